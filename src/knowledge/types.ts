@@ -1,0 +1,46 @@
+import type { Entry } from './schema';
+
+/**
+ * What the matcher decided for one question:
+ * - `answer`: one entry clearly answers it;
+ * - `suggest`: a few close candidates, shown as "Meinten Sie …";
+ * - `none`: the curated knowledge does not cover it (or it is off-topic).
+ */
+export type Outcome = 'answer' | 'suggest' | 'none';
+
+/** An entry with the matcher's confidence in it (0 … 1). */
+export interface Candidate {
+  readonly entry: Entry;
+  readonly score: number;
+}
+
+export interface MatchResult {
+  readonly outcome: Outcome;
+  /** The entry to show; set only when `outcome === 'answer'`. */
+  readonly answer: Entry | null;
+  /** "Meinten Sie …" choices; set only when `outcome === 'suggest'` (2–3 entries). */
+  readonly suggestions: readonly Entry[];
+  /** Best candidates in score order, whatever the outcome (best guesses for LaKI, logs). */
+  readonly candidates: readonly Candidate[];
+  /** Why the matcher declined, for logs and the editors' report; absent when it did not. */
+  readonly declineReason?: DeclineReason;
+}
+
+export type DeclineReason =
+  /** Nothing but stopwords or greetings. */
+  | 'empty'
+  /** No entry scored high enough. */
+  | 'low-score'
+  /** The question carries words no entry covers (e.g. amounts, places, dates). */
+  | 'uncovered-terms'
+  /** The question asks for something editors marked as always forwarded (synonyms `forward`). */
+  | 'forward-term';
+
+/** A loaded, validated and indexed knowledge base. Immutable: a reload builds a new one. */
+export interface KnowledgeBase {
+  readonly entries: readonly Entry[];
+  /** When this snapshot was loaded, for /healthz. */
+  readonly loadedAt: Date;
+  getEntry(id: string): Entry | undefined;
+  match(question: string): MatchResult;
+}
