@@ -1,0 +1,100 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('should apply the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({
+      port: 3978,
+      host: '127.0.0.1',
+      knowledgeDir: 'knowledge',
+      dataDir: 'data',
+      logLevel: 'info',
+      botCredentials: undefined,
+    });
+  });
+
+  it('should treat blank values as unset, as env files write them', () => {
+    const config = loadConfig({ PORT: '', LOG_LEVEL: '  ', MicrosoftAppId: '', MicrosoftAppPassword: '' });
+    expect(config.port).toBe(3978);
+    expect(config.logLevel).toBe('info');
+    expect(config.botCredentials).toBeUndefined();
+  });
+
+  it('should convert and keep given values', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      KNOWLEDGE_DIR: '/srv/kb',
+      DATA_DIR: '/var/lib/laki',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      knowledgeDir: '/srv/kb',
+      dataDir: '/var/lib/laki',
+      logLevel: 'debug',
+    });
+  });
+
+  it('should ignore keys it does not know', () => {
+    expect(() => loadConfig({ PATH: '/usr/bin', SOMETHING_ELSE: 'x' })).not.toThrow();
+  });
+
+  it('should return a frozen object', () => {
+    const config = loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret' });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.botCredentials)).toBe(true);
+  });
+
+  it.each([
+    ['MultiTenant with id and password', { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' },
+      { appId: 'a', appPassword: 'p', appTenantId: undefined, appType: 'MultiTenant' }],
+    ['SingleTenant inferred from the tenant id', { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: 't' },
+      { appId: 'a', appPassword: 'p', appTenantId: 't', appType: 'SingleTenant' }],
+    ['UserAssignedMSI without a password', { MicrosoftAppId: 'a', MicrosoftAppTenantId: 't', MicrosoftAppType: 'UserAssignedMSI' },
+      { appId: 'a', appPassword: undefined, appTenantId: 't', appType: 'UserAssignedMSI' }],
+  ])('should accept bot credentials: %s', (_name, env, expected) => {
+    expect(loadConfig(env).botCredentials).toEqual(expected);
+  });
+
+  it.each([
+    ['a non-numeric port', { PORT: 'abc' }, ['PORT: ', '(got "abc")']],
+    ['a port out of range', { PORT: '70000' }, ['PORT: ']],
+    ['a fractional port', { PORT: '80.5' }, ['PORT: ']],
+    ['an unknown log level', { LOG_LEVEL: 'verbose' }, ['LOG_LEVEL: ', '(got "verbose")']],
+    ['an unknown app type', { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'Whatever' }, ['MicrosoftAppType: ']],
+    ['a password without an app id', { MicrosoftAppPassword: 'p' }, ['MicrosoftAppPassword: set without MicrosoftAppId']],
+    ['a tenant without an app id', { MicrosoftAppTenantId: 't' }, ['MicrosoftAppTenantId: set without MicrosoftAppId']],
+    ['an app id without a password', { MicrosoftAppId: 'a' }, ['MicrosoftAppPassword: required']],
+    ['SingleTenant without a tenant id', { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' },
+      ['MicrosoftAppTenantId: required for app type SingleTenant']],
+  ])('should reject %s', (_name, env, fragments) => {
+    const error = captureConfigError(env);
+    expect(error.problems).toHaveLength(1);
+    for (const fragment of fragments) expect(error.problems[0]).toContain(fragment);
+  });
+
+  it('should list every problem in one error', () => {
+    const error = captureConfigError({ PORT: '-1', LOG_LEVEL: 'loud', MicrosoftAppPassword: 'p' });
+    expect(error.problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'MicrosoftAppPassword', 'PORT']);
+    expect(error.message).toContain('Invalid configuration (3 problems)');
+    expect(error.message).toContain('PORT: ');
+    expect(error.message).toContain('LOG_LEVEL: ');
+  });
+
+  it('should never echo the app password', () => {
+    const error = captureConfigError({ MicrosoftAppPassword: 'top-secret-value' });
+    expect(error.message).not.toContain('top-secret-value');
+  });
+});
+
+function captureConfigError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('loadConfig did not throw');
+}
