@@ -1,0 +1,48 @@
+/**
+ * Types of the data each card button submits, checked on receipt.
+ *
+ * Teams returns an `Action.Submit`'s `data` unchanged, but a forged or outdated card can send
+ * anything; every route parses its payload with these schemas and answers an invalid one with
+ * a clear message instead of failing.
+ */
+import { z } from 'zod/v4';
+import { Verb } from './verbs';
+
+/** Longest question text a card may carry back (matches the HTTP API's limit). */
+export const MAX_QUESTION_LENGTH = 1000;
+
+const entryId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(200);
+const question = z.string().trim().min(1).max(MAX_QUESTION_LENGTH);
+
+/** Where a "show entry" click came from: a "Meinten Sie …" choice or a related-entry button. */
+export const showEntryOrigins = ['suggestion', 'related'] as const;
+
+export const askPayloadSchema = z.object({
+  verb: z.literal(Verb.Ask),
+  question,
+});
+
+export const showEntryPayloadSchema = z.object({
+  verb: z.literal(Verb.ShowEntry),
+  entryId,
+  origin: z.enum(showEntryOrigins),
+  /** The question the card answered, kept so the question log can link choice and question. */
+  question: question.optional(),
+});
+
+export const feedbackPayloadSchema = z.object({
+  verb: z.literal(Verb.Feedback),
+  entryId,
+  helpful: z.boolean(),
+  question: question.optional(),
+});
+
+export const noneFitsPayloadSchema = z.object({
+  verb: z.literal(Verb.NoneFits),
+  question,
+});
+
+export type AskPayload = z.infer<typeof askPayloadSchema>;
+export type ShowEntryPayload = z.infer<typeof showEntryPayloadSchema>;
+export type FeedbackPayload = z.infer<typeof feedbackPayloadSchema>;
+export type NoneFitsPayload = z.infer<typeof noneFitsPayloadSchema>;

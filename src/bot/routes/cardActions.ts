@@ -1,0 +1,125 @@
+import type { Application } from '@microsoft/teams-ai';
+import { ActivityTypes, MessageFactory, TurnContext } from 'botbuilder';
+import type { z } from 'zod/v4';
+import { notHelpfulCard } from '../../cards/notHelpfulCard';
+import { collectActions } from '../extensions';
+import { Messages } from '../messages';
+import {
+  askPayloadSchema,
+  feedbackPayloadSchema,
+  noneFitsPayloadSchema,
+  showEntryPayloadSchema,
+} from '../payloads';
+import type { AppTurnState } from '../state';
+import { Verb } from '../verbs';
+import { recordEvent, RouteDeps } from './context';
+import { answerQuestion, sendAnswer, sendNoAnswer } from './question';
+
+/**
+ * Parses a submitted card payload; on failure tells the user in German and logs the problem
+ * (without the user's text). Returns `undefined` when the payload is invalid.
+ */
+async function parsePayload<T extends z.ZodType>(
+  deps: RouteDeps,
+  context: TurnContext,
+  schema: T,
+  data: unknown,
+): Promise<z.infer<T> | undefined> {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  deps.logger.warn(
+    {
+      verb: (data as { verb?: unknown } | undefined)?.verb,
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })),
+    },
+    'invalid card payload',
+  );
+  await context.sendActivity(Messages.invalidCardAction);
+  return undefined;
+}
+
+/** Routes for the bot's own card buttons (see {@link Verb}). */
+export function registerCardActionRoutes(app: Application<AppTurnState>, deps: RouteDeps): void {
+  app.adaptiveCards.actionSubmit(Verb.Ask, async (context, _state, data) => {
+    const payload = await parsePayload(deps, context, askPayloadSchema, data);
+    if (payload) await answerQuestion(deps, context, payload.question);
+  });
+
+  app.adaptiveCards.actionSubmit(Verb.ShowEntry, async (context, _state, data) => {
+    const payload = await parsePayload(deps, context, showEntryPayloadSchema, data);
+    if (!payload) return;
+    const knowledge = deps.knowledge.current();
+    const entry = knowledge.getEntry(payload.entryId);
+    if (!entry) {
+      deps.logger.info({ entryId: payload.entryId }, 'card asked for an unknown entry');
+      await context.sendActivity(Messages.unknownEntry);
+      return;
+    }
+    await sendAnswer(deps, context, knowledge, entry, payload.question);
+    if (payload.origin === 'suggestion') {
+      await recordEvent(deps, { kind: 'suggestion-chosen', question: payload.question, entryId: entry.id });
+    }
+  });
+
+  app.adaptiveCards.actionSubmit(Verb.Feedback, async (context, _state, data) => {
+    const payload = await parsePayload(deps, context, feedbackPayloadSchema, data);
+    if (!payload) return;
+    await recordEvent(deps, {
+      kind: payload.helpful ? 'feedback-helpful' : 'feedback-not-helpful',
+      question: payload.question,
+      entryId: payload.entryId,
+    });
+    if (payload.helpful) {
+      await context.sendActivity(Messages.feedbackThanks);
+      return;
+    }
+    const extraActions = collectActions(deps.extensions, 'notHelpful', payload.entryId, payload.question);
+    await context.sendActivity(MessageFactory.attachment(notHelpfulCard({ extraActions })));
+  });
+
+  app.adaptiveCards.actionSubmit(Verb.NoneFits, async (context, _state, data) => {
+    const payload = await parsePayload(deps, context, noneFitsPayloadSchema, data);
+    if (payload) await sendNoAnswer(deps, context, payload.question);
+  });
+}
+
+/**
+ * A message without text whose `value` no verb route took: a card action from an old or forged
+ * card. Register after every verb route (including extensions').
+ */
+export function registerUnknownCardActionRoute(app: Application<AppTurnState>, deps: RouteDeps): void {
+  app.message(
+    async (context) => isValueOnlyMessage(context),
+    async (context) => {
+      const verb = (context.activity.value as { verb?: unknown }).verb;
+      deps.logger.warn({ verb: typeof verb === 'string' ? verb.slice(0, 50) : typeof verb }, 'unknown card action');
+      await context.sendActivity(Messages.invalidCardAction);
+    },
+  );
+}
+
+/**
+ * A message with neither text nor a card payload object (an image, a sticker, `value: null`).
+ * Register first: teams-ai's submit selectors do not expect a `null` value.
+ */
+export function registerNonTextRoute(app: Application<AppTurnState>): void {
+  app.message(
+    async (context) => {
+      const activity = context.activity;
+      return activity.type === ActivityTypes.Message && !activity.text && !isPlainObject(activity.value);
+    },
+    async (context) => {
+      const hasValue = context.activity.value !== undefined && context.activity.value !== null;
+      await context.sendActivity(hasValue ? Messages.invalidCardAction : Messages.textOnly);
+    },
+  );
+}
+
+function isValueOnlyMessage(context: TurnContext): boolean {
+  const activity = context.activity;
+  return activity.type === ActivityTypes.Message && !activity.text && isPlainObject(activity.value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
