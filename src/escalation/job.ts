@@ -1,0 +1,65 @@
+/**
+ * The delivery job model of the outbox: every message that leaves the bot because of a ticket
+ * is first stored as a job, then delivered (at least once) by the outbox worker.
+ */
+
+/** What a job delivers. Each kind has one handler in the outbox worker. */
+export type JobKind = 'channel-post' | 'card-update' | 'email' | 'asker-message';
+
+export const JOB_KINDS: readonly JobKind[] = Object.freeze(['channel-post', 'card-update', 'email', 'asker-message']);
+
+/** `running` jobs hold a lease; a lease that runs out (killed process) makes them due again. */
+export type JobState = 'pending' | 'running' | 'done' | 'failed';
+
+export const JOB_STATES: readonly JobState[] = Object.freeze(['pending', 'running', 'done', 'failed']);
+
+/** What the asker is told about their ticket. */
+export type AskerNotice = 'taken' | 'answered' | 'closed';
+
+/** Payload of an `asker-message` job. The answer is copied so a later edit cannot change it. */
+export interface AskerMessagePayload {
+  readonly notice: AskerNotice;
+  readonly answer?: string;
+  readonly answeredBy?: string;
+}
+
+export interface Job {
+  readonly id: string;
+  readonly kind: JobKind;
+  readonly ticketId: string;
+  /** JSON-serialisable data the handler needs beyond the ticket itself. */
+  readonly payload: Record<string, unknown>;
+  /** Unique across all jobs: enqueuing the same key twice stores one job. */
+  readonly dedupeKey: string;
+  readonly state: JobState;
+  /** Attempts started so far (incremented when a worker claims the job). */
+  readonly attempts: number;
+  readonly nextAttemptAt: Date;
+  readonly lastError?: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** A job to enqueue; the store fills in id, state, attempts and times. */
+export interface NewJob {
+  readonly kind: JobKind;
+  readonly ticketId: string;
+  readonly payload?: Record<string, unknown>;
+  readonly dedupeKey: string;
+  /** Defaults to now. */
+  readonly nextAttemptAt?: Date;
+}
+
+/**
+ * Dedupe keys. They encode what must happen only once: one channel post and one e-mail per
+ * ticket, one "taken" notice per ticket, one delivery per distinct answer text, one card update
+ * per ticket version.
+ */
+export const DedupeKey = Object.freeze({
+  channelPost: (ticketId: string) => `ticket:${ticketId}:channel-post`,
+  email: (ticketId: string) => `ticket:${ticketId}:email`,
+  cardUpdate: (ticketId: string, version: number) => `ticket:${ticketId}:card-update:v${version}`,
+  askerTaken: (ticketId: string) => `ticket:${ticketId}:asker:taken`,
+  askerAnswer: (ticketId: string, answerHash: string) => `ticket:${ticketId}:asker:answer:${answerHash}`,
+  askerClosed: (ticketId: string, version: number) => `ticket:${ticketId}:asker:closed:v${version}`,
+});

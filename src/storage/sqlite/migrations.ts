@@ -1,0 +1,136 @@
+/**
+ * Versioned schema migrations for the SQLite store. Append new migrations at the end with the
+ * next version number; never edit one that has shipped.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** The ordered migration list. Times are stored as milliseconds since the epoch (UTC). */
+export const MIGRATIONS: readonly Migration[] = Object.freeze([
+  {
+    version: 1,
+    name: 'question log',
+    sql: `
+      CREATE TABLE question_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        recorded_at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        question TEXT,
+        outcome TEXT,
+        score REAL,
+        entry_id TEXT,
+        suggested_ids TEXT
+      );
+      CREATE INDEX question_log_recorded_at ON question_log (recorded_at);
+    `,
+  },
+  {
+    version: 2,
+    name: 'tickets and delivery jobs',
+    sql: `
+      CREATE TABLE ticket_counters (
+        year INTEGER PRIMARY KEY,
+        last_sequence INTEGER NOT NULL
+      );
+      CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL CHECK (status IN ('open', 'assigned', 'answered', 'closed')),
+        question TEXT NOT NULL,
+        kommune TEXT,
+        asker_name TEXT NOT NULL,
+        asker_user_id TEXT NOT NULL,
+        asker_aad_object_id TEXT,
+        asker_conversation_reference TEXT NOT NULL,
+        channel_thread_id TEXT,
+        channel_card_activity_id TEXT,
+        mail_message_id TEXT,
+        assignee TEXT,
+        answer TEXT,
+        answered_by TEXT,
+        answered_at INTEGER,
+        best_guess_ids TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        version INTEGER NOT NULL
+      );
+      CREATE INDEX tickets_asker ON tickets (asker_user_id, created_at);
+      CREATE INDEX tickets_status_updated ON tickets (status, updated_at);
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+        payload TEXT NOT NULL,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        lease_until INTEGER,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX jobs_due ON jobs (state, next_attempt_at);
+      CREATE INDEX jobs_ticket ON jobs (ticket_id);
+    `,
+  },
+  {
+    version: 3,
+    name: 'bot turn state',
+    sql: `
+      CREATE TABLE bot_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        etag TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
+]);
+
+/** Thrown when the database was written by a newer version of the app than this one. */
+export class SchemaTooNewError extends Error {
+  override readonly name = 'SchemaTooNewError';
+  constructor(
+    readonly databaseVersion: number,
+    readonly knownVersion: number,
+  ) {
+    super(`Database schema version ${databaseVersion} is newer than this app knows (${knownVersion}); upgrade the app`);
+  }
+}
+
+/**
+ * Applies every migration newer than the database's version, in order, each in its own
+ * transaction together with its row in `schema_migrations`. Resolves to the versions applied.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const current = schemaVersion(db);
+  const known = migrations.reduce((max, migration) => Math.max(max, migration.version), 0);
+  if (current > known) throw new SchemaTooNewError(current, known);
+  const pending = [...migrations].filter((migration) => migration.version > current).sort((a, b) => a.version - b.version);
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of pending) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, now.getTime());
+    }).immediate();
+  }
+  return pending.map((migration) => migration.version);
+}
+
+/** The highest applied migration version, 0 for a new database. */
+export function schemaVersion(db: Database.Database): number {
+  const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
+  return row.version ?? 0;
+}

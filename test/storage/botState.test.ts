@@ -1,0 +1,51 @@
+import { eTagConflictMessage } from '../../src/storage/sqlite/botState';
+import { openSqliteStore } from '../../src/storage/sqlite';
+import { tmpStore } from './tmpStore';
+
+describe('SQLite bot state storage', () => {
+  let store: ReturnType<typeof tmpStore>;
+  beforeEach(() => (store = tmpStore()));
+  afterEach(() => store.cleanup());
+
+  it('should read back what was written, with an eTag, and nothing for unknown keys', async () => {
+    await store.botState.write({ 'conv/1': { draft: { question: 'Frage?' } } });
+    const items = await store.botState.read(['conv/1', 'missing']);
+    expect(Object.keys(items)).toEqual(['conv/1']);
+    expect(items['conv/1']).toMatchObject({ draft: { question: 'Frage?' } });
+    expect(typeof items['conv/1'].eTag).toBe('string');
+  });
+
+  it('should survive closing and reopening the database file', async () => {
+    await store.botState.write({ 'conv/1': { step: 'confirm' } });
+    await store.close();
+    const reopened = openSqliteStore({ file: store.file });
+    expect((await reopened.botState.read(['conv/1']))['conv/1']).toMatchObject({ step: 'confirm' });
+    await reopened.close();
+  });
+
+  it('should refuse a write with a stale eTag and accept the current one or "*"', async () => {
+    await store.botState.write({ k: { n: 1 } });
+    const first = (await store.botState.read(['k'])).k;
+    await store.botState.write({ k: { ...first, n: 2 } });
+    await expect(store.botState.write({ k: { ...first, n: 3 } })).rejects.toThrow(eTagConflictMessage('k'));
+    const current = (await store.botState.read(['k'])).k;
+    expect(current.n).toBe(2);
+    await store.botState.write({ k: { ...current, n: 4 } });
+    await store.botState.write({ k: { n: 5, eTag: '*' } });
+    expect((await store.botState.read(['k'])).k.n).toBe(5);
+  });
+
+  it('should apply all changes of one write or none', async () => {
+    await store.botState.write({ a: { n: 1 } });
+    const a = (await store.botState.read(['a'])).a;
+    await store.botState.write({ a: { n: 2 } });
+    await expect(store.botState.write({ b: { n: 1 }, a: { ...a, n: 3 } })).rejects.toThrow(/eTag conflict/);
+    expect(await store.botState.read(['b'])).toEqual({});
+  });
+
+  it('should delete items', async () => {
+    await store.botState.write({ a: { n: 1 }, b: { n: 2 } });
+    await store.botState.delete(['a', 'never-written']);
+    expect(Object.keys(await store.botState.read(['a', 'b']))).toEqual(['b']);
+  });
+});

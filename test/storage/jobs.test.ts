@@ -1,0 +1,65 @@
+import type { NewJob } from '../../src/escalation/job';
+import { newTicket, tmpStore } from './tmpStore';
+
+const NOW = new Date('2026-03-10T09:00:00Z');
+const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+describe('SQLite job store', () => {
+  let store: ReturnType<typeof tmpStore>;
+  let ticketId: string;
+  const job = (dedupeKey: string, extra: Partial<NewJob> = {}): NewJob => ({ kind: 'email', ticketId, dedupeKey, payload: { n: 1 }, ...extra });
+
+  beforeEach(async () => {
+    store = tmpStore();
+    ticketId = (await store.tickets.create(newTicket(), () => [], NOW)).ticket.id;
+  });
+  afterEach(() => store.cleanup());
+
+  it('should store a dedupe key once', async () => {
+    expect(await store.jobs.enqueue([job('k1'), job('k1'), job('k2')], NOW)).toBe(2);
+    expect(await store.jobs.enqueue([job('k1')], NOW)).toBe(0);
+    expect((await store.jobs.listByTicket(ticketId)).map((j) => j.dedupeKey)).toEqual(['k1', 'k2']);
+  });
+
+  it('should hand a due job to one claimer only, with a lease and a counted attempt', async () => {
+    await store.jobs.enqueue([job('now'), job('later', { nextAttemptAt: at(60000) })], NOW);
+    const claimed = await store.jobs.claimDue(NOW, 10, 120000);
+    expect(claimed.map((j) => [j.dedupeKey, j.state, j.attempts, j.payload])).toEqual([['now', 'running', 1, { n: 1 }]]);
+    expect(await store.jobs.claimDue(NOW, 10, 120000)).toEqual([]);
+    expect((await store.jobs.claimDue(at(60000), 10, 30000)).map((j) => j.dedupeKey)).toEqual(['later']);
+  });
+
+  it('should make a running job due again when its lease runs out', async () => {
+    await store.jobs.enqueue([job('k')], NOW);
+    await store.jobs.claimDue(NOW, 1, 30000);
+    expect(await store.jobs.claimDue(at(29999), 1, 30000)).toEqual([]);
+    const again = await store.jobs.claimDue(at(30000), 1, 30000);
+    expect(again.map((j) => j.attempts)).toEqual([2]);
+  });
+
+  it('should complete, reschedule and fail jobs and count them by state', async () => {
+    await store.jobs.enqueue([job('a'), job('b'), job('c'), job('d')], NOW);
+    const [a, b, c] = await store.jobs.claimDue(NOW, 3, 30000);
+    await store.jobs.complete(a.id, NOW);
+    await store.jobs.reschedule(b.id, at(5000), '503 Service Unavailable', NOW);
+    await store.jobs.fail(c.id, 'x'.repeat(5000), NOW);
+    expect(await store.jobs.countByState()).toEqual({ pending: 2, running: 0, done: 1, failed: 1 });
+    expect(await store.jobs.get(b.id)).toMatchObject({ state: 'pending', nextAttemptAt: at(5000), lastError: '503 Service Unavailable' });
+    expect((await store.jobs.get(c.id))!.lastError!.length).toBeLessThanOrEqual(2001);
+  });
+
+  it('should put running jobs back to pending on start-up', async () => {
+    await store.jobs.enqueue([job('a'), job('b', { nextAttemptAt: at(1000) })], NOW);
+    await store.jobs.claimDue(at(1000), 2, 600000);
+    expect(await store.jobs.requeueRunning(at(2000))).toBe(2);
+    expect((await store.jobs.claimDue(at(2000), 10, 1000)).map((j) => j.dedupeKey).sort()).toEqual(['a', 'b']);
+  });
+
+  it('should delete done jobs older than the cut-off only', async () => {
+    await store.jobs.enqueue([job('a'), job('b')], NOW);
+    const [a] = await store.jobs.claimDue(NOW, 1, 1000);
+    await store.jobs.complete(a.id, NOW);
+    expect(await store.jobs.deleteDoneBefore(at(1))).toBe(1);
+    expect((await store.jobs.listByTicket(ticketId)).map((j) => j.dedupeKey)).toEqual(['b']);
+  });
+});
