@@ -1,0 +1,65 @@
+/**
+ * The knowledge module's public surface: load a knowledge directory into an immutable,
+ * indexed snapshot, and hold the current snapshot so a reload can swap it atomically.
+ */
+import { readKnowledgeSource, type KnowledgeSource } from './loader';
+import { Matcher, type MatcherSettings } from './matcher';
+import type { Entry } from './schema';
+import type { KnowledgeBase } from './types';
+
+export { KnowledgeLoadError, formatProblem } from './loader';
+export type { LoadProblem } from './errors';
+export { answerText, contactFacts } from './answerText';
+export type { Entry, Contact, Source, SynonymsFile } from './schema';
+export type { Candidate, KnowledgeBase, MatchResult, Outcome, DeclineReason } from './types';
+export { DEFAULT_MATCHER_SETTINGS, type MatcherSettings } from './matcher';
+
+/** A knowledge snapshot plus facts about it for /healthz and benchmarks. */
+export interface IndexedKnowledgeBase extends KnowledgeBase {
+  readonly files: readonly string[];
+  readonly vocabularySize: number;
+}
+
+/** Indexes validated entries. Exposed for benchmarks and tests with synthetic knowledge. */
+export function buildKnowledgeBase(
+  source: KnowledgeSource,
+  settings: Partial<MatcherSettings> = {},
+): IndexedKnowledgeBase {
+  const matcher = new Matcher(source.entries, source.synonyms, settings);
+  const byId = new Map<string, Entry>(source.entries.map((entry) => [entry.id, entry]));
+  return Object.freeze({
+    entries: source.entries,
+    files: source.files,
+    loadedAt: new Date(),
+    vocabularySize: matcher.analyzer.vocabularySize,
+    getEntry: (id: string) => byId.get(id),
+    match: (question: string) => matcher.match(question),
+  });
+}
+
+/**
+ * Reads, validates and indexes the knowledge directory. Throws `KnowledgeLoadError` listing
+ * every problem (file, line, field) when it cannot be served.
+ */
+export async function loadKnowledgeBase(
+  dir: string,
+  settings: Partial<MatcherSettings> = {},
+): Promise<IndexedKnowledgeBase> {
+  return buildKnowledgeBase(await readKnowledgeSource(dir), settings);
+}
+
+/** Holds the knowledge snapshot in use; readers call `current()` once per request. */
+export interface KnowledgeHolder<K extends KnowledgeBase = IndexedKnowledgeBase> {
+  current(): K;
+  replace(next: K): void;
+}
+
+export function createKnowledgeHolder<K extends KnowledgeBase>(initial: K): KnowledgeHolder<K> {
+  let snapshot = initial;
+  return {
+    current: () => snapshot,
+    replace: (next) => {
+      snapshot = next;
+    },
+  };
+}

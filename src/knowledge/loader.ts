@@ -1,0 +1,162 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod/v4';
+import { LoadErrors, type LoadProblem } from './errors';
+import {
+  entryFileSchema,
+  SYNONYMS_FILE,
+  synonymsFileSchema,
+  type Entry,
+  type SynonymsFile,
+} from './schema';
+
+/** Everything read from a knowledge directory, validated, before it is indexed. */
+export interface KnowledgeSource {
+  readonly entries: readonly Entry[];
+  readonly synonyms: SynonymsFile;
+  /** Files read, relative to the knowledge directory, for /healthz and reports. */
+  readonly files: readonly string[];
+}
+
+/** Thrown when a knowledge directory cannot be served; lists every problem found. */
+export class KnowledgeLoadError extends Error {
+  constructor(readonly problems: readonly LoadProblem[]) {
+    super(`${LoadErrors.summary(problems.length)}\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'KnowledgeLoadError';
+  }
+}
+
+/** "kontakt.yaml:12 entries[3].questions: …" – the form editors and logs see. */
+export function formatProblem(problem: LoadProblem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  return problem.field ? `${where} ${problem.field}: ${problem.message}` : `${where}: ${problem.message}`;
+}
+
+/** Editors read schema errors, so zod's built-in messages are German here. */
+const germanErrors = z.locales.de().localeError;
+
+const EMPTY_SYNONYMS: SynonymsFile = Object.freeze({ groups: [], forward: [] });
+
+/**
+ * Reads every `*.yaml` file directly inside `dir` (sub-folders such as `drafts/` are not
+ * served), validates it against the schema and checks the base as a whole (unique ids,
+ * existing `related` ids). Throws one {@link KnowledgeLoadError} listing every problem.
+ */
+export async function readKnowledgeSource(dir: string): Promise<KnowledgeSource> {
+  const names = await listYamlFiles(dir);
+  const problems: LoadProblem[] = [];
+  const entries: Array<{ entry: Entry; file: string; line?: number }> = [];
+  let synonyms: SynonymsFile = EMPTY_SYNONYMS;
+
+  for (const name of names) {
+    const text = await readFile(path.join(dir, name), 'utf8');
+    if (name === SYNONYMS_FILE) {
+      const parsed = parseYaml(name, text, synonymsFileSchema, problems);
+      if (parsed) synonyms = parsed.value;
+      continue;
+    }
+    const parsed = parseYaml(name, text, entryFileSchema, problems);
+    parsed?.value.entries.forEach((entry, index) =>
+      entries.push({ entry, file: name, line: parsed.lineOf(['entries', index, 'id']) }),
+    );
+  }
+
+  problems.push(...checkWholeBase(entries));
+  if (entries.length === 0 && problems.length === 0) {
+    problems.push({ file: dir, message: LoadErrors.noEntries });
+  }
+  if (problems.length > 0) throw new KnowledgeLoadError(problems);
+  return { entries: entries.map((item) => item.entry), synonyms, files: names };
+}
+
+/** Cross-file checks: duplicate ids and `related` ids that point nowhere. */
+export function checkWholeBase(
+  entries: ReadonlyArray<{ entry: Entry; file: string; line?: number }>,
+): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  const firstSeen = new Map<string, { file: string; line?: number }>();
+  for (const { entry, file, line } of entries) {
+    const previous = firstSeen.get(entry.id);
+    if (previous) {
+      problems.push({ file, line, field: 'id', message: LoadErrors.duplicateId(entry.id, previous.file, previous.line) });
+    } else {
+      firstSeen.set(entry.id, { file, line });
+    }
+  }
+  for (const { entry, file, line } of entries) {
+    for (const relatedId of entry.related) {
+      if (!firstSeen.has(relatedId)) {
+        problems.push({ file, line, field: `${entry.id}.related`, message: LoadErrors.unknownRelated(relatedId) });
+      }
+    }
+  }
+  return problems;
+}
+
+async function listYamlFiles(dir: string): Promise<string[]> {
+  try {
+    const dirents = await readdir(dir, { withFileTypes: true });
+    return dirents
+      .filter((d) => d.isFile() && /\.ya?ml$/i.test(d.name))
+      .map((d) => d.name)
+      .sort();
+  } catch (error) {
+    throw new KnowledgeLoadError([{ file: dir, message: LoadErrors.unreadableDir((error as Error).message) }]);
+  }
+}
+
+interface Parsed<T> {
+  value: T;
+  lineOf(fieldPath: ReadonlyArray<PropertyKey>): number | undefined;
+}
+
+/**
+ * Parses one YAML file and validates it, turning YAML syntax errors and schema issues into
+ * problems that carry the file, the line and the field path.
+ */
+export function parseYaml<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+  problems: LoadProblem[],
+): Parsed<z.output<S>> | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      problems.push({
+        file,
+        line: error.linePos?.[0]?.line,
+        message: LoadErrors.yamlSyntax(error.message.split('\n')[0] ?? error.code),
+      });
+    }
+    return undefined;
+  }
+  const lineOf = (fieldPath: ReadonlyArray<PropertyKey>) => lineOfPath(doc, lineCounter, fieldPath);
+  const result = schema.safeParse(doc.toJS(), { error: germanErrors });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file, line: lineOf(issue.path), field: fieldName(issue.path), message: issue.message });
+    }
+    return undefined;
+  }
+  return { value: result.data, lineOf };
+}
+
+/** Line of the deepest node that exists on the path (a missing field points at its parent). */
+function lineOfPath(doc: Document, lineCounter: LineCounter, fieldPath: ReadonlyArray<PropertyKey>): number | undefined {
+  for (let depth = fieldPath.length; depth >= 0; depth--) {
+    const node = doc.getIn(fieldPath.slice(0, depth) as unknown[], true);
+    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** ['entries', 3, 'questions', 0] → "entries[3].questions[0]" */
+function fieldName(fieldPath: ReadonlyArray<PropertyKey>): string | undefined {
+  if (fieldPath.length === 0) return undefined;
+  return fieldPath
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
