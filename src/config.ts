@@ -17,10 +17,6 @@ export const MAX_QUESTION_LENGTH = 1000;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Bot Framework app types understood by botbuilder's `ConfigurationServiceClientCredentialFactory`. */
-export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
-export type AppType = (typeof APP_TYPES)[number];
-
 /** An env file writes `KEY=` for "not set": treat empty or blank values as absent. */
 const optionalText = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
@@ -51,10 +47,9 @@ export const envSchema = z.object({
     'pino log level. Question text is logged only at debug and below.',
   ),
   MicrosoftAppId: optionalText.describe('Bot app (client) id. Unset: local mode without authentication.'),
-  MicrosoftAppPassword: optionalText.describe('Client secret of the bot app; required unless UserAssignedMSI.'),
-  MicrosoftAppTenantId: optionalText.describe('Tenant id; required for SingleTenant and UserAssignedMSI.'),
-  MicrosoftAppType: withDefault(z.enum(APP_TYPES).optional()).describe(
-    'MultiTenant, SingleTenant or UserAssignedMSI. Default: SingleTenant when a tenant id is set, else MultiTenant.',
+  MicrosoftAppPassword: optionalText.describe('Client secret of the bot app; required with MicrosoftAppId.'),
+  MicrosoftAppTenantId: optionalText.describe(
+    'Entra tenant id: makes the registration single-tenant (the default for new bots). Unset: multi-tenant.',
   ),
 });
 
@@ -63,9 +58,9 @@ type Env = z.infer<typeof envSchema>;
 /** Bot Framework credentials; absent in local mode (no authentication, no cloud calls). */
 export interface BotCredentials {
   readonly appId: string;
-  readonly appPassword?: string;
-  readonly appTenantId?: string;
-  readonly appType: AppType;
+  readonly appPassword: string;
+  /** Set for a single-tenant registration. */
+  readonly tenantId?: string;
 }
 
 /** Validated, typed, frozen configuration. */
@@ -110,50 +105,34 @@ function toConfig(env: Env): Config {
     knowledgeDir: env.KNOWLEDGE_DIR,
     dataDir: env.DATA_DIR,
     logLevel: env.LOG_LEVEL,
-    botCredentials: env.MicrosoftAppId
-      ? {
-          appId: env.MicrosoftAppId,
-          appPassword: env.MicrosoftAppPassword,
-          appTenantId: env.MicrosoftAppTenantId,
-          appType: appTypeOf(env),
-        }
-      : undefined,
+    botCredentials:
+      env.MicrosoftAppId && env.MicrosoftAppPassword
+        ? { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId }
+        : undefined,
   };
 }
 
-type CredentialEnv = Pick<Env, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppTenantId' | 'MicrosoftAppType'>;
+type CredentialEnv = Pick<Env, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppTenantId'>;
 
 /** The credential keys on their own, so their cross-checks run even when another key is invalid. */
 function credentialsOf(env: Record<string, unknown>): CredentialEnv {
   const text = (key: string) => optionalText.safeParse(env[key]).data;
-  const type = z.enum(APP_TYPES).safeParse(text('MicrosoftAppType')).data;
   return {
     MicrosoftAppId: text('MicrosoftAppId'),
     MicrosoftAppPassword: text('MicrosoftAppPassword'),
     MicrosoftAppTenantId: text('MicrosoftAppTenantId'),
-    MicrosoftAppType: type,
   };
-}
-
-function appTypeOf(env: CredentialEnv): AppType {
-  return env.MicrosoftAppType ?? (env.MicrosoftAppTenantId ? 'SingleTenant' : 'MultiTenant');
 }
 
 /** A partial credential set would silently run unauthenticated or fail on the first reply. */
 function credentialProblems(env: CredentialEnv): string[] {
   const problems: string[] = [];
   if (!env.MicrosoftAppId) {
-    for (const key of ['MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType'] as const) {
+    for (const key of ['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
       if (env[key]) problems.push(`${key}: set without MicrosoftAppId (set both, or neither for local mode)`);
     }
-    return problems;
-  }
-  const type = appTypeOf(env);
-  if (type !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
-    problems.push(`MicrosoftAppPassword: required when MicrosoftAppId is set (app type ${type})`);
-  }
-  if (type !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
-    problems.push(`MicrosoftAppTenantId: required for app type ${type}`);
+  } else if (!env.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
   return problems;
 }

@@ -48,12 +48,10 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['MultiTenant with id and password', { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' },
-      { appId: 'a', appPassword: 'p', appTenantId: undefined, appType: 'MultiTenant' }],
-    ['SingleTenant inferred from the tenant id', { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: 't' },
-      { appId: 'a', appPassword: 'p', appTenantId: 't', appType: 'SingleTenant' }],
-    ['UserAssignedMSI without a password', { MicrosoftAppId: 'a', MicrosoftAppTenantId: 't', MicrosoftAppType: 'UserAssignedMSI' },
-      { appId: 'a', appPassword: undefined, appTenantId: 't', appType: 'UserAssignedMSI' }],
+    ['multi-tenant: id and password', { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' },
+      { appId: 'a', appPassword: 'p', tenantId: undefined }],
+    ['single-tenant: id, password and tenant', { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: 't' },
+      { appId: 'a', appPassword: 'p', tenantId: 't' }],
   ])('should accept bot credentials: %s', (_name, env, expected) => {
     expect(loadConfig(env).botCredentials).toEqual(expected);
   });
@@ -63,12 +61,10 @@ describe('loadConfig', () => {
     ['a port out of range', { PORT: '70000' }, ['PORT: ']],
     ['a fractional port', { PORT: '80.5' }, ['PORT: ']],
     ['an unknown log level', { LOG_LEVEL: 'verbose' }, ['LOG_LEVEL: ', '(got "verbose")']],
-    ['an unknown app type', { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'Whatever' }, ['MicrosoftAppType: ']],
     ['a password without an app id', { MicrosoftAppPassword: 'p' }, ['MicrosoftAppPassword: set without MicrosoftAppId']],
     ['a tenant without an app id', { MicrosoftAppTenantId: 't' }, ['MicrosoftAppTenantId: set without MicrosoftAppId']],
     ['an app id without a password', { MicrosoftAppId: 'a' }, ['MicrosoftAppPassword: required']],
-    ['SingleTenant without a tenant id', { MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' },
-      ['MicrosoftAppTenantId: required for app type SingleTenant']],
+    ['an app id and tenant without a password', { MicrosoftAppId: 'a', MicrosoftAppTenantId: 't' }, ['MicrosoftAppPassword: required']],
   ])('should reject %s', (_name, env, fragments) => {
     const error = captureConfigError(env);
     expect(error.problems).toHaveLength(1);
