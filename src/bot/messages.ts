@@ -80,7 +80,7 @@ export const Messages = {
  */
 export const EXAMPLE_QUESTIONS: readonly string[] = Object.freeze([
   'Wie erreiche ich die LaKI telefonisch?',
-  'Wie richtet eine Kommune ein Kommunales Integrationszentrum ein?',
+  'Wie gründet man ein Kommunales Integrationszentrum?',
   'Was ist Rucksack-Kita?',
   'Welche Handlungsfelder hat ein Kommunales Integrationszentrum?',
 ]);

@@ -14,6 +14,7 @@ import {
   paragraph,
   submitAction,
 } from './elements';
+import { cardMarkdown } from './markdown';
 
 /** At most this many related entries are offered as buttons. */
 export const MAX_RELATED = 3;
@@ -39,7 +40,7 @@ export interface AnswerCardOptions {
  */
 export function answerCard(entry: Entry, options: AnswerCardOptions = {}): Attachment {
   const { related = [], question, extraActions = [] } = options;
-  const body: CardElement[] = [heading(entry.title), paragraph(entry.answer)];
+  const body: CardElement[] = [heading(entry.title), paragraph(cardMarkdown(entry.answer))];
 
   if (entry.contact) {
     const facts = contactFacts(entry.contact);

@@ -39,3 +39,20 @@ export function plainTextBlock(text: string, options: { italic?: boolean } = {})
     inlines: [{ type: 'TextRun', text, ...(options.italic ? { italic: true } : {}) }],
   };
 }
+
+const LIST_ITEM = /^\s*(?:[-+*]|\d+\.)\s/;
+
+/**
+ * Editor Markdown → Adaptive Card Markdown. Card renderers join lines separated by a single
+ * line break (Markdown requires a blank line for a new paragraph), while editors write one
+ * sentence or fact per line in YAML block scalars; this keeps each line on its own line. Lines
+ * of one list stay a list.
+ */
+export function cardMarkdown(markdown: string): string {
+  const lines = markdown.trim().split(/\r?\n/);
+  return lines.reduce((text, line, index) => {
+    if (index === 0) return line;
+    const separator = LIST_ITEM.test(line) && LIST_ITEM.test(lines[index - 1]) ? '\n' : '\n\n';
+    return line.trim() === '' ? text : `${text}${separator}${line}`;
+  }, '');
+}
