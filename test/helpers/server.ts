@@ -1,0 +1,81 @@
+/**
+ * Starts the real HTTP server for tests, wired like src/index.ts: the real knowledge base, the
+ * real teams-ai Application with a local-mode adapter, a real SQLite store in a temporary
+ * directory, and a pino logger whose JSON lines the test can read. Listens on 127.0.0.1:0.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createAdapter, createApp } from '../../src/bot';
+import {
+  createKnowledgeHolder,
+  loadKnowledgeBase,
+  type IndexedKnowledgeBase,
+  type KnowledgeHolder,
+} from '../../src/knowledge';
+import { createLogger } from '../../src/logger';
+import { createServer, type HealthCheck, type HttpServer } from '../../src/server';
+import { openSqliteStore, SQLITE_FILE_NAME, type SqliteStore } from '../../src/storage/sqlite';
+
+/** A running test service. */
+export interface TestServer {
+  /** Base URL, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly server: HttpServer;
+  readonly knowledge: KnowledgeHolder<IndexedKnowledgeBase>;
+  readonly store: SqliteStore;
+  /** Every log line written so far, parsed. */
+  logLines(): Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Knowledge directory; default: the real `knowledge/`. */
+  readonly knowledgeDir?: string;
+  readonly health?: Readonly<Record<string, HealthCheck>>;
+}
+
+const cache = new Map<string, Promise<IndexedKnowledgeBase>>();
+
+/** Loads a knowledge directory once per test file (indexing is the slow part). */
+export function knowledgeFor(dir = 'knowledge'): Promise<IndexedKnowledgeBase> {
+  let loaded = cache.get(dir);
+  if (!loaded) {
+    loaded = loadKnowledgeBase(dir);
+    cache.set(dir, loaded);
+  }
+  return loaded;
+}
+
+/** Starts the full stack on a free port. Call `close()` in `afterAll`. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      callback();
+    },
+  });
+  const logger = createLogger('debug', sink);
+  const dataDir = mkdtempSync(join(tmpdir(), 'laki-server-test-'));
+  const store = openSqliteStore({ file: join(dataDir, SQLITE_FILE_NAME), logger });
+  const knowledge = createKnowledgeHolder(await knowledgeFor(options.knowledgeDir));
+  const adapter = createAdapter();
+  const app = createApp({ knowledge, questionLog: store.questionLog, storage: store.botState, logger, adapter });
+  const server = createServer({ adapter, app, knowledge, logger, health: options.health });
+  const { url } = await server.listen(0, '127.0.0.1');
+
+  return {
+    url,
+    server,
+    knowledge,
+    store,
+    logLines: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+    async close() {
+      await server.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import { answerText } from '../../src/knowledge';
+import type { AskResponse, EntryResponse } from '../../src/server';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+/** Facts from the seed text (LaKI-Faltblatt) that must reach the user unchanged. */
+const LAKI_PHONE = '02931 82 5215';
+/** One-word questions that match several entries about equally. */
+const VAGUE_QUESTIONS = ['Kita', 'Förderung', 'Programme', 'Schule', 'Bildung', 'Angebote', 'Eltern'];
+
+describe('HTTP API', () => {
+  let service: TestServer;
+
+  beforeAll(async () => {
+    service = await startTestServer();
+  });
+
+  afterAll(async () => {
+    await service.close();
+  });
+
+  async function ask(question: string): Promise<{ status: number; body: AskResponse }> {
+    const response = await fetch(`${service.url}/api/ask?q=${encodeURIComponent(question)}`);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    return { status: response.status, body: (await response.json()) as AskResponse };
+  }
+
+  describe('GET /api/ask', () => {
+    it('should answer a clear question with the text users read', async () => {
+      const { status, body } = await ask('Wie erreiche ich die LaKI telefonisch?');
+      expect(status).toBe(200);
+      expect(body.outcome).toBe('answer');
+      expect(body.suggestions).toEqual([]);
+      expect(body.answer).not.toBeNull();
+      expect(body.answer!.text).toContain(LAKI_PHONE);
+      const entry = service.knowledge.current().getEntry(body.answer!.id)!;
+      expect(body.answer).toEqual({ id: entry.id, title: entry.title, text: answerText(entry) });
+    });
+
+    it('should accept a question with umlauts, spaces and extra whitespace in the query string', async () => {
+      const { status, body } = await ask('   Was ist Rucksack-Kita?   ');
+      expect(status).toBe(200);
+      expect(body.outcome).toBe('answer');
+      expect(body.answer!.title).toMatch(/Rucksack/i);
+    });
+
+    it('should offer "Meinten Sie" choices for a vague one-word question', async () => {
+      // Editors tune the knowledge base; any of these vague words must still lead to choices.
+      const kb = service.knowledge.current();
+      const vague = VAGUE_QUESTIONS.find((q) => kb.match(q).outcome === 'suggest');
+      expect(vague).toBeDefined();
+      const { status, body } = await ask(vague!);
+      expect(status).toBe(200);
+      expect(body.outcome).toBe('suggest');
+      expect(body.answer).toBeNull();
+      expect(body.suggestions.length).toBeGreaterThanOrEqual(2);
+      expect(body.suggestions.length).toBeLessThanOrEqual(3);
+      for (const suggestion of body.suggestions) {
+        expect(Object.keys(suggestion).sort()).toEqual(['id', 'title']);
+        expect(service.knowledge.current().getEntry(suggestion.id)?.title).toBe(suggestion.title);
+      }
+    });
+
+    it.each([
+      ['an off-topic question', 'Wie backe ich einen Apfelkuchen?'],
+      ['a question about funding amounts the knowledge does not cover', 'Wie viel Geld bekommt ein KI pro Jahr?'],
+    ])('should decline %s', async (_name, question) => {
+      const { status, body } = await ask(question);
+      expect(status).toBe(200);
+      expect(body).toEqual({ outcome: 'none', answer: null, suggestions: [] });
+    });
+
+    it('should give the same result as the bot\'s matcher', async () => {
+      const question = 'Welche Handlungsfelder gibt es?';
+      const expected = service.knowledge.current().match(question);
+      const { body } = await ask(question);
+      expect(body.outcome).toBe(expected.outcome);
+      expect(body.answer?.id ?? null).toBe(expected.answer?.id ?? null);
+      expect(body.suggestions.map((s) => s.id)).toEqual(expected.suggestions.map((e) => e.id));
+    });
+  });
+
+  describe('GET /api/entries/:id', () => {
+    it('should return an entry with its text, source, review date and related titles', async () => {
+      const entry = service.knowledge.current().entries.find((e) => e.related.length > 0)!;
+      const response = await fetch(`${service.url}/api/entries/${entry.id}`);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as EntryResponse;
+      expect(body).toMatchObject({
+        id: entry.id,
+        title: entry.title,
+        text: answerText(entry),
+        category: entry.category,
+        source: entry.source,
+        reviewed: entry.reviewed,
+      });
+      expect(body.related.map((r) => r.id)).toEqual(entry.related);
+      expect(body.related.every((r) => typeof r.title === 'string' && r.title.length > 0)).toBe(true);
+    });
+
+    it('should include structured contact data for a contact entry', async () => {
+      const entry = service.knowledge.current().entries.find((e) => e.contact?.phone)!;
+      const body = (await (await fetch(`${service.url}/api/entries/${entry.id}`)).json()) as EntryResponse;
+      expect(body.contact).toEqual(entry.contact);
+    });
+  });
+
+  describe('GET /healthz', () => {
+    it('should report status and knowledge facts', async () => {
+      const response = await fetch(`${service.url}/healthz`);
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      const kb = service.knowledge.current();
+      expect(body).toMatchObject({
+        status: 'ok',
+        knowledge: { status: 'ok', entries: kb.entries.length, loadedAt: kb.loadedAt.toISOString() },
+      });
+      expect(kb.entries.length).toBeGreaterThan(0);
+    });
+
+    it('should follow a knowledge reload at once', async () => {
+      const before = service.knowledge.current();
+      const smaller = { ...before, entries: before.entries.slice(0, 3), loadedAt: new Date('2030-01-01T00:00:00Z') };
+      service.knowledge.replace(smaller);
+      try {
+        const body = await (await fetch(`${service.url}/healthz`)).json();
+        expect(body.knowledge).toMatchObject({ entries: 3, loadedAt: '2030-01-01T00:00:00.000Z' });
+      } finally {
+        service.knowledge.replace(before);
+      }
+    });
+  });
+});
+
+describe('GET /healthz with extra sections', () => {
+  it.each([
+    ['all ok', { outbox: () => ({ status: 'ok' as const, pending: 0 }) }, 200, 'ok'],
+    ['one degraded', { outbox: async () => ({ status: 'degraded' as const, pending: 40 }) }, 200, 'degraded'],
+    ['one failing check', { outbox: () => { throw new Error('database is locked'); } }, 503, 'error'],
+  ])('should combine sections: %s', async (_name, health, httpStatus, status) => {
+    const service = await startTestServer({ health });
+    try {
+      const response = await fetch(`${service.url}/healthz`);
+      expect(response.status).toBe(httpStatus);
+      const body = await response.json();
+      expect(body.status).toBe(status);
+      expect(body.knowledge.status).toBe('ok');
+      expect(body.outbox.status).toBe(status);
+      if (status === 'error') expect(body.outbox.message).toBe('database is locked');
+    } finally {
+      await service.close();
+    }
+  });
+});
