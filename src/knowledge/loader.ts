@@ -5,6 +5,7 @@ import { z } from 'zod/v4';
 import { LoadErrors, type LoadProblem } from './errors';
 import {
   entryFileSchema,
+  entrySchema,
   SYNONYMS_FILE,
   synonymsFileSchema,
   type Entry,
@@ -57,9 +58,17 @@ export async function readKnowledgeSource(dir: string): Promise<KnowledgeSource>
       continue;
     }
     const parsed = parseYaml(name, text, entryFileSchema, problems);
-    parsed?.value.entries.forEach((entry, index) =>
-      entries.push({ entry, file: name, line: parsed.lineOf(['entries', index, 'id']) }),
-    );
+    // Entries are validated one by one, so a broken entry does not hide the others from the
+    // cross-file checks (duplicate ids, related ids).
+    parsed?.value.entries.forEach((raw, index) => {
+      const result = entrySchema.safeParse(raw, { error: germanErrors });
+      const at = ['entries', index];
+      if (result.success) {
+        entries.push({ entry: result.data, file: name, line: parsed.lineOf([...at, 'id']) });
+      } else {
+        problems.push(...issuesToProblems(name, result.error.issues, parsed.lineOf, at));
+      }
+    });
   }
 
   problems.push(...checkWholeBase(entries));
@@ -124,10 +133,12 @@ export function parseYaml<S extends z.ZodType>(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
+    // An error at the very end (an unclosed bracket) points at the last written line.
+    const lastLine = text.trimEnd().split('\n').length;
     for (const error of doc.errors) {
       problems.push({
         file,
-        line: error.linePos?.[0]?.line,
+        line: Math.min(lineCounter.linePos(error.pos[0]).line, lastLine),
         message: LoadErrors.yamlSyntax(error.message.split('\n')[0] ?? error.code),
       });
     }
@@ -136,12 +147,22 @@ export function parseYaml<S extends z.ZodType>(
   const lineOf = (fieldPath: ReadonlyArray<PropertyKey>) => lineOfPath(doc, lineCounter, fieldPath);
   const result = schema.safeParse(doc.toJS(), { error: germanErrors });
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      problems.push({ file, line: lineOf(issue.path), field: fieldName(issue.path), message: issue.message });
-    }
+    problems.push(...issuesToProblems(file, result.error.issues, lineOf));
     return undefined;
   }
   return { value: result.data, lineOf };
+}
+
+function issuesToProblems(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  lineOf: Parsed<unknown>['lineOf'],
+  prefix: ReadonlyArray<PropertyKey> = [],
+): LoadProblem[] {
+  return issues.map((issue) => {
+    const fieldPath = [...prefix, ...issue.path];
+    return { file, line: lineOf(fieldPath), field: fieldName(fieldPath), message: issue.message };
+  });
 }
 
 /** Line of the deepest node that exists on the path (a missing field points at its parent). */

@@ -67,12 +67,18 @@ export const entrySchema = z
   })
   .strict();
 
-/** One YAML file of entries. Files group entries by topic; ids are unique across all files. */
+/**
+ * One YAML file of entries. Files group entries by topic; ids are unique across all files.
+ * The loader validates each entry with {@link entrySchema} on its own.
+ */
 export const entryFileSchema = z
   .object({
-    entries: z.array(entrySchema).min(1, 'braucht mindestens einen Eintrag'),
+    entries: z.array(z.unknown()).min(1, 'braucht mindestens einen Eintrag'),
   })
   .strict();
+
+/** The entry file as editors write it, for the JSON Schema used by YAML editors. */
+export const entryFileDocumentSchema = entryFileSchema.extend({ entries: z.array(entrySchema).min(1) });
 
 /**
  * Synonyms editors maintain. Each group lists words or phrases that mean the same thing for a
@@ -93,7 +99,7 @@ export const synonymsFileSchema = z
 export type Source = z.infer<typeof sourceSchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type Entry = z.infer<typeof entrySchema>;
-export type EntryFile = z.infer<typeof entryFileSchema>;
+export type EntryFile = z.infer<typeof entryFileDocumentSchema>;
 export type SynonymsFile = z.infer<typeof synonymsFileSchema>;
 
 /** File name of the synonyms file inside the knowledge directory. */

@@ -1,0 +1,62 @@
+import { Analyzer } from '../../src/knowledge/analyzer';
+
+const texts = [
+  'Rucksack-Kita ist ein Programm für Kindertageseinrichtungen.',
+  'Die Koordinierungsstelle berät bei der Erstellung eines Integrationskonzepts.',
+  'Interkulturelle Schulentwicklung in Schulen',
+  'Telefonnummer der LaKI',
+];
+const synonyms = {
+  groups: [
+    ['Kita', 'Kindertageseinrichtung', 'Kindergarten'],
+    ['LaKI', 'Koordinierungsstelle', 'Landesweite Koordinierungsstelle'],
+    ['Telefon', 'Telefonnummer', 'anrufen'],
+  ],
+  forward: ['Frist', 'wie viele'],
+};
+
+describe('Analyzer', () => {
+  const analyzer = new Analyzer(texts, synonyms);
+
+  it('should map synonyms to the first member of their group', () => {
+    expect(analyzer.analyzeQuery('Kindergarten').tokens).toEqual(['kita']);
+    expect(analyzer.analyzeQuery('Wen kann ich bei der Koordinierungsstelle anrufen?').tokens).toEqual([
+      'laki',
+      'telefon',
+    ]);
+  });
+
+  it('should split compounds into known parts', () => {
+    const analysis = analyzer.analyzeQuery('rucksackkita');
+    expect(analysis.readings[0]).toMatchObject({ kind: 'known' });
+    expect(analysis.tokens).toEqual(expect.arrayContaining(['rucksack', 'kita']));
+    expect(analyzer.analyzeQuery('Konzept Integration').tokens).toEqual(
+      expect.arrayContaining(analyzer.analyzeIndexed('Integrationskonzept').tokens.slice(1)),
+    );
+  });
+
+  it('should correct typos to the nearest known word', () => {
+    const analysis = analyzer.analyzeQuery('schulentwiklung interkulturel');
+    expect(analysis.readings.map((r) => r.kind)).toEqual(['corrected', 'corrected']);
+    expect(analysis.readings).toEqual([
+      { kind: 'corrected', word: 'schulentwikl', correction: 'schulentwickl' },
+      { kind: 'corrected', word: 'interkulturel', correction: 'interkulturell' },
+    ]);
+    expect(analysis.tokens).toEqual(expect.arrayContaining(['schulentwickl', 'interkulturell']));
+  });
+
+  it('should report words the knowledge base does not know', () => {
+    const analysis = analyzer.analyzeQuery('Parkplatz Düsseldorf');
+    expect(analysis.readings).toEqual([
+      { kind: 'unknown', word: 'parkplatz' },
+      { kind: 'unknown', word: 'dusseldorf' },
+    ]);
+  });
+
+  it('should find forward terms alone, in phrases and as the head of a compound', () => {
+    expect(analyzer.analyzeQuery('Welche Frist gilt?').forwardTerms).toEqual(['frist']);
+    expect(analyzer.analyzeQuery('Bis wann läuft die Antragsfrist?').forwardTerms).toEqual(['frist']);
+    expect(analyzer.analyzeQuery('Wie viele Kitas machen mit?').forwardTerms).toEqual(['wie viel']);
+    expect(analyzer.analyzeQuery('Was ist Rucksack-Kita?').forwardTerms).toEqual([]);
+  });
+});
