@@ -1,0 +1,84 @@
+/**
+ * Everything the escalation back end says to people, in German (formal "Sie"): the ticket card
+ * in the LaKI channel, the e-mail to the LaKI inbox and the messages to the asker. One module,
+ * so wording is reviewed in one place and another language could sit beside it.
+ */
+import type { AskerNotice } from './job';
+import type { TicketStatus } from './ticket';
+
+export const EscalationMessages = Object.freeze({
+  /** Status labels (card, "Meine Fragen", mail). */
+  status: Object.freeze<Record<TicketStatus, string>>({
+    open: 'Offen',
+    assigned: 'In Bearbeitung',
+    answered: 'Beantwortet',
+    closed: 'Geschlossen',
+  }),
+
+  /** Ticket card in the LaKI channel. */
+  cardTitle: (number: string) => `Neue Frage ${number}`,
+  cardQuestionLabel: 'Frage',
+  cardAskerLabel: 'Von',
+  cardKommuneLabel: 'Kommune / Kontext',
+  cardTimeLabel: 'Eingegangen',
+  cardStatusLabel: 'Status',
+  cardAssigneeLabel: 'Bearbeitet von',
+  cardBestGuessesHeading: 'Mögliche Einträge aus der Wissensbasis',
+  cardNoBestGuesses: 'Keine passenden Einträge gefunden.',
+  cardAnswerHeading: 'Antwort',
+  cardAnsweredBy: (name: string, when: string) => `Beantwortet von ${name} am ${when}`,
+  cardClosed: 'Diese Frage ist geschlossen.',
+  actionTake: 'Übernehmen',
+  actionAnswer: 'Antworten',
+  actionSendAnswer: 'Antwort senden',
+  actionClose: 'Schließen',
+  actionReopen: 'Wieder öffnen',
+  answerInputPlaceholder: 'Ihre Antwort an die fragende Person',
+
+  /** E-mail to the LaKI inbox. */
+  mailSubject: (number: string, questionStart: string) => `[${number}] Neue Frage: ${questionStart}`,
+  mailIntro: 'über den LaKI-Assistenten ist eine Frage eingegangen, die die Wissensbasis nicht beantwortet.',
+  mailGreeting: 'Guten Tag,',
+  mailTicketLabel: 'Ticket',
+  mailHowToAnswerChannel: 'Bitte beantworten Sie die Frage über die Ticketkarte im LaKI-Kanal in Microsoft Teams. Die Antwort wird der fragenden Person dann automatisch zugestellt.',
+  mailHowToAnswerNoChannel: 'Eine Antwort auf diese E-Mail erreicht die fragende Person nicht. Bitte wenden Sie sich direkt an sie.',
+  mailFooter: 'Diese Nachricht wurde automatisch vom LaKI-Assistenten erstellt.',
+
+  /** Messages to the asker. */
+  askerTitle: Object.freeze<Record<AskerNotice, (number: string) => string>>({
+    taken: (number) => `Ihre Frage ${number} wird bearbeitet`,
+    answered: (number) => `Antwort der LaKI auf Ihre Frage ${number}`,
+    closed: (number) => `Ihre Frage ${number} wurde geschlossen`,
+  }),
+  askerTakenText: (name: string) => `${name} von der LaKI kümmert sich um Ihre Frage. Sie erhalten die Antwort hier im Chat.`,
+  askerClosedText: 'Die LaKI hat Ihre Frage geschlossen. Haben Sie noch ein Anliegen, stellen Sie es gern erneut.',
+  askerYourQuestion: 'Ihre Frage:',
+  askerAnswerFrom: (name: string) => `Antwort von ${name}:`,
+  askerHelpfulQuestion: 'Hilfreich?',
+  askerHelpfulYes: 'Ja',
+  askerHelpfulNo: 'Nein',
+
+  /** Replies about the escalation itself (confirmation, limits, refusals). */
+  confirmation: (number: string) =>
+    `Vielen Dank! Ihre Frage wurde als ${number} an die LaKI weitergeleitet. Sie erhalten die Antwort hier im Chat.`,
+  alreadySent: (number: string) => `Diese Frage wurde bereits als ${number} an die LaKI weitergeleitet.`,
+  rateLimited: (limit: number) =>
+    `Sie haben in der letzten Stunde bereits ${limit} Fragen an die LaKI weitergeleitet. Bitte versuchen Sie es später noch einmal.`,
+  questionMissing: 'Bitte geben Sie Ihre Frage ein.',
+  fieldTooLong: (label: string, max: number) => `${label} ist zu lang (höchstens ${max} Zeichen).`,
+  ticketNotFound: (number: string) => `Das Ticket ${number} gibt es nicht (mehr).`,
+  transitionRefused: (number: string, status: TicketStatus) =>
+    `Das geht bei Ticket ${number} nicht mehr: Es ist bereits „${EscalationMessagesStatus[status]}“.`,
+  answerEmpty: 'Bitte geben Sie eine Antwort ein.',
+  answerTooLong: (max: number) => `Die Antwort ist zu lang (höchstens ${max} Zeichen).`,
+  notFromLakiChannel: 'Diese Aktion ist nur im LaKI-Kanal möglich.',
+  myTicketsEmpty: 'Sie haben noch keine Fragen an die LaKI weitergeleitet.',
+  myTicketsTitle: 'Ihre Fragen an die LaKI',
+});
+
+const EscalationMessagesStatus: Record<TicketStatus, string> = EscalationMessages.status;
+
+/** "10.03.2026, 10:00" in German time, for cards, mails and messages. */
+export function formatGermanDateTime(date: Date): string {
+  return new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
