@@ -69,7 +69,7 @@ describe('createApp: welcome and help', () => {
 
   it('should welcome in a team only when the bot itself is added', async () => {
     const { turn } = setup();
-    expect(await turn(membersAdded([{ id: 'new-colleague' }], 'channel'))).toEqual([]);
+    expect(await turn(membersAdded([{ id: 'new-colleague', name: 'Neue Kollegin' }], 'channel'))).toEqual([]);
     const reply = await onlyReply(turn, membersAdded([TEST_BOT], 'channel'));
     expect(cardTexts(adaptiveCardOf(reply))).toContain(Messages.welcomeTitle);
   });
