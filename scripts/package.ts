@@ -7,7 +7,12 @@
  */
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildAppPackage, defaultBuildOptions, PackageError } from './package/index';
+
+/**
+ * @microsoft/app-manifest loads an ES module with `require`, which Node supports from 20.19 on.
+ * Checked before loading the packager, so older Node gets a clear message instead of ERR_REQUIRE_ESM.
+ */
+const MIN_NODE = [20, 19] as const;
 
 const USAGE =
   'Usage: npm run package -- [--env <name>] [--env-dir <dir>] [--manifest-dir <dir>] [--out-dir <dir>]';
@@ -20,6 +25,14 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
+    console.error(`The packager needs Node ${MIN_NODE.join('.')} or newer (this is ${process.versions.node}).`);
+    return 1;
+  }
+  // Loaded only after the version check; see MIN_NODE.
+  const { buildAppPackage, defaultBuildOptions, PackageError } =
+    require('./package/index') as typeof import('./package/index');
   const defaults = defaultBuildOptions(join(__dirname, '..'), args.env ?? 'local');
   const options = {
     envName: defaults.envName,
