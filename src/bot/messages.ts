@@ -59,6 +59,11 @@ export const Messages = {
   feedbackNotHelpfulText:
     'Schade, dass die Antwort nicht geholfen hat. Versuchen Sie es gern mit anderen Worten.',
 
+  /** Reply to greetings, thanks and other messages without a question in them. */
+  smallTalk:
+    'Hallo! Ich beantworte Fragen zu den Kommunalen Integrationszentren und zur LaKI. ' +
+    'Stellen Sie Ihre Frage gern in eigenen Worten oder schreiben Sie „Hilfe“.',
+
   /** Input problems. */
   textOnly: 'Bitte schreiben Sie Ihre Frage als Text.',
   questionTooLong: (max: number) =>

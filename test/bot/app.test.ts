@@ -133,6 +133,13 @@ describe('createApp: questions', () => {
     expect(questionLog.events).toEqual([expect.objectContaining({ kind: 'declined', question: UNKNOWN_QUESTION, outcome: 'none' })]);
   });
 
+  it.each(['Hallo', 'Guten Morgen!', 'Danke'])('should answer %p, which holds no question, with a short pointer and log nothing', async (text) => {
+    const { turn, questionLog } = setup();
+    const reply = await onlyReply(turn, userMessage(text));
+    expect(reply.text).toBe(Messages.smallTalk);
+    expect(questionLog.events).toEqual([]);
+  });
+
   it('should offer "Meinten Sie …" and open the chosen entry, logging both', async () => {
     const { turn, questionLog } = setup();
     const card = adaptiveCardOf(await onlyReply(turn, userMessage(AMBIGUOUS_QUESTION)));

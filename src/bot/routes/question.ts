@@ -17,6 +17,7 @@ const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 /**
  * Answers one question: typing indicator, match against the current knowledge base, then the
  * answer card, the "Meinten Sie …" card or the honest no-answer card, and a question-log event.
+ * A message of only greetings or filler words gets a short pointer instead of a no-answer card.
  * Used for typed questions and for example-question buttons alike.
  */
 export async function answerQuestion(deps: RouteDeps, context: TurnContext, rawQuestion: string): Promise<void> {
@@ -54,6 +55,11 @@ export async function answerQuestion(deps: RouteDeps, context: TurnContext, rawQ
       score,
       suggestedIds: result.suggestions.map((entry) => entry.id),
     });
+    return;
+  }
+  if (result.declineReason === 'empty') {
+    // Only greetings, thanks or filler words: not a question editors need to see.
+    await context.sendActivity(Messages.smallTalk);
     return;
   }
   await sendNoAnswer(deps, context, question);
