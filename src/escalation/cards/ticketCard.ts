@@ -1,0 +1,85 @@
+/**
+ * The ticket card in the LaKI channel: question, asker, Kommune, time, best guesses, status and
+ * the actions the current status allows. A pure function; the card is rendered anew from the
+ * ticket on every change and replaces the old one in place.
+ */
+import type { Attachment } from 'botbuilder';
+import { adaptiveCardAttachment, heading, paragraph, submitAction, type CardAction, type CardElement } from '../../cards/elements';
+import { escapeMarkdown, plainTextBlock } from '../../cards/markdown';
+import type { BestGuess } from '../mail/ticketMail';
+import { EscalationMessages as M, formatGermanDateTime } from '../messages';
+import { MAX_ANSWER_LENGTH, TICKET_TRANSITIONS, type Ticket } from '../ticket';
+import { ANSWER_INPUT_ID, TicketVerb } from '../verbs';
+
+/** Renders the card for the ticket's current state. */
+export function ticketCard(ticket: Ticket, bestGuesses: readonly BestGuess[]): Attachment {
+  const facts = [
+    { title: M.cardAskerLabel, value: escapeMarkdown(oneLine(ticket.askerName)) },
+    ...(ticket.kommune ? [{ title: M.cardKommuneLabel, value: escapeMarkdown(oneLine(ticket.kommune)) }] : []),
+    { title: M.cardTimeLabel, value: formatGermanDateTime(ticket.createdAt) },
+    { title: M.cardStatusLabel, value: M.status[ticket.status] },
+    ...(ticket.assignee && ticket.status !== 'open'
+      ? [{ title: M.cardAssigneeLabel, value: escapeMarkdown(oneLine(ticket.assignee.name)) }]
+      : []),
+  ];
+  const body: CardElement[] = [
+    heading(M.cardTitle(ticket.number)),
+    { type: 'FactSet', facts },
+    paragraph(`**${M.cardQuestionLabel}**`, { spacing: 'Medium' }),
+    plainTextBlock(ticket.question),
+    paragraph(`**${M.cardBestGuessesHeading}**`, { spacing: 'Medium' }),
+    ...(bestGuesses.length > 0
+      ? bestGuesses.map((guess) => plainTextBlock(`• ${guess.title} (${guess.id})`))
+      : [paragraph(M.cardNoBestGuesses, { isSubtle: true })]),
+    ...answerSection(ticket),
+    ...(ticket.status === 'closed' ? [paragraph(M.cardClosed, { isSubtle: true, spacing: 'Medium' })] : []),
+  ];
+  return adaptiveCardAttachment(body, actionsFor(ticket), `${M.cardTitle(ticket.number)}: ${M.status[ticket.status]}`);
+}
+
+function answerSection(ticket: Ticket): CardElement[] {
+  if (!ticket.answer) return [];
+  const by = ticket.answeredBy?.name ?? '';
+  const when = ticket.answeredAt ? formatGermanDateTime(ticket.answeredAt) : '';
+  return [
+    paragraph(`**${M.cardAnswerHeading}**`, { spacing: 'Medium' }),
+    plainTextBlock(ticket.answer),
+    paragraph(escapeMarkdown(M.cardAnsweredBy(oneLine(by), when)), { isSubtle: true }),
+  ];
+}
+
+function actionsFor(ticket: Ticket): CardAction[] {
+  const data = { ticketNumber: ticket.number };
+  const allowed = (action: keyof typeof TICKET_TRANSITIONS) => TICKET_TRANSITIONS[action].includes(ticket.status);
+  const actions: CardAction[] = [];
+  if (allowed('take')) actions.push(submitAction(M.actionTake, { verb: TicketVerb.Take, ...data }));
+  if (allowed('answer')) {
+    actions.push({
+      type: 'Action.ShowCard',
+      title: M.actionAnswer,
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          {
+            type: 'Input.Text',
+            id: ANSWER_INPUT_ID,
+            isMultiline: true,
+            isRequired: true,
+            maxLength: MAX_ANSWER_LENGTH,
+            placeholder: M.answerInputPlaceholder,
+            errorMessage: M.answerEmpty,
+          },
+        ],
+        actions: [submitAction(M.actionSendAnswer, { verb: TicketVerb.Answer, ...data })],
+      },
+    });
+  }
+  if (allowed('close')) actions.push(submitAction(M.actionClose, { verb: TicketVerb.Close, ...data }));
+  if (allowed('reopen')) actions.push(submitAction(M.actionReopen, { verb: TicketVerb.Reopen, ...data }));
+  return actions;
+}
+
+/** Names and Kommune sit in facts: keep them on one line. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+}

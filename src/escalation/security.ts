@@ -1,0 +1,28 @@
+/** Who may act on tickets: only members of the configured LaKI channel, in the right tenant. */
+import type { Activity } from 'botbuilder';
+
+/** The LaKI channel as configured (`LAKI_TEAMS_CHANNEL_ID`, `TEAMS_TENANT_ID`). */
+export interface LakiChannelIdentity {
+  readonly channelId: string;
+  readonly tenantId: string;
+}
+
+/**
+ * True only when the activity was sent in the configured LaKI channel (the channel itself or a
+ * thread in it) of the configured tenant. Every check must pass: the Teams channel id in
+ * `channelData`, the conversation id (a thread's id is `<channelId>;messageid=<id>`) and the
+ * tenant in `channelData` and, when present, in the conversation. A ticket action from anywhere
+ * else (a personal chat, another team, another tenant) is refused.
+ */
+export function isFromLakiChannel(activity: Partial<Activity>, config: LakiChannelIdentity): boolean {
+  if (!config.channelId || !config.tenantId) return false;
+  if (activity.channelId !== 'msteams') return false;
+  const channelData = (activity.channelData ?? {}) as { channel?: { id?: unknown }; tenant?: { id?: unknown } };
+  if (channelData.channel?.id !== config.channelId) return false;
+  if (channelData.tenant?.id !== config.tenantId) return false;
+  const conversation = activity.conversation;
+  if (!conversation || typeof conversation.id !== 'string') return false;
+  if (conversation.id.split(';')[0] !== config.channelId) return false;
+  if (conversation.tenantId !== undefined && conversation.tenantId !== config.tenantId) return false;
+  return true;
+}

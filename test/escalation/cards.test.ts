@@ -1,0 +1,94 @@
+import { askerUpdateCard } from '../../src/escalation/cards/askerUpdateCard';
+import { ticketCard } from '../../src/escalation/cards/ticketCard';
+import type { Ticket, TicketStatus } from '../../src/escalation/ticket';
+import { TicketVerb } from '../../src/escalation/verbs';
+
+const TICKET: Ticket = {
+  id: 't1',
+  number: 'LAKI-2026-0042',
+  status: 'open',
+  question: 'Gibt es [Geld](https://evil.example) für **uns**?',
+  kommune: 'Stadt [Hamm](https://evil.example)\nZeile 2',
+  askerName: 'Erika *Muster*',
+  askerUserId: '29:erika',
+  askerConversationReference: {},
+  bestGuessIds: ['foerderung'],
+  idempotencyKey: 'k',
+  createdAt: new Date('2026-03-10T09:00:00Z'),
+  updatedAt: new Date('2026-03-10T09:00:00Z'),
+  version: 1,
+};
+const GUESSES = [{ id: 'foerderung', title: 'Förderung der KI' }];
+
+type Card = { body: Array<Record<string, any>>; actions?: Array<Record<string, any>> };
+const content = (attachment: { content?: unknown }) => attachment.content as Card;
+const texts = (card: Card) => JSON.stringify(card.body);
+const verbs = (card: Card) =>
+  (card.actions ?? []).map((action) => action.data?.verb ?? action.card?.actions?.[0]?.data?.verb);
+
+describe('ticketCard', () => {
+  it('should render an open ticket', () => {
+    expect(content(ticketCard(TICKET, GUESSES))).toMatchSnapshot();
+  });
+
+  it('should show the question only as plain text runs, never as Markdown', () => {
+    const card = content(ticketCard(TICKET, GUESSES));
+    const markdownBlocks = card.body.filter((element) => element.type === 'TextBlock').map((element) => element.text as string);
+    expect(markdownBlocks.join('\n')).not.toContain('](https://evil.example)');
+    expect(card.body).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: TICKET.question }] });
+  });
+
+  it('should escape Markdown in asker name and Kommune and keep them on one line', () => {
+    const facts = content(ticketCard(TICKET, GUESSES)).body.find((element) => element.type === 'FactSet')!.facts as Array<{ title: string; value: string }>;
+    expect(facts.find((fact) => fact.title === 'Von')!.value).toBe('Erika \\*Muster\\*');
+    expect(facts.find((fact) => fact.title === 'Kommune / Kontext')!.value).toBe('Stadt \\[Hamm\\]\\(https://evil.example\\) Zeile 2');
+  });
+
+  it.each<[TicketStatus, string[]]>([
+    ['open', [TicketVerb.Take, TicketVerb.Answer, TicketVerb.Close]],
+    ['assigned', [TicketVerb.Take, TicketVerb.Answer, TicketVerb.Close]],
+    ['answered', [TicketVerb.Close, TicketVerb.Reopen]],
+    ['closed', [TicketVerb.Reopen]],
+  ])('should offer for a %s ticket exactly the actions %j', (status, expected) => {
+    const card = content(ticketCard({ ...TICKET, status, assignee: { id: '29:lea', name: 'Lea' } }, GUESSES));
+    expect(verbs(card)).toEqual(expected);
+    expect(texts(card)).toContain({ open: 'Offen', assigned: 'In Bearbeitung', answered: 'Beantwortet', closed: 'Geschlossen' }[status]);
+  });
+
+  it('should show who answered and when, and the answer as plain text', () => {
+    const answered: Ticket = {
+      ...TICKET,
+      status: 'answered',
+      answer: 'Siehe [hier](https://x.example).',
+      answeredBy: { id: '29:lea', name: 'Lea LaKI' },
+      answeredAt: new Date('2026-03-11T14:30:00Z'),
+    };
+    const card = content(ticketCard(answered, []));
+    expect(texts(card)).toContain('Beantwortet von Lea LaKI am 11.03.2026, 15:30');
+    expect(card.body).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Siehe [hier](https://x.example).' }] });
+    expect(texts(card)).toContain('Keine passenden Einträge gefunden.');
+  });
+});
+
+describe('askerUpdateCard', () => {
+  it('should deliver the answer with the number, the question and "Hilfreich?" buttons', () => {
+    const card = content(askerUpdateCard(TICKET, { notice: 'answered', answer: 'Ja, **so**.', answeredBy: 'Lea LaKI' }));
+    expect(card).toMatchSnapshot();
+    expect(texts(card)).toContain('LAKI-2026-0042');
+    expect(card.body).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: TICKET.question, italic: true }] });
+    expect(card.body).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Ja, **so**.' }] });
+    expect(card.actions!.map((action) => action.data)).toEqual([
+      { verb: TicketVerb.Feedback, ticketNumber: 'LAKI-2026-0042', helpful: true },
+      { verb: TicketVerb.Feedback, ticketNumber: 'LAKI-2026-0042', helpful: false },
+    ]);
+  });
+
+  it.each([
+    ['taken', 'Ihre Frage LAKI-2026-0042 wird bearbeitet'],
+    ['closed', 'Ihre Frage LAKI-2026-0042 wurde geschlossen'],
+  ] as const)('should tell the asker their ticket was %s', (notice, title) => {
+    const card = content(askerUpdateCard({ ...TICKET, assignee: { id: '29:lea', name: 'Lea' } }, { notice }));
+    expect(card.body[0].text).toBe(title);
+    expect(card.actions).toBeUndefined();
+  });
+});
