@@ -29,6 +29,11 @@ export interface AnswerCardOptions {
    * added by the escalation feature.
    */
   readonly extraActions?: readonly CardAction[];
+  /**
+   * Set once the user rated the answer: the card is updated in place and shows a thank-you
+   * instead of the "Hilfreich? Ja / Nein" buttons, so nobody rates the same answer twice.
+   */
+  readonly feedbackGiven?: boolean;
 }
 
 /**
@@ -39,7 +44,7 @@ export interface AnswerCardOptions {
  * clients that cannot render cards.
  */
 export function answerCard(entry: Entry, options: AnswerCardOptions = {}): Attachment {
-  const { related = [], question, extraActions = [] } = options;
+  const { related = [], question, extraActions = [], feedbackGiven = false } = options;
   const body: CardElement[] = [heading(entry.title), paragraph(cardMarkdown(entry.answer))];
 
   if (entry.contact) {
@@ -69,13 +74,17 @@ export function answerCard(entry: Entry, options: AnswerCardOptions = {}): Attac
     );
   }
 
-  body.push(paragraph(Messages.answerHelpfulQuestion, { weight: 'Bolder', spacing: 'Medium' }));
-  body.push(
-    actionSet([
-      feedbackAction(Messages.answerHelpfulYes, entry.id, true, question),
-      feedbackAction(Messages.answerHelpfulNo, entry.id, false, question),
-    ]),
-  );
+  if (feedbackGiven) {
+    body.push(paragraph(Messages.feedbackThanks, { isSubtle: true, spacing: 'Medium' }));
+  } else {
+    body.push(paragraph(Messages.answerHelpfulQuestion, { weight: 'Bolder', spacing: 'Medium' }));
+    body.push(
+      actionSet([
+        feedbackAction(Messages.answerHelpfulYes, entry.id, true, question),
+        feedbackAction(Messages.answerHelpfulNo, entry.id, false, question),
+      ]),
+    );
+  }
 
   return adaptiveCardAttachment(body, [...extraActions], answerText(entry));
 }

@@ -12,6 +12,7 @@ import {
   adaptiveCardOf,
   cardSubmit,
   membersAdded,
+  recordUpdates,
   runTurn,
   submitDataOf,
   TEST_BOT,
@@ -24,13 +25,18 @@ import { MemoryQuestionLog } from '../helpers/questionLog';
 
 const UNKNOWN_QUESTION = 'Wie hoch ist die Förderung pro Jahr?';
 const PHONE_QUESTION = 'Wie ist die Telefonnummer der LaKI?';
-/** Ambiguous on purpose: the knowledge base has training entries for schools and for early education. */
-const AMBIGUOUS_QUESTION = 'Fortbildung';
+/**
+ * One-word questions that several entries fit. The matcher is tuned over time, so the suggest
+ * tests take the first of these it currently answers with "Meinten Sie …" (and fail if none).
+ */
+const AMBIGUOUS_CANDIDATES = ['Schule', 'Angebote', 'Programm', 'Fortbildung'];
+let AMBIGUOUS_QUESTION = '';
 
 let realKnowledge: IndexedKnowledgeBase;
 
 beforeAll(async () => {
   realKnowledge = await loadKnowledgeBase('knowledge');
+  AMBIGUOUS_QUESTION = AMBIGUOUS_CANDIDATES.find((q) => realKnowledge.match(q).outcome === 'suggest') ?? '';
 });
 
 function setup(knowledge: KnowledgeBase = realKnowledge) {
@@ -141,6 +147,7 @@ describe('createApp: questions', () => {
   });
 
   it('should offer "Meinten Sie …" and open the chosen entry, logging both', async () => {
+    expect(AMBIGUOUS_QUESTION).not.toBe('');
     const { turn, questionLog } = setup();
     const card = adaptiveCardOf(await onlyReply(turn, userMessage(AMBIGUOUS_QUESTION)));
     expect(cardTexts(card)).toContain(Messages.suggestTitle);
@@ -192,6 +199,45 @@ describe('createApp: questions', () => {
     if (helpful) expect(reply.text).toBe(Messages.feedbackThanks);
     else expect(cardTexts(adaptiveCardOf(reply))).toContain(Messages.feedbackNotHelpfulText);
     expect(questionLog.events[1]).toEqual({ kind, question: PHONE_QUESTION, entryId: 'laki-telefon' });
+  });
+
+  it.each([true, false])(
+    'should replace the rated card in place so it cannot be rated twice (helpful=%p)',
+    async (helpful) => {
+      const { adapter, turn, questionLog } = setup();
+      const updates = recordUpdates(adapter);
+      const [, answer] = await turn(userMessage(PHONE_QUESTION));
+      const { title: _title, ...payload } = submitDataOf(adaptiveCardOf(answer)).find(
+        (data) => data.verb === Verb.Feedback && data.helpful === helpful,
+      )!;
+      const replies = visibleReplies(await turn(cardSubmit(payload, { replyToId: answer.id })));
+
+      expect(updates).toHaveLength(1);
+      expect(updates[0].id).toBe(answer.id);
+      const updated = adaptiveCardOf(updates[0]);
+      expect(updated?.fallbackText).toBe(adaptiveCardOf(answer)?.fallbackText);
+      expect(submitDataOf(updated).filter((data) => data.verb === Verb.Feedback)).toEqual([]);
+      expect(cardTexts(updated)).toContain(Messages.feedbackThanks);
+      // Helpful: the updated card is the thanks. Not helpful: a card with next steps follows.
+      if (helpful) expect(replies).toEqual([]);
+      else expect(cardTexts(adaptiveCardOf(replies[0]))).toContain(Messages.feedbackNotHelpfulText);
+      expect(questionLog.events.map((event) => event.kind)).toEqual(['answered', helpful ? 'feedback-helpful' : 'feedback-not-helpful']);
+    },
+  );
+
+  it('should thank with a message when the rated card cannot be updated', async () => {
+    const { adapter, turn, logger } = setup();
+    adapter.use(async (context, next) => {
+      context.onUpdateActivity(async () => {
+        throw new Error('update refused');
+      });
+      await next();
+    });
+    const [, answer] = await turn(userMessage(PHONE_QUESTION));
+    const { title: _title, ...payload } = submitDataOf(adaptiveCardOf(answer)).find((data) => data.helpful === true)!;
+    const reply = await onlyReply(turn, cardSubmit(payload, { replyToId: answer.id }));
+    expect(reply.text).toBe(Messages.feedbackThanks);
+    expect(logger.records).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'could not update the rated answer card' }));
   });
 
   it('should use the knowledge base current at each turn (hot reload)', async () => {

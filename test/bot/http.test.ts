@@ -89,6 +89,22 @@ describe('createApp over HTTP with a local connector', () => {
     expect(card.content.fallbackText).toContain('02931 82 5215');
   });
 
+  it('should update the rated answer card in place through the connector', async () => {
+    const bot = await startBot(createKnowledgeHolder(await loadKnowledgeBase('knowledge')));
+    bots.push(bot);
+    const click = {
+      ...activity(connector, ''),
+      text: undefined,
+      replyToId: 'card-activity-7',
+      value: { verb: 'feedback', entryId: 'laki-telefon', helpful: true, question: 'Telefonnummer?' },
+    };
+    expect(await post(bot, click)).toBe(200);
+    const update = await connector.waitFor((request) => request.operation === 'update');
+    expect(update.activityId).toBe('card-activity-7');
+    expect(JSON.stringify(update.body.attachments[0].content)).toContain(Messages.feedbackThanks);
+    expect(connector.requests.filter((request) => request.operation === 'reply')).toEqual([]);
+  });
+
   it('should send the German error text through the connector when a route throws', async () => {
     const broken: KnowledgeBase = {
       entries: [],

@@ -120,6 +120,15 @@ describe('answerCard', () => {
     expect(JSON.stringify(plain)).not.toContain('"question"');
   });
 
+  it('should thank instead of asking again once feedback was given', () => {
+    const rated = answerCard(contactEntry, { related, question: 'Telefonnummer LaKI?', feedbackGiven: true });
+    expect(rated).toMatchSnapshot();
+    expect(submitDataOf(rated.content).filter((data) => data.verb === Verb.Feedback)).toEqual([]);
+    expect(texts(rated.content)).toContain(Messages.feedbackThanks);
+    expect(texts(rated.content)).not.toContain(Messages.answerHelpfulQuestion);
+    expect(submitDataOf(rated.content).filter((data) => data.verb === Verb.ShowEntry)).toHaveLength(MAX_RELATED);
+  });
+
   it('should place extra actions (e.g. forwarding to the LaKI) at card level', () => {
     const withForward = answerCard(rucksackEntry, { extraActions: [forwardAction] }).content as { actions?: unknown[] };
     expect(withForward.actions).toEqual([forwardAction]);

@@ -69,3 +69,19 @@ export function submitDataOf(card: unknown): Array<Record<string, unknown> & { t
   visit(card);
   return found;
 }
+
+/**
+ * Records every activity the bot updates in place (e.g. a card replaced after a click);
+ * TestAdapter itself only swaps it inside its reply queue.
+ */
+export function recordUpdates(adapter: TestAdapter): Partial<Activity>[] {
+  const updates: Partial<Activity>[] = [];
+  adapter.use(async (context, next) => {
+    context.onUpdateActivity(async (_context, activity, nextUpdate) => {
+      updates.push(activity);
+      return nextUpdate();
+    });
+    await next();
+  });
+  return updates;
+}

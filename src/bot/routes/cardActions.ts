@@ -13,7 +13,7 @@ import {
 import type { AppTurnState } from '../state';
 import { Verb } from '../verbs';
 import { recordEvent, RouteDeps } from './context';
-import { answerQuestion, sendAnswer, sendNoAnswer } from './question';
+import { answerQuestion, buildAnswerCard, sendAnswer, sendNoAnswer } from './question';
 
 /**
  * Parses a submitted card payload; on failure tells the user in German and logs the problem
@@ -69,8 +69,9 @@ export function registerCardActionRoutes(app: Application<AppTurnState>, deps: R
       question: payload.question,
       entryId: payload.entryId,
     });
+    const cardUpdated = await markFeedbackGiven(deps, context, payload.entryId, payload.question);
     if (payload.helpful) {
-      await context.sendActivity(Messages.feedbackThanks);
+      if (!cardUpdated) await context.sendActivity(Messages.feedbackThanks);
       return;
     }
     const extraActions = collectActions(deps.extensions, 'notHelpful', payload.entryId, payload.question);
@@ -113,6 +114,34 @@ export function registerNonTextRoute(app: Application<AppTurnState>): void {
       await context.sendActivity(hasValue ? Messages.invalidCardAction : Messages.textOnly);
     },
   );
+}
+
+/**
+ * Replaces the rated answer card (the activity the click came from) with one that thanks
+ * instead of asking again, so an answer is rated once. Non-critical: returns `false` and logs
+ * when there is no card to update or the update fails.
+ */
+async function markFeedbackGiven(
+  deps: RouteDeps,
+  context: TurnContext,
+  entryId: string,
+  question: string | undefined,
+): Promise<boolean> {
+  const cardActivityId = context.activity.replyToId;
+  const knowledge = deps.knowledge.current();
+  const entry = knowledge.getEntry(entryId);
+  if (!cardActivityId || !entry) return false;
+  try {
+    await context.updateActivity({
+      id: cardActivityId,
+      type: ActivityTypes.Message,
+      attachments: [buildAnswerCard(deps, knowledge, entry, question, true)],
+    });
+    return true;
+  } catch (error) {
+    deps.logger.warn({ err: error, conversationId: context.activity.conversation?.id }, 'could not update the rated answer card');
+    return false;
+  }
 }
 
 function isValueOnlyMessage(context: TurnContext): boolean {

@@ -1,5 +1,5 @@
 import type { Application } from '@microsoft/teams-ai';
-import { MessageFactory, TurnContext } from 'botbuilder';
+import { Attachment, MessageFactory, TurnContext } from 'botbuilder';
 import { answerCard } from '../../cards/answerCard';
 import { noAnswerCard } from '../../cards/noAnswerCard';
 import { suggestCard } from '../../cards/suggestCard';
@@ -74,12 +74,23 @@ export async function sendAnswer(
   entry: Entry,
   question: string | undefined,
 ): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(buildAnswerCard(deps, knowledge, entry, question)));
+}
+
+/** The answer card for `entry` as the bot shows it: related entries resolved, extensions' actions added. */
+export function buildAnswerCard(
+  deps: RouteDeps,
+  knowledge: KnowledgeBase,
+  entry: Entry,
+  question: string | undefined,
+  feedbackGiven = false,
+): Attachment {
   const related = entry.related.flatMap((id) => {
     const other = knowledge.getEntry(id);
     return other ? [other] : [];
   });
   const extraActions = collectActions(deps.extensions, 'answer', entry, question);
-  await context.sendActivity(MessageFactory.attachment(answerCard(entry, { related, question, extraActions })));
+  return answerCard(entry, { related, question, extraActions, feedbackGiven });
 }
 
 /** Sends the honest no-answer card with the extensions' actions (e.g. forwarding to the LaKI). */
