@@ -1,6 +1,6 @@
 /**
  * `npm run ask -- "Frage"`: prints what the bot would answer, from the same knowledge base and
- * matcher, without starting a server. `--json` prints the /api/ask shape instead.
+ * matcher, without starting a server. `--json` prints how the question was read and scored.
  */
 import { Messages } from '../src/bot/messages';
 import { answerText, loadKnowledgeBase, type MatchResult } from '../src/knowledge';
@@ -22,6 +22,10 @@ function render(result: MatchResult): string {
   return `${Messages.noAnswerTitle}\n${Messages.noAnswerExplanation}`;
 }
 
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
@@ -31,9 +35,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const kb = await loadKnowledgeBase(process.env.KNOWLEDGE_DIR ?? 'knowledge');
-  const result = kb.match(question);
+  const { analysis, scored, result } = kb.explain(question);
   if (json) {
-    console.log(JSON.stringify({ outcome: result.outcome, declineReason: result.declineReason, candidates: result.candidates.map((c) => ({ id: c.entry.id, score: c.score })) }, null, 2));
+    const candidates = scored.slice(0, 5).map((c) => ({ id: c.entry.id, score: round(c.score), coverage: round(c.coverage) }));
+    const { readings, tokens, forwardTerms } = analysis;
+    console.log(JSON.stringify({ outcome: result.outcome, declineReason: result.declineReason, tokens, readings, forwardTerms, candidates }, null, 2));
     return;
   }
   console.log(render(result));

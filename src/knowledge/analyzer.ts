@@ -1,22 +1,24 @@
 import Fuse from 'fuse.js';
 import type { SynonymsFile } from './schema';
-import { fold, isStopword, splitWords, stem } from './text';
+import { fold, foldDigraphs, isStopword, splitWords, stem, type Word } from './text';
 
 /** How one written word of a question was understood. */
 export type WordReading =
-  /** Known to the knowledge base as written (after folding and stemming). */
-  | { readonly kind: 'known'; readonly word: string }
+  /** Known to the knowledge base (after folding and stemming, or as a digraph/zu-infinitive variant). */
+  | { readonly kind: 'known'; readonly word: string; readonly as: string }
   /** A compound split into known parts ("rucksackkita" → "rucksack" + "kita"). */
   | { readonly kind: 'compound'; readonly word: string; readonly parts: readonly string[] }
   /** A typo corrected to the nearest known word. */
   | { readonly kind: 'corrected'; readonly word: string; readonly correction: string }
   /** Nothing in the knowledge base uses this word. */
-  | { readonly kind: 'unknown'; readonly word: string };
+  | { readonly kind: 'unknown'; readonly word: string; readonly casing: Word['casing']; readonly numeric: boolean };
 
 /** A question or entry text reduced to what the matcher compares. */
 export interface Analysis {
   /** Content tokens: stemmed, synonyms replaced by their group's first member. */
   readonly tokens: readonly string[];
+  /** Tokens that only came from splitting a compound (they say less about the text). */
+  readonly compoundParts: ReadonlySet<string>;
   /** One reading per content word, in order (query side only; empty for indexed text). */
   readonly readings: readonly WordReading[];
   /** `forward` terms of the synonyms file found in the text. */
@@ -49,7 +51,32 @@ interface ForwardTerm extends Phrase {
   readonly folded: string;
 }
 
+/** A content word of a text: its folded parts, their stems, and the joined hyphen spelling. */
+interface ContentWord {
+  readonly parts: ReadonlyArray<{ readonly folded: string; readonly stem: string }>;
+  readonly joined?: string;
+  readonly casing: Word['casing'];
+}
+
 const MIN_COMPOUND_HEAD = 4;
+const MAX_CACHE = 50_000;
+
+/** Separable verb prefixes that take "zu" inside the infinitive ("einzurichten" → "einrichten"). */
+const ZU_INFIX = /^(ab|an|auf|aus|bei|dar|ein|fest|her|hin|mit|nach|um|vor|vorbei|weiter|zu|zuruck|zusammen)zu(\p{L}{4,})$/u;
+
+function contentWords(text: string): ContentWord[] {
+  return splitWords(text).flatMap((word) => {
+    const parts = word.parts.filter((part) => !isStopword(part)).map((folded) => ({ folded, stem: stem(folded) }));
+    if (parts.length === 0) return [];
+    return [{ parts, joined: word.joined ? stem(word.joined) : undefined, casing: word.casing }];
+  });
+}
+
+/** Every stem of a text, stopwords included: what `forward` terms are compared with. */
+function allStems(text: string): { folded: string[]; stems: string[] } {
+  const folded = splitWords(text).flatMap((word) => [...word.parts, ...(word.joined ? [word.joined] : [])]);
+  return { folded, stems: folded.map(stem) };
+}
 
 function endsWithHead(word: string, stemmed: string, term: ForwardTerm): boolean {
   const head = term.tokens[0]!;
@@ -59,18 +86,10 @@ function endsWithHead(word: string, stemmed: string, term: ForwardTerm): boolean
   );
 }
 
-/** Stems of every content word of a text, in order, with hyphen-joined spellings after their parts. */
-function stemsOf(text: string): Array<{ stems: string[]; joined?: string }> {
-  return splitWords(fold(text)).flatMap((word) => {
-    const stems = word.parts.filter((part) => !isStopword(part)).map(stem);
-    if (stems.length === 0) return [];
-    return [{ stems, joined: word.joined ? stem(word.joined) : undefined }];
-  });
-}
-
-/** Stems of a synonym or forward term, stopwords included ("wie viele" stays two words). */
-function termStems(term: string): string[] {
-  return splitWords(fold(term)).flatMap((word) => word.parts.map(stem));
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size > MAX_CACHE) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
 /**
@@ -95,14 +114,14 @@ export class Analyzer {
     private readonly settings: AnalyzerSettings = DEFAULT_ANALYZER_SETTINGS,
   ) {
     for (const text of texts) {
-      for (const { stems, joined } of stemsOf(text)) {
-        stems.forEach((s) => this.vocabulary.add(s));
-        if (joined) this.vocabulary.add(joined);
+      for (const word of contentWords(text)) {
+        word.parts.forEach((part) => this.vocabulary.add(part.stem));
+        if (word.joined) this.vocabulary.add(word.joined);
       }
     }
     for (const group of synonyms.groups) this.addSynonymGroup(group);
     for (const term of synonyms.forward) {
-      const tokens = termStems(term);
+      const tokens = allStems(term).stems;
       if (tokens.length > 0) this.forward.push({ tokens, canonical: tokens.join(' '), folded: fold(term) });
     }
     this.buildFuzzyIndex();
@@ -116,57 +135,84 @@ export class Analyzer {
   /** Tokens of a knowledge base text: compounds add their parts, nothing is corrected. */
   analyzeIndexed(text: string): Analysis {
     const sequence: string[] = [];
-    for (const { stems, joined } of stemsOf(text)) {
-      for (const s of stems) sequence.push(...this.withCompoundParts(s));
-      if (joined) sequence.push(joined);
+    const partsOnly = new Set<string>();
+    for (const word of contentWords(text)) {
+      for (const { stem: s } of word.parts) {
+        sequence.push(s);
+        for (const part of this.compoundParts(s) ?? []) {
+          sequence.push(part);
+          partsOnly.add(part);
+        }
+      }
+      if (word.joined) sequence.push(word.joined);
     }
-    return { tokens: this.applySynonyms(sequence), readings: [], forwardTerms: [] };
+    const tokens = this.applySynonyms(sequence);
+    const direct = new Set(this.applySynonyms(sequence.filter((token) => !partsOnly.has(token))));
+    const compoundParts = new Set(tokens.filter((token) => !direct.has(token)));
+    return { tokens, compoundParts, readings: [], forwardTerms: [] };
   }
 
   /** Tokens of a user's question: typos corrected, compounds split, unknown words reported. */
   analyzeQuery(text: string): Analysis {
     const sequence: string[] = [];
     const readings: WordReading[] = [];
-    for (const { stems, joined } of stemsOf(text)) {
-      for (const word of stems) {
-        const reading = this.read(word);
+    for (const word of contentWords(text)) {
+      for (const part of word.parts) {
+        const reading = this.read(part.folded, part.stem, word.casing);
         readings.push(reading);
-        if (reading.kind === 'known') sequence.push(...this.withCompoundParts(word));
+        if (reading.kind === 'known') sequence.push(reading.as, ...(this.compoundParts(reading.as) ?? []));
         else if (reading.kind === 'compound') sequence.push(...reading.parts);
         else if (reading.kind === 'corrected') sequence.push(reading.correction);
       }
-      if (joined && this.vocabulary.has(joined)) sequence.push(joined);
+      if (word.joined && this.vocabulary.has(word.joined)) sequence.push(word.joined);
     }
-    return { tokens: this.applySynonyms(sequence), readings, forwardTerms: this.findForwardTerms(text) };
+    return {
+      tokens: this.applySynonyms(sequence),
+      compoundParts: new Set(),
+      readings,
+      forwardTerms: this.findForwardTerms(text),
+    };
   }
 
   /** Every stem of a text, stopwords included: what `forward` terms are compared with. */
   rawStems(text: string): string[] {
-    return splitWords(fold(text)).flatMap((word) => [...word.parts, ...(word.joined ? [word.joined] : [])]).map(stem);
+    return allStems(text).stems;
   }
 
-  /** True when a (stemmed, synonym-mapped) token is one the analyzer produces for known text. */
-  isKnown(stemmed: string): boolean {
-    return this.vocabulary.has(stemmed);
-  }
-
-  private read(word: string): WordReading {
-    if (this.vocabulary.has(word)) return { kind: 'known', word };
-    const parts = this.splitCompound(word);
-    if (parts) return { kind: 'compound', word, parts };
-    const correction = this.correct(word);
-    if (correction) return { kind: 'corrected', word, correction };
-    return { kind: 'unknown', word };
-  }
-
-  private withCompoundParts(word: string): string[] {
-    let parts = this.compounds.get(word);
-    if (parts === undefined) {
-      parts = this.splitCompound(word);
-      if (this.compounds.size > 100_000) this.compounds.clear();
-      this.compounds.set(word, parts);
+  private read(folded: string, stemmed: string, casing: Word['casing']): WordReading {
+    if (this.vocabulary.has(stemmed)) return { kind: 'known', word: stemmed, as: stemmed };
+    for (const variant of this.spellingVariants(folded)) {
+      const variantStem = stem(variant);
+      if (this.vocabulary.has(variantStem)) return { kind: 'known', word: stemmed, as: variantStem };
     }
-    return parts ? [word, ...parts] : [word];
+    const parts = this.compoundParts(stemmed);
+    if (parts) return { kind: 'compound', word: stemmed, parts };
+    const correction = this.correct(stemmed);
+    if (correction) return { kind: 'corrected', word: stemmed, correction };
+    return { kind: 'unknown', word: stemmed, casing, numeric: /\d/.test(stemmed) };
+  }
+
+  /**
+   * Other spellings of an unknown word that mean the same: umlauts written as digraphs
+   * ("Uebergang"), "zu" inside a separable verb ("einzurichten"), two swapped letters
+   * ("Adrese" is handled by typo correction, "emial" by the swap).
+   */
+  private *spellingVariants(folded: string): Generator<string> {
+    const digraphs = foldDigraphs(folded);
+    if (digraphs !== folded) yield digraphs;
+    const zu = ZU_INFIX.exec(folded);
+    if (zu) yield zu[1]! + zu[2]!;
+    if (folded.length >= this.settings.minCorrectionLength) {
+      for (let i = 0; i < folded.length - 1; i++) {
+        if (folded[i] !== folded[i + 1]) yield folded.slice(0, i) + folded[i + 1] + folded[i] + folded.slice(i + 2);
+      }
+    }
+  }
+
+  /** Known parts of a compound, cached; null when the word is not a compound of known words. */
+  private compoundParts(word: string): string[] | null {
+    const cached = this.compounds.get(word);
+    return cached !== undefined ? cached : remember(this.compounds, word, this.splitCompound(word));
   }
 
   /**
@@ -207,10 +253,7 @@ export class Analyzer {
       const hit = this.fuzzyByLength.get(length)?.search(word, { limit: 1 })[0];
       if (hit?.score !== undefined && (!best || hit.score < best.score)) best = { item: hit.item, score: hit.score };
     }
-    const correction = best && best.score <= this.settings.correctionThreshold ? best.item : null;
-    if (this.corrections.size > 50_000) this.corrections.clear();
-    this.corrections.set(word, correction);
-    return correction;
+    return remember(this.corrections, word, best && best.score <= this.settings.correctionThreshold ? best.item : null);
   }
 
   private buildFuzzyIndex(): void {
@@ -231,7 +274,7 @@ export class Analyzer {
 
   private addSynonymGroup(group: readonly string[]): void {
     const members = group
-      .map((term) => stemsOf(term).flatMap((word) => word.stems))
+      .map((term) => contentWords(term).flatMap((word) => word.parts.map((part) => part.stem)))
       .filter((tokens) => tokens.length > 0);
     const canonicalTokens = members[0];
     if (!canonicalTokens) return;
@@ -271,14 +314,11 @@ export class Analyzer {
    */
   private findForwardTerms(text: string): string[] {
     if (this.forward.length === 0) return [];
-    const words = splitWords(fold(text)).flatMap((word) => [...word.parts, ...(word.joined ? [word.joined] : [])]);
-    const sequence = words.map(stem);
+    const { folded, stems } = allStems(text);
     const found = new Set<string>();
-    for (let i = 0; i < sequence.length; i++) {
+    for (let i = 0; i < stems.length; i++) {
       for (const term of this.forward) {
-        if (term.tokens.every((t, k) => sequence[i + k] === t)) {
-          found.add(term.canonical);
-        } else if (term.tokens.length === 1 && endsWithHead(words[i]!, sequence[i]!, term)) {
+        if (term.tokens.every((t, k) => stems[i + k] === t) || (term.tokens.length === 1 && endsWithHead(folded[i]!, stems[i]!, term))) {
           found.add(term.canonical);
         }
       }

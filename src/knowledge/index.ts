@@ -3,7 +3,7 @@
  * indexed snapshot, and hold the current snapshot so a reload can swap it atomically.
  */
 import { readKnowledgeSource, type KnowledgeSource } from './loader';
-import { Matcher, type MatcherSettings } from './matcher';
+import { Matcher, type Explanation, type MatcherSettings } from './matcher';
 import type { Entry } from './schema';
 import type { KnowledgeBase } from './types';
 
@@ -12,12 +12,14 @@ export type { LoadProblem } from './errors';
 export { answerText, contactFacts } from './answerText';
 export type { Entry, Contact, Source, SynonymsFile } from './schema';
 export type { Candidate, KnowledgeBase, MatchResult, Outcome, DeclineReason } from './types';
-export { DEFAULT_MATCHER_SETTINGS, type MatcherSettings } from './matcher';
+export { DEFAULT_MATCHER_SETTINGS, type Explanation, type MatcherSettings, type ScoredEntry } from './matcher';
 
 /** A knowledge snapshot plus facts about it for /healthz and benchmarks. */
 export interface IndexedKnowledgeBase extends KnowledgeBase {
   readonly files: readonly string[];
   readonly vocabularySize: number;
+  /** How a question was read and scored, for the CLI and the editors' check. */
+  explain(question: string): Explanation;
 }
 
 /** Indexes validated entries. Exposed for benchmarks and tests with synthetic knowledge. */
@@ -34,6 +36,7 @@ export function buildKnowledgeBase(
     vocabularySize: matcher.analyzer.vocabularySize,
     getEntry: (id: string) => byId.get(id),
     match: (question: string) => matcher.match(question),
+    explain: (question: string) => matcher.explain(question),
   });
 }
 

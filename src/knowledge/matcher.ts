@@ -1,4 +1,4 @@
-import { Analyzer, type AnalyzerSettings, DEFAULT_ANALYZER_SETTINGS } from './analyzer';
+import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTINGS } from './analyzer';
 import type { Entry, SynonymsFile } from './schema';
 import type { Candidate, DeclineReason, MatchResult } from './types';
 
@@ -25,6 +25,16 @@ export interface MatcherSettings extends AnalyzerSettings {
   readonly minCoverage: number;
   /** Weight of a word that only appears in an entry's answer (questions/title/keywords = 1). */
   readonly answerTextWeight: number;
+  /** Weight of a word that an entry only contains as part of a compound. */
+  readonly compoundPartWeight: number;
+  /**
+   * Weight of a word no entry knows, relative to the rarest known word, by how it was written:
+   * a capitalised noun inside a sentence carries the question's meaning ("Parkplätze",
+   * "Düsseldorf"), a lower-case verb or adjective much less ("überlegt", "einfach").
+   */
+  readonly unknownNounWeight: number;
+  readonly unknownUnclearWeight: number;
+  readonly unknownLowerWeight: number;
   /** How much whole-entry coverage counts against the best single question variant. */
   readonly coverageWeight: number;
   /** Candidates kept in a result (best guesses for LaKI, logs). */
@@ -40,9 +50,24 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
   maxSuggestions: 3,
   minCoverage: 0.55,
   answerTextWeight: 0.5,
+  compoundPartWeight: 0.6,
+  unknownNounWeight: 1,
+  unknownUnclearWeight: 0.7,
+  unknownLowerWeight: 0.35,
   coverageWeight: 0.5,
   maxCandidates: 5,
 });
+
+/** A candidate with the share of the question's meaning it covers. */
+export interface ScoredEntry extends Candidate {
+  readonly coverage: number;
+}
+
+export interface Explanation {
+  readonly analysis: Analysis;
+  readonly scored: readonly ScoredEntry[];
+  readonly result: MatchResult;
+}
 
 interface Posting {
   readonly entry: number;
@@ -76,12 +101,17 @@ export class Matcher {
     const documentFrequency = new Map<string, number>();
     entries.forEach((entry, entryIndex) => {
       const weights = new Map<string, number>();
-      for (const text of [entry.answer, ...contactTexts(entry)]) {
-        for (const token of this.analyzer.analyzeIndexed(text).tokens) weights.set(token, this.settings.answerTextWeight);
-      }
+      const addWeights = (text: string, fieldWeight: number) => {
+        const { tokens, compoundParts } = this.analyzer.analyzeIndexed(text);
+        for (const token of tokens) {
+          const weight = fieldWeight * (compoundParts.has(token) ? this.settings.compoundPartWeight : 1);
+          if (weight > (weights.get(token) ?? 0)) weights.set(token, weight);
+        }
+        return tokens;
+      };
+      for (const text of [entry.answer, ...contactTexts(entry)]) addWeights(text, this.settings.answerTextWeight);
       for (const text of [entry.title, ...entry.questions, ...entry.keywords]) {
-        const tokens = new Set(this.analyzer.analyzeIndexed(text).tokens);
-        tokens.forEach((token) => weights.set(token, 1));
+        const tokens = new Set(addWeights(text, 1));
         if (text === entry.title || entry.questions.includes(text)) {
           variantTokens.push(tokens);
           this.variantEntry.push(entryIndex);
@@ -111,13 +141,22 @@ export class Matcher {
   }
 
   match(question: string): MatchResult {
+    return this.explain(question).result;
+  }
+
+  /** The match result with how the question was read and every candidate's coverage (CLI, kb:check). */
+  explain(question: string): Explanation {
     const analysis = this.analyzer.analyzeQuery(question);
     const queryTokens = [...new Set(analysis.tokens)].filter((token) => this.idf.has(token));
-    const unknownWords = analysis.readings.filter((reading) => reading.kind === 'unknown').length;
-    if (queryTokens.length === 0) return declined(unknownWords > 0 ? 'uncovered-terms' : 'empty', []);
+    const unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
+    if (queryTokens.length === 0 || unknown.some((reading) => reading.numeric)) {
+      // A number the knowledge base does not contain ("§ 8", "2027") asks for a precise fact we do not have.
+      return { analysis, scored: [], result: declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []) };
+    }
 
     const knownMass = queryTokens.reduce((sum, token) => sum + this.idf.get(token)!, 0);
-    const queryMass = knownMass + unknownWords * this.unknownIdf;
+    const unknownMass = unknown.reduce((sum, reading) => sum + this.unknownIdf * this.unknownWeight(reading.casing), 0);
+    const queryMass = knownMass + unknownMass;
 
     const covered = new Map<number, number>();
     for (const token of queryTokens) {
@@ -139,17 +178,22 @@ export class Matcher {
     }
 
     const { coverageWeight } = this.settings;
-    const scored: Array<Candidate & { coverage: number }> = [];
+    const scored: ScoredEntry[] = [];
     for (const [entryIndex, coveredMass] of covered) {
       const coverage = coveredMass / queryMass;
       const score = coverageWeight * coverage + (1 - coverageWeight) * (bestVariant.get(entryIndex) ?? 0);
       scored.push({ entry: this.entries[entryIndex]!, score, coverage });
     }
     scored.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-    return this.decide(scored, analysis.forwardTerms);
+    return { analysis, scored, result: this.decide(scored, analysis.forwardTerms) };
   }
 
-  private decide(scored: ReadonlyArray<Candidate & { coverage: number }>, forwardTerms: readonly string[]): MatchResult {
+  private unknownWeight(casing: 'noun' | 'lower' | 'unclear'): number {
+    const s = this.settings;
+    return casing === 'noun' ? s.unknownNounWeight : casing === 'lower' ? s.unknownLowerWeight : s.unknownUnclearWeight;
+  }
+
+  private decide(scored: readonly ScoredEntry[], forwardTerms: readonly string[]): MatchResult {
     const s = this.settings;
     const candidates = scored.slice(0, s.maxCandidates).map(({ entry, score }) => ({ entry, score: round(score) }));
     const best = scored[0];

@@ -7,9 +7,10 @@ import { stemmer as germanStemmer } from '@orama/stemmers/german';
 import { deu as germanStopwords } from 'stopword';
 
 /**
- * Lower-cases and folds spelling variants so that "Übergang", "Uebergang" and "ubergang" meet:
- * ä/ae → a, ö/oe → o, ü/ue → u, ß → ss. Applied to both sides, so words that naturally contain
- * "ue" ("neue") fold the same way everywhere and still match.
+ * Lower-cases and folds umlauts so that "Übergang" and "ubergang" meet: ä → a, ö → o, ü → u,
+ * ß → ss, other accents dropped. The digraph spellings ("Uebergang") are handled by
+ * {@link foldDigraphs}, which the analyzer only tries for words it does not know, because
+ * folding "ue" everywhere would break real words ("bauen", "neue").
  */
 export function fold(text: string): string {
   return text
@@ -19,32 +20,48 @@ export function fold(text: string): string {
     .replace(/ö/g, 'o')
     .replace(/ü/g, 'u')
     .replace(/ß/g, 'ss')
-    .replace(/ae/g, 'a')
-    .replace(/oe/g, 'o')
-    .replace(/ue/g, 'u')
     .normalize('NFD')
     .replace(/\p{M}/gu, '');
 }
 
+/** "uebergang" → "ubergang": the umlaut spelled as a digraph, folded like the umlaut. */
+export function foldDigraphs(foldedWord: string): string {
+  return foldedWord.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+}
+
 /**
- * A written word. Hyphenated compounds ("Rucksack-Kita", "KI-Mitarbeitende") keep their parts
- * as separate words and their joined form ("rucksackkita") as an extra spelling, because users
- * write them both ways.
+ * A written word, folded. Hyphenated compounds ("Rucksack-Kita", "KI-Mitarbeitende") keep their
+ * parts as separate words and their joined form ("rucksackkita") as an extra spelling, because
+ * users write them both ways.
  */
 export interface Word {
   readonly parts: readonly string[];
   readonly joined?: string;
+  /**
+   * How the word was written: German capitalises nouns, so a capitalised word inside a
+   * sentence is most likely a noun ('noun'), a lower-case one in a text that uses capitals is
+   * not ('lower'); the first word of a sentence or any word of an all-lower-case text tells
+   * nothing ('unclear').
+   */
+  readonly casing: 'noun' | 'lower' | 'unclear';
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐‑–/][\p{L}\p{N}]+)*/gu;
 
-/** Splits folded text into words; "§" becomes the word "paragraph" so "§ 7" is searchable. */
-export function splitWords(foldedText: string): Word[] {
-  const text = foldedText.replace(/§/g, ' paragraph ');
+/**
+ * Splits text into folded words; "§" becomes the word "paragraph" so "§ 7" is searchable.
+ */
+export function splitWords(rawText: string): Word[] {
+  const text = rawText.normalize('NFKC').replace(/§/g, ' Paragraph ');
+  const usesCapitals = /\p{Lu}/u.test(text) && text !== text.toUpperCase();
   const words: Word[] = [];
   for (const match of text.matchAll(WORD)) {
-    const parts = match[0].split(/[-‐‑–/]/).filter(Boolean);
-    words.push(parts.length > 1 ? { parts, joined: parts.join('') } : { parts });
+    const raw = match[0];
+    const before = text.slice(0, match.index).trimEnd();
+    const sentenceStart = before === '' || /[.!?:;"„“(–-]$/u.test(before);
+    const casing = !usesCapitals || sentenceStart ? 'unclear' : /^\p{Lu}/u.test(raw) ? 'noun' : 'lower';
+    const parts = fold(raw).split(/[-‐‑–/]/).filter(Boolean);
+    words.push(parts.length > 1 ? { parts, joined: parts.join(''), casing } : { parts, casing });
   }
   return words;
 }
@@ -66,6 +83,7 @@ const CHAT_FILLERS = [
   'erfahren', 'info', 'infos', 'information', 'informationen', 'neu', 'kollege', 'kollegin', 'kollegen',
   'leider', 'ok', 'okay', 'ja', 'nein', 'super', 'toll', 'prima', 'eure', 'euer', 'euch', 'ihr', 'du',
   'dir', 'dich', 'sagen', 'sag', 'erklaren', 'erklar', 'bescheid', 'vorab', 'irgendwie', 'gibts',
+  'wozu', 'warum', 'wieso', 'weshalb', 'weswegen', 'anfrage', 'anfragen', 'anliegen',
   'lautet', 'lauten', 'heisst', 'nennen', 'finde', 'finden', 'gilt', 'gelten', 'sein', 'ware',
   'please', 'the', 'is', 'are', 'what', 'of', 'to', 'for', 'a', 'an', 'and', 'in', 'on', 'do', 'does',
   'can', 'i', 'you', 'me', 'my', 'how', 'which', 'tell', 'about', 'there', 'we', 'our', 'it',

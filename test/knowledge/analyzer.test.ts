@@ -1,6 +1,8 @@
 import { Analyzer } from '../../src/knowledge/analyzer';
 
 const texts = [
+  'Übergang von der Schule in den Beruf',
+  'Wie kann man ein Zentrum einrichten?',
   'Rucksack-Kita ist ein Programm für Kindertageseinrichtungen.',
   'Die Koordinierungsstelle berät bei der Erstellung eines Integrationskonzepts.',
   'Interkulturelle Schulentwicklung in Schulen',
@@ -45,12 +47,21 @@ describe('Analyzer', () => {
     expect(analysis.tokens).toEqual(expect.arrayContaining(['schulentwickl', 'interkulturell']));
   });
 
-  it('should report words the knowledge base does not know', () => {
-    const analysis = analyzer.analyzeQuery('Parkplatz Düsseldorf');
+  it('should report words the knowledge base does not know, with how they were written', () => {
+    const analysis = analyzer.analyzeQuery('Gibt es in Düsseldorf 3 Parkplätze?');
     expect(analysis.readings).toEqual([
-      { kind: 'unknown', word: 'parkplatz' },
-      { kind: 'unknown', word: 'dusseldorf' },
+      { kind: 'unknown', word: 'dusseldorf', casing: 'noun', numeric: false },
+      { kind: 'unknown', word: '3', casing: 'lower', numeric: true },
+      { kind: 'unknown', word: 'parkplatz', casing: 'noun', numeric: false },
     ]);
+  });
+
+  it.each([
+    ['Uebergang Schule', 'Übergang Schule'],
+    ['Schulentwicklung einzurichten', 'Schulentwicklung einrichten'],
+    ['Koordinierungsstlele', 'Koordinierungsstelle'],
+  ])('should read the variant spelling %s like %s', (variant, standard) => {
+    expect(analyzer.analyzeQuery(variant).tokens).toEqual(analyzer.analyzeQuery(standard).tokens);
   });
 
   it('should find forward terms alone, in phrases and as the head of a compound', () => {

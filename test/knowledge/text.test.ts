@@ -1,9 +1,8 @@
-import { fold, isStopword, splitWords, stem } from '../../src/knowledge/text';
+import { fold, foldDigraphs, isStopword, splitWords, stem } from '../../src/knowledge/text';
 
 describe('fold', () => {
   it.each([
     ['Übergang', 'ubergang'],
-    ['Uebergang', 'ubergang'],
     ['ÖFFENTLICHKEITSARBEIT', 'offentlichkeitsarbeit'],
     ['Straße', 'strasse'],
     ['Kindertagesstätte', 'kindertagesstatte'],
@@ -13,17 +12,33 @@ describe('fold', () => {
   });
 });
 
+describe('foldDigraphs', () => {
+  it.each([
+    ['uebergang', 'ubergang'],
+    ['oeffentlich', 'offentlich'],
+    ['aerztin', 'arztin'],
+  ])('should fold %s to %s', (input, expected) => {
+    expect(foldDigraphs(input)).toBe(expected);
+  });
+});
+
 describe('splitWords', () => {
   it('should keep hyphenated parts and their joined spelling', () => {
-    expect(splitWords(fold('Rucksack-Kita'))).toEqual([{ parts: ['rucksack', 'kita'], joined: 'rucksackkita' }]);
+    expect(splitWords('Rucksack-Kita')).toEqual([{ parts: ['rucksack', 'kita'], joined: 'rucksackkita', casing: 'unclear' }]);
   });
 
   it('should turn § into a searchable word', () => {
-    expect(splitWords(fold('§ 7')).map((w) => w.parts[0])).toEqual(['paragraph', '7']);
+    expect(splitWords('§ 7').map((w) => w.parts[0])).toEqual(['paragraph', '7']);
+  });
+
+  it('should tell capitalised nouns inside a sentence from lower-case words', () => {
+    const casings = splitWords('Gibt es Parkplätze? Wir kommen freitags. parken').map((w) => `${w.parts[0]}:${w.casing}`);
+    expect(casings).toEqual(['gibt:unclear', 'es:lower', 'parkplatze:noun', 'wir:unclear', 'kommen:lower', 'freitags:lower', 'parken:unclear']);
+    expect(splitWords('alles klein geschrieben').map((w) => w.casing)).toEqual(['unclear', 'unclear', 'unclear']);
   });
 
   it('should split on punctuation and spaces', () => {
-    expect(splitWords(fold('Hallo, LaKI! Wie geht’s?')).map((w) => w.parts.join('-'))).toEqual([
+    expect(splitWords('Hallo, LaKI! Wie geht’s?').map((w) => w.parts.join('-'))).toEqual([
       'hallo',
       'laki',
       'wie',
