@@ -75,6 +75,7 @@ export interface TicketStore {
   create(input: NewTicket, jobsFor: (ticket: Ticket) => readonly NewJob[], now: Date): Promise<CreatedTicket>;
   get(id: string): Promise<Ticket | undefined>;
   getByNumber(number: string): Promise<Ticket | undefined>;
+  getByIdempotencyKey(idempotencyKey: string): Promise<Ticket | undefined>;
   /**
    * Reads the ticket, applies `mutate` and stores the result plus its jobs in one transaction
    * (row-locked, so concurrent actions serialise). The store bumps `version` and keeps `id`,

@@ -113,6 +113,7 @@ export function createSqliteTicketStore(db: Database.Database): TicketStore {
     create: async (input, jobsFor, now) => create.immediate(input, jobsFor, now),
     get: async (id) => mapOptional(byId.get(id)),
     getByNumber: async (number) => mapOptional(byNumber.get(number)),
+    getByIdempotencyKey: async (key) => mapOptional(byKey.get(key)),
     update: async (id, mutate, now) => update.immediate(id, mutate, now),
     listByAsker: async (askerUserId, limit) => byAsker.all(askerUserId, limit).map(fromRow),
     countByAskerSince: async (askerUserId, since) => countSince.get(askerUserId, since.getTime())!.n,

@@ -1,0 +1,83 @@
+/**
+ * The outbox's delivery handlers: one per job kind. Each reads the ticket as it is now, so a
+ * retried or late job never sends stale content, and each is safe to run again.
+ */
+import type { TicketStore } from '../storage/types';
+import { askerUpdateCard } from './cards/askerUpdateCard';
+import { ticketCard } from './cards/ticketCard';
+import { PermanentDeliveryError, RetryableError } from './errors';
+import type { AskerMessagePayload, AskerNotice, Job } from './job';
+import type { EscalationLogger } from './logger';
+import type { BestGuess } from './mail/ticketMail';
+import type { Mailer } from './mailer';
+import type { JobHandler, JobHandlers } from './outbox';
+import type { TeamsDelivery } from './teamsChannel';
+import type { Ticket } from './ticket';
+
+export interface DeliveryHandlerDeps {
+  readonly tickets: TicketStore;
+  readonly teams: TeamsDelivery;
+  /** Absent when e-mail is off; e-mail jobs are then never enqueued. */
+  readonly mailer?: Mailer;
+  /** Titles for the ticket's best-guess ids (from the current knowledge base). */
+  readonly bestGuesses: (ids: readonly string[]) => BestGuess[];
+  readonly logger: EscalationLogger;
+  readonly clock?: () => Date;
+}
+
+/** Developer-facing reasons a handler gives up or waits. */
+export const HandlerMessage = Object.freeze({
+  cardNotPostedYet: 'The ticket card is not posted yet; the update waits for the channel post',
+  noMailer: 'E-mail job without a configured mailer',
+  badPayload: 'Asker message job with an invalid payload',
+});
+
+const NOTICES: readonly AskerNotice[] = ['taken', 'answered', 'closed'];
+
+/** Creates the handlers for {@link createOutboxWorker}. */
+export function createDeliveryHandlers(deps: DeliveryHandlerDeps): JobHandlers {
+  const clock = deps.clock ?? (() => new Date());
+
+  /** Loads the job's ticket; a ticket deleted meanwhile (retention) leaves nothing to deliver. */
+  const withTicket = (deliver: (ticket: Ticket, job: Job) => Promise<void>): JobHandler => async (job) => {
+    const ticket = await deps.tickets.get(job.ticketId);
+    if (!ticket) {
+      deps.logger.warn({ jobId: job.id, kind: job.kind }, 'delivery skipped: the ticket no longer exists');
+      return;
+    }
+    await deliver(ticket, job);
+  };
+
+  return {
+    'channel-post': withTicket(async (ticket) => {
+      if (ticket.channelCardActivityId) return;
+      const posted = await deps.teams.postToChannel(ticketCard(ticket, deps.bestGuesses(ticket.bestGuessIds)));
+      await deps.tickets.update(
+        ticket.id,
+        (current) => ({ ticket: { ...current, channelThreadId: posted.threadId, channelCardActivityId: posted.activityId } }),
+        clock(),
+      );
+      deps.logger.info({ ticket: ticket.number }, 'ticket posted to the LaKI channel');
+    }),
+
+    'card-update': withTicket(async (ticket) => {
+      if (!ticket.channelThreadId || !ticket.channelCardActivityId) throw new RetryableError(HandlerMessage.cardNotPostedYet);
+      await deps.teams.updateCard(ticket.channelThreadId, ticket.channelCardActivityId, ticketCard(ticket, deps.bestGuesses(ticket.bestGuessIds)));
+    }),
+
+    email: withTicket(async (ticket) => {
+      if (!deps.mailer) throw new PermanentDeliveryError(HandlerMessage.noMailer);
+      if (ticket.mailMessageId) return;
+      const { messageId } = await deps.mailer.sendTicketMail(ticket, deps.bestGuesses(ticket.bestGuessIds));
+      await deps.tickets.update(ticket.id, (current) => ({ ticket: { ...current, mailMessageId: messageId } }), clock());
+      deps.logger.info({ ticket: ticket.number }, 'ticket mailed to the LaKI inbox');
+    }),
+
+    'asker-message': withTicket(async (ticket, job) => {
+      const payload = job.payload as Partial<AskerMessagePayload>;
+      if (!payload.notice || !NOTICES.includes(payload.notice)) throw new PermanentDeliveryError(HandlerMessage.badPayload);
+      await deps.teams.sendToAsker(ticket.askerConversationReference, askerUpdateCard(ticket, payload as AskerMessagePayload));
+      deps.logger.info({ ticket: ticket.number, notice: payload.notice }, 'asker notified');
+    }),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The escalation back end, wired: one call for the composition root. The bot integration then
+ * needs only `service` (escalate, ticket actions, "Meine Fragen"), `isFromLakiChannel`,
+ * `parseTicketAction`, `userMessageFor` and the verbs; `/healthz` reads `worker.health()`.
+ */
+import type { JobStore, TicketStore } from '../storage/types';
+import { resolveBestGuesses, type KnowledgeSource } from './bestGuesses';
+import { createDeliveryHandlers } from './handlers';
+import type { EscalationLogger } from './logger';
+import { createMailer, type Mailer } from './mailer';
+import { createOutboxWorker, type OutboxWorker, type OutboxWorkerDeps } from './outbox';
+import { createEscalationService, type EscalationService, type EscalationSettings } from './service';
+import { createTeamsDelivery, type ProactiveAdapter, type TeamsChannelSettings, type TeamsDelivery } from './teamsChannel';
+
+export { isFromLakiChannel, type LakiChannelIdentity } from './security';
+export { parseTicketAction, ticketFeedbackPayloadSchema, type TicketActionRequest } from './payloads';
+export { userMessageFor } from './userMessages';
+export { TicketVerb, ANSWER_INPUT_ID } from './verbs';
+export { EscalationMessages } from './messages';
+export type { EscalationDraft, EscalationResult, EscalationService, TicketActionResult } from './service';
+export type { Actor, Ticket, TicketStatus } from './ticket';
+
+export interface EscalationDeps {
+  readonly tickets: TicketStore;
+  readonly jobs: JobStore;
+  /** The bot's adapter (credentials included) for proactive sends. */
+  readonly adapter: ProactiveAdapter;
+  /** `''` in local mode. */
+  readonly botAppId: string;
+  /** The LaKI channel; absent: no channel posts. */
+  readonly channel?: TeamsChannelSettings;
+  /** SMTP settings; absent: no e-mail. */
+  readonly mail?: { readonly smtpUrl: string; readonly from: string; readonly to: string };
+  readonly knowledge?: KnowledgeSource;
+  readonly logger: EscalationLogger;
+  readonly clock?: () => Date;
+  readonly settings?: Partial<Omit<EscalationSettings, 'channelEnabled' | 'emailEnabled'>>;
+  readonly outbox?: OutboxWorkerDeps['options'];
+}
+
+export interface Escalation {
+  readonly service: EscalationService;
+  readonly worker: OutboxWorker;
+  readonly teams: TeamsDelivery;
+  readonly mailer?: Mailer;
+  /** Stops the worker and closes the SMTP pool (the store is closed by its owner). */
+  close(): Promise<void>;
+}
+
+/** Wires delivery, outbox worker and service. Call `worker.start()` once the server listens. */
+export function createEscalation(deps: EscalationDeps): Escalation {
+  const teams = createTeamsDelivery({ adapter: deps.adapter, botAppId: deps.botAppId, channel: deps.channel });
+  const mailer = deps.mail ? createMailer({ ...deps.mail, channelConfigured: Boolean(deps.channel) }) : undefined;
+  const handlers = createDeliveryHandlers({
+    tickets: deps.tickets,
+    teams,
+    mailer,
+    bestGuesses: (ids) => resolveBestGuesses(ids, deps.knowledge),
+    logger: deps.logger,
+    clock: deps.clock,
+  });
+  const worker = createOutboxWorker({ jobs: deps.jobs, handlers, logger: deps.logger, clock: deps.clock, options: deps.outbox });
+  const service = createEscalationService({
+    tickets: deps.tickets,
+    knowledge: deps.knowledge,
+    clock: deps.clock,
+    settings: { ...deps.settings, channelEnabled: Boolean(deps.channel), emailEnabled: Boolean(deps.mail) },
+    onJobsEnqueued: () => worker.wake(),
+  });
+  return {
+    service,
+    worker,
+    teams,
+    mailer,
+    async close() {
+      await worker.stop();
+      mailer?.close();
+    },
+  };
+}
