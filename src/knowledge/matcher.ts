@@ -51,7 +51,7 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
   minCoverage: 0.55,
   answerTextWeight: 0.5,
   compoundPartWeight: 0.6,
-  unknownNounWeight: 1,
+  unknownNounWeight: 1.3,
   unknownUnclearWeight: 0.7,
   unknownLowerWeight: 0.35,
   coverageWeight: 0.5,

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadKnowledgeBase, type IndexedKnowledgeBase } from '../../src/knowledge';
+import { evaluateCase, readCases, tally } from '../../scripts/quality/evaluate';
+
+const root = path.join(__dirname, '../..');
+const devSet = path.join(root, '../shared/eval/dev-questions.yaml');
+const extraSet = path.join(root, 'test/fixtures/eval/extra-questions.yaml');
+
+/** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
+describe('answer quality', () => {
+  let kb: IndexedKnowledgeBase;
+  beforeAll(async () => {
+    kb = await loadKnowledgeBase(path.join(root, 'knowledge'));
+  });
+
+  function run(file: string) {
+    const results = readCases(file).map((c) => evaluateCase(kb, c));
+    const answerable = tally(results.filter((r) => r.expect !== 'none'));
+    const unanswerable = tally(results.filter((r) => r.expect === 'none'));
+    const describeMisses = () =>
+      results
+        .filter((r) => (r.expect === 'none' ? r.verdict !== 'declined' : r.verdict !== 'correct'))
+        .map((r) => `${r.verdict}: ${r.q} → ${r.outcome} ${r.shown.join(',')}`)
+        .join('\n');
+    return { answerable, unanswerable, describeMisses };
+  }
+
+  (existsSync(devSet) ? it : it.skip)('should meet the targets on the development set', () => {
+    const { answerable, unanswerable, describeMisses } = run(devSet);
+    const misses = describeMisses();
+    expect({ correctShare: answerable.correct / answerable.total >= 0.95, misses }).toEqual({ correctShare: true, misses: expect.any(String) });
+    expect({ declined: unanswerable.declined, misses }).toEqual({ declined: unanswerable.total, misses });
+    expect({ wrong: answerable.wrong + unanswerable.wrong, misses }).toEqual({ wrong: 0, misses });
+  });
+
+  it('should not regress on our own independent question set', () => {
+    const { answerable, unanswerable, describeMisses } = run(extraSet);
+    const misses = describeMisses();
+    const total = answerable.total + unanswerable.total;
+    expect({ correctShare: answerable.correct / answerable.total >= 0.8, misses }).toEqual({ correctShare: true, misses });
+    expect({ declinedShare: unanswerable.declined / unanswerable.total >= 0.94, misses }).toEqual({ declinedShare: true, misses });
+    expect({ wrongShare: (answerable.wrong + unanswerable.wrong) / total <= 0.02, misses }).toEqual({ wrongShare: true, misses });
+  });
+});
