@@ -9,6 +9,7 @@ import {
   adaptiveCardAttachment,
   CardAction,
   CardElement,
+  choiceList,
   heading,
   openUrlAction,
   paragraph,
@@ -51,7 +52,7 @@ export function answerCard(entry: Entry, options: AnswerCardOptions = {}): Attac
     const facts = contactFacts(entry.contact);
     body.push(paragraph(Messages.answerContactHeading, { weight: 'Bolder', spacing: 'Medium' }));
     body.push({ type: 'FactSet', facts: facts.map((fact) => ({ title: fact.label, value: fact.value })) });
-    const links = facts.flatMap((fact) => (fact.href ? [openUrlAction(linkTitle(fact.href, fact.value), fact.href)] : []));
+    const links = facts.flatMap((fact) => (fact.href ? [openUrlAction(linkTitle(fact.href), fact.href)] : []));
     if (links.length > 0) body.push(actionSet(links));
   }
 
@@ -61,15 +62,16 @@ export function answerCard(entry: Entry, options: AnswerCardOptions = {}): Attac
   if (shownRelated.length > 0) {
     body.push(paragraph(Messages.answerRelatedHeading, { weight: 'Bolder', spacing: 'Medium' }));
     body.push(
-      actionSet(
-        shownRelated.map((other) =>
-          submitAction<ShowEntryPayload>(other.title, {
+      choiceList(
+        shownRelated.map((other) => ({
+          title: other.title,
+          data: {
             verb: Verb.ShowEntry,
             entryId: other.id,
             origin: 'related',
             ...(question ? { question } : {}),
-          }),
-        ),
+          } satisfies ShowEntryPayload,
+        })),
       ),
     );
   }
@@ -114,8 +116,9 @@ function germanDate(isoDate: string): string {
   return `${day}.${month}.${year}`;
 }
 
-function linkTitle(href: string, value: string): string {
-  if (href.startsWith('tel:')) return `${Messages.contactCall}: ${value}`;
-  if (href.startsWith('mailto:')) return `${Messages.contactMail}: ${value}`;
-  return `${Messages.contactWebsite}: ${value}`;
+/** Short button titles: the FactSet above already shows the number, address or host. */
+function linkTitle(href: string): string {
+  if (href.startsWith('tel:')) return Messages.contactCall;
+  if (href.startsWith('mailto:')) return Messages.contactMail;
+  return Messages.contactWebsite;
 }

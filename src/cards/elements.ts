@@ -57,3 +57,21 @@ export function openUrlAction(title: string, url: string): CardAction {
 export function actionSet(actions: CardAction[], extra: Record<string, unknown> = {}): CardElement {
   return { type: 'ActionSet', actions, ...extra };
 }
+
+/**
+ * Clickable rows, one per choice, for labels that may be long (entry titles, example
+ * questions): unlike buttons in an `ActionSet`, whose titles are cut off after one line, a row's
+ * text wraps. Each row is a `Container` whose `selectAction` submits the choice's data.
+ */
+export function choiceList(choices: ReadonlyArray<{ title: string; data: { verb: string } }>, extra: Record<string, unknown> = {}): CardElement {
+  return {
+    type: 'Container',
+    ...extra,
+    items: choices.map((choice) => ({
+      type: 'Container',
+      spacing: 'Small',
+      selectAction: submitAction(choice.title, choice.data),
+      items: [{ type: 'TextBlock', text: `› ${choice.title}`, color: 'Accent', weight: 'Bolder', wrap: true }],
+    })),
+  };
+}

@@ -1,11 +1,11 @@
 import type { AskPayload } from '../bot/payloads';
 import { Verb } from '../bot/verbs';
-import { actionSet, CardElement, submitAction } from './elements';
+import { CardElement, choiceList } from './elements';
 
-/** Example questions as buttons; a click asks the question as if typed. */
+/** Example questions as clickable rows; a click asks the question as if typed. */
 export function exampleButtons(examples: readonly string[]): CardElement {
-  return actionSet(
-    examples.map((question) => submitAction<AskPayload>(question, { verb: Verb.Ask, question })),
+  return choiceList(
+    examples.map((question) => ({ title: question, data: { verb: Verb.Ask, question } satisfies AskPayload })),
     { spacing: 'Small' },
   );
 }

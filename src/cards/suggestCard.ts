@@ -3,7 +3,7 @@ import type { Entry } from '../knowledge/schema';
 import { Messages } from '../bot/messages';
 import type { NoneFitsPayload, ShowEntryPayload } from '../bot/payloads';
 import { Verb } from '../bot/verbs';
-import { actionSet, adaptiveCardAttachment, CardAction, heading, paragraph, submitAction } from './elements';
+import { actionSet, adaptiveCardAttachment, CardAction, choiceList, heading, paragraph, submitAction } from './elements';
 import { plainTextBlock } from './markdown';
 
 export interface SuggestCardOptions {
@@ -16,16 +16,17 @@ export interface SuggestCardOptions {
  * candidate entry that opens its answer, and "Nichts davon passt".
  */
 export function suggestCard(question: string, entries: readonly Entry[], options: SuggestCardOptions = {}): Attachment {
-  const choices = entries.map((entry) =>
-    submitAction<ShowEntryPayload>(entry.title, { verb: Verb.ShowEntry, entryId: entry.id, origin: 'suggestion', question }),
-  );
+  const choices = entries.map((entry) => ({
+    title: entry.title,
+    data: { verb: Verb.ShowEntry, entryId: entry.id, origin: 'suggestion', question } satisfies ShowEntryPayload,
+  }));
   const noneFits = submitAction<NoneFitsPayload>(Messages.suggestNoneFits, { verb: Verb.NoneFits, question });
   return adaptiveCardAttachment(
     [
       heading(Messages.suggestTitle),
       paragraph(Messages.suggestIntro, { isSubtle: true }),
       plainTextBlock(question, { italic: true }),
-      actionSet(choices, { spacing: 'Medium' }),
+      choiceList(choices, { spacing: 'Medium' }),
       actionSet([noneFits]),
     ],
     [...(options.extraActions ?? [])],
