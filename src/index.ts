@@ -1,0 +1,104 @@
+/**
+ * Composition root: the only place that wires the service together.
+ *
+ * env files → loadConfig → logger → store → knowledge → adapter and app → server.listen,
+ * then graceful shutdown on SIGINT/SIGTERM. Every other module is a factory taking its
+ * dependencies; nothing imports from this file.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAdapter, createApp } from './bot';
+import { ConfigError, loadConfig } from './config';
+import { createKnowledgeHolder, KnowledgeLoadError, loadKnowledgeBase } from './knowledge';
+import { createLogger, type Logger } from './logger';
+import { createServer } from './server';
+import { openSqliteStore, SQLITE_FILE_NAME } from './storage/sqlite';
+
+/**
+ * Local env files in the Teams Toolkit convention, first wins: secrets in the git-ignored
+ * `.env.local.user`, safe defaults in `.env.local`. Real environment variables win over both.
+ */
+const ENV_FILES = ['env/.env.local.user', 'env/.env.local'];
+
+/** How long shutdown waits for open requests before exiting anyway. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+async function main(): Promise<void> {
+  for (const file of ENV_FILES) if (existsSync(file)) process.loadEnvFile(file);
+
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  installProcessHandlers(logger);
+  const shutdown = stopOnSignals(logger);
+
+  const store = openSqliteStore({ file: join(config.dataDir, SQLITE_FILE_NAME), logger });
+  shutdown.push(() => store.close());
+  const knowledge = createKnowledgeHolder(await loadKnowledgeBase(config.knowledgeDir));
+  const adapter = createAdapter(config.botCredentials ?? {});
+  const app = createApp({ knowledge, questionLog: store.questionLog, storage: store.botState, logger, adapter });
+  const server = createServer({ adapter, app, knowledge, logger });
+  shutdown.push(() => server.close());
+
+  const { url } = await server.listen(config.port, config.host);
+  logger.info(
+    {
+      url,
+      entries: knowledge.current().entries.length,
+      knowledgeDir: config.knowledgeDir,
+      dataDir: config.dataDir,
+      mode: config.botCredentials ? 'authenticated' : 'local (no Bot Framework credentials)',
+    },
+    'LaKI-Assistent listening',
+  );
+}
+
+function installProcessHandlers(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled promise rejection');
+  });
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; exiting');
+    process.exit(1);
+  });
+}
+
+/**
+ * Installs SIGINT/SIGTERM handling before anything is opened, so a signal during start-up also
+ * shuts down cleanly. Returns the list to push closers on; they run in reverse order.
+ */
+function stopOnSignals(logger: Logger): Array<() => Promise<void>> {
+  const closers: Array<() => Promise<void>> = [];
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.warn({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    try {
+      for (const close of [...closers].reverse()) await close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
+  return closers;
+}
+
+/** Start-up problems an operator fixes (configuration, knowledge base) print as plain lists. */
+function reportStartupFailure(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof KnowledgeLoadError) {
+    process.stderr.write(`LaKI-Assistent cannot start.\n${error.message}\n`);
+  } else {
+    process.stderr.write(`LaKI-Assistent cannot start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+}
+
+main().catch(reportStartupFailure);
