@@ -43,9 +43,17 @@ export interface Escalation {
   readonly worker: OutboxWorker;
   readonly teams: TeamsDelivery;
   readonly mailer?: Mailer;
+  /**
+   * Privacy and housekeeping: deletes closed tickets past `ticketRetentionDays` (with their jobs)
+   * and delivered jobs older than {@link DONE_JOB_RETENTION_DAYS}. Call at start and daily.
+   */
+  applyRetention(): Promise<{ tickets: number; jobs: number }>;
   /** Stops the worker and closes the SMTP pool (the store is closed by its owner). */
   close(): Promise<void>;
 }
+
+/** Delivered jobs are kept this long for diagnosis, then deleted. */
+export const DONE_JOB_RETENTION_DAYS = 14;
 
 /** Wires delivery, outbox worker and service. Call `worker.start()` once the server listens. */
 export function createEscalation(deps: EscalationDeps): Escalation {
@@ -72,6 +80,12 @@ export function createEscalation(deps: EscalationDeps): Escalation {
     worker,
     teams,
     mailer,
+    async applyRetention() {
+      const tickets = await service.applyRetention();
+      const now = (deps.clock ?? (() => new Date()))();
+      const jobs = await deps.jobs.deleteDoneBefore(new Date(now.getTime() - DONE_JOB_RETENTION_DAYS * 24 * 60 * 60 * 1000));
+      return { tickets, jobs };
+    },
     async close() {
       await worker.stop();
       mailer?.close();

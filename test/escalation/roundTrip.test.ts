@@ -134,4 +134,23 @@ describe('escalation round trip (SQLite file, local connector, real SMTP server)
     expect(smtp.mails).toHaveLength(1);
     expect((await harness.store.jobs.get(mailJob.id))!.state).toBe('done');
   });
+
+  it('should delete closed tickets after the retention period and old delivered jobs', async () => {
+    harness = startHarness({ file: join(dir.dir, 'laki.sqlite'), connector, clock: () => now });
+    const { service, worker } = harness.escalation;
+    const closed = created(await service.escalate(askerDraft(connector, { idempotencyKey: 'a' })));
+    const open = created(await service.escalate(askerDraft(connector, { idempotencyKey: 'b' })));
+    await service.close(closed.number, LEA);
+    await worker.runDue();
+    expect((await worker.health()).jobs.done).toBe(4);
+
+    advance(10 * 86400000);
+    expect(await harness.escalation.applyRetention()).toEqual({ tickets: 0, jobs: 0 });
+    advance(171 * 86400000);
+    // The closed ticket's three jobs go with it; the open ticket keeps itself but not its done job.
+    expect(await harness.escalation.applyRetention()).toEqual({ tickets: 1, jobs: 1 });
+    expect(await harness.store.tickets.get(closed.id)).toBeUndefined();
+    expect(await harness.store.tickets.get(open.id)).toBeDefined();
+    expect(await harness.store.jobs.listByTicket(closed.id)).toEqual([]);
+  });
 });

@@ -1,3 +1,5 @@
+import { Application } from '@microsoft/teams-ai';
+import { TestAdapter } from 'botbuilder';
 import { eTagConflictMessage } from '../../src/storage/sqlite/botState';
 import { openSqliteStore } from '../../src/storage/sqlite';
 import { tmpStore } from './tmpStore';
@@ -47,5 +49,28 @@ describe('SQLite bot state storage', () => {
     await store.botState.write({ a: { n: 1 }, b: { n: 2 } });
     await store.botState.delete(['a', 'never-written']);
     expect(Object.keys(await store.botState.read(['a', 'b']))).toEqual(['b']);
+  });
+});
+
+describe('SQLite bot state with a teams-ai Application', () => {
+  it('should keep conversation state across a restart', async () => {
+    const store = tmpStore();
+    const countingApp = (storage: typeof store.botState) => {
+      const app = new Application({ storage });
+      app.message(/.*/, async (context, state) => {
+        const conversation = state.conversation as { count?: number };
+        const count = (conversation.count ?? 0) + 1;
+        conversation.count = count;
+        await context.sendActivity(`count ${count}`);
+      });
+      return new TestAdapter((context) => app.run(context).then(() => undefined));
+    };
+
+    await countingApp(store.botState).send('eins').assertReply('count 1').send('zwei').assertReply('count 2');
+    await store.close();
+    const reopened = openSqliteStore({ file: store.file });
+    await countingApp(reopened.botState).send('drei').assertReply('count 3');
+    await reopened.close();
+    await store.cleanup();
   });
 });

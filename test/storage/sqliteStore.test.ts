@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, migrate, openSqliteStore, SchemaTooNewError, schemaVersion } from '../../src/storage/sqlite';
+import { openStore } from '../../src/storage';
 import { tmpDir } from './tmpStore';
 
 describe('openSqliteStore', () => {
@@ -17,6 +18,12 @@ describe('openSqliteStore', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(schemaVersion(store.db)).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
+    await store.close();
+  });
+
+  it('should open the default store as laki-assistent.sqlite inside DATA_DIR', async () => {
+    const store = openStore({ dataDir: join(dir, 'data') });
+    expect(existsSync(join(dir, 'data', 'laki-assistent.sqlite'))).toBe(true);
     await store.close();
   });
 
