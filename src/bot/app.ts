@@ -27,6 +27,11 @@ export interface AppDeps {
    * Defaults to a local-mode adapter, available as `app.adapter`.
    */
   readonly adapter?: TeamsAdapter;
+  /**
+   * The bot's Microsoft app id, needed by `app.sendProactiveActivity` (e.g. relaying LaKI's
+   * answer to the asker). Absent in local mode.
+   */
+  readonly botAppId?: string;
   /** Example questions on the welcome and help cards; defaults to {@link EXAMPLE_QUESTIONS}. */
   readonly examples?: readonly string[];
   /** Features that add routes and card buttons (e.g. escalation to the LaKI). */
@@ -45,6 +50,7 @@ export function createApp(deps: AppDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter: deps.adapter ?? createAdapter(),
     storage: deps.storage ?? new MemoryStorage(),
+    ...(deps.botAppId ? { botAppId: deps.botAppId } : {}),
     turnStateFactory: () => new AppTurnState(),
     startTypingTimer: false,
     removeRecipientMention: true,
