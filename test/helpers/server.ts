@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createAdapter, createApp } from '../../src/bot';
+import { createAdapter, createApp, type AdapterCredentials } from '../../src/bot';
 import {
   createKnowledgeHolder,
   loadKnowledgeBase,
@@ -34,6 +34,8 @@ export interface TestServerOptions {
   /** Knowledge directory; default: the real `knowledge/`. */
   readonly knowledgeDir?: string;
   readonly health?: Readonly<Record<string, HealthCheck>>;
+  /** Bot Framework credentials; default: none (local, unauthenticated mode). */
+  readonly credentials?: AdapterCredentials;
 }
 
 const cache = new Map<string, Promise<IndexedKnowledgeBase>>();
@@ -61,7 +63,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataDir = mkdtempSync(join(tmpdir(), 'laki-server-test-'));
   const store = openSqliteStore({ file: join(dataDir, SQLITE_FILE_NAME), logger });
   const knowledge = createKnowledgeHolder(await knowledgeFor(options.knowledgeDir));
-  const adapter = createAdapter();
+  const adapter = createAdapter(options.credentials);
   const app = createApp({ knowledge, questionLog: store.questionLog, storage: store.botState, logger, adapter });
   const server = createServer({ adapter, app, knowledge, logger, health: options.health });
   const { url } = await server.listen(0, '127.0.0.1');

@@ -138,3 +138,25 @@ describe('POST /api/messages with a local Bot Framework connector', () => {
     await connector.waitFor(isCardReply('conv-up'));
   });
 });
+
+describe('POST /api/messages with Bot Framework credentials configured', () => {
+  it('should refuse an activity without a valid token and not reply', async () => {
+    const [service, connector] = await Promise.all([
+      startTestServer({ credentials: { appId: '00000000-0000-0000-0000-000000000001', appPassword: 'not-a-real-secret' } }),
+      startConnector(),
+    ]);
+    try {
+      const response = await fetch(`${service.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(teamsActivity(connector.url, userMessage('Was ist die LaKI?'), 'conv-auth')),
+      });
+      expect(response.status).toBe(401);
+      await response.arrayBuffer();
+      expect(connector.requests).toEqual([]);
+      expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
+    } finally {
+      await Promise.all([service.close(), connector.close()]);
+    }
+  });
+});
