@@ -13,9 +13,19 @@ import { createEscalationService, type EscalationService, type EscalationSetting
 import { createTeamsDelivery, type ProactiveAdapter, type TeamsChannelSettings, type TeamsDelivery } from './teamsChannel';
 
 export { isFromLakiChannel, type LakiChannelIdentity } from './security';
-export { parseTicketAction, ticketFeedbackPayloadSchema, type TicketActionRequest } from './payloads';
+export {
+  parseTicketAction,
+  ticketFeedbackPayloadSchema,
+  escalationStartPayloadSchema,
+  escalationSubmitPayloadSchema,
+  escalationCancelPayloadSchema,
+  type TicketActionRequest,
+} from './payloads';
 export { userMessageFor } from './userMessages';
-export { TicketVerb, ANSWER_INPUT_ID } from './verbs';
+export { TicketVerb, EscalationVerb, DraftInput, ANSWER_INPUT_ID } from './verbs';
+export { draftCard, forwardToLakiAction } from './cards/draftCard';
+export { myTicketsCard } from './cards/myTicketsCard';
+export { ticketCard } from './cards/ticketCard';
 export { EscalationMessages } from './messages';
 export type { EscalationDraft, EscalationResult, EscalationService, TicketActionResult } from './service';
 export type { Actor, Ticket, TicketStatus } from './ticket';

@@ -58,6 +58,18 @@ export const EscalationMessages = Object.freeze({
   askerHelpfulYes: 'Ja',
   askerHelpfulNo: 'Nein',
 
+  /** Forwarding offer and draft card (asker's side). */
+  forwardAction: 'An die LaKI weiterleiten',
+  draftTitle: 'Frage an die LaKI weiterleiten',
+  draftIntro: 'Diese Angaben gehen an die Landesweite Koordinierungsstelle (LaKI). Sie können Ihre Frage noch anpassen.',
+  draftQuestionLabel: 'Ihre Frage',
+  draftKommuneLabel: 'Kommune / Kontext (optional)',
+  draftKommunePlaceholder: 'z. B. Kommunales Integrationszentrum Kreis Soest',
+  draftSenderLabel: 'Absender',
+  draftSubmit: 'Absenden',
+  draftCancel: 'Abbrechen',
+  draftCancelled: 'In Ordnung, ich habe nichts weitergeleitet.',
+
   /** Replies about the escalation itself (confirmation, limits, refusals). */
   confirmation: (number: string) =>
     `Vielen Dank! Ihre Frage wurde als ${number} an die LaKI weitergeleitet. Sie erhalten die Antwort hier im Chat.`,

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod/v4';
 import { MAX_ANSWER_LENGTH, type TicketAction } from './ticket';
-import { ANSWER_INPUT_ID, TicketVerb } from './verbs';
+import { ANSWER_INPUT_ID, DraftInput, EscalationVerb, TicketVerb } from './verbs';
 
 const ticketNumber = z.string().regex(/^LAKI-\d{4}-\d{4,}$/);
 
@@ -25,6 +25,30 @@ export const ticketFeedbackPayloadSchema = z.object({
   helpful: z.boolean(),
 });
 
+/** "An die LaKI weiterleiten": the question to prefill the draft card with. */
+export const escalationStartPayloadSchema = z.object({
+  verb: z.literal(EscalationVerb.Start),
+  question: z.string().max(4000).optional(),
+});
+/**
+ * "Absenden" on the draft card. `draftId` is generated when the card is rendered and is the
+ * ticket's idempotency key: pressing twice or a resent activity yields the same ticket. Lengths
+ * are loose here; the escalation service checks the exact limits and says which field is wrong.
+ */
+export const escalationSubmitPayloadSchema = z.object({
+  verb: z.literal(EscalationVerb.Submit),
+  draftId: z.string().min(1).max(100),
+  [DraftInput.Question]: z.string().max(4000).optional(),
+  [DraftInput.Kommune]: z.string().max(1000).optional(),
+});
+export const escalationCancelPayloadSchema = z.object({
+  verb: z.literal(EscalationVerb.Cancel),
+  draftId: z.string().min(1).max(100),
+});
+
+export type EscalationStartPayload = z.infer<typeof escalationStartPayloadSchema>;
+export type EscalationSubmitPayload = z.infer<typeof escalationSubmitPayloadSchema>;
+export type EscalationCancelPayload = z.infer<typeof escalationCancelPayloadSchema>;
 export type TakePayload = z.infer<typeof takePayloadSchema>;
 export type AnswerPayload = z.infer<typeof answerPayloadSchema>;
 export type ClosePayload = z.infer<typeof closePayloadSchema>;

@@ -15,6 +15,19 @@ export const TicketVerb = Object.freeze({
   Feedback: 'ticketFeedback',
 } as const);
 
+/** Verbs of the asker's side: offering, confirming and cancelling a forward to LaKI. */
+export const EscalationVerb = Object.freeze({
+  /** "An die LaKI weiterleiten": shows the draft card for the question. */
+  Start: 'escalationStart',
+  /** "Absenden" on the draft card; carries the edited question and Kommune. */
+  Submit: 'escalationSubmit',
+  /** "Abbrechen" on the draft card. */
+  Cancel: 'escalationCancel',
+} as const);
+
+/** Ids of the draft card's inputs; their values arrive in the submit data. */
+export const DraftInput = Object.freeze({ Question: 'question', Kommune: 'kommune' } as const);
+
 export type TicketVerbName = (typeof TicketVerb)[keyof typeof TicketVerb];
 
 /** Id of the answer text field on the ticket card; its value arrives in the submit data. */

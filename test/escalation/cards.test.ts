@@ -1,7 +1,9 @@
 import { askerUpdateCard } from '../../src/escalation/cards/askerUpdateCard';
 import { ticketCard } from '../../src/escalation/cards/ticketCard';
 import type { Ticket, TicketStatus } from '../../src/escalation/ticket';
-import { TicketVerb } from '../../src/escalation/verbs';
+import { draftCard, forwardToLakiAction } from '../../src/escalation/cards/draftCard';
+import { myTicketsCard } from '../../src/escalation/cards/myTicketsCard';
+import { EscalationVerb, TicketVerb } from '../../src/escalation/verbs';
 
 const TICKET: Ticket = {
   id: 't1',
@@ -90,5 +92,35 @@ describe('askerUpdateCard', () => {
     const card = content(askerUpdateCard({ ...TICKET, assignee: { id: '29:lea', name: 'Lea' } }, { notice }));
     expect(card.body[0].text).toBe(title);
     expect(card.actions).toBeUndefined();
+  });
+});
+
+describe('draftCard', () => {
+  it('should show the editable question, an optional Kommune field, the sender and Absenden/Abbrechen', () => {
+    const card = content(draftCard({ question: 'Frage mit [Link](https://x.example)', askerName: 'Erika _M_', draftId: 'draft-1' }));
+    expect(card).toMatchSnapshot();
+    expect(card.body.find((element) => element.id === 'question')).toMatchObject({ type: 'Input.Text', value: 'Frage mit [Link](https://x.example)', isRequired: true, maxLength: 1000 });
+    expect(card.body.find((element) => element.id === 'kommune')).toMatchObject({ type: 'Input.Text', maxLength: 200 });
+    expect(texts(card)).toContain('Erika \\\\_M\\\\_');
+    expect(card.actions!.map((action) => [action.title, action.data])).toEqual([
+      ['Absenden', { verb: EscalationVerb.Submit, draftId: 'draft-1' }],
+      ['Abbrechen', { verb: EscalationVerb.Cancel, draftId: 'draft-1' }],
+    ]);
+  });
+
+  it('should offer forwarding as a submit action carrying the question', () => {
+    expect(forwardToLakiAction('Frage?')).toEqual({ type: 'Action.Submit', title: 'An die LaKI weiterleiten', data: { verb: EscalationVerb.Start, question: 'Frage?' } });
+  });
+});
+
+describe('myTicketsCard', () => {
+  it('should list number, status, date and the question as plain text', () => {
+    const card = content(myTicketsCard([{ ...TICKET, status: 'answered' }]));
+    expect(texts(card)).toContain('**LAKI-2026-0042** · Beantwortet · 10.03.2026, 10:00');
+    expect(card.body).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: TICKET.question }] });
+  });
+
+  it('should say so when there are no tickets', () => {
+    expect(texts(content(myTicketsCard([])))).toContain('Sie haben noch keine Fragen an die LaKI weitergeleitet.');
   });
 });

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
-import { parseTicketAction } from '../../src/escalation/payloads';
+import { escalationSubmitPayloadSchema, parseTicketAction } from '../../src/escalation/payloads';
 import { isFromLakiChannel } from '../../src/escalation/security';
-import { TicketVerb } from '../../src/escalation/verbs';
+import { EscalationVerb, TicketVerb } from '../../src/escalation/verbs';
 
 const CONFIG = { channelId: '19:laki@thread.tacv2', tenantId: 'tenant-nrw' };
 
@@ -57,5 +57,17 @@ describe('parseTicketAction', () => {
     [null, undefined],
   ])('should parse %j as %j', (value, expected) => {
     expect(parseTicketAction(value)).toEqual(expected);
+  });
+});
+
+describe('escalation submit payload', () => {
+  it.each<[unknown, boolean]>([
+    [{ verb: EscalationVerb.Submit, draftId: 'd1', question: 'Frage', kommune: 'Hamm' }, true],
+    [{ verb: EscalationVerb.Submit, draftId: 'd1' }, true],
+    [{ verb: EscalationVerb.Submit, question: 'Frage' }, false],
+    [{ verb: EscalationVerb.Submit, draftId: 'd1', question: 42 }, false],
+    [{ verb: EscalationVerb.Submit, draftId: 'x'.repeat(101) }, false],
+  ])('should accept %j: %s', (value, ok) => {
+    expect(escalationSubmitPayloadSchema.safeParse(value).success).toBe(ok);
   });
 });
