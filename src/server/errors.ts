@@ -40,6 +40,7 @@ export const ErrorMessage = {
   unsupportedMediaType: 'Request body must be JSON (Content-Type: application/json).',
   activityNotObject: 'Request body must be a Bot Framework activity (a JSON object).',
   activityWithoutType: 'Activity has no "type".',
+  activityMissingFields: (fields: readonly string[]) => `Activity is missing required fields: ${fields.join(', ')}.`,
   requestTooLarge: 'Request line or headers are too large.',
   badRequest: 'The request could not be understood.',
   internal: 'Internal error. The request was logged; please try again later.',

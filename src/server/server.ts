@@ -63,7 +63,9 @@ export function createServer(deps: ServerDeps): HttpServer {
   );
   server.get('/api/ask', route(logger, askRoute(knowledge)));
   server.get('/api/entries/:id', route(logger, entryRoute(knowledge)));
-  server.get('/healthz', route(logger, healthRoute(knowledge, health, logger)));
+  const healthz = route(logger, healthRoute(knowledge, health, logger));
+  server.get('/healthz', healthz);
+  server.head('/healthz', healthz);
 
   // Errors restify raises itself (no route, wrong method, body parser) become our JSON shape.
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {

@@ -117,6 +117,12 @@ describe('HTTP API', () => {
       expect(kb.entries.length).toBeGreaterThan(0);
     });
 
+    it('should answer HEAD for monitors that only check the status', async () => {
+      const response = await fetch(`${service.url}/healthz`, { method: 'HEAD' });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('');
+    });
+
     it('should follow a knowledge reload at once', async () => {
       const before = service.knowledge.current();
       const smaller = { ...before, entries: before.entries.slice(0, 3), loadedAt: new Date('2030-01-01T00:00:00Z') };

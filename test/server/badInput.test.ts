@@ -73,6 +73,13 @@ describe('HTTP server with bad input', () => {
       ErrorCode.InvalidActivity, ErrorMessage.activityWithoutType],
     ['an activity with a numeric type', '/api/messages', post('{"type":1}'), 400, ErrorCode.InvalidActivity,
       ErrorMessage.activityWithoutType],
+    ['a bare message without addressing', '/api/messages', post('{"type":"message","text":"Hallo"}'), 400,
+      ErrorCode.InvalidActivity,
+      ErrorMessage.activityMissingFields(['serviceUrl', 'channelId', 'conversation.id', 'from.id', 'recipient.id'])],
+    ['a message without conversation id', '/api/messages', post(JSON.stringify({
+      type: 'message', text: 'Hallo', serviceUrl: 'http://127.0.0.1:9', channelId: 'msteams',
+      conversation: {}, from: { id: 'u' }, recipient: { id: 'b' } })), 400, ErrorCode.InvalidActivity,
+      ErrorMessage.activityMissingFields(['conversation.id'])],
     ['an oversized body', '/api/messages', post(JSON.stringify({ type: 'message', text: 'x'.repeat(MAX_BODY_BYTES) })),
       413, ErrorCode.BodyTooLarge, ErrorMessage.bodyTooLarge],
   ])('should reject %s with a JSON reason', async (_name, path, init, status, code, message) => {
@@ -143,6 +150,11 @@ describe('HTTP server with bad input', () => {
     const visible = service.logLines().filter((line) => line.level !== 'debug' && line.level !== 'trace');
     expect(visible.length).toBeGreaterThan(0);
     expect(JSON.stringify(visible)).not.toContain('Kommunales Integrationszentrum');
+  });
+
+  it('should log no error for any of the rejected inputs', () => {
+    const errors = service.logLines().filter((line) => line.level === 'error' && line.msg !== 'request failed');
+    expect(errors).toEqual([]);
   });
 
   it('should still answer /healthz after all of the above', async () => {

@@ -21,6 +21,23 @@ export interface TurnRunner {
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
 /**
+ * Fields the Bot Framework protocol requires on every activity a channel sends. Without them
+ * the adapter cannot address a reply, and botbuilder fails deep inside the turn instead.
+ */
+const REQUIRED_FIELDS = ['serviceUrl', 'channelId', 'conversation.id', 'from.id', 'recipient.id'] as const;
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function valueAt(record: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>(
+    (value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined),
+    record,
+  );
+}
+
+/**
  * Rejects anything but a JSON body before it is read; runs before the body parser so a large
  * non-JSON upload is refused without buffering it.
  */
@@ -38,9 +55,11 @@ export function messagesRoute(adapter: MessageAdapter, app: TurnRunner): RouteHa
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new ApiError(400, ErrorCode.InvalidActivity, ErrorMessage.activityNotObject);
     }
-    const type = (body as Record<string, unknown>).type;
-    if (typeof type !== 'string' || type.trim() === '') {
-      throw new ApiError(400, ErrorCode.InvalidActivity, ErrorMessage.activityWithoutType);
+    const activity = body as Record<string, unknown>;
+    if (!isText(activity.type)) throw new ApiError(400, ErrorCode.InvalidActivity, ErrorMessage.activityWithoutType);
+    const missing = REQUIRED_FIELDS.filter((path) => !isText(valueAt(activity, path)));
+    if (missing.length > 0) {
+      throw new ApiError(400, ErrorCode.InvalidActivity, ErrorMessage.activityMissingFields(missing));
     }
     await adapter.process(req, res, async (context) => {
       await app.run(context);
