@@ -38,7 +38,8 @@ describe('POST /api/messages with a local Bot Framework connector', () => {
   async function postActivity(activity: Record<string, unknown>): Promise<number> {
     const response = await fetch(`${service.url}/api/messages`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      // Teams sends the charset parameter; it must not matter.
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
       body: JSON.stringify(activity),
     });
     await response.arrayBuffer();
