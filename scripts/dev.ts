@@ -16,7 +16,7 @@
  * configuration the bot reads (`PORT`, `HOST` via src/config.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import PinoPretty from 'pino-pretty';
@@ -45,6 +45,8 @@ const STOP_GRACE_MS = 12_000;
 interface Child {
   readonly name: string;
   readonly process: ChildProcess;
+  /** What the child wrote to stdout so far (only kept for the Playground, which is not pretty-printed). */
+  output(): string;
   /** Resolves with the exit code (128 + signal number when killed by a signal). */
   readonly exited: Promise<number>;
 }
@@ -61,7 +63,6 @@ async function main(): Promise<void> {
   if (!existsSync(BOT_ENTRY)) fail(`${BOT_ENTRY} is missing: run "npm run build" first (npm run dev does).`);
   if (!existsSync(PLAYGROUND_BIN)) fail(`${PLAYGROUND_BIN} is missing: run "npm ci" first.`);
 
-  const logOffset = existsSync(PLAYGROUND_LOG) ? statSync(PLAYGROUND_LOG).size : 0;
   const bot = startChild('bot', process.execPath, [BOT_ENTRY], { env, pretty: true });
   const playground = startChild(
     'Agents Playground',
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
   try {
     const [, chatPort] = await Promise.all([
       waitFor(() => isHealthy(`${botBase}/healthz`), `the bot at ${botBase}/healthz`),
-      waitFor(() => playgroundPortFromLog(logOffset), 'the Agents Playground to start'),
+      waitFor(() => listeningPort(playground.output()), 'the Agents Playground to start'),
     ]);
     await waitFor(() => answers(`http://127.0.0.1:${chatPort}/`).then((ok) => (ok ? true : undefined)), 'the chat page');
     if (stopping) return;
@@ -151,10 +152,16 @@ function startChild(name: string, command: string, args: string[], options: { en
     cwd: ROOT,
     env: options.env,
     detached: true,
-    stdio: ['ignore', options.pretty ? 'pipe' : 'ignore', options.pretty ? 'inherit' : 'pipe'],
+    stdio: ['ignore', 'pipe', options.pretty ? 'inherit' : 'pipe'],
   });
-  if (options.pretty && child.stdout) {
-    child.stdout.pipe(PinoPretty({ colorize: Boolean(process.stdout.isTTY), translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' }));
+  let output = '';
+  if (options.pretty) {
+    child.stdout?.pipe(PinoPretty({ colorize: Boolean(process.stdout.isTTY), translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' }));
+  } else {
+    // Kept short: only the first lines matter (the port); the full log is in devTools/.
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (output.length < 64_000) output += chunk.toString('utf8');
+    });
   }
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
@@ -168,7 +175,7 @@ function startChild(name: string, command: string, args: string[], options: { en
       done(code ?? 128 + signalNumber(signal));
     });
   });
-  return { name, process: child, exited };
+  return { name, process: child, exited, output: () => output };
 }
 
 /** Sends `signal` to the child's process group; SIGKILL if it is still running after a grace period. */
@@ -216,11 +223,13 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** The Playground logs "Listening on PORT" (it may fall back to a random port when ours is taken). */
-function playgroundPortFromLog(offset: number): number | undefined {
-  if (!existsSync(PLAYGROUND_LOG)) return undefined;
-  const text = readFileSync(PLAYGROUND_LOG, 'utf8');
-  const match = /Listening on (\d+)/.exec(text.length >= offset ? text.slice(offset) : text);
+/**
+ * The Playground prints "Listening on PORT" on stdout even when it is not a terminal; the port
+ * differs from the requested one when that was taken. (Its log file under devTools/ is shared by
+ * every Playground started in this folder, so it is not a reliable source.)
+ */
+function listeningPort(output: string): number | undefined {
+  const match = /Listening on (\d+)/.exec(output);
   return match ? Number(match[1]) : undefined;
 }
 
