@@ -46,6 +46,12 @@ interface Phrase {
   readonly canonical: string;
 }
 
+/** One word of a text on its way to tokens: its own token(s) and the parts of a compound. */
+interface Slot {
+  readonly tokens: readonly string[];
+  readonly parts: readonly string[];
+}
+
 interface ForwardTerm extends Phrase {
   /** The term folded but not stemmed, to recognise it as the head of a compound. */
   readonly folded: string;
@@ -56,6 +62,8 @@ interface ContentWord {
   readonly parts: ReadonlyArray<{ readonly folded: string; readonly stem: string }>;
   readonly joined?: string;
   readonly casing: Word['casing'];
+  /** A separable verb particle that ends the word's clause ("Wie richte ich ein KI *ein*?"). */
+  readonly particle?: string;
 }
 
 const MIN_COMPOUND_HEAD = 4;
@@ -64,11 +72,21 @@ const MAX_CACHE = 50_000;
 /** Separable verb prefixes that take "zu" inside the infinitive ("einzurichten" → "einrichten"). */
 const ZU_INFIX = /^(ab|an|auf|aus|bei|dar|ein|fest|her|hin|mit|nach|um|vor|vorbei|weiter|zu|zuruck|zusammen)zu(\p{L}{4,})$/u;
 
+/** Particles of separable verbs, which German moves to the end of the clause. */
+const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
+
 function contentWords(text: string): ContentWord[] {
-  return splitWords(text).flatMap((word) => {
+  const words = splitWords(text);
+  const particles = new Map<number, string>();
+  words.forEach((word, index) => {
+    const next = words[index + 1];
+    const last = word.parts[word.parts.length - 1]!;
+    if ((!next || next.clause !== word.clause) && index > 0 && SEPARABLE_PARTICLES.has(last)) particles.set(word.clause, last);
+  });
+  return words.flatMap((word) => {
     const parts = word.parts.filter((part) => !isStopword(part)).map((folded) => ({ folded, stem: stem(folded) }));
     if (parts.length === 0) return [];
-    return [{ parts, joined: word.joined ? stem(word.joined) : undefined, casing: word.casing }];
+    return [{ parts, joined: word.joined ? stem(word.joined) : undefined, casing: word.casing, particle: particles.get(word.clause) }];
   });
 }
 
@@ -86,6 +104,16 @@ function endsWithHead(word: string, stemmed: string, term: ForwardTerm): boolean
   );
 }
 
+/** Infinitives a conjugated verb may come from ("richtet" → "richten", "gründest" → "gründen"). */
+function infinitives(folded: string): string[] {
+  const match = /^(\p{L}{3,}?)(est|et|st|t|e)$/u.exec(folded);
+  return match ? [`${match[1]}en`] : [];
+}
+
+function bucketKey(firstLetter: string, length: number): string {
+  return `${firstLetter}${length}`;
+}
+
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   if (cache.size > MAX_CACHE) cache.clear();
   cache.set(key, value);
@@ -101,7 +129,7 @@ export class Analyzer {
   private readonly synonyms = new Map<string, string>();
   private readonly phrases = new Map<string, Phrase[]>();
   private readonly forward: ForwardTerm[] = [];
-  private readonly fuzzyByLength = new Map<number, Fuse<string>>();
+  private readonly fuzzyBuckets = new Map<string, Fuse<string>>();
   private readonly corrections = new Map<string, string | null>();
   private readonly compounds = new Map<string, string[] | null>();
 
@@ -134,44 +162,29 @@ export class Analyzer {
 
   /** Tokens of a knowledge base text: compounds add their parts, nothing is corrected. */
   analyzeIndexed(text: string): Analysis {
-    const sequence: string[] = [];
-    const partsOnly = new Set<string>();
+    const slots: Slot[] = [];
     for (const word of contentWords(text)) {
-      for (const { stem: s } of word.parts) {
-        sequence.push(s);
-        for (const part of this.compoundParts(s) ?? []) {
-          sequence.push(part);
-          partsOnly.add(part);
-        }
-      }
-      if (word.joined) sequence.push(word.joined);
+      for (const { stem: s } of word.parts) slots.push({ tokens: [s], parts: this.compoundParts(s) ?? [] });
+      if (word.joined) slots.push({ tokens: [word.joined], parts: [] });
     }
-    const tokens = this.applySynonyms(sequence);
-    const direct = new Set(this.applySynonyms(sequence.filter((token) => !partsOnly.has(token))));
-    const compoundParts = new Set(tokens.filter((token) => !direct.has(token)));
-    return { tokens, compoundParts, readings: [], forwardTerms: [] };
+    return { ...this.applySynonyms(slots), readings: [], forwardTerms: [] };
   }
 
   /** Tokens of a user's question: typos corrected, compounds split, unknown words reported. */
   analyzeQuery(text: string): Analysis {
-    const sequence: string[] = [];
+    const slots: Slot[] = [];
     const readings: WordReading[] = [];
     for (const word of contentWords(text)) {
       for (const part of word.parts) {
-        const reading = this.read(part.folded, part.stem, word.casing);
+        const reading = this.read(part.folded, part.stem, word.casing, word.particle);
         readings.push(reading);
-        if (reading.kind === 'known') sequence.push(reading.as, ...(this.compoundParts(reading.as) ?? []));
-        else if (reading.kind === 'compound') sequence.push(...reading.parts);
-        else if (reading.kind === 'corrected') sequence.push(reading.correction);
+        if (reading.kind === 'known') slots.push({ tokens: [reading.as], parts: this.compoundParts(reading.as) ?? [] });
+        else if (reading.kind === 'compound') slots.push({ tokens: reading.parts, parts: [] });
+        else if (reading.kind === 'corrected') slots.push({ tokens: [reading.correction], parts: [] });
       }
-      if (word.joined && this.vocabulary.has(word.joined)) sequence.push(word.joined);
+      if (word.joined && this.vocabulary.has(word.joined)) slots.push({ tokens: [word.joined], parts: [] });
     }
-    return {
-      tokens: this.applySynonyms(sequence),
-      compoundParts: new Set(),
-      readings,
-      forwardTerms: this.findForwardTerms(text),
-    };
+    return { ...this.applySynonyms(slots), readings, forwardTerms: this.findForwardTerms(text) };
   }
 
   /** Every stem of a text, stopwords included: what `forward` terms are compared with. */
@@ -179,7 +192,14 @@ export class Analyzer {
     return allStems(text).stems;
   }
 
-  private read(folded: string, stemmed: string, casing: Word['casing']): WordReading {
+  private read(folded: string, stemmed: string, casing: Word['casing'], particle?: string): WordReading {
+    if (particle) {
+      // "richtet … ein" means "einrichten": prefer the joined verb when the knowledge knows it.
+      for (const form of [folded, ...infinitives(folded)]) {
+        const joined = stem(particle + form);
+        if (this.vocabulary.has(joined)) return { kind: 'known', word: stemmed, as: joined };
+      }
+    }
     if (this.vocabulary.has(stemmed)) return { kind: 'known', word: stemmed, as: stemmed };
     for (const variant of this.spellingVariants(folded)) {
       const variantStem = stem(variant);
@@ -202,6 +222,7 @@ export class Analyzer {
     if (digraphs !== folded) yield digraphs;
     const zu = ZU_INFIX.exec(folded);
     if (zu) yield zu[1]! + zu[2]!;
+    yield* infinitives(folded);
     if (folded.length >= this.settings.minCorrectionLength) {
       for (let i = 0; i < folded.length - 1; i++) {
         if (folded[i] !== folded[i + 1]) yield folded.slice(0, i) + folded[i + 1] + folded[i] + folded.slice(i + 2);
@@ -242,7 +263,11 @@ export class Analyzer {
     return this.vocabulary.has(stemmed) ? stemmed : null;
   }
 
-  /** Nearest known word of similar length, or null when nothing is close enough. */
+  /**
+   * Nearest known word of similar length and the same first letter (people rarely mistype the
+   * first letter, and the buckets keep each Fuse.js search small as the vocabulary grows), or
+   * null when nothing is close enough.
+   */
   private correct(word: string): string | null {
     if (word.length < this.settings.minCorrectionLength || /\d/.test(word)) return null;
     const cached = this.corrections.get(word);
@@ -250,23 +275,24 @@ export class Analyzer {
     let best: { item: string; score: number } | null = null;
     const slack = word.length >= 10 ? 2 : 1;
     for (let length = word.length - slack; length <= word.length + slack; length++) {
-      const hit = this.fuzzyByLength.get(length)?.search(word, { limit: 1 })[0];
+      const hit = this.fuzzyBuckets.get(bucketKey(word[0]!, length))?.search(word, { limit: 1 })[0];
       if (hit?.score !== undefined && (!best || hit.score < best.score)) best = { item: hit.item, score: hit.score };
     }
     return remember(this.corrections, word, best && best.score <= this.settings.correctionThreshold ? best.item : null);
   }
 
   private buildFuzzyIndex(): void {
-    const byLength = new Map<number, string[]>();
+    const buckets = new Map<string, string[]>();
     for (const word of this.vocabulary) {
       if (word.length < this.settings.minCorrectionLength - 2 || /\d/.test(word)) continue;
-      const bucket = byLength.get(word.length) ?? [];
+      const key = bucketKey(word[0]!, word.length);
+      const bucket = buckets.get(key) ?? [];
       bucket.push(word);
-      byLength.set(word.length, bucket);
+      buckets.set(key, bucket);
     }
-    for (const [length, words] of byLength) {
-      this.fuzzyByLength.set(
-        length,
+    for (const [key, words] of buckets) {
+      this.fuzzyBuckets.set(
+        key,
         new Fuse(words, { includeScore: true, threshold: this.settings.correctionThreshold, ignoreLocation: true }),
       );
     }
@@ -294,18 +320,30 @@ export class Analyzer {
   }
 
   /**
-   * Replaces single-word synonyms by their canonical token and adds the canonical token after
-   * a matched multi-word phrase (the phrase's words stay: they still mean something alone).
+   * Replaces synonyms by the canonical token of their group. A multi-word phrase
+   * ("Kommunales Integrationszentrum") adds its canonical token; its words stay (they may
+   * mean something alone, "Teilhabe"), but their compound parts go: the phrase is one unit.
    */
-  private applySynonyms(sequence: readonly string[]): string[] {
-    const out: string[] = [];
-    for (let i = 0; i < sequence.length; i++) {
-      const token = sequence[i]!;
-      const phrase = this.phrases.get(token)?.find((p) => p.tokens.every((t, k) => sequence[i + k] === t));
-      out.push(this.synonyms.get(token) ?? token);
-      if (phrase) out.push(phrase.canonical);
+  private applySynonyms(slots: readonly Slot[]): { tokens: string[]; compoundParts: Set<string> } {
+    const tokens: string[] = [];
+    const partTokens: string[] = [];
+    for (let i = 0; i < slots.length; i++) {
+      const head = slots[i]!.tokens;
+      const phrase =
+        head.length === 1
+          ? this.phrases.get(head[0]!)?.find((p) => p.tokens.every((t, k) => slots[i + k]?.tokens.length === 1 && slots[i + k]!.tokens[0] === t))
+          : undefined;
+      if (phrase) {
+        for (const word of phrase.tokens) tokens.push(this.synonyms.get(word) ?? word);
+        tokens.push(phrase.canonical);
+        i += phrase.tokens.length - 1;
+        continue;
+      }
+      for (const token of head) tokens.push(this.synonyms.get(token) ?? token);
+      for (const part of slots[i]!.parts) partTokens.push(this.synonyms.get(part) ?? part);
     }
-    return out;
+    const direct = new Set(tokens);
+    return { tokens: [...tokens, ...partTokens], compoundParts: new Set(partTokens.filter((t) => !direct.has(t))) };
   }
 
   /**

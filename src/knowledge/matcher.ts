@@ -69,9 +69,10 @@ export interface Explanation {
   readonly result: MatchResult;
 }
 
-interface Posting {
-  readonly entry: number;
-  readonly weight: number;
+/** The entries a token occurs in, with the token's weight in each. */
+interface Postings {
+  readonly entries: Int32Array;
+  readonly weights: Float32Array;
 }
 
 /**
@@ -82,11 +83,14 @@ interface Posting {
 export class Matcher {
   readonly analyzer: Analyzer;
   private readonly idf = new Map<string, number>();
-  private readonly entryPostings = new Map<string, Posting[]>();
-  private readonly variantPostings = new Map<string, number[]>();
+  private readonly entryPostings = new Map<string, Postings>();
+  private readonly variantPostings = new Map<string, Int32Array>();
+  private readonly scratch: { covered: Float64Array; overlap: Float64Array; bestVariant: Float64Array };
   private readonly variantEntry: number[] = [];
   private readonly variantMass: number[] = [];
   private readonly unknownIdf: number;
+  /** Stems of each entry's questions, title and keywords, computed when first needed. */
+  private readonly askedStems = new WeakMap<Entry, ReadonlySet<string>>();
   private readonly settings: MatcherSettings;
 
   constructor(
@@ -97,8 +101,8 @@ export class Matcher {
     this.settings = Object.freeze({ ...DEFAULT_MATCHER_SETTINGS, ...settings });
     this.analyzer = new Analyzer(entries.flatMap(indexedTexts), synonyms, this.settings);
 
+    const entryLists = new Map<string, { entries: number[]; weights: number[] }>();
     const variantTokens: Array<Set<string>> = [];
-    const documentFrequency = new Map<string, number>();
     entries.forEach((entry, entryIndex) => {
       const weights = new Map<string, number>();
       const addWeights = (text: string, fieldWeight: number) => {
@@ -110,34 +114,42 @@ export class Matcher {
         return tokens;
       };
       for (const text of [entry.answer, ...contactTexts(entry)]) addWeights(text, this.settings.answerTextWeight);
-      for (const text of [entry.title, ...entry.questions, ...entry.keywords]) {
-        const tokens = new Set(addWeights(text, 1));
-        if (text === entry.title || entry.questions.includes(text)) {
-          variantTokens.push(tokens);
-          this.variantEntry.push(entryIndex);
-        }
+      for (const text of [entry.title, ...entry.keywords]) addWeights(text, 1);
+      for (const text of [entry.title, ...entry.questions]) {
+        variantTokens.push(new Set(addWeights(text, 1)));
+        this.variantEntry.push(entryIndex);
       }
       for (const [token, weight] of weights) {
-        documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
-        const list = this.entryPostings.get(token) ?? [];
-        list.push({ entry: entryIndex, weight });
-        this.entryPostings.set(token, list);
+        const list = entryLists.get(token) ?? { entries: [], weights: [] };
+        list.entries.push(entryIndex);
+        list.weights.push(weight);
+        entryLists.set(token, list);
       }
     });
 
     const n = Math.max(entries.length, 1);
-    for (const [token, df] of documentFrequency) this.idf.set(token, Math.log(1 + n / df));
+    for (const [token, list] of entryLists) {
+      this.idf.set(token, Math.log(1 + n / list.entries.length));
+      this.entryPostings.set(token, { entries: Int32Array.from(list.entries), weights: Float32Array.from(list.weights) });
+    }
     this.unknownIdf = Math.log(1 + n / 0.5);
+    const variantLists = new Map<string, number[]>();
     variantTokens.forEach((tokens, variant) => {
       let mass = 0;
       for (const token of tokens) {
         mass += this.idf.get(token) ?? 0;
-        const list = this.variantPostings.get(token) ?? [];
+        const list = variantLists.get(token) ?? [];
         list.push(variant);
-        this.variantPostings.set(token, list);
+        variantLists.set(token, list);
       }
       this.variantMass.push(mass);
     });
+    for (const [token, list] of variantLists) this.variantPostings.set(token, Int32Array.from(list));
+    this.scratch = {
+      covered: new Float64Array(entries.length),
+      overlap: new Float64Array(variantTokens.length),
+      bestVariant: new Float64Array(entries.length),
+    };
   }
 
   match(question: string): MatchResult {
@@ -158,34 +170,59 @@ export class Matcher {
     const unknownMass = unknown.reduce((sum, reading) => sum + this.unknownIdf * this.unknownWeight(reading.casing), 0);
     const queryMass = knownMass + unknownMass;
 
-    const covered = new Map<number, number>();
+    const scored = this.score(queryTokens, queryMass);
+    return { analysis, scored, result: this.decide(scored, analysis.forwardTerms) };
+  }
+
+  /**
+   * Accumulates, over the postings of the question's tokens only, each entry's covered share of
+   * the question and the weighted Jaccard similarity of its best question variant. Scratch
+   * arrays are reused across calls (matching is synchronous), so a question allocates little.
+   */
+  private score(queryTokens: readonly string[], queryMass: number): ScoredEntry[] {
+    const { covered, overlap, bestVariant } = this.scratch;
+    const touchedEntries: number[] = [];
+    const touchedVariants: number[] = [];
     for (const token of queryTokens) {
       const idf = this.idf.get(token)!;
-      for (const posting of this.entryPostings.get(token) ?? []) {
-        covered.set(posting.entry, (covered.get(posting.entry) ?? 0) + idf * posting.weight);
+      const postings = this.entryPostings.get(token);
+      if (postings) {
+        for (let i = 0; i < postings.entries.length; i++) {
+          const entry = postings.entries[i]!;
+          if (covered[entry] === 0) touchedEntries.push(entry);
+          covered[entry] += idf * postings.weights[i]!;
+        }
+      }
+      const variants = this.variantPostings.get(token);
+      if (variants) {
+        for (const variant of variants) {
+          if (overlap[variant] === 0) touchedVariants.push(variant);
+          overlap[variant] += idf;
+        }
       }
     }
-    const overlap = new Map<number, number>();
-    for (const token of queryTokens) {
-      const idf = this.idf.get(token)!;
-      for (const variant of this.variantPostings.get(token) ?? []) overlap.set(variant, (overlap.get(variant) ?? 0) + idf);
-    }
-    const bestVariant = new Map<number, number>();
-    for (const [variant, shared] of overlap) {
+    for (const variant of touchedVariants) {
+      const shared = overlap[variant]!;
       const similarity = shared / (queryMass + this.variantMass[variant]! - shared);
       const entry = this.variantEntry[variant]!;
-      if (similarity > (bestVariant.get(entry) ?? 0)) bestVariant.set(entry, similarity);
+      if (similarity > bestVariant[entry]!) bestVariant[entry] = similarity;
+      overlap[variant] = 0;
     }
 
-    const { coverageWeight } = this.settings;
-    const scored: ScoredEntry[] = [];
-    for (const [entryIndex, coveredMass] of covered) {
-      const coverage = coveredMass / queryMass;
-      const score = coverageWeight * coverage + (1 - coverageWeight) * (bestVariant.get(entryIndex) ?? 0);
-      scored.push({ entry: this.entries[entryIndex]!, score, coverage });
+    const { coverageWeight, maxCandidates } = this.settings;
+    const top: ScoredEntry[] = [];
+    const keep = Math.max(maxCandidates, this.settings.maxSuggestions) * 2;
+    for (const entryIndex of touchedEntries) {
+      const coverage = covered[entryIndex]! / queryMass;
+      const score = coverageWeight * coverage + (1 - coverageWeight) * bestVariant[entryIndex]!;
+      covered[entryIndex] = 0;
+      bestVariant[entryIndex] = 0;
+      if (top.length === keep && score <= top[keep - 1]!.score) continue;
+      top.push({ entry: this.entries[entryIndex]!, score, coverage });
+      top.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+      if (top.length > keep) top.pop();
     }
-    scored.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-    return { analysis, scored, result: this.decide(scored, analysis.forwardTerms) };
+    return top;
   }
 
   private unknownWeight(casing: 'noun' | 'lower' | 'unclear'): number {
@@ -218,7 +255,11 @@ export class Matcher {
    * by spaces): then an editor has written an entry for exactly that kind of question.
    */
   private entryCovers(entry: Entry, term: string): boolean {
-    const stems = new Set([entry.title, ...entry.questions, ...entry.keywords].flatMap((text) => this.analyzer.rawStems(text)));
+    let stems = this.askedStems.get(entry);
+    if (!stems) {
+      stems = new Set([entry.title, ...entry.questions, ...entry.keywords].flatMap((text) => this.analyzer.rawStems(text)));
+      this.askedStems.set(entry, stems);
+    }
     return term.split(' ').every((token) => stems.has(token));
   }
 }

@@ -44,6 +44,8 @@ export interface Word {
    * nothing ('unclear').
    */
   readonly casing: 'noun' | 'lower' | 'unclear';
+  /** Index of the clause (split at punctuation) the word belongs to. */
+  readonly clause: number;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐‑–/][\p{L}\p{N}]+)*/gu;
@@ -55,21 +57,43 @@ export function splitWords(rawText: string): Word[] {
   const text = rawText.normalize('NFKC').replace(/§/g, ' Paragraph ');
   const usesCapitals = /\p{Lu}/u.test(text) && text !== text.toUpperCase();
   const words: Word[] = [];
+  let previousEnd = 0;
+  let sentenceStart = true;
+  let clause = 0;
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
-    const before = text.slice(0, match.index).trimEnd();
-    const sentenceStart = before === '' || /[.!?:;"„“(–-]$/u.test(before);
+    if (previousEnd > 0) {
+      const gap = text.slice(previousEnd, match.index);
+      sentenceStart = /[.!?:;"„“(–-]\s*$/u.test(gap);
+      if (/[.!?:;,–()]/u.test(gap)) clause++;
+    }
+    previousEnd = match.index + raw.length;
     const casing = !usesCapitals || sentenceStart ? 'unclear' : /^\p{Lu}/u.test(raw) ? 'noun' : 'lower';
-    const parts = fold(raw).split(/[-‐‑–/]/).filter(Boolean);
-    words.push(parts.length > 1 ? { parts, joined: parts.join(''), casing } : { parts, casing });
+    const parts = cached(foldedWords, raw, fold).split(/[-‐‑–/]/).filter(Boolean);
+    words.push(parts.length > 1 ? { parts, joined: parts.join(''), casing, clause } : { parts, casing, clause });
   }
   return words;
+}
+
+const MAX_CACHED_WORDS = 100_000;
+const stems = new Map<string, string>();
+const foldedWords = new Map<string, string>();
+
+/** Memoises a pure word function: indexing thousands of entries meets the same words again and again. */
+function cached(cache: Map<string, string>, word: string, compute: (word: string) => string): string {
+  let value = cache.get(word);
+  if (value === undefined) {
+    if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+    value = compute(word);
+    cache.set(word, value);
+  }
+  return value;
 }
 
 /** Snowball German stemmer on folded words ("schulen" → "schul", "beratung" → "berat"). */
 export function stem(foldedWord: string): string {
   if (/^\d+$/.test(foldedWord)) return foldedWord;
-  return germanStemmer(foldedWord);
+  return cached(stems, foldedWord, germanStemmer);
 }
 
 /**

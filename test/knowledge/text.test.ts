@@ -24,7 +24,7 @@ describe('foldDigraphs', () => {
 
 describe('splitWords', () => {
   it('should keep hyphenated parts and their joined spelling', () => {
-    expect(splitWords('Rucksack-Kita')).toEqual([{ parts: ['rucksack', 'kita'], joined: 'rucksackkita', casing: 'unclear' }]);
+    expect(splitWords('Rucksack-Kita')).toEqual([{ parts: ['rucksack', 'kita'], joined: 'rucksackkita', casing: 'unclear', clause: 0 }]);
   });
 
   it('should turn § into a searchable word', () => {
