@@ -6,13 +6,12 @@
  * dependencies; nothing imports from this file.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { createAdapter, createApp } from './bot';
 import { ConfigError, loadConfig } from './config';
 import { createKnowledgeHolder, KnowledgeLoadError, loadKnowledgeBase } from './knowledge';
 import { createLogger, type Logger } from './logger';
 import { createServer } from './server';
-import { openSqliteStore, SQLITE_FILE_NAME } from './storage/sqlite';
+import { openStore } from './storage';
 
 /**
  * Local env files in the Teams Toolkit convention, first wins: secrets in the git-ignored
@@ -31,11 +30,18 @@ async function main(): Promise<void> {
   installProcessHandlers(logger);
   const shutdown = stopOnSignals(logger);
 
-  const store = openSqliteStore({ file: join(config.dataDir, SQLITE_FILE_NAME), logger });
+  const store = openStore({ dataDir: config.dataDir, logger });
   shutdown.push(() => store.close());
   const knowledge = createKnowledgeHolder(await loadKnowledgeBase(config.knowledgeDir));
   const adapter = createAdapter(config.botCredentials ?? {});
-  const app = createApp({ knowledge, questionLog: store.questionLog, storage: store.botState, logger, adapter });
+  const app = createApp({
+    knowledge,
+    questionLog: store.questionLog,
+    storage: store.botState,
+    logger,
+    adapter,
+    botAppId: config.botCredentials?.appId,
+  });
   const server = createServer({ adapter, app, knowledge, logger });
   shutdown.push(() => server.close());
 

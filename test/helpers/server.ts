@@ -16,7 +16,8 @@ import {
 } from '../../src/knowledge';
 import { createLogger } from '../../src/logger';
 import { createServer, type HealthCheck, type HttpServer } from '../../src/server';
-import { openSqliteStore, SQLITE_FILE_NAME, type SqliteStore } from '../../src/storage/sqlite';
+import { openStore } from '../../src/storage';
+import type { SqliteStore } from '../../src/storage/sqlite';
 
 /** A running test service. */
 export interface TestServer {
@@ -61,10 +62,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const logger = createLogger('debug', sink);
   const dataDir = mkdtempSync(join(tmpdir(), 'laki-server-test-'));
-  const store = openSqliteStore({ file: join(dataDir, SQLITE_FILE_NAME), logger });
+  const store = openStore({ dataDir, logger });
   const knowledge = createKnowledgeHolder(await knowledgeFor(options.knowledgeDir));
   const adapter = createAdapter(options.credentials);
-  const app = createApp({ knowledge, questionLog: store.questionLog, storage: store.botState, logger, adapter });
+  const app = createApp({
+    knowledge,
+    questionLog: store.questionLog,
+    storage: store.botState,
+    logger,
+    adapter,
+    botAppId: options.credentials?.appId,
+  });
   const server = createServer({ adapter, app, knowledge, logger, health: options.health });
   const { url } = await server.listen(0, '127.0.0.1');
 
