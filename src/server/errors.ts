@@ -29,7 +29,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** Messages for each code; factories where the message names the offending input. */
 export const ErrorMessage = {
   missingQuestion: 'Query parameter "q" is required and must not be empty.',
-  invalidQuestion: 'Query parameter "q" must be given once.',
+  invalidQuestion: 'Query parameter "q" must be one plain text value (given once, no brackets).',
   questionTooLong: (length: number) =>
     `Query parameter "q" is ${length} characters long; the limit is ${MAX_QUESTION_LENGTH}.`,
   entryNotFound: (id: string) => `No knowledge base entry with id "${truncate(id)}".`,

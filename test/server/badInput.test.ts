@@ -40,6 +40,7 @@ describe('HTTP server with bad input', () => {
     ['an empty q', '/api/ask?q=', undefined, 400, ErrorCode.MissingQuestion, ErrorMessage.missingQuestion],
     ['a blank q', '/api/ask?q=%20%20%09', undefined, 400, ErrorCode.MissingQuestion, ErrorMessage.missingQuestion],
     ['q given twice', '/api/ask?q=Kita&q=Schule', undefined, 400, ErrorCode.InvalidQuestion, ErrorMessage.invalidQuestion],
+    ['q as an object', '/api/ask?q[text]=Kita', undefined, 400, ErrorCode.InvalidQuestion, ErrorMessage.invalidQuestion],
     [`q over ${MAX_QUESTION_LENGTH} characters`, `/api/ask?q=${encodeURIComponent(longQuestion)}`, undefined, 400,
       ErrorCode.QuestionTooLong, ErrorMessage.questionTooLong(MAX_QUESTION_LENGTH + 1)],
     ['an unknown entry id', '/api/entries/gibt-es-nicht', undefined, 404, ErrorCode.EntryNotFound,

@@ -37,7 +37,9 @@ export function toAskResponse(result: MatchResult): AskResponse {
 /** The trimmed `q` parameter, or an {@link ApiError} saying what is wrong with it. */
 function questionOf(req: Request): string {
   const raw: unknown = (req.query as Record<string, unknown> | undefined)?.q;
-  if (Array.isArray(raw)) throw new ApiError(400, ErrorCode.InvalidQuestion, ErrorMessage.invalidQuestion);
+  if (raw !== undefined && typeof raw !== 'string') {
+    throw new ApiError(400, ErrorCode.InvalidQuestion, ErrorMessage.invalidQuestion);
+  }
   const question = typeof raw === 'string' ? raw.trim() : '';
   if (question === '') throw new ApiError(400, ErrorCode.MissingQuestion, ErrorMessage.missingQuestion);
   if (question.length > MAX_QUESTION_LENGTH) {
