@@ -153,7 +153,7 @@ export async function startConnector(): Promise<Connector> {
 
 /** Finds the operation and ids in a connector path. */
 function routeOf(method: string, path: string): Pick<ConnectorRequest, 'operation' | 'conversationId' | 'activityId'> {
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = path.split('/').filter(Boolean).map(decodeSegment);
   if (parts[0] !== 'v3' || parts[1] !== 'conversations') return { operation: 'other' };
   const [, , conversationId, collection, activityId] = parts;
   if (parts.length === 2 && method === 'POST') return { operation: 'create' };
@@ -164,6 +164,14 @@ function routeOf(method: string, path: string): Pick<ConnectorRequest, 'operatio
     if (method === 'DELETE' && parts.length === 5) return { operation: 'delete', conversationId, activityId };
   }
   return { operation: 'other', conversationId };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function normalAnswer(
