@@ -2,7 +2,7 @@
  * The outbox's delivery handlers: one per job kind. Each reads the ticket as it is now, so a
  * retried or late job never sends stale content, and each is safe to run again.
  */
-import type { TicketStore } from '../storage/types';
+import type { JobStore, TicketStore } from '../storage/types';
 import { askerUpdateCard } from './cards/askerUpdateCard';
 import { ticketCard } from './cards/ticketCard';
 import { PermanentDeliveryError, RetryableError } from './errors';
@@ -16,6 +16,8 @@ import type { Ticket } from './ticket';
 
 export interface DeliveryHandlerDeps {
   readonly tickets: TicketStore;
+  /** Read to see whether a card update has to wait for the channel post. */
+  readonly jobs: JobStore;
   readonly teams: TeamsDelivery;
   /** Absent when e-mail is off; e-mail jobs are then never enqueued. */
   readonly mailer?: Mailer;
@@ -61,7 +63,14 @@ export function createDeliveryHandlers(deps: DeliveryHandlerDeps): JobHandlers {
     }),
 
     'card-update': withTicket(async (ticket) => {
-      if (!ticket.channelThreadId || !ticket.channelCardActivityId) throw new RetryableError(HandlerMessage.cardNotPostedYet);
+      if (!ticket.channelThreadId || !ticket.channelCardActivityId) {
+        // A post still to come renders the ticket as it is then, so this update has nothing to
+        // add. A post in flight (or just finished) may have rendered the old state: wait for it.
+        const post = (await deps.jobs.listByTicket(ticket.id)).find((job) => job.kind === 'channel-post');
+        if (post?.state === 'running' || post?.state === 'done') throw new RetryableError(HandlerMessage.cardNotPostedYet);
+        deps.logger.debug({ ticket: ticket.number, post: post?.state ?? 'none' }, 'card update skipped: the card is not posted');
+        return;
+      }
       await deps.teams.updateCard(ticket.channelThreadId, ticket.channelCardActivityId, ticketCard(ticket, deps.bestGuesses(ticket.bestGuessIds)));
     }),
 

@@ -71,6 +71,7 @@ export function createEscalation(deps: EscalationDeps): Escalation {
   const mailer = deps.mail ? createMailer({ ...deps.mail, channelConfigured: Boolean(deps.channel) }) : undefined;
   const handlers = createDeliveryHandlers({
     tickets: deps.tickets,
+    jobs: deps.jobs,
     teams,
     mailer,
     bestGuesses: (ids) => resolveBestGuesses(ids, deps.knowledge),

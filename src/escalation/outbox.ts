@@ -26,6 +26,11 @@ export interface OutboxOptions {
   readonly batchSize: number;
   /** How long a claimed job stays reserved; a killed process's jobs are due again after it. */
   readonly leaseMs: number;
+  /**
+   * A handler still busy after this long is treated as a retryable failure, so one hung
+   * connection cannot stall the worker. Keep it well below `leaseMs`.
+   */
+  readonly handlerTimeoutMs: number;
   /** After this many attempts a job is marked failed. */
   readonly maxAttempts: number;
   /** Longest wait a Retry-After header may impose. */
@@ -38,6 +43,7 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = Object.freeze({
   pollIntervalMs: 1000,
   batchSize: 10,
   leaseMs: 5 * 60 * 1000,
+  handlerTimeoutMs: 90 * 1000,
   maxAttempts: 8,
   maxRetryAfterMs: 60 * 60 * 1000,
   backoff: Object.freeze({ baseMs: 2000, factor: 2, maxMs: 5 * 60 * 1000, jitter: 0.2 }),
@@ -82,6 +88,21 @@ export function backoffDelay(attempt: number, backoff: Backoff, random: () => nu
   return Math.max(0, Math.round(exponential + spread));
 }
 
+/** Developer-facing message of a handler that took longer than `handlerTimeoutMs`. */
+export const handlerTimeoutMessage = (ms: number) => `Delivery handler did not finish within ${ms} ms`;
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new RetryableError(handlerTimeoutMessage(ms))), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Creates the worker; nothing runs until `start()` or `runDue()`. */
 export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   const clock = deps.clock ?? (() => new Date());
@@ -104,7 +125,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     const context = { jobId: job.id, kind: job.kind, ticketId: job.ticketId, attempt: job.attempts };
     try {
       if (!handler) throw new PermanentDeliveryError(EscalationErrorMessage.noHandler(job.kind));
-      await handler(job);
+      await withTimeout(handler(job), options.handlerTimeoutMs);
       await deps.jobs.complete(job.id, clock());
       log.info(context, 'delivery job done');
     } catch (error) {

@@ -1,6 +1,6 @@
 import { PermanentDeliveryError, RetryableError } from '../../src/escalation/errors';
 import type { Job, JobKind } from '../../src/escalation/job';
-import { backoffDelay, createOutboxWorker, DEFAULT_OUTBOX_OPTIONS, type JobHandler } from '../../src/escalation/outbox';
+import { backoffDelay, createOutboxWorker, DEFAULT_OUTBOX_OPTIONS, handlerTimeoutMessage, type JobHandler } from '../../src/escalation/outbox';
 import { openSqliteStore } from '../../src/storage/sqlite';
 import { newTicket, tmpStore } from '../storage/tmpStore';
 import { recordingLogger } from './recordingLogger';
@@ -165,5 +165,26 @@ describe('createOutboxWorker', () => {
     await waitFor(async () => calls.length === 1);
     await worker.stop();
     expect((await worker.health()).jobs.done).toBe(1);
+  });
+});
+
+describe('createOutboxWorker with a hung handler', () => {
+  it('should give up on the attempt after the handler timeout and retry later', async () => {
+    const store = tmpStore();
+    const now = new Date('2026-03-10T09:00:00Z');
+    const ticketId = (await store.tickets.create(newTicket(), () => [], now)).ticket.id;
+    await store.jobs.enqueue([{ kind: 'email', ticketId, dedupeKey: 'k' }], now);
+    const hung = () => new Promise<void>(() => undefined);
+    const worker = createOutboxWorker({
+      jobs: store.jobs,
+      handlers: { 'channel-post': hung, 'card-update': hung, email: hung, 'asker-message': hung },
+      logger: recordingLogger(),
+      clock: () => now,
+      options: { handlerTimeoutMs: 50 },
+    });
+    await worker.runDue();
+    const [job] = await store.jobs.listByTicket(ticketId);
+    expect(job).toMatchObject({ state: 'pending', attempts: 1, lastError: `RetryableError: ${handlerTimeoutMessage(50)}` });
+    await store.cleanup();
   });
 });
