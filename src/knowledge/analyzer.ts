@@ -164,7 +164,10 @@ export class Analyzer {
   analyzeIndexed(text: string): Analysis {
     const slots: Slot[] = [];
     for (const word of contentWords(text)) {
-      for (const { stem: s } of word.parts) slots.push({ tokens: [s], parts: this.compoundParts(s) ?? [] });
+      for (const { folded, stem: s } of word.parts) {
+        const token = (word.particle && this.separableVerb(word.particle, folded)) || s;
+        slots.push({ tokens: [token], parts: this.compoundParts(token) ?? [] });
+      }
       if (word.joined) slots.push({ tokens: [word.joined], parts: [] });
     }
     return { ...this.applySynonyms(slots), readings: [], forwardTerms: [] };
@@ -193,13 +196,8 @@ export class Analyzer {
   }
 
   private read(folded: string, stemmed: string, casing: Word['casing'], particle?: string): WordReading {
-    if (particle) {
-      // "richtet … ein" means "einrichten": prefer the joined verb when the knowledge knows it.
-      for (const form of [folded, ...infinitives(folded)]) {
-        const joined = stem(particle + form);
-        if (this.vocabulary.has(joined)) return { kind: 'known', word: stemmed, as: joined };
-      }
-    }
+    const verb = particle && this.separableVerb(particle, folded);
+    if (verb) return { kind: 'known', word: stemmed, as: verb };
     if (this.vocabulary.has(stemmed)) return { kind: 'known', word: stemmed, as: stemmed };
     for (const variant of this.spellingVariants(folded)) {
       const variantStem = stem(variant);
@@ -210,6 +208,18 @@ export class Analyzer {
     const correction = this.correct(stemmed);
     if (correction) return { kind: 'corrected', word: stemmed, correction };
     return { kind: 'unknown', word: stemmed, casing, numeric: /\d/.test(stemmed) };
+  }
+
+  /**
+   * "richtet … ein" means "einrichten": the joined verb's stem when the knowledge base knows it,
+   * so questions and entries meet whichever way they split the verb.
+   */
+  private separableVerb(particle: string, folded: string): string | null {
+    for (const form of [folded, ...infinitives(folded)]) {
+      const joined = stem(particle + form);
+      if (this.vocabulary.has(joined)) return joined;
+    }
+    return null;
   }
 
   /**
