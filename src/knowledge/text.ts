@@ -119,7 +119,7 @@ const CHAT_FILLERS = [
  */
 const MEANINGFUL = [
   'jahr', 'jahre', 'jahren', 'hoch', 'zeit', 'mensch', 'menschen', 'recht', 'tage', 'ende', 'wann',
-  'viele', 'gross', 'grosse', 'heute', 'lange', 'gut', 'ersten', 'schule',
+  'viele', 'gross', 'grosse', 'heute', 'lange', 'gut', 'ersten', 'schule', 'tel', 'uhr', 'elf',
 ];
 
 /** Folded German stopwords plus chat fillers, minus the {@link MEANINGFUL} words. */
