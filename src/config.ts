@@ -23,6 +23,15 @@ const optionalText = z.preprocess(
   z.string().trim().optional(),
 );
 
+/** An optional absolute http(s) URL (trailing slashes removed). */
+const optionalUrl = optionalText.pipe(
+  z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+);
+
 const withDefault = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
 
@@ -51,6 +60,36 @@ export const envSchema = z.object({
   MicrosoftAppTenantId: optionalText.describe(
     'Entra tenant id: makes the registration single-tenant (the default for new bots). Unset: multi-tenant.',
   ),
+  TEAMS_TENANT_ID: optionalText.describe(
+    'Only Teams users of this tenant may use the bot; messages from other tenants get a polite refusal, other activities a 403. Unset: any tenant.',
+  ),
+  BOT_OPENID_METADATA_URL: optionalUrl.describe(
+    'For tests / sovereign clouds only: OpenID metadata URL whose keys sign the channel\'s tokens. Default: Bot Framework public cloud.',
+  ),
+  BOT_TOKEN_ISSUER: optionalText.describe(
+    'For tests / sovereign clouds only: expected "iss" of the channel\'s tokens. Default: https://api.botframework.com.',
+  ),
+  BOT_LOGIN_URL: optionalUrl.describe(
+    'For tests / sovereign clouds only: login URL (authority incl. tenant) the bot gets its own tokens from; POSTs to <url>/oauth2/v2.0/token. Default: Microsoft Entra public cloud.',
+  ),
+  BOT_OAUTH_SCOPE: optionalText.describe(
+    'For tests / sovereign clouds only: audience of the bot\'s outgoing tokens. Default: https://api.botframework.com.',
+  ),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number().int().min(0).max(100_000).default(120)).describe(
+    'Requests per minute and client IP on the public endpoints (/api/ask, /api/entries, /tab); 0 turns the limit off.',
+  ),
+  TRUST_PROXY_HOPS: withDefault(z.coerce.number().int().min(0).max(10).default(0)).describe(
+    'Reverse proxies in front of the service (App Service: 1); the client IP is then read from X-Forwarded-For.',
+  ),
+  METRICS_ENABLED: withDefault(z.stringbool().default(true)).describe(
+    'Serve Prometheus metrics at GET /metrics (true/false).',
+  ),
+  METRICS_PORT: withDefault(z.coerce.number().int().min(0).max(65535).optional()).describe(
+    'Serve /metrics on this separate port (bound to METRICS_HOST) instead of the main port, e.g. to keep it off the internet.',
+  ),
+  METRICS_HOST: withDefault(z.string().trim().min(1).default('127.0.0.1')).describe(
+    'Interface of the separate metrics port (only with METRICS_PORT).',
+  ),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -63,6 +102,25 @@ export interface BotCredentials {
   readonly tenantId?: string;
 }
 
+/**
+ * Bot Framework endpoints that replace the public cloud's; only for tests (a local OpenID/JWKS and
+ * token server) and sovereign clouds. Each unset field keeps the public-cloud value.
+ */
+export interface BotEndpoints {
+  readonly openIdMetadataUrl?: string;
+  readonly tokenIssuer?: string;
+  readonly loginUrl?: string;
+  readonly oauthScope?: string;
+}
+
+/** Where Prometheus metrics are served. */
+export interface MetricsConfig {
+  readonly enabled: boolean;
+  /** A separate port for /metrics; `undefined` serves it on the main port. */
+  readonly port?: number;
+  readonly host: string;
+}
+
 /** Validated, typed, frozen configuration. */
 export interface Config {
   readonly port: number;
@@ -72,6 +130,15 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** `undefined` means local mode: the adapter accepts unauthenticated requests. */
   readonly botCredentials: BotCredentials | undefined;
+  /** Overrides of the Bot Framework endpoints; empty in production on the public cloud. */
+  readonly botEndpoints: BotEndpoints;
+  /** Only this Teams tenant may use the bot; `undefined` allows any. */
+  readonly teamsTenantId: string | undefined;
+  /** Per client IP on /api/ask, /api/entries, /tab; 0 means unlimited. */
+  readonly publicRateLimitPerMinute: number;
+  /** Reverse proxies whose X-Forwarded-For entries are trusted. */
+  readonly trustProxyHops: number;
+  readonly metrics: MetricsConfig;
 }
 
 /** Thrown by {@link loadConfig}; `problems` holds one line per invalid or missing key. */
@@ -94,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   const parsed = envSchema.safeParse(picked);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, picked));
   problems.push(...credentialProblems(credentialsOf(picked)));
+  problems.push(...endpointProblems(picked));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(toConfig(parsed.data));
 }
@@ -109,7 +177,21 @@ function toConfig(env: Env): Config {
       env.MicrosoftAppId && env.MicrosoftAppPassword
         ? { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId }
         : undefined,
+    botEndpoints: withoutUndefined({
+      openIdMetadataUrl: env.BOT_OPENID_METADATA_URL,
+      tokenIssuer: env.BOT_TOKEN_ISSUER,
+      loginUrl: env.BOT_LOGIN_URL,
+      oauthScope: env.BOT_OAUTH_SCOPE,
+    }),
+    teamsTenantId: env.TEAMS_TENANT_ID,
+    publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    metrics: withoutUndefined({ enabled: env.METRICS_ENABLED, port: env.METRICS_PORT, host: env.METRICS_HOST }),
   };
+}
+
+function withoutUndefined<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 }
 
 type CredentialEnv = Pick<Env, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppTenantId'>;
@@ -135,6 +217,16 @@ function credentialProblems(env: CredentialEnv): string[] {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
   return problems;
+}
+
+const ENDPOINT_KEYS = ['BOT_OPENID_METADATA_URL', 'BOT_TOKEN_ISSUER', 'BOT_LOGIN_URL', 'BOT_OAUTH_SCOPE'] as const;
+
+/** Endpoint overrides only matter with credentials; without them they would silently do nothing. */
+function endpointProblems(env: Record<string, unknown>): string[] {
+  if (credentialsOf(env).MicrosoftAppId) return [];
+  return ENDPOINT_KEYS.filter((key) => optionalText.safeParse(env[key]).data).map(
+    (key) => `${key}: has no effect without MicrosoftAppId and MicrosoftAppPassword`,
+  );
 }
 
 /** Secrets are never echoed back into logs. */
