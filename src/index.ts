@@ -10,6 +10,7 @@ import { createAdapter, createApp } from './bot';
 import { ConfigError, loadConfig } from './config';
 import { createKnowledgeHolder, KnowledgeLoadError, loadKnowledgeBase } from './knowledge';
 import { createLogger, type Logger } from './logger';
+import { createSearchExtension } from './messageExtension';
 import { createServer } from './server';
 import { openStore } from './storage';
 
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     logger,
     adapter,
     botAppId: config.botCredentials?.appId,
+    extensions: [createSearchExtension({ knowledge, logger })],
   });
   const server = createServer({ adapter, app, knowledge, logger });
   shutdown.push(() => server.close());
