@@ -10,7 +10,41 @@ describe('loadConfig', () => {
       dataDir: 'data',
       logLevel: 'info',
       botCredentials: undefined,
+      botEndpoints: {},
+      teamsTenantId: undefined,
+      publicRateLimitPerMinute: 120,
+      trustProxyHops: 0,
+      metrics: { enabled: true, host: '127.0.0.1' },
     });
+  });
+
+  it('should keep Bot Framework endpoint overrides without trailing slashes', () => {
+    const config = loadConfig({
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'secret',
+      BOT_OPENID_METADATA_URL: 'http://127.0.0.1:4000/.well-known/openid-configuration',
+      BOT_LOGIN_URL: 'http://127.0.0.1:4000/tenant-1/',
+      TEAMS_TENANT_ID: 'tenant-1',
+      METRICS_ENABLED: 'false',
+      METRICS_PORT: '9464',
+    });
+    expect(config.botEndpoints).toEqual({
+      openIdMetadataUrl: 'http://127.0.0.1:4000/.well-known/openid-configuration',
+      loginUrl: 'http://127.0.0.1:4000/tenant-1',
+    });
+    expect(config.teamsTenantId).toBe('tenant-1');
+    expect(config.metrics).toEqual({ enabled: false, port: 9464, host: '127.0.0.1' });
+  });
+
+  it('should refuse endpoint overrides without credentials and URLs that are not http(s)', () => {
+    expect(() => loadConfig({ BOT_LOGIN_URL: 'login.example' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          'BOT_LOGIN_URL: must be an http(s) URL (got "login.example")',
+          'BOT_LOGIN_URL: has no effect without MicrosoftAppId and MicrosoftAppPassword',
+        ],
+      }),
+    );
   });
 
   it('should treat blank values as unset, as env files write them', () => {
