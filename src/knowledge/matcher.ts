@@ -1,3 +1,4 @@
+import { answerText } from './answerText';
 import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTINGS } from './analyzer';
 import type { Entry, SynonymsFile } from './schema';
 import type { Candidate, DeclineReason, MatchResult } from './types';
@@ -113,7 +114,7 @@ export class Matcher {
         }
         return tokens;
       };
-      for (const text of [entry.answer, ...contactTexts(entry)]) addWeights(text, this.settings.answerTextWeight);
+      addWeights(answerText(entry), this.settings.answerTextWeight);
       for (const text of [entry.title, ...entry.keywords]) addWeights(text, 1);
       for (const text of [entry.title, ...entry.questions]) {
         variantTokens.push(new Set(addWeights(text, 1)));
@@ -272,22 +273,7 @@ function round(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
-function contactTexts(entry: Entry): string[] {
-  const contact = entry.contact;
-  if (!contact) return [];
-  return [
-    contact.organisation,
-    ...(contact.persons ?? []),
-    contact.phone,
-    contact.fax,
-    contact.email,
-    ...(contact.postalAddress ?? []),
-    ...(contact.visitingAddress ?? []),
-    contact.website,
-  ].filter((value): value is string => Boolean(value));
-}
-
 /** Every text of an entry the analyzer must know the words of. */
 function indexedTexts(entry: Entry): string[] {
-  return [entry.title, entry.answer, ...entry.questions, ...entry.keywords, ...contactTexts(entry)];
+  return [entry.title, answerText(entry), ...entry.questions, ...entry.keywords];
 }
