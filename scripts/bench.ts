@@ -12,8 +12,9 @@
  * Prints Markdown tables and the askReqPerSec / healthzReqPerSec ratio, and writes the raw
  * figures to test-artifacts/bench/latest.json.
  *
- * Options: `--duration S` (10), `--connections N` (10), `--turns N` (200), `--sizes 1000,10000`,
- * `--quick` (3 s, 50 turns, 1,000 entries only; for checking the script, not for figures).
+ * Options: `--duration S` (10), `--connections N` (10), `--rounds N` (2), `--turns N` (200),
+ * `--sizes 1000,10000`, `--quick` (1 round of 3 s, 50 turns, 1,000 entries only; for checking the
+ * script, not for figures).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,8 @@ const MATCH_QUERIES = 2_000;
 const STARTUP_TIMEOUT_MS = 60_000;
 
 interface Options {
+  /** Alternating /healthz and /api/ask runs, so drifting load from other processes hits both alike. */
+  readonly rounds: number;
   readonly durationSeconds: number;
   readonly connections: number;
   readonly turns: number;
@@ -61,6 +64,7 @@ function parseOptions(args: readonly string[]): Options {
   const sizes = value('--sizes')?.split(',').map(Number) ?? (quick ? [1000] : [1000, 10_000]);
   if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('--sizes needs a comma-separated list of entry counts');
   return {
+    rounds: positive('--rounds', quick ? 1 : 2),
     durationSeconds: positive('--duration', quick ? 3 : 10),
     connections: positive('--connections', 10),
     turns: positive('--turns', quick ? 50 : 200),
@@ -77,8 +81,7 @@ async function main(): Promise<void> {
 
   const questions = generateQuestions(LOAD_QUESTIONS);
   const service = await startService();
-  let ask: LoadResult;
-  let healthz: LoadResult;
+  const rounds: Array<{ healthz: LoadResult; ask: LoadResult }> = [];
   let turns: TurnResult;
   let mix: Record<string, number>;
   try {
@@ -87,10 +90,17 @@ async function main(): Promise<void> {
     console.log(`Warm-up and outcome mix of the first 300 load questions: ${JSON.stringify(mix)}`);
     await loadAsk(service.url, questions.slice(-2000), { ...load, durationSeconds: 2 });
 
-    console.log(`Load: GET /healthz, ${options.connections} connections, ${options.durationSeconds} s …`);
-    healthz = await loadFixedPath(service.url, '/healthz', load);
-    console.log(`Load: GET /api/ask with distinct questions, ${options.connections} connections, ${options.durationSeconds} s …`);
-    ask = await loadAsk(service.url, questions, load);
+    let asked = 0;
+    for (let round = 1; round <= options.rounds; round++) {
+      console.log(`Round ${round}: GET /healthz, ${options.connections} connections, ${options.durationSeconds} s …`);
+      const healthz = { ...(await loadFixedPath(service.url, '/healthz', load)), label: `/healthz (round ${round})` };
+      console.log(`Round ${round}: GET /api/ask with distinct questions, ${options.connections} connections, ${options.durationSeconds} s …`);
+      // Each round continues where the last one stopped in the question list.
+      const rotated = [...questions.slice(asked % questions.length), ...questions.slice(0, asked % questions.length)];
+      const ask = { ...(await loadAsk(service.url, rotated, load)), label: `/api/ask (round ${round})` };
+      asked += ask.total;
+      rounds.push({ healthz, ask });
+    }
     console.log(`Bot turns through /api/messages: ${options.turns} …`);
     turns = await timeBotTurns(service.url, questions, options.turns);
   } finally {
@@ -106,12 +116,13 @@ async function main(): Promise<void> {
     matchers.push(measureMatcher(`synthetic ${size.toLocaleString('en-US')}`, entries, source.synonyms, queries));
   }
 
-  const ratio = ask.reqPerSec / healthz.reqPerSec;
-  console.log(`\n${report({ machine, options, healthz, ask, ratio, turns, matchers })}`);
+  const sum = (pick: (round: (typeof rounds)[number]) => number) => rounds.reduce((total, round) => total + pick(round), 0);
+  const ratio = sum((round) => round.ask.reqPerSec) / sum((round) => round.healthz.reqPerSec);
+  console.log(`\n${report({ machine, options, rounds, ratio, turns, matchers })}`);
   mkdirSync(join(ROOT, 'test-artifacts', 'bench'), { recursive: true });
   writeFileSync(
     RESULT_FILE,
-    `${JSON.stringify({ at: new Date().toISOString(), machine, options, healthz, ask, ratio, askOutcomeMix: mix, turns, matchers }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, options, rounds, ratio, askOutcomeMix: mix, turns, matchers }, null, 2)}\n`,
   );
   console.log(`\nRaw figures: ${RESULT_FILE}`);
 }
@@ -119,28 +130,30 @@ async function main(): Promise<void> {
 function report(figures: {
   machine: string;
   options: Options;
-  healthz: LoadResult;
-  ask: LoadResult;
+  rounds: ReadonlyArray<{ healthz: LoadResult; ask: LoadResult }>;
   ratio: number;
   turns: TurnResult;
   matchers: readonly MatcherResult[];
 }): string {
-  const { options, healthz, ask, ratio, turns, matchers } = figures;
+  const { options, rounds, ratio, turns, matchers } = figures;
   const ms = (value: number) => (value < 1 ? value.toFixed(3) : value < 10 ? value.toFixed(2) : value.toFixed(1));
   const http = (result: LoadResult) =>
-    `| \`${result.label}\` | ${Math.round(result.reqPerSec)} | ${ms(result.p50Ms)} | ${ms(result.p99Ms)} | ${result.total} | ${result.non2xx} | ${result.errors} |`;
+    `| \`${result.label}\` | ${Math.round(result.reqPerSec)} | ${wholeMs(result.p50Ms)} | ${wholeMs(result.p99Ms)} | ${result.total} | ${result.non2xx} | ${result.errors} |`;
+  // autocannon records latency in whole milliseconds.
+  const wholeMs = (value: number) => (value < 1 ? '< 1' : String(Math.round(value)));
   return [
     `Machine: ${figures.machine}.`,
     '',
-    `HTTP, one server, autocannon ${options.connections} connections × ${options.durationSeconds} s per endpoint` +
-      ` (${ask.distinctQuestions ?? 0} distinct questions for /api/ask):`,
+    `HTTP, one server, autocannon ${options.connections} connections × ${options.durationSeconds} s per run,` +
+      ` /healthz and /api/ask alternating; every /api/ask request has a different question` +
+      ` (${LOAD_QUESTIONS.toLocaleString('en-US')} generated); autocannon latencies are whole milliseconds:`,
     '',
     '| Endpoint | req/s | p50 ms | p99 ms | requests | non-2xx | errors |',
     '|---|---:|---:|---:|---:|---:|---:|',
-    http(healthz),
-    http(ask),
+    ...rounds.flatMap((round) => [http(round.healthz), http(round.ask)]),
     '',
-    `askReqPerSec / healthzReqPerSec = ${ratio.toFixed(2)}`,
+    `askReqPerSec / healthzReqPerSec = ${ratio.toFixed(2)}` +
+      (rounds.length > 1 ? ` (per round: ${rounds.map((round) => (round.ask.reqPerSec / round.healthz.reqPerSec).toFixed(2)).join(', ')})` : ''),
     '',
     `Bot turn through \`/api/messages\` (POST until the reply reaches a local connector, ${turns.turns} sequential turns):` +
       ` median ${ms(turns.medianMs)} ms, p99 ${ms(turns.p99Ms)} ms, max ${ms(turns.maxMs)} ms.`,
