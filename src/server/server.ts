@@ -1,5 +1,6 @@
 /**
- * The HTTP server (restify): Bot Framework endpoint, `/api/ask`, `/api/entries/:id`, `/healthz`.
+ * The HTTP server (restify): Bot Framework endpoint, `/api/ask`, `/api/entries/:id`, `/healthz`,
+ * and the personal tab (`/tab`, `GET /api/entries`; see src/tab/routes.ts).
  *
  * Every answer is JSON. Bad input gets a 4xx with `{"error":{"code","message"}}`; an exception
  * in a handler is logged and answered with a 500 JSON body, and the server keeps serving.
@@ -14,6 +15,7 @@ import { askRoute } from './routes/ask';
 import { entryRoute } from './routes/entries';
 import { healthRoute, type HealthCheck } from './routes/health';
 import { messagesRoute, requireJsonBody, type MessageAdapter, type TurnRunner } from './routes/messages';
+import { registerTabRoutes } from '../tab/routes';
 
 /** What the server needs; the composition root (src/index.ts) builds each of these. */
 export interface ServerDeps {
@@ -66,6 +68,8 @@ export function createServer(deps: ServerDeps): HttpServer {
   const healthz = route(logger, healthRoute(knowledge, health, logger));
   server.get('/healthz', healthz);
   server.head('/healthz', healthz);
+  // The personal tab (/tab, its files and JSON) and the catalog it browses (GET /api/entries).
+  registerTabRoutes(server, { knowledge, logger });
 
   // Errors restify raises itself (no route, wrong method, body parser) become our JSON shape.
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {

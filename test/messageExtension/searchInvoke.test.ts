@@ -13,6 +13,7 @@ import {
   SearchErrorCode,
   SearchMessages,
 } from '../../src/messageExtension';
+import { createLogger } from '../../src/logger';
 import { createServer, type HttpServer } from '../../src/server';
 import { mainTopics } from '../../src/tab/catalog';
 import { RecordingLogger } from '../helpers/logger';
@@ -50,7 +51,7 @@ beforeAll(async () => {
     adapter,
     extensions: [createSearchExtension({ knowledge, logger })],
   });
-  server = createServer({ adapter, app, knowledge, logger });
+  server = createServer({ adapter, app, knowledge, logger: createLogger('silent') });
   ({ url } = await server.listen(0, '127.0.0.1'));
 });
 
