@@ -90,6 +90,12 @@ export const envSchema = z.object({
   METRICS_HOST: withDefault(z.string().trim().min(1).default('127.0.0.1')).describe(
     'Interface of the separate metrics port (only with METRICS_PORT).',
   ),
+  KNOWLEDGE_RELOAD: withDefault(z.stringbool().default(true)).describe(
+    'Watch KNOWLEDGE_DIR and serve edits within seconds without a restart (true/false). An invalid edit is logged and shown on /healthz; the last good knowledge keeps serving.',
+  ),
+  QUESTION_LOG_RETENTION_DAYS: withDefault(z.coerce.number().int().min(1).max(3650).default(180)).describe(
+    'Days the question log (questions, outcomes, feedback; no user identity) is kept for the editors\' report; older events are deleted at start and daily.',
+  ),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -139,6 +145,10 @@ export interface Config {
   /** Reverse proxies whose X-Forwarded-For entries are trusted. */
   readonly trustProxyHops: number;
   readonly metrics: MetricsConfig;
+  /** Hot reload of the knowledge directory. */
+  readonly knowledgeReload: boolean;
+  /** Question log events older than this are deleted. */
+  readonly questionLogRetentionDays: number;
 }
 
 /** Thrown by {@link loadConfig}; `problems` holds one line per invalid or missing key. */
@@ -187,6 +197,8 @@ function toConfig(env: Env): Config {
     publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
     trustProxyHops: env.TRUST_PROXY_HOPS,
     metrics: withoutUndefined({ enabled: env.METRICS_ENABLED, port: env.METRICS_PORT, host: env.METRICS_HOST }),
+    knowledgeReload: env.KNOWLEDGE_RELOAD,
+    questionLogRetentionDays: env.QUESTION_LOG_RETENTION_DAYS,
   };
 }
 

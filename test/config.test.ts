@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       publicRateLimitPerMinute: 120,
       trustProxyHops: 0,
       metrics: { enabled: true, host: '127.0.0.1' },
+      knowledgeReload: true,
+      questionLogRetentionDays: 180,
     });
   });
 
