@@ -5,7 +5,14 @@
  * Playground's HTTP API and reads the bot's messages from its WebSocket — the same path a person
  * chatting at http://localhost:56150 takes.
  */
-import { startPlayground, adaptiveCardIn, readableText, type Playground, type PlaygroundMessage } from '../helpers/playground';
+import {
+  adaptiveCardIn,
+  GENERAL_CHANNEL_ID,
+  readableText,
+  startPlayground,
+  type Playground,
+  type PlaygroundMessage,
+} from '../helpers/playground';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { Verb } from '../../src/bot/verbs';
 
@@ -13,6 +20,7 @@ import { Verb } from '../../src/bot/verbs';
 jest.setTimeout(120_000);
 
 const LAKI_PHONE = '02931 82 5215';
+const LAKI_FAX = '02931 82 5230';
 
 describe('chat through the Agents Playground', () => {
   let service: TestServer;
@@ -75,6 +83,21 @@ describe('chat through the Agents Playground', () => {
     );
     expect(opened.conversationId).toBe(playground.personalChatId);
     expect(readableText(opened)).toContain(related!.title);
+  });
+
+  it('should answer in the General channel thread when @mentioned and ignore posts that do not mention it', async () => {
+    await playground.install(GENERAL_CHANNEL_ID);
+    const unmentioned = await playground.sendAsUser('Wie lautet die Faxnummer der LaKI?', { conversationId: GENERAL_CHANNEL_ID });
+    const mentioned = await playground.sendAsUser('Wie lautet die Faxnummer der LaKI?', {
+      conversationId: GENERAL_CHANNEL_ID,
+      mentionBot: true,
+    });
+    expect(mentioned.postConversationId).toMatch(/^team-id;messageid=/);
+
+    const reply = await playground.waitForBotMessage((message) => message.conversationId === mentioned.postConversationId, 30_000);
+    expect(readableText(reply)).toContain(LAKI_FAX);
+    // The unmentioned post was sent first; the Playground never forwarded it, so nothing answers it.
+    expect(playground.messages().filter((message) => message.conversationId === unmentioned.postConversationId)).toEqual([]);
   });
 });
 

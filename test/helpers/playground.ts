@@ -359,24 +359,30 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
 }
 
 /**
- * All text a user would read in a bot message: its text plus every string in its card
- * attachments (TextBlocks, facts, button titles). For assertions that do not depend on the
- * card's layout.
+ * All text a user would read in a bot message: its text plus the readable strings of its card
+ * attachments (TextBlocks, facts, button titles, input labels), one per line. For assertions
+ * that do not depend on the card's layout.
  */
 export function readableText(message: Pick<PlaygroundMessage, 'text' | 'attachments'>): string {
   const parts: string[] = message.text ? [message.text] : [];
   const walk = (node: unknown): void => {
-    if (typeof node === 'string') parts.push(node);
-    else if (Array.isArray(node)) node.forEach(walk);
+    if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if (key !== 'type' && key !== '$schema' && key !== 'version') walk(value);
+        if (typeof value === 'string') {
+          if (READABLE_KEYS.has(key)) parts.push(value);
+        } else if (key !== 'data') {
+          walk(value);
+        }
       }
     }
   };
   for (const attachment of message.attachments) walk(attachment.content);
   return parts.join('\n');
 }
+
+/** Card properties whose string values users read; layout values ("Bolder") and button data are skipped. */
+const READABLE_KEYS: ReadonlySet<string> = new Set(['text', 'title', 'value', 'label', 'placeholder', 'fallbackText', 'altText']);
 
 /** The first Adaptive Card of a message, if any. */
 export function adaptiveCardIn(message: Pick<PlaygroundMessage, 'attachments'>): any {
