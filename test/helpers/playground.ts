@@ -212,6 +212,8 @@ export interface PlaygroundOptions {
 }
 
 const DEFAULT_WAIT_MS = 15_000;
+/** What the Playground logs when the bot endpoint does not answer within its 15 s wait. */
+const CANNOT_CONNECT = 'Cannot connect to your app';
 const POLL_MS = 50;
 const KILL_GRACE_MS = 3_000;
 
@@ -277,6 +279,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     // Blocks until the bot endpoint answers; returns 200 with a warning in its log otherwise.
     const configResponse = await requestJson(url, 'GET', '/_internal/v1/config', undefined, remaining(deadline));
     const config = (configResponse as { config: PlaygroundConfig }).config;
+    if (readLog().includes(CANNOT_CONNECT)) {
+      throw new Error(`Agents Playground cannot reach the bot at ${options.botEndpoint}:\n${tail(readLog())}`);
+    }
     const botMessages = () => messages.filter((message) => message.fromId === config.bot.id);
 
     const botMention = `<at>${config.bot.name}</at>`;
@@ -338,7 +343,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
           const timer = setTimeout(() => {
             waiters.delete(waiter);
             const seen = botMessages().map((m) => `#${m.seq} ${m.action} ${summary(m)}`).join('\n  ') || 'none';
-            reject(new Error(`Playground: no matching bot message within ${timeoutMs} ms. Bot messages:\n  ${seen}`));
+            reject(
+              new Error(
+                `Playground: no matching bot message within ${timeoutMs} ms. Bot messages:\n  ${seen}\n` +
+                  `Playground log (tail):\n${tail(readLog(), 10)}`,
+              ),
+            );
           }, timeoutMs);
           waiters.add(waiter);
         });
