@@ -66,7 +66,8 @@ export const MAX_ANSWER_LENGTH = 8000;
 
 /**
  * Applies one action to a ticket and returns the changed ticket, or `undefined` when the action
- * changes nothing (the same person taking a ticket twice: a double click, not an error).
+ * changes nothing (the same person taking a ticket twice, the same answer sent twice: a double
+ * click, not an error).
  * Throws {@link TicketTransitionError} for a transition the state machine does not allow.
  */
 export function applyTicketAction(
@@ -76,6 +77,8 @@ export function applyTicketAction(
   now: Date,
   answer?: string,
 ): Ticket | undefined {
+  // A double press of "Antwort senden" repeats the same answer: nothing to change, no error.
+  if (action === 'answer' && ticket.status === 'answered' && answer?.trim() === ticket.answer) return undefined;
   if (!TICKET_TRANSITIONS[action].includes(ticket.status)) {
     throw new TicketTransitionError(ticket.number, action, ticket.status);
   }

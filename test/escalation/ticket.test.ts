@@ -67,6 +67,12 @@ describe('applyTicketAction', () => {
     expect(applyTicketAction(taken, 'take', MAX, NOW)!.assignee).toEqual(MAX);
   });
 
+  it('should treat the same answer sent again as no change, and a different one as refused', () => {
+    const answered = applyTicketAction(ticket('open'), 'answer', LEA, NOW, 'Die Antwort.')!;
+    expect(applyTicketAction(answered, 'answer', MAX, NOW, ' Die Antwort. ')).toBeUndefined();
+    expect(() => applyTicketAction(answered, 'answer', MAX, NOW, 'Eine andere.')).toThrow(TicketTransitionError);
+  });
+
   it('should record the trimmed answer, who answered and when', () => {
     const answered = applyTicketAction(ticket('open'), 'answer', LEA, NOW, '  Die Antwort.  ')!;
     expect(answered).toMatchObject({ answer: 'Die Antwort.', answeredBy: LEA, answeredAt: NOW, assignee: LEA });
