@@ -21,7 +21,7 @@ export interface Analysis {
   readonly compoundParts: ReadonlySet<string>;
   /** One reading per content word, in order (query side only; empty for indexed text). */
   readonly readings: readonly WordReading[];
-  /** `forward` terms of the synonyms file found in the text. */
+  /** `forward` terms of the synonyms file found in the text (as stems joined by spaces). */
   readonly forwardTerms: readonly string[];
 }
 
@@ -52,10 +52,6 @@ interface Slot {
   readonly parts: readonly string[];
 }
 
-interface ForwardTerm extends Phrase {
-  /** The term folded but not stemmed, to recognise it as the head of a compound. */
-  readonly folded: string;
-}
 
 /** A content word of a text: its folded parts, their stems, and the joined hyphen spelling. */
 interface ContentWord {
@@ -75,8 +71,8 @@ const ZU_INFIX = /^(ab|an|auf|aus|bei|dar|ein|fest|her|hin|mit|nach|um|vor|vorbe
 /** Particles of separable verbs, which German moves to the end of the clause. */
 const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
 
-function contentWords(text: string): ContentWord[] {
-  const words = splitWords(text);
+function contentWords(text: string | readonly Word[]): ContentWord[] {
+  const words = typeof text === 'string' ? splitWords(text) : text;
   const particles = new Map<number, string>();
   words.forEach((word, index) => {
     const next = words[index + 1];
@@ -91,17 +87,21 @@ function contentWords(text: string): ContentWord[] {
 }
 
 /** Every stem of a text, stopwords included: what `forward` terms are compared with. */
-function allStems(text: string): { folded: string[]; stems: string[] } {
-  const folded = splitWords(text).flatMap((word) => [...word.parts, ...(word.joined ? [word.joined] : [])]);
+function allStems(text: string | readonly Word[]): { folded: string[]; stems: string[] } {
+  const folded = (typeof text === 'string' ? splitWords(text) : text).flatMap((word) => [...word.parts, ...(word.joined ? [word.joined] : [])]);
   return { folded, stems: folded.map(stem) };
 }
 
-function endsWithHead(word: string, stemmed: string, term: ForwardTerm): boolean {
-  const head = term.tokens[0]!;
-  return (
-    (term.folded.length >= MIN_COMPOUND_HEAD && word.length > term.folded.length && word.endsWith(term.folded)) ||
-    (head.length >= MIN_COMPOUND_HEAD && stemmed.length > head.length && stemmed.endsWith(head))
-  );
+/**
+ * The forward term a word ends with, as the head of a compound ("antragsfrist" → "frist"):
+ * the longest known head of at least {@link MIN_COMPOUND_HEAD} letters, or undefined.
+ */
+function compoundHead(word: string, heads: ReadonlyMap<string, string>): string | undefined {
+  for (let start = 1; start <= word.length - MIN_COMPOUND_HEAD; start++) {
+    const term = heads.get(word.slice(start));
+    if (term) return term;
+  }
+  return undefined;
 }
 
 /** Infinitives a conjugated verb may come from ("richtet" → "richten", "gründest" → "gründen"). */
@@ -128,10 +128,14 @@ export class Analyzer {
   private readonly vocabulary = new Set<string>();
   private readonly synonyms = new Map<string, string>();
   private readonly phrases = new Map<string, Phrase[]>();
-  private readonly forward: ForwardTerm[] = [];
+  private readonly forward: Phrase[] = [];
   private readonly fuzzyBuckets = new Map<string, Fuse<string>>();
   private readonly corrections = new Map<string, string | null>();
   private readonly compounds = new Map<string, string[] | null>();
+  private readonly readings = new Map<string, WordReading>();
+  /** Single-word forward terms, folded and stemmed, for exact and compound-head lookups. */
+  private readonly forwardWords = new Map<string, string>();
+  private readonly forwardStems = new Map<string, string>();
 
   /**
    * @param texts every text the knowledge base indexes (questions, titles, keywords, answers)
@@ -150,7 +154,12 @@ export class Analyzer {
     for (const group of synonyms.groups) this.addSynonymGroup(group);
     for (const term of synonyms.forward) {
       const tokens = allStems(term).stems;
-      if (tokens.length > 0) this.forward.push({ tokens, canonical: tokens.join(' '), folded: fold(term) });
+      if (tokens.length === 1) {
+        this.forwardWords.set(fold(term), tokens[0]!);
+        this.forwardStems.set(tokens[0]!, tokens[0]!);
+      } else if (tokens.length > 1) {
+        this.forward.push({ tokens, canonical: tokens.join(' ') });
+      }
     }
     this.buildFuzzyIndex();
   }
@@ -175,9 +184,10 @@ export class Analyzer {
 
   /** Tokens of a user's question: typos corrected, compounds split, unknown words reported. */
   analyzeQuery(text: string): Analysis {
+    const words = splitWords(text);
     const slots: Slot[] = [];
     const readings: WordReading[] = [];
-    for (const word of contentWords(text)) {
+    for (const word of contentWords(words)) {
       for (const part of word.parts) {
         const reading = this.read(part.folded, part.stem, word.casing, word.particle);
         readings.push(reading);
@@ -187,7 +197,7 @@ export class Analyzer {
       }
       if (word.joined && this.vocabulary.has(word.joined)) slots.push({ tokens: [word.joined], parts: [] });
     }
-    return { ...this.applySynonyms(slots), readings, forwardTerms: this.findForwardTerms(text) };
+    return { ...this.applySynonyms(slots), readings, forwardTerms: this.findForwardTerms(words) };
   }
 
   /** Every stem of a text, stopwords included: what `forward` terms are compared with. */
@@ -195,7 +205,19 @@ export class Analyzer {
     return allStems(text).stems;
   }
 
+  /**
+   * Reads one word. How a word is read depends only on the word (and a clause-final particle),
+   * so readings are cached per snapshot: questions differ, their words mostly repeat.
+   */
   private read(folded: string, stemmed: string, casing: Word['casing'], particle?: string): WordReading {
+    const key = particle ? `${particle} ${folded}` : folded;
+    let reading = this.readings.get(key);
+    if (!reading) reading = remember(this.readings, key, this.readUncached(folded, stemmed, particle));
+    return reading.kind === 'unknown' && reading.casing !== casing ? { ...reading, casing } : reading;
+  }
+
+  private readUncached(folded: string, stemmed: string, particle?: string): WordReading {
+    const casing: Word['casing'] = 'unclear';
     const verb = particle && this.separableVerb(particle, folded);
     if (verb) return { kind: 'known', word: stemmed, as: verb };
     if (this.vocabulary.has(stemmed)) return { kind: 'known', word: stemmed, as: stemmed };
@@ -360,15 +382,14 @@ export class Analyzer {
    * Forward terms as written or as the head of a compound: German compounds take their meaning
    * from the last part, so "Antragsfrist" and "Förderhöhe" count as "Frist" and "Höhe".
    */
-  private findForwardTerms(text: string): string[] {
-    if (this.forward.length === 0) return [];
-    const { folded, stems } = allStems(text);
+  private findForwardTerms(words: readonly Word[]): string[] {
+    const { folded, stems } = allStems(words);
     const found = new Set<string>();
     for (let i = 0; i < stems.length; i++) {
-      for (const term of this.forward) {
-        if (term.tokens.every((t, k) => stems[i + k] === t) || (term.tokens.length === 1 && endsWithHead(folded[i]!, stems[i]!, term))) {
-          found.add(term.canonical);
-        }
+      const term = this.forwardStems.get(stems[i]!) ?? compoundHead(folded[i]!, this.forwardWords) ?? compoundHead(stems[i]!, this.forwardStems);
+      if (term) found.add(term);
+      for (const phrase of this.forward) {
+        if (phrase.tokens.every((t, k) => stems[i + k] === t)) found.add(phrase.canonical);
       }
     }
     return [...found];
