@@ -7,8 +7,8 @@
  *   (`APPLICATION_INSIGHTS_NO_STATSBEAT=true TEAMSAPPTESTER_BROWSER=none agentsplayground
  *   -e http://127.0.0.1:PORT/api/messages -c msteams -p 56150 --dt`), which serves the chat page.
  *
- * Waits until `/healthz` answers and the Playground listens, then prints where to chat. Ctrl-C
- * or SIGTERM is forwarded to both; when either child exits, the other is stopped and this
+ * Waits until `/healthz` answers and the Playground listens, then prints where to chat. Ctrl-C,
+ * SIGTERM or SIGHUP (terminal closed) is forwarded to both; when either child exits, the other is stopped and this
  * process exits with the first child's exit code. The bot's JSON log is pretty-printed; the
  * Playground's own log goes to devTools/m365agentsplayground.log (git-ignored).
  *
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     await Promise.all(children.map((child) => stopChild(child, signal)));
   };
 
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       void stopAll(`Received ${signal}`, signal).then(async () => process.exit(await bot.exited));
     });
