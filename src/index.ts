@@ -10,8 +10,10 @@ import { createAdapter, createApp } from './bot';
 import { ConfigError, loadConfig } from './config';
 import { createKnowledgeHolder, KnowledgeLoadError, loadKnowledgeBase } from './knowledge';
 import { createLogger, type Logger } from './logger';
+import { createMetrics, measuredKnowledge } from './metrics';
 import { createSearchExtension } from './messageExtension';
 import { createServer } from './server';
+import { startMetricsServer } from './server/metricsServer';
 import { openStore } from './storage';
 
 /**
@@ -30,13 +32,21 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   installProcessHandlers(logger);
   const shutdown = stopOnSignals(logger);
+  if (!config.botCredentials) {
+    logger.warn(
+      { mode: 'local' },
+      'NO AUTHENTICATION: MicrosoftAppId and MicrosoftAppPassword are not set, so /api/messages accepts ' +
+        'unauthenticated requests from anyone who can reach it. Use this mode only on a developer machine.',
+    );
+  }
+  const metrics = config.metrics.enabled ? createMetrics() : undefined;
 
   const store = openStore({ dataDir: config.dataDir, logger });
   shutdown.push(() => store.close());
   const knowledge = createKnowledgeHolder(await loadKnowledgeBase(config.knowledgeDir));
-  const adapter = createAdapter(config.botCredentials ?? {});
+  const adapter = createAdapter(config.botCredentials ?? {}, config.botEndpoints);
   const app = createApp({
-    knowledge,
+    knowledge: metrics ? measuredKnowledge(knowledge, metrics, 'bot') : knowledge,
     questionLog: store.questionLog,
     storage: store.botState,
     logger,
@@ -44,8 +54,23 @@ async function main(): Promise<void> {
     botAppId: config.botCredentials?.appId,
     extensions: [createSearchExtension({ knowledge, logger })],
   });
-  const server = createServer({ adapter, app, knowledge, logger });
+  const server = createServer({
+    adapter,
+    app,
+    knowledge: metrics ? measuredKnowledge(knowledge, metrics, 'api') : knowledge,
+    logger,
+    teamsTenantId: config.teamsTenantId,
+    publicRateLimitPerMinute: config.publicRateLimitPerMinute,
+    trustProxyHops: config.trustProxyHops,
+    metrics,
+    serveMetrics: config.metrics.port === undefined,
+  });
   shutdown.push(() => server.close());
+  if (metrics && config.metrics.port !== undefined) {
+    const metricsServer = await startMetricsServer(metrics, logger, config.metrics.port, config.metrics.host);
+    shutdown.push(() => metricsServer.close());
+    logger.info({ url: `${metricsServer.url}/metrics` }, 'metrics listening');
+  }
 
   const { url } = await server.listen(config.port, config.host);
   logger.info(

@@ -3,22 +3,89 @@
  *
  * Privacy rule: what users type is personal data. Question text goes into log lines only at
  * `debug` and below; `info` and above carry ids, outcomes, scores and timings.
+ *
+ * Secrets never reach a log line: values under keys that name credentials (authorization,
+ * password, secret, token, cookie, smtpUrl, …) are replaced, and user:password pairs inside URLs
+ * are masked wherever they appear.
+ *
+ * Correlation: every line written while an HTTP request or a bot turn runs carries its
+ * `requestId` / `turnId` (see {@link withLogContext}), including lines from modules that were
+ * handed the logger at start-up and know nothing about requests.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config';
 
 export type { Logger } from 'pino';
+
+/** Fields added to every log line written inside a request or turn. */
+export interface LogContext {
+  readonly requestId?: string;
+  readonly turnId?: string;
+}
+
+const contextStorage = new AsyncLocalStorage<LogContext>();
+
+/**
+ * Runs `work` with `fields` added to every log line it writes, also after `await`s. Nested calls
+ * add to the outer fields (a turn inside a request carries both ids).
+ */
+export function withLogContext<T>(fields: LogContext, work: () => T): T {
+  return contextStorage.run({ ...contextStorage.getStore(), ...fields }, work);
+}
+
+/** The ids of the request or turn running now, if any. */
+export function currentLogContext(): LogContext {
+  return contextStorage.getStore() ?? {};
+}
+
+/** What replaces a secret in a log line. */
+export const REDACTED = '[redacted]';
+
+/** Keys whose values are secrets, whatever object they sit in. */
+const SECRET_KEY = /authorization|password|passwd|secret|token|cookie|apikey|api_key|smtpurl|credential/i;
+/** `scheme://user:password@host` → `scheme://user:[redacted]@host`. */
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+):[^\s@/]+@/gi;
+const MAX_DEPTH = 6;
+
+/** Returns `value` with secrets replaced; exported for tests and for code that formats its own text. */
+export function scrubSecrets(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replace(URL_CREDENTIALS, `$1:${REDACTED}@`);
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((item) => scrubSecrets(item, depth + 1));
+  if (value instanceof Date) return value;
+  // An error stays an error (same prototype, so pino's serializer still names its type).
+  const isError = value instanceof Error;
+  const scrubbed: Record<string, unknown> = isError ? Object.create(Object.getPrototypeOf(value)) : {};
+  const keys = isError ? Object.getOwnPropertyNames(value) : Object.keys(value);
+  for (const key of keys) {
+    const inner = (value as Record<string, unknown>)[key];
+    scrubbed[key] = SECRET_KEY.test(key) && inner !== undefined && inner !== null ? REDACTED : scrubSecrets(inner, depth + 1);
+  }
+  return scrubbed;
+}
 
 /**
  * Creates the application logger. `destination` defaults to stdout; tests pass a stream to
  * read the lines back.
  */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
-  const options = {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'laki-assistent' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label: string) => ({ level: label }) },
+    formatters: {
+      level: (label: string) => ({ level: label }),
+      log: (object: Record<string, unknown>) => scrubSecrets(object) as Record<string, unknown>,
+    },
+    mixin: () => ({ ...contextStorage.getStore() }),
+    hooks: {
+      // Messages may be built from interpolated values; mask URL credentials there too.
+      logMethod(args, method) {
+        const scrubbed = args.map((arg) => (typeof arg === 'string' ? (scrubSecrets(arg) as string) : arg));
+        return method.apply(this, scrubbed as Parameters<typeof method>);
+      },
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

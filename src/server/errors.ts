@@ -19,6 +19,9 @@ export const ErrorCode = {
   InvalidActivity: 'invalid_activity',
   RequestTooLarge: 'request_too_large',
   BadRequest: 'bad_request',
+  Unauthorized: 'unauthorized',
+  ForeignTenant: 'foreign_tenant',
+  RateLimited: 'rate_limited',
   Internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -43,6 +46,10 @@ export const ErrorMessage = {
   activityMissingFields: (fields: readonly string[]) => `Activity is missing required fields: ${fields.join(', ')}.`,
   requestTooLarge: 'Request line or headers are too large.',
   badRequest: 'The request could not be understood.',
+  unauthorized: 'A valid Bot Framework token is required (Authorization: Bearer …).',
+  foreignTenant: 'This bot serves one Microsoft 365 tenant only; the activity was not processed.',
+  rateLimited: (perMinute: number, retryAfterSeconds: number) =>
+    `Too many requests: at most ${perMinute} per minute per client. Try again in ${retryAfterSeconds} s.`,
   internal: 'Internal error. The request was logged; please try again later.',
 } as const;
 

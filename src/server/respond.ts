@@ -3,7 +3,7 @@
  * instead of crashes.
  */
 import type { Next, Request, Response } from 'restify';
-import type { Logger } from '../logger';
+import { withLogContext, type Logger } from '../logger';
 import { ApiError, ErrorCode, ErrorMessage } from './errors';
 
 /** Writes `body` as JSON with `status`; a no-op when the response was already sent. */
@@ -28,7 +28,8 @@ export function route(logger: Logger, handler: RouteHandler) {
   return function handle(req: Request, res: Response, next: Next): void {
     let settled: Promise<void>;
     try {
-      settled = Promise.resolve(handler(req, res));
+      // Every log line the handler writes (also after awaits) carries the request id.
+      settled = Promise.resolve(withLogContext({ requestId: requestIdOf(req) }, () => handler(req, res)));
     } catch (error) {
       settled = Promise.reject(error);
     }
@@ -41,12 +42,20 @@ export function route(logger: Logger, handler: RouteHandler) {
 /** Logs an unexpected error with request context and answers 500 (if nothing was sent yet). */
 export function answerFailure(logger: Logger, req: Request, res: Response, error: unknown): void {
   if (error instanceof ApiError) {
-    logger.info({ method: req.method, path: pathOf(req), status: error.status, code: error.code }, 'request rejected');
+    logger.info(
+      { requestId: requestIdOf(req), method: req.method, path: pathOf(req), status: error.status, code: error.code },
+      'request rejected',
+    );
     sendError(res, error);
     return;
   }
-  logger.error({ err: error, method: req.method, path: pathOf(req) }, 'request failed');
+  logger.error({ err: error, requestId: requestIdOf(req), method: req.method, path: pathOf(req) }, 'request failed');
   sendError(res, new ApiError(500, ErrorCode.Internal, ErrorMessage.internal));
+}
+
+/** The id the server gave this request (`x-request-id`); set before any route runs. */
+export function requestIdOf(req: Request): string | undefined {
+  return (req as Request & { laKiRequestId?: string }).laKiRequestId;
 }
 
 /** The request path without its query string: query strings may hold user text. */

@@ -6,6 +6,7 @@
  * in a handler is logged and answered with a 500 JSON body, and the server keeps serving.
  */
 import type { AddressInfo, Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import restify, { type Request, type Response } from 'restify';
 import type { KnowledgeBase } from '../knowledge/types';
 import type { Logger } from '../logger';
@@ -15,11 +16,14 @@ import { askRoute } from './routes/ask';
 import { entryRoute } from './routes/entries';
 import { healthRoute, type HealthCheck } from './routes/health';
 import { messagesRoute, requireJsonBody, type MessageAdapter, type TurnRunner } from './routes/messages';
+import { metricsRoute } from './routes/metrics';
+import { rateLimitHandler, requestIdHandler, securityHeadersHandler, startedAtOf } from './protection';
+import type { Metrics } from '../metrics';
 import { registerTabRoutes } from '../tab/routes';
 
 /** What the server needs; the composition root (src/index.ts) builds each of these. */
 export interface ServerDeps {
-  /** botbuilder `CloudAdapter` (or anything with its `process`). */
+  /** The bot's adapter (`createAdapter()` in src/bot/adapter.ts). */
   readonly adapter: MessageAdapter;
   /** The teams-ai `Application` that handles each turn. */
   readonly app: TurnRunner;
@@ -28,6 +32,15 @@ export interface ServerDeps {
   readonly logger: Logger;
   /** Extra `/healthz` sections by name, e.g. `{ escalation: () => ({ status: 'ok', pending: 0 }) }`. */
   readonly health?: Readonly<Record<string, HealthCheck>>;
+  /** Only activities from this Microsoft 365 tenant reach the bot; `undefined` allows any. */
+  readonly teamsTenantId?: string;
+  /** Per client IP on /api/ask, /api/entries, /tab; 0 turns the limit off. Default 120. */
+  readonly publicRateLimitPerMinute?: number;
+  /** Reverse proxies whose X-Forwarded-For entries are trusted for the client IP. Default 0. */
+  readonly trustProxyHops?: number;
+  /** Instruments to feed; with `serveMetrics` (default true) also served at `GET /metrics`. */
+  readonly metrics?: Metrics;
+  readonly serveMetrics?: boolean;
 }
 
 /** A created server: start it with `listen`, stop it with `close`. */
@@ -45,6 +58,12 @@ const JSON_BODY_OPTIONS = { maxBodySize: MAX_BODY_BYTES, mapParams: false } as r
 
 const RESERVED_HEALTH_NAMES = new Set(['status', 'uptimeSeconds', 'knowledge']);
 
+/** Requests per minute and client IP on the public endpoints unless configured otherwise. */
+export const DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
+
+/** Polled by load balancers and Prometheus: access-logged at debug only. */
+const QUIET_PATHS: ReadonlySet<string> = new Set(['/healthz', '/metrics']);
+
 /** Builds the server with all routes; it does not listen until {@link HttpServer.listen}. */
 export function createServer(deps: ServerDeps): HttpServer {
   const { logger } = deps;
@@ -55,21 +74,47 @@ export function createServer(deps: ServerDeps): HttpServer {
   const knowledge = () => deps.knowledge.current();
   const server = restify.createServer({ name: 'laki-assistent', handleUncaughtExceptions: false });
 
+  // Before routing, so every response (404s and routes added later included) gets them.
+  server.pre(
+    requestIdHandler(),
+    securityHeadersHandler(),
+    rateLimitHandler({
+      perMinute: deps.publicRateLimitPerMinute ?? DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE,
+      trustProxyHops: deps.trustProxyHops ?? 0,
+      onLimited: () => deps.metrics?.rateLimited.inc(),
+    }),
+  );
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   server.post(
     '/api/messages',
     guard(logger, requireJsonBody),
     restify.plugins.jsonBodyParser(JSON_BODY_OPTIONS),
-    route(logger, messagesRoute(deps.adapter, deps.app)),
+    route(logger, messagesRoute(deps.adapter, deps.app, { logger, teamsTenantId: deps.teamsTenantId, metrics: deps.metrics })),
   );
   server.get('/api/ask', route(logger, askRoute(knowledge)));
   server.get('/api/entries/:id', route(logger, entryRoute(knowledge)));
   const healthz = route(logger, healthRoute(knowledge, health, logger));
   server.get('/healthz', healthz);
   server.head('/healthz', healthz);
+  if (deps.metrics && deps.serveMetrics !== false) server.get('/metrics', route(logger, metricsRoute(deps.metrics)));
   // The personal tab (/tab, its files and JSON) and the catalog it browses (GET /api/entries).
   registerTabRoutes(server, { knowledge, logger });
+
+  // One access-log line per request: ids, status and time, never the query string (user text).
+  server.on('after', (req: Request, res: Response) => {
+    const path = pathOf(req);
+    const startedAt = startedAtOf(req);
+    const fields = {
+      requestId: res.getHeader('x-request-id'),
+      method: req.method,
+      path,
+      status: res.statusCode,
+      durationMs: startedAt === undefined ? undefined : Math.round((performance.now() - startedAt) * 10) / 10,
+    };
+    if (QUIET_PATHS.has(path)) logger.debug(fields, 'request');
+    else logger.info(fields, 'request');
+  });
 
   // Errors restify raises itself (no route, wrong method, body parser) become our JSON shape.
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
