@@ -8,8 +8,8 @@
  *   -e http://127.0.0.1:PORT/api/messages -c msteams -p 56150 --dt`), which serves the chat page.
  *
  * Waits until `/healthz` answers and the Playground listens, then prints where to chat. Ctrl-C,
- * SIGTERM or SIGHUP (terminal closed) is forwarded to both; when either child exits, the other is stopped and this
- * process exits with the first child's exit code. The bot's JSON log is pretty-printed; the
+ * SIGTERM or SIGHUP (terminal closed) stops both; when either child exits, the other is stopped
+ * and this process exits with the first child's exit code. The bot's JSON log is pretty-printed; the
  * Playground's own log goes to devTools/m365agentsplayground.log (git-ignored).
  *
  * Options: `--playground-port N` (default 56150). The bot's port and host come from the same
@@ -82,7 +82,8 @@ async function main(): Promise<void> {
 
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
-      void stopAll(`Received ${signal}`, signal).then(async () => process.exit(await bot.exited));
+      // The bot shuts down gracefully on SIGINT/SIGTERM; SIGHUP would kill it outright.
+      void stopAll(`Received ${signal}`, signal === 'SIGHUP' ? 'SIGTERM' : signal).then(async () => process.exit(await bot.exited));
     });
   }
 
