@@ -52,6 +52,9 @@ export const envSchema = z.object({
   DATA_DIR: withDefault(z.string().trim().min(1).default('data')).describe(
     'Folder for runtime data (SQLite database); created when missing.',
   ),
+  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional()).describe(
+    'PostgreSQL instead of the SQLite file in DATA_DIR, e.g. postgres://laki:secret@db.example.org:5432/laki?sslmode=require. Required for several instances; tickets, delivery jobs, turn state and the question log then live there. Secret: put it in env/.env.local.user.',
+  ),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS).default('info')).describe(
     'pino log level. Question text is logged only at debug and below.',
   ),
@@ -133,6 +136,8 @@ export interface Config {
   readonly host: string;
   readonly knowledgeDir: string;
   readonly dataDir: string;
+  /** PostgreSQL connection string; `undefined` keeps the SQLite file in `dataDir`. */
+  readonly databaseUrl: string | undefined;
   readonly logLevel: LogLevel;
   /** `undefined` means local mode: the adapter accepts unauthenticated requests. */
   readonly botCredentials: BotCredentials | undefined;
@@ -182,6 +187,7 @@ function toConfig(env: Env): Config {
     host: env.HOST,
     knowledgeDir: env.KNOWLEDGE_DIR,
     dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
     logLevel: env.LOG_LEVEL,
     botCredentials:
       env.MicrosoftAppId && env.MicrosoftAppPassword
@@ -242,7 +248,7 @@ function endpointProblems(env: Record<string, unknown>): string[] {
 }
 
 /** Secrets are never echoed back into logs. */
-const SECRET_KEYS: ReadonlySet<string> = new Set(['MicrosoftAppPassword']);
+const SECRET_KEYS: ReadonlySet<string> = new Set(['MicrosoftAppPassword', 'DATABASE_URL']);
 
 function describeIssue(issue: z.core.$ZodIssue, env: Record<string, unknown>): string {
   const key = String(issue.path[0] ?? '(env)');
