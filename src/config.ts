@@ -32,6 +32,9 @@ const optionalUrl = optionalText.pipe(
     .optional(),
 );
 
+/** A plain address (no display name): local part, @, domain with a dot. */
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+
 const withDefault = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
 
@@ -99,6 +102,32 @@ export const envSchema = z.object({
   QUESTION_LOG_RETENTION_DAYS: withDefault(z.coerce.number().int().min(1).max(3650).default(180)).describe(
     'Days the question log (questions, outcomes, feedback; no user identity) is kept for the editors\' report; older events are deleted at start and daily.',
   ),
+  ESCALATION_ENABLED: withDefault(z.stringbool().optional()).describe(
+    'Forward unanswered questions to the LaKI (true/false). Unset: on when a target (LAKI_TEAMS_CHANNEL_ID or LAKI_INBOX_EMAIL) is configured; true without a target is an error.',
+  ),
+  LAKI_TEAMS_CHANNEL_ID: optionalText.describe(
+    'Conversation id of the LaKI Teams channel that receives ticket cards (19:…@thread.tacv2; the Agents Playground\'s General channel is team-id). Requires TEAMS_TENANT_ID.',
+  ),
+  LAKI_TEAMS_SERVICE_URL: withDefault(
+    z.string().trim().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL').default('https://smba.trafficmanager.net/emea/'),
+  ).describe(
+    'Bot Framework service URL of the LaKI tenant\'s region (Teams EMEA by default; the Agents Playground: http://127.0.0.1:56150/_connector).',
+  ),
+  LAKI_INBOX_EMAIL: optionalText.pipe(z.string().regex(EMAIL, 'must be an e-mail address').optional()).describe(
+    'LaKI inbox that receives every ticket by e-mail. Requires SMTP_URL and MAIL_FROM.',
+  ),
+  SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional()).describe(
+    'Mail server for ticket e-mails, e.g. smtps://user:password@mail.example.org:465 or smtp://relay.example.org:25 (STARTTLS when offered). Secret: put it in env/.env.local.user.',
+  ),
+  MAIL_FROM: optionalText.pipe(z.string().regex(/@/, 'must contain an e-mail address').optional()).describe(
+    'Sender of ticket e-mails, e.g. "LaKI-Assistent <laki-assistent@example.org>".',
+  ),
+  ESCALATION_LIMIT_PER_HOUR: withDefault(z.coerce.number().int().min(1).max(1000).default(10)).describe(
+    'Questions one user may forward to the LaKI per hour.',
+  ),
+  TICKET_RETENTION_DAYS: withDefault(z.coerce.number().int().min(1).max(3650).default(180)).describe(
+    'Closed tickets (question, asker, answer) are deleted this many days after their last change; checked at start and daily.',
+  ),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -130,6 +159,18 @@ export interface MetricsConfig {
   readonly host: string;
 }
 
+/** Escalation to the LaKI; each target is optional, at least one is set. */
+export interface EscalationConfig {
+  /** The LaKI Teams channel that receives ticket cards and from which ticket actions are accepted. */
+  readonly channel?: { readonly channelId: string; readonly serviceUrl: string; readonly tenantId: string };
+  /** The LaKI inbox that receives ticket e-mails. */
+  readonly mail?: { readonly smtpUrl: string; readonly from: string; readonly to: string };
+  /** Forwards per user and hour. */
+  readonly limitPerHour: number;
+  /** Days after its last change a closed ticket is deleted. */
+  readonly ticketRetentionDays: number;
+}
+
 /** Validated, typed, frozen configuration. */
 export interface Config {
   readonly port: number;
@@ -154,6 +195,8 @@ export interface Config {
   readonly knowledgeReload: boolean;
   /** Question log events older than this are deleted. */
   readonly questionLogRetentionDays: number;
+  /** Forwarding to the LaKI; `undefined` when off. */
+  readonly escalation: EscalationConfig | undefined;
 }
 
 /** Thrown by {@link loadConfig}; `problems` holds one line per invalid or missing key. */
@@ -177,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, picked));
   problems.push(...credentialProblems(credentialsOf(picked)));
   problems.push(...endpointProblems(picked));
+  problems.push(...escalationProblems(picked));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(toConfig(parsed.data));
 }
@@ -205,7 +249,27 @@ function toConfig(env: Env): Config {
     metrics: withoutUndefined({ enabled: env.METRICS_ENABLED, port: env.METRICS_PORT, host: env.METRICS_HOST }),
     knowledgeReload: env.KNOWLEDGE_RELOAD,
     questionLogRetentionDays: env.QUESTION_LOG_RETENTION_DAYS,
+    escalation: escalationOf(env),
   };
+}
+
+/** Escalation is on when asked for, or by default when a target is configured. */
+function escalationOf(env: Env): EscalationConfig | undefined {
+  const channel =
+    env.LAKI_TEAMS_CHANNEL_ID && env.TEAMS_TENANT_ID
+      ? { channelId: env.LAKI_TEAMS_CHANNEL_ID, serviceUrl: env.LAKI_TEAMS_SERVICE_URL, tenantId: env.TEAMS_TENANT_ID }
+      : undefined;
+  const mail =
+    env.LAKI_INBOX_EMAIL && env.SMTP_URL && env.MAIL_FROM
+      ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, to: env.LAKI_INBOX_EMAIL }
+      : undefined;
+  if (env.ESCALATION_ENABLED === false || (!channel && !mail)) return undefined;
+  return withoutUndefined({
+    channel,
+    mail,
+    limitPerHour: env.ESCALATION_LIMIT_PER_HOUR,
+    ticketRetentionDays: env.TICKET_RETENTION_DAYS,
+  });
 }
 
 function withoutUndefined<T extends object>(record: T): T {
@@ -247,8 +311,36 @@ function endpointProblems(env: Record<string, unknown>): string[] {
   );
 }
 
+/**
+ * Escalation targets come in sets: a channel needs its tenant, an inbox needs a server and a
+ * sender; escalation switched on needs at least one target.
+ */
+function escalationProblems(env: Record<string, unknown>): string[] {
+  const text = (key: string) => optionalText.safeParse(env[key]).data;
+  const enabled = withDefault(z.stringbool().optional()).safeParse(env.ESCALATION_ENABLED).data;
+  if (enabled === false) return [];
+  const problems: string[] = [];
+  if (text('LAKI_TEAMS_CHANNEL_ID') && !text('TEAMS_TENANT_ID')) {
+    problems.push('TEAMS_TENANT_ID: required with LAKI_TEAMS_CHANNEL_ID (the LaKI channel\'s tenant)');
+  }
+  const mailKeys = ['LAKI_INBOX_EMAIL', 'SMTP_URL', 'MAIL_FROM'] as const;
+  const setMailKeys = mailKeys.filter((key) => text(key));
+  if (setMailKeys.length > 0) {
+    for (const key of mailKeys) {
+      if (!text(key)) problems.push(`${key}: required with ${setMailKeys.join(', ')} (e-mail to the LaKI inbox needs LAKI_INBOX_EMAIL, SMTP_URL and MAIL_FROM)`);
+    }
+  }
+  const hasTarget = Boolean(text('LAKI_TEAMS_CHANNEL_ID')) || setMailKeys.length > 0;
+  if (enabled === true && !hasTarget) {
+    problems.push(
+      'ESCALATION_ENABLED: true, but no target is configured: set LAKI_TEAMS_CHANNEL_ID (with TEAMS_TENANT_ID) and/or LAKI_INBOX_EMAIL (with SMTP_URL and MAIL_FROM)',
+    );
+  }
+  return problems;
+}
+
 /** Secrets are never echoed back into logs. */
-const SECRET_KEYS: ReadonlySet<string> = new Set(['MicrosoftAppPassword', 'DATABASE_URL']);
+const SECRET_KEYS: ReadonlySet<string> = new Set(['MicrosoftAppPassword', 'SMTP_URL', 'DATABASE_URL']);
 
 function describeIssue(issue: z.core.$ZodIssue, env: Record<string, unknown>): string {
   const key = String(issue.path[0] ?? '(env)');
