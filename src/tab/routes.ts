@@ -25,7 +25,9 @@ export const TAB_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  // teams-js fetches its list of Teams host origins from Microsoft's CDN (it falls back to a
+  // built-in copy when that fails).
+  "connect-src 'self' https://res.cdn.office.net",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
