@@ -9,12 +9,14 @@ import { existsSync } from 'node:fs';
 import { createAdapter, createApp } from './bot';
 import { ConfigError, loadConfig } from './config';
 import { createKnowledgeHolder, KnowledgeLoadError, loadKnowledgeBase } from './knowledge';
+import { createKnowledgeWatcher, knowledgeReloadHealth } from './knowledge/watcher';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, measuredKnowledge } from './metrics';
 import { createSearchExtension } from './messageExtension';
 import { createServer } from './server';
 import { startMetricsServer } from './server/metricsServer';
 import { openStore } from './storage';
+import { scheduleQuestionLogRetention } from './storage/questionLogRetention';
 
 /**
  * Local env files in the Teams Toolkit convention, first wins: secrets in the git-ignored
@@ -44,6 +46,16 @@ async function main(): Promise<void> {
   const store = openStore({ dataDir: config.dataDir, logger });
   shutdown.push(() => store.close());
   const knowledge = createKnowledgeHolder(await loadKnowledgeBase(config.knowledgeDir));
+  const retention = scheduleQuestionLogRetention({
+    questionLog: store.questionLog,
+    retentionDays: config.questionLogRetentionDays,
+    logger,
+  });
+  shutdown.push(async () => retention.stop());
+  const watcher = config.knowledgeReload
+    ? createKnowledgeWatcher({ dir: config.knowledgeDir, holder: knowledge, logger })
+    : undefined;
+  if (watcher) shutdown.push(() => watcher.close());
   const adapter = createAdapter(config.botCredentials ?? {}, config.botEndpoints);
   const app = createApp({
     knowledge: metrics ? measuredKnowledge(knowledge, metrics, 'bot') : knowledge,
@@ -64,6 +76,7 @@ async function main(): Promise<void> {
     trustProxyHops: config.trustProxyHops,
     metrics,
     serveMetrics: config.metrics.port === undefined,
+    health: watcher ? { knowledgeReload: knowledgeReloadHealth(watcher) } : undefined,
   });
   shutdown.push(() => server.close());
   if (metrics && config.metrics.port !== undefined) {
