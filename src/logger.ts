@@ -60,9 +60,14 @@ export function scrubSecrets(value: unknown, depth = 0): unknown {
   const keys = isError ? Object.getOwnPropertyNames(value) : Object.keys(value);
   for (const key of keys) {
     const inner = (value as Record<string, unknown>)[key];
-    scrubbed[key] = SECRET_KEY.test(key) && inner !== undefined && inner !== null ? REDACTED : scrubSecrets(inner, depth + 1);
+    scrubbed[key] = SECRET_KEY.test(key) && isSecretShaped(inner) ? REDACTED : scrubSecrets(inner, depth + 1);
   }
   return scrubbed;
+}
+
+/** Flags and counts under a secret-sounding key (`hasToken: true`) say nothing secret. */
+function isSecretShaped(value: unknown): boolean {
+  return typeof value === 'string' || (typeof value === 'object' && value !== null);
 }
 
 /**

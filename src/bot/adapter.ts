@@ -115,6 +115,9 @@ interface SignableRequest {
  * HTTPS and on Microsoft's instance discovery, and so cannot reach a private or local authority).
  */
 class LoginUrlCredentialsFactory extends ConfigurationServiceClientCredentialFactory {
+  /** botbuilder asks for credentials on every turn; the token is shared until it expires. */
+  private readonly tokens = new Map<string, ClientCredentialsToken>();
+
   constructor(private readonly settings: { MicrosoftAppId: string; MicrosoftAppPassword: string }) {
     super(settings);
   }
@@ -124,18 +127,22 @@ class LoginUrlCredentialsFactory extends ConfigurationServiceClientCredentialFac
       return super.createCredentials(appId, audience as string, loginEndpoint, validateAuthority);
     }
     if (!(await this.isValidAppId(appId))) throw new Error('Invalid appId.');
-    return new ClientCredentialsToken(
-      `${loginEndpoint.replace(/\/+$/, '')}/oauth2/v2.0/token`,
-      this.settings.MicrosoftAppId,
-      this.settings.MicrosoftAppPassword,
-      `${audience ?? PUBLIC_CLOUD.oauthScope}/.default`,
-    );
+    const tokenUrl = `${loginEndpoint.replace(/\/+$/, '')}/oauth2/v2.0/token`;
+    const scope = `${audience ?? PUBLIC_CLOUD.oauthScope}/.default`;
+    const key = `${tokenUrl} ${scope}`;
+    let token = this.tokens.get(key);
+    if (!token) {
+      token = new ClientCredentialsToken(tokenUrl, this.settings.MicrosoftAppId, this.settings.MicrosoftAppPassword, scope);
+      this.tokens.set(key, token);
+    }
+    return token;
   }
 }
 
 /** A bot token from an OAuth 2.0 token endpoint, cached until five minutes before it expires. */
 class ClientCredentialsToken {
   private cached?: { token: string; refreshAt: number };
+  private pending?: Promise<string>;
 
   constructor(
     private readonly tokenUrl: string,
@@ -149,8 +156,14 @@ class ClientCredentialsToken {
     return request;
   }
 
-  private async token(): Promise<string> {
-    if (this.cached && this.cached.refreshAt > Date.now()) return this.cached.token;
+  private token(): Promise<string> {
+    if (this.cached && this.cached.refreshAt > Date.now()) return Promise.resolve(this.cached.token);
+    // Concurrent turns share one token request.
+    this.pending ??= this.requestToken().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  private async requestToken(): Promise<string> {
     const response = await fetch(this.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -1,0 +1,141 @@
+/**
+ * The service wired as src/index.ts wires it from a configuration, for the production tests:
+ * `loadConfig(env)` → adapter with credentials and endpoint overrides → teams-ai Application →
+ * server with tenant restriction, rate limit and metrics, on a real SQLite store in a temporary
+ * directory, with every log line captured. Listens on 127.0.0.1:0.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createAdapter, createApp } from '../../src/bot';
+import { loadConfig } from '../../src/config';
+import { createKnowledgeHolder } from '../../src/knowledge';
+import { createLogger } from '../../src/logger';
+import { createMetrics, measuredKnowledge, type Metrics } from '../../src/metrics';
+import { createServer, type HttpServer } from '../../src/server';
+import { openStore } from '../../src/storage';
+import type { SqliteStore } from '../../src/storage/sqlite';
+import { knowledgeFor } from '../helpers/server';
+
+/** A running service. */
+export interface ProductionService {
+  readonly url: string;
+  readonly server: HttpServer;
+  readonly store: SqliteStore;
+  readonly metrics: Metrics;
+  /** Every log line so far (all levels, debug included), parsed. */
+  logLines(): Array<Record<string, any>>;
+  /** The raw log output so far. */
+  logText(): string;
+  /** Rows in the question log and the bot's turn state: what a turn would have stored. */
+  storedRows(): { questions: number; botState: number };
+  close(): Promise<void>;
+}
+
+/** Starts the service from `env` (the keys src/config.ts reads). */
+export async function startProductionService(env: Record<string, string>): Promise<ProductionService> {
+  const config = loadConfig({ PORT: '0', ...env });
+  const chunks: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const logger = createLogger('debug', sink);
+  const metrics = createMetrics({ defaultMetrics: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'laki-production-'));
+  const store = openStore({ dataDir, logger });
+  const knowledge = createKnowledgeHolder(await knowledgeFor());
+  const adapter = createAdapter(config.botCredentials ?? {}, config.botEndpoints);
+  const app = createApp({
+    knowledge: measuredKnowledge(knowledge, metrics, 'bot'),
+    questionLog: store.questionLog,
+    storage: store.botState,
+    logger,
+    adapter,
+    botAppId: config.botCredentials?.appId,
+  });
+  const server = createServer({
+    adapter,
+    app,
+    knowledge: measuredKnowledge(knowledge, metrics, 'api'),
+    logger,
+    teamsTenantId: config.teamsTenantId,
+    publicRateLimitPerMinute: config.publicRateLimitPerMinute,
+    trustProxyHops: config.trustProxyHops,
+    metrics,
+    serveMetrics: config.metrics.enabled && config.metrics.port === undefined,
+  });
+  const { url } = await server.listen(0, '127.0.0.1');
+  const count = (table: string) => (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+  return {
+    url,
+    server,
+    store,
+    metrics,
+    logText: () => chunks.join(''),
+    logLines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, any>),
+    storedRows: () => ({ questions: count('question_log'), botState: count('bot_state') }),
+    async close() {
+      await server.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let sequence = 0;
+
+/** A Teams message activity from `tenantId`, as the Bot Framework service posts it. */
+export function teamsMessage(
+  serviceUrl: string,
+  text: string,
+  options: { tenantId?: string; conversationId?: string; type?: string; extra?: Record<string, unknown> } = {},
+): Record<string, unknown> {
+  const tenantId = options.tenantId ?? 'tenant-home';
+  sequence += 1;
+  return {
+    type: options.type ?? 'message',
+    id: `incoming-${sequence}`,
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    locale: 'de-DE',
+    text,
+    textFormat: 'plain',
+    from: { id: 'user-1', name: 'Erika Mustermann', aadObjectId: 'aad-user-1' },
+    recipient: { id: 'bot-1', name: 'LaKI-Assistent' },
+    conversation: { id: options.conversationId ?? `conv-${sequence}`, conversationType: 'personal', tenantId },
+    channelData: { tenant: { id: tenantId } },
+    ...options.extra,
+  };
+}
+
+/** POSTs an activity to `/api/messages`; resolves with status, headers and parsed body. */
+export async function postActivity(
+  url: string,
+  activity: Record<string, unknown>,
+  authorization?: string,
+): Promise<{ status: number; headers: Headers; body: any }> {
+  const response = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...(authorization ? { Authorization: authorization } : {}) },
+    body: JSON.stringify(activity),
+  });
+  const text = await response.text();
+  let body: any = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON; keep the text
+  }
+  return { status: response.status, headers: response.headers, body };
+}
