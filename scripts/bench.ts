@@ -2,7 +2,8 @@
  * `npm run bench`: performance figures for the README, in one run.
  *
  * 1. Starts the real service (`node dist/src/index.js`: real knowledge base, SQLite store in a
- *    temporary DATA_DIR, local mode) on a free port, and measures with autocannon `/healthz` and
+ *    temporary DATA_DIR, local mode, per-IP rate limit off since one client stands in for many
+ *    users) on a free port, and measures with autocannon `/healthz` and
  *    `/api/ask` side by side (same server, connections and duration; every ask request carries a
  *    different question from a generated set, so no cache can stand in for matching).
  * 2. Times bot turns through `/api/messages` with a local connector: from the POST until the
@@ -98,6 +99,8 @@ async function main(): Promise<void> {
       // Each round continues where the last one stopped in the question list.
       const rotated = [...questions.slice(asked % questions.length), ...questions.slice(0, asked % questions.length)];
       const ask = { ...(await loadAsk(service.url, rotated, load)), label: `/api/ask (round ${round})` };
+      await requireAllOk(service.url, healthz, '/healthz');
+      await requireAllOk(service.url, ask, `/api/ask?q=${encodeURIComponent(rotated[0])}`);
       asked += ask.total;
       rounds.push({ healthz, ask });
     }
@@ -170,6 +173,16 @@ function report(figures: {
   ].join('\n');
 }
 
+/** A run with failed answers measured something else than the endpoint's work: stop with a reason. */
+async function requireAllOk(base: string, result: LoadResult, samplePath: string): Promise<void> {
+  if (result.non2xx === 0 && result.errors === 0) return;
+  const sample = await fetch(`${base}${samplePath}`);
+  throw new Error(
+    `${result.label}: ${result.non2xx} non-2xx answers and ${result.errors} errors out of ${result.total} requests; ` +
+      `the figures would be meaningless. A request now answers ${sample.status}: ${(await sample.text()).slice(0, 300)}`,
+  );
+}
+
 interface Service {
   readonly url: string;
   stop(): Promise<void>;
@@ -181,7 +194,16 @@ async function startService(): Promise<Service> {
   const dataDir = mkdtempSync(join(tmpdir(), 'laki-bench-'));
   const child: ChildProcess = spawn(process.execPath, [SERVICE_ENTRY], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, KNOWLEDGE_DIR, LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      KNOWLEDGE_DIR,
+      LOG_LEVEL: 'info',
+      // The load comes from one IP standing in for many users; the per-IP limit would answer 429.
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '0',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
