@@ -2,14 +2,15 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DedupeKey, type NewJob } from '../../src/escalation/job';
 import type { Ticket } from '../../src/escalation/ticket';
-import { newTicket, tmpStore } from './tmpStore';
+import { describeEachStore, type TestStore } from './storeFactories';
+import { newTicket } from './tmpStore';
 
 const run = promisify(execFile);
 const NOW = new Date('2026-03-10T09:00:00Z');
 
-describe('SQLite ticket store', () => {
-  let store: ReturnType<typeof tmpStore>;
-  beforeEach(() => (store = tmpStore()));
+describeEachStore('ticket store', (factory) => {
+  let store: TestStore;
+  beforeEach(async () => (store = await factory.open()));
   afterEach(() => store.cleanup());
 
   const postJob = (ticket: Ticket): NewJob[] => [{ kind: 'channel-post', ticketId: ticket.id, dedupeKey: DedupeKey.channelPost(ticket.id) }];
@@ -52,16 +53,15 @@ describe('SQLite ticket store', () => {
   it('should write the ticket and its jobs in one transaction', async () => {
     const failing = (): NewJob[] => [{ kind: 'email', ticketId: 'no-such-ticket', dedupeKey: 'x' }];
     // better-sqlite3's SqliteError comes from the realm that loaded the addon first, so match the message.
-    await expect(store.tickets.create(newTicket(), failing, NOW)).rejects.toMatchObject({ message: expect.stringMatching(/FOREIGN KEY/) });
-    expect(store.db.prepare('SELECT COUNT(*) AS n FROM tickets').get()).toEqual({ n: 0 });
+    await expect(store.tickets.create(newTicket(), failing, NOW)).rejects.toMatchObject({ message: expect.stringMatching(/FOREIGN KEY/i) });
+    expect(await store.tickets.countByAskerSince(newTicket().askerUserId, new Date(0))).toBe(0);
     // The sequence number was rolled back too.
     expect((await store.tickets.create(newTicket(), () => [], NOW)).ticket.number).toBe('LAKI-2026-0001');
   });
 
   it('should never hand out the same number to two processes writing at once', async () => {
-    const file = store.file;
     const script = require.resolve('./createTickets.script.ts');
-    const args = (label: string) => ['-r', 'ts-node/register/transpile-only', script, file, '40', label];
+    const args = (label: string) => ['-r', 'ts-node/register/transpile-only', script, store.location, '40', label];
     const [a, b] = await Promise.all([run(process.execPath, args('a')), run(process.execPath, args('b'))]);
     const numbers = [...JSON.parse(a.stdout), ...JSON.parse(b.stdout)] as string[];
     expect(numbers).toHaveLength(80);

@@ -1,0 +1,86 @@
+/**
+ * The PostgreSQL store: the same {@link Store} as the SQLite default, for several instances
+ * sharing one database (`DATABASE_URL`). Connections are pooled; the schema is migrated on open
+ * under an advisory lock, so instances may start together.
+ */
+import { Pool, type PoolConfig } from 'pg';
+import type { QuestionLogErrorSink } from '../sqlite/questionLog';
+import type { Store } from '../types';
+import { createPostgresBotStorage } from './botState';
+import { createPostgresJobStore } from './jobs';
+import { migratePostgres, POSTGRES_MIGRATIONS, type Migration } from './migrations';
+import { createPostgresQuestionLog } from './questionLog';
+import { createPostgresTicketStore } from './tickets';
+
+export {
+  migratePostgres,
+  postgresSchemaVersion,
+  POSTGRES_MIGRATIONS,
+  MIGRATION_LOCK_KEY,
+  SchemaTooNewError,
+  type Migration,
+} from './migrations';
+
+/** Defaults for the pool; a turn needs one connection at a time, the outbox one more. */
+export const DEFAULT_POSTGRES_POOL = Object.freeze({
+  /** Connections per instance. */
+  max: 10,
+  /** A request waiting longer than this for a free connection fails instead of hanging. */
+  connectionTimeoutMs: 10_000,
+  idleTimeoutMs: 30_000,
+});
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:port/database?sslmode=require`. */
+  readonly connectionString: string;
+  /** Receives pool errors (a dropped idle connection) and failed question-log writes. */
+  readonly logger?: QuestionLogErrorSink;
+  readonly pool?: Partial<typeof DEFAULT_POSTGRES_POOL>;
+  /** Only for tests of upgrades: the migrations to apply (default: all). */
+  readonly migrations?: readonly Migration[];
+  readonly clock?: () => Date;
+  /** Shown as `application_name` in `pg_stat_activity`, e.g. to tell instances apart. */
+  readonly applicationName?: string;
+}
+
+/** The PostgreSQL store plus its pool, for maintenance tasks and tests. */
+export interface PostgresStore extends Store {
+  readonly pool: Pool;
+}
+
+/**
+ * Connects, migrates the schema to the current version and returns the stores. Rejects (and
+ * closes the pool) when the database is unreachable, the credentials are wrong or the schema is
+ * newer than this app.
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const settings = { ...DEFAULT_POSTGRES_POOL, ...options.pool };
+  const config: PoolConfig = {
+    connectionString: options.connectionString,
+    max: settings.max,
+    connectionTimeoutMillis: settings.connectionTimeoutMs,
+    idleTimeoutMillis: settings.idleTimeoutMs,
+    application_name: options.applicationName ?? 'laki-assistent',
+  };
+  const pool = new Pool(config);
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on('error', (error) => options.logger?.error({ err: error }, 'postgres: idle connection failed'));
+  try {
+    await migratePostgres(pool, options.migrations ?? POSTGRES_MIGRATIONS, options.clock?.());
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    pool,
+    questionLog: createPostgresQuestionLog(pool, { clock: options.clock, logger: options.logger }),
+    tickets: createPostgresTicketStore(pool),
+    jobs: createPostgresJobStore(pool),
+    botState: createPostgresBotStorage(pool, options.clock),
+    close() {
+      closed ??= pool.end();
+      return closed;
+    },
+  };
+}
