@@ -1,12 +1,12 @@
 import { Application } from '@microsoft/teams-ai';
 import { TestAdapter } from 'botbuilder';
 import { eTagConflictMessage } from '../../src/storage/sqlite/botState';
-import { openSqliteStore } from '../../src/storage/sqlite';
-import { tmpStore } from './tmpStore';
+import type { Storage } from 'botbuilder';
+import { describeEachStore, type TestStore } from './storeFactories';
 
-describe('SQLite bot state storage', () => {
-  let store: ReturnType<typeof tmpStore>;
-  beforeEach(() => (store = tmpStore()));
+describeEachStore('bot state storage', (factory) => {
+  let store: TestStore;
+  beforeEach(async () => (store = await factory.open()));
   afterEach(() => store.cleanup());
 
   it('should read back what was written, with an eTag, and nothing for unknown keys', async () => {
@@ -17,10 +17,10 @@ describe('SQLite bot state storage', () => {
     expect(typeof items['conv/1'].eTag).toBe('string');
   });
 
-  it('should survive closing and reopening the database file', async () => {
+  it('should survive closing and reopening the database', async () => {
     await store.botState.write({ 'conv/1': { step: 'confirm' } });
     await store.close();
-    const reopened = openSqliteStore({ file: store.file });
+    const reopened = await store.reopen();
     expect((await reopened.botState.read(['conv/1']))['conv/1']).toMatchObject({ step: 'confirm' });
     await reopened.close();
   });
@@ -45,6 +45,20 @@ describe('SQLite bot state storage', () => {
     expect(await store.botState.read(['b'])).toEqual({});
   });
 
+  it('should let only one of two writers with the same eTag win', async () => {
+    await store.botState.write({ k: { n: 1 } });
+    const other = await store.reopen();
+    const seen = (await store.botState.read(['k'])).k;
+    const results = await Promise.allSettled([
+      store.botState.write({ k: { ...seen, n: 2 } }),
+      other.botState.write({ k: { ...seen, n: 3 } }),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const winner = results[0].status === 'fulfilled' ? 2 : 3;
+    expect((await other.botState.read(['k'])).k.n).toBe(winner);
+    await other.close();
+  });
+
   it('should delete items', async () => {
     await store.botState.write({ a: { n: 1 }, b: { n: 2 } });
     await store.botState.delete(['a', 'never-written']);
@@ -52,10 +66,10 @@ describe('SQLite bot state storage', () => {
   });
 });
 
-describe('SQLite bot state with a teams-ai Application', () => {
+describeEachStore('bot state with a teams-ai Application', (factory) => {
   it('should keep conversation state across a restart', async () => {
-    const store = tmpStore();
-    const countingApp = (storage: typeof store.botState) => {
+    const store = await factory.open();
+    const countingApp = (storage: Storage) => {
       const app = new Application({ storage });
       app.message(/.*/, async (context, state) => {
         const conversation = state.conversation as { count?: number };
@@ -68,7 +82,7 @@ describe('SQLite bot state with a teams-ai Application', () => {
 
     await countingApp(store.botState).send('eins').assertReply('count 1').send('zwei').assertReply('count 2');
     await store.close();
-    const reopened = openSqliteStore({ file: store.file });
+    const reopened = await store.reopen();
     await countingApp(reopened.botState).send('drei').assertReply('count 3');
     await reopened.close();
     await store.cleanup();

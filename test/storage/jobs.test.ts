@@ -1,16 +1,17 @@
 import type { NewJob } from '../../src/escalation/job';
-import { newTicket, tmpStore } from './tmpStore';
+import { describeEachStore, type TestStore } from './storeFactories';
+import { newTicket } from './tmpStore';
 
 const NOW = new Date('2026-03-10T09:00:00Z');
 const at = (ms: number) => new Date(NOW.getTime() + ms);
 
-describe('SQLite job store', () => {
-  let store: ReturnType<typeof tmpStore>;
+describeEachStore('job store', (factory) => {
+  let store: TestStore;
   let ticketId: string;
   const job = (dedupeKey: string, extra: Partial<NewJob> = {}): NewJob => ({ kind: 'email', ticketId, dedupeKey, payload: { n: 1 }, ...extra });
 
   beforeEach(async () => {
-    store = tmpStore();
+    store = await factory.open();
     ticketId = (await store.tickets.create(newTicket(), () => [], NOW)).ticket.id;
   });
   afterEach(() => store.cleanup());
@@ -48,11 +49,28 @@ describe('SQLite job store', () => {
     expect((await store.jobs.get(c.id))!.lastError!.length).toBeLessThanOrEqual(2001);
   });
 
-  it('should put running jobs back to pending on start-up', async () => {
-    await store.jobs.enqueue([job('a'), job('b', { nextAttemptAt: at(1000) })], NOW);
-    await store.jobs.claimDue(at(1000), 2, 600000);
-    expect(await store.jobs.requeueRunning(at(2000))).toBe(2);
-    expect((await store.jobs.claimDue(at(2000), 10, 1000)).map((j) => j.dedupeKey).sort()).toEqual(['a', 'b']);
+  if (factory.kind === 'sqlite') {
+    it('should put running jobs back to pending on start-up', async () => {
+      await store.jobs.enqueue([job('a'), job('b', { nextAttemptAt: at(1000) })], NOW);
+      await store.jobs.claimDue(at(1000), 2, 600000);
+      expect(await store.jobs.requeueRunning(at(2000))).toBe(2);
+      expect((await store.jobs.claimDue(at(2000), 10, 1000)).map((j) => j.dedupeKey).sort()).toEqual(['a', 'b']);
+    });
+  } else {
+    it('should leave jobs another instance is running to their lease, also when an instance starts', async () => {
+      await store.jobs.enqueue([job('a')], NOW);
+      await store.jobs.claimDue(NOW, 1, 600000);
+      const starting = await store.reopen();
+      expect(await starting.jobs.requeueRunning(at(2000))).toBe(0);
+      expect(await starting.jobs.claimDue(at(2000), 10, 1000)).toEqual([]);
+      expect((await starting.jobs.claimDue(at(600000), 10, 1000)).map((j) => [j.dedupeKey, j.attempts])).toEqual([['a', 2]]);
+      await starting.close();
+    });
+  }
+
+  it('should claim due jobs in due order', async () => {
+    await store.jobs.enqueue([job('third', { nextAttemptAt: at(30) }), job('first', { nextAttemptAt: at(10) }), job('second', { nextAttemptAt: at(20) })], NOW);
+    expect((await store.jobs.claimDue(at(30), 10, 1000)).map((j) => j.dedupeKey)).toEqual(['first', 'second', 'third']);
   });
 
   it('should delete done jobs older than the cut-off only', async () => {
