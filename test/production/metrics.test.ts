@@ -1,0 +1,146 @@
+/**
+ * `GET /metrics` in Prometheus text format, fed by real traffic: questions by outcome and source,
+ * matcher and turn latency, delivery jobs read from a real outbox worker on the SQLite job store,
+ * knowledge reloads, process metrics. Also the separate metrics port and switching metrics off.
+ */
+import { createOutboxWorker } from '../../src/escalation/outbox';
+import { PermanentDeliveryError } from '../../src/escalation/errors';
+import type { Job } from '../../src/escalation/job';
+import { createLogger } from '../../src/logger';
+import { createMetrics } from '../../src/metrics';
+import { startMetricsServer } from '../../src/server/metricsServer';
+import { adaptiveCardOf } from '../helpers/activities';
+import { startConnector, type Connector } from '../helpers/connector';
+import { newTicket } from '../storage/tmpStore';
+import { postActivity, startProductionService, teamsMessage, type ProductionService } from './service';
+
+/** The value of one sample line, e.g. `laki_questions_total{outcome="answer",source="api"}`. */
+function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+describe('GET /metrics', () => {
+  let service: ProductionService;
+  let connector: Connector;
+
+  beforeAll(async () => {
+    [service, connector] = await Promise.all([startProductionService({}), startConnector()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([service.close(), connector.close()]);
+  });
+
+  const scrape = async () => {
+    const response = await fetch(`${service.url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    return response.text();
+  };
+
+  it('should start with zero questions for every outcome, and process metrics', async () => {
+    const text = await scrape();
+    for (const outcome of ['answer', 'suggest', 'none']) {
+      expect(sample(text, `laki_questions_total{outcome="${outcome}",source="api"}`)).toBe(0);
+      expect(sample(text, `laki_questions_total{outcome="${outcome}",source="bot"}`)).toBe(0);
+    }
+    expect(sample(text, 'laki_knowledge_reloads_total{result="ok"}')).toBe(0);
+    expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
+  });
+
+  it('should count questions by outcome and source and time the matcher and the turn', async () => {
+    const ask = (q: string) => fetch(`${service.url}/api/ask?q=${encodeURIComponent(q)}`).then((r) => r.json());
+    expect((await ask('Telefonnummer der LaKI')).outcome).toBe('answer');
+    expect((await ask('Wie backe ich einen Marmorkuchen mit Kakao')).outcome).toBe('none');
+    expect((await postActivity(service.url, teamsMessage(connector.url, 'Wie erreiche ich die LaKI telefonisch?'))).status).toBe(200);
+    await connector.waitFor((request) => request.operation === 'reply' && adaptiveCardOf(request.body) !== undefined);
+
+    const text = await scrape();
+    expect(sample(text, 'laki_questions_total{outcome="answer",source="api"}')).toBe(1);
+    expect(sample(text, 'laki_questions_total{outcome="none",source="api"}')).toBe(1);
+    expect(sample(text, 'laki_questions_total{outcome="answer",source="bot"}')).toBe(1);
+    expect(sample(text, 'laki_match_duration_seconds_count{source="api"}')).toBe(2);
+    expect(sample(text, 'laki_match_duration_seconds_count{source="bot"}')).toBe(1);
+    expect(sample(text, 'laki_turn_duration_seconds_count{activity_type="message"}')).toBe(1);
+    expect(sample(text, 'laki_turn_duration_seconds_sum{activity_type="message"}')).toBeGreaterThan(0);
+  });
+
+  it('should count knowledge reloads the hot-reload watcher reports', async () => {
+    service.metrics.knowledgeReloads.inc({ result: 'ok' });
+    service.metrics.knowledgeReloads.inc({ result: 'error' });
+    service.metrics.knowledgeReloads.inc({ result: 'ok' });
+    const text = await scrape();
+    expect(sample(text, 'laki_knowledge_reloads_total{result="ok"}')).toBe(2);
+    expect(sample(text, 'laki_knowledge_reloads_total{result="error"}')).toBe(1);
+  });
+
+  it('should show delivery jobs by state and failures from the outbox worker', async () => {
+    const logger = createLogger('silent');
+    const deliver = async (job: Job) => {
+      if (job.kind === 'email') throw new PermanentDeliveryError('mailbox refused the message');
+    };
+    const worker = createOutboxWorker({
+      jobs: service.store.jobs,
+      handlers: { 'channel-post': deliver, 'card-update': deliver, email: deliver, 'asker-message': deliver },
+      logger,
+    });
+    service.metrics.observeDeliveries(() => worker.health());
+    const now = new Date();
+    await service.store.tickets.create(
+      newTicket(),
+      (ticket) => [
+        { kind: 'channel-post', ticketId: ticket.id, dedupeKey: `post-${ticket.id}` },
+        { kind: 'email', ticketId: ticket.id, dedupeKey: `mail-${ticket.id}` },
+        { kind: 'asker-message', ticketId: ticket.id, dedupeKey: `later-${ticket.id}`, nextAttemptAt: new Date(now.getTime() + 3_600_000) },
+      ],
+      now,
+    );
+
+    let text = await scrape();
+    expect(sample(text, 'laki_delivery_jobs{state="pending"}')).toBe(3);
+    expect(sample(text, 'laki_delivery_jobs{state="failed"}')).toBe(0);
+    expect(sample(text, 'laki_delivery_failures_total')).toBe(0);
+
+    expect(await worker.runDue()).toBe(2);
+    text = await scrape();
+    expect(sample(text, 'laki_delivery_jobs{state="pending"}')).toBe(1);
+    expect(sample(text, 'laki_delivery_jobs{state="done"}')).toBe(1);
+    expect(sample(text, 'laki_delivery_jobs{state="failed"}')).toBe(1);
+    expect(sample(text, 'laki_delivery_failures_total')).toBe(1);
+    await worker.stop();
+  });
+
+  it('should never put question text into a label', async () => {
+    expect(await scrape()).not.toMatch(/Marmorkuchen|telefonisch/);
+  });
+});
+
+describe('Where metrics are served (METRICS_ENABLED, METRICS_PORT)', () => {
+  it('should not serve /metrics when switched off', async () => {
+    const service = await startProductionService({ METRICS_ENABLED: 'false' });
+    try {
+      expect((await fetch(`${service.url}/metrics`)).status).toBe(404);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('should serve only /metrics on the separate port', async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    metrics.questions.inc({ outcome: 'answer', source: 'bot' });
+    const server = await startMetricsServer(metrics, createLogger('silent'), 0, '127.0.0.1');
+    try {
+      const response = await fetch(`${server.url}/metrics`);
+      expect(response.status).toBe(200);
+      expect(sample(await response.text(), 'laki_questions_total{outcome="answer",source="bot"}')).toBe(1);
+      const other = await fetch(`${server.url}/api/ask?q=x`);
+      expect(other.status).toBe(404);
+      expect((await other.json()).error.code).toBe('route_not_found');
+      expect((await fetch(`${server.url}/metrics`, { method: 'POST' })).status).toBe(405);
+    } finally {
+      await server.close();
+    }
+  });
+});
