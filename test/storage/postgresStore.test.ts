@@ -1,0 +1,197 @@
+import { Client } from 'pg';
+import { DedupeKey, type NewJob } from '../../src/escalation/job';
+import { openConfiguredStore } from '../../src/storage';
+import {
+  openPostgresStore,
+  postgresSchemaVersion,
+  POSTGRES_MIGRATIONS,
+  SchemaTooNewError,
+  type PostgresStore,
+} from '../../src/storage/postgres';
+import { createTestDatabase, describeWithPostgres, type TestDatabase } from '../helpers/postgres';
+import { newTicket, tmpDir } from './tmpStore';
+
+const LATEST = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1].version;
+const NOW = new Date('2026-03-10T09:00:00Z');
+
+/** Runs one SQL statement on its own connection (outside any store). */
+async function sql<T extends object = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describeWithPostgres('openPostgresStore', () => {
+  let database: TestDatabase;
+  const opened: PostgresStore[] = [];
+  const open = async (options: Partial<Parameters<typeof openPostgresStore>[0]> = {}) => {
+    const store = await openPostgresStore({ connectionString: database.url, ...options });
+    opened.push(store);
+    return store;
+  };
+  beforeEach(async () => (database = await createTestDatabase('open')));
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    await database.drop();
+  });
+
+  it('should create the schema on first start and apply each migration once, also when opened again', async () => {
+    const store = await open();
+    expect(await postgresSchemaVersion(store.pool)).toBe(LATEST);
+    await store.close();
+    await open();
+    const rows = await sql<{ version: number }>(database.url, 'SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
+  });
+
+  it('should migrate once when several instances start at the same moment', async () => {
+    const stores = await Promise.all(Array.from({ length: 6 }, (_, i) => open({ applicationName: `instance-${i}` })));
+    expect(stores).toHaveLength(6);
+    const rows = await sql<{ version: number }>(database.url, 'SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
+  });
+
+  it('should upgrade a database of an older version and keep its data', async () => {
+    const old = await open({ migrations: POSTGRES_MIGRATIONS.slice(0, 1) });
+    await old.questionLog.record({ kind: 'answered', question: 'Wer ist die LaKI?', entryId: 'laki' });
+    await old.close();
+    expect(await sql(database.url, "SELECT to_regclass('tickets') AS t")).toEqual([{ t: null }]);
+
+    const store = await open();
+    expect(await postgresSchemaVersion(store.pool)).toBe(LATEST);
+    expect(await sql(database.url, 'SELECT question, entry_id FROM question_log')).toEqual([{ question: 'Wer ist die LaKI?', entry_id: 'laki' }]);
+    expect(await sql(database.url, 'SELECT COUNT(*)::int AS n FROM tickets')).toEqual([{ n: 0 }]);
+  });
+
+  it('should roll back a failing migration and leave the version where it was', async () => {
+    await (await open()).close();
+    const broken = [...POSTGRES_MIGRATIONS, { version: 99, name: 'broken', sql: 'CREATE TABLE x (a int); SELECT * FROM missing_table;' }];
+    await expect(open({ migrations: broken })).rejects.toThrow(/relation "missing_table" does not exist/);
+    expect(await sql(database.url, 'SELECT MAX(version) AS v FROM schema_migrations')).toEqual([{ v: LATEST }]);
+    expect(await sql(database.url, "SELECT to_regclass('x') AS x")).toEqual([{ x: null }]);
+  });
+
+  it('should refuse a database written by a newer app version', async () => {
+    await (await open()).close();
+    await sql(database.url, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (1000, 'future', now())");
+    await expect(open()).rejects.toThrow(SchemaTooNewError);
+  });
+
+  it('should reject with the driver\'s reason when the server cannot be reached', async () => {
+    const url = new URL(database.url);
+    url.port = '1';
+    await expect(openPostgresStore({ connectionString: url.toString() })).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('should be chosen by openConfiguredStore when a database URL is set, SQLite otherwise', async () => {
+    const postgres = await openConfiguredStore({ dataDir: '/nonexistent-unused', databaseUrl: database.url });
+    expect(postgres.kind).toBe('postgres');
+    await postgres.close();
+    const dir = tmpDir();
+    const sqlite = await openConfiguredStore({ dataDir: dir.dir });
+    expect(sqlite.kind).toBe('sqlite');
+    await sqlite.close();
+    dir.cleanup();
+  });
+});
+
+describeWithPostgres('PostgreSQL store with two instances', () => {
+  let database: TestDatabase;
+  let a: PostgresStore;
+  let b: PostgresStore;
+  beforeAll(async () => (database = await createTestDatabase('two_instances')));
+  afterAll(() => database.drop());
+  beforeEach(async () => {
+    [a, b] = await Promise.all([
+      openPostgresStore({ connectionString: database.url, applicationName: 'a' }),
+      openPostgresStore({ connectionString: database.url, applicationName: 'b' }),
+    ]);
+    await sql(database.url, 'TRUNCATE question_log, ticket_counters, tickets, jobs, bot_state RESTART IDENTITY CASCADE');
+  });
+  afterEach(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  it('should hand every due job to exactly one of two instances claiming at once', async () => {
+    const { ticket } = await a.tickets.create(newTicket(), () => [], NOW);
+    const jobs: NewJob[] = Array.from({ length: 200 }, (_, i) => ({ kind: 'email', ticketId: ticket.id, dedupeKey: `job-${i}` }));
+    expect(await a.jobs.enqueue(jobs, NOW)).toBe(200);
+    const drain = async (store: PostgresStore) => {
+      const claimed: string[] = [];
+      for (;;) {
+        const batch = await store.jobs.claimDue(NOW, 7, 60000);
+        if (batch.length === 0) return claimed;
+        claimed.push(...batch.map((job) => job.dedupeKey));
+      }
+    };
+    const [byA, byB] = await Promise.all([drain(a), drain(b)]);
+    expect(byA.length + byB.length).toBe(200);
+    expect(new Set([...byA, ...byB]).size).toBe(200);
+    expect(byA.length).toBeGreaterThan(0);
+    expect(byB.length).toBeGreaterThan(0);
+    expect(await a.jobs.countByState()).toEqual({ pending: 0, running: 200, done: 0, failed: 0 });
+  });
+
+  it('should create one ticket when both instances receive the same idempotency key at once', async () => {
+    const draft = newTicket({ idempotencyKey: 'activity-twice' });
+    const postJob = (t: { id: string }): NewJob[] => [{ kind: 'channel-post', ticketId: t.id, dedupeKey: DedupeKey.channelPost(t.id) }];
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).tickets.create(draft, postJob, NOW)));
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    expect(new Set(results.map((result) => result.ticket.id)).size).toBe(1);
+    expect(await a.jobs.listByTicket(results[0].ticket.id)).toHaveLength(1);
+    // The numbers of the losing attempts went back: the next ticket is 0002.
+    expect((await b.tickets.create(newTicket(), () => [], NOW)).ticket.number).toBe('LAKI-2026-0002');
+  });
+
+  it('should serialise updates of one ticket from both instances', async () => {
+    const { ticket } = await a.tickets.create(newTicket(), () => [], NOW);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? a : b).tickets.update(ticket.id, (current) => ({ ticket: { ...current, bestGuessIds: [...current.bestGuessIds, `g${i}`] } }), NOW),
+      ),
+    );
+    const stored = (await b.tickets.get(ticket.id))!;
+    expect(stored.version).toBe(21);
+    expect(stored.bestGuessIds).toHaveLength(21);
+  });
+
+  it('should store user text containing NUL characters without them', async () => {
+    const { ticket } = await a.tickets.create(newTicket({ question: 'Frage\u0000mit NUL' }), () => [], NOW);
+    expect((await b.tickets.get(ticket.id))!.question).toBe('Fragemit NUL');
+    await a.questionLog.record({ kind: 'declined', question: 'x\u0000y' });
+    expect(await sql(database.url, 'SELECT question FROM question_log')).toEqual([{ question: 'xy' }]);
+  });
+});
+
+describeWithPostgres('PostgreSQL question log', () => {
+  let database: TestDatabase;
+  beforeAll(async () => (database = await createTestDatabase('question_log')));
+  afterAll(() => database.drop());
+
+  it('should delete events older than the retention date and keep newer ones', async () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    const store = await openPostgresStore({ connectionString: database.url, clock: () => now });
+    await store.questionLog.record({ kind: 'declined', question: 'alt', outcome: 'none' });
+    now = new Date('2026-03-01T00:00:00Z');
+    await store.questionLog.record({ kind: 'suggested', question: 'neu', suggestedIds: ['a', 'b'], score: 0.42 });
+    expect(await store.questionLog.deleteOlderThan(new Date('2026-02-01T00:00:00Z'))).toBe(1);
+    expect(await sql(database.url, 'SELECT question, suggested_ids, score FROM question_log')).toEqual([
+      { question: 'neu', suggested_ids: '["a","b"]', score: 0.42 },
+    ]);
+    await store.close();
+  });
+
+  it('should log, not throw, when recording fails', async () => {
+    const errors: string[] = [];
+    const store = await openPostgresStore({ connectionString: database.url, logger: { error: (_details, message) => errors.push(message) } });
+    await sql(database.url, 'DROP TABLE question_log');
+    await expect(store.questionLog.record({ kind: 'answered', question: 'x' })).resolves.toBeUndefined();
+    expect(errors).toEqual(['question log: could not record event']);
+    await store.close();
+  });
+});
