@@ -4,59 +4,25 @@
  * Each test POSTs a `composeExtension/query` invoke to /api/messages and reads the invoke
  * response Teams would get in the HTTP response body.
  */
-import { createAdapter, createApp } from '../../src/bot';
 import { Messages } from '../../src/bot/messages';
-import { createKnowledgeHolder, type IndexedKnowledgeBase } from '../../src/knowledge';
-import {
-  createSearchExtension,
-  SEARCH_COMMAND,
-  SearchErrorCode,
-  SearchMessages,
-} from '../../src/messageExtension';
-import { createLogger } from '../../src/logger';
-import { createServer, type HttpServer } from '../../src/server';
+import { SEARCH_COMMAND, SearchErrorCode, SearchMessages } from '../../src/messageExtension';
 import { mainTopics } from '../../src/tab/catalog';
-import { RecordingLogger } from '../helpers/logger';
-import { MemoryQuestionLog } from '../helpers/questionLog';
-import { knowledgeFor } from '../helpers/server';
-
-interface ExtensionAttachment {
-  contentType: string;
-  content: { type: string; body: Array<Record<string, unknown>>; actions?: unknown[] };
-  preview: { contentType: string; content: { title: string; subtitle?: string; text: string } };
-}
+import { searchValue, startSearchServer, titlesOf, type ComposeExtensionResult, type SearchServer } from './harness';
 
 interface QueryResponse {
-  composeExtension: {
-    type: 'result' | 'message';
-    attachmentLayout?: string;
-    attachments?: ExtensionAttachment[];
-    text?: string;
-  };
+  composeExtension: ComposeExtensionResult;
 }
 
-let server: HttpServer;
+let service: SearchServer;
 let url: string;
-let kb: IndexedKnowledgeBase;
-const logger = new RecordingLogger();
 
 beforeAll(async () => {
-  kb = await knowledgeFor();
-  const knowledge = createKnowledgeHolder(kb);
-  const adapter = createAdapter({});
-  const app = createApp({
-    knowledge,
-    questionLog: new MemoryQuestionLog(),
-    logger,
-    adapter,
-    extensions: [createSearchExtension({ knowledge, logger })],
-  });
-  server = createServer({ adapter, app, knowledge, logger: createLogger('silent') });
-  ({ url } = await server.listen(0, '127.0.0.1'));
+  service = await startSearchServer();
+  url = service.url;
 });
 
 afterAll(async () => {
-  await server.close();
+  await service.close();
 });
 
 /** A composeExtension/query invoke as Teams sends it from the compose box of a group chat. */
@@ -75,13 +41,6 @@ function queryInvoke(value: unknown): Record<string, unknown> {
   };
 }
 
-function searchValue(query: string | undefined, options: { initialRun?: boolean } = {}) {
-  const parameters: Array<{ name: string; value: string }> = [];
-  if (options.initialRun) parameters.push({ name: 'initialRun', value: 'true' });
-  if (query !== undefined) parameters.push({ name: 'query', value: query });
-  return { commandId: SEARCH_COMMAND, parameters, queryOptions: { skip: 0, count: 25 } };
-}
-
 async function invoke(value: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${url}/api/messages`, {
     method: 'POST',
@@ -96,10 +55,6 @@ async function search(query: string | undefined, options: { initialRun?: boolean
   const { status, body } = await invoke(searchValue(query, options));
   expect(status).toBe(200);
   return (body as QueryResponse).composeExtension;
-}
-
-function titlesOf(result: QueryResponse['composeExtension']): string[] {
-  return (result.attachments ?? []).map((attachment) => attachment.preview.content.title);
 }
 
 describe('search message extension over /api/messages', () => {
@@ -151,16 +106,16 @@ describe('search message extension over /api/messages', () => {
   it('should show the main topics, one per category, for the initial run', async () => {
     const result = await search(undefined, { initialRun: true });
     expect(result.type).toBe('result');
-    const expected = mainTopics(kb).map((entry) => entry.title);
+    const expected = mainTopics(service.kb).map((entry) => entry.title);
     expect(titlesOf(result)).toEqual(expected);
-    expect(new Set(kb.entries.map((entry) => entry.category)).size).toBe(expected.length);
+    expect(new Set(service.kb.entries.map((entry) => entry.category)).size).toBe(expected.length);
     expect(titlesOf(result)).toContain('Handlungsfelder der Kommunalen Integrationszentren');
     expect(result.attachments![0].preview.content.subtitle).toMatch(/^Thema: /);
   });
 
   it('should show the main topics for a blank query', async () => {
     const result = await search('   ');
-    expect(titlesOf(result)).toEqual(mainTopics(kb).map((entry) => entry.title));
+    expect(titlesOf(result)).toEqual(mainTopics(service.kb).map((entry) => entry.title));
   });
 
   it('should answer "Keine Treffer" as a message for a query without hits', async () => {
@@ -198,6 +153,6 @@ describe('search message extension over /api/messages', () => {
   });
 
   it('should not have logged a failed turn', () => {
-    expect(logger.records.filter((record) => record.level === 'error')).toEqual([]);
+    expect(service.logger.records.filter((record) => record.level === 'error')).toEqual([]);
   });
 });
