@@ -71,10 +71,15 @@
  *   `team-id;messageid=MSG`; later replies in that thread and card updates carry that id.
  * - A reply typed into such a thread (e.g. LaKI answering a ticket) is
  *   `POST …/conversations/{encodeURIComponent('team-id;messageid=MSG')}/messages` with the bot
- *   mention; a card button on the ticket card is `submitCard`/`invokeAction` with the thread id
- *   as conversation and the card's `messageId` as `replyToId`.
- * - Whatever `from.id` the request names (it must be a known user of that chat or team), the
- *   activity reaching the bot was seen to carry the current user (`user-id-0`, Alex Wilber).
+ *   mention. A button on the thread's root card (the ticket card) must be clicked with the
+ *   THREAD id as conversation and the card's `messageId` as `replyToId`; with `team-id` as
+ *   conversation the Playground answers 400 `ActivityNotFoundInConversation`. The bot then gets
+ *   `conversation.id = 'team-id;messageid=MSG'`, `replyToId = MSG`, `channelData.team.id` and
+ *   `channelData.channel.id = 'team-id'`. {@link Playground.submitCard} picks the thread id
+ *   itself (`postConversationId` when the message has one).
+ * - `from.id` must be a known user of that chat or team (else 400). Card clicks keep it: a
+ *   submit as `user-id-2` reaches the bot from "Adele Vance". Typed messages were seen to reach
+ *   the bot from the current user (`user-id-0`, Alex Wilber) whatever `from.id` said.
  *
  * Processes: the Playground runs in its own process group in a temporary working directory;
  * {@link Playground.close} kills the whole group (SIGTERM, then SIGKILL after a grace period).
@@ -142,6 +147,9 @@ export interface PlaygroundMessage {
   readonly raw: any;
 }
 
+/** The message whose card is clicked. */
+export type CardMessage = Pick<PlaygroundMessage, 'conversationId' | 'messageId'> & { readonly postConversationId?: string };
+
 /** What `sendAsUser` returns. */
 export interface SentMessage {
   readonly messageId: string;
@@ -161,7 +169,7 @@ export interface SendOptions {
 }
 
 export interface CardActionOptions {
-  /** Default: the message's own conversation. */
+  /** Default: the message's thread (`postConversationId`) if it opened one, else its conversation. */
   readonly conversationId?: string;
   /** Default: the current user. */
   readonly fromId?: string;
@@ -180,10 +188,10 @@ export interface Playground {
   /** Posts a message as a user. In a channel, set `mentionBot` or the bot never sees it. */
   sendAsUser(text: string, options?: SendOptions): Promise<SentMessage>;
   /** Clicks an `Action.Submit` on `message`'s card: `value` is the action's data merged with inputs. */
-  submitCard(message: Pick<PlaygroundMessage, 'conversationId' | 'messageId'>, value: Record<string, unknown>, options?: CardActionOptions): Promise<void>;
+  submitCard(message: CardMessage, value: Record<string, unknown>, options?: CardActionOptions): Promise<void>;
   /** Clicks an `Action.Execute`; resolves with the bot's invoke response body. */
   invokeAction(
-    message: Pick<PlaygroundMessage, 'conversationId' | 'messageId'>,
+    message: CardMessage,
     action: { readonly verb: string; readonly data?: Record<string, unknown> },
     options?: CardActionOptions,
   ): Promise<unknown>;
@@ -313,7 +321,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       },
       async submitCard(message, value, actionOptions = {}) {
         await requestJson(url, 'POST', '/_conversation/v1/submit', {
-          conversation: { id: actionOptions.conversationId ?? message.conversationId },
+          conversation: { id: actionOptions.conversationId ?? threadOf(message) },
           from: { id: actionOptions.fromId ?? config.currentUser.id },
           replyToId: message.messageId,
           value,
@@ -322,7 +330,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       invokeAction(message, action, actionOptions = {}) {
         return requestJson(url, 'POST', '/_conversation/v1/invoke', {
           name: 'adaptiveCard/action',
-          conversation: { id: actionOptions.conversationId ?? message.conversationId },
+          conversation: { id: actionOptions.conversationId ?? threadOf(message) },
           from: { id: actionOptions.fromId ?? config.currentUser.id },
           replyToId: message.messageId,
           value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data ?? {} } },
@@ -410,6 +418,11 @@ export function freePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
+}
+
+/** A channel post that opened a thread is clicked within that thread. */
+function threadOf(message: CardMessage): string {
+  return message.postConversationId ?? message.conversationId;
 }
 
 function summary(message: PlaygroundMessage): string {
