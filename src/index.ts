@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { createAdapter, createApp } from './bot';
 import { ConfigError, loadConfig } from './config';
+import { createEscalation, createEscalationExtension, escalationHealth, scheduleTicketRetention } from './escalation';
 import { createKnowledgeHolder, KnowledgeLoadError, loadKnowledgeBase } from './knowledge';
 import { createKnowledgeWatcher, knowledgeReloadHealth } from './knowledge/watcher';
 import { createLogger, type Logger } from './logger';
@@ -26,6 +27,9 @@ const ENV_FILES = ['env/.env.local.user', 'env/.env.local'];
 
 /** How long shutdown waits for open requests before exiting anyway. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/** The window of `ESCALATION_LIMIT_PER_HOUR`. */
+const HOUR_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   for (const file of ENV_FILES) if (existsSync(file)) process.loadEnvFile(file);
@@ -57,6 +61,23 @@ async function main(): Promise<void> {
     : undefined;
   if (watcher) shutdown.push(() => watcher.close());
   const adapter = createAdapter(config.botCredentials ?? {}, config.botEndpoints);
+  // Tickets and their deliveries; the outbox worker starts once the server listens.
+  const escalation = config.escalation
+    ? createEscalation({
+        tickets: store.tickets,
+        jobs: store.jobs,
+        adapter,
+        botAppId: config.botCredentials?.appId ?? '',
+        channel: config.escalation.channel,
+        mail: config.escalation.mail,
+        knowledge,
+        logger,
+        settings: {
+          rateLimit: { max: config.escalation.limitPerHour, windowMs: HOUR_MS },
+          ticketRetentionDays: config.escalation.ticketRetentionDays,
+        },
+      })
+    : undefined;
   const app = createApp({
     knowledge: metrics ? measuredKnowledge(knowledge, metrics, 'bot') : knowledge,
     questionLog: store.questionLog,
@@ -64,7 +85,12 @@ async function main(): Promise<void> {
     logger,
     adapter,
     botAppId: config.botCredentials?.appId,
-    extensions: [createSearchExtension({ knowledge, logger })],
+    extensions: [
+      createSearchExtension({ knowledge, logger }),
+      ...(escalation
+        ? [createEscalationExtension({ service: escalation.service, lakiChannel: config.escalation?.channel, logger })]
+        : []),
+    ],
   });
   const server = createServer({
     adapter,
@@ -76,7 +102,12 @@ async function main(): Promise<void> {
     trustProxyHops: config.trustProxyHops,
     metrics,
     serveMetrics: config.metrics.port === undefined,
-    health: watcher ? { knowledgeReload: knowledgeReloadHealth(watcher) } : undefined,
+    health: {
+      ...(watcher ? { knowledgeReload: knowledgeReloadHealth(watcher) } : {}),
+      ...(escalation
+        ? { escalation: escalationHealth(escalation, { channel: Boolean(config.escalation?.channel), email: Boolean(config.escalation?.mail) }) }
+        : {}),
+    },
   });
   shutdown.push(() => server.close());
   if (metrics && config.metrics.port !== undefined) {
@@ -86,12 +117,23 @@ async function main(): Promise<void> {
   }
 
   const { url } = await server.listen(config.port, config.host);
+  if (escalation) {
+    await escalation.worker.start();
+    const ticketRetention = scheduleTicketRetention(escalation, logger);
+    shutdown.push(async () => {
+      ticketRetention.stop();
+      await escalation.close();
+    });
+  }
   logger.info(
     {
       url,
       entries: knowledge.current().entries.length,
       knowledgeDir: config.knowledgeDir,
       dataDir: config.dataDir,
+      escalation: config.escalation
+        ? { channel: Boolean(config.escalation.channel), email: Boolean(config.escalation.mail) }
+        : 'off',
       mode: config.botCredentials ? 'authenticated' : 'local (no Bot Framework credentials)',
     },
     'LaKI-Assistent listening',

@@ -13,6 +13,8 @@ import { createEscalationService, type EscalationService, type EscalationSetting
 import { createTeamsDelivery, type ProactiveAdapter, type TeamsChannelSettings, type TeamsDelivery } from './teamsChannel';
 
 export { isFromLakiChannel, type LakiChannelIdentity } from './security';
+export { createEscalationExtension, ASK_LAKI_PATTERN, MY_TICKETS_PATTERN, type EscalationExtensionDeps } from './extension';
+export { escalationHealth, scheduleTicketRetention, type TicketRetentionSchedule } from './runtime';
 export {
   parseTicketAction,
   ticketFeedbackPayloadSchema,

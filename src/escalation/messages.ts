@@ -84,6 +84,12 @@ export const EscalationMessages = Object.freeze({
   answerEmpty: 'Bitte geben Sie eine Antwort ein.',
   answerTooLong: (max: number) => `Die Antwort ist zu lang (höchstens ${max} Zeichen).`,
   notFromLakiChannel: 'Diese Aktion ist nur im LaKI-Kanal möglich.',
+  draftExpired:
+    'Diese Weiterleitung ist nicht mehr offen. Bitte prüfen Sie die Angaben unten und senden Sie sie erneut ab.',
+  invalidAction: 'Diese Schaltfläche konnte ich nicht verarbeiten. Bitte versuchen Sie es erneut.',
+  feedbackThanks: 'Danke für Ihre Rückmeldung!',
+  /** Shown as the sender when Teams sends no name (rare; e.g. some test clients). */
+  unknownAskerName: 'Name nicht übermittelt',
   myTicketsEmpty: 'Sie haben noch keine Fragen an die LaKI weitergeleitet.',
   myTicketsTitle: 'Ihre Fragen an die LaKI',
 });

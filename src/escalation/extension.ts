@@ -1,0 +1,225 @@
+/**
+ * Escalation as a bot feature ({@link AppExtension}): the asker's side (offer, draft card,
+ * "Absenden", "Meine Fragen", feedback on LaKI's answer) and LaKI's side (ticket card actions,
+ * accepted only from the configured LaKI channel). Routes only talk to the escalation service;
+ * every message caused by a ticket change is delivered by the outbox.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Application } from '@microsoft/teams-ai';
+import { MessageFactory, TurnContext, type Activity } from 'botbuilder';
+import type { z } from 'zod/v4';
+import type { AppExtension } from '../bot/extensions';
+import type { Logger } from '../bot/logger';
+import type { AppTurnState } from '../bot/state';
+import { draftCard, forwardToLakiAction } from './cards/draftCard';
+import { myTicketsCard } from './cards/myTicketsCard';
+import { EscalationMessages as M } from './messages';
+import {
+  escalationCancelPayloadSchema,
+  escalationStartPayloadSchema,
+  escalationSubmitPayloadSchema,
+  parseTicketAction,
+  ticketFeedbackPayloadSchema,
+} from './payloads';
+import { isFromLakiChannel, type LakiChannelIdentity } from './security';
+import { DRAFT_LIMITS, type EscalationService } from './service';
+import type { Actor } from './ticket';
+import { userMessageFor } from './userMessages';
+import { EscalationVerb, TicketVerb } from './verbs';
+
+/** "LaKI fragen: <Frage>" typed in the chat: the same as pressing "An die LaKI weiterleiten". */
+export const ASK_LAKI_PATTERN = /^\s*laki\s+fragen\s*:/i;
+/** "Meine Fragen" on its own: the asker's tickets with status. */
+export const MY_TICKETS_PATTERN = /^\s*meine\s+fragen\s*[.!?]?\s*$/i;
+
+/** Drafts kept per conversation (oldest dropped first), so the state stays small. */
+export const MAX_OPEN_DRAFTS = 20;
+
+/** The conversation state this feature keeps: drafts shown and not yet cancelled. */
+export const DRAFTS_STATE_KEY = 'escalationDrafts';
+
+/** A draft card the bot showed, kept in the persisted turn state until "Abbrechen". */
+interface OpenDraft {
+  readonly issuedAt: string;
+}
+
+export interface EscalationExtensionDeps {
+  readonly service: EscalationService;
+  /** Where ticket actions are accepted from; absent (e-mail only): ticket actions are refused everywhere. */
+  readonly lakiChannel?: LakiChannelIdentity;
+  readonly logger: Logger;
+  /** Fresh id per draft card; the ticket's idempotency key. Default `randomUUID`. */
+  readonly newDraftId?: () => string;
+  readonly clock?: () => Date;
+}
+
+const HTML_TAG = /<\/?[a-z][^>]*>/gi;
+
+/** Builds the feature; pass it in `createApp({ extensions: [...] })`. */
+export function createEscalationExtension(deps: EscalationExtensionDeps): AppExtension {
+  const newDraftId = deps.newDraftId ?? randomUUID;
+  const clock = deps.clock ?? (() => new Date());
+  const { logger, service } = deps;
+
+  /** Parses a submit; an invalid one gets a clear reply and a log line without user text. */
+  async function parse<T extends z.ZodType>(context: TurnContext, schema: T, data: unknown): Promise<z.infer<T> | undefined> {
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    logger.warn(
+      {
+        verb: String((data as { verb?: unknown } | undefined)?.verb).slice(0, 50),
+        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })),
+      },
+      'invalid escalation payload',
+    );
+    await context.sendActivity(M.invalidAction);
+    return undefined;
+  }
+
+  function openDrafts(state: AppTurnState): Record<string, OpenDraft> {
+    const stored = state.conversation[DRAFTS_STATE_KEY];
+    return stored && typeof stored === 'object' ? (stored as Record<string, OpenDraft>) : {};
+  }
+
+  /** Shows the draft card and remembers it in the (persisted) conversation state. */
+  async function showDraft(context: TurnContext, state: AppTurnState, question: string): Promise<void> {
+    const draftId = newDraftId();
+    const drafts = Object.entries({ ...openDrafts(state), [draftId]: { issuedAt: clock().toISOString() } })
+      .sort(([, a], [, b]) => a.issuedAt.localeCompare(b.issuedAt))
+      .slice(-MAX_OPEN_DRAFTS);
+    state.conversation[DRAFTS_STATE_KEY] = Object.fromEntries(drafts);
+    const card = draftCard({ question: cleanQuestion(question), askerName: askerNameOf(context.activity), draftId });
+    await context.sendActivity(MessageFactory.attachment(card));
+  }
+
+  async function submit(context: TurnContext, state: AppTurnState, data: unknown): Promise<void> {
+    const payload = await parse(context, escalationSubmitPayloadSchema, data);
+    if (!payload) return;
+    const question = payload.question ?? '';
+    if (!openDrafts(state)[payload.draftId]) {
+      // Cancelled, or from before the state was lost: nothing goes out without a fresh "Absenden".
+      logger.info({ conversationType: context.activity.conversation?.conversationType }, 'escalation draft is not open');
+      await context.sendActivity(M.draftExpired);
+      await showDraft(context, state, question);
+      return;
+    }
+    const activity = context.activity;
+    try {
+      const result = await service.escalate({
+        question,
+        kommune: payload.kommune,
+        askerName: askerNameOf(activity),
+        askerUserId: activity.from?.id ?? '',
+        askerAadObjectId: activity.from?.aadObjectId,
+        conversationReference: TurnContext.getConversationReference(activity),
+        idempotencyKey: payload.draftId,
+      });
+      switch (result.outcome) {
+        case 'created':
+          logger.info({ ticket: result.ticket.number }, 'question forwarded to the LaKI');
+          await context.sendActivity(M.confirmation(result.ticket.number));
+          return;
+        case 'duplicate':
+          logger.info({ ticket: result.ticket.number }, 'repeated "Absenden": no second ticket');
+          await context.sendActivity(M.alreadySent(result.ticket.number));
+          return;
+        case 'rate-limited':
+          logger.warn({ limit: result.limit }, 'escalation refused: per-user limit reached');
+          await context.sendActivity(M.rateLimited(result.limit));
+          return;
+      }
+    } catch (error) {
+      const reply = userMessageFor(error);
+      if (!reply) throw error;
+      await context.sendActivity(reply);
+    }
+  }
+
+  async function ticketAction(context: TurnContext, data: unknown): Promise<void> {
+    const activity = context.activity;
+    if (!deps.lakiChannel || !isFromLakiChannel(activity, deps.lakiChannel)) {
+      logger.warn(
+        {
+          verb: String((data as { verb?: unknown } | undefined)?.verb).slice(0, 50),
+          conversationType: activity.conversation?.conversationType,
+          conversationId: activity.conversation?.id,
+          fromId: activity.from?.id,
+          tenantId: (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id,
+        },
+        'ticket action refused: not from the LaKI channel',
+      );
+      await context.sendActivity(M.notFromLakiChannel);
+      return;
+    }
+    const request = parseTicketAction(data);
+    if (!request) {
+      logger.warn({ verb: String((data as { verb?: unknown } | undefined)?.verb).slice(0, 50) }, 'invalid ticket action payload');
+      await context.sendActivity(M.invalidAction);
+      return;
+    }
+    const actor: Actor = {
+      id: activity.from?.id ?? '',
+      name: activity.from?.name?.trim() || M.unknownAskerName,
+      ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+    };
+    try {
+      const { ticket, changed } = await service.act(request.action, request.ticketNumber, actor, request.answer);
+      logger.info({ ticket: ticket.number, action: request.action, status: ticket.status, changed }, 'ticket action');
+    } catch (error) {
+      const reply = userMessageFor(error);
+      if (!reply) throw error;
+      logger.info({ ticket: request.ticketNumber, action: request.action, reason: (error as Error).name }, 'ticket action refused');
+      await context.sendActivity(reply);
+    }
+  }
+
+  return {
+    name: 'escalation',
+    register(app: Application<AppTurnState>) {
+      app.message(ASK_LAKI_PATTERN, async (context, state) => {
+        const text = (context.activity.text ?? '').replace(HTML_TAG, ' ');
+        await showDraft(context, state, text.replace(ASK_LAKI_PATTERN, ''));
+      });
+      app.message(MY_TICKETS_PATTERN, async (context) => {
+        const userId = context.activity.from?.id;
+        const tickets = userId ? await service.listForUser(userId) : [];
+        await context.sendActivity(MessageFactory.attachment(myTicketsCard(tickets)));
+      });
+      app.adaptiveCards.actionSubmit(EscalationVerb.Start, async (context, state, data) => {
+        const payload = await parse(context, escalationStartPayloadSchema, data);
+        if (payload) await showDraft(context, state, payload.question ?? '');
+      });
+      app.adaptiveCards.actionSubmit(EscalationVerb.Submit, (context, state, data) => submit(context, state, data));
+      app.adaptiveCards.actionSubmit(EscalationVerb.Cancel, async (context, state, data) => {
+        const payload = await parse(context, escalationCancelPayloadSchema, data);
+        if (!payload) return;
+        const { [payload.draftId]: _cancelled, ...rest } = openDrafts(state);
+        state.conversation[DRAFTS_STATE_KEY] = rest;
+        await context.sendActivity(M.draftCancelled);
+      });
+      for (const verb of [TicketVerb.Take, TicketVerb.Answer, TicketVerb.Close, TicketVerb.Reopen]) {
+        app.adaptiveCards.actionSubmit(verb, (context, _state, data) => ticketAction(context, data));
+      }
+      app.adaptiveCards.actionSubmit(TicketVerb.Feedback, async (context, _state, data) => {
+        const payload = await parse(context, ticketFeedbackPayloadSchema, data);
+        if (!payload) return;
+        logger.info({ ticket: payload.ticketNumber, helpful: payload.helpful }, 'feedback on a LaKI answer');
+        await context.sendActivity(M.feedbackThanks);
+      });
+    },
+    cardActions: {
+      answer: (_entry, question) => [forwardToLakiAction(question)],
+      noAnswer: (question) => [forwardToLakiAction(question)],
+      notHelpful: (_entryId, question) => [forwardToLakiAction(question)],
+    },
+  };
+}
+
+/** The asker's display name as Teams sends it; the draft card shows what LaKI will see. */
+function askerNameOf(activity: Partial<Activity>): string {
+  return activity.from?.name?.trim().slice(0, DRAFT_LIMITS.askerName) || M.unknownAskerName;
+}
+
+function cleanQuestion(text: string): string {
+  return text.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim().slice(0, DRAFT_LIMITS.question);
+}

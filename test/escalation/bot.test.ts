@@ -1,0 +1,305 @@
+/**
+ * Escalation through the bot, over the real Bot Framework HTTP protocol: activities are posted to
+ * `/api/messages` as Teams posts them, the bot answers and delivers through a local connector
+ * (asker's chat and LaKI channel), tickets live in a real SQLite file, e-mail goes to a real SMTP
+ * server.
+ */
+import { EscalationMessages as M } from '../../src/escalation/messages';
+import { DraftInput, EscalationVerb, TicketVerb } from '../../src/escalation/verbs';
+import { startConnector, type Connector } from '../helpers/connector';
+import { submitDataOf } from '../helpers/activities';
+import { tmpDir } from '../storage/tmpStore';
+import {
+  ASKER,
+  ASKER_CONVERSATION,
+  CHANNEL_ID,
+  cardOf,
+  fromLakiChannel,
+  personal,
+  sentTo,
+  startBot,
+  TENANT_ID,
+  textOf,
+  type BotHarness,
+} from './botHarness';
+import { startSmtpServer, type TestSmtpServer } from './smtpServer';
+import { waitFor } from './waitFor';
+
+const QUESTION = 'Wie hoch ist die Landesförderung für unser KI 2026?';
+const ANSWER = 'Die Förderung richtet sich nach dem Teilhabe- und Integrationsgesetz, Details im Erlass.';
+
+jest.setTimeout(30_000);
+
+describe('escalation through the bot (HTTP protocol, local connector, SQLite, SMTP)', () => {
+  let dir: ReturnType<typeof tmpDir>;
+  let connector: Connector;
+  let smtp: TestSmtpServer | undefined;
+  let bot: BotHarness | undefined;
+
+  beforeEach(async () => {
+    dir = tmpDir();
+    connector = await startConnector();
+  });
+  afterEach(async () => {
+    await bot?.close();
+    bot = undefined;
+    await smtp?.close();
+    smtp = undefined;
+    await connector.close();
+    dir.cleanup();
+  });
+
+  /** The last activity the bot sent to the asker. */
+  const lastToAsker = () => sentTo(connector, ASKER_CONVERSATION).at(-1);
+
+  /** Question → no-answer card → "An die LaKI weiterleiten" → draft card; returns the Absenden data. */
+  async function openDraft(harness: BotHarness, question = QUESTION): Promise<Record<string, unknown>> {
+    expect(await harness.post(personal(connector, { text: question }))).toBe(200);
+    const noAnswer = lastToAsker();
+    const forward = submitDataOf(cardOf(noAnswer)).find((data) => data.verb === EscalationVerb.Start);
+    expect(forward).toMatchObject({ title: M.forwardAction, question });
+    const { title: _title, ...startData } = forward!;
+
+    expect(await harness.post(personal(connector, { value: startData }))).toBe(200);
+    const draft = cardOf(lastToAsker());
+    expect(JSON.stringify(draft)).toContain(M.draftTitle);
+    expect(draft.body.find((element: any) => element.id === DraftInput.Question).value).toBe(question);
+    expect(JSON.stringify(draft)).toContain(ASKER.name);
+    const submit = submitDataOf(draft).find((data) => data.verb === EscalationVerb.Submit)!;
+    expect(submit.title).toBe(M.draftSubmit);
+    const { title: _t, ...submitData } = submit;
+    return submitData;
+  }
+
+  /** Absenden with the card's inputs, as Teams merges them into the submit data. */
+  const absenden = (submitData: Record<string, unknown>, question = QUESTION, kommune = 'Kreis Soest') =>
+    personal(connector, { value: { ...submitData, [DraftInput.Question]: question, [DraftInput.Kommune]: kommune } });
+
+  it('should forward, post to the channel, mail LaKI, take and answer from the channel and relay the answer once', async () => {
+    smtp = await startSmtpServer();
+    bot = await startBot({ dataDir: dir.dir, connector, smtpUrl: smtp.url });
+
+    const submitData = await openDraft(bot);
+    expect(await bot.post(absenden(submitData))).toBe(200);
+    const [ticket] = await bot.store.tickets.listByAsker(ASKER.id, 10);
+    expect(ticket).toMatchObject({ question: QUESTION, kommune: 'Kreis Soest', askerName: ASKER.name, status: 'open' });
+    expect(ticket.number).toMatch(/^LAKI-\d{4}-\d{4}$/);
+    expect(lastToAsker().text).toBe(M.confirmation(ticket.number));
+
+    // The ticket card opens a new thread in the LaKI channel; the mail reaches the inbox.
+    const post = await connector.waitFor((r) => r.operation === 'create' && r.status === 200);
+    expect(post.body.channelData).toEqual({ channel: { id: CHANNEL_ID }, tenant: { id: TENANT_ID } });
+    expect(textOf(post.body.activity)).toContain(QUESTION);
+    expect(textOf(post.body.activity)).toContain('Kreis Soest');
+    const [mail] = await smtp.waitForMails(1);
+    expect(mail.subject).toBe(`[${ticket.number}] Neue Frage: ${QUESTION}`);
+    expect(mail.text).toContain(QUESTION);
+    await waitFor(async () => Boolean((await bot!.store.tickets.get(ticket.id))?.channelCardActivityId));
+    const posted = (await bot.store.tickets.get(ticket.id))!;
+    const threadId = posted.channelThreadId!;
+    const cardId = posted.channelCardActivityId!;
+    expect(threadId).toBe(`${CHANNEL_ID};messageid=${cardId}`);
+
+    // LaKI takes the ticket on the channel card: card updated in place, asker told.
+    expect(await bot.post(fromLakiChannel(connector, threadId, cardId, { verb: TicketVerb.Take, ticketNumber: ticket.number }))).toBe(200);
+    await connector.waitFor((r) => r.operation === 'update' && textOf(r.body).includes(M.status.assigned));
+    await waitFor(() => sentTo(connector, ASKER_CONVERSATION).some((a) => textOf(a).includes(M.askerTitle.taken(ticket.number))));
+
+    // LaKI answers inline on the card (the answer field's value arrives with the submit).
+    const answerData = { verb: TicketVerb.Answer, ticketNumber: ticket.number, answer: ANSWER };
+    expect(await bot.post(fromLakiChannel(connector, threadId, cardId, answerData))).toBe(200);
+    const updated = await connector.waitFor((r) => r.operation === 'update' && textOf(r.body).includes('Beantwortet von Lea LaKI am'));
+    expect([updated.conversationId, updated.activityId]).toEqual([threadId, cardId]);
+    expect(textOf(updated.body)).toContain(ANSWER);
+    const isAnswer = (a: any) => textOf(a).includes(M.askerTitle.answered(ticket.number));
+    await waitFor(() => sentTo(connector, ASKER_CONVERSATION).some(isAnswer));
+    const relayed = sentTo(connector, ASKER_CONVERSATION).find(isAnswer);
+    expect(textOf(relayed)).toContain(ANSWER);
+    expect(textOf(relayed)).toContain(QUESTION);
+    expect(submitDataOf(cardOf(relayed)).map((data) => [data.verb, data.helpful])).toEqual([
+      [TicketVerb.Feedback, true],
+      [TicketVerb.Feedback, false],
+    ]);
+
+    // Teams resends the answer activity: nothing new is stored or sent.
+    expect(await bot.post(fromLakiChannel(connector, threadId, cardId, answerData))).toBe(200);
+    await waitFor(async () => (await bot!.store.jobs.countByState()).pending === 0 && (await bot!.store.jobs.countByState()).running === 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sentTo(connector, ASKER_CONVERSATION).filter(isAnswer)).toHaveLength(1);
+    expect(await bot.store.tickets.get(ticket.id)).toMatchObject({ status: 'answered', answer: ANSWER, answeredBy: { name: 'Lea LaKI' } });
+
+    // "Meine Fragen" shows the ticket with its status.
+    expect(await bot.post(personal(connector, { text: 'Meine Fragen' }))).toBe(200);
+    const list = textOf(lastToAsker());
+    expect(list).toContain(M.myTicketsTitle);
+    expect(list).toContain(`**${ticket.number}** · ${M.status.answered}`);
+
+    // "Hilfreich? Ja" under the relayed answer.
+    expect(await bot.post(personal(connector, { value: { verb: TicketVerb.Feedback, ticketNumber: ticket.number, helpful: true } }))).toBe(200);
+    expect(lastToAsker().text).toBe(M.feedbackThanks);
+
+    // /healthz shows the outbox.
+    const health = await bot.health();
+    expect(health.escalation).toMatchObject({ status: 'ok', worker: 'running', jobs: { failed: 0, pending: 0 }, targets: { channel: true, email: true } });
+  });
+
+  it('should make one ticket when "Absenden" is pressed twice, one after the other and at the same time', async () => {
+    bot = await startBot({ dataDir: dir.dir, connector });
+    const first = await openDraft(bot);
+    expect(await bot.post(absenden(first))).toBe(200);
+    expect(await bot.post(absenden(first))).toBe(200);
+    const [ticket] = await bot.store.tickets.listByAsker(ASKER.id, 10);
+    expect(sentTo(connector, ASKER_CONVERSATION).slice(-2).map((a) => a.text)).toEqual([
+      M.confirmation(ticket.number),
+      M.alreadySent(ticket.number),
+    ]);
+
+    const second = await openDraft(bot, 'Darf unser KI ein Dienstfahrrad leasen?');
+    const statuses = await Promise.all([1, 2, 3].map(() => bot!.post(absenden(second, 'Darf unser KI ein Dienstfahrrad leasen?'))));
+    expect(statuses).toEqual([200, 200, 200]);
+    const tickets = await bot.store.tickets.listByAsker(ASKER.id, 10);
+    expect(tickets.map((t) => t.question).sort()).toEqual(['Darf unser KI ein Dienstfahrrad leasen?', QUESTION]);
+    const newest = tickets.find((t) => t.question !== QUESTION)!;
+    expect(sentTo(connector, ASKER_CONVERSATION).slice(-3).map((a) => a.text).sort()).toEqual(
+      [M.alreadySent(newest.number), M.alreadySent(newest.number), M.confirmation(newest.number)].sort(),
+    );
+    expect(bot.logLines().filter((line) => line.msg === 'bot turn failed')).toEqual([]);
+    await waitFor(() => connector.requests.filter((r) => r.operation === 'create' && r.status === 200).length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(connector.requests.filter((r) => r.operation === 'create')).toHaveLength(2);
+  });
+
+  it('should offer forwarding by typing "LaKI fragen:", after "Nein" and on every answer card', async () => {
+    bot = await startBot({ dataDir: dir.dir, connector });
+    expect(await bot.post(personal(connector, { text: 'LaKI fragen: Gibt es 2027 wieder eine Fachtagung?' }))).toBe(200);
+    const draft = cardOf(lastToAsker());
+    expect(draft.body.find((element: any) => element.id === DraftInput.Question).value).toBe('Gibt es 2027 wieder eine Fachtagung?');
+
+    expect(await bot.post(personal(connector, { text: 'Wie erreiche ich die LaKI telefonisch?' }))).toBe(200);
+    const answer = cardOf(lastToAsker());
+    expect(submitDataOf(answer).find((data) => data.verb === EscalationVerb.Start)).toMatchObject({
+      title: M.forwardAction,
+      question: 'Wie erreiche ich die LaKI telefonisch?',
+    });
+    const no = submitDataOf(answer).find((data) => data.verb === 'feedback' && data.helpful === false)!;
+    const { title: _title, ...noData } = no;
+    expect(await bot.post(personal(connector, { value: noData }))).toBe(200);
+    expect(submitDataOf(cardOf(lastToAsker())).some((data) => data.verb === EscalationVerb.Start)).toBe(true);
+  });
+
+  it('should refuse a ticket action sent from the personal chat or another tenant and change nothing', async () => {
+    bot = await startBot({ dataDir: dir.dir, connector });
+    expect(await bot.post(absenden(await openDraft(bot)))).toBe(200);
+    const [ticket] = await bot.store.tickets.listByAsker(ASKER.id, 10);
+    await waitFor(async () => Boolean((await bot!.store.tickets.get(ticket.id))?.channelCardActivityId));
+    const before = (await bot.store.tickets.get(ticket.id))!;
+    const jobsBefore = await bot.store.jobs.listByTicket(ticket.id);
+
+    const forged = { verb: TicketVerb.Answer, ticketNumber: ticket.number, answer: 'Gefälschte Antwort' };
+    // From the asker's own chat, with channel data that claims to be the LaKI channel.
+    expect(await bot.post(personal(connector, { value: forged, channelData: { channel: { id: CHANNEL_ID }, tenant: { id: TENANT_ID } } }))).toBe(200);
+    expect(lastToAsker().text).toBe(M.notFromLakiChannel);
+    // From a thread that looks right but belongs to another tenant.
+    const thread = before.channelThreadId!;
+    expect(await bot.post(fromLakiChannel(connector, thread, before.channelCardActivityId!, forged, { tenantId: 'other-tenant' }))).toBe(200);
+    // From another team's channel.
+    expect(await bot.post(fromLakiChannel(connector, '19:other@thread.tacv2;messageid=9', '9', forged, { channelId: '19:other@thread.tacv2' }))).toBe(200);
+    expect(sentTo(connector, '19:other@thread.tacv2;messageid=9').map((a) => a.text)).toEqual([M.notFromLakiChannel]);
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await bot.store.tickets.get(ticket.id)).toEqual(before);
+    expect(await bot.store.jobs.listByTicket(ticket.id)).toHaveLength(jobsBefore.length);
+    expect(connector.requests.filter((r) => r.operation === 'update')).toHaveLength(0);
+    expect(sentTo(connector, ASKER_CONVERSATION).some((a) => textOf(a).includes('Gefälschte Antwort'))).toBe(false);
+    const refusals = bot.logLines().filter((line) => line.msg === 'ticket action refused: not from the LaKI channel');
+    expect(refusals).toHaveLength(3);
+    expect(JSON.stringify(refusals)).not.toContain('Gefälschte Antwort');
+  });
+
+  it('should retry the channel post after 429 (Retry-After) and 503 and the asker message after 503', async () => {
+    connector.failNext('create', { status: 429, retryAfter: 1 }, { status: 503 });
+    bot = await startBot({ dataDir: dir.dir, connector });
+    const started = Date.now();
+    expect(await bot.post(absenden(await openDraft(bot)))).toBe(200);
+    const [ticket] = await bot.store.tickets.listByAsker(ASKER.id, 10);
+
+    await connector.waitFor((r) => r.operation === 'create' && r.status === 200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(connector.requests.filter((r) => r.operation === 'create').map((r) => r.status)).toEqual([429, 503, 200]);
+
+    await waitFor(async () => Boolean((await bot!.store.tickets.get(ticket.id))?.channelCardActivityId));
+    const posted = (await bot.store.tickets.get(ticket.id))!;
+    const take = fromLakiChannel(connector, posted.channelThreadId!, posted.channelCardActivityId!, { verb: TicketVerb.Take, ticketNumber: ticket.number });
+    // The proactive message answers the asker's "Absenden" activity (a reply in their chat).
+    const before = connector.requests.length;
+    connector.failNext('reply', { status: 503 });
+    expect(await bot.post(take)).toBe(200);
+    await waitFor(() => sentTo(connector, ASKER_CONVERSATION).some((a) => textOf(a).includes(M.askerTitle.taken(ticket.number))));
+    const toAsker = connector.requests.slice(before).filter((r) => r.conversationId === ASKER_CONVERSATION);
+    expect(toAsker.map((r) => [r.operation, r.status])).toEqual([['reply', 503], ['reply', 200]]);
+    expect(toAsker.map((r) => textOf(r.body).includes(M.askerTitle.taken(ticket.number)))).toEqual([true, true]);
+  });
+
+  it('should keep a shown draft across a restart, so "Absenden" afterwards still forwards', async () => {
+    bot = await startBot({ dataDir: dir.dir, connector });
+    const submitData = await openDraft(bot);
+    await bot.close();
+
+    bot = await startBot({ dataDir: dir.dir, connector });
+    expect(await bot.post(absenden(submitData))).toBe(200);
+    const [ticket] = await bot.store.tickets.listByAsker(ASKER.id, 10);
+    expect(ticket?.question).toBe(QUESTION);
+    expect(lastToAsker().text).toBe(M.confirmation(ticket.number));
+  });
+
+  it('should send nothing for a draft whose state is gone, and offer it again', async () => {
+    const other = tmpDir();
+    try {
+      bot = await startBot({ dataDir: dir.dir, connector });
+      const submitData = await openDraft(bot);
+      await bot.close();
+
+      // A new, empty store: the bot no longer knows the draft.
+      bot = await startBot({ dataDir: other.dir, connector });
+      const before = sentTo(connector, ASKER_CONVERSATION).length;
+      expect(await bot.post(absenden(submitData))).toBe(200);
+      expect(await bot.store.tickets.listByAsker(ASKER.id, 10)).toEqual([]);
+      const replies = sentTo(connector, ASKER_CONVERSATION).slice(before);
+      expect(replies[0].text).toBe(M.draftExpired);
+      expect(cardOf(replies[1]).body.find((element: any) => element.id === DraftInput.Question).value).toBe(QUESTION);
+    } finally {
+      await bot?.close();
+      bot = undefined;
+      other.cleanup();
+    }
+  });
+
+  it('should not forward a cancelled draft', async () => {
+    bot = await startBot({ dataDir: dir.dir, connector });
+    const submitData = await openDraft(bot);
+    expect(await bot.post(personal(connector, { value: { verb: EscalationVerb.Cancel, draftId: submitData.draftId } }))).toBe(200);
+    expect(lastToAsker().text).toBe(M.draftCancelled);
+    expect(await bot.post(absenden(submitData))).toBe(200);
+    expect(await bot.store.tickets.listByAsker(ASKER.id, 10)).toEqual([]);
+    expect(sentTo(connector, ASKER_CONVERSATION).at(-2).text).toBe(M.draftExpired);
+  });
+
+  it.each([
+    ['an empty question', { question: '   ' }, M.questionMissing],
+    ['a Kommune that is too long', { question: QUESTION, kommune: 'x'.repeat(300) }, M.fieldTooLong('Die Angabe zu Kommune / Kontext', 200)],
+  ])('should answer %s on "Absenden" with a clear German message and store nothing', async (_case, inputs, expected) => {
+    bot = await startBot({ dataDir: dir.dir, connector });
+    const submitData = await openDraft(bot);
+    expect(await bot.post(personal(connector, { value: { ...submitData, ...inputs } }))).toBe(200);
+    expect(lastToAsker().text).toBe(expected);
+    expect(await bot.store.tickets.listByAsker(ASKER.id, 10)).toEqual([]);
+  });
+
+  it('should tell the asker kindly when the hourly limit is reached', async () => {
+    bot = await startBot({ dataDir: dir.dir, connector, limitPerHour: 1 });
+    expect(await bot.post(absenden(await openDraft(bot)))).toBe(200);
+    expect(await bot.post(absenden(await openDraft(bot, 'Darf unser KI ein Dienstfahrrad leasen?'), 'Darf unser KI ein Dienstfahrrad leasen?'))).toBe(200);
+    expect(lastToAsker().text).toBe(M.rateLimited(1));
+    expect(await bot.store.tickets.listByAsker(ASKER.id, 10)).toHaveLength(1);
+  });
+});
