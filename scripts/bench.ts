@@ -26,7 +26,7 @@ import { readKnowledgeSource } from '../src/knowledge/loader';
 import { loadAsk, loadFixedPath, outcomeMix, timeBotTurns, type LoadResult, type TurnResult } from './bench/http';
 import { measureMatcher, type MatcherResult } from './bench/matcher';
 import { generateQuestions } from './bench/questions';
-import { syntheticEntries } from './bench/syntheticKnowledge';
+import { assertValidEntries, syntheticEntries } from './bench/syntheticKnowledge';
 
 /** The compiled script lives in dist/scripts; the project root is two levels up. */
 const ROOT = resolve(__dirname, '..', '..');
@@ -116,6 +116,7 @@ async function main(): Promise<void> {
   const matchers: MatcherResult[] = [measureMatcher('real `knowledge/`', source.entries, source.synonyms, queries)];
   for (const size of options.sizes) {
     const entries = syntheticEntries(source.entries, size);
+    assertValidEntries(entries);
     matchers.push(measureMatcher(`synthetic ${size.toLocaleString('en-US')}`, entries, source.synonyms, queries));
   }
 

@@ -6,6 +6,7 @@
  * curated base would (many shared words, a long tail of new ones).
  */
 import type { Entry } from '../../src/knowledge';
+import { entrySchema } from '../../src/knowledge/schema';
 import { seededRandom } from './questions';
 
 const PREFIXES = [
@@ -76,4 +77,15 @@ export function syntheticEntries(real: readonly Entry[], count: number, seed = 7
     });
   }
   return entries;
+}
+
+/** Synthetic entries must pass the same schema editors' files do, or the benchmark is not of real data. */
+export function assertValidEntries(entries: readonly Entry[]): void {
+  const problems: string[] = [];
+  for (const entry of entries) {
+    const result = entrySchema.safeParse(entry);
+    if (!result.success) problems.push(...result.error.issues.map((issue) => `${entry.id}.${issue.path.join('.')}: ${issue.message}`));
+    if (problems.length >= 5) break;
+  }
+  if (problems.length > 0) throw new Error(`Synthetic entries do not match the knowledge schema: ${problems.join('; ')}`);
 }
