@@ -16,7 +16,7 @@ import { createMetrics, measuredKnowledge } from './metrics';
 import { createSearchExtension } from './messageExtension';
 import { createServer } from './server';
 import { startMetricsServer } from './server/metricsServer';
-import { openStore } from './storage';
+import { openConfiguredStore } from './storage';
 import { scheduleQuestionLogRetention } from './storage/questionLogRetention';
 
 /**
@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   }
   const metrics = config.metrics.enabled ? createMetrics() : undefined;
 
-  const store = openStore({ dataDir: config.dataDir, logger });
+  // PostgreSQL when DATABASE_URL is set (several instances), else the SQLite file in DATA_DIR.
+  const store = await openConfiguredStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, logger });
   shutdown.push(() => store.close());
   const knowledge = createKnowledgeHolder(await loadKnowledgeBase(config.knowledgeDir));
   const retention = scheduleQuestionLogRetention({
@@ -130,7 +131,8 @@ async function main(): Promise<void> {
       url,
       entries: knowledge.current().entries.length,
       knowledgeDir: config.knowledgeDir,
-      dataDir: config.dataDir,
+      store: store.kind,
+      dataDir: store.kind === 'sqlite' ? config.dataDir : undefined,
       escalation: config.escalation
         ? { channel: Boolean(config.escalation.channel), email: Boolean(config.escalation.mail) }
         : 'off',
