@@ -4,27 +4,28 @@
  * Deterministic (seeded), so two runs measure the same work.
  */
 
+/** `{t}`: the topic in the accusative (as listed below); `{n}`: in the nominative. */
 const TEMPLATES: readonly string[] = [
-  'Was ist {t}?',
+  'Was ist {n}?',
   'Wie erreiche ich {t}?',
   'Wer ist zuständig für {t}?',
   'Können Sie mir etwas über {t} sagen?',
-  'Ich hätte eine Frage zu {t}.',
-  'Gibt es Informationen zu {t}?',
+  'Ich hätte eine Frage über {t}.',
+  'Gibt es Informationen über {t}?',
   'Was muss ich über {t} wissen?',
-  'Hallo, ich bin neu im Sozialamt und wollte fragen, was es mit {t} auf sich hat.',
-  'Wo finde ich etwas zu {t}?',
-  '{t}?',
-  '{t} bitte',
-  'Frage zu {t}',
-  'Wie funktioniert {t} in NRW?',
+  'Hallo, ich bin neu im Sozialamt und wollte fragen, was ich über {t} wissen muss.',
+  'Wo finde ich etwas über {t}?',
+  '{n}?',
+  '{n} bitte',
+  'Kurze Frage: {n}?',
+  'Wie funktioniert {n} in NRW?',
   'Guten Tag, wir überlegen gerade, wie wir {t} angehen. Wer hilft uns dabei?',
-  'Welche Rolle spielt {t} für unser KI?',
-  'Könnten Sie mir bitte erklären, was {t} bedeutet?',
+  'Welche Rolle spielt {n} für unser KI?',
+  'Könnten Sie mir bitte erklären, was {n} bedeutet?',
   'Brauchen wir für {t} eine Genehmigung?',
   'Wie viel Geld gibt es für {t}?',
-  'Bis wann muss {t} beantragt werden?',
-  'Hat die LaKI Material zu {t}?',
+  'Bis wann muss {n} beantragt werden?',
+  'Hat die LaKI Material über {t}?',
 ];
 
 const TOPICS: readonly string[] = [
@@ -120,7 +121,9 @@ function typo(text: string, random: () => number): string {
 export function generateQuestions(count: number, seed = 42): string[] {
   const random = seededRandom(seed);
   const questions = new Set<string>();
-  const base = TEMPLATES.flatMap((template) => TOPICS.map((topic) => template.replace('{t}', topic)));
+  const base = TEMPLATES.flatMap((template) =>
+    TOPICS.map((topic) => template.replace('{t}', topic).replace('{n}', topic.replace(/^den /, 'der '))),
+  );
   for (const question of base) {
     if (questions.size >= count) break;
     questions.add(question);
