@@ -46,9 +46,11 @@ export interface BotHarness {
 export interface BotHarnessOptions {
   /** Folder for the SQLite file; the same folder after a restart keeps tickets and turn state. */
   readonly dataDir: string;
-  readonly connector: Connector;
+  readonly connector?: Connector;
   readonly smtpUrl?: string;
   readonly limitPerHour?: number;
+  /** The LaKI channel; default: {@link CHANNEL_ID} in {@link TENANT_ID} behind the test's connector. */
+  readonly channel?: { readonly serviceUrl: string; readonly channelId: string; readonly tenantId: string };
 }
 
 /** Starts the bot on 127.0.0.1:0 with a fast-polling outbox. */
@@ -65,7 +67,7 @@ export async function startBot(options: BotHarnessOptions): Promise<BotHarness> 
   const store = openStore({ dataDir: options.dataDir, logger });
   const knowledge = createKnowledgeHolder(await knowledgeFor());
   const adapter = createAdapter({});
-  const channel = { serviceUrl: options.connector.url, channelId: CHANNEL_ID, tenantId: TENANT_ID };
+  const channel = options.channel ?? { serviceUrl: options.connector!.url, channelId: CHANNEL_ID, tenantId: TENANT_ID };
   const escalation = createEscalation({
     tickets: store.tickets,
     jobs: store.jobs,
