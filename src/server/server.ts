@@ -5,6 +5,7 @@
  * Every answer is JSON. Bad input gets a 4xx with `{"error":{"code","message"}}`; an exception
  * in a handler is logged and answered with a 500 JSON body, and the server keeps serving.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import restify, { type Request, type Response } from 'restify';
@@ -49,7 +50,10 @@ export interface HttpServer {
   readonly restify: restify.Server;
   /** Starts listening; resolves with the bound address (use port 0 for a free port). */
   listen(port: number, host: string): Promise<{ host: string; port: number; url: string }>;
-  /** Stops accepting connections and closes idle ones; resolves when the server is closed. */
+  /**
+   * Stops accepting connections, lets requests in progress finish (their connections then close)
+   * and closes idle ones; resolves when the last request is answered.
+   */
   close(): Promise<void>;
 }
 
@@ -123,6 +127,17 @@ export function createServer(deps: ServerDeps): HttpServer {
   });
 
   // Requests Node's HTTP parser refuses (e.g. a URL beyond the header limit) never reach restify.
+  // Requests in progress, for a graceful close (see `close` below).
+  const inFlight = new Set<ServerResponse>();
+  let closing = false;
+  server.server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    inFlight.add(res);
+    res.on('close', () => {
+      inFlight.delete(res);
+      if (closing) setImmediate(() => server.server.closeIdleConnections());
+    });
+  });
+
   server.server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return socket.destroy();
     const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
@@ -151,6 +166,10 @@ export function createServer(deps: ServerDeps): HttpServer {
     close: () =>
       new Promise((resolve) => {
         if (!server.server.listening) return resolve();
+        closing = true;
+        // Answers still being worked on end their keep-alive connection, so the server does not
+        // wait for the clients' idle timeout after the last turn finished.
+        for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
         server.close(() => resolve());
         server.server.closeIdleConnections();
       }),
