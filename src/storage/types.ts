@@ -31,6 +31,23 @@ export interface QuestionLog {
   record(event: QuestionEvent): Promise<void>;
 }
 
+/** A question event as stored, with the time it was recorded. */
+export interface StoredQuestionEvent extends QuestionEvent {
+  readonly recordedAt: Date;
+}
+
+/** Read side of the question log, for the editors' report (`npm run kb:report`). */
+export interface QuestionLogReader {
+  /** Events recorded at or after `since`, oldest first. */
+  listSince(since: Date): Promise<StoredQuestionEvent[]>;
+}
+
+/** Tickets LaKI has answered, for the editors' report and drafts (`npm run kb:draft`). */
+export interface AnsweredTicketReader {
+  /** Tickets with an answer (status `answered` or `closed`), newest answer first. */
+  listAnswered(): Promise<Ticket[]>;
+}
+
 /** Retention for the question log: events older than a date are deleted (privacy). */
 export interface QuestionLogRetention {
   /** Deletes events recorded before `before`; resolves to the number deleted. */

@@ -1,6 +1,6 @@
 /** SQLite implementation of the question log. */
 import type Database from 'better-sqlite3';
-import type { QuestionEvent, QuestionLog, QuestionLogRetention } from '../types';
+import type { QuestionEvent, QuestionLog, QuestionLogReader, QuestionLogRetention, StoredQuestionEvent } from '../types';
 
 /** Where a failed `record` is reported; the log itself never throws into a bot turn. */
 export interface QuestionLogErrorSink {
@@ -36,6 +36,37 @@ export function createSqliteQuestionLog(
     },
     async deleteOlderThan(before: Date): Promise<number> {
       return deleteOlder.run(before.getTime()).changes;
+    },
+  };
+}
+
+interface QuestionLogRow {
+  recorded_at: number;
+  kind: QuestionEvent['kind'];
+  question: string | null;
+  outcome: QuestionEvent['outcome'] | null;
+  score: number | null;
+  entry_id: string | null;
+  suggested_ids: string | null;
+}
+
+/** Reads the question log for the editors' report; a separate object so writers stay minimal. */
+export function createSqliteQuestionLogReader(db: Database.Database): QuestionLogReader {
+  const since = db.prepare<[number], QuestionLogRow>(
+    `SELECT recorded_at, kind, question, outcome, score, entry_id, suggested_ids
+     FROM question_log WHERE recorded_at >= ? ORDER BY recorded_at, id`,
+  );
+  return {
+    async listSince(from: Date): Promise<StoredQuestionEvent[]> {
+      return since.all(from.getTime()).map((row) => {
+        const event: Record<string, unknown> = { recordedAt: new Date(row.recorded_at), kind: row.kind };
+        if (row.question !== null) event.question = row.question;
+        if (row.outcome !== null) event.outcome = row.outcome;
+        if (row.score !== null) event.score = row.score;
+        if (row.entry_id !== null) event.entryId = row.entry_id;
+        if (row.suggested_ids !== null) event.suggestedIds = JSON.parse(row.suggested_ids) as string[];
+        return event as unknown as StoredQuestionEvent;
+      });
     },
   };
 }

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Actor, Ticket } from '../../escalation/ticket';
 import { formatTicketNumber, ticketYear } from '../../escalation/ticket';
 import type { NewJob } from '../../escalation/job';
-import type { CreatedTicket, NewTicket, TicketMutator, TicketStore } from '../types';
+import type { AnsweredTicketReader, CreatedTicket, NewTicket, TicketMutator, TicketStore } from '../types';
 import { insertJobs } from './jobs';
 
 interface TicketRow {
@@ -119,6 +119,15 @@ export function createSqliteTicketStore(db: Database.Database): TicketStore {
     countByAskerSince: async (askerUserId, since) => countSince.get(askerUserId, since.getTime())!.n,
     deleteClosedBefore: async (before) => deleteClosed.run(before.getTime()).changes,
   };
+}
+
+/** Answered tickets for the editors' report and drafts (read-only, no asker data needed there). */
+export function createSqliteAnsweredTicketReader(db: Database.Database): AnsweredTicketReader {
+  const answered = db.prepare<[], TicketRow>(
+    `SELECT ${COLUMNS} FROM tickets WHERE answer IS NOT NULL AND status IN ('answered', 'closed')
+     ORDER BY answered_at DESC, number DESC`,
+  );
+  return { listAnswered: async () => answered.all().map(fromRow) };
 }
 
 function mapOptional(row: TicketRow | undefined): Ticket | undefined {

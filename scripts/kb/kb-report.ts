@@ -1,0 +1,70 @@
+/**
+ * `npm run kb:report [-- --out DIR] [--days N]`: writes the editors' report (bericht.md plus CSV
+ * files) from the bot's SQLite store under `DATA_DIR`, judged against the knowledge base in
+ * `KNOWLEDGE_DIR`. Default output: `DATA_DIR/berichte/JJJJ-MM-TT/` (next to the data it is
+ * made from, outside git).
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { loadKnowledgeBase } from '../../src/knowledge';
+import { DRAFTS_DIR } from '../../src/knowledge/check';
+import { renderCsvFiles } from '../../src/knowledge/report/csv';
+import { draftFileName, isoDay } from '../../src/knowledge/report/draft';
+import { renderMarkdown } from '../../src/knowledge/report/markdown';
+import { ReportText } from '../../src/knowledge/report/messages';
+import { buildReport } from '../../src/knowledge/report/model';
+import { openStore } from '../../src/storage';
+import { SQLITE_FILE_NAME } from '../../src/storage/sqlite';
+import { createSqliteQuestionLogReader } from '../../src/storage/sqlite/questionLog';
+import { createSqliteAnsweredTicketReader } from '../../src/storage/sqlite/tickets';
+
+const DEFAULT_DAYS = 90;
+
+/** Thrown for wrong arguments or missing data; printed as is, exit code 2. */
+class UsageError extends Error {}
+
+function parseArgs(args: readonly string[]): { out?: string; days: number } {
+  let out: string | undefined;
+  let days = DEFAULT_DAYS;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--out' && args[i + 1]) out = args[++i];
+    else if (arg === '--days' && /^\d+$/.test(args[i + 1] ?? '') && Number(args[i + 1]) > 0) days = Number(args[++i]);
+    else throw new UsageError(ReportText.usageReport);
+  }
+  return { out, days };
+}
+
+async function main(): Promise<void> {
+  const { out, days } = parseArgs(process.argv.slice(2));
+  const config = loadConfig(process.env);
+  const dbFile = path.join(config.dataDir, SQLITE_FILE_NAME);
+  if (!existsSync(dbFile)) throw new UsageError(ReportText.storeMissing(dbFile));
+
+  const now = new Date();
+  const since = new Date(now.getTime() - days * 86_400_000);
+  const knowledge = await loadKnowledgeBase(config.knowledgeDir);
+  const store = openStore({ dataDir: config.dataDir });
+  try {
+    const events = await createSqliteQuestionLogReader(store.db).listSince(since);
+    const tickets = await createSqliteAnsweredTicketReader(store.db).listAnswered();
+    const draftsDir = path.join(config.knowledgeDir, DRAFTS_DIR);
+    const draftFiles = new Set(existsSync(draftsDir) ? readdirSync(draftsDir) : []);
+    const draftedTickets = new Set(tickets.filter((t) => draftFiles.has(draftFileName(t.number))).map((t) => t.number));
+    const model = buildReport({ events, tickets, knowledge, draftedTickets, since, now });
+
+    const dir = out ?? path.join(config.dataDir, 'berichte', isoDay(now));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'bericht.md'), renderMarkdown(model));
+    for (const [name, content] of Object.entries(renderCsvFiles(model))) writeFileSync(path.join(dir, name), content);
+    console.log(ReportText.written(dir));
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+});
