@@ -3,10 +3,11 @@
  * PostgreSQL implementation of the same {@link Store} interface is used (several instances).
  */
 import { join } from 'node:path';
-import { openPostgresStore } from './postgres';
+import { createPostgresAnsweredTicketReader, createPostgresQuestionLogReader, openPostgresStore } from './postgres';
 import { openSqliteStore, SQLITE_FILE_NAME, type SqliteStore } from './sqlite';
-import type { QuestionLogErrorSink } from './sqlite/questionLog';
-import type { Store } from './types';
+import { createSqliteQuestionLogReader, type QuestionLogErrorSink } from './sqlite/questionLog';
+import { createSqliteAnsweredTicketReader } from './sqlite/tickets';
+import type { AnsweredTicketReader, QuestionLogReader, Store } from './types';
 
 export type { Store, TicketStore, JobStore, QuestionLog, QuestionLogRetention, JobCounts } from './types';
 
@@ -24,16 +25,28 @@ export function openStore(options: OpenStoreOptions): SqliteStore {
 /** Which database {@link openConfiguredStore} opened, for the start-up log line. */
 export type StoreKind = 'sqlite' | 'postgres';
 
+/** The read-only views the editors' tools (`kb:report`, `kb:draft`) use, on either database. */
+export interface StoreReaders {
+  readonly questionLog: QuestionLogReader;
+  readonly answeredTickets: AnsweredTicketReader;
+}
+
+/** What {@link openConfiguredStore} resolves to. */
+export type ConfiguredStore = Store & { readonly kind: StoreKind; readonly readers: StoreReaders };
+
 /**
  * Opens the store the configuration asks for: PostgreSQL when `databaseUrl` (`DATABASE_URL`) is
  * set, otherwise the SQLite file in `dataDir`. Either way the schema is migrated first.
  */
 export async function openConfiguredStore(
   options: OpenStoreOptions & { readonly databaseUrl?: string },
-): Promise<Store & { readonly kind: StoreKind }> {
+): Promise<ConfiguredStore> {
   if (options.databaseUrl) {
     const store = await openPostgresStore({ connectionString: options.databaseUrl, logger: options.logger });
-    return Object.assign(store, { kind: 'postgres' as const });
+    const readers = { questionLog: createPostgresQuestionLogReader(store.pool), answeredTickets: createPostgresAnsweredTicketReader(store.pool) };
+    return Object.assign(store, { kind: 'postgres' as const, readers });
   }
-  return Object.assign(openStore(options), { kind: 'sqlite' as const });
+  const store = openStore(options);
+  const readers = { questionLog: createSqliteQuestionLogReader(store.db), answeredTickets: createSqliteAnsweredTicketReader(store.db) };
+  return Object.assign(store, { kind: 'sqlite' as const, readers });
 }

@@ -195,3 +195,66 @@ describeWithPostgres('PostgreSQL question log', () => {
     await store.close();
   });
 });
+
+describeWithPostgres('editor readers on PostgreSQL and SQLite', () => {
+  let database: TestDatabase;
+  let dir: ReturnType<typeof tmpDir>;
+  beforeAll(async () => {
+    database = await createTestDatabase('readers');
+    dir = tmpDir();
+  });
+  afterAll(async () => {
+    await database.drop();
+    dir.cleanup();
+  });
+
+  /** The same history written into a store: questions over three days, tickets in every state. */
+  async function fill(store: Awaited<ReturnType<typeof openConfiguredStore>>): Promise<void> {
+    await store.questionLog.record({ kind: 'declined', question: 'Gibt es Geld für Dolmetscher?', outcome: 'none', score: 0.12 });
+    await store.questionLog.record({ kind: 'suggested', question: 'Sprachkurs Eltern', suggestedIds: ['a', 'b'], score: 0.5 });
+    await store.questionLog.record({ kind: 'feedback-not-helpful', entryId: 'griffbereit' });
+    const day = 86_400_000;
+    const lea = { id: '29:lea', name: 'Lea LaKI' };
+    for (const [i, status] of (['open', 'assigned', 'answered', 'closed', 'answered'] as const).entries()) {
+      const at = new Date(NOW.getTime() + i * day);
+      const { ticket } = await store.tickets.create(newTicket({ idempotencyKey: `k${i}`, question: `Frage ${i}` }), () => [], at);
+      if (status === 'open') continue;
+      await store.tickets.update(
+        ticket.id,
+        (current) => ({
+          ticket: {
+            ...current,
+            status,
+            assignee: lea,
+            ...(status === 'assigned' ? {} : { answer: `Antwort ${i}`, answeredBy: lea, answeredAt: new Date(at.getTime() + 1000) }),
+          },
+        }),
+        at,
+      );
+    }
+  }
+
+  it('should list the same question events and answered tickets', async () => {
+    const stores = await Promise.all([
+      openConfiguredStore({ dataDir: dir.dir, databaseUrl: database.url }),
+      openConfiguredStore({ dataDir: dir.dir }),
+    ]);
+    expect(stores.map((store) => store.kind)).toEqual(['postgres', 'sqlite']);
+    for (const store of stores) await fill(store);
+
+    const [postgresEvents, sqliteEvents] = await Promise.all(stores.map((store) => store.readers.questionLog.listSince(new Date(0))));
+    expect(postgresEvents.map(({ recordedAt: _at, ...event }) => event)).toEqual(sqliteEvents.map(({ recordedAt: _at, ...event }) => event));
+    expect(postgresEvents.map((event) => event.kind)).toEqual(['declined', 'suggested', 'feedback-not-helpful']);
+    expect(await stores[0].readers.questionLog.listSince(new Date(Date.now() + 60_000))).toEqual([]);
+
+    const [postgresTickets, sqliteTickets] = await Promise.all(stores.map((store) => store.readers.answeredTickets.listAnswered()));
+    const comparable = (tickets: typeof postgresTickets) => tickets.map(({ id: _id, ...ticket }) => ticket);
+    expect(comparable(postgresTickets)).toEqual(comparable(sqliteTickets));
+    expect(postgresTickets.map((ticket) => [ticket.number, ticket.status])).toEqual([
+      ['LAKI-2026-0005', 'answered'],
+      ['LAKI-2026-0004', 'closed'],
+      ['LAKI-2026-0003', 'answered'],
+    ]);
+    await Promise.all(stores.map((store) => store.close()));
+  });
+});

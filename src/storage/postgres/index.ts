@@ -12,6 +12,9 @@ import { migratePostgres, POSTGRES_MIGRATIONS, type Migration } from './migratio
 import { createPostgresQuestionLog } from './questionLog';
 import { createPostgresTicketStore } from './tickets';
 
+export { createPostgresQuestionLogReader } from './questionLog';
+export { createPostgresAnsweredTicketReader } from './tickets';
+
 export {
   migratePostgres,
   postgresSchemaVersion,

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { NewJob } from '../../escalation/job';
 import { formatTicketNumber, ticketYear, type Actor, type Ticket } from '../../escalation/ticket';
-import type { CreatedTicket, NewTicket, TicketStore } from '../types';
+import type { AnsweredTicketReader, CreatedTicket, NewTicket, TicketStore } from '../types';
 import { insertJobs } from './jobs';
 import { inTransaction, storableText, type Queryable } from './transaction';
 
@@ -142,6 +142,19 @@ export function createPostgresTicketStore(pool: Pool): TicketStore {
     async deleteClosedBefore(before) {
       const result = await pool.query(`DELETE FROM tickets WHERE status = 'closed' AND updated_at < $1`, [before]);
       return result.rowCount ?? 0;
+    },
+  };
+}
+
+/** Answered tickets for the editors' report and drafts (same results as the SQLite reader). */
+export function createPostgresAnsweredTicketReader(pool: Pool): AnsweredTicketReader {
+  return {
+    async listAnswered() {
+      const { rows } = await pool.query<TicketRow>(
+        `SELECT ${COLUMNS} FROM tickets WHERE answer IS NOT NULL AND status IN ('answered', 'closed')
+         ORDER BY answered_at DESC, number DESC`,
+      );
+      return rows.map(fromRow);
     },
   };
 }
