@@ -5,9 +5,10 @@
  * exactly once, counted at a local Bot Framework connector and a real SMTP server.
  *
  * Each instance is what `src/index.ts` builds for escalation: its own pooled PostgreSQL store,
- * its own botbuilder CloudAdapter (local mode) and its own running outbox worker. The bot's
- * routes are not in between (the escalation wiring into the bot is a separate change): the test
- * calls the escalation service the routes call.
+ * its own botbuilder CloudAdapter (local mode) and its own running outbox worker. This test calls
+ * the escalation service directly (the calls the bot's routes make), so its figures show the back
+ * end without HTTP turns; `twoInstances.bot.test.ts` runs the same through `/api/messages` on two
+ * processes of the real entry point.
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { Client } from 'pg';
