@@ -44,5 +44,6 @@ export function formatCheckResult(result: CheckResult): string {
   const { errors, warnings } = countFindings(result.findings);
   lines.push(CheckMessages.summary(errors, warnings, result.files, result.entries, result.drafts));
   lines.push(errors > 0 ? CheckMessages.nextStepErrors : warnings > 0 ? CheckMessages.nextStepWarnings : CheckMessages.nextStepClean);
+  if (result.findings.some((finding) => finding.message.startsWith('YAML-Syntaxfehler'))) lines.push(CheckMessages.yamlFirst);
   return lines.join('\n');
 }

@@ -52,4 +52,7 @@ export const CheckMessages = {
     'Solange Fehler bestehen, übernimmt der laufende Bot die Änderung nicht.',
   nextStepWarnings: 'Keine Fehler. Die Warnungen sollten Sie bei Gelegenheit bearbeiten.',
   nextStepClean: 'Alles in Ordnung.',
+  yamlFirst:
+    'Hinweis: Eine Datei mit YAML-Syntaxfehler kann nicht gelesen werden; ihre Einträge fehlen dann, und andere Dateien ' +
+    'melden deshalb oft „verweist auf …“. Beheben Sie zuerst den Syntaxfehler.',
 } as const;

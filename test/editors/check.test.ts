@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { checkKnowledge, type CheckResult, type Finding } from '../../src/knowledge/check';
+import { formatCheckResult } from '../../src/knowledge/checkFormat';
 import { CheckMessages } from '../../src/knowledge/checkMessages';
 import { LoadErrors } from '../../src/knowledge/errors';
 
@@ -38,6 +39,12 @@ describe('checkKnowledge', () => {
 
     it('should report broken YAML with its file and line', () => {
       expectFinding(result, { file: 'c.yaml', line: 3, severity: 'error', message: expect.stringContaining('YAML-Syntaxfehler') });
+    });
+
+    it('should tell editors to fix the YAML syntax error first', () => {
+      const output = formatCheckResult(result);
+      expect(output).toContain('  c.yaml:3  -  FEHLER: YAML-Syntaxfehler');
+      expect(output.trimEnd().endsWith(CheckMessages.yamlFirst)).toBe(true);
     });
   });
 
