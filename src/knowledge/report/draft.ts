@@ -32,7 +32,7 @@ export function draftFileName(ticketNumber: string): string {
 
 /**
  * A readable kebab-case id from the question's content words ("Gibt es Förderung für
- * Dolmetscher?" → "gibt-foerderung-dolmetscher"), unique against `taken`.
+ * Dolmetscher?" → "foerderung-dolmetscher"), unique against `taken`.
  */
 export function entryIdFor(question: string, ticketNumber: string, taken: ReadonlySet<string>): string {
   const words = question
