@@ -6,12 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Application } from '@microsoft/teams-ai';
-import { MessageFactory, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, MessageFactory, TurnContext, type Activity } from 'botbuilder';
 import type { z } from 'zod/v4';
 import type { AppExtension } from '../bot/extensions';
 import type { Logger } from '../bot/logger';
 import type { AppTurnState } from '../bot/state';
 import { draftCard, forwardToLakiAction } from './cards/draftCard';
+import { draftSentCard } from './cards/draftSentCard';
 import { myTicketsCard } from './cards/myTicketsCard';
 import { EscalationMessages as M } from './messages';
 import {
@@ -23,7 +24,7 @@ import {
 } from './payloads';
 import { isFromLakiChannel, type LakiChannelIdentity } from './security';
 import { DRAFT_LIMITS, type EscalationService } from './service';
-import type { Actor } from './ticket';
+import type { Actor, Ticket } from './ticket';
 import { userMessageFor } from './userMessages';
 import { EscalationVerb, TicketVerb } from './verbs';
 
@@ -117,6 +118,7 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
       switch (result.outcome) {
         case 'created':
           logger.info({ ticket: result.ticket.number }, 'question forwarded to the LaKI');
+          await markDraftSent(context, result.ticket);
           await context.sendActivity(M.confirmation(result.ticket.number));
           return;
         case 'duplicate':
@@ -132,6 +134,20 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
       const reply = userMessageFor(error);
       if (!reply) throw error;
       await context.sendActivity(reply);
+    }
+  }
+
+  /**
+   * Replaces the draft card (the activity the click came from) with what was sent, so there is
+   * no "Absenden" left to press. Non-critical: a failure is logged and the turn goes on.
+   */
+  async function markDraftSent(context: TurnContext, ticket: Ticket): Promise<void> {
+    const cardActivityId = context.activity.replyToId;
+    if (!cardActivityId) return;
+    try {
+      await context.updateActivity({ id: cardActivityId, type: ActivityTypes.Message, attachments: [draftSentCard(ticket)] });
+    } catch (error) {
+      logger.warn({ err: error, ticket: ticket.number }, 'could not replace the sent draft card');
     }
   }
 

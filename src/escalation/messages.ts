@@ -69,6 +69,8 @@ export const EscalationMessages = Object.freeze({
   draftSubmit: 'Absenden',
   draftCancel: 'Abbrechen',
   draftCancelled: 'In Ordnung, ich habe nichts weitergeleitet.',
+  draftSentTitle: (number: string) => `An die LaKI weitergeleitet: ${number}`,
+  draftSentHint: 'Den Stand sehen Sie jederzeit mit „Meine Fragen“.',
 
   /** Replies about the escalation itself (confirmation, limits, refusals). */
   confirmation: (number: string) =>

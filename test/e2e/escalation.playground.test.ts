@@ -99,6 +99,9 @@ describe('escalation round trip in the Agents Playground', () => {
     const confirmation = await playground.waitForBotMessage((m) => m.seq > seq && m.conversationId === chat && Boolean(m.text));
     const ticketNumber = /LAKI-\d{4}-\d{4}/.exec(confirmation.text ?? '')?.[0];
     expect(confirmation.text).toBe(M.confirmation(ticketNumber!));
+    const sentDraft = await playground.waitForBotMessage((m) => m.action === 'updateMessage' && m.messageId === draft.messageId);
+    expect(readableText(sentDraft)).toContain(M.draftSentTitle(ticketNumber!));
+    expect(submitData(adaptiveCardIn(sentDraft), EscalationVerb.Submit)).toBeUndefined();
 
     // LaKI's side: the ticket card opens a new thread in the channel.
     const ticketCard = await playground.waitForBotMessage(

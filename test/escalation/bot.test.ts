@@ -80,11 +80,17 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
     bot = await startBot({ dataDir: dir.dir, connector, smtpUrl: smtp.url });
 
     const submitData = await openDraft(bot);
-    expect(await bot.post(absenden(submitData))).toBe(200);
+    // Teams names the card's message as replyToId of a click on it.
+    expect(await bot.post({ ...absenden(submitData), replyToId: 'draft-card-1' })).toBe(200);
     const [ticket] = await bot.store.tickets.listByAsker(ASKER.id, 10);
     expect(ticket).toMatchObject({ question: QUESTION, kommune: 'Kreis Soest', askerName: ASKER.name, status: 'open' });
     expect(ticket.number).toMatch(/^LAKI-\d{4}-\d{4}$/);
     expect(lastToAsker().text).toBe(M.confirmation(ticket.number));
+    // The draft card is replaced by what was sent, without buttons.
+    const sentDraft = connector.requests.find((r) => r.operation === 'update' && r.conversationId === ASKER_CONVERSATION)!;
+    expect(sentDraft.activityId).toBe('draft-card-1');
+    expect(textOf(sentDraft.body)).toContain(M.draftSentTitle(ticket.number));
+    expect(submitDataOf(cardOf(sentDraft.body))).toEqual([]);
 
     // The ticket card opens a new thread in the LaKI channel; the mail reaches the inbox.
     const post = await connector.waitFor((r) => r.operation === 'create' && r.status === 200);

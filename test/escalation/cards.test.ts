@@ -3,6 +3,7 @@ import { ticketCard } from '../../src/escalation/cards/ticketCard';
 import type { Ticket, TicketStatus } from '../../src/escalation/ticket';
 import { draftCard, forwardToLakiAction } from '../../src/escalation/cards/draftCard';
 import { myTicketsCard } from '../../src/escalation/cards/myTicketsCard';
+import { draftSentCard } from '../../src/escalation/cards/draftSentCard';
 import { EscalationVerb, TicketVerb } from '../../src/escalation/verbs';
 
 const TICKET: Ticket = {
@@ -122,5 +123,16 @@ describe('myTicketsCard', () => {
 
   it('should say so when there are no tickets', () => {
     expect(texts(content(myTicketsCard([])))).toContain('Sie haben noch keine Fragen an die LaKI weitergeleitet.');
+  });
+});
+
+describe('draftSentCard', () => {
+  it('should show the ticket number and what was sent as plain text, with no buttons', () => {
+    const card = content(draftSentCard(TICKET));
+    expect(card).toMatchSnapshot();
+    expect(card.actions ?? []).toEqual([]);
+    expect(card.body).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: TICKET.question, italic: true }] });
+    expect(texts(card)).toContain('An die LaKI weitergeleitet: LAKI-2026-0042');
+    expect(texts(card)).not.toContain('[Hamm](https://evil.example)');
   });
 });

@@ -1,0 +1,24 @@
+/**
+ * Replaces the draft card once its question went to LaKI: what was sent, the ticket number, and
+ * no buttons left to press again. A pure function.
+ */
+import type { Attachment } from 'botbuilder';
+import { adaptiveCardAttachment, heading, paragraph } from '../../cards/elements';
+import { escapeMarkdown, plainTextBlock } from '../../cards/markdown';
+import { EscalationMessages as M } from '../messages';
+import type { Ticket } from '../ticket';
+
+/** Renders the sent draft for `ticket`. */
+export function draftSentCard(ticket: Pick<Ticket, 'number' | 'question' | 'kommune'>): Attachment {
+  return adaptiveCardAttachment(
+    [
+      heading(M.draftSentTitle(ticket.number)),
+      paragraph(M.draftQuestionLabel, { isSubtle: true, spacing: 'Medium' }),
+      plainTextBlock(ticket.question, { italic: true }),
+      ...(ticket.kommune ? [{ type: 'FactSet', facts: [{ title: M.draftKommuneLabel, value: escapeMarkdown(ticket.kommune) }] }] : []),
+      paragraph(M.draftSentHint, { isSubtle: true, spacing: 'Medium' }),
+    ],
+    [],
+    M.draftSentTitle(ticket.number),
+  );
+}
