@@ -12,7 +12,7 @@ import { createEscalation, createEscalationExtension, escalationHealth, schedule
 import { createKnowledgeHolder, KnowledgeLoadError, loadKnowledgeBase } from './knowledge';
 import { createKnowledgeWatcher, knowledgeReloadHealth } from './knowledge/watcher';
 import { createLogger, type Logger } from './logger';
-import { createMetrics, measuredKnowledge } from './metrics';
+import { countedReloads, createMetrics, measuredKnowledge } from './metrics';
 import { createSearchExtension } from './messageExtension';
 import { createServer } from './server';
 import { startMetricsServer } from './server/metricsServer';
@@ -58,7 +58,12 @@ async function main(): Promise<void> {
   });
   shutdown.push(async () => retention.stop());
   const watcher = config.knowledgeReload
-    ? createKnowledgeWatcher({ dir: config.knowledgeDir, holder: knowledge, logger })
+    ? createKnowledgeWatcher({
+        dir: config.knowledgeDir,
+        holder: knowledge,
+        logger,
+        ...(metrics ? { load: countedReloads(loadKnowledgeBase, metrics) } : {}),
+      })
     : undefined;
   if (watcher) shutdown.push(() => watcher.close());
   const adapter = createAdapter(config.botCredentials ?? {}, config.botEndpoints);
@@ -110,7 +115,7 @@ async function main(): Promise<void> {
         : {}),
     },
   });
-  shutdown.push(() => server.close());
+  if (metrics && escalation) metrics.observeDeliveries(() => escalation.worker.health());
   if (metrics && config.metrics.port !== undefined) {
     const metricsServer = await startMetricsServer(metrics, logger, config.metrics.port, config.metrics.host);
     shutdown.push(() => metricsServer.close());
@@ -126,6 +131,9 @@ async function main(): Promise<void> {
       await escalation.close();
     });
   }
+  // Closers run last-in first-out: the server stops first and lets running turns finish (they
+  // may still enqueue deliveries), then the outbox finishes its batch, then the store closes.
+  shutdown.push(() => server.close());
   logger.info(
     {
       url,

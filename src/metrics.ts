@@ -146,6 +146,26 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
 }
 
 /**
+ * Wraps the knowledge loader the hot-reload watcher calls, so every reload is counted in
+ * `laki_knowledge_reloads_total` as `ok` or `error` (the error is rethrown unchanged).
+ */
+export function countedReloads<K>(
+  load: (dir: string) => Promise<K>,
+  metrics: Pick<Metrics, 'knowledgeReloads'>,
+): (dir: string) => Promise<K> {
+  return async (dir) => {
+    try {
+      const loaded = await load(dir);
+      metrics.knowledgeReloads.inc({ result: 'ok' });
+      return loaded;
+    } catch (error) {
+      metrics.knowledgeReloads.inc({ result: 'error' });
+      throw error;
+    }
+  };
+}
+
+/**
  * Wraps a knowledge holder so every `match` is timed and counted under `source`. The bot and
  * `/api/ask` each get their own wrapper; the holder itself (and hot reload) is untouched.
  */

@@ -6,8 +6,13 @@
 import { createOutboxWorker } from '../../src/escalation/outbox';
 import { PermanentDeliveryError } from '../../src/escalation/errors';
 import type { Job } from '../../src/escalation/job';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createKnowledgeHolder, loadKnowledgeBase } from '../../src/knowledge';
+import { createKnowledgeWatcher } from '../../src/knowledge/watcher';
 import { createLogger } from '../../src/logger';
-import { createMetrics } from '../../src/metrics';
+import { countedReloads, createMetrics } from '../../src/metrics';
 import { startMetricsServer } from '../../src/server/metricsServer';
 import { adaptiveCardOf } from '../helpers/activities';
 import { startConnector, type Connector } from '../helpers/connector';
@@ -114,6 +119,31 @@ describe('GET /metrics', () => {
 
   it('should never put question text into a label', async () => {
     expect(await scrape()).not.toMatch(/Marmorkuchen|telefonisch/);
+  });
+});
+
+describe('countedReloads with the hot-reload watcher', () => {
+  it('should count a good and a broken reload of a real knowledge folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'laki-reload-metrics-'));
+    cpSync('test/fixtures/knowledge/valid', dir, { recursive: true });
+    const metrics = createMetrics({ defaultMetrics: false });
+    const watcher = createKnowledgeWatcher({
+      dir,
+      holder: createKnowledgeHolder(await loadKnowledgeBase(dir)),
+      logger: createLogger('silent'),
+      load: countedReloads(loadKnowledgeBase, metrics),
+    });
+    try {
+      expect((await watcher.reload()).ok).toBe(true);
+      writeFileSync(join(dir, 'kaputt.yaml'), 'entries:\n  - id: Nicht Kebab\n');
+      expect((await watcher.reload()).ok).toBe(false);
+      const text = await metrics.render();
+      expect(sample(text, 'laki_knowledge_reloads_total{result="ok"}')).toBe(1);
+      expect(sample(text, 'laki_knowledge_reloads_total{result="error"}')).toBe(1);
+    } finally {
+      await watcher.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
