@@ -3,6 +3,7 @@
  * Delivery is at least once; handlers are written to be safe to repeat, and dedupe keys keep a
  * second job for the same message from being stored at all.
  */
+import { AsyncResource } from 'node:async_hooks';
 import type { JobCounts, JobStore } from '../storage/types';
 import { EscalationErrorMessage, PermanentDeliveryError, RetryableError } from './errors';
 import type { Job, JobKind } from './job';
@@ -119,6 +120,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   let current: Promise<unknown> = Promise.resolve();
   let again = false;
   let inFlight = false;
+  // Polls run in the context the worker was created in, not in that of the bot turn whose
+  // `wake()` scheduled them, so delivery log lines never carry a stranger's request or turn id.
+  const scope = new AsyncResource('OutboxWorker');
 
   async function runJob(job: Job): Promise<void> {
     const handler = deps.handlers[job.kind];
@@ -157,7 +161,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
   function schedule(delayMs: number): void {
     if (!running) return;
     clearTimeout(timer);
-    timer = setTimeout(poll, delayMs);
+    timer = setTimeout(() => scope.runInAsyncScope(poll), delayMs);
     timer.unref?.();
   }
 
@@ -193,7 +197,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
     },
     wake() {
       if (inFlight) again = true;
-      else schedule(0);
+      else scope.runInAsyncScope(() => schedule(0));
     },
     runDue,
     async health() {

@@ -144,6 +144,11 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
     expect(await bot.post(personal(connector, { value: { verb: TicketVerb.Feedback, ticketNumber: ticket.number, helpful: true } }))).toBe(200);
     expect(lastToAsker().text).toBe(M.feedbackThanks);
 
+    // Delivery log lines do not carry the request or turn id of the bot turn that woke the worker.
+    const deliveries = bot.logLines().filter((line) => line.msg === 'delivery job done');
+    expect(deliveries.length).toBeGreaterThanOrEqual(4);
+    expect(deliveries.filter((line) => 'turnId' in line || 'requestId' in line)).toEqual([]);
+
     // /healthz shows the outbox.
     const health = await bot.health();
     expect(health.escalation).toMatchObject({ status: 'ok', worker: 'running', jobs: { failed: 0, pending: 0 }, targets: { channel: true, email: true } });
