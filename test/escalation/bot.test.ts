@@ -152,6 +152,15 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
     // /healthz shows the outbox.
     const health = await bot.health();
     expect(health.escalation).toMatchObject({ status: 'ok', worker: 'running', jobs: { failed: 0, pending: 0 }, targets: { channel: true, email: true } });
+
+    // "Schließen": the card says so, the asker is told; "Wieder öffnen" opens it again.
+    expect(await bot.post(fromLakiChannel(connector, threadId, cardId, { verb: TicketVerb.Close, ticketNumber: ticket.number }))).toBe(200);
+    await connector.waitFor((r) => r.operation === 'update' && textOf(r.body).includes(M.cardClosed));
+    await waitFor(() => sentTo(connector, ASKER_CONVERSATION).some((a) => textOf(a).includes(M.askerTitle.closed(ticket.number))));
+    expect(await bot.post(fromLakiChannel(connector, threadId, cardId, { verb: TicketVerb.Reopen, ticketNumber: ticket.number }))).toBe(200);
+    const reopened = await connector.waitFor((r) => r.operation === 'update' && textOf(r.body).includes(`"${M.status.open}"`));
+    expect(textOf(reopened.body)).toContain(TicketVerb.Take);
+    expect((await bot.store.tickets.get(ticket.id))?.status).toBe('open');
   });
 
   it('should make one ticket when "Absenden" is pressed twice, one after the other and at the same time', async () => {
