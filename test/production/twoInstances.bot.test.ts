@@ -11,6 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { Messages as BotMessages } from '../../src/bot/messages';
+import { DRAFTS_STATE_KEY } from '../../src/escalation/extension';
 import { EscalationMessages as M } from '../../src/escalation/messages';
 import { DraftInput, EscalationVerb, TicketVerb } from '../../src/escalation/verbs';
 import { startSmtpServer, type TestSmtpServer } from '../escalation/smtpServer';
@@ -298,4 +300,46 @@ describeWithPostgres('two instances of the service on one PostgreSQL database (o
     );
     expect(duplicates).toBe(0);
   }, 240_000);
+
+  it('should make one ticket of an "Absenden" double-click whose two submits land on both instances at once', async () => {
+    const [a, b] = instances;
+    const i = ASKERS + 1;
+    const question = 'Gibt es eine Vorlage für den Sachbericht zum Verwendungsnachweis?';
+    expect(await a.post(personal(connector, i, { text: `LaKI fragen: ${question}` }))).toBe(200);
+    const draftCard = connector.requests
+      .filter((r) => r.conversationId === conversationOf(i) && r.status < 300)
+      .map((r) => r.body?.attachments?.[0]?.content)
+      .find((card) => submitDataOf(card).some((data) => data.verb === EscalationVerb.Submit));
+    const { title: _title, ...submitData } = submitDataOf(draftCard).find((data) => data.verb === EscalationVerb.Submit)!;
+    const absenden = () => personal(connector, i, { value: { ...submitData, [DraftInput.Question]: question, [DraftInput.Kommune]: 'Kreis Soest' } });
+    const statuses = await Promise.all([a.post(absenden()), b.post(absenden())]);
+    const { rows } = await db.query<{ number: string }>('SELECT number FROM tickets WHERE asker_user_id = $1', [asker(i).id]);
+    expect(rows).toHaveLength(1);
+    expect(statuses).toEqual([200, 200]);
+    const texts = textsTo(connector, conversationOf(i));
+    expect(texts.filter((text) => text.includes(M.confirmation(rows[0].number)))).toHaveLength(1);
+    expect(texts.filter((text) => text.includes(M.alreadySent(rows[0].number)))).toHaveLength(1);
+  });
+
+  it('should never silently overwrite turn state when one conversation has turns on both instances at once', async () => {
+    const [a, b] = instances;
+    const i = ASKERS + 2;
+    const stateOf = async () => {
+      const { rows } = await db.query<{ value: string }>('SELECT value FROM bot_state WHERE key LIKE $1', [`%/conversations/${conversationOf(i)}`]);
+      return Object.keys(JSON.parse(rows[0].value)[DRAFTS_STATE_KEY] ?? {});
+    };
+    expect(await a.post(personal(connector, i, { text: 'LaKI fragen: Erste Frage zur Förderung?' }))).toBe(200);
+    expect(await stateOf()).toHaveLength(1);
+    // Two drafts opened at the same moment, one turn per instance: both read the same state; the
+    // second write carries a stale eTag, is refused, and that turn tells the user to try again.
+    await Promise.all([
+      a.post(personal(connector, i, { text: 'LaKI fragen: Zweite Frage zur Förderung?' })),
+      b.post(personal(connector, i, { text: 'LaKI fragen: Dritte Frage zur Förderung?' })),
+    ]);
+    const texts = textsTo(connector, conversationOf(i));
+    const refused = texts.filter((text) => text.includes(BotMessages.turnError)).length;
+    // Every draft the state kept was shown, and every draft shown but not kept was followed by the error.
+    expect((await stateOf()).length + refused).toBe(3);
+    expect(refused).toBeLessThanOrEqual(1);
+  });
 });
