@@ -98,6 +98,12 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
     if (!payload) return;
     const question = payload.question ?? '';
     if (!openDrafts(state)[payload.draftId]) {
+      // Sent long ago (its draft since dropped from the state): say so, never send it again.
+      const sent = await service.ticketForDraft(context.activity.from?.id ?? '', payload.draftId);
+      if (sent) {
+        await context.sendActivity(M.alreadySent(sent.number));
+        return;
+      }
       // Cancelled, or from before the state was lost: nothing goes out without a fresh "Absenden".
       logger.info({ conversationType: context.activity.conversation?.conversationType }, 'escalation draft is not open');
       await context.sendActivity(M.draftExpired);

@@ -68,6 +68,8 @@ export interface EscalationService {
   reopen(ticketNumber: string, actor: Actor): Promise<TicketActionResult>;
   /** One entry point for a parsed card submit. */
   act(action: TicketAction, ticketNumber: string, actor: Actor, answer?: string): Promise<TicketActionResult>;
+  /** The ticket an earlier "Absenden" of this draft created, if any (nothing is created here). */
+  ticketForDraft(askerUserId: string, idempotencyKey: string): Promise<Ticket | undefined>;
   /** "Meine Fragen": the user's tickets, newest first. */
   listForUser(userId: string, limit?: number): Promise<Ticket[]>;
   /** Deletes closed tickets (and their jobs) past retention; resolves to the number deleted. */
@@ -139,7 +141,7 @@ export function createEscalationService(deps: EscalationServiceDeps): Escalation
     async escalate(draft) {
       const input = validateDraft(draft);
       // Keys are scoped to the asker: another user's key can never reveal someone else's ticket.
-      const idempotencyKey = `${input.askerUserId}:${input.idempotencyKey}`;
+      const idempotencyKey = scopedKey(input.askerUserId, input.idempotencyKey);
       const existing = await deps.tickets.getByIdempotencyKey(idempotencyKey);
       if (existing) return { outcome: 'duplicate', ticket: existing };
       const now = clock();
@@ -170,12 +172,21 @@ export function createEscalationService(deps: EscalationServiceDeps): Escalation
     close: (ticketNumber, actor) => act('close', ticketNumber, actor),
     reopen: (ticketNumber, actor) => act('reopen', ticketNumber, actor),
     act,
+    async ticketForDraft(askerUserId, idempotencyKey) {
+      if (!askerUserId.trim() || !idempotencyKey.trim()) return undefined;
+      return deps.tickets.getByIdempotencyKey(scopedKey(askerUserId.trim(), idempotencyKey.trim()));
+    },
     listForUser: (userId, limit = 10) => deps.tickets.listByAsker(userId, limit),
     async applyRetention() {
       const cutoff = new Date(clock().getTime() - settings.ticketRetentionDays * 24 * 60 * 60 * 1000);
       return deps.tickets.deleteClosedBefore(cutoff);
     },
   };
+}
+
+/** The stored idempotency key: the asker's id and the draft id. */
+function scopedKey(askerUserId: string, idempotencyKey: string): string {
+  return `${askerUserId}:${idempotencyKey}`;
 }
 
 function hash(text: string): string {

@@ -4,6 +4,7 @@
  * (asker's chat and LaKI channel), tickets live in a real SQLite file, e-mail goes to a real SMTP
  * server.
  */
+import { MAX_OPEN_DRAFTS } from '../../src/escalation/extension';
 import { EscalationMessages as M } from '../../src/escalation/messages';
 import { DraftInput, EscalationVerb, TicketVerb } from '../../src/escalation/verbs';
 import { startConnector, type Connector } from '../helpers/connector';
@@ -187,6 +188,19 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
     await waitFor(() => connector.requests.filter((r) => r.operation === 'create' && r.status === 200).length === 2);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(connector.requests.filter((r) => r.operation === 'create')).toHaveLength(2);
+  });
+
+  it('should answer a resent "Absenden" of a long-sent draft with its ticket, even when the draft left the state', async () => {
+    bot = await startBot({ dataDir: dir.dir, connector });
+    const submitData = await openDraft(bot);
+    expect(await bot.post(absenden(submitData))).toBe(200);
+    const [ticket] = await bot.store.tickets.listByAsker(ASKER.id, 10);
+    for (let i = 0; i < MAX_OPEN_DRAFTS; i += 1) {
+      expect(await bot.post(personal(connector, { text: `LaKI fragen: Frage ${i}` }))).toBe(200);
+    }
+    expect(await bot.post(absenden(submitData))).toBe(200);
+    expect(lastToAsker().text).toBe(M.alreadySent(ticket.number));
+    expect(await bot.store.tickets.listByAsker(ASKER.id, 10)).toHaveLength(1);
   });
 
   it('should offer forwarding by typing "LaKI fragen:", after "Nein" and on every answer card', async () => {
