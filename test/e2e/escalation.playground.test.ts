@@ -54,13 +54,19 @@ describe('escalation round trip in the Agents Playground', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'laki-e2e-escalation-'));
-    const port = await freePort();
-    bot = await startBot({
-      dataDir,
-      channel: { serviceUrl: `http://127.0.0.1:${port}/_connector`, channelId: GENERAL_CHANNEL_ID, tenantId: PLAYGROUND_TENANT },
-    });
-    playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages`, port });
-    if (playground.port !== port) throw new Error(`Playground took port ${playground.port} instead of ${port}; rerun`);
+    // The Playground silently takes another port when the chosen one was grabbed meanwhile: retry.
+    for (let attempt = 1; ; attempt += 1) {
+      const port = await freePort();
+      bot = await startBot({
+        dataDir,
+        channel: { serviceUrl: `http://127.0.0.1:${port}/_connector`, channelId: GENERAL_CHANNEL_ID, tenantId: PLAYGROUND_TENANT },
+      });
+      playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages`, port });
+      if (playground.port === port) break;
+      await playground.close();
+      await bot.close();
+      if (attempt === 3) throw new Error(`The Playground did not take the chosen port in ${attempt} attempts`);
+    }
   });
 
   afterAll(async () => {
