@@ -226,3 +226,69 @@ describeWithPostgres('two instances on one PostgreSQL database', () => {
     expect(duplicates).toBe(0);
   }, 120_000);
 });
+
+describeWithPostgres('an instance killed while delivering', () => {
+  let database: TestDatabase;
+  let connector: Connector;
+  let smtp: TestSmtpServer;
+  beforeAll(async () => {
+    database = await createTestDatabase('killed_instance');
+    connector = await startConnector();
+    smtp = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await smtp.close();
+    await connector.close();
+    await database.drop();
+  });
+
+  it('should leave its jobs alone until their lease runs out, then deliver them once from the other instance', async () => {
+    const LEASE_MS = 2000;
+    const live = await openPostgresStore({ connectionString: database.url, applicationName: 'live' });
+    const escalation = createEscalation({
+      tickets: live.tickets,
+      jobs: live.jobs,
+      adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
+      botAppId: '',
+      channel: { serviceUrl: connector.url, channelId: CHANNEL_ID, tenantId: TENANT_ID },
+      mail: { smtpUrl: smtp.url, from: 'LaKI-Assistent <bot@laki.example>', to: 'inbox@laki.example' },
+      logger: recordingLogger(),
+      outbox: { pollIntervalMs: 50, leaseMs: LEASE_MS, handlerTimeoutMs: 1000 },
+    });
+    const result = await escalation.service.escalate({
+      question: 'Wer prüft den Verwendungsnachweis?',
+      askerName: 'Erika Muster',
+      askerUserId: '29:erika',
+      conversationReference: {
+        serviceUrl: connector.url,
+        channelId: 'msteams',
+        conversation: { id: 'a:erika', isGroup: false, conversationType: 'personal', name: '' },
+        user: { id: '29:erika', name: 'Erika Muster' },
+      },
+      idempotencyKey: 'confirm-1',
+    });
+    expect(result.outcome).toBe('created');
+
+    // The other instance claims both jobs and dies before delivering (its pool is gone).
+    const doomed = await openPostgresStore({ connectionString: database.url, applicationName: 'doomed' });
+    const claimedAt = Date.now();
+    expect((await doomed.jobs.claimDue(new Date(), 10, LEASE_MS)).map((job) => job.kind).sort()).toEqual(['channel-post', 'email']);
+    await doomed.close();
+
+    // The live instance starts its worker: it must not take the jobs over while their lease holds.
+    const posted = connector.waitFor((request) => request.operation === 'create', 20_000).then(() => Date.now());
+    await escalation.worker.start();
+    await waitUntil('the jobs after the lease', async () => (await live.jobs.countByState()).done === 2, 20_000);
+    expect((await posted) - claimedAt).toBeGreaterThanOrEqual(LEASE_MS);
+    expect(connector.requests.filter((request) => request.operation === 'create')).toHaveLength(1);
+    await smtp.waitForMails(1);
+    expect(smtp.mails).toHaveLength(1);
+    const jobs = await live.jobs.listByTicket(result.outcome === 'created' ? result.ticket.id : '');
+    expect(jobs.map((job) => [job.kind, job.state, job.attempts]).sort()).toEqual([
+      ['channel-post', 'done', 2],
+      ['email', 'done', 2],
+    ]);
+    await escalation.close();
+    await live.close();
+  });
+});
