@@ -203,7 +203,7 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
     expect(await bot.store.tickets.listByAsker(ASKER.id, 10)).toHaveLength(1);
   });
 
-  it('should offer forwarding by typing "LaKI fragen:", after "Nein" and on every answer card', async () => {
+  it('should offer forwarding by typing "LaKI fragen:", on every answer card, after "Nein" and after "Nichts davon passt"', async () => {
     bot = await startBot({ dataDir: dir.dir, connector });
     expect(await bot.post(personal(connector, { text: 'LaKI fragen: Gibt es 2027 wieder eine Fachtagung?' }))).toBe(200);
     const draft = cardOf(lastToAsker());
@@ -219,6 +219,14 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
     const { title: _title, ...noData } = no;
     expect(await bot.post(personal(connector, { value: noData }))).toBe(200);
     expect(submitDataOf(cardOf(lastToAsker())).some((data) => data.verb === EscalationVerb.Start)).toBe(true);
+
+    // "Meinten Sie …" → "Nichts davon passt" → the no-answer card with the forward button.
+    expect(await bot.post(personal(connector, { text: 'Schule' }))).toBe(200);
+    const noneFits = submitDataOf(cardOf(lastToAsker())).find((data) => data.verb === 'noneFits')!;
+    expect(noneFits).toBeDefined();
+    const { title: _noneTitle, ...noneFitsData } = noneFits;
+    expect(await bot.post(personal(connector, { value: noneFitsData }))).toBe(200);
+    expect(submitDataOf(cardOf(lastToAsker())).find((data) => data.verb === EscalationVerb.Start)).toMatchObject({ question: 'Schule' });
   });
 
   it('should refuse a ticket action sent from the personal chat or another tenant and change nothing', async () => {
