@@ -8,22 +8,25 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CheckMessages } from './checkMessages';
+import {
+  checkDuplicateQuestions,
+  checkEntryHygiene,
+  checkSynonyms,
+  checkVariants,
+  locateEntries,
+  type Finding,
+  type Located,
+} from './checkRules';
 import { LoadErrors, type LoadProblem } from './errors';
-import { buildKnowledgeBase, type IndexedKnowledgeBase } from './index';
+import { buildKnowledgeBase } from './index';
 import type { MatcherSettings } from './matcher';
 import { KnowledgeLoadError, parseYaml, readKnowledgeSource, type KnowledgeSource } from './loader';
-import { entryFileSchema, entrySchema, SYNONYMS_FILE, synonymsFileSchema, type Entry } from './schema';
-import { fold } from './text';
+import { entryFileSchema, entrySchema, SYNONYMS_FILE, type Entry } from './schema';
+
+export type { Finding, Severity } from './checkRules';
 
 /** Name of the drafts folder inside the knowledge directory. */
 export const DRAFTS_DIR = 'drafts';
-
-export type Severity = 'error' | 'warning';
-
-/** One finding, located like a loader problem (file relative to the knowledge directory). */
-export interface Finding extends LoadProblem {
-  readonly severity: Severity;
-}
 
 export interface CheckOptions {
   /** "Today", for the review age. */
@@ -51,14 +54,6 @@ export interface CheckResult {
   readonly files: number;
   readonly entries: number;
   readonly drafts: number;
-}
-
-/** Where each entry and its questions sit, to put a line number on every finding. */
-interface Located {
-  readonly entry: Entry;
-  readonly file: string;
-  /** Line of a field of this entry, e.g. `['questions', 2]`. */
-  lineOf(fieldPath: ReadonlyArray<PropertyKey>): number | undefined;
 }
 
 /** Runs every check on `dir` and its `drafts/` folder. Never throws for bad content. */
@@ -94,175 +89,6 @@ function readable(problem: LoadProblem): LoadProblem {
   if (!problem.field || !/erhalten undefined$/.test(problem.message)) return problem;
   const leaf = problem.field.split('.').pop()!.replace(/\[\d+\]$/, '');
   return { ...problem, message: CheckMessages.missingField(leaf) };
-}
-
-/**
- * Pairs each validated entry with its file and a line finder. The files were just validated,
- * so parsing them again cannot fail; entries are joined by id, which is unique by then.
- */
-async function locateEntries(dir: string, files: readonly string[], entries: readonly Entry[], prefix = ''): Promise<Located[]> {
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const located: Located[] = [];
-  for (const file of files) {
-    if (file === SYNONYMS_FILE) continue;
-    const parsed = parseYaml(file, await readFile(path.join(dir, file), 'utf8'), entryFileSchema, []);
-    parsed?.value.entries.forEach((raw, index) => {
-      const entry = byId.get(String((raw as { id?: unknown }).id));
-      if (!entry) return;
-      byId.delete(entry.id);
-      located.push({ entry, file: prefix + file, lineOf: (fieldPath) => parsed.lineOf(['entries', index, ...fieldPath]) });
-    });
-  }
-  return located;
-}
-
-/**
- * The same question in two entries (after folding case, umlauts and punctuation): the matcher
- * cannot tell them apart, so users asking it only get "Meinten Sie …". `onlyIds` limits the
- * findings to some entries (drafts).
- */
-function checkDuplicateQuestions(located: readonly Located[], severity: Severity, onlyIds?: ReadonlySet<string>): Finding[] {
-  const firstSeen = new Map<string, { item: Located; index: number }>();
-  const findings: Finding[] = [];
-  for (const item of located) {
-    item.entry.questions.forEach((question, index) => {
-      const key = fold(question).replace(/[^a-z0-9]+/g, ' ').trim();
-      const previous = firstSeen.get(key);
-      if (!previous) {
-        firstSeen.set(key, { item, index });
-        return;
-      }
-      if (previous.item.entry.id === item.entry.id || (onlyIds && !onlyIds.has(item.entry.id))) return;
-      const where = `${previous.item.file}:${previous.item.lineOf(['questions', previous.index]) ?? '?'}`;
-      findings.push({
-        file: item.file,
-        line: item.lineOf(['questions', index]),
-        field: `${item.entry.id}.questions[${index}]`,
-        severity,
-        message: CheckMessages.duplicateQuestion(question, previous.item.entry.id, where),
-      });
-    });
-  }
-  return findings;
-}
-
-/**
- * Asks the matcher every question variant. A variant another entry answers directly is an
- * error for served entries (users asking it get the wrong answer); a variant that only gets
- * "Meinten Sie …" or no answer is a warning. Pairs of entries whose variants land on each
- * other are reported once, as competing. `onlyIds` limits the check to some entries (drafts).
- */
-function checkVariants(
-  kb: IndexedKnowledgeBase,
-  located: readonly Located[],
-  competingThreshold: number,
-  answeredByOtherSeverity: Severity,
-  onlyIds?: ReadonlySet<string>,
-): Finding[] {
-  const findings: Finding[] = [];
-  const landings = new Map<string, number>();
-  const checked = located.filter((item) => !onlyIds || onlyIds.has(item.entry.id));
-  for (const { entry, file, lineOf } of checked) {
-    entry.questions.forEach((question, index) => {
-      const result = kb.match(question);
-      if (result.outcome === 'answer' && result.answer?.id === entry.id) return;
-      const at = { file, line: lineOf(['questions', index]), field: `${entry.id}.questions[${index}]` };
-      let landedOn: string[] = [];
-      if (result.outcome === 'answer' && result.answer) {
-        landedOn = [result.answer.id];
-        findings.push({
-          ...at,
-          severity: answeredByOtherSeverity,
-          message: CheckMessages.answeredByOther(question, result.answer.title, result.answer.id),
-        });
-      } else if (result.outcome === 'suggest') {
-        const ids = result.suggestions.map((suggestion) => suggestion.id);
-        landedOn = ids.filter((id) => id !== entry.id);
-        findings.push({ ...at, severity: 'warning', message: CheckMessages.onlySuggested(question, ids, ids.includes(entry.id)) });
-      } else {
-        findings.push({ ...at, severity: 'warning', message: CheckMessages.notAnswered(question, result.declineReason) });
-      }
-      for (const other of landedOn) {
-        const key = [entry.id, other].sort().join('\u0000');
-        landings.set(key, (landings.get(key) ?? 0) + 1);
-      }
-    });
-  }
-  const byId = new Map(located.map((item) => [item.entry.id, item]));
-  for (const [key, count] of landings) {
-    if (count < competingThreshold) continue;
-    const [a, b] = key.split('\u0000') as [string, string];
-    // Report on the side being checked (a draft), else on the first id in alphabetical order.
-    const [here, there] = onlyIds && !onlyIds.has(a) ? [b, a] : [a, b];
-    const item = byId.get(here)!;
-    findings.push({
-      file: item.file,
-      line: item.lineOf(['id']),
-      field: `${here}`,
-      severity: 'warning',
-      message: CheckMessages.competing(there, byId.get(there)?.file ?? '?', count),
-    });
-  }
-  return findings;
-}
-
-/** Too few question variants, and reviews older than the allowed age. */
-function checkEntryHygiene(located: readonly Located[], minQuestions: number, maxAgeMonths: number, now: Date): Finding[] {
-  const findings: Finding[] = [];
-  const cutoff = new Date(now);
-  cutoff.setUTCMonth(cutoff.getUTCMonth() - maxAgeMonths);
-  const cutoffDay = cutoff.toISOString().slice(0, 10);
-  for (const { entry, file, lineOf } of located) {
-    if (entry.questions.length < minQuestions) {
-      findings.push({
-        file,
-        line: lineOf(['questions']),
-        field: `${entry.id}.questions`,
-        severity: 'warning',
-        message: CheckMessages.fewQuestions(entry.questions.length, minQuestions),
-      });
-    }
-    if (entry.reviewed < cutoffDay) {
-      findings.push({
-        file,
-        line: lineOf(['reviewed']),
-        field: `${entry.id}.reviewed`,
-        severity: 'warning',
-        message: CheckMessages.staleReview(entry.reviewed, maxAgeMonths),
-      });
-    }
-  }
-  return findings;
-}
-
-/** A term listed in two synonym groups makes the matcher's reading depend on file order. */
-async function checkSynonyms(dir: string, files: readonly string[]): Promise<Finding[]> {
-  if (!files.includes(SYNONYMS_FILE)) return [];
-  const parsed = parseYaml(SYNONYMS_FILE, await readFile(path.join(dir, SYNONYMS_FILE), 'utf8'), synonymsFileSchema, []);
-  if (!parsed) return [];
-  const firstSeen = new Map<string, number>();
-  const findings: Finding[] = [];
-  parsed.value.groups.forEach((group, groupIndex) => {
-    const inThisGroup = new Set<string>();
-    group.forEach((term, termIndex) => {
-      const key = fold(term).replace(/\s+/g, ' ').trim();
-      if (inThisGroup.has(key)) return;
-      inThisGroup.add(key);
-      const previous = firstSeen.get(key);
-      if (previous === undefined) {
-        firstSeen.set(key, groupIndex);
-        return;
-      }
-      findings.push({
-        file: SYNONYMS_FILE,
-        line: parsed.lineOf(['groups', groupIndex, termIndex]),
-        field: `groups[${groupIndex}][${termIndex}]`,
-        severity: 'warning',
-        message: CheckMessages.ambiguousSynonym(term, parsed.lineOf(['groups', previous])),
-      });
-    });
-  });
-  return findings;
 }
 
 /**

@@ -55,7 +55,7 @@ export const ReportText = {
   ticketsColumns: ['Ticket', 'Beantwortet am', 'Frage', 'Antwort der LaKI (Anfang)', 'Stand'],
   ticketDraftExists: 'Entwurf vorhanden',
   ticketNoDraft: 'noch kein Entwurf',
-  none: 'Keine Einträge in diesem Zeitraum.',
+  none: 'In diesem Zeitraum nichts gefunden.',
   written: (dir: string) => `Bericht geschrieben nach ${dir}`,
   storeMissing: (file: string) =>
     `Keine Datenbank gefunden (${file}). Der Bericht braucht die Daten des laufenden Bots; setzen Sie DATA_DIR auf dessen Datenordner.`,
