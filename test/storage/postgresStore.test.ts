@@ -5,6 +5,7 @@ import {
   openPostgresStore,
   postgresSchemaVersion,
   POSTGRES_MIGRATIONS,
+  PostgresOpenError,
   SchemaTooNewError,
   type PostgresStore,
 } from '../../src/storage/postgres';
@@ -81,10 +82,20 @@ describeWithPostgres('openPostgresStore', () => {
     await expect(open()).rejects.toThrow(SchemaTooNewError);
   });
 
-  it('should reject with the driver\'s reason when the server cannot be reached', async () => {
+  it('should reject with the server and the reason, without the password, when the server cannot be reached', async () => {
+    const opening = openPostgresStore({ connectionString: 'postgres://laki:geheim@127.0.0.1:1/laki' });
+    await expect(opening).rejects.toThrow(PostgresOpenError);
+    await expect(opening).rejects.toThrow(
+      /^Cannot open the PostgreSQL database postgres:\/\/laki:\*\*\*@127\.0\.0\.1:1\/laki \(DATABASE_URL\): .*ECONNREFUSED/,
+    );
+    await expect(opening).rejects.not.toThrow(/geheim/);
+  });
+
+  it('should name a wrong password without repeating it', async () => {
     const url = new URL(database.url);
-    url.port = '1';
-    await expect(openPostgresStore({ connectionString: url.toString() })).rejects.toThrow(/ECONNREFUSED/);
+    url.password = 'falsch-geheim';
+    await expect(openPostgresStore({ connectionString: url.toString() })).rejects.toThrow(/password authentication failed/);
+    await expect(openPostgresStore({ connectionString: url.toString() })).rejects.not.toThrow(/falsch-geheim/);
   });
 
   it('should be chosen by openConfiguredStore when a database URL is set, SQLite otherwise', async () => {

@@ -8,7 +8,7 @@ import type { QuestionLogErrorSink } from '../sqlite/questionLog';
 import type { Store } from '../types';
 import { createPostgresBotStorage } from './botState';
 import { createPostgresJobStore } from './jobs';
-import { migratePostgres, POSTGRES_MIGRATIONS, type Migration } from './migrations';
+import { migratePostgres, POSTGRES_MIGRATIONS, SchemaTooNewError, type Migration } from './migrations';
 import { createPostgresQuestionLog } from './questionLog';
 import { createPostgresTicketStore } from './tickets';
 
@@ -46,6 +46,28 @@ export interface PostgresStoreOptions {
   readonly applicationName?: string;
 }
 
+/**
+ * Thrown when the database cannot be opened or migrated; the message names the server and the
+ * cause but never the password, so it can go to the start-up output and logs.
+ */
+export class PostgresOpenError extends Error {
+  override readonly name = 'PostgresOpenError';
+  constructor(connectionString: string, override readonly cause: unknown) {
+    super(`Cannot open the PostgreSQL database ${redacted(connectionString)} (DATABASE_URL): ${cause instanceof Error ? cause.message || cause.name : String(cause)}`);
+  }
+}
+
+/** The connection string with its password replaced, for messages. */
+export function redacted(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(unparsable connection string)';
+  }
+}
+
 /** The PostgreSQL store plus its pool, for maintenance tasks and tests. */
 export interface PostgresStore extends Store {
   readonly pool: Pool;
@@ -53,7 +75,8 @@ export interface PostgresStore extends Store {
 
 /**
  * Connects, migrates the schema to the current version and returns the stores. Rejects (and
- * closes the pool) when the database is unreachable, the credentials are wrong or the schema is
+ * closes the pool) with {@link PostgresOpenError} when the database is unreachable, the
+ * credentials are wrong or a migration fails, and with `SchemaTooNewError` when the schema is
  * newer than this app.
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
@@ -72,7 +95,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await migratePostgres(pool, options.migrations ?? POSTGRES_MIGRATIONS, options.clock?.());
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw error;
+    throw error instanceof SchemaTooNewError ? error : new PostgresOpenError(options.connectionString, error);
   }
   let closed: Promise<void> | undefined;
   return {
