@@ -11,9 +11,8 @@ import { loadKnowledgeBase } from '../../src/knowledge';
 import { DRAFTS_DIR } from '../../src/knowledge/check';
 import { draftFromTicket } from '../../src/knowledge/report/draft';
 import { DraftText, ReportText } from '../../src/knowledge/report/messages';
-import { openStore } from '../../src/storage';
+import { openConfiguredStore } from '../../src/storage';
 import { SQLITE_FILE_NAME } from '../../src/storage/sqlite';
-import { createSqliteAnsweredTicketReader } from '../../src/storage/sqlite/tickets';
 
 class UsageError extends Error {}
 
@@ -39,17 +38,18 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(process.env);
   const dbFile = path.join(config.dataDir, SQLITE_FILE_NAME);
-  if (!existsSync(dbFile)) throw new UsageError(ReportText.storeMissing(dbFile));
+  // SQLite: do not create an empty database where the bot's data was expected.
+  if (!config.databaseUrl && !existsSync(dbFile)) throw new UsageError(ReportText.storeMissing(dbFile));
 
   const knowledge = await loadKnowledgeBase(config.knowledgeDir);
   const draftsDir = path.join(config.knowledgeDir, DRAFTS_DIR);
   const taken = new Set([...knowledge.entries.map((entry) => entry.id), ...draftIds(draftsDir)]);
-  const store = openStore({ dataDir: config.dataDir });
+  const store = await openConfiguredStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   let failed = false;
   try {
     const tickets: Ticket[] = [];
     if (all) {
-      tickets.push(...(await createSqliteAnsweredTicketReader(store.db).listAnswered()));
+      tickets.push(...(await store.readers.answeredTickets.listAnswered()));
       if (tickets.length === 0) console.log(DraftText.noneAnswered);
     }
     for (const number of numbers) {

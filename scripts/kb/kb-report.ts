@@ -1,8 +1,8 @@
 /**
  * `npm run kb:report [-- --out DIR] [--days N]`: writes the editors' report (bericht.md plus CSV
- * files) from the bot's SQLite store under `DATA_DIR`, judged against the knowledge base in
- * `KNOWLEDGE_DIR`. Default output: `DATA_DIR/berichte/JJJJ-MM-TT/` (next to the data it is
- * made from, outside git).
+ * files) from the bot's store (SQLite under `DATA_DIR`, or PostgreSQL with `DATABASE_URL`),
+ * judged against the knowledge base in `KNOWLEDGE_DIR`. Default output:
+ * `DATA_DIR/berichte/JJJJ-MM-TT/` (next to the data it is made from, outside git).
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,10 +14,8 @@ import { draftFileName, isoDay } from '../../src/knowledge/report/draft';
 import { renderMarkdown } from '../../src/knowledge/report/markdown';
 import { ReportText } from '../../src/knowledge/report/messages';
 import { buildReport } from '../../src/knowledge/report/model';
-import { openStore } from '../../src/storage';
+import { openConfiguredStore } from '../../src/storage';
 import { SQLITE_FILE_NAME } from '../../src/storage/sqlite';
-import { createSqliteQuestionLogReader } from '../../src/storage/sqlite/questionLog';
-import { createSqliteAnsweredTicketReader } from '../../src/storage/sqlite/tickets';
 
 const DEFAULT_DAYS = 90;
 
@@ -40,15 +38,16 @@ async function main(): Promise<void> {
   const { out, days } = parseArgs(process.argv.slice(2));
   const config = loadConfig(process.env);
   const dbFile = path.join(config.dataDir, SQLITE_FILE_NAME);
-  if (!existsSync(dbFile)) throw new UsageError(ReportText.storeMissing(dbFile));
+  // SQLite: do not create an empty database where the bot's data was expected.
+  if (!config.databaseUrl && !existsSync(dbFile)) throw new UsageError(ReportText.storeMissing(dbFile));
 
   const now = new Date();
   const since = new Date(now.getTime() - days * 86_400_000);
   const knowledge = await loadKnowledgeBase(config.knowledgeDir);
-  const store = openStore({ dataDir: config.dataDir });
+  const store = await openConfiguredStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
-    const events = await createSqliteQuestionLogReader(store.db).listSince(since);
-    const tickets = await createSqliteAnsweredTicketReader(store.db).listAnswered();
+    const events = await store.readers.questionLog.listSince(since);
+    const tickets = await store.readers.answeredTickets.listAnswered();
     const draftsDir = path.join(config.knowledgeDir, DRAFTS_DIR);
     const draftFiles = new Set(existsSync(draftsDir) ? readdirSync(draftsDir) : []);
     const draftedTickets = new Set(tickets.filter((t) => draftFiles.has(draftFileName(t.number))).map((t) => t.number));
