@@ -24,11 +24,19 @@ export {
   type Migration,
 } from './migrations';
 
-/** Defaults for the pool; a turn needs one connection at a time, the outbox one more. */
-export const DEFAULT_POSTGRES_POOL = Object.freeze({
+/** Connection pool settings of one instance. */
+export interface PostgresPoolOptions {
   /** Connections per instance. */
-  max: 10,
+  readonly max: number;
   /** A request waiting longer than this for a free connection fails instead of hanging. */
+  readonly connectionTimeoutMs: number;
+  /** Idle connections are closed after this long. */
+  readonly idleTimeoutMs: number;
+}
+
+/** Defaults for the pool; a turn needs one connection at a time, the outbox one more. */
+export const DEFAULT_POSTGRES_POOL: PostgresPoolOptions = Object.freeze({
+  max: 10,
   connectionTimeoutMs: 10_000,
   idleTimeoutMs: 30_000,
 });
@@ -38,7 +46,7 @@ export interface PostgresStoreOptions {
   readonly connectionString: string;
   /** Receives pool errors (a dropped idle connection) and failed question-log writes. */
   readonly logger?: QuestionLogErrorSink;
-  readonly pool?: Partial<typeof DEFAULT_POSTGRES_POOL>;
+  readonly pool?: Partial<PostgresPoolOptions>;
   /** Only for tests of upgrades: the migrations to apply (default: all). */
   readonly migrations?: readonly Migration[];
   readonly clock?: () => Date;
