@@ -61,8 +61,15 @@ export interface PostgresStoreOptions {
 export class PostgresOpenError extends Error {
   override readonly name = 'PostgresOpenError';
   constructor(connectionString: string, override readonly cause: unknown) {
-    super(`Cannot open the PostgreSQL database ${redacted(connectionString)} (DATABASE_URL): ${cause instanceof Error ? cause.message || cause.name : String(cause)}`);
+    super(`Cannot open the PostgreSQL database ${redacted(connectionString)} (DATABASE_URL): ${describeCause(cause)}`);
   }
+}
+
+/** A readable reason; Node reports a refused `localhost` (IPv4 and IPv6) as an AggregateError without message. */
+function describeCause(cause: unknown): string {
+  if (cause instanceof AggregateError && !cause.message) return cause.errors.map(describeCause).join('; ') || cause.name;
+  if (cause instanceof Error) return cause.message || (cause as { code?: string }).code || cause.name;
+  return String(cause);
 }
 
 /** The connection string with its password replaced, for messages. */
