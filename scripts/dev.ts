@@ -2,10 +2,12 @@
  * `npm run dev`: the bot plus a Teams-like chat on localhost, no Teams tenant needed.
  *
  * Starts two children and supervises them:
- * - the bot, `node dist/src/index.js` (it reads env/.env.local.user and env/.env.local itself);
  * - the Microsoft 365 Agents Playground, headless and offline
  *   (`APPLICATION_INSIGHTS_NO_STATSBEAT=true TEAMSAPPTESTER_BROWSER=none agentsplayground
- *   -e http://127.0.0.1:PORT/api/messages -c msteams -p 56150 --dt`), which serves the chat page.
+ *   -e http://127.0.0.1:PORT/api/messages -c msteams -p 56150 --dt`), which serves the chat page;
+ * - then the bot, `node dist/src/index.js` (it reads env/.env.local.user and env/.env.local
+ *   itself). When the LaKI channel is the Playground's (env/.env.local) and the Playground had to
+ *   use another port, the bot gets LAKI_TEAMS_SERVICE_URL pointing at the port actually used.
  *
  * Waits until `/healthz` answers and the Playground listens, then prints where to chat. Ctrl-C,
  * SIGTERM or SIGHUP (terminal closed) stops both; when either child exits, the other is stopped
@@ -63,14 +65,15 @@ async function main(): Promise<void> {
   if (!existsSync(BOT_ENTRY)) fail(`${BOT_ENTRY} is missing: run "npm run build" first (npm run dev does).`);
   if (!existsSync(PLAYGROUND_BIN)) fail(`${PLAYGROUND_BIN} is missing: run "npm ci" first.`);
 
-  const bot = startChild('bot', process.execPath, [BOT_ENTRY], { env, pretty: true });
+  // The Playground starts first: its port decides where the bot posts LaKI channel tickets.
   const playground = startChild(
     'Agents Playground',
     PLAYGROUND_BIN,
     ['-e', botEndpoint, '-c', 'msteams', '-p', String(playgroundPort), '--dt'],
     { env: { ...process.env, ...PLAYGROUND_ENV }, pretty: false },
   );
-  const children = [bot, playground];
+  const children: Child[] = [playground];
+  let bot: Child | undefined;
 
   let stopping = false;
   const stopAll = async (reason: string, signal: NodeJS.Signals = 'SIGTERM') => {
@@ -83,27 +86,36 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       // The bot shuts down gracefully on SIGINT/SIGTERM; SIGHUP would kill it outright.
-      void stopAll(`Received ${signal}`, signal === 'SIGHUP' ? 'SIGTERM' : signal).then(async () => process.exit(await bot.exited));
+      void stopAll(`Received ${signal}`, signal === 'SIGHUP' ? 'SIGTERM' : signal).then(async () =>
+        process.exit(await (bot ?? playground).exited),
+      );
     });
   }
 
   // Whichever child ends first decides the exit code; the other one is stopped.
-  void Promise.race(children.map((child) => child.exited.then((code) => ({ child, code })))).then(async ({ child, code }) => {
-    if (!stopping) {
+  const watch = (child: Child) =>
+    void child.exited.then(async (code) => {
+      if (stopping) return;
       await stopAll(`The ${child.name} exited with code ${code}`);
       if (child === playground) console.error(`See ${PLAYGROUND_LOG} for the Playground's log.`);
       process.exit(code);
-    }
-  });
+    });
+  watch(playground);
 
   try {
-    const [, chatPort] = await Promise.all([
-      waitFor(() => isHealthy(`${botBase}/healthz`), `the bot at ${botBase}/healthz`),
-      waitFor(() => listeningPort(playground.output()), 'the Agents Playground to start'),
-    ]);
+    const chatPort = await waitFor(() => listeningPort(playground.output()), 'the Agents Playground to start');
+    if (stopping) return;
+    const { botEnv, note } = followPlayground(env, config.escalation?.channel?.serviceUrl, chatPort);
+    // restify 11 touches process.binding('http_parser') (DEP0111) on start: known, harmless noise here.
+    bot = startChild('bot', process.execPath, ['--disable-warning=DEP0111', BOT_ENTRY], { env: botEnv, pretty: true });
+    children.push(bot);
+    watch(bot);
+
+    await waitFor(() => isHealthy(`${botBase}/healthz`), `the bot at ${botBase}/healthz`);
     await waitFor(() => answers(`http://127.0.0.1:${chatPort}/`).then((ok) => (ok ? true : undefined)), 'the chat page');
     if (stopping) return;
     if (chatPort !== playgroundPort) console.log(`Port ${playgroundPort} was taken; the Playground uses ${chatPort} instead.`);
+    if (note) console.log(note);
     console.log(
       [
         '',
@@ -124,6 +136,28 @@ async function main(): Promise<void> {
     await stopAll('Start-up failed');
     process.exit(1);
   }
+}
+
+/** A LaKI channel service URL that is a local Agents Playground's connector (env/.env.local). */
+const LOCAL_PLAYGROUND_CONNECTOR = /^http:\/\/(?:127\.0\.0\.1|localhost):(\d+)\/_connector\/?$/;
+
+/**
+ * env/.env.local makes the Playground's "General" channel the LaKI channel at the default port.
+ * When this Playground listens elsewhere (`--playground-port`, or its fallback when the port is
+ * taken), the bot's channel service URL follows it, so escalation still reaches the channel.
+ */
+function followPlayground(
+  env: NodeJS.ProcessEnv,
+  serviceUrl: string | undefined,
+  chatPort: number,
+): { botEnv: NodeJS.ProcessEnv; note?: string } {
+  const match = serviceUrl ? LOCAL_PLAYGROUND_CONNECTOR.exec(serviceUrl) : null;
+  if (!match || Number(match[1]) === chatPort) return { botEnv: env };
+  const followed = `http://127.0.0.1:${chatPort}/_connector`;
+  return {
+    botEnv: { ...env, LAKI_TEAMS_SERVICE_URL: followed },
+    note: `LAKI_TEAMS_SERVICE_URL follows the Playground: ${followed} (configured: ${serviceUrl}).`,
+  };
 }
 
 /** Env files under the real environment, as src/index.ts loads them (first file wins). */
