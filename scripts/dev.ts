@@ -11,8 +11,8 @@
  *
  * Waits until `/healthz` answers and the Playground listens, then prints where to chat. Ctrl-C,
  * SIGTERM or SIGHUP (terminal closed) stops both; when either child exits, the other is stopped
- * and this process exits with the first child's exit code. The bot's JSON log is pretty-printed; the
- * Playground's own log goes to devTools/m365agentsplayground.log (git-ignored).
+ * and this process exits with the first child's exit code. The bot's JSON log is pretty-printed;
+ * the Playground's own log goes to devTools/m365agentsplayground.log (git-ignored).
  *
  * Options: `--playground-port N` (default 56150). The bot's port and host come from the same
  * configuration the bot reads (`PORT`, `HOST` via src/config.ts).
