@@ -7,7 +7,7 @@
  * then sees the versions the first one applied and applies nothing.
  */
 import type { Pool, PoolClient } from 'pg';
-import { SchemaTooNewError, type Migration } from '../sqlite/migrations';
+import { pendingMigrations, SchemaTooNewError, type Migration } from '../shared/migrations';
 
 export { SchemaTooNewError, type Migration };
 
@@ -125,10 +125,7 @@ export async function migratePostgres(
         name TEXT NOT NULL,
         applied_at TIMESTAMPTZ NOT NULL
       )`);
-      const current = await versionWith(client);
-      const known = migrations.reduce((max, migration) => Math.max(max, migration.version), 0);
-      if (current > known) throw new SchemaTooNewError(current, known);
-      const pending = [...migrations].filter((migration) => migration.version > current).sort((a, b) => a.version - b.version);
+      const pending = pendingMigrations(await versionWith(client), migrations);
       for (const migration of pending) {
         await client.query(migration.sql);
         await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [

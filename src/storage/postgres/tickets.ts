@@ -6,47 +6,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { NewJob } from '../../escalation/job';
-import { formatTicketNumber, ticketYear, type Actor, type Ticket } from '../../escalation/ticket';
+import { formatTicketNumber, ticketYear, type Ticket } from '../../escalation/ticket';
+import {
+  MUTABLE_TICKET_COLUMNS,
+  newTicket,
+  nextTicketVersion,
+  TICKET_COLUMNS,
+  ticketFromRow,
+  ticketToRow,
+  type TicketRow as SharedTicketRow,
+} from '../shared/tickets';
 import type { AnsweredTicketReader, CreatedTicket, NewTicket, TicketStore } from '../types';
 import { insertJobs } from './jobs';
-import { inTransaction, storableText, type Queryable } from './transaction';
+import { inTransaction, POSTGRES_CODEC, type Queryable } from './transaction';
 
-interface TicketRow {
-  id: string;
-  number: string;
-  status: Ticket['status'];
-  question: string;
-  kommune: string | null;
-  asker_name: string;
-  asker_user_id: string;
-  asker_aad_object_id: string | null;
-  asker_conversation_reference: string;
-  channel_thread_id: string | null;
-  channel_card_activity_id: string | null;
-  mail_message_id: string | null;
-  assignee: string | null;
-  answer: string | null;
-  answered_by: string | null;
-  answered_at: Date | null;
-  best_guess_ids: string;
-  idempotency_key: string;
-  created_at: Date;
-  updated_at: Date;
-  version: number;
-}
+type TicketRow = SharedTicketRow<Date>;
 
-const COLUMN_LIST: ReadonlyArray<keyof TicketRow> = [
-  'id', 'number', 'status', 'question', 'kommune', 'asker_name', 'asker_user_id', 'asker_aad_object_id',
-  'asker_conversation_reference', 'channel_thread_id', 'channel_card_activity_id', 'mail_message_id', 'assignee',
-  'answer', 'answered_by', 'answered_at', 'best_guess_ids', 'idempotency_key', 'created_at', 'updated_at', 'version',
-];
-const COLUMNS = COLUMN_LIST.join(', ');
-/** Columns an update may change; id, number, idempotency key and creation time are fixed. */
-const MUTABLE = COLUMN_LIST.filter((column) => !['id', 'number', 'idempotency_key', 'created_at'].includes(column));
+const COLUMNS = TICKET_COLUMNS.join(', ');
 
-const INSERT = `INSERT INTO tickets (${COLUMNS}) VALUES (${COLUMN_LIST.map((_, i) => `$${i + 1}`).join(', ')})
+const INSERT = `INSERT INTO tickets (${COLUMNS}) VALUES (${TICKET_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
   ON CONFLICT (idempotency_key) DO NOTHING`;
-const UPDATE = `UPDATE tickets SET ${MUTABLE.map((column, i) => `${column} = $${i + 2}`).join(', ')} WHERE id = $1`;
+const UPDATE = `UPDATE tickets SET ${MUTABLE_TICKET_COLUMNS.map((column, i) => `${column} = $${i + 2}`).join(', ')} WHERE id = $1`;
 const NEXT_SEQUENCE = `INSERT INTO ticket_counters (year, last_sequence) VALUES ($1, 1)
   ON CONFLICT (year) DO UPDATE SET last_sequence = ticket_counters.last_sequence + 1 RETURNING last_sequence`;
 
@@ -66,23 +46,8 @@ export function createPostgresTicketStore(pool: Pool): TicketStore {
     if (existing) return { ticket: existing, created: false };
     const year = ticketYear(now);
     const { rows } = await client.query<{ last_sequence: number }>(NEXT_SEQUENCE, [year]);
-    const ticket: Ticket = withoutUndefined({
-      id: randomUUID(),
-      number: formatTicketNumber(year, rows[0].last_sequence),
-      status: 'open',
-      question: storableText(input.question),
-      kommune: input.kommune === undefined ? undefined : storableText(input.kommune),
-      askerName: storableText(input.askerName),
-      askerUserId: input.askerUserId,
-      askerAadObjectId: input.askerAadObjectId,
-      askerConversationReference: input.askerConversationReference,
-      bestGuessIds: [...input.bestGuessIds],
-      idempotencyKey: input.idempotencyKey,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    });
-    const inserted = await client.query(INSERT, COLUMN_LIST.map((column) => toRow(ticket)[column]));
+    const ticket = newTicket(POSTGRES_CODEC, input, randomUUID(), formatTicketNumber(year, rows[0].last_sequence), now);
+    const inserted = await client.query(INSERT, TICKET_COLUMNS.map((column) => toRow(ticket)[column]));
     // A concurrent transaction inserted this key and committed while we waited on the row: roll
     // back (which returns the sequence number) and answer with its ticket.
     if (inserted.rowCount === 0) throw new KeyTaken();
@@ -111,17 +76,9 @@ export function createPostgresTicketStore(pool: Pool): TicketStore {
         if (!current) return undefined;
         const change = mutate(current);
         if (!change) return current;
-        const next: Ticket = withoutUndefined({
-          ...change.ticket,
-          id: current.id,
-          number: current.number,
-          idempotencyKey: current.idempotencyKey,
-          createdAt: current.createdAt,
-          updatedAt: now,
-          version: current.version + 1,
-        });
+        const next = nextTicketVersion(current, change.ticket, now);
         const row = toRow(next);
-        await client.query(UPDATE, [row.id, ...MUTABLE.map((column) => row[column])]);
+        await client.query(UPDATE, [row.id, ...MUTABLE_TICKET_COLUMNS.map((column) => row[column])]);
         await insertJobs(client, change.jobs ?? [], now);
         return next;
       }),
@@ -160,58 +117,9 @@ export function createPostgresAnsweredTicketReader(pool: Pool): AnsweredTicketRe
 }
 
 function toRow(ticket: Ticket): TicketRow {
-  return {
-    id: ticket.id,
-    number: ticket.number,
-    status: ticket.status,
-    question: storableText(ticket.question),
-    kommune: storableText(ticket.kommune),
-    asker_name: storableText(ticket.askerName),
-    asker_user_id: ticket.askerUserId,
-    asker_aad_object_id: ticket.askerAadObjectId ?? null,
-    asker_conversation_reference: JSON.stringify(ticket.askerConversationReference),
-    channel_thread_id: ticket.channelThreadId ?? null,
-    channel_card_activity_id: ticket.channelCardActivityId ?? null,
-    mail_message_id: ticket.mailMessageId ?? null,
-    assignee: ticket.assignee ? JSON.stringify(ticket.assignee) : null,
-    answer: storableText(ticket.answer),
-    answered_by: ticket.answeredBy ? JSON.stringify(ticket.answeredBy) : null,
-    answered_at: ticket.answeredAt ?? null,
-    best_guess_ids: JSON.stringify(ticket.bestGuessIds),
-    idempotency_key: ticket.idempotencyKey,
-    created_at: ticket.createdAt,
-    updated_at: ticket.updatedAt,
-    version: ticket.version,
-  };
+  return ticketToRow(POSTGRES_CODEC, ticket);
 }
 
 function fromRow(row: TicketRow): Ticket {
-  return withoutUndefined({
-    id: row.id,
-    number: row.number,
-    status: row.status,
-    question: row.question,
-    kommune: row.kommune ?? undefined,
-    askerName: row.asker_name,
-    askerUserId: row.asker_user_id,
-    askerAadObjectId: row.asker_aad_object_id ?? undefined,
-    askerConversationReference: JSON.parse(row.asker_conversation_reference),
-    channelThreadId: row.channel_thread_id ?? undefined,
-    channelCardActivityId: row.channel_card_activity_id ?? undefined,
-    mailMessageId: row.mail_message_id ?? undefined,
-    assignee: row.assignee ? (JSON.parse(row.assignee) as Actor) : undefined,
-    answer: row.answer ?? undefined,
-    answeredBy: row.answered_by ? (JSON.parse(row.answered_by) as Actor) : undefined,
-    answeredAt: row.answered_at ?? undefined,
-    bestGuessIds: JSON.parse(row.best_guess_ids) as string[],
-    idempotencyKey: row.idempotency_key,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
-  });
-}
-
-/** Drops keys whose value is undefined so stored and fresh tickets compare equal in tests. */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+  return ticketFromRow(POSTGRES_CODEC, row);
 }

@@ -1,5 +1,6 @@
 /** Transactions on a pooled connection, shared by the PostgreSQL stores. */
 import type { Pool, PoolClient } from 'pg';
+import type { RowCodec } from '../shared/codec';
 
 /** Something that runs SQL: the pool (autocommit) or a client inside a transaction. */
 export type Queryable = Pick<Pool | PoolClient, 'query'>;
@@ -34,3 +35,10 @@ export function storableText(text: string | undefined): string | null;
 export function storableText(text: string | undefined): string | null {
   return text === undefined ? null : text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
 }
+
+/** PostgreSQL keeps times as `timestamptz` (node-postgres hands out `Date`s) and text without NUL. */
+export const POSTGRES_CODEC: RowCodec<Date> = Object.freeze({
+  time: (date: Date) => date,
+  date: (value: Date) => value,
+  text: (text: string) => storableText(text),
+});

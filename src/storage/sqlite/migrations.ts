@@ -3,12 +3,9 @@
  * next version number; never edit one that has shipped.
  */
 import type Database from 'better-sqlite3';
+import { pendingMigrations, SchemaTooNewError, type Migration } from '../shared/migrations';
 
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly sql: string;
-}
+export { SchemaTooNewError, type Migration };
 
 /** The ordered migration list. Times are stored as milliseconds since the epoch (UTC). */
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
@@ -94,17 +91,6 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   },
 ]);
 
-/** Thrown when the database was written by a newer version of the app than this one. */
-export class SchemaTooNewError extends Error {
-  override readonly name = 'SchemaTooNewError';
-  constructor(
-    readonly databaseVersion: number,
-    readonly knownVersion: number,
-  ) {
-    super(`Database schema version ${databaseVersion} is newer than this app knows (${knownVersion}); upgrade the app`);
-  }
-}
-
 /**
  * Applies every migration newer than the database's version, in order, each in its own
  * transaction together with its row in `schema_migrations`. Resolves to the versions applied.
@@ -115,10 +101,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     name TEXT NOT NULL,
     applied_at INTEGER NOT NULL
   )`);
-  const current = schemaVersion(db);
-  const known = migrations.reduce((max, migration) => Math.max(max, migration.version), 0);
-  if (current > known) throw new SchemaTooNewError(current, known);
-  const pending = [...migrations].filter((migration) => migration.version > current).sort((a, b) => a.version - b.version);
+  const pending = pendingMigrations(schemaVersion(db), migrations);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of pending) {
     db.transaction(() => {

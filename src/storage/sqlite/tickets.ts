@@ -1,42 +1,26 @@
 /** SQLite implementation of {@link TicketStore}. */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Actor, Ticket } from '../../escalation/ticket';
+import type { Ticket } from '../../escalation/ticket';
 import { formatTicketNumber, ticketYear } from '../../escalation/ticket';
 import type { NewJob } from '../../escalation/job';
+import {
+  MUTABLE_TICKET_COLUMNS,
+  newTicket,
+  nextTicketVersion,
+  TICKET_COLUMNS,
+  ticketFromRow,
+  ticketToRow,
+  type TicketRow as SharedTicketRow,
+} from '../shared/tickets';
 import type { AnsweredTicketReader, CreatedTicket, NewTicket, TicketMutator, TicketStore } from '../types';
+import { SQLITE_CODEC } from './codec';
 import { insertJobs } from './jobs';
 
-interface TicketRow {
-  id: string;
-  number: string;
-  status: Ticket['status'];
-  question: string;
-  kommune: string | null;
-  asker_name: string;
-  asker_user_id: string;
-  asker_aad_object_id: string | null;
-  asker_conversation_reference: string;
-  channel_thread_id: string | null;
-  channel_card_activity_id: string | null;
-  mail_message_id: string | null;
-  assignee: string | null;
-  answer: string | null;
-  answered_by: string | null;
-  answered_at: number | null;
-  best_guess_ids: string;
-  idempotency_key: string;
-  created_at: number;
-  updated_at: number;
-  version: number;
-}
+type TicketRow = SharedTicketRow<number>;
 
-const COLUMNS = `id, number, status, question, kommune, asker_name, asker_user_id, asker_aad_object_id,
-  asker_conversation_reference, channel_thread_id, channel_card_activity_id, mail_message_id, assignee,
-  answer, answered_by, answered_at, best_guess_ids, idempotency_key, created_at, updated_at, version`;
-const PARAMS = `@id, @number, @status, @question, @kommune, @asker_name, @asker_user_id, @asker_aad_object_id,
-  @asker_conversation_reference, @channel_thread_id, @channel_card_activity_id, @mail_message_id, @assignee,
-  @answer, @answered_by, @answered_at, @best_guess_ids, @idempotency_key, @created_at, @updated_at, @version`;
+const COLUMNS = TICKET_COLUMNS.join(', ');
+const PARAMS = TICKET_COLUMNS.map((column) => `@${column}`).join(', ');
 
 /** Creates the ticket store on an open, migrated database. */
 export function createSqliteTicketStore(db: Database.Database): TicketStore {
@@ -48,11 +32,9 @@ export function createSqliteTicketStore(db: Database.Database): TicketStore {
      ON CONFLICT (year) DO UPDATE SET last_sequence = last_sequence + 1 RETURNING last_sequence`,
   );
   const insert = db.prepare(`INSERT INTO tickets (${COLUMNS}) VALUES (${PARAMS})`);
-  const replace = db.prepare(`UPDATE tickets SET ${COLUMNS.split(',')
-    .map((column) => column.trim())
-    .filter((column) => !['id', 'number', 'created_at', 'idempotency_key'].includes(column))
-    .map((column) => `${column} = @${column}`)
-    .join(', ')} WHERE id = @id`);
+  const replace = db.prepare(
+    `UPDATE tickets SET ${MUTABLE_TICKET_COLUMNS.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`,
+  );
   const byAsker = db.prepare<[string, number], TicketRow>(
     `SELECT ${COLUMNS} FROM tickets WHERE asker_user_id = ? ORDER BY created_at DESC, number DESC LIMIT ?`,
   );
@@ -66,22 +48,7 @@ export function createSqliteTicketStore(db: Database.Database): TicketStore {
     if (existing) return { ticket: fromRow(existing), created: false };
     const year = ticketYear(now);
     const sequence = nextSequence.get(year)!.last_sequence;
-    const ticket: Ticket = withoutUndefined({
-      id: randomUUID(),
-      number: formatTicketNumber(year, sequence),
-      status: 'open',
-      question: input.question,
-      kommune: input.kommune,
-      askerName: input.askerName,
-      askerUserId: input.askerUserId,
-      askerAadObjectId: input.askerAadObjectId,
-      askerConversationReference: input.askerConversationReference,
-      bestGuessIds: [...input.bestGuessIds],
-      idempotencyKey: input.idempotencyKey,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    });
+    const ticket = newTicket(SQLITE_CODEC, input, randomUUID(), formatTicketNumber(year, sequence), now);
     insert.run(toRow(ticket));
     insertJobs(db, jobsFor(ticket), now);
     return { ticket, created: true };
@@ -93,15 +60,7 @@ export function createSqliteTicketStore(db: Database.Database): TicketStore {
     const current = fromRow(row);
     const change = mutate(current);
     if (!change) return current;
-    const next: Ticket = withoutUndefined({
-      ...change.ticket,
-      id: current.id,
-      number: current.number,
-      idempotencyKey: current.idempotencyKey,
-      createdAt: current.createdAt,
-      updatedAt: now,
-      version: current.version + 1,
-    });
+    const next = nextTicketVersion(current, change.ticket, now);
     replace.run(toRow(next));
     insertJobs(db, change.jobs ?? [], now);
     return next;
@@ -135,58 +94,9 @@ function mapOptional(row: TicketRow | undefined): Ticket | undefined {
 }
 
 function toRow(ticket: Ticket): TicketRow {
-  return {
-    id: ticket.id,
-    number: ticket.number,
-    status: ticket.status,
-    question: ticket.question,
-    kommune: ticket.kommune ?? null,
-    asker_name: ticket.askerName,
-    asker_user_id: ticket.askerUserId,
-    asker_aad_object_id: ticket.askerAadObjectId ?? null,
-    asker_conversation_reference: JSON.stringify(ticket.askerConversationReference),
-    channel_thread_id: ticket.channelThreadId ?? null,
-    channel_card_activity_id: ticket.channelCardActivityId ?? null,
-    mail_message_id: ticket.mailMessageId ?? null,
-    assignee: ticket.assignee ? JSON.stringify(ticket.assignee) : null,
-    answer: ticket.answer ?? null,
-    answered_by: ticket.answeredBy ? JSON.stringify(ticket.answeredBy) : null,
-    answered_at: ticket.answeredAt?.getTime() ?? null,
-    best_guess_ids: JSON.stringify(ticket.bestGuessIds),
-    idempotency_key: ticket.idempotencyKey,
-    created_at: ticket.createdAt.getTime(),
-    updated_at: ticket.updatedAt.getTime(),
-    version: ticket.version,
-  };
+  return ticketToRow(SQLITE_CODEC, ticket);
 }
 
 function fromRow(row: TicketRow): Ticket {
-  return withoutUndefined({
-    id: row.id,
-    number: row.number,
-    status: row.status,
-    question: row.question,
-    kommune: row.kommune ?? undefined,
-    askerName: row.asker_name,
-    askerUserId: row.asker_user_id,
-    askerAadObjectId: row.asker_aad_object_id ?? undefined,
-    askerConversationReference: JSON.parse(row.asker_conversation_reference),
-    channelThreadId: row.channel_thread_id ?? undefined,
-    channelCardActivityId: row.channel_card_activity_id ?? undefined,
-    mailMessageId: row.mail_message_id ?? undefined,
-    assignee: row.assignee ? (JSON.parse(row.assignee) as Actor) : undefined,
-    answer: row.answer ?? undefined,
-    answeredBy: row.answered_by ? (JSON.parse(row.answered_by) as Actor) : undefined,
-    answeredAt: row.answered_at === null ? undefined : new Date(row.answered_at),
-    bestGuessIds: JSON.parse(row.best_guess_ids) as string[],
-    idempotencyKey: row.idempotency_key,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-    version: row.version,
-  });
-}
-
-/** Drops keys whose value is undefined so stored and fresh tickets compare equal in tests. */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+  return ticketFromRow(SQLITE_CODEC, row);
 }
