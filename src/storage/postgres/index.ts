@@ -4,7 +4,7 @@
  * under an advisory lock, so instances may start together.
  */
 import { Pool, type PoolConfig } from 'pg';
-import type { QuestionLogErrorSink } from '../sqlite/questionLog';
+import type { QuestionLogErrorSink } from '../shared/questionLog';
 import type { Store } from '../types';
 import { createPostgresBotStorage } from './botState';
 import { createPostgresJobStore } from './jobs';

@@ -5,28 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { JOB_STATES, type Job, type JobKind, type JobState, type NewJob } from '../../escalation/job';
+import { JOB_STATES, type Job, type JobState, type NewJob } from '../../escalation/job';
+import { jobFromRow, truncateJobError, type JobRow as SharedJobRow } from '../shared/jobs';
 import type { JobCounts, JobStore } from '../types';
-import { inTransaction, storableText, type Queryable } from './transaction';
+import { inTransaction, POSTGRES_CODEC, storableText, type Queryable } from './transaction';
 
-interface JobRow {
-  id: string;
+/** The PostgreSQL row also has `seq`, the insertion order (bigint, as a string). */
+interface JobRow extends SharedJobRow<Date> {
   seq: string;
-  kind: JobKind;
-  ticket_id: string;
-  payload: string;
-  dedupe_key: string;
-  state: JobState;
-  attempts: number;
-  next_attempt_at: Date;
-  lease_until: Date | null;
-  last_error: string | null;
-  created_at: Date;
-  updated_at: Date;
 }
-
-/** Longest error text kept on a job (as in the SQLite store). */
-const MAX_ERROR_LENGTH = 2000;
 
 /**
  * Inserts jobs, skipping those whose dedupe key exists (also when another instance inserts the
@@ -131,22 +118,9 @@ function dueOrder(a: JobRow, b: JobRow): number {
 }
 
 function truncate(error: string): string {
-  const text = storableText(error);
-  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
+  return truncateJobError(storableText(error));
 }
 
 function fromRow(row: JobRow): Job {
-  return {
-    id: row.id,
-    kind: row.kind,
-    ticketId: row.ticket_id,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
-    dedupeKey: row.dedupe_key,
-    state: row.state,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    ...(row.last_error === null ? {} : { lastError: row.last_error }),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return jobFromRow(POSTGRES_CODEC, row);
 }

@@ -1,26 +1,12 @@
 /** SQLite implementation of the outbox {@link JobStore}. */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { JOB_STATES, type Job, type JobKind, type JobState, type NewJob } from '../../escalation/job';
+import { JOB_STATES, type Job, type JobState, type NewJob } from '../../escalation/job';
+import { jobFromRow, truncateJobError, type JobRow as SharedJobRow } from '../shared/jobs';
 import type { JobCounts, JobStore } from '../types';
+import { SQLITE_CODEC } from './codec';
 
-interface JobRow {
-  id: string;
-  kind: JobKind;
-  ticket_id: string;
-  payload: string;
-  dedupe_key: string;
-  state: JobState;
-  attempts: number;
-  next_attempt_at: number;
-  lease_until: number | null;
-  last_error: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-/** Longest error text kept on a job; stack traces and response bodies can be huge. */
-const MAX_ERROR_LENGTH = 2000;
+type JobRow = SharedJobRow<number>;
 
 /**
  * Inserts jobs, skipping those whose dedupe key exists. Exported for the ticket store, which
@@ -82,10 +68,10 @@ export function createSqliteJobStore(db: Database.Database): JobStore {
       complete.run(now.getTime(), id);
     },
     reschedule: async (id, nextAttemptAt, error, now) => {
-      reschedule.run(nextAttemptAt.getTime(), truncate(error), now.getTime(), id);
+      reschedule.run(nextAttemptAt.getTime(), truncateJobError(error), now.getTime(), id);
     },
     fail: async (id, error, now) => {
-      fail.run(truncate(error), now.getTime(), id);
+      fail.run(truncateJobError(error), now.getTime(), id);
     },
     requeueRunning: async (now) => requeue.run(now.getTime(), now.getTime()).changes,
     get: async (id) => {
@@ -102,22 +88,6 @@ export function createSqliteJobStore(db: Database.Database): JobStore {
   };
 }
 
-function truncate(error: string): string {
-  return error.length > MAX_ERROR_LENGTH ? `${error.slice(0, MAX_ERROR_LENGTH)}…` : error;
-}
-
 function fromRow(row: JobRow): Job {
-  return {
-    id: row.id,
-    kind: row.kind,
-    ticketId: row.ticket_id,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
-    dedupeKey: row.dedupe_key,
-    state: row.state,
-    attempts: row.attempts,
-    nextAttemptAt: new Date(row.next_attempt_at),
-    ...(row.last_error === null ? {} : { lastError: row.last_error }),
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
+  return jobFromRow(SQLITE_CODEC, row);
 }
