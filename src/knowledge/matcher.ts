@@ -167,11 +167,19 @@ export class Matcher {
       return { analysis, scored: [], result: declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []) };
     }
 
-    const knownMass = queryTokens.reduce((sum, token) => sum + this.idf.get(token)!, 0);
+    // A compound's parts say less about the question than the words themselves ("Grundschule"
+    // is not about "Grund"), so they weigh less, as they do in the index.
+    const weights = new Map(
+      queryTokens.map((token) => [
+        token,
+        this.idf.get(token)! * (analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : 1),
+      ]),
+    );
+    const knownMass = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
     const unknownMass = unknown.reduce((sum, reading) => sum + this.unknownIdf * this.unknownWeight(reading.casing), 0);
     const queryMass = knownMass + unknownMass;
 
-    const scored = this.score(queryTokens, queryMass);
+    const scored = this.score(weights, queryMass);
     return { analysis, scored, result: this.decide(scored, analysis.forwardTerms) };
   }
 
@@ -180,12 +188,11 @@ export class Matcher {
    * the question and the weighted Jaccard similarity of its best question variant. Scratch
    * arrays are reused across calls (matching is synchronous), so a question allocates little.
    */
-  private score(queryTokens: readonly string[], queryMass: number): ScoredEntry[] {
+  private score(queryWeights: ReadonlyMap<string, number>, queryMass: number): ScoredEntry[] {
     const { covered, overlap, bestVariant } = this.scratch;
     const touchedEntries: number[] = [];
     const touchedVariants: number[] = [];
-    for (const token of queryTokens) {
-      const idf = this.idf.get(token)!;
+    for (const [token, idf] of queryWeights) {
       const postings = this.entryPostings.get(token);
       if (postings) {
         for (let i = 0; i < postings.entries.length; i++) {
