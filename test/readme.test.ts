@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { configTable } from '../scripts/config-docs';
+
+const readme = readFileSync(path.join(__dirname, '../README.md'), 'utf8');
+
+describe('README', () => {
+  it('should show the configuration table generated from src/config.ts', () => {
+    const section = /<!-- config:docs -->\n([\s\S]*?)\n<!-- \/config:docs -->/.exec(readme);
+    expect(section?.[1]).toBe(configTable());
+  });
+
+  it('should give the two quick-start commands', () => {
+    expect(readme).toContain('npm ci && npm run dev');
+    expect(readme).toMatch(/^npm test\b/m);
+  });
+});
