@@ -386,7 +386,12 @@ export class Analyzer {
     const { folded, stems } = allStems(words);
     const found = new Set<string>();
     for (let i = 0; i < stems.length; i++) {
-      const term = this.forwardStems.get(stems[i]!) ?? compoundHead(folded[i]!, this.forwardWords) ?? compoundHead(stems[i]!, this.forwardStems);
+      // A word the knowledge base itself uses ("Vorschulalter") is not a compound to look into.
+      const term =
+        this.forwardStems.get(stems[i]!) ??
+        (this.vocabulary.has(stems[i]!)
+          ? undefined
+          : (compoundHead(folded[i]!, this.forwardWords) ?? compoundHead(stems[i]!, this.forwardStems)));
       if (term) found.add(term);
       for (const phrase of this.forward) {
         if (phrase.tokens.every((t, k) => stems[i + k] === t)) found.add(phrase.canonical);
