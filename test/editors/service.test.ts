@@ -3,12 +3,10 @@
  * its knowledge directory while it runs, then stopping it with SIGTERM (the watcher must not
  * keep the process alive).
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-const ROOT = path.resolve(__dirname, '../..');
+import { ROOT, spawnService } from '../helpers/service';
 
 const ENTRY_FILE = `entries:
   - id: pruefeintrag-eichhoernchen
@@ -40,25 +38,16 @@ describe('hot reload in the running service', () => {
     const knowledgeDir = path.join(root, 'knowledge');
     cpSync(path.join(ROOT, 'knowledge'), knowledgeDir, { recursive: true, filter: (src) => !src.includes('drafts') });
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src/index.ts')], {
+    const service = spawnService({
       cwd: root,
       env: {
-        PATH: process.env.PATH ?? '',
-        NODE_PATH: path.join(ROOT, 'node_modules'),
-        TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'),
-        NODE_NO_WARNINGS: '1',
         PORT: String(port),
         KNOWLEDGE_DIR: knowledgeDir,
         DATA_DIR: path.join(root, 'data'),
         LOG_LEVEL: 'info',
         METRICS_ENABLED: 'false',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     const base = `http://127.0.0.1:${port}`;
     const ask = async (q: string) => (await fetch(`${base}/api/ask?q=${encodeURIComponent(q)}`)).json() as Promise<any>;
     try {
@@ -84,13 +73,12 @@ describe('hot reload in the running service', () => {
         expect.objectContaining({ file: 'test.yaml', line: 8, field: 'entries[0].reviewed', message: expect.stringContaining('JJJJ-MM-TT') }),
       );
       expect((await ask('Was sagt der Prüfeintrag Eichhörnchen?')).answer?.text).toBe('Eichhörnchen live.');
-      expect(out).toContain('knowledge reload failed; the last good knowledge keeps serving');
+      expect(service.output()).toContain('knowledge reload failed; the last good knowledge keeps serving');
     } finally {
-      child.kill('SIGTERM');
-      const code = await exited;
+      const code = await service.stop('SIGTERM');
       rmSync(root, { recursive: true, force: true });
       expect(code).toBe(0);
     }
-    expect(out).toContain('"msg":"stopped"');
+    expect(service.output()).toContain('"msg":"stopped"');
   }, 150_000);
 });

@@ -21,6 +21,7 @@ import { openStore } from '../../src/storage';
 import type { SqliteStore } from '../../src/storage/sqlite';
 import type { Connector } from '../helpers/connector';
 import { knowledgeFor } from '../helpers/server';
+import { postTurn } from '../helpers/service';
 import { CHANNEL_ID, TENANT_ID } from './escalationHarness';
 
 export { CHANNEL_ID, TENANT_ID };
@@ -104,15 +105,7 @@ export async function startBot(options: BotHarnessOptions): Promise<BotHarness> 
     store,
     escalation,
     logLines: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
-    async post(activity) {
-      const response = await fetch(`${url}/api/messages`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(activity),
-      });
-      await response.text();
-      return response.status;
-    },
+    post: (activity) => postTurn(url, activity),
     async health() {
       return (await fetch(`${url}/healthz`)).json();
     },

@@ -5,12 +5,12 @@
  * listen, `/healthz` has the outbox section, an SMTP outage is bridged, and after `kill -9`
  * nothing stored is lost and nothing is delivered twice.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { EscalationMessages as M } from '../../src/escalation/messages';
 import { DraftInput, EscalationVerb, TicketVerb } from '../../src/escalation/verbs';
 import { submitDataOf } from '../helpers/activities';
 import { startConnector, type Connector } from '../helpers/connector';
+import { postTurn, ROOT, spawnService } from '../helpers/service';
 import { openStore } from '../../src/storage';
 import { tmpDir } from '../storage/tmpStore';
 import { ASKER, ASKER_CONVERSATION, cardOf, CHANNEL_ID, fromLakiChannel, personal, sentTo, TENANT_ID, textOf } from './botHarness';
@@ -19,14 +19,11 @@ import { waitFor } from './waitFor';
 
 jest.setTimeout(180_000);
 
-const ROOT = resolve(__dirname, '../..');
-const ENTRY = join(ROOT, 'src/index.ts');
 const QUESTION = 'Wie hoch ist die Landesförderung für unser KI 2026?';
 const ANSWER = 'Die Förderung richtet sich nach dem Teilhabe- und Integrationsgesetz.';
 
 interface Bot {
   readonly url: string;
-  readonly child: ChildProcess;
   post(activity: Record<string, unknown>): Promise<number>;
   health(): Promise<any>;
   killHard(): Promise<void>;
@@ -34,57 +31,19 @@ interface Bot {
 }
 
 async function startBot(env: Record<string, string>, cwd: string): Promise<Bot> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ENTRY], {
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_PATH: join(ROOT, 'node_modules'),
-      TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-      NODE_NO_WARNINGS: '1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  let url: string | undefined;
-  await waitFor(() => {
-    if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}: ${err}`);
-    const line = out
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l))
-      .find((l) => l.msg === 'LaKI-Assistent listening');
-    url = line?.url;
-    return Boolean(url);
-  }, 90_000);
+  const service = spawnService({ env, cwd });
+  const { url } = await service.listening(90_000);
   return {
-    url: url!,
-    child,
-    async post(activity) {
-      const response = await fetch(`${url}/api/messages`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(activity),
-      });
-      await response.text();
-      return response.status;
-    },
+    url,
+    post: (activity) => postTurn(url, activity),
     async health() {
       return (await fetch(`${url}/healthz`)).json();
     },
     async killHard() {
-      child.kill('SIGKILL');
-      await exited;
+      await service.stop('SIGKILL');
     },
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await service.stop('SIGTERM');
     },
   };
 }

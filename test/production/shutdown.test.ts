@@ -3,15 +3,14 @@
  * SIGTERM while a bot turn waits on a slow connector. The turn must finish and be answered, no
  * new connection is accepted meanwhile, and the process exits 0.
  */
-import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { spawnService } from '../helpers/service';
 import { teamsMessage } from './service';
 
-const ROOT = resolve(__dirname, '../..');
 const START_TIMEOUT_MS = 150_000;
 const CONNECTOR_DELAY_MS = 1500;
 
@@ -54,35 +53,11 @@ describe('graceful shutdown on SIGTERM', () => {
 
   it('should finish the running turn, refuse new connections and exit 0', async () => {
     const connector = await startSlowConnector();
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src/index.ts')], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-        NODE_NO_WARNINGS: '1',
-        PORT: '0',
-        DATA_DIR: join(scratch, 'data'),
-        LOG_LEVEL: 'info',
-        KNOWLEDGE_RELOAD: 'false',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-    const lines = () => stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>);
+    const service = spawnService({ env: { PORT: '0', DATA_DIR: join(scratch, 'data'), LOG_LEVEL: 'info', KNOWLEDGE_RELOAD: 'false' } });
+    const lines = service.logLines;
 
     try {
-      const listening = await new Promise<Record<string, any>>((found, fail) => {
-        const check = () => {
-          const line = lines().find((candidate) => candidate.msg === 'LaKI-Assistent listening');
-          if (line) found(line);
-        };
-        child.stdout.on('data', check);
-        exited.then((code) => fail(new Error(`exited with ${code}; stderr: ${stderr}`)));
-      });
+      const listening = await service.logLine('LaKI-Assistent listening');
       expect(lines().some((line) => line.level === 'warn' && /NO AUTHENTICATION/.test(line.msg))).toBe(true);
 
       const turn = fetch(`${listening.url}/api/messages`, {
@@ -92,7 +67,7 @@ describe('graceful shutdown on SIGTERM', () => {
       });
       await connector.firstRequest();
       const signalledAt = Date.now();
-      child.kill('SIGTERM');
+      service.kill('SIGTERM');
 
       await new Promise((wait) => setTimeout(wait, 300));
       await expect(fetch(`${listening.url}/healthz`)).rejects.toThrow();
@@ -100,7 +75,7 @@ describe('graceful shutdown on SIGTERM', () => {
       const response = await turn;
       const respondedAt = Date.now();
       expect(response.status).toBe(200);
-      expect(await exited).toBe(0);
+      expect(await service.exited).toBe(0);
       const finishedAt = Date.now();
 
       // The answer card was delivered, and the turn was still waiting on the connector after
@@ -114,9 +89,9 @@ describe('graceful shutdown on SIGTERM', () => {
       expect(lines().find((line) => line.msg === 'request' && line.path === '/api/messages')).toMatchObject({ status: 200 });
       // Shutdown waited for the turn, not for the 10 s timeout.
       expect(finishedAt - signalledAt).toBeLessThan(9_000);
-      expect(stdout).not.toContain('shutdown timed out');
+      expect(service.stdout()).not.toContain('shutdown timed out');
     } finally {
-      child.kill('SIGKILL');
+      service.kill('SIGKILL');
       await connector.close();
     }
   }, START_TIMEOUT_MS);

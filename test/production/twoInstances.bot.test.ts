@@ -6,10 +6,9 @@
  * the LaKI takes every ticket with a click landing on each instance and answers through either.
  * Every ticket must exist once with a unique number and every message be delivered exactly once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { Messages as BotMessages } from '../../src/bot/messages';
 import { DRAFTS_STATE_KEY } from '../../src/escalation/extension';
@@ -19,9 +18,8 @@ import { startSmtpServer, type TestSmtpServer } from '../escalation/smtpServer';
 import { submitDataOf } from '../helpers/activities';
 import { startConnector, type Connector } from '../helpers/connector';
 import { createTestDatabase, describeWithPostgres, type TestDatabase } from '../helpers/postgres';
+import { postTurn, ROOT, spawnService } from '../helpers/service';
 
-const ROOT = resolve(__dirname, '../..');
-const ENTRY = join(ROOT, 'src/index.ts');
 const ASKERS = 100;
 const CHANNEL_ID = '19:laki@thread.tacv2';
 const TENANT_ID = 'tenant-nrw';
@@ -32,7 +30,6 @@ const LEA = { id: '29:lea', name: 'Lea LaKI', aadObjectId: 'aad-lea' };
 interface Instance {
   readonly name: string;
   readonly url: string;
-  readonly process: ChildProcess;
   /** Parsed JSON log lines so far. */
   logLines(): Array<Record<string, any>>;
   post(activity: Record<string, unknown>): Promise<number>;
@@ -40,46 +37,18 @@ interface Instance {
 }
 
 async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ENTRY], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), NODE_NO_WARNINGS: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const service = spawnService({ env });
+  const listening = await service.listening(120_000).catch((error: Error) => {
+    throw new Error(`instance ${name} did not start: ${error.message}`);
   });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-  const logLines = () =>
-    out
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as Record<string, any>);
-  const deadline = Date.now() + 120_000;
-  let listening: Record<string, any> | undefined;
-  while (!(listening = logLines().find((line) => line.msg === 'LaKI-Assistent listening'))) {
-    const code = await Promise.race([exited, new Promise((done) => setTimeout(() => done('running'), 50))]);
-    if (code !== 'running') throw new Error(`instance ${name} exited with ${String(code)}: ${err}${out}`);
-    if (Date.now() > deadline) throw new Error(`instance ${name} did not start: ${err}${out}`);
-  }
   const url = listening.url as string;
   return {
     name,
     url,
-    process: child,
-    logLines,
-    async post(activity) {
-      const response = await fetch(`${url}/api/messages`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(activity),
-      });
-      await response.text();
-      return response.status;
-    },
+    logLines: service.logLines,
+    post: (activity) => postTurn(url, activity),
     async stop() {
-      child.kill('SIGTERM');
-      await exited;
+      await service.stop('SIGTERM');
     },
   };
 }

@@ -3,65 +3,12 @@
  * (through ts-node, so no build is needed), its env files, its start-up errors and its
  * graceful shutdown.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ROOT, spawnService } from '../helpers/service';
 
-const ROOT = resolve(__dirname, '../..');
-const ENTRY = join(ROOT, 'src/index.ts');
 const START_TIMEOUT_MS = 120_000;
-
-interface Child {
-  readonly stdout: () => string;
-  readonly stderr: () => string;
-  readonly exited: Promise<number | null>;
-  readonly kill: (signal: NodeJS.Signals) => void;
-  /** Resolves with the first JSON log line whose `msg` matches. */
-  readonly logLine: (msg: string) => Promise<Record<string, any>>;
-}
-
-function start(cwd: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', ENTRY], {
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_PATH: join(ROOT, 'node_modules'),
-      TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-      NODE_NO_WARNINGS: '1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  const listeners = new Set<() => void>();
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    listeners.forEach((listener) => listener());
-  });
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-  return {
-    stdout: () => out,
-    stderr: () => err,
-    exited,
-    kill: (signal) => child.kill(signal),
-    logLine: (msg) =>
-      new Promise((found, fail) => {
-        const check = () => {
-          const line = out.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => l.msg === msg);
-          if (line) {
-            listeners.delete(check);
-            found(line);
-          }
-        };
-        listeners.add(check);
-        check();
-        exited.then((code) => fail(new Error(`exited with ${code} before "${msg}"; stderr: ${err}`)));
-      }),
-  };
-}
 
 describe('entry point (src/index.ts)', () => {
   let scratch: string;
@@ -74,7 +21,7 @@ describe('entry point (src/index.ts)', () => {
 
   it('should start, serve, and stop cleanly on SIGTERM', async () => {
     const dataDir = join(scratch, 'data');
-    const child = start(ROOT, { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    const child = spawnService({ env: { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' } });
     try {
       const listening = await child.logLine('LaKI-Assistent listening');
       expect(listening).toMatchObject({ level: 'info', entries: expect.any(Number), dataDir });
@@ -97,7 +44,7 @@ describe('entry point (src/index.ts)', () => {
   }, START_TIMEOUT_MS);
 
   it('should refuse to start with every configuration problem listed', async () => {
-    const child = start(ROOT, { PORT: 'abc', LOG_LEVEL: 'loud', MicrosoftAppPassword: 'secret-value' });
+    const child = spawnService({ env: { PORT: 'abc', LOG_LEVEL: 'loud', MicrosoftAppPassword: 'secret-value' } });
     expect(await child.exited).toBe(1);
     const stderr = child.stderr();
     expect(stderr).toContain('Invalid configuration (3 problems)');
@@ -115,7 +62,7 @@ describe('entry point (src/index.ts)', () => {
       'entries:\n  - id: Nicht Kebab\n    title: Test\n    answer: Test\n    questions: [Test]\n    category: test\n' +
         '    source: { document: Faltblatt, section: Test }\n    reviewed: 2026-01-01\n',
     );
-    const child = start(ROOT, { PORT: '0', KNOWLEDGE_DIR: knowledgeDir, DATA_DIR: join(scratch, 'data-kb') });
+    const child = spawnService({ env: { PORT: '0', KNOWLEDGE_DIR: knowledgeDir, DATA_DIR: join(scratch, 'data-kb') } });
     expect(await child.exited).toBe(1);
     expect(child.stderr()).toContain('LaKI-Assistent cannot start.');
     expect(child.stderr()).toMatch(/kaputt\.yaml:2 .*id/);
@@ -127,13 +74,13 @@ describe('entry point (src/index.ts)', () => {
     writeFileSync(join(cwd, 'env/.env.local'), `KNOWLEDGE_DIR=${join(ROOT, 'knowledge')}\nLOG_LEVEL=loud\nPORT=abc\n`);
     writeFileSync(join(cwd, 'env/.env.local.user'), 'PORT=70000\n');
 
-    const fromFiles = start(cwd, { DATA_DIR: join(scratch, 'data-env') });
+    const fromFiles = spawnService({ cwd, env: { DATA_DIR: join(scratch, 'data-env') } });
     expect(await fromFiles.exited).toBe(1);
     expect(fromFiles.stderr()).toContain('LOG_LEVEL: ');
     expect(fromFiles.stderr()).toContain('(got "loud")');
     expect(fromFiles.stderr()).toContain('(got "70000")');
 
-    const overridden = start(cwd, { DATA_DIR: join(scratch, 'data-env'), LOG_LEVEL: 'info', PORT: '0' });
+    const overridden = spawnService({ cwd, env: { DATA_DIR: join(scratch, 'data-env'), LOG_LEVEL: 'info', PORT: '0' } });
     try {
       const listening = await overridden.logLine('LaKI-Assistent listening');
       expect(listening.knowledgeDir).toBe(join(ROOT, 'knowledge'));

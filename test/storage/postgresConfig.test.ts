@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
+import { spawnService } from '../helpers/service';
 
 describe('DATABASE_URL configuration', () => {
   it.each([
@@ -29,24 +28,11 @@ describe('DATABASE_URL configuration', () => {
 
 describe('entry point (src/index.ts) with an unreachable DATABASE_URL', () => {
   it('should refuse to start with the server and the reason, never the password', async () => {
-    const root = resolve(__dirname, '../..');
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(root, 'src/index.ts')], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        TS_NODE_PROJECT: join(root, 'tsconfig.json'),
-        NODE_NO_WARNINGS: '1',
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        KNOWLEDGE_RELOAD: 'false',
-        DATABASE_URL: 'postgres://laki:geheim@127.0.0.1:1/laki',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const service = spawnService({
+      env: { PORT: '0', LOG_LEVEL: 'silent', KNOWLEDGE_RELOAD: 'false', DATABASE_URL: 'postgres://laki:geheim@127.0.0.1:1/laki' },
     });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((done) => child.on('close', done));
+    const code = await service.exited;
+    const output = service.output();
     expect(code).toBe(1);
     expect(output).toContain('LaKI-Assistent cannot start');
     expect(output).toContain('Cannot open the PostgreSQL database postgres://laki:***@127.0.0.1:1/laki (DATABASE_URL)');
