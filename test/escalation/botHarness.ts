@@ -6,7 +6,6 @@
  * Activities are posted over HTTP to `/api/messages`, exactly as Teams would.
  */
 import { mkdirSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { createAdapter, createApp } from '../../src/bot';
 import {
   createEscalation,
@@ -15,10 +14,10 @@ import {
   type Escalation,
 } from '../../src/escalation';
 import { createKnowledgeHolder } from '../../src/knowledge';
-import { createLogger } from '../../src/logger';
 import { createServer, type HttpServer } from '../../src/server';
 import { openStore } from '../../src/storage';
 import type { SqliteStore } from '../../src/storage/sqlite';
+import { captureLogger } from '../helpers/capturedLogger';
 import type { Connector } from '../helpers/connector';
 import { knowledgeFor } from '../helpers/server';
 import { postTurn } from '../helpers/service';
@@ -56,14 +55,7 @@ export interface BotHarnessOptions {
 
 /** Starts the bot on 127.0.0.1:0 with a fast-polling outbox. */
 export async function startBot(options: BotHarnessOptions): Promise<BotHarness> {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      callback();
-    },
-  });
-  const logger = createLogger('debug', sink);
+  const { logger, logLines } = captureLogger();
   mkdirSync(options.dataDir, { recursive: true });
   const store = openStore({ dataDir: options.dataDir, logger });
   const knowledge = createKnowledgeHolder(await knowledgeFor());
@@ -104,7 +96,7 @@ export async function startBot(options: BotHarnessOptions): Promise<BotHarness> 
     server,
     store,
     escalation,
-    logLines: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+    logLines,
     post: (activity) => postTurn(url, activity),
     async health() {
       return (await fetch(`${url}/healthz`)).json();

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { createAdapter, createApp, type AdapterCredentials } from '../../src/bot';
 import {
   createKnowledgeHolder,
@@ -14,10 +13,10 @@ import {
   type IndexedKnowledgeBase,
   type KnowledgeHolder,
 } from '../../src/knowledge';
-import { createLogger } from '../../src/logger';
 import { createServer, type HealthCheck, type HttpServer } from '../../src/server';
 import { openStore } from '../../src/storage';
 import type { SqliteStore } from '../../src/storage/sqlite';
+import { captureLogger } from './capturedLogger';
 
 /** A running test service. */
 export interface TestServer {
@@ -53,14 +52,7 @@ export function knowledgeFor(dir = 'knowledge'): Promise<IndexedKnowledgeBase> {
 
 /** Starts the full stack on a free port. Call `close()` in `afterAll`. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      callback();
-    },
-  });
-  const logger = createLogger('debug', sink);
+  const { logger, logLines } = captureLogger();
   const dataDir = mkdtempSync(join(tmpdir(), 'laki-server-test-'));
   const store = openStore({ dataDir, logger });
   const knowledge = createKnowledgeHolder(await knowledgeFor(options.knowledgeDir));
@@ -81,7 +73,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     server,
     knowledge,
     store,
-    logLines: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+    logLines,
     async close() {
       await server.close();
       await store.close();

@@ -7,15 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { createAdapter, createApp } from '../../src/bot';
 import { loadConfig } from '../../src/config';
 import { createKnowledgeHolder } from '../../src/knowledge';
-import { createLogger } from '../../src/logger';
 import { createMetrics, measuredKnowledge, type Metrics } from '../../src/metrics';
 import { createServer, type HttpServer } from '../../src/server';
 import { openStore } from '../../src/storage';
 import type { SqliteStore } from '../../src/storage/sqlite';
+import { captureLogger } from '../helpers/capturedLogger';
 import { knowledgeFor } from '../helpers/server';
 
 /** A running service. */
@@ -36,14 +35,7 @@ export interface ProductionService {
 /** Starts the service from `env` (the keys src/config.ts reads). */
 export async function startProductionService(env: Record<string, string>): Promise<ProductionService> {
   const config = loadConfig({ PORT: '0', ...env });
-  const chunks: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk.toString('utf8'));
-      callback();
-    },
-  });
-  const logger = createLogger('debug', sink);
+  const { logger, logText, logLines } = captureLogger();
   const metrics = createMetrics({ defaultMetrics: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'laki-production-'));
   const store = openStore({ dataDir, logger });
@@ -76,13 +68,8 @@ export async function startProductionService(env: Record<string, string>): Promi
     server,
     store,
     metrics,
-    logText: () => chunks.join(''),
-    logLines: () =>
-      chunks
-        .join('')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as Record<string, any>),
+    logText,
+    logLines,
     storedRows: () => ({ questions: count('question_log'), botState: count('bot_state') }),
     async close() {
       await server.close();
