@@ -1,5 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { createEscalation, type Escalation } from '../../src/escalation';
+import { createEscalation, type Escalation, type EscalationDeps } from '../../src/escalation';
 import type { EscalationDraft } from '../../src/escalation/service';
 import { openSqliteStore, type SqliteStore } from '../../src/storage/sqlite';
 import type { Connector } from '../helpers/connector';
@@ -8,6 +8,30 @@ import { recordingLogger } from './recordingLogger';
 export const CHANNEL_ID = '19:laki@thread.tacv2';
 export const TENANT_ID = 'tenant-nrw';
 export const LEA = { id: '29:lea', name: 'Lea LaKI' };
+
+/** What {@link createTestEscalation} needs besides the stores and a logger. */
+export type TestEscalationOptions = Pick<EscalationDeps, 'tickets' | 'jobs' | 'logger'> &
+  Partial<Omit<EscalationDeps, 'mail'>> & {
+    /** The test's Bot Framework connector; the LaKI channel ({@link CHANNEL_ID} in {@link TENANT_ID}) lives behind it. */
+    readonly connector: Connector;
+    /** The test SMTP server; absent: no e-mail. */
+    readonly smtpUrl?: string;
+  };
+
+/**
+ * The escalation back end in local mode (no bot credentials), delivering to the test's connector
+ * and, given `smtpUrl`, mailing from the bot to the LaKI inbox; any other dependency as passed.
+ */
+export function createTestEscalation(options: TestEscalationOptions): Escalation {
+  const { connector, smtpUrl, ...deps } = options;
+  return createEscalation({
+    adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
+    botAppId: '',
+    channel: { serviceUrl: connector.url, channelId: CHANNEL_ID, tenantId: TENANT_ID },
+    ...(smtpUrl ? { mail: { smtpUrl, from: 'LaKI-Assistent <bot@laki.example>', to: 'inbox@laki.example' } } : {}),
+    ...deps,
+  });
+}
 
 /** A running escalation back end on a real SQLite file, talking to the test's connector and SMTP server. */
 export interface Harness {
@@ -20,13 +44,11 @@ export interface Harness {
 export function startHarness(options: { file: string; connector: Connector; smtpUrl?: string; clock?: () => Date }): Harness {
   const store = openSqliteStore({ file: options.file });
   const logger = recordingLogger();
-  const escalation = createEscalation({
+  const escalation = createTestEscalation({
     tickets: store.tickets,
     jobs: store.jobs,
-    adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
-    botAppId: '',
-    channel: { serviceUrl: options.connector.url, channelId: CHANNEL_ID, tenantId: TENANT_ID },
-    ...(options.smtpUrl ? { mail: { smtpUrl: options.smtpUrl, from: 'LaKI-Assistent <bot@laki.example>', to: 'inbox@laki.example' } } : {}),
+    connector: options.connector,
+    smtpUrl: options.smtpUrl,
     logger,
     clock: options.clock,
     outbox: { pollIntervalMs: 50 },

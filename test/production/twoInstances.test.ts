@@ -10,21 +10,19 @@
  * end without HTTP turns; `twoInstances.bot.test.ts` runs the same through `/api/messages` on two
  * processes of the real entry point.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { Client } from 'pg';
-import { createEscalation, type Escalation } from '../../src/escalation';
+import type { Escalation } from '../../src/escalation';
 import type { EscalationDraft } from '../../src/escalation/service';
 import type { Ticket } from '../../src/escalation/ticket';
 import { createKnowledgeHolder, loadKnowledgeBase } from '../../src/knowledge';
 import { openPostgresStore, type PostgresStore } from '../../src/storage/postgres';
+import { createTestEscalation } from '../escalation/escalationHarness';
 import { recordingLogger } from '../escalation/recordingLogger';
 import { startSmtpServer, type TestSmtpServer } from '../escalation/smtpServer';
 import { startConnector, type Connector } from '../helpers/connector';
 import { createTestDatabase, describeWithPostgres, type TestDatabase } from '../helpers/postgres';
 
 const ESCALATIONS = 100;
-const CHANNEL_ID = '19:laki@thread.tacv2';
-const TENANT_ID = 'tenant-nrw';
 const LAKI = [
   { id: '29:lea', name: 'Lea LaKI' },
   { id: '29:tom', name: 'Tom LaKI' },
@@ -85,13 +83,11 @@ describeWithPostgres('two instances on one PostgreSQL database', () => {
       ['A', 'B'].map(async (name) => {
         const store = await openPostgresStore({ connectionString: database.url, applicationName: `laki-${name}` });
         const logger = recordingLogger();
-        const escalation = createEscalation({
+        const escalation = createTestEscalation({
           tickets: store.tickets,
           jobs: store.jobs,
-          adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
-          botAppId: '',
-          channel: { serviceUrl: connector.url, channelId: CHANNEL_ID, tenantId: TENANT_ID },
-          mail: { smtpUrl: smtp.url, from: 'LaKI-Assistent <bot@laki.example>', to: 'inbox@laki.example' },
+          connector,
+          smtpUrl: smtp.url,
           knowledge,
           logger,
           settings: { rateLimit: { max: 1000, windowMs: 3_600_000 } },
@@ -245,13 +241,11 @@ describeWithPostgres('an instance killed while delivering', () => {
   it('should leave its jobs alone until their lease runs out, then deliver them once from the other instance', async () => {
     const LEASE_MS = 2000;
     const live = await openPostgresStore({ connectionString: database.url, applicationName: 'live' });
-    const escalation = createEscalation({
+    const escalation = createTestEscalation({
       tickets: live.tickets,
       jobs: live.jobs,
-      adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})),
-      botAppId: '',
-      channel: { serviceUrl: connector.url, channelId: CHANNEL_ID, tenantId: TENANT_ID },
-      mail: { smtpUrl: smtp.url, from: 'LaKI-Assistent <bot@laki.example>', to: 'inbox@laki.example' },
+      connector,
+      smtpUrl: smtp.url,
       logger: recordingLogger(),
       outbox: { pollIntervalMs: 50, leaseMs: LEASE_MS, handlerTimeoutMs: 1000 },
     });
