@@ -1,6 +1,7 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { Logger } from './logger';
 import { Messages } from './messages';
+import { verbForLog } from './payloads';
 
 /** Handles an error that escaped a route; installed with `app.error(...)`. */
 export type TurnErrorHandler = (context: TurnContext, error: Error) => Promise<void>;
@@ -21,7 +22,7 @@ export function createErrorHandler(logger: Logger): TurnErrorHandler {
         conversationId: activity?.conversation?.id,
         conversationType: activity?.conversation?.conversationType,
         channelId: activity?.channelId,
-        verb: typeof activity?.value === 'object' && activity.value ? (activity.value as { verb?: unknown }).verb : undefined,
+        verb: activity?.value === undefined ? undefined : verbForLog(activity.value),
       },
       'bot turn failed',
     );

@@ -46,3 +46,16 @@ export type AskPayload = z.infer<typeof askPayloadSchema>;
 export type ShowEntryPayload = z.infer<typeof showEntryPayloadSchema>;
 export type FeedbackPayload = z.infer<typeof feedbackPayloadSchema>;
 export type NoneFitsPayload = z.infer<typeof noneFitsPayloadSchema>;
+
+/** Longest verb written to a log line. */
+const MAX_LOGGED_VERB_LENGTH = 50;
+
+/**
+ * The `verb` of a submitted card value, safe for a log line: a forged card may send any JSON
+ * (a long string, an object holding user text), so only a short string, or the value's type,
+ * is logged.
+ */
+export function verbForLog(value: unknown): string {
+  const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
+  return typeof verb === 'string' ? verb.slice(0, MAX_LOGGED_VERB_LENGTH) : typeof verb;
+}

@@ -10,6 +10,7 @@ import { ActivityTypes, MessageFactory, TurnContext, type Activity } from 'botbu
 import type { z } from 'zod/v4';
 import type { AppExtension } from '../bot/extensions';
 import type { Logger } from '../bot/logger';
+import { verbForLog } from '../bot/payloads';
 import type { AppTurnState } from '../bot/state';
 import { draftCard, forwardToLakiAction } from './cards/draftCard';
 import { draftSentCard } from './cards/draftSentCard';
@@ -68,7 +69,7 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
     if (parsed.success) return parsed.data;
     logger.warn(
       {
-        verb: String((data as { verb?: unknown } | undefined)?.verb).slice(0, 50),
+        verb: verbForLog(data),
         issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })),
       },
       'invalid escalation payload',
@@ -162,7 +163,7 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
     if (!deps.lakiChannel || !isFromLakiChannel(activity, deps.lakiChannel)) {
       logger.warn(
         {
-          verb: String((data as { verb?: unknown } | undefined)?.verb).slice(0, 50),
+          verb: verbForLog(data),
           conversationType: activity.conversation?.conversationType,
           conversationId: activity.conversation?.id,
           fromId: activity.from?.id,
@@ -175,7 +176,7 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
     }
     const request = parseTicketAction(data);
     if (!request) {
-      logger.warn({ verb: String((data as { verb?: unknown } | undefined)?.verb).slice(0, 50) }, 'invalid ticket action payload');
+      logger.warn({ verb: verbForLog(data) }, 'invalid ticket action payload');
       await context.sendActivity(M.invalidAction);
       return;
     }

@@ -53,6 +53,18 @@ describe('createApp: error handling', () => {
     expect(JSON.stringify(errors[0].obj)).not.toContain('Telefonnummer LaKI');
   });
 
+  it('should log only a short verb string when a failed turn carried a forged card value', async () => {
+    const { turn, logger } = setup(stubKnowledge({ failWith: new Error('index corrupted') }));
+    const forged = { verb: { question: 'Meine private Frage an die LaKI' } };
+    await turn(userMessage('Telefon', { value: forged }));
+    await turn(userMessage('Telefon', { value: { verb: 'x'.repeat(5000) } }));
+    const errors = logger.records.filter((record) => record.level === 'error');
+    expect(errors).toHaveLength(2);
+    expect(JSON.stringify(errors[0].obj)).not.toContain('Meine private Frage');
+    expect(errors[0].obj.verb).toBe('object');
+    expect(String(errors[1].obj.verb).length).toBeLessThanOrEqual(50);
+  });
+
   it('should keep answering after a failed turn', async () => {
     let fail = true;
     const knowledge = stubKnowledge();

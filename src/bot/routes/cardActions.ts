@@ -9,6 +9,7 @@ import {
   feedbackPayloadSchema,
   noneFitsPayloadSchema,
   showEntryPayloadSchema,
+  verbForLog,
 } from '../payloads';
 import type { AppTurnState } from '../state';
 import { Verb } from '../verbs';
@@ -29,7 +30,7 @@ async function parsePayload<T extends z.ZodType>(
   if (parsed.success) return parsed.data;
   deps.logger.warn(
     {
-      verb: (data as { verb?: unknown } | undefined)?.verb,
+      verb: verbForLog(data),
       issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })),
     },
     'invalid card payload',
@@ -92,8 +93,7 @@ export function registerUnknownCardActionRoute(app: Application<AppTurnState>, d
   app.message(
     async (context) => isValueOnlyMessage(context),
     async (context) => {
-      const verb = (context.activity.value as { verb?: unknown }).verb;
-      deps.logger.warn({ verb: typeof verb === 'string' ? verb.slice(0, 50) : typeof verb }, 'unknown card action');
+      deps.logger.warn({ verb: verbForLog(context.activity.value) }, 'unknown card action');
       await context.sendActivity(Messages.invalidCardAction);
     },
   );
