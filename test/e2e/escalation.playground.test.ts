@@ -18,13 +18,13 @@ import { DraftInput, EscalationVerb, TicketVerb } from '../../src/escalation/ver
 import { startBot, type BotHarness } from '../escalation/botHarness';
 import {
   adaptiveCardIn,
-  freePort,
   GENERAL_CHANNEL_ID,
   readableText,
   startPlayground,
   type Playground,
   type PlaygroundMessage,
 } from '../helpers/playground';
+import { freePort } from '../helpers/freePort';
 
 jest.setTimeout(180_000);
 

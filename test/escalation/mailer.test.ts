@@ -3,7 +3,8 @@ import { ticketMail } from '../../src/escalation/mail/ticketMail';
 import { createMailer } from '../../src/escalation/mailer';
 import type { Ticket } from '../../src/escalation/ticket';
 import { SMTPServer } from 'smtp-server';
-import { freePort, startSmtpServer, type TestSmtpServer } from './smtpServer';
+import { freePort } from '../helpers/freePort';
+import { startSmtpServer, type TestSmtpServer } from './smtpServer';
 
 const TICKET: Ticket = {
   id: '2b5f0c2e-0000-4000-8000-000000000001',

@@ -14,7 +14,8 @@ import { postTurn, ROOT, spawnService } from '../helpers/service';
 import { openStore } from '../../src/storage';
 import { tmpDir } from '../storage/tmpStore';
 import { ASKER, ASKER_CONVERSATION, cardOf, CHANNEL_ID, fromLakiChannel, personal, sentTo, TENANT_ID, textOf } from './botHarness';
-import { freePort, startSmtpServer, type TestSmtpServer } from './smtpServer';
+import { freePort } from '../helpers/freePort';
+import { startSmtpServer, type TestSmtpServer } from './smtpServer';
 import { waitFor } from './waitFor';
 
 jest.setTimeout(180_000);

@@ -4,7 +4,8 @@ import { TicketVerb } from '../../src/escalation/verbs';
 import { startConnector, type Connector } from '../helpers/connector';
 import { tmpDir } from '../storage/tmpStore';
 import { askerDraft, askerMessages, cardText, CHANNEL_ID, LEA, startHarness, TENANT_ID, type Harness } from './escalationHarness';
-import { freePort, startSmtpServer, type TestSmtpServer } from './smtpServer';
+import { freePort } from '../helpers/freePort';
+import { startSmtpServer, type TestSmtpServer } from './smtpServer';
 
 const START = new Date('2026-03-10T09:00:00Z');
 

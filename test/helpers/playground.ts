@@ -86,10 +86,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
+import { freePort } from './freePort';
 
 /** The Playground's CLI entry point, started with the current Node binary. */
 export const PLAYGROUND_CLI = resolve(__dirname, '../../node_modules/@microsoft/m365agentsplayground/cli.js');
@@ -405,19 +405,6 @@ const READABLE_KEYS: ReadonlySet<string> = new Set(['text', 'title', 'value', 'l
 /** The first Adaptive Card of a message, if any. */
 export function adaptiveCardIn(message: Pick<PlaygroundMessage, 'attachments'>): any {
   return message.attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
-}
-
-/** Asks the OS for a free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** A channel post that opened a thread is clicked within that thread. */
