@@ -50,10 +50,12 @@ export const EscalationMessages = Object.freeze({
     answered: (number) => `Antwort der LaKI auf Ihre Frage ${number}`,
     closed: (number) => `Ihre Frage ${number} wurde geschlossen`,
   }),
-  askerTakenText: (name: string) => `${name} von der LaKI kümmert sich um Ihre Frage. Sie erhalten die Antwort hier im Chat.`,
+  /** `name` is the LaKI member who took the ticket; without it, the LaKI itself. */
+  askerTakenText: (name?: string) =>
+    `${name ? `${name} von der LaKI` : 'Die LaKI'} kümmert sich um Ihre Frage. Sie erhalten die Antwort hier im Chat.`,
   askerClosedText: 'Die LaKI hat Ihre Frage geschlossen. Haben Sie noch ein Anliegen, stellen Sie es gern erneut.',
   askerYourQuestion: 'Ihre Frage:',
-  askerAnswerFrom: (name: string) => `Antwort von ${name}:`,
+  askerAnswerFrom: (name?: string) => (name ? `Antwort von ${name}:` : 'Antwort der LaKI:'),
   askerHelpfulQuestion: 'Hilfreich?',
   askerHelpfulYes: 'Ja',
   askerHelpfulNo: 'Nein',
@@ -80,6 +82,12 @@ export const EscalationMessages = Object.freeze({
     `Sie haben in der letzten Stunde bereits ${limit} Fragen an die LaKI weitergeleitet. Bitte versuchen Sie es später noch einmal.`,
   questionMissing: 'Bitte geben Sie Ihre Frage ein.',
   fieldTooLong: (label: string, max: number) => `${label} ist zu lang (höchstens ${max} Zeichen).`,
+  /** Subjects of {@link fieldTooLong}, by draft field. */
+  fieldLabels: Object.freeze({
+    question: 'Ihre Frage',
+    kommune: 'Die Angabe zu Kommune / Kontext',
+    askerName: 'Ihr Name',
+  }),
   ticketNotFound: (number: string) => `Das Ticket ${number} gibt es nicht (mehr).`,
   transitionRefused: (number: string, status: TicketStatus) =>
     `Das geht bei Ticket ${number} nicht mehr: Es ist bereits „${EscalationMessagesStatus[status]}“.`,

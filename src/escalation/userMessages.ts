@@ -5,9 +5,9 @@ import { DRAFT_LIMITS } from './service';
 import { MAX_ANSWER_LENGTH } from './ticket';
 
 const FIELD_LABELS: Record<string, [label: string, max: number]> = {
-  question: ['Ihre Frage', DRAFT_LIMITS.question],
-  kommune: ['Die Angabe zu Kommune / Kontext', DRAFT_LIMITS.kommune],
-  askerName: ['Ihr Name', DRAFT_LIMITS.askerName],
+  question: [M.fieldLabels.question, DRAFT_LIMITS.question],
+  kommune: [M.fieldLabels.kommune, DRAFT_LIMITS.kommune],
+  askerName: [M.fieldLabels.askerName, DRAFT_LIMITS.askerName],
 };
 
 /**

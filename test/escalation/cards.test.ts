@@ -96,6 +96,16 @@ describe('askerUpdateCard', () => {
   });
 });
 
+describe('askerUpdateCard without a LaKI member\'s name', () => {
+  it.each([
+    ['taken', { notice: 'taken' } as const, 'Die LaKI kümmert sich um Ihre Frage. Sie erhalten die Antwort hier im Chat.'],
+    ['answered', { notice: 'answered', answer: 'Ja.' } as const, 'Antwort der LaKI:'],
+  ])('should name the LaKI itself when %s has no name', (_notice, payload, line) => {
+    const card = content(askerUpdateCard({ ...TICKET, assignee: undefined }, payload));
+    expect(card.body.map((element) => element.text)).toContain(line);
+  });
+});
+
 describe('draftCard', () => {
   it('should show the editable question, an optional Kommune field, the sender and Absenden/Abbrechen', () => {
     const card = content(draftCard({ question: 'Frage mit [Link](https://x.example)', askerName: 'Erika _M_', draftId: 'draft-1' }));

@@ -18,13 +18,13 @@ export function askerUpdateCard(ticket: Ticket, payload: AskerMessagePayload): A
   let actions: CardAction[] = [];
   switch (payload.notice) {
     case 'taken':
-      body = [heading(title), paragraph(escapeMarkdown(M.askerTakenText(ticket.assignee?.name ?? 'Jemand'))), ...question];
+      body = [heading(title), paragraph(escapeMarkdown(M.askerTakenText(ticket.assignee?.name))), ...question];
       break;
     case 'answered':
       body = [
         heading(title),
         ...question,
-        paragraph(escapeMarkdown(M.askerAnswerFrom(payload.answeredBy ?? 'LaKI')), { weight: 'Bolder', spacing: 'Medium' }),
+        paragraph(escapeMarkdown(M.askerAnswerFrom(payload.answeredBy)), { weight: 'Bolder', spacing: 'Medium' }),
         plainTextBlock(payload.answer ?? ''),
         paragraph(M.askerHelpfulQuestion, { spacing: 'Medium' }),
       ];
