@@ -6,10 +6,8 @@
  * a clear message instead of failing.
  */
 import { z } from 'zod/v4';
+import { MAX_QUESTION_LENGTH } from '../config';
 import { Verb } from './verbs';
-
-/** Longest question text a card may carry back (matches the HTTP API's limit). */
-export const MAX_QUESTION_LENGTH = 1000;
 
 const entryId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(200);
 const question = z.string().trim().min(1).max(MAX_QUESTION_LENGTH);

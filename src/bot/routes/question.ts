@@ -7,7 +7,7 @@ import type { Entry } from '../../knowledge/schema';
 import type { KnowledgeBase } from '../../knowledge/types';
 import { collectActions } from '../extensions';
 import { Messages } from '../messages';
-import { MAX_QUESTION_LENGTH } from '../payloads';
+import { MAX_QUESTION_LENGTH } from '../../config';
 import type { AppTurnState } from '../state';
 import { recordEvent, RouteDeps, sendTyping } from './context';
 
