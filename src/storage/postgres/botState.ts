@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Storage, StoreItems } from 'botbuilder';
-import { eTagConflictMessage } from '../sqlite/botState';
+import { checkETag, itemToWrite, storedItem } from '../shared/botState';
 import { inTransaction } from './transaction';
 
 /**
@@ -24,7 +24,7 @@ export function createPostgresBotStorage(pool: Pool, clock: () => Date = () => n
       const byKey = new Map(rows.map((row) => [row.key, row]));
       for (const key of keys) {
         const row = byKey.get(key);
-        if (row) items[key] = { ...(JSON.parse(row.value) as object), eTag: row.etag };
+        if (row) items[key] = storedItem(row);
       }
       return items;
     },
@@ -33,10 +33,10 @@ export function createPostgresBotStorage(pool: Pool, clock: () => Date = () => n
       if (!changes) throw new ReferenceError('Changes are required when writing.');
       await inTransaction(pool, async (client) => {
         for (const [key, item] of Object.entries(changes)) {
-          const { eTag, ...value } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
-          if (eTag && eTag !== '*') {
+          const { value, expectedETag } = itemToWrite(item);
+          if (expectedETag) {
             const { rows } = await client.query<{ etag: string }>('SELECT etag FROM bot_state WHERE key = $1 FOR UPDATE', [key]);
-            if (rows[0] && rows[0].etag !== eTag) throw new Error(eTagConflictMessage(key));
+            checkETag(key, expectedETag, rows[0]?.etag);
           }
           await client.query(
             `INSERT INTO bot_state (key, value, etag, updated_at) VALUES ($1, $2, $3, $4)

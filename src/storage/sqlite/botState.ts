@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
+import { checkETag, itemToWrite, storedItem } from '../shared/botState';
 
-/** Developer-facing message of an optimistic-concurrency conflict (same wording as MemoryStorage). */
-export const eTagConflictMessage = (key: string) => `Storage: error writing "${key}" due to eTag conflict.`;
+export { eTagConflictMessage } from '../shared/botState';
 
 /**
  * Creates the turn-state storage. Items are stored as JSON with an eTag: a write that carries an
@@ -22,11 +22,8 @@ export function createSqliteBotStorage(db: Database.Database, clock: () => Date 
 
   const write = db.transaction((changes: StoreItems) => {
     for (const [key, item] of Object.entries(changes)) {
-      const { eTag, ...value } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
-      if (eTag && eTag !== '*') {
-        const stored = select.get(key);
-        if (stored && stored.etag !== eTag) throw new Error(eTagConflictMessage(key));
-      }
+      const { value, expectedETag } = itemToWrite(item);
+      if (expectedETag) checkETag(key, expectedETag, select.get(key)?.etag);
       upsert.run(key, JSON.stringify(value), randomUUID(), clock().getTime());
     }
   });
@@ -40,7 +37,7 @@ export function createSqliteBotStorage(db: Database.Database, clock: () => Date 
       const items: StoreItems = {};
       for (const key of keys) {
         const row = select.get(key);
-        if (row) items[key] = { ...(JSON.parse(row.value) as object), eTag: row.etag };
+        if (row) items[key] = storedItem(row);
       }
       return items;
     },
