@@ -34,11 +34,6 @@ export function withLogContext<T>(fields: LogContext, work: () => T): T {
   return contextStorage.run({ ...contextStorage.getStore(), ...fields }, work);
 }
 
-/** The ids of the request or turn running now, if any. */
-export function currentLogContext(): LogContext {
-  return contextStorage.getStore() ?? {};
-}
-
 /** What replaces a secret in a log line. */
 export const REDACTED = '[redacted]';
 

@@ -12,7 +12,6 @@ export const EscalationErrorMessage = Object.freeze({
   emptyAnswer: (number: string) => `Ticket ${number}: the answer is empty`,
   answerTooLong: (number: string) => `Ticket ${number}: the answer is too long`,
   invalidDraft: (field: string, reason: string) => `Invalid escalation draft: ${field} ${reason}`,
-  rateLimited: (userId: string, limit: number) => `User ${userId} reached the limit of ${limit} escalations`,
   noHandler: (kind: string) => `No delivery handler for job kind "${kind}"`,
 });
 

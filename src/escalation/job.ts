@@ -6,8 +6,6 @@
 /** What a job delivers. Each kind has one handler in the outbox worker. */
 export type JobKind = 'channel-post' | 'card-update' | 'email' | 'asker-message';
 
-export const JOB_KINDS: readonly JobKind[] = Object.freeze(['channel-post', 'card-update', 'email', 'asker-message']);
-
 /** `running` jobs hold a lease; a lease that runs out (killed process) makes them due again. */
 export type JobState = 'pending' | 'running' | 'done' | 'failed';
 
