@@ -5,8 +5,10 @@
  * anything; every route parses its payload with these schemas and answers an invalid one with
  * a clear message instead of failing.
  */
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
 import { MAX_QUESTION_LENGTH } from '../config';
+import type { Logger } from './logger';
 import { Verb } from './verbs';
 
 const entryId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(200);
@@ -56,4 +58,27 @@ const MAX_LOGGED_VERB_LENGTH = 50;
 export function verbForLog(value: unknown): string {
   const verb = typeof value === 'object' && value !== null ? (value as { verb?: unknown }).verb : undefined;
   return typeof verb === 'string' ? verb.slice(0, MAX_LOGGED_VERB_LENGTH) : typeof verb;
+}
+
+/**
+ * Parses a submitted card payload with `schema`. An invalid one is answered with `reply` and
+ * logged with its verb and the failing fields only (never the user's text); returns `undefined`.
+ */
+export async function parseSubmit<T extends z.ZodType>(
+  context: TurnContext,
+  schema: T,
+  data: unknown,
+  options: { readonly logger: Logger; readonly reply: string },
+): Promise<z.infer<T> | undefined> {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  options.logger.warn(
+    {
+      verb: verbForLog(data),
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })),
+    },
+    'invalid card payload',
+  );
+  await context.sendActivity(options.reply);
+  return undefined;
 }

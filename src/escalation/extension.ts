@@ -10,7 +10,7 @@ import { ActivityTypes, MessageFactory, TurnContext, type Activity } from 'botbu
 import type { z } from 'zod/v4';
 import type { AppExtension } from '../bot/extensions';
 import type { Logger } from '../bot/logger';
-import { verbForLog } from '../bot/payloads';
+import { parseSubmit, verbForLog } from '../bot/payloads';
 import type { AppTurnState } from '../bot/state';
 import { draftCard, forwardToLakiAction } from './cards/draftCard';
 import { draftSentCard } from './cards/draftSentCard';
@@ -64,18 +64,8 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
   const { logger, service } = deps;
 
   /** Parses a submit; an invalid one gets a clear reply and a log line without user text. */
-  async function parse<T extends z.ZodType>(context: TurnContext, schema: T, data: unknown): Promise<z.infer<T> | undefined> {
-    const parsed = schema.safeParse(data);
-    if (parsed.success) return parsed.data;
-    logger.warn(
-      {
-        verb: verbForLog(data),
-        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })),
-      },
-      'invalid escalation payload',
-    );
-    await context.sendActivity(M.invalidAction);
-    return undefined;
+  function parse<T extends z.ZodType>(context: TurnContext, schema: T, data: unknown): Promise<z.infer<T> | undefined> {
+    return parseSubmit(context, schema, data, { logger, reply: M.invalidAction });
   }
 
   function openDrafts(state: AppTurnState): Record<string, OpenDraft> {

@@ -8,6 +8,7 @@ import {
   askPayloadSchema,
   feedbackPayloadSchema,
   noneFitsPayloadSchema,
+  parseSubmit,
   showEntryPayloadSchema,
   verbForLog,
 } from '../payloads';
@@ -16,27 +17,14 @@ import { Verb } from '../verbs';
 import { recordEvent, RouteDeps } from './context';
 import { answerQuestion, buildAnswerCard, sendAnswer, sendNoAnswer } from './question';
 
-/**
- * Parses a submitted card payload; on failure tells the user in German and logs the problem
- * (without the user's text). Returns `undefined` when the payload is invalid.
- */
-async function parsePayload<T extends z.ZodType>(
+/** Parses a submitted payload of the bot's own cards; an invalid one gets {@link Messages.invalidCardAction}. */
+function parsePayload<T extends z.ZodType>(
   deps: RouteDeps,
   context: TurnContext,
   schema: T,
   data: unknown,
 ): Promise<z.infer<T> | undefined> {
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  deps.logger.warn(
-    {
-      verb: verbForLog(data),
-      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })),
-    },
-    'invalid card payload',
-  );
-  await context.sendActivity(Messages.invalidCardAction);
-  return undefined;
+  return parseSubmit(context, schema, data, { logger: deps.logger, reply: Messages.invalidCardAction });
 }
 
 /** Routes for the bot's own card buttons (see {@link Verb}). */
