@@ -11,6 +11,7 @@ import type { z } from 'zod/v4';
 import type { AppExtension } from '../bot/extensions';
 import type { Logger } from '../bot/logger';
 import { parseSubmit, verbForLog } from '../bot/payloads';
+import { plainMessageText } from '../bot/routes/question';
 import type { AppTurnState } from '../bot/state';
 import { draftCard, forwardToLakiAction } from './cards/draftCard';
 import { draftSentCard } from './cards/draftSentCard';
@@ -54,8 +55,6 @@ export interface EscalationExtensionDeps {
   readonly newDraftId?: () => string;
   readonly clock?: () => Date;
 }
-
-const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 
 /** Builds the feature; pass it in `createApp({ extensions: [...] })`. */
 export function createEscalationExtension(deps: EscalationExtensionDeps): AppExtension {
@@ -190,8 +189,7 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
     name: 'escalation',
     register(app: Application<AppTurnState>) {
       app.message(ASK_LAKI_PATTERN, async (context, state) => {
-        const text = (context.activity.text ?? '').replace(HTML_TAG, ' ');
-        await showDraft(context, state, text.replace(ASK_LAKI_PATTERN, ''));
+        await showDraft(context, state, plainMessageText(context.activity.text ?? '').replace(ASK_LAKI_PATTERN, ''));
       });
       app.message(MY_TICKETS_PATTERN, async (context) => {
         const userId = context.activity.from?.id;
@@ -234,5 +232,5 @@ function askerNameOf(activity: Partial<Activity>): string {
 }
 
 function cleanQuestion(text: string): string {
-  return text.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim().slice(0, DRAFT_LIMITS.question);
+  return plainMessageText(text).slice(0, DRAFT_LIMITS.question);
 }

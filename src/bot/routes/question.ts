@@ -15,13 +15,21 @@ import { recordEvent, RouteDeps, sendTyping } from './context';
 const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 
 /**
+ * A message's text as the user meant it: tags Teams may leave in it removed, whitespace runs
+ * collapsed, trimmed. Used for questions to match and questions to forward alike.
+ */
+export function plainMessageText(text: string): string {
+  return text.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
  * Answers one question: typing indicator, match against the current knowledge base, then the
  * answer card, the "Meinten Sie …" card or the honest no-answer card, and a question-log event.
  * A message of only greetings or filler words gets a short pointer instead of a no-answer card.
  * Used for typed questions and for example-question buttons alike.
  */
 export async function answerQuestion(deps: RouteDeps, context: TurnContext, rawQuestion: string): Promise<void> {
-  const question = rawQuestion.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim();
+  const question = plainMessageText(rawQuestion);
   if (!question) {
     await context.sendActivity(Messages.textOnly);
     return;
