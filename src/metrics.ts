@@ -5,6 +5,7 @@
  * Labels never carry user text or ids: only outcomes, activity types, job states and results.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { JOB_STATES } from './escalation/job';
 import type { KnowledgeBase, MatchResult, Outcome } from './knowledge/types';
 
 /** Where a question came from: a bot turn or `GET /api/ask`. */
@@ -49,9 +50,6 @@ export interface Metrics {
 const MATCH_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
 const TURN_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-/** Every job state the outbox knows, so a state with no jobs shows 0 instead of disappearing. */
-const JOB_STATES = ['pending', 'running', 'done', 'failed'] as const;
-
 /** Creates the instruments; `defaultMetrics` adds process CPU, memory, event loop and GC. */
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
@@ -93,6 +91,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     async collect() {
       const report = await readDeliveries();
       if (!report) return;
+      // Every state the outbox knows, so a state with no jobs shows 0 instead of disappearing.
       for (const state of new Set([...JOB_STATES, ...Object.keys(report.jobs)])) this.set({ state }, report.jobs[state] ?? 0);
     },
   });

@@ -9,6 +9,7 @@ export type JobKind = 'channel-post' | 'card-update' | 'email' | 'asker-message'
 /** `running` jobs hold a lease; a lease that runs out (killed process) makes them due again. */
 export type JobState = 'pending' | 'running' | 'done' | 'failed';
 
+/** Every state a job can be in, e.g. to report a state without jobs as 0. */
 export const JOB_STATES: readonly JobState[] = Object.freeze(['pending', 'running', 'done', 'failed']);
 
 /** What the asker is told about their ticket. */
