@@ -44,6 +44,11 @@ export const DRAFTS_STATE_KEY = 'escalationDrafts';
 /** A draft card the bot showed, kept in the persisted turn state until "Abbrechen". */
 interface OpenDraft {
   readonly issuedAt: string;
+  /**
+   * Who the draft was shown to: in a channel or group chat others see the card too, and the
+   * card names this person as the sender. Absent in drafts stored before it was recorded.
+   */
+  readonly userId?: string;
 }
 
 export interface EscalationExtensionDeps {
@@ -75,7 +80,8 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
   /** Shows the draft card and remembers it in the (persisted) conversation state. */
   async function showDraft(context: TurnContext, state: AppTurnState, question: string): Promise<void> {
     const draftId = newDraftId();
-    const drafts = Object.entries({ ...openDrafts(state), [draftId]: { issuedAt: clock().toISOString() } })
+    const draft: OpenDraft = { issuedAt: clock().toISOString(), userId: context.activity.from?.id };
+    const drafts = Object.entries({ ...openDrafts(state), [draftId]: draft })
       .sort(([, a], [, b]) => a.issuedAt.localeCompare(b.issuedAt))
       .slice(-MAX_OPEN_DRAFTS);
     state.conversation[DRAFTS_STATE_KEY] = Object.fromEntries(drafts);
@@ -83,11 +89,24 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
     await context.sendActivity(MessageFactory.attachment(card));
   }
 
+  /**
+   * True when someone other than the person a draft was shown to pressed its button; they are
+   * told so, and nothing is sent or cancelled.
+   */
+  async function refusedAsNotOwn(context: TurnContext, draft: OpenDraft | undefined): Promise<boolean> {
+    if (!draft?.userId || draft.userId === context.activity.from?.id) return false;
+    logger.warn({ conversationType: context.activity.conversation?.conversationType }, 'escalation draft pressed by another user');
+    await context.sendActivity(M.draftNotYours);
+    return true;
+  }
+
   async function submit(context: TurnContext, state: AppTurnState, data: unknown): Promise<void> {
     const payload = await parse(context, escalationSubmitPayloadSchema, data);
     if (!payload) return;
     const question = payload.question ?? '';
-    if (!openDrafts(state)[payload.draftId]) {
+    const draft = openDrafts(state)[payload.draftId];
+    if (await refusedAsNotOwn(context, draft)) return;
+    if (!draft) {
       // Sent long ago (its draft since dropped from the state): say so, never send it again.
       const sent = await service.ticketForDraft(context.activity.from?.id ?? '', payload.draftId);
       if (sent) {
@@ -204,6 +223,7 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
       app.adaptiveCards.actionSubmit(EscalationVerb.Cancel, async (context, state, data) => {
         const payload = await parse(context, escalationCancelPayloadSchema, data);
         if (!payload) return;
+        if (await refusedAsNotOwn(context, openDrafts(state)[payload.draftId])) return;
         const { [payload.draftId]: _cancelled, ...rest } = openDrafts(state);
         state.conversation[DRAFTS_STATE_KEY] = rest;
         await context.sendActivity(M.draftCancelled);

@@ -94,6 +94,7 @@ export const EscalationMessages = Object.freeze({
   answerEmpty: 'Bitte geben Sie eine Antwort ein.',
   answerTooLong: (max: number) => `Die Antwort ist zu lang (höchstens ${max} Zeichen).`,
   notFromLakiChannel: 'Diese Aktion ist nur im LaKI-Kanal möglich.',
+  draftNotYours: 'Diese Weiterleitung kann nur die Person absenden oder abbrechen, der sie angezeigt wurde.',
   draftExpired:
     'Diese Weiterleitung ist nicht mehr offen. Bitte prüfen Sie die Angaben unten und senden Sie sie erneut ab.',
   invalidAction: 'Diese Schaltfläche konnte ich nicht verarbeiten. Bitte versuchen Sie es erneut.',

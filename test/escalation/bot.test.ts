@@ -14,6 +14,7 @@ import {
   ASKER,
   ASKER_CONVERSATION,
   CHANNEL_ID,
+  LAKI_MEMBER,
   cardOf,
   fromLakiChannel,
   personal,
@@ -314,6 +315,22 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
       bot = undefined;
       other.cleanup();
     }
+  });
+
+  it('should let only the person the draft was shown to send or cancel it (shared chats and channels)', async () => {
+    bot = await startBot({ dataDir: dir.dir, connector });
+    const submitData = await openDraft(bot);
+    // Someone else in the same conversation presses the draft's buttons.
+    expect(await bot.post({ ...absenden(submitData), from: LAKI_MEMBER })).toBe(200);
+    expect(lastToAsker().text).toBe(M.draftNotYours);
+    expect(await bot.post(personal(connector, { from: LAKI_MEMBER, value: { verb: EscalationVerb.Cancel, draftId: submitData.draftId } }))).toBe(200);
+    expect(lastToAsker().text).toBe(M.draftNotYours);
+    expect(await bot.store.tickets.listByAsker(LAKI_MEMBER.id, 10)).toEqual([]);
+
+    // The draft is still the asker's to send.
+    expect(await bot.post(absenden(submitData))).toBe(200);
+    const [ticket] = await bot.store.tickets.listByAsker(ASKER.id, 10);
+    expect(lastToAsker().text).toBe(M.confirmation(ticket.number));
   });
 
   it('should not forward a cancelled draft', async () => {
