@@ -3,7 +3,7 @@
  * outdated card can send anything; the bot parses with these and answers a bad one clearly.
  */
 import { z } from 'zod/v4';
-import { MAX_ANSWER_LENGTH, type TicketAction } from './ticket';
+import type { TicketAction } from './ticket';
 import { ANSWER_INPUT_ID, DraftInput, EscalationVerb, TicketVerb } from './verbs';
 
 const ticketNumber = z.string().regex(/^LAKI-\d{4}-\d{4,}$/);
@@ -13,11 +13,15 @@ const simpleAction = <V extends string>(verb: V) => z.object({ verb: z.literal(v
 export const takePayloadSchema = simpleAction(TicketVerb.Take);
 export const closePayloadSchema = simpleAction(TicketVerb.Close);
 export const reopenPayloadSchema = simpleAction(TicketVerb.Reopen);
-/** The answer may arrive empty (the field is optional in some clients); the service says so kindly. */
+/**
+ * The answer may arrive empty (the field is optional in some clients) or too long (not every
+ * client enforces `maxLength`); the service checks it against `MAX_ANSWER_LENGTH` (ticket.ts) and the
+ * bot says what is wrong. The request body limit bounds it here.
+ */
 export const answerPayloadSchema = z.object({
   verb: z.literal(TicketVerb.Answer),
   ticketNumber,
-  [ANSWER_INPUT_ID]: z.string().max(MAX_ANSWER_LENGTH * 2).optional(),
+  [ANSWER_INPUT_ID]: z.string().optional(),
 });
 export const ticketFeedbackPayloadSchema = z.object({
   verb: z.literal(TicketVerb.Feedback),
@@ -32,14 +36,16 @@ export const escalationStartPayloadSchema = z.object({
 });
 /**
  * "Absenden" on the draft card. `draftId` is generated when the card is rendered and is the
- * ticket's idempotency key: pressing twice or a resent activity yields the same ticket. Lengths
- * are loose here; the escalation service checks the exact limits and says which field is wrong.
+ * ticket's idempotency key: pressing twice or a resent activity yields the same ticket. Text
+ * lengths are not checked here (the request body limit bounds them): the escalation service
+ * checks the exact limits, so the asker learns which field is too long instead of reading that
+ * the button could not be processed.
  */
 export const escalationSubmitPayloadSchema = z.object({
   verb: z.literal(EscalationVerb.Submit),
   draftId: z.string().min(1).max(100),
-  [DraftInput.Question]: z.string().max(4000).optional(),
-  [DraftInput.Kommune]: z.string().max(1000).optional(),
+  [DraftInput.Question]: z.string().optional(),
+  [DraftInput.Kommune]: z.string().optional(),
 });
 export const escalationCancelPayloadSchema = z.object({
   verb: z.literal(EscalationVerb.Cancel),

@@ -60,6 +60,18 @@ describe('parseTicketAction', () => {
   });
 });
 
+describe('overlong text in a submit', () => {
+  it('should pass an overlong answer, question or Kommune on, so the service can say which field is too long', () => {
+    const long = 'x'.repeat(20_000);
+    expect(parseTicketAction({ verb: TicketVerb.Answer, ticketNumber: 'LAKI-2026-0042', answer: long })).toEqual({
+      action: 'answer',
+      ticketNumber: 'LAKI-2026-0042',
+      answer: long,
+    });
+    expect(escalationSubmitPayloadSchema.safeParse({ verb: EscalationVerb.Submit, draftId: 'd1', question: long, kommune: long }).success).toBe(true);
+  });
+});
+
 describe('escalation submit payload', () => {
   it.each<[unknown, boolean]>([
     [{ verb: EscalationVerb.Submit, draftId: 'd1', question: 'Frage', kommune: 'Hamm' }, true],
