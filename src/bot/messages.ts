@@ -30,7 +30,7 @@ export const Messages = {
   /** Answer card. */
   answerSourcePrefix: 'Quelle:',
   answerSectionPrefix: 'Abschnitt',
-  answerReviewedPrefix: 'Stand:',
+  answerReviewedPrefix: 'Geprüft am:',
   answerContactHeading: 'Kontakt',
   answerRelatedHeading: 'Verwandte Themen',
   answerHelpfulQuestion: 'Hilfreich?',

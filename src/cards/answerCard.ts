@@ -100,7 +100,7 @@ function feedbackAction(title: string, entryId: string, helpful: boolean, questi
   });
 }
 
-/** "Quelle: LaKI-Faltblatt, Abschnitt Kontakt · Stand: 28.11.2026", the document linked when it has a URL. */
+/** "Quelle: LaKI-Faltblatt, Abschnitt Kontakt · Geprüft am: 28.11.2026", the document linked when it has a URL. */
 function sourceLine(entry: Entry): string {
   const { document, section, url } = entry.source;
   const name = url ? `[${document}](${url})` : document;

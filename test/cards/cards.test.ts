@@ -79,7 +79,8 @@ describe('answerCard', () => {
     expect(all).toContain(contactEntry.answer);
     expect(all).toContain('02931 82 5215');
     expect(all.some((t) => t.includes('Quelle: LaKI-Faltblatt, Abschnitt Kontakt'))).toBe(true);
-    expect(all.some((t) => t.includes('Stand: 28.11.2026'))).toBe(true);
+    expect(all.some((t) => t.includes('Geprüft am: 28.11.2026'))).toBe(true);
+    expect(all.some((t) => t.includes('Stand:'))).toBe(false);
   });
 
   it('should offer tel:, mailto: and web links as buttons, since FactSet values do not render links', () => {
@@ -114,7 +115,7 @@ describe('answerCard', () => {
   it('should link the source document when it has a URL and omit contact blocks without contact', () => {
     const plain = answerCard(rucksackEntry, { related: [griffbereitEntry] }).content;
     expect(markdownTexts(plain)).toContain(
-      'Quelle: [LaKI-Faltblatt](https://example.org/faltblatt.pdf), Abschnitt Test · Stand: 05.01.2026',
+      'Quelle: [LaKI-Faltblatt](https://example.org/faltblatt.pdf), Abschnitt Test · Geprüft am: 05.01.2026',
     );
     expect(JSON.stringify(plain)).not.toContain('FactSet');
     expect(JSON.stringify(plain)).not.toContain('"question"');

@@ -216,7 +216,7 @@ describeBrowser('tab in headless Chromium', () => {
     const phone = page.getByRole('link', { name: '02931 82 5215' });
     expect(await phone.getAttribute('href')).toBe('tel:+492931825215');
     expect(await page.locator('.answer strong').first().textContent()).toContain('Landesweite Koordinierungsstelle');
-    expect(await page.locator('.source').textContent()).toMatch(/Quelle: LaKI-Faltblatt, Abschnitt Kontakt · Stand: \d{2}\.\d{2}\.\d{4}/);
+    expect(await page.locator('.source').textContent()).toMatch(/Quelle: LaKI-Faltblatt, Abschnitt Kontakt · Geprüft am: \d{2}\.\d{2}\.\d{4}/);
     await page.getByRole('heading', { level: 3, name: 'Verwandte Themen' }).waitFor();
     expect(await page.title()).toBe('Telefonnummer der LaKI – Wissensbasis – LaKI-Assistent');
     await page.screenshot({ path: join(ARTIFACTS, 'entry-light.png'), fullPage: true });

@@ -28,7 +28,7 @@ export const Text = Object.freeze({
   categoryPrefix: 'Thema:',
   sourcePrefix: 'Quelle:',
   sectionPrefix: 'Abschnitt',
-  reviewedPrefix: 'Stand:',
+  reviewedPrefix: 'Geprüft am:',
   errorUnavailable: 'Die Wissensbasis ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
   errorNotFound: 'Diesen Eintrag gibt es nicht (mehr). Bitte wählen Sie ein Thema aus der Übersicht.',
   errorQuestion: 'Bitte geben Sie eine kürzere Frage oder ein Stichwort ein.',
