@@ -16,7 +16,9 @@ export const EscalationMessages = Object.freeze({
   }),
 
   /** Ticket card in the LaKI channel. */
-  cardTitle: (number: string) => `Neue Frage ${number}`,
+  /** "Neue Frage …" only while nobody has taken it; afterwards the title says where it stands. */
+  cardTitle: (number: string, status: TicketStatus) =>
+    status === 'open' ? `Neue Frage ${number}` : `Frage ${number} · ${EscalationMessagesStatus[status]}`,
   cardQuestionLabel: 'Frage',
   cardAskerLabel: 'Von',
   cardKommuneLabel: 'Kommune / Kontext',

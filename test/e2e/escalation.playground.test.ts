@@ -111,7 +111,7 @@ describe('escalation round trip in the Agents Playground', () => {
 
     // LaKI's side: the ticket card opens a new thread in the channel.
     const ticketCard = await playground.waitForBotMessage(
-      (m) => m.action === 'createMessage' && m.conversationId === GENERAL_CHANNEL_ID && readableText(m).includes(M.cardTitle(ticketNumber!)),
+      (m) => m.action === 'createMessage' && m.conversationId === GENERAL_CHANNEL_ID && readableText(m).includes(M.cardTitle(ticketNumber!, 'open')),
       30_000,
     );
     expect(readableText(ticketCard)).toContain(QUESTION);

@@ -1,6 +1,6 @@
 import { askerUpdateCard } from '../../src/escalation/cards/askerUpdateCard';
 import { ticketCard } from '../../src/escalation/cards/ticketCard';
-import type { Ticket, TicketStatus } from '../../src/escalation/ticket';
+import { TICKET_TRANSITIONS, type Ticket, type TicketAction, type TicketStatus } from '../../src/escalation/ticket';
 import { draftCard, forwardToLakiAction } from '../../src/escalation/cards/draftCard';
 import { myTicketsCard } from '../../src/escalation/cards/myTicketsCard';
 import { draftSentCard } from '../../src/escalation/cards/draftSentCard';
@@ -49,7 +49,7 @@ describe('ticketCard', () => {
 
   it.each<[TicketStatus, string[]]>([
     ['open', [TicketVerb.Take, TicketVerb.Answer, TicketVerb.Close]],
-    ['assigned', [TicketVerb.Take, TicketVerb.Answer, TicketVerb.Close]],
+    ['assigned', [TicketVerb.Answer, TicketVerb.Close]],
     ['answered', [TicketVerb.Close, TicketVerb.Reopen]],
     ['closed', [TicketVerb.Reopen]],
   ])('should offer for a %s ticket exactly the actions %j', (status, expected) => {
@@ -57,6 +57,31 @@ describe('ticketCard', () => {
     expect(verbs(card)).toEqual(expected);
     expect(texts(card)).toContain({ open: 'Offen', assigned: 'In Bearbeitung', answered: 'Beantwortet', closed: 'Geschlossen' }[status]);
   });
+
+  it.each<[TicketStatus, string]>([
+    ['open', 'Neue Frage LAKI-2026-0042'],
+    ['assigned', 'Frage LAKI-2026-0042 · In Bearbeitung'],
+    ['answered', 'Frage LAKI-2026-0042 · Beantwortet'],
+    ['closed', 'Frage LAKI-2026-0042 · Geschlossen'],
+  ])('should title a %s ticket "%s"', (status, title) => {
+    const attachment = ticketCard({ ...TICKET, status, assignee: { id: '29:lea', name: 'Lea' } }, GUESSES);
+    expect(content(attachment).body[0].text).toBe(title);
+    expect(JSON.stringify(content(attachment))).not.toContain(status === 'open' ? 'Frage LAKI-2026-0042 ·' : 'Neue Frage');
+  });
+
+  it.each<TicketStatus>(['open', 'assigned', 'answered', 'closed'])(
+    'should never offer on a %s ticket an action the state machine refuses',
+    (status) => {
+      const actionOf: Record<string, TicketAction> = {
+        [TicketVerb.Take]: 'take',
+        [TicketVerb.Answer]: 'answer',
+        [TicketVerb.Close]: 'close',
+        [TicketVerb.Reopen]: 'reopen',
+      };
+      const card = content(ticketCard({ ...TICKET, status, assignee: { id: '29:lea', name: 'Lea' } }, GUESSES));
+      for (const verb of verbs(card)) expect(TICKET_TRANSITIONS[actionOf[verb]!]).toContain(status);
+    },
+  );
 
   it('should show who answered and when, and the answer as plain text', () => {
     const answered: Ticket = {

@@ -8,7 +8,7 @@ import { adaptiveCardAttachment, heading, paragraph, submitAction, type CardActi
 import { escapeMarkdown, plainTextBlock } from '../../cards/markdown';
 import type { BestGuess } from '../mail/ticketMail';
 import { EscalationMessages as M, formatGermanDateTime } from '../messages';
-import { MAX_ANSWER_LENGTH, TICKET_TRANSITIONS, type Ticket } from '../ticket';
+import { MAX_ANSWER_LENGTH, TICKET_TRANSITIONS, type Ticket, type TicketAction, type TicketStatus } from '../ticket';
 import { ANSWER_INPUT_ID, TicketVerb } from '../verbs';
 
 /** Renders the card for the ticket's current state. */
@@ -23,7 +23,7 @@ export function ticketCard(ticket: Ticket, bestGuesses: readonly BestGuess[]): A
       : []),
   ];
   const body: CardElement[] = [
-    heading(M.cardTitle(ticket.number)),
+    heading(M.cardTitle(ticket.number, ticket.status)),
     { type: 'FactSet', facts },
     paragraph(`**${M.cardQuestionLabel}**`, { spacing: 'Medium' }),
     plainTextBlock(ticket.question),
@@ -34,7 +34,7 @@ export function ticketCard(ticket: Ticket, bestGuesses: readonly BestGuess[]): A
     ...answerSection(ticket),
     ...(ticket.status === 'closed' ? [paragraph(M.cardClosed, { isSubtle: true, spacing: 'Medium' })] : []),
   ];
-  return adaptiveCardAttachment(body, actionsFor(ticket), `${M.cardTitle(ticket.number)}: ${M.status[ticket.status]}`);
+  return adaptiveCardAttachment(body, actionsFor(ticket), M.cardTitle(ticket.number, ticket.status));
 }
 
 function answerSection(ticket: Ticket): CardElement[] {
@@ -48,9 +48,22 @@ function answerSection(ticket: Ticket): CardElement[] {
   ];
 }
 
+/**
+ * The buttons each status offers. Narrower than {@link TICKET_TRANSITIONS}: the machine still
+ * accepts "Übernehmen" on an assigned ticket (a late click from an old card is harmless), but the
+ * card does not invite taking over a colleague's ticket; anyone may still answer or close it.
+ */
+const CARD_ACTIONS: Readonly<Record<TicketStatus, readonly TicketAction[]>> = Object.freeze({
+  open: ['take', 'answer', 'close'],
+  assigned: ['answer', 'close'],
+  answered: ['close', 'reopen'],
+  closed: ['reopen'],
+});
+
 function actionsFor(ticket: Ticket): CardAction[] {
   const data = { ticketNumber: ticket.number };
-  const allowed = (action: keyof typeof TICKET_TRANSITIONS) => TICKET_TRANSITIONS[action].includes(ticket.status);
+  const allowed = (action: TicketAction) =>
+    CARD_ACTIONS[ticket.status].includes(action) && TICKET_TRANSITIONS[action].includes(ticket.status);
   const actions: CardAction[] = [];
   if (allowed('take')) actions.push(submitAction(M.actionTake, { verb: TicketVerb.Take, ...data }));
   if (allowed('answer')) {
