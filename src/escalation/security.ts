@@ -19,10 +19,15 @@ export function isFromLakiChannel(activity: Partial<Activity>, config: LakiChann
   if (activity.channelId !== 'msteams') return false;
   const channelData = (activity.channelData ?? {}) as { channel?: { id?: unknown }; tenant?: { id?: unknown } };
   if (channelData.channel?.id !== config.channelId) return false;
-  if (channelData.tenant?.id !== config.tenantId) return false;
+  if (!sameTenant(channelData.tenant?.id, config.tenantId)) return false;
   const conversation = activity.conversation;
   if (!conversation || typeof conversation.id !== 'string') return false;
   if (conversation.id.split(';')[0] !== config.channelId) return false;
-  if (conversation.tenantId !== undefined && conversation.tenantId !== config.tenantId) return false;
+  if (conversation.tenantId !== undefined && !sameTenant(conversation.tenantId, config.tenantId)) return false;
   return true;
+}
+
+/** Tenant ids are GUIDs, compared without regard to case (as the server's tenant restriction does). */
+function sameTenant(id: unknown, tenantId: string): boolean {
+  return typeof id === 'string' && id.toLowerCase() === tenantId.toLowerCase();
 }

@@ -36,6 +36,13 @@ describe('isFromLakiChannel', () => {
     expect(isFromLakiChannel(activity, CONFIG)).toBe(expected);
   });
 
+  it('should compare tenant ids like the tenant restriction does: a GUID configured in upper case still matches', () => {
+    const tenant = '6f1c2d3e-aaaa-bbbb-cccc-0123456789ab';
+    const config = { channelId: CONFIG.channelId, tenantId: tenant.toUpperCase() };
+    expect(isFromLakiChannel(channelActivity({ tenant, conversationTenant: tenant }), config)).toBe(true);
+    expect(isFromLakiChannel(channelActivity({ tenant: 'tenant-evil', conversationTenant: tenant }), config)).toBe(false);
+  });
+
   it('should refuse everything when the channel or tenant is not configured', () => {
     expect(isFromLakiChannel(channelActivity(), { channelId: '', tenantId: CONFIG.tenantId })).toBe(false);
     expect(isFromLakiChannel(channelActivity(), { channelId: CONFIG.channelId, tenantId: '' })).toBe(false);
