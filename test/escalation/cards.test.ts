@@ -83,6 +83,15 @@ describe('ticketCard', () => {
     },
   );
 
+  it('should list best guesses by title only, never by their raw id', () => {
+    const guesses = [...GUESSES, { id: 'handlungsfelder-ueberblick', title: 'Handlungsfelder im Überblick' }];
+    const card = content(ticketCard({ ...TICKET, bestGuessIds: guesses.map((guess) => guess.id) }, guesses));
+    expect(card.body).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '• Förderung der KI' }] });
+    expect(card.body).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '• Handlungsfelder im Überblick' }] });
+    expect(texts(card)).not.toContain('(handlungsfelder-ueberblick)');
+    expect(texts(card)).not.toContain('(foerderung)');
+  });
+
   it('should show who answered and when, and the answer as plain text', () => {
     const answered: Ticket = {
       ...TICKET,

@@ -1,6 +1,7 @@
 import { InvalidDraftError, TicketNotFoundError, TicketTransitionError } from '../../src/escalation/errors';
 import { createEscalationService, type EscalationDraft } from '../../src/escalation/service';
 import { userMessageFor } from '../../src/escalation/userMessages';
+import { DEFAULT_MATCHER_SETTINGS } from '../../src/knowledge';
 import type { KnowledgeBase, MatchResult } from '../../src/knowledge/types';
 import { tmpStore } from '../storage/tmpStore';
 
@@ -56,6 +57,29 @@ describe('createEscalationService', () => {
     expect(result.ticket.kommune).toBeUndefined();
     expect((await store.jobs.listByTicket(result.ticket.id)).map((job) => job.kind)).toEqual(['channel-post', 'email']);
     expect(wakes).toBe(1);
+  });
+
+  it.each([
+    ['only the candidates scoring at least the suggest threshold', [0.5, 0.3, 0.2, 0.1], ['a', 'b']],
+    ['none when no candidate reaches the suggest threshold', [0.2, 0.15, 0.1, 0.05], []],
+    ['at most three', [0.9, 0.8, 0.7, 0.6], ['a', 'b', 'c']],
+  ])('should keep as best guesses %s', async (_case, scores, expected) => {
+    const scored = {
+      current: (): KnowledgeBase => ({
+        ...knowledge.current(),
+        match: (): MatchResult => ({
+          outcome: 'none',
+          answer: null,
+          suggestions: [],
+          candidates: scores.map((score, index) => ({ entry: { id: 'abcd'[index] } as never, score })),
+        }),
+      }),
+    };
+    const svc = createEscalationService({ tickets: store.tickets, knowledge: scored, clock: () => now, settings: { channelEnabled: true, emailEnabled: false } });
+    const result = await svc.escalate(draft());
+    if (result.outcome !== 'created') throw new Error('expected created');
+    expect(result.ticket.bestGuessIds).toEqual(expected);
+    expect(DEFAULT_MATCHER_SETTINGS.suggestScore).toBe(0.25);
   });
 
   it('should enqueue only the configured targets', async () => {

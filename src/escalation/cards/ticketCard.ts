@@ -29,7 +29,7 @@ export function ticketCard(ticket: Ticket, bestGuesses: readonly BestGuess[]): A
     plainTextBlock(ticket.question),
     paragraph(`**${M.cardBestGuessesHeading}**`, { spacing: 'Medium' }),
     ...(bestGuesses.length > 0
-      ? bestGuesses.map((guess) => plainTextBlock(`• ${guess.title} (${guess.id})`))
+      ? bestGuesses.map((guess) => plainTextBlock(`• ${guess.title}`))
       : [paragraph(M.cardNoBestGuesses, { isSubtle: true })]),
     ...answerSection(ticket),
     ...(ticket.status === 'closed' ? [paragraph(M.cardClosed, { isSubtle: true, spacing: 'Medium' })] : []),
