@@ -38,6 +38,7 @@ export interface EntryView {
   readonly related: ReadonlyArray<{ readonly id: string; readonly title: string }>;
 }
 
+/** The catalog as the tab browses it: titles only, so the page loads fast; answers come per entry. */
 export function catalogView(kb: KnowledgeBase): CatalogResponse {
   return {
     categories: catalogCategories(kb).map((category) => ({
@@ -49,6 +50,10 @@ export function catalogView(kb: KnowledgeBase): CatalogResponse {
   };
 }
 
+/**
+ * One entry for the tab: the answer's Markdown (the tab renders it safely itself) with the
+ * contact as separate facts and links, and related entries that still exist.
+ */
 export function entryView(kb: KnowledgeBase, entry: Entry): EntryView {
   return {
     id: entry.id,
