@@ -133,8 +133,8 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
       switch (result.outcome) {
         case 'created':
           logger.info({ ticket: result.ticket.number }, 'question forwarded to the LaKI');
-          await markDraftSent(context, result.ticket);
-          await context.sendActivity(M.confirmation(result.ticket.number));
+          // The sent card is the confirmation; the text only when the card could not be replaced.
+          if (!(await markDraftSent(context, result.ticket))) await context.sendActivity(M.confirmation(result.ticket.number));
           return;
         case 'duplicate':
           logger.info({ ticket: result.ticket.number }, 'repeated "Absenden": no second ticket');
@@ -154,15 +154,18 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
 
   /**
    * Replaces the draft card (the activity the click came from) with what was sent, so there is
-   * no "Absenden" left to press. Non-critical: a failure is logged and the turn goes on.
+   * no "Absenden" left to press. True when replaced; non-critical: a failure is logged, and the
+   * caller confirms by message instead.
    */
-  async function markDraftSent(context: TurnContext, ticket: Ticket): Promise<void> {
+  async function markDraftSent(context: TurnContext, ticket: Ticket): Promise<boolean> {
     const cardActivityId = context.activity.replyToId;
-    if (!cardActivityId) return;
+    if (!cardActivityId) return false;
     try {
       await context.updateActivity({ id: cardActivityId, type: ActivityTypes.Message, attachments: [draftSentCard(ticket)] });
+      return true;
     } catch (error) {
       logger.warn({ err: error, ticket: ticket.number }, 'could not replace the sent draft card');
+      return false;
     }
   }
 

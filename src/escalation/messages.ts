@@ -74,7 +74,8 @@ export const EscalationMessages = Object.freeze({
   draftCancel: 'Abbrechen',
   draftCancelled: 'In Ordnung, ich habe nichts weitergeleitet.',
   draftSentTitle: (number: string) => `An die LaKI weitergeleitet: ${number}`,
-  draftSentHint: 'Den Stand sehen Sie jederzeit mit „Meine Fragen“.',
+  /** The sent card is the confirmation: it says what happens next. */
+  draftSentHint: 'Sie erhalten die Antwort hier im Chat. Den Stand sehen Sie jederzeit mit „Meine Fragen“.',
 
   /** Replies about the escalation itself (confirmation, limits, refusals). */
   confirmation: (number: string) =>

@@ -100,13 +100,13 @@ describe('escalation round trip in the Agents Playground', () => {
     expect(readableText(draft)).toContain(playground.config.currentUser.name);
     const absenden = submitData(adaptiveCardIn(draft), EscalationVerb.Submit)!;
 
-    seq = playground.messages().length;
+    const sentSeq = playground.messages().length;
     await playground.submitCard(draft, { ...absenden, [DraftInput.Question]: QUESTION, [DraftInput.Kommune]: 'Kreis Soest' });
-    const confirmation = await playground.waitForBotMessage((m) => m.seq > seq && m.conversationId === chat && Boolean(m.text));
-    const ticketNumber = /LAKI-\d{4}-\d{4}/.exec(confirmation.text ?? '')?.[0];
-    expect(confirmation.text).toBe(M.confirmation(ticketNumber!));
-    const sentDraft = await playground.waitForBotMessage((m) => m.action === 'updateMessage' && m.messageId === draft.messageId);
+    // The draft card turns into the confirmation: ticket number, what happens next, no buttons.
+    const sentDraft = await playground.waitForBotMessage((m) => m.seq > sentSeq && m.action === 'updateMessage' && m.messageId === draft.messageId);
+    const ticketNumber = /LAKI-\d{4}-\d{4}/.exec(readableText(sentDraft))?.[0];
     expect(readableText(sentDraft)).toContain(M.draftSentTitle(ticketNumber!));
+    expect(readableText(sentDraft)).toContain(M.draftSentHint);
     expect(submitData(adaptiveCardIn(sentDraft), EscalationVerb.Submit)).toBeUndefined();
 
     // LaKI's side: the ticket card opens a new thread in the channel.
@@ -116,6 +116,8 @@ describe('escalation round trip in the Agents Playground', () => {
     );
     expect(readableText(ticketCard)).toContain(QUESTION);
     expect(readableText(ticketCard)).toContain('Kreis Soest');
+    // … and no second message in the chat says the same.
+    expect(playground.messages().filter((m) => m.seq > sentSeq && m.conversationId === chat && m.text === M.confirmation(ticketNumber!))).toEqual([]);
     const threadId = ticketCard.postConversationId;
     expect(threadId).toBe(`${GENERAL_CHANNEL_ID};messageid=${ticketCard.messageId}`);
 

@@ -82,17 +82,20 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
     bot = await startBot({ dataDir: dir.dir, connector, smtpUrl: smtp.url });
 
     const submitData = await openDraft(bot);
+    const sentBefore = sentTo(connector, ASKER_CONVERSATION).length;
     // Teams names the card's message as replyToId of a click on it.
     expect(await bot.post({ ...absenden(submitData), replyToId: 'draft-card-1' })).toBe(200);
     const [ticket] = await bot.store.tickets.listByAsker(ASKER.id, 10);
     expect(ticket).toMatchObject({ question: QUESTION, kommune: 'Kreis Soest', askerName: ASKER.name, status: 'open' });
     expect(ticket.number).toMatch(/^LAKI-\d{4}-\d{4}$/);
-    expect(lastToAsker().text).toBe(M.confirmation(ticket.number));
-    // The draft card is replaced by what was sent, without buttons.
+    // One confirmation: the draft card is replaced by what was sent, with the ticket number and
+    // what happens next, without buttons; no second message saying the same.
     const sentDraft = connector.requests.find((r) => r.operation === 'update' && r.conversationId === ASKER_CONVERSATION)!;
     expect(sentDraft.activityId).toBe('draft-card-1');
     expect(textOf(sentDraft.body)).toContain(M.draftSentTitle(ticket.number));
+    expect(textOf(sentDraft.body)).toContain(M.draftSentHint);
     expect(submitDataOf(cardOf(sentDraft.body))).toEqual([]);
+    expect(sentTo(connector, ASKER_CONVERSATION)).toHaveLength(sentBefore);
 
     // The ticket card opens a new thread in the LaKI channel; the mail reaches the inbox.
     const post = await connector.waitFor((r) => r.operation === 'create' && r.status === 200);
@@ -281,6 +284,15 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
     const toAsker = connector.requests.slice(before).filter((r) => r.conversationId === ASKER_CONVERSATION);
     expect(toAsker.map((r) => [r.operation, r.status])).toEqual([['reply', 503], ['reply', 200]]);
     expect(toAsker.map((r) => textOf(r.body).includes(M.askerTitle.taken(ticket.number)))).toEqual([true, true]);
+  });
+
+  it('should confirm with a message when the draft card cannot be replaced', async () => {
+    bot = await startBot({ dataDir: dir.dir, connector });
+    const submitData = await openDraft(bot);
+    connector.failNext('update', { status: 404 });
+    expect(await bot.post({ ...absenden(submitData), replyToId: 'draft-card-gone' })).toBe(200);
+    const [ticket] = await bot.store.tickets.listByAsker(ASKER.id, 10);
+    expect(lastToAsker().text).toBe(M.confirmation(ticket.number));
   });
 
   it('should keep a shown draft across a restart, so "Absenden" afterwards still forwards', async () => {

@@ -179,4 +179,13 @@ describe('draftSentCard', () => {
     expect(texts(card)).toContain('An die LaKI weitergeleitet: LAKI-2026-0042');
     expect(texts(card)).not.toContain('[Hamm](https://evil.example)');
   });
+
+  it('should say what happens next and show the Kommune as a fact, not as the form field', () => {
+    const card = content(draftSentCard(TICKET));
+    expect(texts(card)).toContain('Sie erhalten die Antwort hier im Chat.');
+    expect(texts(card)).not.toContain('(optional)');
+    const facts = card.body.find((element) => element.type === 'FactSet')!.facts as Array<{ title: string; value: string }>;
+    expect(facts.map((fact) => fact.title)).toEqual(['Kommune / Kontext']);
+    expect(texts(content(draftSentCard({ ...TICKET, kommune: undefined })))).not.toContain('Kommune');
+  });
 });

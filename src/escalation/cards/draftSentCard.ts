@@ -1,6 +1,7 @@
 /**
- * Replaces the draft card once its question went to LaKI: what was sent, the ticket number, and
- * no buttons left to press again. A pure function.
+ * Replaces the draft card once its question went to LaKI: what was sent, the ticket number, what
+ * happens next, and no buttons left to press again. It is the asker's confirmation (a text
+ * confirmation follows only when the card cannot be replaced). A pure function.
  */
 import type { Attachment } from 'botbuilder';
 import { adaptiveCardAttachment, heading, paragraph } from '../../cards/elements';
@@ -15,7 +16,8 @@ export function draftSentCard(ticket: Pick<Ticket, 'number' | 'question' | 'komm
       heading(M.draftSentTitle(ticket.number)),
       paragraph(M.draftQuestionLabel, { isSubtle: true, spacing: 'Medium' }),
       plainTextBlock(ticket.question, { italic: true }),
-      ...(ticket.kommune ? [{ type: 'FactSet', facts: [{ title: M.draftKommuneLabel, value: escapeMarkdown(ticket.kommune) }] }] : []),
+      // The value as LaKI sees it on the ticket card; the draft's "(optional)" label belongs to the form.
+      ...(ticket.kommune ? [{ type: 'FactSet', facts: [{ title: M.cardKommuneLabel, value: escapeMarkdown(ticket.kommune) }] }] : []),
       paragraph(M.draftSentHint, { isSubtle: true, spacing: 'Medium' }),
     ],
     [],
