@@ -259,6 +259,8 @@ describeBrowser('tab in headless Chromium', () => {
     await page.getByRole('link', { name: 'Zurück zur Übersicht' }).click();
     await page.getByRole('link', { name: 'E-Mail-Adresse der LaKI' }).click();
     const mail = page.locator('.facts a[href^="mailto:"]');
+    // The entry view renders after its fetch: wait for it before counting (counting at once was flaky).
+    await mail.first().waitFor();
     expect(await mail.count()).toBe(1);
     await page.close();
   });
