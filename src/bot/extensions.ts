@@ -1,4 +1,5 @@
 import type { Application } from '@microsoft/teams-ai';
+import type { Activity } from 'botbuilder';
 import type { CardAction } from '../cards/elements';
 import type { Entry } from '../knowledge/schema';
 import type { AppTurnState } from './state';
@@ -28,6 +29,21 @@ export interface AppExtension {
   readonly name: string;
   register?(app: Application<AppTurnState>): void;
   readonly cardActions?: CardActionProviders;
+  /**
+   * A note for a team channel the bot was just added to, posted instead of the bot's own hint
+   * when the channel is one the feature uses (e.g. the LaKI inbox channel explains the ticket
+   * cards); `undefined` elsewhere. The first extension with a note wins.
+   */
+  channelInstallNote?(activity: Partial<Activity>): string | undefined;
+}
+
+/** The first extension's note for the channel the bot was added to, if any. */
+export function channelInstallNoteOf(extensions: readonly AppExtension[], activity: Partial<Activity>): string | undefined {
+  for (const extension of extensions) {
+    const note = extension.channelInstallNote?.(activity);
+    if (note) return note;
+  }
+  return undefined;
 }
 
 /** Collects one card's extra actions from all extensions. */

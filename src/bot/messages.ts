@@ -16,6 +16,12 @@ export const Messages = {
     '- Die Handlungsfelder mit ihren Angeboten, z. B. Griffbereit und Rucksack-Kita',
   welcomeExamplesHeading: 'Probieren Sie zum Beispiel:',
   welcomeOutro: 'Stellen Sie Ihre Frage einfach in eigenen Worten. Mit „Hilfe“ sehen Sie diese Hinweise erneut.',
+  /**
+   * Posted instead of the welcome card when the bot is added to a team: the channel is read by
+   * the whole team, and in a channel the bot only hears messages that mention it.
+   */
+  channelInstallHint:
+    'Ich bin der LaKI-Assistent: Erwähnen Sie mich mit @LaKI-Assistent und Ihrer Frage, dann antworte ich hier im Kanal.',
 
   /** Help card. */
   helpTitle: 'So funktioniert der LaKI-Assistent',

@@ -24,7 +24,7 @@ import {
   parseTicketAction,
   ticketFeedbackPayloadSchema,
 } from './payloads';
-import { isFromLakiChannel, type LakiChannelIdentity } from './security';
+import { isFromLakiChannel, isInLakiChannel, type LakiChannelIdentity } from './security';
 import { DRAFT_LIMITS, type EscalationService } from './service';
 import type { Actor, Ticket } from './ticket';
 import { userMessageFor } from './userMessages';
@@ -241,6 +241,8 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
         await context.sendActivity(M.feedbackThanks);
       });
     },
+    channelInstallNote: (activity) =>
+      deps.lakiChannel && isInLakiChannel(activity, deps.lakiChannel) ? M.lakiChannelNote : undefined,
     cardActions: {
       answer: (_entry, question) => [forwardToLakiAction(question)],
       noAnswer: (question) => [forwardToLakiAction(question)],

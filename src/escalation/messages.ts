@@ -36,6 +36,10 @@ export const EscalationMessages = Object.freeze({
   actionClose: 'Schließen',
   actionReopen: 'Wieder öffnen',
   answerInputPlaceholder: 'Ihre Antwort an die fragende Person',
+  /** Posted into the LaKI channel when the bot is added to its team (instead of the askers' welcome). */
+  lakiChannelNote:
+    'In diesem Kanal erscheinen Fragen, die der LaKI-Assistent nicht beantworten konnte. ' +
+    'Übernehmen und beantworten Sie sie direkt auf der Karte; die Antwort geht automatisch an die fragende Person.',
 
   /** E-mail to the LaKI inbox. */
   mailSubject: (number: string, questionStart: string) => `[${number}] Neue Frage: ${questionStart}`,

@@ -27,6 +27,20 @@ export function isFromLakiChannel(activity: Partial<Activity>, config: LakiChann
   return true;
 }
 
+/**
+ * True when the activity's conversation is the configured LaKI channel (or a thread in it) and
+ * no other tenant is named. Looser than {@link isFromLakiChannel}, since an install event need not
+ * carry the channel data of a ticket action: it only chooses which note to post, and must never
+ * authorise anything.
+ */
+export function isInLakiChannel(activity: Partial<Activity>, config: LakiChannelIdentity): boolean {
+  if (!config.channelId) return false;
+  const conversationId = activity.conversation?.id;
+  if (typeof conversationId !== 'string' || conversationId.split(';')[0] !== config.channelId) return false;
+  const tenantId = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId;
+  return tenantId === undefined || sameTenant(tenantId, config.tenantId);
+}
+
 /** Tenant ids are GUIDs, compared without regard to case (as the server's tenant restriction does). */
 function sameTenant(id: unknown, tenantId: string): boolean {
   return typeof id === 'string' && id.toLowerCase() === tenantId.toLowerCase();

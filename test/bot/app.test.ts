@@ -73,10 +73,17 @@ describe('createApp: welcome and help', () => {
     expect(submitDataOf(card).map((data) => data.question)).toEqual([...EXAMPLE_QUESTIONS]);
   });
 
-  it('should welcome in a team only when the bot itself is added', async () => {
+  it('should greet a team only when the bot itself is added, with a one-line hint instead of the welcome card', async () => {
     const { turn } = setup();
     expect(await turn(membersAdded([{ id: 'new-colleague', name: 'Neue Kollegin' }], 'channel'))).toEqual([]);
     const reply = await onlyReply(turn, membersAdded([TEST_BOT], 'channel'));
+    expect(reply.text).toBe(Messages.channelInstallHint);
+    expect(reply.attachments ?? []).toEqual([]);
+  });
+
+  it('should still send the welcome card when added to a group chat', async () => {
+    const { turn } = setup();
+    const reply = await onlyReply(turn, membersAdded([TEST_BOT], 'groupChat'));
     expect(cardTexts(adaptiveCardOf(reply))).toContain(Messages.welcomeTitle);
   });
 

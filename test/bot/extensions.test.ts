@@ -5,10 +5,11 @@
 import { Activity, TestAdapter } from 'botbuilder';
 import { createApp } from '../../src/bot/app';
 import type { AppExtension } from '../../src/bot/extensions';
+import { Messages } from '../../src/bot/messages';
 import { Verb } from '../../src/bot/verbs';
 import type { KnowledgeBase, MatchResult } from '../../src/knowledge/types';
 import type { CardAction } from '../../src/cards';
-import { adaptiveCardOf, cardSubmit, runTurn, userMessage, visibleReplies } from '../helpers/activities';
+import { adaptiveCardOf, cardSubmit, membersAdded, runTurn, TEST_BOT, userMessage, visibleReplies } from '../helpers/activities';
 import { allFixtureEntries, contactEntry, griffbereitEntry, rucksackEntry } from '../helpers/entries';
 import { RecordingLogger } from '../helpers/logger';
 import { MemoryQuestionLog } from '../helpers/questionLog';
@@ -48,6 +49,7 @@ function setup() {
         await context.sendActivity('Entwurf');
       });
     },
+    channelInstallNote: (activity) => (activity.conversation?.id === 'conv-inbox' ? 'Hier erscheinen Tickets.' : undefined),
     cardActions: {
       answer: (_entry, question) => [forward(question)],
       suggest: (question) => [forward(question)],
@@ -79,5 +81,12 @@ describe('createApp: extensions', () => {
     const turn = setup();
     expect((await turn(userMessage('LaKI fragen: Wie hoch ist die Förderung?'))).map((r) => r.text)).toEqual(['weitergeleitet']);
     expect((await turn(cardSubmit({ verb: 'escalate', question: 'x' }))).map((r) => r.text)).toEqual(['Entwurf']);
+  });
+
+  it("should post the extension's note when the bot is added to its channel, and the bot's hint elsewhere", async () => {
+    const turn = setup();
+    const inInbox = { ...membersAdded([TEST_BOT], 'channel'), conversation: { id: 'conv-inbox', conversationType: 'channel', isGroup: true, name: '' } };
+    expect((await turn(inInbox)).map((r) => r.text)).toEqual(['Hier erscheinen Tickets.']);
+    expect((await turn(membersAdded([TEST_BOT], 'channel'))).map((r) => r.text)).toEqual([Messages.channelInstallHint]);
   });
 });

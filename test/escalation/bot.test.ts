@@ -4,6 +4,7 @@
  * (asker's chat and LaKI channel), tickets live in a real SQLite file, e-mail goes to a real SMTP
  * server.
  */
+import { Messages as BotMessages } from '../../src/bot/messages';
 import { MAX_OPEN_DRAFTS } from '../../src/escalation/extension';
 import { EscalationMessages as M } from '../../src/escalation/messages';
 import { DraftInput, EscalationVerb, TicketVerb } from '../../src/escalation/verbs';
@@ -13,6 +14,7 @@ import { tmpDir } from '../storage/tmpStore';
 import {
   ASKER,
   ASKER_CONVERSATION,
+  BOT,
   CHANNEL_ID,
   LAKI_MEMBER,
   cardOf,
@@ -166,6 +168,26 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
     const reopened = await connector.waitFor((r) => r.operation === 'update' && textOf(r.body).includes(`"${M.status.open}"`));
     expect(textOf(reopened.body)).toContain(TicketVerb.Take);
     expect((await bot.store.tickets.get(ticket.id))?.status).toBe('open');
+  });
+
+  it.each([
+    ['the LaKI channel', CHANNEL_ID, M.lakiChannelNote],
+    ["another team's channel", '19:other@thread.tacv2', BotMessages.channelInstallHint],
+  ])('should greet LaKI staff, not with the welcome card, when installed in a team (%s)', async (_case, channelId, note) => {
+    bot = await startBot({ dataDir: dir.dir, connector });
+    const installed = {
+      type: 'conversationUpdate',
+      id: `install-${channelId}`,
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      from: LAKI_MEMBER,
+      recipient: BOT,
+      membersAdded: [BOT],
+      conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId: TENANT_ID },
+      channelData: { eventType: 'teamMemberAdded', team: { id: channelId }, tenant: { id: TENANT_ID } },
+    };
+    expect(await bot.post(installed)).toBe(200);
+    expect(sentTo(connector, channelId).map((a) => [a.text, a.attachments ?? []])).toEqual([[note, []]]);
   });
 
   it('should make one ticket when "Absenden" is pressed twice, one after the other and at the same time', async () => {

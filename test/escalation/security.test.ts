@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { escalationSubmitPayloadSchema, parseTicketAction } from '../../src/escalation/payloads';
-import { isFromLakiChannel } from '../../src/escalation/security';
+import { isFromLakiChannel, isInLakiChannel } from '../../src/escalation/security';
 import { EscalationVerb, TicketVerb } from '../../src/escalation/verbs';
 
 const CONFIG = { channelId: '19:laki@thread.tacv2', tenantId: 'tenant-nrw' };
@@ -88,5 +88,16 @@ describe('escalation submit payload', () => {
     [{ verb: EscalationVerb.Submit, draftId: 'x'.repeat(101) }, false],
   ])('should accept %j: %s', (value, ok) => {
     expect(escalationSubmitPayloadSchema.safeParse(value).success).toBe(ok);
+  });
+});
+
+describe('isInLakiChannel', () => {
+  it.each<[string, Partial<Activity>, boolean]>([
+    ['the LaKI channel', { conversation: { id: CONFIG.channelId, isGroup: true, conversationType: 'channel', name: '' }, channelData: { tenant: { id: 'TENANT-NRW' } } }, true],
+    ['the LaKI channel without a tenant', { conversation: { id: CONFIG.channelId, isGroup: true, conversationType: 'channel', name: '' } }, true],
+    ['another channel', { conversation: { id: '19:other@thread.tacv2', isGroup: true, conversationType: 'channel', name: '' } }, false],
+    ['the LaKI channel id in another tenant', { conversation: { id: CONFIG.channelId, isGroup: true, conversationType: 'channel', name: '' }, channelData: { tenant: { id: 'tenant-evil' } } }, false],
+  ])('should say for %s: %s', (_name, activity, expected) => {
+    expect(isInLakiChannel(activity, CONFIG)).toBe(expected);
   });
 });

@@ -2,6 +2,8 @@ import type { Application } from '@microsoft/teams-ai';
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { helpCard } from '../../cards/helpCard';
 import { welcomeCard } from '../../cards/welcomeCard';
+import { channelInstallNoteOf } from '../extensions';
+import { Messages } from '../messages';
 import type { AppTurnState } from '../state';
 import type { RouteDeps } from './context';
 
@@ -9,13 +11,22 @@ import type { RouteDeps } from './context';
 export const HELP_PATTERN = /^\s*(hilfe|help|\?)\s*[.!]?\s*$/i;
 
 /**
- * Welcome card on install: in a personal chat whenever members are added, in a group chat or
- * team only when the bot itself was added (so new team members do not trigger it).
+ * Welcome on install: in a personal chat whenever members are added, in a group chat or team
+ * only when the bot itself was added (so new team members do not trigger it). Chats get the
+ * welcome card; a team channel, which the whole team reads and which may be the LaKI inbox, gets
+ * a short note instead: an extension's note for its channel, else how to ask the bot there.
  */
 export function registerWelcomeRoute(app: Application<AppTurnState>, deps: RouteDeps): void {
   app.conversationUpdate('membersAdded', async (context) => {
     if (!shouldWelcome(context)) return;
-    deps.logger.info({ conversationType: context.activity.conversation?.conversationType }, 'sending welcome card');
+    const conversationType = context.activity.conversation?.conversationType;
+    if (conversationType === 'channel') {
+      const note = channelInstallNoteOf(deps.extensions, context.activity);
+      deps.logger.info({ conversationType, extensionNote: Boolean(note) }, 'sending channel install note');
+      await context.sendActivity(note ?? Messages.channelInstallHint);
+      return;
+    }
+    deps.logger.info({ conversationType }, 'sending welcome card');
     await context.sendActivity(MessageFactory.attachment(welcomeCard(deps.examples)));
   });
 }
