@@ -214,6 +214,10 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
         await showDraft(context, state, plainMessageText(context.activity.text ?? '').replace(ASK_LAKI_PATTERN, ''));
       });
       app.message(MY_TICKETS_PATTERN, async (context) => {
+        if (context.activity.conversation?.conversationType !== 'personal') {
+          await context.sendActivity(M.myTicketsPersonalOnly);
+          return;
+        }
         const userId = context.activity.from?.id;
         const tickets = userId ? await service.listForUser(userId) : [];
         await context.sendActivity(MessageFactory.attachment(myTicketsCard(tickets)));

@@ -109,6 +109,9 @@ export const EscalationMessages = Object.freeze({
   /** Shown as the sender when Teams sends no name (rare; e.g. some test clients). */
   unknownAskerName: 'Name nicht übermittelt',
   myTicketsEmpty: 'Sie haben noch keine Fragen an die LaKI weitergeleitet.',
+  /** "Meine Fragen" outside the personal chat: the list would show one person's questions to everyone. */
+  myTicketsPersonalOnly:
+    'Ihre weitergeleiteten Fragen zeige ich nur im persönlichen Chat mit dem LaKI-Assistenten. Schreiben Sie dort „Meine Fragen“.',
   myTicketsTitle: 'Ihre Fragen an die LaKI',
 });
 

@@ -147,6 +147,16 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
     expect(list).toContain(M.myTicketsTitle);
     expect(list).toContain(`**${ticket.number}** · ${M.status.answered}`);
 
+    // In a channel the list would show the asker's questions to everyone: only a pointer.
+    const channelThread = '19:team-general@thread.tacv2;messageid=77';
+    expect(
+      await bot.post({
+        ...personal(connector, { text: 'Meine Fragen' }),
+        conversation: { id: channelThread, conversationType: 'channel', isGroup: true, tenantId: TENANT_ID },
+      }),
+    ).toBe(200);
+    expect(sentTo(connector, channelThread).map((a) => a.text)).toEqual([M.myTicketsPersonalOnly]);
+
     // "Hilfreich? Ja" under the relayed answer.
     expect(await bot.post(personal(connector, { value: { verb: TicketVerb.Feedback, ticketNumber: ticket.number, helpful: true } }))).toBe(200);
     expect(lastToAsker().text).toBe(M.feedbackThanks);
