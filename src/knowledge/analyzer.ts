@@ -1,3 +1,4 @@
+import { distance as editDistance } from 'fastest-levenshtein';
 import Fuse from 'fuse.js';
 import type { SynonymsFile } from './schema';
 import { fold, foldDigraphs, isStopword, splitWords, stem, type Word } from './text';
@@ -305,10 +306,14 @@ export class Analyzer {
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
     let best: { item: string; score: number } | null = null;
-    const slack = word.length >= 10 ? 2 : 1;
-    for (let length = word.length - slack; length <= word.length + slack; length++) {
-      const hit = this.fuzzyBuckets.get(bucketKey(word[0]!, length))?.search(word, { limit: 1 })[0];
-      if (hit?.score !== undefined && (!best || hit.score < best.score)) best = { item: hit.item, score: hit.score };
+    // Fuse.js ranks by its bitap score, which forgives whole runs of letters in longer words
+    // ("leiterin" ~ "leitlini"); a typo is one or two edits, so candidates must also be that close.
+    const maxEdits = word.length >= 10 ? 2 : 1;
+    for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
+      for (const hit of this.fuzzyBuckets.get(bucketKey(word[0]!, length))?.search(word, { limit: 3 }) ?? []) {
+        if (hit.score === undefined || (best && hit.score >= best.score)) continue;
+        if (editDistance(word, hit.item) <= maxEdits) best = { item: hit.item, score: hit.score };
+      }
     }
     return remember(this.corrections, word, best && best.score <= this.settings.correctionThreshold ? best.item : null);
   }

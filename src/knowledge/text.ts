@@ -102,6 +102,7 @@ export function stem(foldedWord: string): string {
  */
 const CHAT_FILLERS = [
   'hallo', 'moin', 'servus', 'hi', 'hey', 'huhu', 'guten', 'morgen', 'abend', 'tag', 'liebe', 'lieber',
+  'schonen', 'schone', 'schoner', 'schones',
   'gruss', 'grusse', 'danke', 'dank', 'vielen', 'bitte', 'kurze', 'kurz', 'frage', 'fragen', 'mal',
   'eigentlich', 'genau', 'gerne', 'gern', 'brauche', 'brauchte', 'mochte', 'wurde', 'wurden', 'wissen',
   'erfahren', 'info', 'infos', 'information', 'informationen', 'neu', 'kollege', 'kollegin', 'kollegen',

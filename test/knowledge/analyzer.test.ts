@@ -47,6 +47,14 @@ describe('Analyzer', () => {
     expect(analysis.tokens).toEqual(expect.arrayContaining(['schulentwickl', 'interkulturell']));
   });
 
+  it('should not "correct" a real word into a known one several letters away', () => {
+    const withGuideline = new Analyzer([...texts, 'Leitlinien für die Arbeit'], synonyms);
+    expect(withGuideline.analyzeQuery('Wer ist die Leiterin?').readings).toEqual([
+      { kind: 'unknown', word: 'leiterin', casing: 'noun', numeric: false },
+    ]);
+    expect(withGuideline.analyzeQuery('Leitlinen').readings[0]).toMatchObject({ kind: 'corrected', correction: 'leitlini' });
+  });
+
   it('should report words the knowledge base does not know, with how they were written', () => {
     const analysis = analyzer.analyzeQuery('Gibt es in Düsseldorf 3 Parkplätze?');
     expect(analysis.readings).toEqual([
