@@ -19,7 +19,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readKnowledgeSource } from '../src/knowledge/loader';
@@ -27,6 +26,7 @@ import { loadAsk, loadFixedPath, outcomeMix, timeBotTurns, type LoadResult, type
 import { measureMatcher, type MatcherResult } from './bench/matcher';
 import { generateQuestions } from './bench/questions';
 import { assertValidEntries, syntheticEntries } from './bench/syntheticKnowledge';
+import { freePort } from './lib/freePort';
 
 /** The compiled script lives in dist/scripts; the project root is two levels up. */
 const ROOT = resolve(__dirname, '..', '..');
@@ -240,17 +240,6 @@ async function startService(): Promise<Service> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
