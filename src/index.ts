@@ -11,7 +11,7 @@ import { ConfigError, loadConfig } from './config';
 import { createEscalation, createEscalationExtension, escalationHealth, scheduleTicketRetention } from './escalation';
 import { createKnowledgeHolder, KnowledgeLoadError, loadKnowledgeBase } from './knowledge';
 import { createKnowledgeWatcher, knowledgeReloadHealth } from './knowledge/watcher';
-import { createLogger, type Logger } from './logger';
+import { createLogger, type PinoLogger as Logger } from './logger';
 import { countedReloads, createMetrics, measuredKnowledge } from './metrics';
 import { createSearchExtension } from './messageExtension';
 import { createServer } from './server';

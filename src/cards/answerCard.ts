@@ -1,9 +1,9 @@
 import type { Attachment } from 'botbuilder';
 import { answerText, contactFacts } from '../knowledge/answerText';
 import type { Entry } from '../knowledge/schema';
-import { Messages } from '../bot/messages';
-import type { FeedbackPayload, ShowEntryPayload } from '../bot/payloads';
-import { Verb } from '../bot/verbs';
+import { Messages } from '../chat/messages';
+import type { FeedbackPayload, ShowEntryPayload } from '../chat/payloads';
+import { Verb } from '../chat/verbs';
 import {
   actionSet,
   adaptiveCardAttachment,

@@ -1,5 +1,5 @@
-import type { AskPayload } from '../bot/payloads';
-import { Verb } from '../bot/verbs';
+import type { AskPayload } from '../chat/payloads';
+import { Verb } from '../chat/verbs';
 import { CardElement, choiceList } from './elements';
 
 /** Example questions as clickable rows; a click asks the question as if typed. */

@@ -1,8 +1,8 @@
 import type { Attachment } from 'botbuilder';
 import type { Entry } from '../knowledge/schema';
-import { Messages } from '../bot/messages';
-import type { NoneFitsPayload, ShowEntryPayload } from '../bot/payloads';
-import { Verb } from '../bot/verbs';
+import { Messages } from '../chat/messages';
+import type { NoneFitsPayload, ShowEntryPayload } from '../chat/payloads';
+import { Verb } from '../chat/verbs';
 import { actionSet, adaptiveCardAttachment, CardAction, choiceList, heading, paragraph, submitAction } from './elements';
 import { plainTextBlock } from './markdown';
 

@@ -6,7 +6,7 @@
 import type { JobStore, TicketStore } from '../storage/types';
 import { resolveBestGuesses, type KnowledgeSource } from './bestGuesses';
 import { createDeliveryHandlers } from './handlers';
-import type { EscalationLogger } from './logger';
+import type { Logger } from '../logger';
 import { createMailer, type Mailer } from './mailer';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerDeps } from './outbox';
 import { createEscalationService, type EscalationService, type EscalationSettings } from './service';
@@ -44,7 +44,7 @@ export interface EscalationDeps {
   /** SMTP settings; absent: no e-mail. */
   readonly mail?: { readonly smtpUrl: string; readonly from: string; readonly to: string };
   readonly knowledge?: KnowledgeSource;
-  readonly logger: EscalationLogger;
+  readonly logger: Logger;
   readonly clock?: () => Date;
   readonly settings?: Partial<Omit<EscalationSettings, 'channelEnabled' | 'emailEnabled'>>;
   readonly outbox?: OutboxWorkerDeps['options'];

@@ -7,7 +7,7 @@ import { AsyncResource } from 'node:async_hooks';
 import type { JobCounts, JobStore } from '../storage/types';
 import { EscalationErrorMessage, PermanentDeliveryError, RetryableError } from './errors';
 import type { Job, JobKind } from './job';
-import type { EscalationLogger } from './logger';
+import type { Logger } from '../logger';
 
 /** Delivers one job. Throw {@link RetryableError} (with Retry-After) or {@link PermanentDeliveryError}. */
 export type JobHandler = (job: Job) => Promise<void>;
@@ -73,7 +73,7 @@ export interface OutboxWorker {
 export interface OutboxWorkerDeps {
   readonly jobs: JobStore;
   readonly handlers: JobHandlers;
-  readonly logger: EscalationLogger;
+  readonly logger: Logger;
   readonly clock?: () => Date;
   /** Random source for jitter, 0 ≤ x < 1; tests pass a constant. */
   readonly random?: () => number;

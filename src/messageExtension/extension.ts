@@ -6,7 +6,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import { ActivityTypes, type MessagingExtensionResult, type TurnContext } from 'botbuilder';
 import type { AppExtension } from '../bot/extensions';
-import type { Logger } from '../bot/logger';
+import type { Logger } from '../logger';
 import type { AppTurnState } from '../bot/state';
 import { MAX_QUESTION_LENGTH } from '../config';
 import type { KnowledgeBase } from '../knowledge/types';

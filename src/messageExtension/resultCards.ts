@@ -3,7 +3,7 @@
  * and the full answer card that is inserted into the chat. Pure functions.
  */
 import { type Attachment, CardFactory, type MessagingExtensionAttachment } from 'botbuilder';
-import { Messages } from '../bot/messages';
+import { Messages } from '../chat/messages';
 import { answerCard } from '../cards/answerCard';
 import type { Entry } from '../knowledge/schema';
 import { previewText } from './preview';

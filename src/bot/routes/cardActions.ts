@@ -3,7 +3,7 @@ import { ActivityTypes, MessageFactory, TurnContext } from 'botbuilder';
 import type { z } from 'zod/v4';
 import { notHelpfulCard } from '../../cards/notHelpfulCard';
 import { collectActions } from '../extensions';
-import { Messages } from '../messages';
+import { Messages } from '../../chat/messages';
 import {
   askPayloadSchema,
   feedbackPayloadSchema,
@@ -11,9 +11,9 @@ import {
   parseSubmit,
   showEntryPayloadSchema,
   verbForLog,
-} from '../payloads';
+} from '../../chat/payloads';
 import type { AppTurnState } from '../state';
-import { Verb } from '../verbs';
+import { Verb } from '../../chat/verbs';
 import { recordEvent, RouteDeps } from './context';
 import { answerQuestion, buildAnswerCard, sendAnswer, sendNoAnswer } from './question';
 

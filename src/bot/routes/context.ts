@@ -2,7 +2,7 @@ import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../../knowledge/types';
 import type { QuestionEvent, QuestionLog } from '../../storage/types';
 import type { AppExtension } from '../extensions';
-import type { Logger } from '../logger';
+import type { Logger } from '../../logger';
 
 /** What every route needs; built once by `createApp`. */
 export interface RouteDeps {

@@ -3,7 +3,7 @@ import { MessageFactory, TurnContext } from 'botbuilder';
 import { helpCard } from '../../cards/helpCard';
 import { welcomeCard } from '../../cards/welcomeCard';
 import { channelInstallNoteOf } from '../extensions';
-import { Messages } from '../messages';
+import { Messages } from '../../chat/messages';
 import type { AppTurnState } from '../state';
 import type { RouteDeps } from './context';
 

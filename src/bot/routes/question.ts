@@ -6,21 +6,11 @@ import { suggestCard } from '../../cards/suggestCard';
 import type { Entry } from '../../knowledge/schema';
 import type { KnowledgeBase } from '../../knowledge/types';
 import { collectActions } from '../extensions';
-import { Messages } from '../messages';
+import { Messages } from '../../chat/messages';
 import { MAX_QUESTION_LENGTH } from '../../config';
 import type { AppTurnState } from '../state';
 import { recordEvent, RouteDeps, sendTyping } from './context';
-
-/** Tags Teams may leave in a message's text (e.g. `<p>`, `<at>`), removed before matching. */
-const HTML_TAG = /<\/?[a-z][^>]*>/gi;
-
-/**
- * A message's text as the user meant it: tags Teams may leave in it removed, whitespace runs
- * collapsed, trimmed. Used for questions to match and questions to forward alike.
- */
-export function plainMessageText(text: string): string {
-  return text.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim();
-}
+import { plainMessageText } from '../../chat/text';
 
 /**
  * Answers one question: typing indicator, match against the current knowledge base, then the
