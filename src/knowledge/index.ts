@@ -10,6 +10,8 @@ import type { KnowledgeBase } from './types';
 export { KnowledgeLoadError, formatProblem } from './loader';
 export type { LoadProblem } from './errors';
 export { answerText, contactFacts } from './answerText';
+export { catalogCategories, categoryLabel, mainTopics, KNOWN_CATEGORIES } from './catalog';
+export type { CatalogCategory, CategoryKind } from './catalog';
 export type { Entry, Contact, Source, SynonymsFile } from './schema';
 export type { Candidate, KnowledgeBase, MatchResult, Outcome, DeclineReason } from './types';
 export { DEFAULT_MATCHER_SETTINGS, type Explanation, type MatcherSettings, type ScoredEntry } from './matcher';

@@ -10,7 +10,7 @@ import type { Logger } from '../logger';
 import type { AppTurnState } from '../bot/state';
 import { MAX_QUESTION_LENGTH } from '../config';
 import type { KnowledgeBase } from '../knowledge/types';
-import { catalogCategories } from '../tab/catalog';
+import { catalogCategories } from '../knowledge/catalog';
 import { SearchMessages } from './messages';
 import { parseQueryValue, SEARCH_COMMAND, type QueryProblem, type SearchQuery } from './query';
 import { searchResultAttachment } from './resultCards';

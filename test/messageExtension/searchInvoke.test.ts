@@ -6,7 +6,7 @@
  */
 import { Messages } from '../../src/chat/messages';
 import { SEARCH_COMMAND, SearchErrorCode, SearchMessages } from '../../src/messageExtension';
-import { mainTopics } from '../../src/tab/catalog';
+import { mainTopics } from '../../src/knowledge';
 import { searchValue, startSearchServer, titlesOf, type ComposeExtensionResult, type SearchServer } from './harness';
 
 interface QueryResponse {
