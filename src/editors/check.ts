@@ -17,16 +17,15 @@ import {
   type Finding,
   type Located,
 } from './checkRules';
-import { LoadErrors, type LoadProblem } from './errors';
-import { buildKnowledgeBase } from './index';
-import type { MatcherSettings } from './matcher';
-import { KnowledgeLoadError, parseYaml, readKnowledgeSource, type KnowledgeSource } from './loader';
-import { entryFileSchema, entrySchema, SYNONYMS_FILE, type Entry } from './schema';
+import { LoadErrors, type LoadProblem } from '../knowledge/errors';
+import { buildKnowledgeBase } from '../knowledge/index';
+import type { MatcherSettings } from '../knowledge/matcher';
+import { DRAFTS_DIR, KnowledgeLoadError, parseYaml, readKnowledgeSource, type KnowledgeSource } from '../knowledge/loader';
+import { entryFileSchema, entrySchema, SYNONYMS_FILE, type Entry } from '../knowledge/schema';
 
 export type { Finding, Severity } from './checkRules';
 
-/** Name of the drafts folder inside the knowledge directory. */
-export const DRAFTS_DIR = 'drafts';
+export { DRAFTS_DIR };
 
 export interface CheckOptions {
   /** "Today", for the review age. */

@@ -6,11 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CheckMessages } from './checkMessages';
-import type { LoadProblem } from './errors';
-import type { IndexedKnowledgeBase } from './index';
-import { parseYaml } from './loader';
-import { entryFileSchema, SYNONYMS_FILE, synonymsFileSchema, type Entry } from './schema';
-import { fold } from './text';
+import type { LoadProblem } from '../knowledge/errors';
+import type { IndexedKnowledgeBase } from '../knowledge/index';
+import { parseYaml } from '../knowledge/loader';
+import { entryFileSchema, SYNONYMS_FILE, synonymsFileSchema, type Entry } from '../knowledge/schema';
+import { fold } from '../knowledge/text';
 
 export type Severity = 'error' | 'warning';
 

@@ -5,9 +5,9 @@
  */
 import type { Ticket } from '../../escalation/ticket';
 import type { StoredQuestionEvent } from '../../storage/types';
-import type { IndexedKnowledgeBase } from '../index';
-import { fold } from '../text';
-import type { DeclineReason } from '../types';
+import type { IndexedKnowledgeBase } from '../../knowledge/index';
+import { fold } from '../../knowledge/text';
+import type { DeclineReason } from '../../knowledge/types';
 
 export interface ReportSettings {
   /** Two unanswered questions belong to one group from this token Jaccard similarity on. */

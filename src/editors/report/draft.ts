@@ -5,9 +5,9 @@
  */
 import { Document, Scalar, isMap, isScalar, isSeq } from 'yaml';
 import type { Ticket } from '../../escalation/ticket';
-import { entrySchema, type Entry } from '../schema';
-import { fold, isStopword } from '../text';
-import type { KnowledgeBase } from '../types';
+import { entrySchema, type Entry } from '../../knowledge/schema';
+import { fold, isStopword } from '../../knowledge/text';
+import type { KnowledgeBase } from '../../knowledge/types';
 import { DraftText } from './messages';
 
 /** Category of a draft when the bot had no best guess to borrow one from. */
