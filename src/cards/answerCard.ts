@@ -1,9 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { answerText, contactFacts } from '../knowledge/answerText';
-import type { Entry } from '../knowledge/schema';
-import { Messages } from '../chat/messages';
-import type { FeedbackPayload, ShowEntryPayload } from '../chat/payloads';
-import { Verb } from '../chat/verbs';
+import { answerText, contactFacts, type Entry } from '../knowledge';
+import { Messages, type FeedbackPayload, type ShowEntryPayload, Verb } from '../chat';
 import {
   actionSet,
   adaptiveCardAttachment,

@@ -1,5 +1,4 @@
-import type { AskPayload } from '../chat/payloads';
-import { Verb } from '../chat/verbs';
+import { type AskPayload, Verb } from '../chat';
 import { CardElement, choiceList } from './elements';
 
 /** Example questions as clickable rows; a click asks the question as if typed. */

@@ -17,11 +17,21 @@ import {
   type Finding,
   type Located,
 } from './checkRules';
-import { LoadErrors, type LoadProblem } from '../knowledge/errors';
-import { buildKnowledgeBase } from '../knowledge/index';
-import type { MatcherSettings } from '../knowledge/matcher';
-import { DRAFTS_DIR, KnowledgeLoadError, parseYaml, readKnowledgeSource, type KnowledgeSource } from '../knowledge/loader';
-import { entryFileSchema, entrySchema, SYNONYMS_FILE, type Entry } from '../knowledge/schema';
+import {
+  LoadErrors,
+  type LoadProblem,
+  buildKnowledgeBase,
+  type MatcherSettings,
+  DRAFTS_DIR,
+  KnowledgeLoadError,
+  parseYaml,
+  readKnowledgeSource,
+  type KnowledgeSource,
+  entryFileSchema,
+  entrySchema,
+  SYNONYMS_FILE,
+  type Entry,
+} from '../knowledge';
 
 export type { Finding, Severity } from './checkRules';
 

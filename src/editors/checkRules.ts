@@ -6,11 +6,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CheckMessages } from './checkMessages';
-import type { LoadProblem } from '../knowledge/errors';
-import type { IndexedKnowledgeBase } from '../knowledge/index';
-import { parseYaml } from '../knowledge/loader';
-import { entryFileSchema, SYNONYMS_FILE, synonymsFileSchema, type Entry } from '../knowledge/schema';
-import { fold } from '../knowledge/text';
+import {
+  type LoadProblem,
+  type IndexedKnowledgeBase,
+  parseYaml,
+  entryFileSchema,
+  SYNONYMS_FILE,
+  synonymsFileSchema,
+  type Entry,
+  fold,
+} from '../knowledge';
 
 export type Severity = 'error' | 'warning';
 

@@ -5,7 +5,7 @@
  * so the generated files must never drift from the zod schemas: a test compares them.
  */
 import { z } from 'zod/v4';
-import { entryFileDocumentSchema, synonymsFileSchema } from '../knowledge/schema';
+import { entryFileDocumentSchema, synonymsFileSchema } from '../knowledge';
 
 export { SCHEMA_DIR } from '../knowledge/loader';
 

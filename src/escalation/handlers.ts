@@ -2,7 +2,7 @@
  * The outbox's delivery handlers: one per job kind. Each reads the ticket as it is now, so a
  * retried or late job never sends stale content, and each is safe to run again.
  */
-import type { JobStore, TicketStore } from '../storage/types';
+import type { JobStore, TicketStore } from './store';
 import { askerUpdateCard } from './cards/askerUpdateCard';
 import { ticketCard } from './cards/ticketCard';
 import { PermanentDeliveryError, RetryableError } from './errors';

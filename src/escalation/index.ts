@@ -3,7 +3,7 @@
  * needs only `service` (escalate, ticket actions, "Meine Fragen"), `isFromLakiChannel`,
  * `parseTicketAction`, `userMessageFor` and the verbs; `/healthz` reads `worker.health()`.
  */
-import type { JobStore, TicketStore } from '../storage/types';
+import type { JobStore, TicketStore } from './store';
 import { resolveBestGuesses, type KnowledgeSource } from './bestGuesses';
 import { createDeliveryHandlers } from './handlers';
 import type { Logger } from '../logger';
@@ -31,6 +31,10 @@ export { ticketCard } from './cards/ticketCard';
 export { EscalationMessages } from './messages';
 export type { EscalationDraft, EscalationResult, EscalationService, TicketActionResult } from './service';
 export type { Actor, Ticket, TicketStatus } from './ticket';
+export { JOB_STATES } from './job';
+export type { Job, JobKind, JobState, NewJob } from './job';
+export { formatTicketNumber, ticketYear } from './ticket';
+export type { CreatedTicket, JobCounts, JobStore, NewTicket, TicketMutator, TicketStore } from './store';
 
 export interface EscalationDeps {
   readonly tickets: TicketStore;

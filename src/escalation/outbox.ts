@@ -4,7 +4,7 @@
  * second job for the same message from being stored at all.
  */
 import { AsyncResource } from 'node:async_hooks';
-import type { JobCounts, JobStore } from '../storage/types';
+import type { JobCounts, JobStore } from './store';
 import { EscalationErrorMessage, PermanentDeliveryError, RetryableError } from './errors';
 import type { Job, JobKind } from './job';
 import type { Logger } from '../logger';

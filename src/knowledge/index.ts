@@ -68,3 +68,11 @@ export function createKnowledgeHolder<K extends KnowledgeBase>(initial: K): Know
     },
   };
 }
+
+// What the editors' tools (src/editors) and the composition root use beyond answering.
+export { DRAFTS_DIR, SCHEMA_DIR, parseYaml, readKnowledgeSource, type KnowledgeSource } from './loader';
+export { LoadErrors } from './errors';
+export { entryFileDocumentSchema, entryFileSchema, entrySchema, SYNONYMS_FILE, synonymsFileSchema } from './schema';
+export { fold, isStopword } from './text';
+export { createKnowledgeWatcher, knowledgeReloadHealth } from './watcher';
+export type { KnowledgeWatcher, ReloadStatus } from './watcher';

@@ -11,3 +11,4 @@ export { FRAME_ANCESTORS, TAB_CSP, TAB_HEADERS } from './routes/tab';
 export type { TabDeps } from './routes/tab';
 export { catalogView, entryView } from './routes/tabViews';
 export type { CatalogResponse, ContactFact, EntryView } from './routes/tabViews';
+export { startMetricsServer } from './metricsServer';

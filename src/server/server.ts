@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import restify, { type Request, type Response } from 'restify';
-import type { KnowledgeBase } from '../knowledge/types';
+import type { KnowledgeBase } from '../knowledge';
 import type { Logger } from '../logger';
 import { ApiError, ErrorCode, ErrorMessage, MAX_BODY_BYTES } from './errors';
 import { answerFailure, guard, pathOf, route } from './respond';

@@ -1,16 +1,12 @@
 import type { Application } from '@microsoft/teams-ai';
 import { Attachment, MessageFactory, TurnContext } from 'botbuilder';
-import { answerCard } from '../../cards/answerCard';
-import { noAnswerCard } from '../../cards/noAnswerCard';
-import { suggestCard } from '../../cards/suggestCard';
-import type { Entry } from '../../knowledge/schema';
-import type { KnowledgeBase } from '../../knowledge/types';
+import { answerCard, noAnswerCard, suggestCard } from '../../cards';
+import type { Entry, KnowledgeBase } from '../../knowledge';
 import { collectActions } from '../extensions';
-import { Messages } from '../../chat/messages';
+import { Messages, plainMessageText } from '../../chat';
 import { MAX_QUESTION_LENGTH } from '../../config';
 import type { AppTurnState } from '../state';
 import { recordEvent, RouteDeps, sendTyping } from './context';
-import { plainMessageText } from '../../chat/text';
 
 /**
  * Answers one question: typing indicator, match against the current knowledge base, then the
