@@ -1,7 +1,7 @@
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { MemoryStorage, Storage } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge';
-import type { QuestionLog } from '../storage';
+import type { QuestionLog } from '../questionLog';
 import { createAdapter } from './adapter';
 import { createErrorHandler } from './errors';
 import type { AppExtension } from './extensions';

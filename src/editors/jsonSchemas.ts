@@ -7,7 +7,7 @@
 import { z } from 'zod/v4';
 import { entryFileDocumentSchema, synonymsFileSchema } from '../knowledge';
 
-export { SCHEMA_DIR } from '../knowledge/loader';
+export { SCHEMA_DIR } from '../knowledge';
 
 /** File name → JSON Schema document, in the order they are written. */
 export type JsonSchemaFiles = Readonly<Record<string, object>>;

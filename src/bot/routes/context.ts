@@ -1,6 +1,6 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../../knowledge';
-import type { QuestionEvent, QuestionLog } from '../../storage';
+import type { QuestionEvent, QuestionLog } from '../../questionLog';
 import type { AppExtension } from '../extensions';
 import type { Logger } from '../../logger';
 

@@ -4,7 +4,7 @@
  * what goes into the report, `markdown.ts` and `csv.ts` render it.
  */
 import type { Ticket } from '../../escalation';
-import type { StoredQuestionEvent } from '../../storage';
+import type { StoredQuestionEvent } from '../../questionLog';
 import { type IndexedKnowledgeBase, fold, type DeclineReason } from '../../knowledge';
 
 export interface ReportSettings {
