@@ -65,6 +65,12 @@ export const Messages = {
   feedbackNotHelpfulText:
     'Schade, dass die Antwort nicht geholfen hat. Versuchen Sie es gern mit anderen Worten.',
 
+  /**
+   * Before the cards for a message with several questions: each question gets its own card, in
+   * the order asked, so it is clear that more than one answer follows.
+   */
+  multiPartIntro: (count: number) => `Ihre Nachricht enthält ${count} Fragen. Ich antworte auf jede einzeln:`,
+
   /** Reply to greetings, thanks and other messages without a question in them. */
   smallTalk:
     'Hallo! Ich beantworte Fragen zu den Kommunalen Integrationszentren und zur LaKI. ' +
