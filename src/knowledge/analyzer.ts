@@ -24,6 +24,8 @@ export interface Analysis {
   readonly readings: readonly WordReading[];
   /** `forward` terms of the synonyms file found in the text (as stems joined by spaces). */
   readonly forwardTerms: readonly string[];
+  /** Tokens of known words written as nouns (capitalised inside a sentence): what a question is about. */
+  readonly nounTokens: readonly string[];
 }
 
 /** Tunables of the analyzer with frozen defaults; see README "How matching decides". */
@@ -180,7 +182,7 @@ export class Analyzer {
       }
       if (word.joined) slots.push({ tokens: [word.joined], parts: [] });
     }
-    return { ...this.applySynonyms(slots), readings: [], forwardTerms: [] };
+    return { ...this.applySynonyms(slots), readings: [], forwardTerms: [], nounTokens: [] };
   }
 
   /** Tokens of a user's question: typos corrected, compounds split, unknown words reported. */
@@ -188,17 +190,22 @@ export class Analyzer {
     const words = splitWords(text);
     const slots: Slot[] = [];
     const readings: WordReading[] = [];
+    const nounTokens: string[] = [];
     for (const word of contentWords(words)) {
       for (const part of word.parts) {
         const reading = this.read(part.folded, part.stem, word.casing, word.particle);
         readings.push(reading);
+        if (word.casing === 'noun' && (reading.kind === 'known' || reading.kind === 'corrected')) {
+          const token = reading.kind === 'known' ? reading.as : reading.correction;
+          nounTokens.push(this.synonyms.get(token) ?? token);
+        }
         if (reading.kind === 'known') slots.push({ tokens: [reading.as], parts: this.compoundParts(reading.as) ?? [] });
         else if (reading.kind === 'compound') slots.push({ tokens: reading.parts, parts: [] });
         else if (reading.kind === 'corrected') slots.push({ tokens: [reading.correction], parts: [] });
       }
       if (word.joined && this.vocabulary.has(word.joined)) slots.push({ tokens: [word.joined], parts: [] });
     }
-    return { ...this.applySynonyms(slots), readings, forwardTerms: this.findForwardTerms(words) };
+    return { ...this.applySynonyms(slots), readings, forwardTerms: this.findForwardTerms(words), nounTokens };
   }
 
   /** Every stem of a text, stopwords included: what `forward` terms are compared with. */

@@ -4,7 +4,7 @@
  * besides frozen word lists.
  */
 import { stemmer as germanStemmer } from '@orama/stemmers/german';
-import { deu as germanStopwords } from 'stopword';
+import { deu as germanStopwords, eng as englishStopwords } from 'stopword';
 
 /**
  * Lower-cases and folds umlauts so that "Übergang" and "ubergang" meet: ä → a, ö → o, ü → u,
@@ -69,10 +69,18 @@ export function splitWords(rawText: string): Word[] {
     }
     previousEnd = match.index + raw.length;
     const casing = !usesCapitals || sentenceStart ? 'unclear' : /^\p{Lu}/u.test(raw) ? 'noun' : 'lower';
-    const parts = cached(foldedWords, raw, fold).split(/[-‐‑–/]/).filter(Boolean);
+    const parts = cached(foldedWords, singularAbbreviation(raw), fold).split(/[-‐‑–/]/).filter(Boolean);
     words.push(parts.length > 1 ? { parts, joined: parts.join(''), casing, clause } : { parts, casing, clause });
   }
   return words;
+}
+
+/**
+ * "KIs", "LaKIs", "MSOs" → "KI", "LaKI", "MSO": an abbreviation (ending in two capitals) keeps its
+ * meaning with a plural or genitive "s" ("KI's" splits at the apostrophe by itself).
+ */
+function singularAbbreviation(raw: string): string {
+  return raw.replace(/(\p{Lu}\p{Lu})s(?=$|[-‐‑–/])/gu, '$1');
 }
 
 const MAX_CACHED_WORDS = 100_000;
@@ -112,7 +120,17 @@ const CHAT_FILLERS = [
   'lautet', 'lauten', 'heisst', 'nennen', 'finde', 'finden', 'gilt', 'gelten', 'sein', 'ware',
   'please', 'the', 'is', 'are', 'what', 'of', 'to', 'for', 'a', 'an', 'and', 'in', 'on', 'do', 'does',
   'can', 'i', 'you', 'me', 'my', 'how', 'which', 'tell', 'about', 'there', 'we', 'our', 'it',
+  // Question words that only say what kind of fact is asked; the sentence stage reads them.
+  'womit', 'wofur', 'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach',
+  'inwiefern', 'inwieweit', 'konkret', 'eins', 'ahnung',
+  // English fillers beyond the stopword package's list.
+  'could', 'would', 'should', 'may', 'did', 'whether', 'when', 'whom', 'whose', 'just', 'yet', 'not',
+  'were', 'been', 'this', 'that', 'these', 'those', 'thanks', 'thank', 'hello', 'dear', 'regards', 'let',
+  'want', 'wanted', 'im', 'ive', 'id', 'please', 'know', 'question', 'questions', 'quick', 'hey',
 ];
+
+/** English stopwords that are German topic words or occur in the knowledge base. */
+const ENGLISH_KEEP = new Set(['up', 'kind', 'still', 'most', 'man']);
 
 /**
  * Words the stopword package lists but that carry meaning in questions to LaKI ("Wie hoch ist
@@ -126,7 +144,8 @@ const MEANINGFUL = [
 /** Folded German stopwords plus chat fillers, minus the {@link MEANINGFUL} words. */
 export const STOPWORDS: ReadonlySet<string> = (() => {
   const keep = new Set(MEANINGFUL);
-  const words = [...germanStopwords, ...CHAT_FILLERS].map(fold).filter((word) => !keep.has(word));
+  const english = englishStopwords.filter((word) => !ENGLISH_KEEP.has(word));
+  const words = [...germanStopwords, ...CHAT_FILLERS, ...english].map(fold).filter((word) => !keep.has(word));
   return new Set(words);
 })();
 

@@ -1,0 +1,228 @@
+/**
+ * Stage 1 of reading a message: sentences and focus. Splits a chat message into sentences and
+ * clauses and decides what each piece does: asks something (a question or a request), is
+ * context (greetings, who is asking, why), or is a courtesy ("Können Sie helfen?"). The asked
+ * pieces become the message's parts; everything else is context, whose unknown words must not
+ * make the matcher decline. Pure functions over the text, no knowledge of the entries.
+ */
+import { fold } from './text';
+
+/** What a piece of a message does. */
+export type PieceRole = 'question' | 'request' | 'context' | 'courtesy';
+
+/** A sentence or clause of a message with its role and why it got it (shown by `ask --json`). */
+export interface MessagePiece {
+  readonly text: string;
+  readonly role: PieceRole;
+  readonly why: string;
+}
+
+/** One asked part of a message, with the texts that surround it. */
+export interface FocalPart {
+  readonly text: string;
+  readonly why: string;
+  /** Context pieces of the message, and the asked part before this one (for "… und wer hilft dabei?"). */
+  readonly context: readonly string[];
+}
+
+export interface MessageFocus {
+  /** Every piece in message order, for tracing. */
+  readonly pieces: readonly MessagePiece[];
+  /** The asked parts in message order; at least one for a non-empty message. */
+  readonly parts: readonly FocalPart[];
+}
+
+/** Question words, folded; German and English. A piece starting with one (after a preposition) asks. */
+const INTERROGATIVES = new Set([
+  'wer', 'wen', 'wem', 'wessen', 'was', 'wie', 'wo', 'wann', 'warum', 'wieso', 'weshalb', 'weswegen',
+  'welche', 'welcher', 'welches', 'welchen', 'welchem', 'woher', 'wohin', 'wozu', 'womit', 'wofur',
+  'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach', 'inwiefern',
+  'inwieweit', 'wieviel', 'wieviele', 'ob',
+  'what', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'which', 'whether',
+]);
+
+/** Finite verbs that open a yes/no question ("Gibt es …", "Kann ich …", "Is there …"). */
+const QUESTION_VERBS = new Set([
+  'gibt', 'gibts', 'kann', 'kannst', 'konnen', 'konnte', 'konnten', 'ist', 'sind', 'war', 'waren', 'hat',
+  'haben', 'hatte', 'hatten', 'muss', 'mussen', 'musste', 'darf', 'durfen', 'soll', 'sollen', 'sollte',
+  'sollten', 'wird', 'werden', 'wurde', 'wurden', 'bietet', 'bieten', 'berat', 'beraten', 'unterstutzt',
+  'unterstutzen', 'hilft', 'helfen', 'fordert', 'fordern', 'arbeitet', 'arbeiten', 'macht', 'machen',
+  'kummert', 'gehort', 'gehoren', 'existiert', 'existieren', 'brauche', 'braucht', 'brauchen', 'bekomme',
+  'bekommt', 'bekommen', 'erhalte', 'erhalt', 'erhalten', 'weiss', 'wisst', 'wissen', 'kennt', 'kennen',
+  'habt', 'seid', 'geht', 'gilt', 'vertritt', 'vertreten', 'organisiert', 'organisieren', 'betreut',
+  'begleitet', 'koordiniert', 'richtet', 'plant', 'informiert', 'vermittelt', 'sitzt', 'liegt',
+  'is', 'are', 'do', 'does', 'did', 'can', 'could', 'would', 'should', 'will', 'may', 'has', 'have',
+]);
+
+/** Prepositions that may stand before a question word ("An welche Nummer …", "Seit wann …"). */
+const PREPOSITIONS = new Set([
+  'an', 'auf', 'aus', 'bei', 'bis', 'durch', 'fur', 'gegen', 'in', 'mit', 'nach', 'seit', 'uber', 'um',
+  'unter', 'von', 'vor', 'zu', 'ab', 'und', 'oder', 'also', 'aber', 'dann', 'sowie', 'to', 'for', 'from',
+  'with', 'in', 'at', 'and', 'so',
+]);
+
+/** A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "I need …". */
+const REQUEST =
+  /(^|\s)(ich\s+|wir\s+)?(brauche|brauchen|brauchte|brauchten|suche|suchen|benotige|benotigen|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|wurde\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|bitte\s+um|mich\s+interessiert|mich\s+wurde\s+interessieren|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+
+/** Words of a courtesy question: it asks for help, not about a topic ("Können Sie mir da helfen?"). */
+const COURTESY = new Set([
+  'helfen', 'weiterhelfen', 'hilfe', 'helft', 'hilfst', 'idee', 'jemand', 'rat', 'tipp', 'tipps', 'auskunft',
+  'antwort', 'ruckmeldung', 'beantworten', 'klaren', 'vorab', 'danke', 'dank', 'vielen', 'herzlichen',
+  'weiss', 'weisst', 'wisst', 'wissen', 'kennt', 'sagen', 'sag', 'fragen', 'frage', 'bitte', 'gruss', 'grusse',
+  'help', 'thanks', 'thank', 'know', 'anyone', 'somebody', 'someone', 'hallo', 'hello', 'hi', 'moin',
+  'morgen', 'tag', 'abend', 'guten', 'liebe', 'lieber', 'team', 'sehr', 'geehrte', 'geehrter', 'damen',
+  'herren', 'beste', 'freundliche', 'freundlichen', 'mfg', 'lg', 'vg', 'kurze', 'kurz', 'schnell',
+]);
+
+/** Anaphors that point back to something said before ("Was macht sie sonst noch?"). */
+const ANAPHORS = new Set([
+  'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'sie', 'ihr', 'ihre',
+  'ihnen', 'er', 'es', 'das', 'dies', 'diese', 'dieser', 'dieses', 'denen', 'deren', 'dessen', 'die',
+  'der', 'den', 'dem', 'they', 'them', 'it', 'that', 'this', 'there',
+]);
+
+/** Abbreviations whose period does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'z', 'b', 'bzw', 'ca', 'nr', 'dez', 'str', 'usw', 'etc', 'ggf', 'evtl', 'vgl', 'u', 'a', 'd', 'h', 'dr',
+  'prof', 'abs', 'ff', 'inkl', 'bspw', 'zb', 'tel', 'hr', 'fr', 'sog', 'min', 'max', 'ua', 'e', 'v', 'i', 'o',
+]);
+
+function words(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}']+/gu) ?? [];
+}
+
+/** Splits a message into sentences at . ! ? ; and line breaks, keeping the end mark. */
+export function splitSentences(message: string): string[] {
+  const sentences: string[] = [];
+  let current = '';
+  const text = message.replace(/\r\n?/g, '\n');
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '\n') {
+      if (current.trim()) sentences.push(current.trim());
+      current = '';
+      continue;
+    }
+    current += char;
+    if (!/[.!?;]/.test(char)) continue;
+    const next = text[i + 1];
+    if (next !== undefined && !/\s/.test(next) && !/[.!?]/.test(next)) continue;
+    if (char === '.') {
+      const before = /([\p{L}\p{N}]+)\.$/u.exec(current)?.[1];
+      // "z. B.", "Dez. 37", "1. Januar": the period belongs to an abbreviation or an ordinal.
+      if (before && (ABBREVIATIONS.has(fold(before)) || /^\d+$/.test(before))) continue;
+    }
+    while (i + 1 < text.length && /[.!?]/.test(text[i + 1]!)) current += text[++i];
+    if (current.trim()) sentences.push(current.trim());
+    current = '';
+  }
+  if (current.trim()) sentences.push(current.trim());
+  return sentences;
+}
+
+/** True when the first words (after a preposition or "und") are a question word or a question verb. */
+function opensQuestion(text: string): 'interrogative' | 'verb' | null {
+  const list = words(text);
+  for (let i = 0; i < Math.min(list.length, 3); i++) {
+    const word = list[i]!;
+    if (INTERROGATIVES.has(word)) return 'interrogative';
+    if (QUESTION_VERBS.has(word)) return i === 0 || PREPOSITIONS.has(list[i - 1]!) ? 'verb' : null;
+    if (!PREPOSITIONS.has(word)) return null;
+  }
+  return null;
+}
+
+/**
+ * Cuts a sentence into clauses where a new question starts: ", welches Dezernat …",
+ * "… und wo sitzt sie?", ", ob …". A clause opening with a verb ("…, und gibt es …") starts a
+ * new question only in a sentence that asks ("?"); in a statement it continues the sentence.
+ */
+function splitClauses(sentence: string, asks: boolean): string[] {
+  const clauses: string[] = [];
+  const boundary = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+)/giu;
+  let start = 0;
+  for (const match of sentence.matchAll(boundary)) {
+    const cut = match.index + match[0].length;
+    const opens = opensQuestion(sentence.slice(cut));
+    if (!opens || (opens === 'verb' && !asks)) continue;
+    const clause = sentence.slice(start, match.index).trim();
+    if (clause) clauses.push(clause);
+    start = cut;
+  }
+  const last = sentence.slice(start).trim();
+  if (last) clauses.push(last);
+  return clauses;
+}
+
+/** Content words of a piece: not courtesy and not an anaphor (stopwords are left to the analyzer). */
+function hasTopicWords(text: string, isStopword: (word: string) => boolean): boolean {
+  return words(text).some((word) => !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word));
+}
+
+function isCourtesy(text: string, isStopword: (word: string) => boolean): boolean {
+  const list = words(text);
+  return list.some((word) => COURTESY.has(word)) && !hasTopicWords(text, isStopword);
+}
+
+/** True when a piece leans on something said before: an anaphor or a leading "und/auch", and few topic words. */
+export function isElliptic(text: string, isStopword: (word: string) => boolean): boolean {
+  const list = words(text);
+  const topic = list.filter((word) => !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word));
+  if (topic.length === 0) return true;
+  const leansBack = /^(und|auch|noch|and|also|what about)\b/u.test(list.join(' ')) || list.some((word) => ANAPHORS.has(word) && !['die', 'der', 'den', 'dem', 'das'].includes(word));
+  return leansBack && topic.length <= 3;
+}
+
+/**
+ * Finds what a message asks. Questions (a "?" or a question word/verb at the start), requests
+ * ("ich brauche …") and indirect questions (", welches Dezernat …") are asked parts; courtesy
+ * questions and everything else are context. With no asked piece, the last piece with topic
+ * words is taken as the question (a keyword query or a bare noun phrase).
+ *
+ * @param isStopword the normaliser's stopword test, so pieces of only stopwords count as empty
+ */
+export function findFocus(message: string, isStopword: (word: string) => boolean): MessageFocus {
+  const pieces: MessagePiece[] = [];
+  for (const sentence of splitSentences(message)) {
+    const asks = sentence.trimEnd().endsWith('?');
+    splitClauses(sentence, asks).forEach((clause, index, all) => {
+      const opens = opensQuestion(clause);
+      const request = REQUEST.test(fold(clause));
+      let role: PieceRole;
+      let why: string;
+      if (opens === 'interrogative' && (index > 0 || asks || all.length === 1)) {
+        [role, why] = ['question', index > 0 ? 'clause opens with a question word' : 'opens with a question word'];
+      } else if (opens === 'verb' && index === 0 && (asks || all.length > 1)) {
+        [role, why] = ['question', 'opens with a verb (yes/no question)'];
+      } else if (request) {
+        [role, why] = ['request', 'a request ("ich brauche/suche …")'];
+      } else if (asks && all.length === 1) {
+        [role, why] = ['question', 'ends with a question mark'];
+      } else if (opens && index > 0) {
+        [role, why] = ['question', 'clause opens a question'];
+      } else {
+        [role, why] = ['context', 'a statement'];
+      }
+      if (role !== 'context' && isCourtesy(clause, isStopword)) [role, why] = ['courtesy', 'asks for help, names no topic'];
+      pieces.push({ text: clause, role, why });
+    });
+  }
+
+  const asked = pieces.filter((piece) => piece.role === 'question' || piece.role === 'request');
+  const focal: MessagePiece[] =
+    asked.length > 0 ? asked : pieces.filter((piece) => piece.role === 'context' && hasTopicWords(piece.text, isStopword)).slice(-1);
+  if (focal.length === 0) {
+    // Only courtesy or nothing: read the whole message as one question, as it was written.
+    const whole = message.trim();
+    return { pieces, parts: whole ? [{ text: whole, why: 'no asked piece: the whole message', context: [] }] : [] };
+  }
+  const focalSet = new Set(focal);
+  const contextTexts = pieces.filter((piece) => !focalSet.has(piece) && piece.role === 'context').map((piece) => piece.text);
+  const parts = focal.map((piece, index) => ({
+    text: piece.text,
+    why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
+    context: index > 0 ? [...contextTexts, focal[index - 1]!.text] : contextTexts,
+  }));
+  return { pieces, parts };
+}
