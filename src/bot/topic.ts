@@ -6,7 +6,7 @@
  * each other's topic.
  */
 import type { Activity } from 'botbuilder';
-import type { ConversationContext } from './messageMatch';
+import type { ConversationContext } from '../knowledge/types';
 
 /**
  * How long after an answer a follow-up is still read against it. Half an hour covers a

@@ -5,10 +5,9 @@
  * weiterleiten" carrying only that part.
  */
 import { TurnContext } from 'botbuilder';
-import type { KnowledgeBase } from '../../knowledge/types';
+import type { KnowledgeBase, MessageMatch, PartMatch } from '../../knowledge/types';
 import { EnglishMessages } from '../englishMessages';
 import { Messages } from '../messages';
-import { readMessage, type MessageMatch, type PartMatch } from '../messageMatch';
 import type { AppTurnState } from '../state';
 import { topicAfterAnswer, topicContext } from '../topic';
 import { recordEvent, RouteDeps } from './context';
@@ -33,8 +32,8 @@ export async function answerMessage(
   const knowledge = deps.knowledge.current();
   const now = deps.clock();
   const topic = state ? topicContext(state.topic, now) : undefined;
-  const message = readMessage(knowledge, question, topic);
-  const asked = message.parts.filter((part) => part.declineReason !== 'empty');
+  const message = knowledge.matchMessage(question, topic);
+  const asked = distinctParts(message.parts.filter((part) => part.declineReason !== 'empty'));
   logMatch(deps, message, asked.length, Boolean(topic));
 
   if (asked.length === 0) {
@@ -43,7 +42,7 @@ export async function answerMessage(
     return;
   }
 
-  const english = message.language === 'en';
+  const english = languageOf(message) === 'en';
   const outcomes: PartOutcome[] = [];
   if (asked.length === 1) {
     // One question: the whole message is what the user asked (and what LaKI would need).
@@ -108,8 +107,28 @@ function logMatch(deps: RouteDeps, message: MessageMatch, askedParts: number, wi
       partOutcomes: askedParts > 1 ? message.parts.map((part) => part.outcome) : undefined,
       withTopic,
       resolvedByContext: message.followUp ? true : undefined,
-      language: message.language,
+      language: languageOf(message),
     },
     'question matched',
   );
+}
+
+/**
+ * Parts without a repeated answer: two parts may answer the same entry (a request and a question
+ * about one thing); its card is shown once, for the first of them.
+ */
+function distinctParts(parts: readonly PartMatch[]): PartMatch[] {
+  const answered = new Set<string>();
+  return parts.filter((part) => {
+    if (part.outcome !== 'answer' || !part.answer) return true;
+    if (answered.has(part.answer.id)) return false;
+    answered.add(part.answer.id);
+    return true;
+  });
+}
+
+/** The language the matcher read the message in, when it reports one (e.g. 'en'). */
+function languageOf(message: MessageMatch): string | undefined {
+  const language = (message as MessageMatch & { readonly language?: unknown }).language;
+  return typeof language === 'string' ? language : undefined;
 }
