@@ -54,7 +54,13 @@ export function conversationReport(results: readonly ConversationResult[], optio
 
   const laterTurns = results.filter((r) => r.turns.length > 1).flatMap((r) => r.turns.slice(1));
   if (laterTurns.length > 0) {
-    lines.push('', ...table('turns after the first (follow-ups)', [{ cat: 'follow-up turns', ...countVerdicts(laterTurns.map((t) => t.verdict)) }]));
+    lines.push(
+      '',
+      ...table('turns after the first (follow-ups)', [
+        { cat: 'answerable', ...countVerdicts(laterTurns.filter((t) => t.answerable).map((t) => t.verdict)) },
+        { cat: 'unanswerable', ...countVerdicts(laterTurns.filter((t) => !t.answerable).map((t) => t.verdict)) },
+      ]),
+    );
   }
   const parts = results.flatMap((r) => r.turns.flatMap((t) => t.parts ?? []));
   if (parts.length > 0) {

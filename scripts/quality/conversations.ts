@@ -45,10 +45,16 @@ export interface ReadReply {
   /** The answer text (answer) or the suggested entry ids (suggest). */
   readonly text?: string;
   readonly entryIds?: readonly string[];
+  /** The "Meinten Sie …" choices' submit data, to click one. */
+  readonly choices?: ReadonlyArray<Record<string, unknown> & { readonly entryId: string }>;
+  /** The card's activity id (a click replies to it). */
+  readonly activityId?: string;
 }
 
 export interface TurnResult {
   readonly q: string;
+  /** False when the turn's expectation (every part's) is 'none'. */
+  readonly answerable: boolean;
   readonly verdict: Verdict;
   /** Part verdicts of a message with several questions. */
   readonly parts?: readonly Verdict[];
@@ -112,7 +118,10 @@ export function readReplies(replies: readonly BotActivity[]): ReadReply[] {
     }
     const title = firstHeading(card.body);
     if (title === Messages.noAnswerTitle) read.push({ kind: 'none' });
-    else if (title === Messages.suggestTitle) read.push({ kind: 'suggest', entryIds: suggestedIds(card) });
+    else if (title === Messages.suggestTitle) {
+      const choices = suggestionChoices(card);
+      read.push({ kind: 'suggest', entryIds: choices.map((choice) => choice.entryId), choices, activityId: reply.id });
+    }
     else if (typeof card.fallbackText === 'string') read.push({ kind: 'answer', text: card.fallbackText });
   }
   return read;
@@ -123,15 +132,15 @@ function firstHeading(body: unknown): string | undefined {
   return first?.type === 'TextBlock' && typeof first.text === 'string' ? first.text : undefined;
 }
 
-function suggestedIds(card: unknown): string[] {
-  const ids: string[] = [];
+function suggestionChoices(card: unknown): Array<Record<string, unknown> & { entryId: string }> {
+  const ids: Array<Record<string, unknown> & { entryId: string }> = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (typeof node !== 'object' || node === null) return;
     const record = node as Record<string, unknown>;
     const data = record.data as { verb?: unknown; entryId?: unknown; origin?: unknown } | undefined;
     if (record.type === 'Action.Submit' && data?.verb === Verb.ShowEntry && data.origin === 'suggestion' && typeof data.entryId === 'string') {
-      ids.push(data.entryId);
+      ids.push({ ...(data as Record<string, unknown>), entryId: data.entryId });
     }
     Object.values(record).forEach(visit);
   };
@@ -167,29 +176,45 @@ export function combine(parts: readonly Verdict[], expects: readonly Expectation
 }
 
 /**
+ * Judges a single question that got several cards (the bot read more than one question in it):
+ * any wrong answer makes it wrong (the user read it); else the best card counts.
+ */
+export function judgeSingle(kb: KnowledgeBase, cards: readonly ReadReply[], expect: Expectation): Verdict {
+  if (cards.length <= 1) return judge(kb, cards[0], expect);
+  const verdicts = cards.map((card) => judge(kb, card, expect));
+  for (const verdict of ['wrong', 'correct', 'oneClick'] as const) if (verdicts.includes(verdict)) return verdict;
+  return 'declined';
+}
+
+/**
  * Judges a turn with several expected parts. With one card per part they pair in message order.
- * Otherwise (the bot read fewer or more questions) each card goes to the first part it
- * satisfies; a part without a card is declined, and a leftover answer card counts as wrong
- * against a part that has none.
+ * Otherwise (the bot read fewer or more questions) each part takes the best card that satisfies
+ * it (one card may satisfy two parts that ask the same); a part without one is declined, and an
+ * answer card that satisfies no part counts as a wrong answer to a part without a card.
  */
 export function judgeParts(kb: KnowledgeBase, cards: readonly ReadReply[], expects: readonly Expectation[]): Verdict[] {
   if (cards.length === expects.length) return expects.map((expect, index) => judge(kb, cards[index], expect));
-  const verdicts: Array<Verdict | undefined> = expects.map(() => undefined);
-  const leftovers: ReadReply[] = [];
-  for (const card of cards) {
-    const index = expects.findIndex((expect, i) => verdicts[i] === undefined && expect !== 'none' && ['correct', 'oneClick'].includes(judge(kb, card, expect)));
-    if (index >= 0) verdicts[index] = judge(kb, card, expects[index]);
-    else leftovers.push(card);
-  }
+  const used = new Set<ReadReply>();
+  const verdicts = expects.map((expect): Verdict | undefined => {
+    if (expect === 'none') return undefined;
+    for (const wanted of ['correct', 'oneClick'] as const) {
+      const card = cards.find((candidate) => judge(kb, candidate, expect) === wanted);
+      if (card) {
+        used.add(card);
+        return wanted;
+      }
+    }
+    return undefined;
+  });
+  const strayAnswers = cards.filter((card) => card.kind === 'answer' && !used.has(card));
   return expects.map((expect, index) => {
     const verdict = verdicts[index];
     if (verdict) return verdict;
-    const leftover = leftovers.find((card) => card.kind === 'answer');
-    if (leftover) {
-      leftovers.splice(leftovers.indexOf(leftover), 1);
+    if (strayAnswers.length > 0) {
+      strayAnswers.shift();
       return 'wrong';
     }
-    return judge(kb, undefined, expect);
+    return expect === 'none' && cards.some((card) => card.kind === 'suggest' && !used.has(card)) ? 'oneClick' : 'declined';
   });
 }
 
@@ -207,6 +232,21 @@ function worst(verdicts: readonly Verdict[], turns: readonly ConversationTurn[])
   return 'correct';
 }
 
+/** The first "Meinten Sie …" choice whose entry fits `expect`, with the card it is on. */
+function fittingChoice(
+  kb: KnowledgeBase,
+  cards: readonly ReadReply[],
+  expect: readonly string[],
+): { data: Record<string, unknown> & { entryId: string }; activityId?: string } | undefined {
+  for (const card of cards) {
+    for (const data of card.choices ?? []) {
+      const entry = kb.getEntry(data.entryId);
+      if (entry && expect.every((pattern) => new RegExp(pattern, 'i').test(answerText(entry)))) return { data, activityId: card.activityId };
+    }
+  }
+  return undefined;
+}
+
 let conversationCounter = 0;
 
 /**
@@ -218,30 +258,41 @@ export async function runConversation(service: BotService, kb: KnowledgeBase, te
   const conversationId = `a:conversations-bench-${process.pid}-${n}`;
   const user = { id: `29:bench-user-${n}`, name: 'Bench Nutzerin', aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}` };
   const turns: TurnResult[] = [];
-  for (const [index, turn] of testCase.turns.entries()) {
-    const before = service.activities(conversationId).length;
+  const send = async (id: string, content: Record<string, unknown>): Promise<void> => {
     const status = await service.post({
       type: 'message',
-      id: `bench-${n}-${index + 1}`,
+      id,
       channelId: 'msteams',
       timestamp: new Date().toISOString(),
       from: user,
       recipient: { id: '28:laki-assistent', name: 'LaKI-Assistent' },
       conversation: { id: conversationId, conversationType: 'personal', tenantId: '00000000-0000-0000-0000-000000000001' },
-      text: turn.q,
-      textFormat: 'plain',
       locale: 'de-DE',
+      ...content,
     });
-    if (status >= 300) throw new Error(`The bot answered HTTP ${status} to "${turn.q}"\n${service.stderr()}`);
+    if (status >= 300) throw new Error(`The bot answered HTTP ${status} in ${conversationId}\n${service.stderr()}`);
+  };
+  for (const [index, turn] of testCase.turns.entries()) {
+    const before = service.activities(conversationId).length;
+    await send(`bench-${n}-${index + 1}`, { text: turn.q, textFormat: 'plain' });
     const cards = readReplies(service.activities(conversationId).slice(before));
-    const shown = cards.map((card) => (card.kind === 'suggest' ? `suggest(${card.entryIds?.join(',')})` : card.kind)).join(' + ') || 'nothing';
+    let shown = cards.map((card) => (card.kind === 'suggest' ? `suggest(${card.entryIds?.join(',')})` : card.kind)).join(' + ') || 'nothing';
     if (turn.parts) {
       const expects = turn.parts.map((part) => part.expect);
       const parts = judgeParts(kb, cards, expects);
-      turns.push({ q: turn.q, verdict: combine(parts, expects), parts, shown });
-    } else {
-      turns.push({ q: turn.q, verdict: judge(kb, cards[0], turn.expect ?? 'none'), shown });
+      turns.push({ q: turn.q, answerable: expects.some((e) => e !== 'none'), verdict: combine(parts, expects), parts, shown });
+      continue;
     }
+    const expect = turn.expect ?? 'none';
+    const verdict = judgeSingle(kb, cards, expect);
+    // One click away and the conversation goes on: click the fitting choice, as the user would,
+    // so the next turn follows the entry they chose.
+    const choice = verdict === 'oneClick' && expect !== 'none' && index < testCase.turns.length - 1 ? fittingChoice(kb, cards, expect) : undefined;
+    if (choice) {
+      await send(`bench-${n}-${index + 1}-click`, { value: choice.data, replyToId: choice.activityId });
+      shown += ` → clicked ${choice.data.entryId}`;
+    }
+    turns.push({ q: turn.q, answerable: expect !== 'none', verdict, shown });
   }
   const answerable = testCase.turns.some((turn) =>
     turn.parts ? turn.parts.some((part) => part.expect !== 'none') : turn.expect !== 'none',
