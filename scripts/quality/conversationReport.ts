@@ -62,9 +62,15 @@ export function conversationReport(results: readonly ConversationResult[], optio
       ]),
     );
   }
-  const parts = results.flatMap((r) => r.turns.flatMap((t) => t.parts ?? []));
+  const parts = results.flatMap((r) => r.turns.flatMap((t) => (t.parts ?? []).map((verdict, i) => ({ verdict, answerable: t.partsAnswerable?.[i] ?? true }))));
   if (parts.length > 0) {
-    lines.push('', ...table('parts of messages with several questions', [{ cat: 'parts', ...countVerdicts(parts) }]));
+    lines.push(
+      '',
+      ...table('parts of messages with several questions', [
+        { cat: 'answerable parts', ...countVerdicts(parts.filter((p) => p.answerable).map((p) => p.verdict)) },
+        { cat: 'unanswerable parts', ...countVerdicts(parts.filter((p) => !p.answerable).map((p) => p.verdict)) },
+      ]),
+    );
   }
   lines.push('', '(Unanswerable cases, turns and parts are right when declined; "one click away" there means suggestions were shown.)');
 

@@ -58,6 +58,8 @@ export interface TurnResult {
   readonly verdict: Verdict;
   /** Part verdicts of a message with several questions. */
   readonly parts?: readonly Verdict[];
+  /** Per part: false when its expectation is 'none'. */
+  readonly partsAnswerable?: readonly boolean[];
   /** What the bot showed, short: `answer`, `suggest(a,b)`, `none` per card. */
   readonly shown: string;
 }
@@ -280,7 +282,14 @@ export async function runConversation(service: BotService, kb: KnowledgeBase, te
     if (turn.parts) {
       const expects = turn.parts.map((part) => part.expect);
       const parts = judgeParts(kb, cards, expects);
-      turns.push({ q: turn.q, answerable: expects.some((e) => e !== 'none'), verdict: combine(parts, expects), parts, shown });
+      turns.push({
+        q: turn.q,
+        answerable: expects.some((e) => e !== 'none'),
+        verdict: combine(parts, expects),
+        parts,
+        partsAnswerable: expects.map((e) => e !== 'none'),
+        shown,
+      });
       continue;
     }
     const expect = turn.expect ?? 'none';
