@@ -85,21 +85,25 @@ export class Matcher {
   /**
    * The match of an asked part with how it was read and every candidate's coverage.
    *
-   * @param context texts around the part (context sentences, the previous part, the topic of
-   *   the last answer): their known words help ranking; their unknown words never decline.
+   * @param surroundings.context texts around the part (context sentences, the previous part, the
+   *   topic of the last answer): their known words help ranking; their unknown words never decline.
+   * @param surroundings.antecedent the piece the part refers to when it names no topic itself
+   *   ("Wie lautet die?"): then that piece is read as the question, protections included.
    */
-  explain(question: string, context: readonly string[] = []): Explanation {
+  explain(question: string, surroundings: { readonly context?: readonly string[]; readonly antecedent?: string } = {}): Explanation {
+    const context = surroundings.context ?? [];
     let analysis = this.analyzer.analyzeQuery(question);
-    let contextAnalysis = context.length > 0 ? this.analyzer.analyzeQuery(context.join(' . ')) : undefined;
     let unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     let contextAsQuestion = false;
-    if (contextAnalysis && unknown.length === 0 && !analysis.tokens.some((token) => this.index.idf(token) !== undefined)) {
-      // "Wie geht das?" names no topic: the context is what is asked about.
-      analysis = { ...contextAnalysis, forwardTerms: analysis.forwardTerms, nounTokens: [] };
-      unknown = [];
-      contextAnalysis = undefined;
+    if (surroundings.antecedent && unknown.length === 0 && !analysis.tokens.some((token) => this.index.idf(token) !== undefined)) {
+      // "Wie lautet die?" names no topic: the piece before it is what is asked about.
+      const own = analysis.forwardTerms;
+      analysis = this.analyzer.analyzeQuery(surroundings.antecedent);
+      analysis = { ...analysis, forwardTerms: [...new Set([...analysis.forwardTerms, ...own])] };
+      unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
       contextAsQuestion = true;
     }
+    const contextAnalysis = context.length > 0 ? this.analyzer.analyzeQuery(context.join(' . ')) : undefined;
     const queryTokens = [...new Set(analysis.tokens)].filter((token) => this.index.idf(token) !== undefined);
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, scored: [], result });
     if (queryTokens.length === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));

@@ -49,15 +49,15 @@ function topicOf(entry: Entry): string[] {
  */
 function readPart(
   matcher: Matcher,
-  part: { text: string; why: string; context: readonly string[] },
+  part: { text: string; why: string; context: readonly string[]; antecedent?: string },
   topic: Entry | undefined,
 ): PartTrace {
   const elliptic = isElliptic(part.text, isStopword);
-  const alone = matcher.explain(part.text, part.context);
+  const alone = matcher.explain(part.text, part);
   const trace: PartTrace = { ...part, elliptic, explanation: alone };
   if (!topic || (!elliptic && alone.result.outcome === 'answer')) return trace;
   const context = [...part.context, ...topicOf(topic)];
-  const withTopic = matcher.explain(part.text, context);
+  const withTopic = matcher.explain(part.text, { context, antecedent: part.antecedent ?? topicOf(topic).join(' ') });
   const better = elliptic
     ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome]
     : withTopic.result.outcome === 'answer';
@@ -82,7 +82,7 @@ export function explainMessage(
 ): MessageTrace {
   const focus = findFocus(text, isStopword);
   const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
-  const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] }];
+  const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] as string[] }];
   const parts = asked.map((part) => readPart(matcher, part, topic));
   const partMatches: PartMatch[] = parts.map((part) => ({ ...part.explanation.result, text: part.text }));
   const followUp = parts.find((part) => part.followUp)?.followUp;
