@@ -107,10 +107,20 @@ function compoundHead(word: string, heads: ReadonlyMap<string, string>): string 
   return undefined;
 }
 
-/** Infinitives a conjugated verb may come from ("richtet" → "richten", "gründest" → "gründen"). */
+/** Past participles: "eingerichtet" → "einrichten", "gegründet" → "gründen", "gefördert" → "fördern". */
+const PARTICIPLE = /^(ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|um|vor|weiter|zu|zuruck|zusammen)?ge(\p{L}{3,}?)(et|t|en)$/u;
+
+/** Infinitives a conjugated verb or participle may come from ("richtet" → "richten", "gründest" → "gründen"). */
 function infinitives(folded: string): string[] {
+  const forms: string[] = [];
   const match = /^(\p{L}{3,}?)(est|et|st|t|e)$/u.exec(folded);
-  return match ? [`${match[1]}en`] : [];
+  if (match) forms.push(`${match[1]}en`);
+  const participle = PARTICIPLE.exec(folded);
+  if (participle) {
+    const base = (participle[1] ?? '') + participle[2]!;
+    forms.push(/(er|el)$/u.test(base) ? `${base}n` : `${base}en`);
+  }
+  return forms;
 }
 
 function bucketKey(firstLetter: string, length: number): string {

@@ -7,9 +7,9 @@
  * then, given the topic of the last answer, elliptic follow-ups are read against it.
  * `explainMessage` returns every stage's result for `npm run ask -- --json`.
  */
-import type { Explanation, Matcher } from './matcher';
+import type { Explanation, Matcher, Topic } from './matcher';
 import type { Entry } from './schema';
-import { findFocus, isElliptic, type MessagePiece } from './sentences';
+import { findFocus, leansBack, type MessagePiece } from './sentences';
 import { isStopword } from './text';
 import type { ConversationContext, MatchResult, MessageMatch, Outcome, PartMatch } from './types';
 
@@ -36,32 +36,34 @@ export interface MessageTrace {
 
 const RANK: Record<Outcome, number> = { none: 0, suggest: 1, answer: 2 };
 
-/** Words of an entry that name its topic, used as context for a follow-up. */
-function topicOf(entry: Entry): string[] {
-  return [entry.title, ...entry.keywords];
+/** What names an entry's topic, for reading a follow-up: its title and keywords, and its neighbours. */
+function topicOf(entry: Entry): Topic {
+  return { text: [entry.title, ...entry.keywords].join(' . '), favoured: new Set([entry.id, ...entry.related]) };
 }
 
 /**
  * Reads an asked part, and again against the last answer's topic when it may be a follow-up.
- * A part that leans back takes the reading with the topic when that is at least as good; a
- * complete question keeps its own reading unless only the topic makes it answerable, so an
- * old topic never bends a new, clear question.
+ * A part that points back ("gibt es dafür …", "was macht sie …", or names no topic at all) takes
+ * the reading with the topic when that is at least as good. Any other part keeps its own
+ * reading when that answers, so an old topic never bends a clear question ("und die
+ * Postanschrift?" after the visiting address asks for the postal address); the topic is used
+ * only when it turns no answer into suggestions, or suggestions into an answer.
  */
 function readPart(
   matcher: Matcher,
   part: { text: string; why: string; context: readonly string[]; antecedent?: string },
   topic: Entry | undefined,
 ): PartTrace {
-  const elliptic = isElliptic(part.text, isStopword);
+  const leaning = leansBack(part.text, isStopword);
   const alone = matcher.explain(part.text, part);
-  const trace: PartTrace = { ...part, elliptic, explanation: alone };
-  if (!topic || (!elliptic && alone.result.outcome === 'answer')) return trace;
-  const context = [...part.context, ...topicOf(topic)];
-  const withTopic = matcher.explain(part.text, { context, antecedent: part.antecedent ?? topicOf(topic).join(' ') });
-  const better = elliptic
-    ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome]
-    : withTopic.result.outcome === 'answer';
-  return better ? { ...part, context, elliptic, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
+  const trace: PartTrace = { ...part, elliptic: leaning !== 'no', explanation: alone };
+  if (!topic || (leaning !== 'points-back' && alone.result.outcome === 'answer')) return trace;
+  const withTopic = matcher.explain(part.text, { ...part, antecedent: part.antecedent ?? topic.title, topic: topicOf(topic) });
+  const better =
+    leaning === 'points-back'
+      ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome]
+      : RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
+  return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
 }
 
 /**

@@ -180,14 +180,21 @@ function isCourtesy(text: string, isStopword: (word: string) => boolean): boolea
   return list.some((word) => COURTESY.has(word)) && !hasTopicWords(text, isStopword);
 }
 
-/** True when a piece leans on something said before: an anaphor or a leading "und/auch", and few topic words. */
-export function isElliptic(text: string, isStopword: (word: string) => boolean): boolean {
+/**
+ * How a piece leans on what was said before: 'points-back' when it names no topic or refers to
+ * it with a pronoun or pronominal adverb ("gibt es dafür …", "was macht sie …"); 'continues' when
+ * it opens with "und/auch" and names only a little ("und die Postanschrift?"); else 'no'.
+ */
+export function leansBack(text: string, isStopword: (word: string) => boolean): 'points-back' | 'continues' | 'no' {
   const list = words(text);
   const topic = list.filter((word) => !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word));
-  if (topic.length === 0) return true;
-  const leansBack = /^(und|auch|noch|and|also|what about)\b/u.test(list.join(' ')) || list.some((word) => ANAPHORS.has(word) && !['die', 'der', 'den', 'dem', 'das'].includes(word));
-  return leansBack && topic.length <= 3;
+  if (topic.length === 0) return 'points-back';
+  if (topic.length > 3) return 'no';
+  if (list.some((word) => ANAPHORS.has(word) && !ARTICLES.has(word))) return 'points-back';
+  return /^(und|auch|noch|and|also|what about)\b/u.test(list.join(' ')) ? 'continues' : 'no';
 }
+
+const ARTICLES = new Set(['die', 'der', 'den', 'dem', 'das', 'es']);
 
 /**
  * Finds what a message asks. Questions (a "?" or a question word/verb at the start), requests
