@@ -44,10 +44,12 @@ function topicOf(entry: Entry): Topic {
 /**
  * Reads an asked part, and again against the last answer's topic when it may be a follow-up.
  * A part that points back ("gibt es dafür …", "was macht sie …", or names no topic at all) takes
- * the reading with the topic when that is at least as good. Any other part keeps its own
- * reading when that answers, so an old topic never bends a clear question ("und die
- * Postanschrift?" after the visiting address asks for the postal address); the topic is used
- * only when it turns no answer into suggestions, or suggestions into an answer.
+ * the reading with the topic when that is at least as good. A part that continues the topic
+ * ("und für wen gibt es Fortbildungen?") keeps its own answer when that lies in the topic's
+ * neighbourhood (the entry and its related entries) and takes the topic's reading when that
+ * answers inside it. A complete question keeps its own answer, so an old topic never bends a
+ * clear question; there the topic only turns no answer into suggestions, or suggestions into an
+ * answer.
  */
 function readPart(
   matcher: Matcher,
@@ -57,12 +59,20 @@ function readPart(
   const leaning = leansBack(part.text, isStopword);
   const alone = matcher.explain(part.text, part);
   const trace: PartTrace = { ...part, elliptic: leaning !== 'no', explanation: alone };
-  if (!topic || (leaning !== 'points-back' && alone.result.outcome === 'answer')) return trace;
-  const withTopic = matcher.explain(part.text, { ...part, antecedent: part.antecedent ?? topic.title, topic: topicOf(topic) });
+  if (!topic) return trace;
+  const neighbourhood = topicOf(topic);
+  const answeredAlone = alone.result.answer;
+  // A clear answer stays, unless the part points back, or continues the topic ("und für wen
+  // gibt es Fortbildungen?") and the answer lies outside the topic's neighbourhood.
+  if (answeredAlone && (leaning === 'no' || (leaning === 'continues' && neighbourhood.favoured.has(answeredAlone.id)))) return trace;
+  const withTopic = matcher.explain(part.text, { ...part, antecedent: part.antecedent ?? topic.title, topic: neighbourhood });
   const better =
     leaning === 'points-back'
       ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome]
-      : RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
+      : answeredAlone
+        ? // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
+          withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id)
+        : RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
   return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
 }
 
