@@ -36,9 +36,15 @@ export interface MessageTrace {
 
 const RANK: Record<Outcome, number> = { none: 0, suggest: 1, answer: 2 };
 
-/** What names an entry's topic, for reading a follow-up: its title and keywords, and its neighbours. */
-function topicOf(entry: Entry): Topic {
-  return { text: [entry.title, ...entry.keywords].join(' . '), favoured: new Set([entry.id, ...entry.related]) };
+/**
+ * What names an entry's topic, for reading a follow-up: its title and keywords, and its
+ * neighbourhood: related entries and theirs (two links), so a conversation that moved from an
+ * overview to one programme can still continue with the overview's other entries.
+ */
+function topicOf(entry: Entry, getEntry: (id: string) => Entry | undefined): Topic {
+  const favoured = new Set([entry.id, ...entry.related]);
+  for (const id of entry.related) for (const next of getEntry(id)?.related ?? []) favoured.add(next);
+  return { text: [entry.title, ...entry.keywords].join(' . '), favoured };
 }
 
 /**
@@ -55,12 +61,13 @@ function readPart(
   matcher: Matcher,
   part: { text: string; why: string; context: readonly string[]; antecedent?: string },
   topic: Entry | undefined,
+  getEntry: (id: string) => Entry | undefined,
 ): PartTrace {
   const leaning = leansBack(part.text, isStopword);
   const alone = matcher.explain(part.text, part);
   const trace: PartTrace = { ...part, elliptic: leaning !== 'no', explanation: alone };
   if (!topic) return trace;
-  const neighbourhood = topicOf(topic);
+  const neighbourhood = topicOf(topic, getEntry);
   const answeredAlone = alone.result.answer;
   // A clear answer stays, unless the part points back, or continues the topic ("und für wen
   // gibt es Fortbildungen?") and the answer lies outside the topic's neighbourhood.
@@ -95,7 +102,7 @@ export function explainMessage(
   const focus = findFocus(text, isStopword);
   const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
   const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] as string[] }];
-  const parts = asked.map((part) => readPart(matcher, part, topic));
+  const parts = asked.map((part) => readPart(matcher, part, topic, getEntry));
   const partMatches: PartMatch[] = parts.map((part) => ({ ...part.explanation.result, text: part.text }));
   const followUp = parts.find((part) => part.followUp)?.followUp;
   const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };
