@@ -51,6 +51,21 @@ function round(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
+/**
+ * Among close candidates, the entry that gives an overview of all the others (lists them as
+ * related): "Welche Programme gibt es für Kitas?" is answered by the entry that presents both
+ * programmes, rather than by "Meinten Sie" with each programme and the overview side by side.
+ */
+function overviewOf(close: readonly ScoredEntry[], s: DecisionSettings): ScoredEntry | undefined {
+  if (close.length < 3) return undefined;
+  return close.find(
+    (candidate) =>
+      candidate.coverage >= s.minCoverage &&
+      candidate.score >= s.answerScore &&
+      close.every((other) => other === candidate || candidate.entry.related.includes(other.entry.id)),
+  );
+}
+
 /** Decides for one asked part; `scored` is in score order. */
 export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: DecisionSettings): MatchResult {
   const candidates = scored.slice(0, s.maxCandidates).map(({ entry, score }) => ({ entry, score: round(score) }));
@@ -64,9 +79,8 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   const fits = facts.keyNouns.every((token) => facts.entryHas(best.entry, token));
   if (clearLead && fits) return { outcome: 'answer', answer: best.entry, suggestions: [], candidates };
   const floor = Math.max(s.suggestScore, best.score - s.suggestWindow);
-  const suggestions = scored
-    .filter((candidate) => candidate.score >= floor)
-    .slice(0, s.maxSuggestions)
-    .map((candidate) => candidate.entry);
-  return { outcome: 'suggest', answer: null, suggestions, candidates };
+  const close = scored.filter((candidate) => candidate.score >= floor).slice(0, s.maxSuggestions);
+  const overview = fits ? overviewOf(close, s) : undefined;
+  if (overview) return { outcome: 'answer', answer: overview.entry, suggestions: [], candidates };
+  return { outcome: 'suggest', answer: null, suggestions: close.map((candidate) => candidate.entry), candidates };
 }

@@ -26,6 +26,16 @@ export interface MatcherSettings extends AnalyzerSettings, ScoringSettings, Deci
   readonly unknownNounWeight: number;
   readonly unknownUnclearWeight: number;
   readonly unknownLowerWeight: number;
+  /** Weight of the last answer's topic words inside a follow-up ("und die Postleitzahl?" + "LaKI"). */
+  readonly topicWeight: number;
+}
+
+/** The last answer's topic, for reading a follow-up. */
+export interface Topic {
+  /** The entry's title and keywords. */
+  readonly text: string;
+  /** The entry and its related entries. */
+  readonly favoured: ReadonlySet<string>;
 }
 
 export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
@@ -43,6 +53,8 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
   unknownLowerWeight: 0.35,
   coverageWeight: 0.5,
   contextBonus: 0.1,
+  topicBonus: 0.1,
+  topicWeight: 0.5,
   maxCandidates: 5,
 });
 
@@ -85,21 +97,30 @@ export class Matcher {
   /**
    * The match of an asked part with how it was read and every candidate's coverage.
    *
-   * @param context texts around the part (context sentences, the previous part, the topic of
-   *   the last answer): their known words help ranking; their unknown words never decline.
+   * @param surroundings.context texts around the part (context sentences, the previous part, the
+   *   topic of the last answer): their known words help ranking; their unknown words never decline.
+   * @param surroundings.antecedent the piece the part refers to when it names no topic itself
+   *   ("Wie lautet die?"): then that piece is read as the question, protections included.
+   * @param surroundings.topic the last answer's topic when the part is read as a follow-up: its
+   *   words join the asked part at reduced weight, and its entry and related entries are favoured.
    */
-  explain(question: string, context: readonly string[] = []): Explanation {
+  explain(
+    question: string,
+    surroundings: { readonly context?: readonly string[]; readonly antecedent?: string; readonly topic?: Topic } = {},
+  ): Explanation {
+    const context = surroundings.context ?? [];
     let analysis = this.analyzer.analyzeQuery(question);
-    let contextAnalysis = context.length > 0 ? this.analyzer.analyzeQuery(context.join(' . ')) : undefined;
     let unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     let contextAsQuestion = false;
-    if (contextAnalysis && unknown.length === 0 && !analysis.tokens.some((token) => this.index.idf(token) !== undefined)) {
-      // "Wie geht das?" names no topic: the context is what is asked about.
-      analysis = { ...contextAnalysis, forwardTerms: analysis.forwardTerms, nounTokens: [] };
-      unknown = [];
-      contextAnalysis = undefined;
+    if (surroundings.antecedent && unknown.length === 0 && !analysis.tokens.some((token) => this.index.idf(token) !== undefined)) {
+      // "Wie lautet die?" names no topic: the piece before it is what is asked about.
+      const own = analysis.forwardTerms;
+      analysis = this.analyzer.analyzeQuery(surroundings.antecedent);
+      analysis = { ...analysis, forwardTerms: [...new Set([...analysis.forwardTerms, ...own])] };
+      unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
       contextAsQuestion = true;
     }
+    const contextAnalysis = context.length > 0 ? this.analyzer.analyzeQuery(context.join(' . ')) : undefined;
     const queryTokens = [...new Set(analysis.tokens)].filter((token) => this.index.idf(token) !== undefined);
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, scored: [], result });
     if (queryTokens.length === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
@@ -114,6 +135,14 @@ export class Matcher {
         this.index.idf(token)! * (analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : 1),
       ]),
     );
+    const keyNouns = this.keyNouns(analysis, focal);
+    const topic = surroundings.topic;
+    if (topic) {
+      for (const token of this.analyzer.analyzeQuery(topic.text).tokens) {
+        const idf = this.index.idf(token);
+        if (idf !== undefined && !focal.has(token)) focal.set(token, idf * this.settings.topicWeight);
+      }
+    }
     const knownMass = [...focal.values()].reduce((sum, weight) => sum + weight, 0);
     const unknownMass = unknown.reduce((sum, reading) => sum + this.index.unknownIdf * this.unknownWeight(reading.casing), 0);
     const contextWeights = new Map<string, number>();
@@ -121,14 +150,14 @@ export class Matcher {
       const idf = this.index.idf(token);
       if (idf !== undefined && !focal.has(token)) contextWeights.set(token, idf);
     }
-    const query: ScoringQuery = { focal, focalMass: knownMass + unknownMass, context: contextWeights };
+    const query: ScoringQuery = { focal, focalMass: knownMass + unknownMass, context: contextWeights, favoured: topic?.favoured };
     const scored = this.index.score(query, Math.max(this.settings.maxCandidates, this.settings.maxSuggestions) * 2);
     const result = decide(
       scored,
       {
         forwardTerms: analysis.forwardTerms,
         entryCovers: (entry, term) => this.entryCovers(entry, term),
-        keyNouns: this.keyNouns(analysis, focal),
+        keyNouns,
         entryHas: (entry, token) => this.entryHas(entry, token),
       },
       this.settings,

@@ -7,9 +7,9 @@
  * then, given the topic of the last answer, elliptic follow-ups are read against it.
  * `explainMessage` returns every stage's result for `npm run ask -- --json`.
  */
-import type { Explanation, Matcher } from './matcher';
+import type { Explanation, Matcher, Topic } from './matcher';
 import type { Entry } from './schema';
-import { findFocus, isElliptic, type MessagePiece } from './sentences';
+import { findFocus, leansBack, type MessagePiece } from './sentences';
 import { isStopword } from './text';
 import type { ConversationContext, MatchResult, MessageMatch, Outcome, PartMatch } from './types';
 
@@ -36,32 +36,51 @@ export interface MessageTrace {
 
 const RANK: Record<Outcome, number> = { none: 0, suggest: 1, answer: 2 };
 
-/** Words of an entry that name its topic, used as context for a follow-up. */
-function topicOf(entry: Entry): string[] {
-  return [entry.title, ...entry.keywords];
+/**
+ * What names an entry's topic, for reading a follow-up: its title and keywords, and its
+ * neighbourhood: related entries and theirs (two links), so a conversation that moved from an
+ * overview to one programme can still continue with the overview's other entries.
+ */
+function topicOf(entry: Entry, getEntry: (id: string) => Entry | undefined): Topic {
+  const favoured = new Set([entry.id, ...entry.related]);
+  for (const id of entry.related) for (const next of getEntry(id)?.related ?? []) favoured.add(next);
+  return { text: [entry.title, ...entry.keywords].join(' . '), favoured };
 }
 
 /**
  * Reads an asked part, and again against the last answer's topic when it may be a follow-up.
- * A part that leans back takes the reading with the topic when that is at least as good; a
- * complete question keeps its own reading unless only the topic makes it answerable, so an
- * old topic never bends a new, clear question.
+ * A part that points back ("gibt es dafür …", "was macht sie …", or names no topic at all) takes
+ * the reading with the topic when that is at least as good. A part that continues the topic
+ * ("und für wen gibt es Fortbildungen?") keeps its own answer when that lies in the topic's
+ * neighbourhood (the entry and its related entries) and takes the topic's reading when that
+ * answers inside it. A complete question keeps its own answer, so an old topic never bends a
+ * clear question; there the topic only turns no answer into suggestions, or suggestions into an
+ * answer.
  */
 function readPart(
   matcher: Matcher,
-  part: { text: string; why: string; context: readonly string[] },
+  part: { text: string; why: string; context: readonly string[]; antecedent?: string },
   topic: Entry | undefined,
+  getEntry: (id: string) => Entry | undefined,
 ): PartTrace {
-  const elliptic = isElliptic(part.text, isStopword);
-  const alone = matcher.explain(part.text, part.context);
-  const trace: PartTrace = { ...part, elliptic, explanation: alone };
-  if (!topic || (!elliptic && alone.result.outcome === 'answer')) return trace;
-  const context = [...part.context, ...topicOf(topic)];
-  const withTopic = matcher.explain(part.text, context);
-  const better = elliptic
-    ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome]
-    : withTopic.result.outcome === 'answer';
-  return better ? { ...part, context, elliptic, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
+  const leaning = leansBack(part.text, isStopword);
+  const alone = matcher.explain(part.text, part);
+  const trace: PartTrace = { ...part, elliptic: leaning !== 'no', explanation: alone };
+  if (!topic) return trace;
+  const neighbourhood = topicOf(topic, getEntry);
+  const answeredAlone = alone.result.answer;
+  // A clear answer stays, unless the part points back, or continues the topic ("und für wen
+  // gibt es Fortbildungen?") and the answer lies outside the topic's neighbourhood.
+  if (answeredAlone && (leaning === 'no' || (leaning === 'continues' && neighbourhood.favoured.has(answeredAlone.id)))) return trace;
+  const withTopic = matcher.explain(part.text, { ...part, antecedent: part.antecedent ?? topic.title, topic: neighbourhood });
+  const better =
+    leaning === 'points-back'
+      ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome]
+      : answeredAlone
+        ? // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
+          withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id)
+        : RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
+  return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
 }
 
 /**
@@ -82,8 +101,8 @@ export function explainMessage(
 ): MessageTrace {
   const focus = findFocus(text, isStopword);
   const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
-  const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] }];
-  const parts = asked.map((part) => readPart(matcher, part, topic));
+  const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] as string[] }];
+  const parts = asked.map((part) => readPart(matcher, part, topic, getEntry));
   const partMatches: PartMatch[] = parts.map((part) => ({ ...part.explanation.result, text: part.text }));
   const followUp = parts.find((part) => part.followUp)?.followUp;
   const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };

@@ -18,6 +18,8 @@ export interface ScoringSettings {
   readonly coverageWeight: number;
   /** At most this much is added to a score for covering the context's known words (ranking help). */
   readonly contextBonus: number;
+  /** Added to the score of the last answer's entry and its related entries when reading a follow-up. */
+  readonly topicBonus: number;
 }
 
 /** What is asked, as token weights: the focal part counts fully, context only helps ranking. */
@@ -28,6 +30,8 @@ export interface ScoringQuery {
   readonly focalMass: number;
   /** Known tokens of the context that the asked part does not have, with their weights. */
   readonly context: ReadonlyMap<string, number>;
+  /** Ids of entries a follow-up most likely continues with (the last answer and its related entries). */
+  readonly favoured?: ReadonlySet<string>;
 }
 
 /** A candidate with the share of the asked part's meaning it covers. */
@@ -161,11 +165,13 @@ export class ScoringIndex {
     for (const entryIndex of touchedEntries) {
       const coverage = covered[entryIndex]! / query.focalMass;
       const bonus = contextMass > 0 ? (contextBonus * context[entryIndex]!) / contextMass : 0;
-      const score = coverageWeight * coverage + (1 - coverageWeight) * bestVariant[entryIndex]! + bonus;
+      const entry = this.entries[entryIndex]!;
+      const favoured = query.favoured?.has(entry.id) ? this.settings.topicBonus : 0;
+      const score = coverageWeight * coverage + (1 - coverageWeight) * bestVariant[entryIndex]! + bonus + favoured;
       covered[entryIndex] = 0;
       bestVariant[entryIndex] = 0;
       if (top.length === keep && score <= top[keep - 1]!.score) continue;
-      top.push({ entry: this.entries[entryIndex]!, score, coverage });
+      top.push({ entry, score, coverage });
       top.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
       if (top.length > keep) top.pop();
     }

@@ -23,6 +23,8 @@ export interface FocalPart {
   readonly why: string;
   /** Context pieces of the message, and the asked part before this one (for "… und wer hilft dabei?"). */
   readonly context: readonly string[];
+  /** The piece right before this part: what "Wie lautet die?" or "Wie geht das?" refers to. */
+  readonly antecedent?: string;
 }
 
 export interface MessageFocus {
@@ -92,20 +94,34 @@ function words(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}']+/gu) ?? [];
 }
 
-/** Splits a message into sentences at . ! ? ; and line breaks, keeping the end mark. */
+/**
+ * Splits a message into sentences at . ! ? ; : and line breaks, keeping the end mark, and at a
+ * spaced dash between two longer stretches ("… abläuft – dafür bräuchte ich …"; "Schule – Beruf"
+ * stays whole).
+ */
 export function splitSentences(message: string): string[] {
   const sentences: string[] = [];
   let current = '';
   const text = message.replace(/\r\n?/g, '\n');
+  const flush = () => {
+    if (current.trim()) sentences.push(current.trim());
+    current = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (char === '\n') {
-      if (current.trim()) sentences.push(current.trim());
-      current = '';
+      flush();
       continue;
     }
+    if (/[–—-]/.test(char) && text[i - 1] === ' ' && text[i + 1] === ' ') {
+      const after = text.slice(i + 1).split(/[.!?;:\n]/)[0]!;
+      if (words(current).length >= 3 && words(after).length >= 3) {
+        flush();
+        continue;
+      }
+    }
     current += char;
-    if (!/[.!?;]/.test(char)) continue;
+    if (!/[.!?;:]/.test(char)) continue;
     const next = text[i + 1];
     if (next !== undefined && !/\s/.test(next) && !/[.!?]/.test(next)) continue;
     if (char === '.') {
@@ -114,10 +130,9 @@ export function splitSentences(message: string): string[] {
       if (before && (ABBREVIATIONS.has(fold(before)) || /^\d+$/.test(before))) continue;
     }
     while (i + 1 < text.length && /[.!?]/.test(text[i + 1]!)) current += text[++i];
-    if (current.trim()) sentences.push(current.trim());
-    current = '';
+    flush();
   }
-  if (current.trim()) sentences.push(current.trim());
+  flush();
   return sentences;
 }
 
@@ -165,14 +180,21 @@ function isCourtesy(text: string, isStopword: (word: string) => boolean): boolea
   return list.some((word) => COURTESY.has(word)) && !hasTopicWords(text, isStopword);
 }
 
-/** True when a piece leans on something said before: an anaphor or a leading "und/auch", and few topic words. */
-export function isElliptic(text: string, isStopword: (word: string) => boolean): boolean {
+/**
+ * How a piece leans on what was said before: 'points-back' when it names no topic or refers to
+ * it with a pronoun or pronominal adverb ("gibt es dafür …", "was macht sie …"); 'continues' when
+ * it opens with "und/auch" and names only a little ("und die Postanschrift?"); else 'no'.
+ */
+export function leansBack(text: string, isStopword: (word: string) => boolean): 'points-back' | 'continues' | 'no' {
   const list = words(text);
   const topic = list.filter((word) => !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word));
-  if (topic.length === 0) return true;
-  const leansBack = /^(und|auch|noch|and|also|what about)\b/u.test(list.join(' ')) || list.some((word) => ANAPHORS.has(word) && !['die', 'der', 'den', 'dem', 'das'].includes(word));
-  return leansBack && topic.length <= 3;
+  if (topic.length === 0) return 'points-back';
+  if (topic.length > 3) return 'no';
+  if (list.some((word) => ANAPHORS.has(word) && !ARTICLES.has(word))) return 'points-back';
+  return /^(und|auch|noch|and|also|what about)\b/u.test(list.join(' ')) ? 'continues' : 'no';
 }
+
+const ARTICLES = new Set(['die', 'der', 'den', 'dem', 'das', 'es']);
 
 /**
  * Finds what a message asks. Questions (a "?" or a question word/verb at the start), requests
@@ -184,14 +206,19 @@ export function isElliptic(text: string, isStopword: (word: string) => boolean):
  */
 export function findFocus(message: string, isStopword: (word: string) => boolean): MessageFocus {
   const pieces: MessagePiece[] = [];
-  for (const sentence of splitSentences(message)) {
+  const sentences = splitSentences(message);
+  sentences.forEach((sentence, sentenceIndex) => {
     const asks = sentence.trimEnd().endsWith('?');
+    // "Für den Bericht brauche ich nur eins: Was …?" introduces the question that follows.
+    const introduces = sentence.trimEnd().endsWith(':') && sentenceIndex < sentences.length - 1;
     splitClauses(sentence, asks).forEach((clause, index, all) => {
       const opens = opensQuestion(clause);
       const request = REQUEST.test(fold(clause));
       let role: PieceRole;
       let why: string;
-      if (opens === 'interrogative' && (index > 0 || asks || all.length === 1)) {
+      if (introduces && index === all.length - 1) {
+        [role, why] = ['context', 'introduces what follows (":")'];
+      } else if (opens === 'interrogative' && (index > 0 || asks || all.length === 1)) {
         [role, why] = ['question', index > 0 ? 'clause opens with a question word' : 'opens with a question word'];
       } else if (opens === 'verb' && index === 0 && (asks || all.length > 1)) {
         [role, why] = ['question', 'opens with a verb (yes/no question)'];
@@ -207,7 +234,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       if (role !== 'context' && isCourtesy(clause, isStopword)) [role, why] = ['courtesy', 'asks for help, names no topic'];
       pieces.push({ text: clause, role, why });
     });
-  }
+  });
 
   const asked = pieces.filter((piece) => piece.role === 'question' || piece.role === 'request');
   const focal: MessagePiece[] =
@@ -219,10 +246,15 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   }
   const focalSet = new Set(focal);
   const contextTexts = pieces.filter((piece) => !focalSet.has(piece) && piece.role === 'context').map((piece) => piece.text);
-  const parts = focal.map((piece, index) => ({
-    text: piece.text,
-    why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
-    context: index > 0 ? [...contextTexts, focal[index - 1]!.text] : contextTexts,
-  }));
+  const parts = focal.map((piece, index) => {
+    const position = pieces.indexOf(piece);
+    const antecedent = pieces.slice(0, position).reverse().find((before) => before.role !== 'courtesy' && hasTopicWords(before.text, isStopword));
+    return {
+      text: piece.text,
+      why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
+      context: index > 0 ? [...contextTexts, focal[index - 1]!.text] : contextTexts,
+      ...(antecedent ? { antecedent: antecedent.text } : {}),
+    };
+  });
   return { pieces, parts };
 }

@@ -36,6 +36,8 @@ export function foldDigraphs(foldedWord: string): string {
  */
 export interface Word {
   readonly parts: readonly string[];
+  /** The parts as written (umlauts and case intact), for the German dictionary. */
+  readonly written: readonly string[];
   readonly joined?: string;
   /**
    * How the word was written: German capitalises nouns, so a capitalised word inside a
@@ -69,8 +71,10 @@ export function splitWords(rawText: string): Word[] {
     }
     previousEnd = match.index + raw.length;
     const casing = !usesCapitals || sentenceStart ? 'unclear' : /^\p{Lu}/u.test(raw) ? 'noun' : 'lower';
-    const parts = cached(foldedWords, singularAbbreviation(raw), fold).split(/[-‐‑–/]/).filter(Boolean);
-    words.push(parts.length > 1 ? { parts, joined: parts.join(''), casing, clause } : { parts, casing, clause });
+    const singular = singularAbbreviation(raw);
+    const parts = cached(foldedWords, singular, fold).split(/[-‐‑–/]/).filter(Boolean);
+    const written = singular.split(/[-‐‑–/]/).filter(Boolean);
+    words.push(parts.length > 1 ? { parts, written, joined: parts.join(''), casing, clause } : { parts, written, casing, clause });
   }
   return words;
 }
