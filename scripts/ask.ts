@@ -5,7 +5,7 @@
  * readings, tokens, context words, candidates and decision. `--after ENTRY_ID` reads the message
  * as a follow-up to that entry's answer.
  */
-import { Messages } from '../src/bot/messages';
+import { Messages } from '../src/chat/messages';
 import { answerText, loadKnowledgeBase, type MatchResult, type MessageTrace } from '../src/knowledge';
 
 function render(result: MatchResult): string {

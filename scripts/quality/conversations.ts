@@ -13,8 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { Messages } from '../../src/bot/messages';
-import { Verb } from '../../src/bot/verbs';
+import { Messages, Verb } from '../../src/chat';
 import { answerText, type KnowledgeBase } from '../../src/knowledge';
 import type { BotActivity, BotService } from './botService';
 import type { Verdict } from './evaluate';

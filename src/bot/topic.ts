@@ -6,7 +6,7 @@
  * each other's topic.
  */
 import type { Activity } from 'botbuilder';
-import type { ConversationContext } from '../knowledge/types';
+import type { ConversationContext } from '../knowledge';
 
 /**
  * How long after an answer a follow-up is still read against it. Half an hour covers a

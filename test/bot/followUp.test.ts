@@ -7,7 +7,7 @@
 import { Activity, ConversationAccount, TestAdapter, type Storage } from 'botbuilder';
 import { createApp } from '../../src/bot/app';
 import { FOLLOW_UP_TTL_MS } from '../../src/bot/topic';
-import { Verb } from '../../src/bot/verbs';
+import { Verb } from '../../src/chat';
 import { answerText } from '../../src/knowledge/answerText';
 import { createKnowledgeHolder, loadKnowledgeBase, type IndexedKnowledgeBase } from '../../src/knowledge';
 import type { ConversationContext } from '../../src/knowledge/types';

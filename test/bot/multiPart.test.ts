@@ -5,8 +5,7 @@
  */
 import { Activity, TestAdapter } from 'botbuilder';
 import { createApp } from '../../src/bot/app';
-import { EnglishMessages } from '../../src/bot/englishMessages';
-import { Messages } from '../../src/bot/messages';
+import { EnglishMessages, Messages } from '../../src/chat';
 import { EscalationMessages as EM } from '../../src/escalation/messages';
 import { DraftInput, EscalationVerb } from '../../src/escalation/verbs';
 import { answerText } from '../../src/knowledge/answerText';

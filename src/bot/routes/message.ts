@@ -5,9 +5,8 @@
  * weiterleiten" carrying only that part.
  */
 import { TurnContext } from 'botbuilder';
-import type { KnowledgeBase, MessageMatch, PartMatch } from '../../knowledge/types';
-import { EnglishMessages } from '../englishMessages';
-import { Messages } from '../messages';
+import { EnglishMessages, Messages } from '../../chat';
+import type { KnowledgeBase, MessageMatch, PartMatch } from '../../knowledge';
 import type { AppTurnState } from '../state';
 import { topicAfterAnswer, topicContext } from '../topic';
 import { recordEvent, RouteDeps } from './context';

@@ -1,21 +1,10 @@
 import type { Application } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
-import { Messages } from '../messages';
+import { Messages, plainMessageText } from '../../chat';
 import { MAX_QUESTION_LENGTH } from '../../config';
 import type { AppTurnState } from '../state';
 import { RouteDeps, sendTyping } from './context';
 import { answerMessage } from './message';
-
-/** Tags Teams may leave in a message's text (e.g. `<p>`, `<at>`), removed before matching. */
-const HTML_TAG = /<\/?[a-z][^>]*>/gi;
-
-/**
- * A message's text as the user meant it: tags Teams may leave in it removed, whitespace runs
- * collapsed, trimmed. Used for questions to match and questions to forward alike.
- */
-export function plainMessageText(text: string): string {
-  return text.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim();
-}
 
 /**
  * Answers a message: typing indicator, then the whole message read against the current

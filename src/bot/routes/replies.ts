@@ -3,11 +3,8 @@
  * card, each with the extensions' actions. Shared by the question route and the card verbs.
  */
 import { Attachment, MessageFactory, TurnContext } from 'botbuilder';
-import { answerCard } from '../../cards/answerCard';
-import { noAnswerCard } from '../../cards/noAnswerCard';
-import { suggestCard } from '../../cards/suggestCard';
-import type { Entry } from '../../knowledge/schema';
-import type { KnowledgeBase } from '../../knowledge/types';
+import { answerCard, noAnswerCard, suggestCard } from '../../cards';
+import type { Entry, KnowledgeBase } from '../../knowledge';
 import { collectActions } from '../extensions';
 import type { RouteDeps } from './context';
 
