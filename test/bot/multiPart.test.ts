@@ -108,6 +108,12 @@ describe('the English line', () => {
     expect(JSON.stringify(adaptiveCardOf(replies[1]))).toContain(Messages.noAnswerTitle);
   });
 
+  it('should notice an English question itself when the matcher reports no language', async () => {
+    const replies = await setup(undefined)('What is the phone number of the LaKI?');
+    expect(replies[0].text).toBe(EnglishMessages.answerInGerman);
+    expect(adaptiveCardOf(replies[1])?.fallbackText).toContain('5215');
+  });
+
   it('should add no English line to a German question', async () => {
     const replies = await setup(undefined)('Wie ist die Telefonnummer der LaKI?');
     expect(replies).toHaveLength(1);

@@ -8,6 +8,7 @@ import { TurnContext } from 'botbuilder';
 import { EnglishMessages, Messages } from '../../chat';
 import type { KnowledgeBase, MessageMatch, PartMatch } from '../../knowledge';
 import type { AppTurnState } from '../state';
+import { detectEnglish } from '../language';
 import { topicAfterAnswer, topicContext } from '../topic';
 import { recordEvent, RouteDeps } from './context';
 import { sendAnswer, sendNoAnswer, sendSuggestions } from './replies';
@@ -41,7 +42,7 @@ export async function answerMessage(
     return;
   }
 
-  const english = languageOf(message) === 'en';
+  const english = (languageOf(message) ?? detectEnglish(question)) === 'en';
   const outcomes: PartOutcome[] = [];
   if (asked.length === 1) {
     // One question: the whole message is what the user asked (and what LaKI would need).
