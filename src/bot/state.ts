@@ -39,6 +39,17 @@ export class AppTurnState extends TurnState<AppConversationState, AppUserState, 
 
   /** Replaces the stored topic (saved with the turn state at the end of the turn). */
   set topic(value: StoredTopic) {
-    this.getScope(TOPIC_SCOPE)?.replace({ ...value });
+    const scope = this.getScope(TOPIC_SCOPE);
+    if (!scope) return;
+    void scope.value; // undoes a deletion earlier in the turn, so the new topic is written
+    scope.replace({ ...value });
+  }
+
+  /**
+   * Deletes the stored topic (e.g. once expired), so no stale row stays behind. Reading
+   * {@link topic} afterwards in the same turn undoes the deletion (teams-ai's scope semantics).
+   */
+  clearTopic(): void {
+    this.getScope(TOPIC_SCOPE)?.delete();
   }
 }

@@ -6,7 +6,7 @@
  */
 import { Activity, ConversationAccount, TestAdapter, type Storage } from 'botbuilder';
 import { createApp } from '../../src/bot/app';
-import { FOLLOW_UP_TTL_MS } from '../../src/bot/topic';
+import { FOLLOW_UP_TTL_MS, topicStorageKey } from '../../src/bot/topic';
 import { Verb } from '../../src/chat';
 import { answerText } from '../../src/knowledge/answerText';
 import { createKnowledgeHolder, loadKnowledgeBase, type IndexedKnowledgeBase } from '../../src/knowledge';
@@ -116,8 +116,12 @@ describeEachStore('follow-ups', (factory) => {
     expect(onlyCard(await turn(userMessage(FOLLOW_UP)))?.fallbackText).toBe(answerOf(TOPIC_ENTRY));
     // The follow-up's answer renewed the topic; past the TTL from there it is gone.
     clock.now = new Date(clock.now.getTime() + FOLLOW_UP_TTL_MS + 1000);
+    const key = topicStorageKey({ ...userMessage(FOLLOW_UP), channelId: 'test', conversation: { id: 'Convo1' } as ConversationAccount })!;
+    expect((await store.botState.read([key]))[key]).toMatchObject({ entryId: TOPIC_ENTRY });
     expect(shownAnswer(await turn(userMessage(FOLLOW_UP)))).toBeUndefined();
     expect(contexts).toEqual([undefined, { lastEntryId: TOPIC_ENTRY }, undefined]);
+    // The expired topic is deleted, not left in the store.
+    expect(await store.botState.read([key])).toEqual({});
   });
 
   it('should keep topics apart for two colleagues in one channel thread', async () => {

@@ -31,7 +31,11 @@ export async function answerMessage(
 ): Promise<void> {
   const knowledge = deps.knowledge.current();
   const now = deps.clock();
-  const topic = state ? topicContext(state.topic, now) : undefined;
+  const stored = state?.topic;
+  const topic = topicContext(stored, now);
+  // An expired topic is deleted rather than left in the store (not read again this turn:
+  // reading the scope would undo the deletion).
+  if (state && !topic && stored?.entryId !== undefined) state.clearTopic();
   const message = knowledge.matchMessage(question, topic);
   const asked = distinctParts(message.parts.filter((part) => part.declineReason !== 'empty'));
   logMatch(deps, message, asked.length, Boolean(topic));
