@@ -23,28 +23,35 @@ export function countVerdicts(verdicts: readonly Verdict[]): VerdictCounts {
  * Per-category verdicts of whole cases. The category `none` (and unanswerable turns and parts)
  * are right when declined; for the others "correct" is the target.
  */
-export function perCategory(results: readonly ConversationResult[]): Array<{ cat: string } & VerdictCounts> {
-  const rows: Array<{ cat: string } & VerdictCounts> = [];
+export function perCategory(results: readonly ConversationResult[]): Array<{ cat: string; answerable: boolean } & VerdictCounts> {
+  const rows: Array<{ cat: string; answerable: boolean } & VerdictCounts> = [];
   for (const cat of new Set(results.map((r) => r.cat))) {
     for (const answerable of [true, false]) {
       const group = results.filter((r) => r.cat === cat && r.answerable === answerable);
       if (group.length === 0) continue;
       const name = answerable || cat === 'none' ? cat : `${cat} (unanswerable)`;
-      rows.push({ cat: name, ...countVerdicts(group.map((r) => r.verdict)) });
+      rows.push({ cat: name, answerable, ...countVerdicts(group.map((r) => r.verdict)) });
     }
   }
-  rows.push({ cat: 'all answerable', ...countVerdicts(results.filter((r) => r.answerable).map((r) => r.verdict)) });
-  rows.push({ cat: 'all unanswerable', ...countVerdicts(results.filter((r) => !r.answerable).map((r) => r.verdict)) });
+  rows.push({ cat: 'all answerable', answerable: true, ...countVerdicts(results.filter((r) => r.answerable).map((r) => r.verdict)) });
+  rows.push({ cat: 'all unanswerable', answerable: false, ...countVerdicts(results.filter((r) => !r.answerable).map((r) => r.verdict)) });
   return rows;
 }
 
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`);
 
-function table(title: string, rows: ReadonlyArray<{ cat: string } & VerdictCounts>): string[] {
+type Row = { cat: string; answerable?: boolean } & VerdictCounts;
+
+/** A Markdown table; the share is given for the right outcome (correct, or declined when unanswerable). */
+function table(title: string, rows: readonly Row[]): string[] {
   return [
     `| ${title} | cases | correct | one click away | declined | wrong |`,
     '|---|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.cat} | ${r.total} | ${r.correct} (${pct(r.correct, r.total)}) | ${r.oneClick} | ${r.declined} | ${r.wrong} |`),
+    ...rows.map((r) =>
+      r.answerable === false
+        ? `| ${r.cat} | ${r.total} | ${r.correct} | ${r.oneClick} | ${r.declined} (${pct(r.declined, r.total)}) | ${r.wrong} |`
+        : `| ${r.cat} | ${r.total} | ${r.correct} (${pct(r.correct, r.total)}) | ${r.oneClick} | ${r.declined} | ${r.wrong} |`,
+    ),
   ];
 }
 
@@ -58,7 +65,7 @@ export function conversationReport(results: readonly ConversationResult[], optio
       '',
       ...table('turns after the first (follow-ups)', [
         { cat: 'answerable', ...countVerdicts(laterTurns.filter((t) => t.answerable).map((t) => t.verdict)) },
-        { cat: 'unanswerable', ...countVerdicts(laterTurns.filter((t) => !t.answerable).map((t) => t.verdict)) },
+        { cat: 'unanswerable', answerable: false, ...countVerdicts(laterTurns.filter((t) => !t.answerable).map((t) => t.verdict)) },
       ]),
     );
   }
@@ -68,7 +75,7 @@ export function conversationReport(results: readonly ConversationResult[], optio
       '',
       ...table('parts of messages with several questions', [
         { cat: 'answerable parts', ...countVerdicts(parts.filter((p) => p.answerable).map((p) => p.verdict)) },
-        { cat: 'unanswerable parts', ...countVerdicts(parts.filter((p) => !p.answerable).map((p) => p.verdict)) },
+        { cat: 'unanswerable parts', answerable: false, ...countVerdicts(parts.filter((p) => !p.answerable).map((p) => p.verdict)) },
       ]),
     );
   }
