@@ -71,6 +71,14 @@ export const Messages = {
    */
   multiPartIntro: (count: number) => `Ihre Nachricht enthält ${count} Fragen. Ich antworte auf jede einzeln:`,
 
+  /**
+   * A question without a topic of its own ("Was heißt das genau?") when the last answer it
+   * could refer to is too old to continue: ask for the topic instead of guessing.
+   */
+  followUpExpired:
+    'Worauf bezieht sich Ihre Frage? Meine letzte Antwort liegt schon eine Weile zurück. ' +
+    'Bitte nennen Sie das Thema noch einmal, z. B. „Was heißt Rucksack-Kita genau?“',
+
   /** Reply to greetings, thanks and other messages without a question in them. */
   smallTalk:
     'Hallo! Ich beantworte Fragen zu den Kommunalen Integrationszentren und zur LaKI. ' +

@@ -7,7 +7,7 @@
 import { Activity, ConversationAccount, TestAdapter, type Storage } from 'botbuilder';
 import { createApp } from '../../src/bot/app';
 import { FOLLOW_UP_TTL_MS, topicStorageKey } from '../../src/bot/topic';
-import { Verb } from '../../src/chat';
+import { Messages, Verb } from '../../src/chat';
 import { answerText } from '../../src/knowledge/answerText';
 import { createKnowledgeHolder, loadKnowledgeBase, type IndexedKnowledgeBase } from '../../src/knowledge';
 import type { ConversationContext } from '../../src/knowledge/types';
@@ -118,10 +118,21 @@ describeEachStore('follow-ups', (factory) => {
     clock.now = new Date(clock.now.getTime() + FOLLOW_UP_TTL_MS + 1000);
     const key = topicStorageKey({ ...userMessage(FOLLOW_UP), channelId: 'test', conversation: { id: 'Convo1' } as ConversationAccount })!;
     expect((await store.botState.read([key]))[key]).toMatchObject({ entryId: TOPIC_ENTRY });
-    expect(shownAnswer(await turn(userMessage(FOLLOW_UP)))).toBeUndefined();
+    const expired = await turn(userMessage(FOLLOW_UP));
+    expect(shownAnswer(expired)).toBeUndefined();
     expect(contexts).toEqual([undefined, { lastEntryId: TOPIC_ENTRY }, undefined]);
+    // Read alone it holds no topic: the bot asks for one instead of greeting.
+    expect(expired.map((reply) => reply.text)).toEqual([Messages.followUpExpired]);
     // The expired topic is deleted, not left in the store.
     expect(await store.botState.read([key])).toEqual({});
+  });
+
+  it('should still answer thanks after an expired topic with the short pointer', async () => {
+    const clock = { now: new Date('2026-12-05T08:00:00Z') };
+    const { turn } = setup(store.botState, clock);
+    await turn(userMessage(TOPIC_QUESTION));
+    clock.now = new Date(clock.now.getTime() + FOLLOW_UP_TTL_MS + 1000);
+    expect((await turn(userMessage('Danke!'))).map((reply) => reply.text)).toEqual([Messages.smallTalk]);
   });
 
   it('should keep topics apart for two colleagues in one channel thread', async () => {

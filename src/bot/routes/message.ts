@@ -41,8 +41,10 @@ export async function answerMessage(
   logMatch(deps, message, asked.length, Boolean(topic));
 
   if (asked.length === 0) {
-    // Only greetings, thanks or filler words: not a question editors need to see.
-    await context.sendActivity(Messages.smallTalk);
+    // Only greetings, thanks or filler words: not a question editors need to see. A question
+    // of that kind right after the topic expired most likely meant the old topic: ask for it.
+    const expired = !topic && stored?.entryId !== undefined;
+    await context.sendActivity(expired && question.includes('?') ? Messages.followUpExpired : Messages.smallTalk);
     return;
   }
 
