@@ -163,6 +163,17 @@ describeEachStore('follow-ups', (factory) => {
     expect(contexts).toEqual([undefined, { lastEntryId: 'laki-telefon' }, { lastEntryId: 'laki-fax' }, { lastEntryId: TOPIC_ENTRY }]);
   });
 
+  it('should not bend a one-word new topic to the last answer ("Schule" after the phone number)', async () => {
+    const { turn } = setup(store.botState);
+    await turn(userMessage('Wie ist die Telefonnummer der LaKI?'));
+    const replies = await turn(userMessage('Schule'));
+    expect(shownAnswer(replies)).not.toBe(answerOf('laki-telefon'));
+    const alone = realKnowledge.matchMessage('Schule').main;
+    const shownIds = submitDataOf(adaptiveCardOf(replies[0])).filter((data) => data.origin === 'suggestion').map((data) => data.entryId);
+    if (alone.outcome === 'suggest') expect(shownIds).toEqual(alone.suggestions.map((entry) => entry.id));
+    else expect(shownAnswer(replies)).toBe(answerText(alone.answer!));
+  });
+
   it('should take an entry opened from a card ("Meinten Sie …" or a related topic) as the topic', async () => {
     const { turn, contexts } = setup(store.botState);
     const related = submitDataOf(onlyCard(await turn(userMessage('Wie ist die Telefonnummer der LaKI?')))).find(
