@@ -171,16 +171,14 @@ export class Matcher {
   }
 
   /**
-   * The noun that carries the question: the rarest token written as a noun. An answer whose
-   * entry lacks it answers something else ("eigene Räumlichkeiten" → the organisation entry).
+   * The nouns that carry the question: the rarest tokens written as nouns (ties included). An
+   * answer whose entry lacks one answers something else ("eigene Räumlichkeiten" → the
+   * organisation entry), so it becomes a suggestion at most.
    */
   private keyNouns(analysis: Analysis, focal: ReadonlyMap<string, number>): string[] {
-    let best: string | undefined;
-    for (const token of analysis.nounTokens) {
-      const weight = focal.get(token);
-      if (weight !== undefined && (!best || weight > focal.get(best)!)) best = token;
-    }
-    return best ? [best] : [];
+    const weights = analysis.nounTokens.flatMap((token) => (focal.has(token) ? [[token, focal.get(token)!] as const] : []));
+    const top = Math.max(...weights.map(([, weight]) => weight));
+    return [...new Set(weights.filter(([, weight]) => weight >= top - 1e-9).map(([token]) => token))];
   }
 
   private entryHas(entry: Entry, token: string): boolean {
