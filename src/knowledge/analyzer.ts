@@ -9,7 +9,7 @@ import { ForwardTerms } from './forwardTerms';
 import { germanWords } from './germanWords';
 import type { SynonymsFile } from './schema';
 import { SynonymTable, type Slot } from './synonyms';
-import { foldDigraphs, isStopword, splitWords, stem, type Word } from './text';
+import { foldDigraphs, formsOf, isStopword, scanWords, splitWords, stem, wordFormsOf, type Word } from './text';
 import { TypoCorrector, type TypoSettings } from './typos';
 
 /** How one written word of a question was understood. */
@@ -134,6 +134,7 @@ export class Analyzer {
   private readonly typos: TypoCorrector;
   private readonly compounds = new Map<string, string[] | null>();
   private readonly readings = new Map<string, WordReading>();
+  private readonly indexedWords = new Map<string, { readonly slots: readonly Slot[]; readonly particle: boolean }>();
 
   /**
    * @param texts every text the knowledge base indexes (questions, titles, keywords, answers)
@@ -146,9 +147,9 @@ export class Analyzer {
     private readonly isGermanWord: (written: string) => boolean = (written) => germanWords().has(written),
   ) {
     for (const text of texts) {
-      for (const word of contentWords(text)) {
-        for (const part of word.parts) this.vocabulary.add(part.stem);
-        if (word.joined) this.vocabulary.add(word.joined);
+      for (const word of wordFormsOf(text)) {
+        for (const part of word.parts) if (!isStopword(part)) this.vocabulary.add(stem(part));
+        if (word.joined && word.parts.some((part) => !isStopword(part))) this.vocabulary.add(stem(word.joined));
       }
     }
     this.synonyms = new SynonymTable(
@@ -167,6 +168,38 @@ export class Analyzer {
 
   /** Tokens of a knowledge base text: compounds add their parts, nothing is corrected. */
   analyzeIndexed(text: string): Analysis {
+    const slots: Slot[] = [];
+    let particle = false;
+    scanWords(text, (raw, endsClause) => {
+      const word = this.indexedWord(raw);
+      if (endsClause && word.particle) particle = true;
+      for (const slot of word.slots) slots.push(slot);
+    });
+    // A clause-final particle ("… richtet ein KI ein.") changes how the clause's verbs read.
+    if (particle) return this.analyzeIndexedWithParticles(text);
+    return { ...this.synonyms.apply(slots), readings: [], forwardTerms: [], nounTokens: [] };
+  }
+
+  /**
+   * The slots a written word contributes to an indexed text, cached per snapshot: indexing
+   * 10,000 entries meets the same words millions of times.
+   */
+  private indexedWord(raw: string): { readonly slots: readonly Slot[]; readonly particle: boolean } {
+    let word = this.indexedWords.get(raw);
+    if (word) return word;
+    const forms = formsOf(raw);
+    const content = forms.parts.filter((part) => !isStopword(part));
+    const slots: Slot[] = content.map((part) => {
+      const token = stem(part);
+      return { tokens: [token], parts: this.compoundParts(token) ?? [] };
+    });
+    if (forms.joined && content.length > 0) slots.push({ tokens: [stem(forms.joined)], parts: [] });
+    word = { slots, particle: SEPARABLE_PARTICLES.has(forms.parts[forms.parts.length - 1]!) };
+    remember(this.indexedWords, raw, word);
+    return word;
+  }
+
+  private analyzeIndexedWithParticles(text: string): Analysis {
     const slots: Slot[] = [];
     for (const word of contentWords(text)) {
       for (const { folded, stem: s } of word.parts) {
