@@ -9,7 +9,7 @@ import { ForwardTerms } from './forwardTerms';
 import { germanWords } from './germanWords';
 import type { SynonymsFile } from './schema';
 import { SynonymTable, type Slot } from './synonyms';
-import { foldDigraphs, formsOf, isStopword, scanWords, splitWords, stem, wordFormsOf, type Word } from './text';
+import { foldDigraphs, formsOf, isStopword, scanWords, splitWords, stem, type Word } from './text';
 import { TypoCorrector, type TypoSettings } from './typos';
 
 /** How one written word of a question was understood. */
@@ -57,6 +57,13 @@ export const DEFAULT_ANALYZER_SETTINGS: AnalyzerSettings = Object.freeze({
   correctionThreshold: 0.25,
   minCompoundPart: 3,
 });
+
+/** What a written word contributes to an indexed text. */
+interface IndexedWord {
+  readonly slots: readonly Slot[];
+  /** The word is a separable verb particle. */
+  readonly particle: boolean;
+}
 
 /** A content word of a text: its folded parts, their stems, and the joined hyphen spelling. */
 interface ContentWord {
@@ -134,7 +141,15 @@ export class Analyzer {
   private readonly typos: TypoCorrector;
   private readonly compounds = new Map<string, string[] | null>();
   private readonly readings = new Map<string, WordReading>();
-  private readonly indexedWords = new Map<string, { readonly slots: readonly Slot[]; readonly particle: boolean }>();
+  /** Written words of the knowledge base texts, interned: their ids index `indexedWords`. */
+  private readonly wordIds = new Map<string, number>();
+  private readonly rawWords: string[] = [];
+  private readonly indexedWords: Array<IndexedWord | undefined> = [];
+  /**
+   * The knowledge base texts as word ids (id × 2, +1 when a clause ends after the word), from
+   * the vocabulary pass, so indexing does not scan them again. Dropped by {@link finishIndexing}.
+   */
+  private scanned = new Map<string, { readonly ids: Int32Array; analysis?: Analysis }>();
 
   /**
    * @param texts every text the knowledge base indexes (questions, titles, keywords, answers)
@@ -147,10 +162,10 @@ export class Analyzer {
     private readonly isGermanWord: (written: string) => boolean = (written) => germanWords().has(written),
   ) {
     for (const text of texts) {
-      for (const word of wordFormsOf(text)) {
-        for (const part of word.parts) if (!isStopword(part)) this.vocabulary.add(stem(part));
-        if (word.joined && word.parts.some((part) => !isStopword(part))) this.vocabulary.add(stem(word.joined));
-      }
+      if (this.scanned.has(text)) continue;
+      const ids: number[] = [];
+      scanWords(text, (raw, endsClause) => ids.push(this.internWord(raw) * 2 + (endsClause ? 1 : 0)));
+      this.scanned.set(text, { ids: Int32Array.from(ids) });
     }
     this.synonyms = new SynonymTable(
       synonyms.groups,
@@ -168,26 +183,57 @@ export class Analyzer {
 
   /** Tokens of a knowledge base text: compounds add their parts, nothing is corrected. */
   analyzeIndexed(text: string): Analysis {
+    const scanned = this.scanned.get(text);
+    if (scanned) return (scanned.analysis ??= this.analyzeIndexedUncached(text, scanned.ids));
+    return this.analyzeIndexedUncached(text);
+  }
+
+  private analyzeIndexedUncached(text: string, ids?: Int32Array): Analysis {
     const slots: Slot[] = [];
     let particle = false;
-    scanWords(text, (raw, endsClause) => {
-      const word = this.indexedWord(raw);
+    const visit = (id: number, endsClause: boolean) => {
+      const word = this.indexedWord(id);
       if (endsClause && word.particle) particle = true;
       for (const slot of word.slots) slots.push(slot);
-    });
+    };
+    if (ids) for (const code of ids) visit(code >> 1, (code & 1) === 1);
+    else scanWords(text, (raw, endsClause) => visit(this.internWord(raw), endsClause));
     // A clause-final particle ("… richtet ein KI ein.") changes how the clause's verbs read.
     if (particle) return this.analyzeIndexedWithParticles(text);
     return { ...this.synonyms.apply(slots), readings: [], forwardTerms: [], nounTokens: [] };
   }
 
-  /**
-   * The slots a written word contributes to an indexed text, cached per snapshot: indexing
-   * 10,000 entries meets the same words millions of times.
-   */
-  private indexedWord(raw: string): { readonly slots: readonly Slot[]; readonly particle: boolean } {
-    let word = this.indexedWords.get(raw);
-    if (word) return word;
+  /** Frees the scanned texts once the index is built (they are only needed while indexing). */
+  finishIndexing(): void {
+    this.scanned = new Map();
+  }
+
+  /** The id of a written word; a new word adds its stems to the vocabulary. */
+  private internWord(raw: string): number {
+    let id = this.wordIds.get(raw);
+    if (id !== undefined) return id;
+    id = this.rawWords.length;
+    this.rawWords.push(raw);
+    this.wordIds.set(raw, id);
     const forms = formsOf(raw);
+    let content = false;
+    for (const part of forms.parts) {
+      if (isStopword(part)) continue;
+      content = true;
+      this.vocabulary.add(stem(part));
+    }
+    if (forms.joined && content) this.vocabulary.add(stem(forms.joined));
+    return id;
+  }
+
+  /**
+   * The slots a written word contributes to an indexed text, computed once per snapshot:
+   * indexing 10,000 entries meets the same words millions of times.
+   */
+  private indexedWord(id: number): IndexedWord {
+    let word = this.indexedWords[id];
+    if (word) return word;
+    const forms = formsOf(this.rawWords[id]!);
     const content = forms.parts.filter((part) => !isStopword(part));
     const slots: Slot[] = content.map((part) => {
       const token = stem(part);
@@ -195,7 +241,7 @@ export class Analyzer {
     });
     if (forms.joined && content.length > 0) slots.push({ tokens: [stem(forms.joined)], parts: [] });
     word = { slots, particle: SEPARABLE_PARTICLES.has(forms.parts[forms.parts.length - 1]!) };
-    remember(this.indexedWords, raw, word);
+    this.indexedWords[id] = word;
     return word;
   }
 

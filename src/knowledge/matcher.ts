@@ -87,6 +87,7 @@ export class Matcher {
     this.settings = Object.freeze({ ...DEFAULT_MATCHER_SETTINGS, ...settings });
     this.analyzer = new Analyzer(entries.flatMap(indexedTexts), synonyms, this.settings);
     this.index = new ScoringIndex(entries, this.analyzer, this.settings);
+    this.analyzer.finishIndexing();
   }
 
   /** One text read as a single question, without context. */

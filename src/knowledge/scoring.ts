@@ -63,17 +63,10 @@ export class ScoringIndex {
   ) {
     const entryLists = new Map<string, { entries: number[]; weights: number[] }>();
     const variantTokens: Array<Set<string>> = [];
-    // Titles are read twice per entry and many questions repeat across entries: read each text once.
-    const analyses = new Map<string, ReturnType<Analyzer['analyzeIndexed']>>();
-    const analyze = (text: string) => {
-      let analysis = analyses.get(text);
-      if (!analysis) analyses.set(text, (analysis = analyzer.analyzeIndexed(text)));
-      return analysis;
-    };
     entries.forEach((entry, entryIndex) => {
       const weights = new Map<string, number>();
       const addWeights = (text: string, fieldWeight: number) => {
-        const { tokens, compoundParts } = analyze(text);
+        const { tokens, compoundParts } = analyzer.analyzeIndexed(text);
         for (const token of tokens) {
           const weight = fieldWeight * (compoundParts.has(token) ? settings.compoundPartWeight : 1);
           if (weight > (weights.get(token) ?? 0)) weights.set(token, weight);

@@ -117,8 +117,11 @@ export function scanWords(rawText: string, visit: (raw: string, endsClause: bool
   }
 }
 
+/** Characters NFKC leaves as they are: checking for them is much cheaper than normalising. */
+const NFKC_STABLE = /^[\t\n\r\x20-\x7eäöüÄÖÜß–—„“”‚‘’]*$/u;
+
 function normalizeText(rawText: string): string {
-  const text = rawText.normalize('NFKC');
+  const text = NFKC_STABLE.test(rawText) ? rawText : rawText.normalize('NFKC');
   return text.includes('§') ? text.replace(/§/g, ' Paragraph ') : text;
 }
 
