@@ -75,6 +75,7 @@ interface ContentWord {
 }
 
 const MAX_CACHE = 50_000;
+const NONE: readonly never[] = Object.freeze([]);
 
 /** Separable verb prefixes that take "zu" inside the infinitive ("einzurichten" → "einrichten"). */
 const ZU_INFIX = /^(ab|an|auf|aus|bei|dar|ein|fest|her|hin|mit|nach|um|vor|vorbei|weiter|zu|zuruck|zusammen)zu(\p{L}{4,})$/u;
@@ -147,9 +148,12 @@ export class Analyzer {
   private readonly indexedWords: Array<IndexedWord | undefined> = [];
   /**
    * The knowledge base texts as word ids (id × 2, +1 when a clause ends after the word), from
-   * the vocabulary pass, so indexing does not scan them again. Dropped by {@link finishIndexing}.
+   * the vocabulary pass, so indexing does not scan them again. Indexing asks for the texts in
+   * the order they were given, so they are handed out by a cursor, not looked up by their
+   * (long) text; a text asked out of order is simply scanned again. Dropped by {@link finishIndexing}.
    */
-  private scanned = new Map<string, { readonly ids: Int32Array; analysis?: Analysis }>();
+  private scanned: Array<{ readonly text: string; readonly ids: Int32Array }> = [];
+  private scannedCursor = 0;
 
   /**
    * @param texts every text the knowledge base indexes (questions, titles, keywords, answers)
@@ -162,10 +166,9 @@ export class Analyzer {
     private readonly isGermanWord: (written: string) => boolean = (written) => germanWords().has(written),
   ) {
     for (const text of texts) {
-      if (this.scanned.has(text)) continue;
       const ids: number[] = [];
       scanWords(text, (raw, endsClause) => ids.push(this.internWord(raw) * 2 + (endsClause ? 1 : 0)));
-      this.scanned.set(text, { ids: Int32Array.from(ids) });
+      this.scanned.push({ text, ids: Int32Array.from(ids) });
     }
     this.synonyms = new SynonymTable(
       synonyms.groups,
@@ -183,12 +186,9 @@ export class Analyzer {
 
   /** Tokens of a knowledge base text: compounds add their parts, nothing is corrected. */
   analyzeIndexed(text: string): Analysis {
-    const scanned = this.scanned.get(text);
-    if (scanned) return (scanned.analysis ??= this.analyzeIndexedUncached(text, scanned.ids));
-    return this.analyzeIndexedUncached(text);
-  }
-
-  private analyzeIndexedUncached(text: string, ids?: Int32Array): Analysis {
+    const next = this.scanned[this.scannedCursor];
+    const ids = next && next.text === text ? next.ids : undefined;
+    if (ids) this.scannedCursor++;
     const slots: Slot[] = [];
     let particle = false;
     const visit = (id: number, endsClause: boolean) => {
@@ -200,12 +200,14 @@ export class Analyzer {
     else scanWords(text, (raw, endsClause) => visit(this.internWord(raw), endsClause));
     // A clause-final particle ("… richtet ein KI ein.") changes how the clause's verbs read.
     if (particle) return this.analyzeIndexedWithParticles(text);
-    return { ...this.synonyms.apply(slots), readings: [], forwardTerms: [], nounTokens: [] };
+    const { tokens, compoundParts } = this.synonyms.apply(slots);
+    return { tokens, compoundParts, readings: NONE, forwardTerms: NONE, nounTokens: NONE };
   }
 
   /** Frees the scanned texts once the index is built (they are only needed while indexing). */
   finishIndexing(): void {
-    this.scanned = new Map();
+    this.scanned = [];
+    this.scannedCursor = 0;
   }
 
   /** The id of a written word; a new word adds its stems to the vocabulary. */

@@ -205,7 +205,7 @@ export class Matcher {
   }
 }
 
-/** Every text of an entry the analyzer must know the words of. */
+/** Every text of an entry the analyzer must know the words of, in the order the scoring index reads them. */
 export function indexedTexts(entry: Entry): string[] {
-  return [entry.title, answerText(entry), ...entry.questions, ...entry.keywords];
+  return [answerText(entry), entry.title, ...entry.keywords, ...entry.questions];
 }

@@ -74,8 +74,11 @@ export class ScoringIndex {
         return tokens;
       };
       addWeights(answerText(entry), settings.answerTextWeight);
-      for (const text of [entry.title, ...entry.keywords]) addWeights(text, 1);
-      for (const text of [entry.title, ...entry.questions]) {
+      const titleTokens = addWeights(entry.title, 1);
+      for (const text of entry.keywords) addWeights(text, 1);
+      variantTokens.push(new Set(titleTokens));
+      this.variantEntry.push(entryIndex);
+      for (const text of entry.questions) {
         variantTokens.push(new Set(addWeights(text, 1)));
         this.variantEntry.push(entryIndex);
       }
