@@ -9,7 +9,7 @@ import { ForwardTerms } from './forwardTerms';
 import { germanWords } from './germanWords';
 import type { SynonymsFile } from './schema';
 import { SynonymTable, type Slot } from './synonyms';
-import { foldDigraphs, isStopword, splitWords, stem, type Word } from './text';
+import { foldDigraphs, formsOf, isStopword, scanWords, splitWords, stem, type Word } from './text';
 import { TypoCorrector, type TypoSettings } from './typos';
 
 /** How one written word of a question was understood. */
@@ -58,6 +58,13 @@ export const DEFAULT_ANALYZER_SETTINGS: AnalyzerSettings = Object.freeze({
   minCompoundPart: 3,
 });
 
+/** What a written word contributes to an indexed text. */
+interface IndexedWord {
+  readonly slots: readonly Slot[];
+  /** The word is a separable verb particle. */
+  readonly particle: boolean;
+}
+
 /** A content word of a text: its folded parts, their stems, and the joined hyphen spelling. */
 interface ContentWord {
   readonly parts: ReadonlyArray<{ readonly folded: string; readonly stem: string; readonly written: string }>;
@@ -68,6 +75,7 @@ interface ContentWord {
 }
 
 const MAX_CACHE = 50_000;
+const NONE: readonly never[] = Object.freeze([]);
 
 /** Separable verb prefixes that take "zu" inside the infinitive ("einzurichten" → "einrichten"). */
 const ZU_INFIX = /^(ab|an|auf|aus|bei|dar|ein|fest|her|hin|mit|nach|um|vor|vorbei|weiter|zu|zuruck|zusammen)zu(\p{L}{4,})$/u;
@@ -134,6 +142,18 @@ export class Analyzer {
   private readonly typos: TypoCorrector;
   private readonly compounds = new Map<string, string[] | null>();
   private readonly readings = new Map<string, WordReading>();
+  /** Written words of the knowledge base texts, interned: their ids index `indexedWords`. */
+  private readonly wordIds = new Map<string, number>();
+  private readonly rawWords: string[] = [];
+  private readonly indexedWords: Array<IndexedWord | undefined> = [];
+  /**
+   * The knowledge base texts as word ids (id × 2, +1 when a clause ends after the word), from
+   * the vocabulary pass, so indexing does not scan them again. Indexing asks for the texts in
+   * the order they were given, so they are handed out by a cursor, not looked up by their
+   * (long) text; a text asked out of order is simply scanned again. Dropped by {@link finishIndexing}.
+   */
+  private scanned: Array<{ readonly text: string; readonly ids: Int32Array }> = [];
+  private scannedCursor = 0;
 
   /**
    * @param texts every text the knowledge base indexes (questions, titles, keywords, answers)
@@ -146,10 +166,9 @@ export class Analyzer {
     private readonly isGermanWord: (written: string) => boolean = (written) => germanWords().has(written),
   ) {
     for (const text of texts) {
-      for (const word of contentWords(text)) {
-        for (const part of word.parts) this.vocabulary.add(part.stem);
-        if (word.joined) this.vocabulary.add(word.joined);
-      }
+      const ids: number[] = [];
+      scanWords(text, (raw, endsClause) => ids.push(this.internWord(raw) * 2 + (endsClause ? 1 : 0)));
+      this.scanned.push({ text, ids: Int32Array.from(ids) });
     }
     this.synonyms = new SynonymTable(
       synonyms.groups,
@@ -167,6 +186,68 @@ export class Analyzer {
 
   /** Tokens of a knowledge base text: compounds add their parts, nothing is corrected. */
   analyzeIndexed(text: string): Analysis {
+    const next = this.scanned[this.scannedCursor];
+    const ids = next && next.text === text ? next.ids : undefined;
+    if (ids) this.scannedCursor++;
+    const slots: Slot[] = [];
+    let particle = false;
+    const visit = (id: number, endsClause: boolean) => {
+      const word = this.indexedWord(id);
+      if (endsClause && word.particle) particle = true;
+      for (const slot of word.slots) slots.push(slot);
+    };
+    if (ids) for (const code of ids) visit(code >> 1, (code & 1) === 1);
+    else scanWords(text, (raw, endsClause) => visit(this.internWord(raw), endsClause));
+    // A clause-final particle ("… richtet ein KI ein.") changes how the clause's verbs read.
+    if (particle) return this.analyzeIndexedWithParticles(text);
+    const { tokens, compoundParts } = this.synonyms.apply(slots);
+    return { tokens, compoundParts, readings: NONE, forwardTerms: NONE, nounTokens: NONE };
+  }
+
+  /** Frees the scanned texts once the index is built (they are only needed while indexing). */
+  finishIndexing(): void {
+    this.scanned = [];
+    this.scannedCursor = 0;
+  }
+
+  /** The id of a written word; a new word adds its stems to the vocabulary. */
+  private internWord(raw: string): number {
+    let id = this.wordIds.get(raw);
+    if (id !== undefined) return id;
+    id = this.rawWords.length;
+    this.rawWords.push(raw);
+    this.wordIds.set(raw, id);
+    const forms = formsOf(raw);
+    let content = false;
+    for (const part of forms.parts) {
+      if (isStopword(part)) continue;
+      content = true;
+      this.vocabulary.add(stem(part));
+    }
+    if (forms.joined && content) this.vocabulary.add(stem(forms.joined));
+    return id;
+  }
+
+  /**
+   * The slots a written word contributes to an indexed text, computed once per snapshot:
+   * indexing 10,000 entries meets the same words millions of times.
+   */
+  private indexedWord(id: number): IndexedWord {
+    let word = this.indexedWords[id];
+    if (word) return word;
+    const forms = formsOf(this.rawWords[id]!);
+    const content = forms.parts.filter((part) => !isStopword(part));
+    const slots: Slot[] = content.map((part) => {
+      const token = stem(part);
+      return { tokens: [token], parts: this.compoundParts(token) ?? [] };
+    });
+    if (forms.joined && content.length > 0) slots.push({ tokens: [stem(forms.joined)], parts: [] });
+    word = { slots, particle: SEPARABLE_PARTICLES.has(forms.parts[forms.parts.length - 1]!) };
+    this.indexedWords[id] = word;
+    return word;
+  }
+
+  private analyzeIndexedWithParticles(text: string): Analysis {
     const slots: Slot[] = [];
     for (const word of contentWords(text)) {
       for (const { folded, stem: s } of word.parts) {

@@ -87,6 +87,7 @@ export class Matcher {
     this.settings = Object.freeze({ ...DEFAULT_MATCHER_SETTINGS, ...settings });
     this.analyzer = new Analyzer(entries.flatMap(indexedTexts), synonyms, this.settings);
     this.index = new ScoringIndex(entries, this.analyzer, this.settings);
+    this.analyzer.finishIndexing();
   }
 
   /** One text read as a single question, without context. */
@@ -171,16 +172,14 @@ export class Matcher {
   }
 
   /**
-   * The noun that carries the question: the rarest token written as a noun. An answer whose
-   * entry lacks it answers something else ("eigene Räumlichkeiten" → the organisation entry).
+   * The nouns that carry the question: the rarest tokens written as nouns (ties included). An
+   * answer whose entry lacks one answers something else ("eigene Räumlichkeiten" → the
+   * organisation entry), so it becomes a suggestion at most.
    */
   private keyNouns(analysis: Analysis, focal: ReadonlyMap<string, number>): string[] {
-    let best: string | undefined;
-    for (const token of analysis.nounTokens) {
-      const weight = focal.get(token);
-      if (weight !== undefined && (!best || weight > focal.get(best)!)) best = token;
-    }
-    return best ? [best] : [];
+    const weights = analysis.nounTokens.flatMap((token) => (focal.has(token) ? [[token, focal.get(token)!] as const] : []));
+    const top = Math.max(...weights.map(([, weight]) => weight));
+    return [...new Set(weights.filter(([, weight]) => weight >= top - 1e-9).map(([token]) => token))];
   }
 
   private entryHas(entry: Entry, token: string): boolean {
@@ -206,7 +205,7 @@ export class Matcher {
   }
 }
 
-/** Every text of an entry the analyzer must know the words of. */
+/** Every text of an entry the analyzer must know the words of, in the order the scoring index reads them. */
 export function indexedTexts(entry: Entry): string[] {
-  return [entry.title, answerText(entry), ...entry.questions, ...entry.keywords];
+  return [answerText(entry), entry.title, ...entry.keywords, ...entry.questions];
 }

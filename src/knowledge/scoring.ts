@@ -39,6 +39,9 @@ export interface ScoredEntry extends Candidate {
   readonly coverage: number;
 }
 
+/** Context words used for ranking, the rarest first. */
+const MAX_CONTEXT_TOKENS = 8;
+
 /** The entries a token occurs in, with the token's weight in each. */
 interface Postings {
   readonly entries: Int32Array;
@@ -74,8 +77,11 @@ export class ScoringIndex {
         return tokens;
       };
       addWeights(answerText(entry), settings.answerTextWeight);
-      for (const text of [entry.title, ...entry.keywords]) addWeights(text, 1);
-      for (const text of [entry.title, ...entry.questions]) {
+      const titleTokens = addWeights(entry.title, 1);
+      for (const text of entry.keywords) addWeights(text, 1);
+      variantTokens.push(new Set(titleTokens));
+      this.variantEntry.push(entryIndex);
+      for (const text of entry.questions) {
         variantTokens.push(new Set(addWeights(text, 1)));
         this.variantEntry.push(entryIndex);
       }
@@ -145,12 +151,18 @@ export class ScoringIndex {
         }
       }
     }
+    // The context only re-ranks entries the asked part touched, and its rarest words say most:
+    // a few of them bound the work however long the context is.
     let contextMass = 0;
-    for (const [token, weight] of query.context) {
+    const contextTokens = [...query.context].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONTEXT_TOKENS);
+    for (const [token, weight] of contextTokens) {
       contextMass += weight;
       const postings = this.entryPostings.get(token);
       if (!postings) continue;
-      for (let i = 0; i < postings.entries.length; i++) context[postings.entries[i]!] += weight * postings.weights[i]!;
+      for (let i = 0; i < postings.entries.length; i++) {
+        const entry = postings.entries[i]!;
+        if (covered[entry] !== 0) context[entry] += weight * postings.weights[i]!;
+      }
     }
     for (const variant of touchedVariants) {
       const shared = overlap[variant]!;
@@ -170,12 +182,12 @@ export class ScoringIndex {
       const score = coverageWeight * coverage + (1 - coverageWeight) * bestVariant[entryIndex]! + bonus + favoured;
       covered[entryIndex] = 0;
       bestVariant[entryIndex] = 0;
+      context[entryIndex] = 0;
       if (top.length === keep && score <= top[keep - 1]!.score) continue;
       top.push({ entry, score, coverage });
       top.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
       if (top.length > keep) top.pop();
     }
-    if (contextMass > 0) context.fill(0);
     return top;
   }
 }

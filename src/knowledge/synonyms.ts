@@ -11,6 +11,8 @@ export interface Slot {
   readonly parts: readonly string[];
 }
 
+const NO_PARTS: ReadonlySet<string> = new Set();
+
 interface Phrase {
   readonly tokens: readonly string[];
   readonly canonical: string;
@@ -56,7 +58,7 @@ export class SynonymTable {
    * canonical token; its words stay (they may mean something alone, "Teilhabe"), but their
    * compound parts go: the phrase is one unit.
    */
-  apply(slots: readonly Slot[]): { tokens: string[]; compoundParts: Set<string> } {
+  apply(slots: readonly Slot[]): { tokens: string[]; compoundParts: ReadonlySet<string> } {
     const tokens: string[] = [];
     const partTokens: string[] = [];
     for (let i = 0; i < slots.length; i++) {
@@ -74,6 +76,7 @@ export class SynonymTable {
       for (const token of head) tokens.push(this.canonical(token));
       for (const part of slots[i]!.parts) partTokens.push(this.canonical(part));
     }
+    if (partTokens.length === 0) return { tokens, compoundParts: NO_PARTS };
     const direct = new Set(tokens);
     return { tokens: [...tokens, ...partTokens], compoundParts: new Set(partTokens.filter((t) => !direct.has(t))) };
   }

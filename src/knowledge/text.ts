@@ -51,12 +51,18 @@ export interface Word {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐‑–/][\p{L}\p{N}]+)*/gu;
+const HYPHEN = /[-‐‑–/]/;
+const SENTENCE_END_GAP = /[.!?:;"„“(–-]\s*$/u;
+const CLAUSE_GAP = /[.!?:;,–()]/u;
+const ABBREVIATION_PLURAL = /\p{Lu}\p{Lu}s(?:$|[-‐‑–/])/u;
 
 /**
  * Splits text into folded words; "§" becomes the word "paragraph" so "§ 7" is searchable.
+ * Indexing a large knowledge base runs this over every text, so the common case (a plain word
+ * after a single space) takes the short path.
  */
 export function splitWords(rawText: string): Word[] {
-  const text = rawText.normalize('NFKC').replace(/§/g, ' Paragraph ');
+  const text = normalizeText(rawText);
   const usesCapitals = /\p{Lu}/u.test(text) && text !== text.toUpperCase();
   const words: Word[] = [];
   let previousEnd = 0;
@@ -65,18 +71,83 @@ export function splitWords(rawText: string): Word[] {
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     if (previousEnd > 0) {
-      const gap = text.slice(previousEnd, match.index);
-      sentenceStart = /[.!?:;"„“(–-]\s*$/u.test(gap);
-      if (/[.!?:;,–()]/u.test(gap)) clause++;
+      if (match.index - previousEnd === 1 && text.charCodeAt(previousEnd) === 32) {
+        sentenceStart = false;
+      } else {
+        const gap = text.slice(previousEnd, match.index);
+        sentenceStart = SENTENCE_END_GAP.test(gap);
+        if (CLAUSE_GAP.test(gap)) clause++;
+      }
     }
     previousEnd = match.index + raw.length;
-    const casing = !usesCapitals || sentenceStart ? 'unclear' : /^\p{Lu}/u.test(raw) ? 'noun' : 'lower';
-    const singular = singularAbbreviation(raw);
-    const parts = cached(foldedWords, singular, fold).split(/[-‐‑–/]/).filter(Boolean);
-    const written = singular.split(/[-‐‑–/]/).filter(Boolean);
-    words.push(parts.length > 1 ? { parts, written, joined: parts.join(''), casing, clause } : { parts, written, casing, clause });
+    const casing = !usesCapitals || sentenceStart ? 'unclear' : isUpperCaseInitial(raw) ? 'noun' : 'lower';
+    const forms = formsOf(raw);
+    words.push(forms.joined ? { parts: forms.parts, written: forms.written, joined: forms.joined, casing, clause } : { parts: forms.parts, written: forms.written, casing, clause });
   }
   return words;
+}
+
+/**
+ * The folded forms of every word of a text, without casing or clauses: the cheap pass that
+ * collects a knowledge base's vocabulary.
+ */
+export function* wordFormsOf(rawText: string): Generator<WordForms> {
+  for (const match of normalizeText(rawText).matchAll(WORD)) yield formsOf(match[0]);
+}
+
+/** A written word's folded parts, as written, and the joined spelling of a hyphenated compound. */
+export interface WordForms {
+  readonly parts: readonly string[];
+  readonly written: readonly string[];
+  readonly joined?: string;
+}
+
+const CLAUSE_END = /[.!?:;,–()]/u;
+
+/**
+ * Visits every written word of a text with whether a clause ends right after it (for
+ * separable verb particles): the allocation-free pass indexing uses.
+ */
+export function scanWords(rawText: string, visit: (raw: string, endsClause: boolean) => void): void {
+  const text = normalizeText(rawText);
+  for (const match of text.matchAll(WORD)) {
+    let next = match.index + match[0].length;
+    while (next < text.length && text.charCodeAt(next) === 32) next++;
+    visit(match[0], next >= text.length || CLAUSE_END.test(text.charAt(next)));
+  }
+}
+
+/** Characters NFKC leaves as they are: checking for them is much cheaper than normalising. */
+const NFKC_STABLE = /^[\t\n\r\x20-\x7eäöüÄÖÜß–—„“”‚‘’]*$/u;
+
+function normalizeText(rawText: string): string {
+  const text = NFKC_STABLE.test(rawText) ? rawText : rawText.normalize('NFKC');
+  return text.includes('§') ? text.replace(/§/g, ' Paragraph ') : text;
+}
+
+const wordForms = new Map<string, WordForms>();
+
+/** Memoised: a knowledge base repeats its words thousands of times. */
+export function formsOf(raw: string): WordForms {
+  let forms = wordForms.get(raw);
+  if (forms) return forms;
+  const singular = raw.length > 2 && raw.endsWith('s') && ABBREVIATION_PLURAL.test(raw) ? singularAbbreviation(raw) : raw;
+  const folded = fold(singular);
+  if (!HYPHEN.test(raw)) {
+    forms = { parts: [folded], written: [singular] };
+  } else {
+    const parts = folded.split(HYPHEN).filter(Boolean);
+    const written = singular.split(HYPHEN).filter(Boolean);
+    forms = parts.length > 1 ? { parts, written, joined: parts.join('') } : { parts, written };
+  }
+  if (wordForms.size >= MAX_CACHED_WORDS) wordForms.clear();
+  wordForms.set(raw, forms);
+  return forms;
+}
+
+function isUpperCaseInitial(word: string): boolean {
+  const first = word.charAt(0);
+  return first !== first.toLowerCase();
 }
 
 /**
@@ -89,7 +160,6 @@ function singularAbbreviation(raw: string): string {
 
 const MAX_CACHED_WORDS = 100_000;
 const stems = new Map<string, string>();
-const foldedWords = new Map<string, string>();
 
 /** Memoises a pure word function: indexing thousands of entries meets the same words again and again. */
 function cached(cache: Map<string, string>, word: string, compute: (word: string) => string): string {
