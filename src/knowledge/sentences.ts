@@ -59,7 +59,7 @@ const QUESTION_VERBS = new Set([
 /** Prepositions that may stand before a question word ("An welche Nummer …", "Seit wann …"). */
 const PREPOSITIONS = new Set([
   'an', 'auf', 'aus', 'bei', 'bis', 'durch', 'fur', 'gegen', 'in', 'mit', 'nach', 'seit', 'uber', 'um',
-  'unter', 'von', 'vor', 'zu', 'ab', 'und', 'oder', 'also', 'aber', 'dann', 'sowie', 'to', 'for', 'from',
+  'unter', 'von', 'vor', 'zu', 'ab', 'und', 'oder', 'aber', 'dann', 'sowie', 'to', 'for', 'from',
   'with', 'in', 'at', 'and', 'so',
 ]);
 
@@ -83,6 +83,9 @@ const ANAPHORS = new Set([
   'ihnen', 'er', 'es', 'das', 'dies', 'diese', 'dieser', 'dieses', 'denen', 'deren', 'dessen', 'die',
   'der', 'den', 'dem', 'they', 'them', 'it', 'that', 'this', 'there',
 ]);
+
+/** Words that open a rephrasing of the clause before ("also", "sprich", "bzw."). */
+const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|that is)\b/iu;
 
 /** Abbreviations whose period does not end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -159,6 +162,8 @@ function splitClauses(sentence: string, asks: boolean): string[] {
   let start = 0;
   for (const match of sentence.matchAll(boundary)) {
     const cut = match.index + match[0].length;
+    // "…, also mit wem rede ich da?" says the same question again in other words: one part.
+    if (REPHRASING.test(sentence.slice(cut))) continue;
     const opens = opensQuestion(sentence.slice(cut));
     if (!opens || (opens === 'verb' && !asks)) continue;
     const clause = sentence.slice(start, match.index).trim();
