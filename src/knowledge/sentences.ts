@@ -87,6 +87,9 @@ const ANAPHORS = new Set([
 /** A message of one clause: no sentence or clause boundary before a final mark, no "und/oder". */
 const SIMPLE = /^(?![\s\S]*\s(?:und|oder|sowie|and|or)\s)(?![\s\S]*\s[–—-]\s)[^.!?;:,\n]*[.!?]*$/iu;
 
+/** A clause opening with a possessive or a personal subject starts a new statement. */
+const NEW_STATEMENT = /^(mein|meine|meiner|unser|unsere|unserer|ich|wir|my|our|we|i)\s/iu;
+
 /** Words that open a rephrasing of the clause before ("also", "sprich", "bzw."). */
 const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|that is)\b/iu;
 
@@ -172,10 +175,17 @@ function opensQuestion(text: string): 'interrogative' | 'verb' | null {
  */
 function splitClauses(sentence: string, asks: boolean): string[] {
   const clauses: string[] = [];
-  const boundary = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+)/giu;
+  const boundary = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen))\s+)/giu;
   let start = 0;
   for (const match of sentence.matchAll(boundary)) {
     const cut = match.index + match[0].length;
+    // "…, mein Chef will das wissen": a new statement after a comma is context of its own.
+    if (match[0].includes(',') && NEW_STATEMENT.test(sentence.slice(cut))) {
+      const clause = sentence.slice(start, match.index).trim();
+      if (clause) clauses.push(clause);
+      start = cut;
+      continue;
+    }
     // "…, also mit wem rede ich da?" says the same question again in other words: one part.
     if (REPHRASING.test(sentence.slice(cut))) continue;
     const opens = opensQuestion(sentence.slice(cut));
