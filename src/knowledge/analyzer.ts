@@ -21,8 +21,9 @@ export type WordReading =
   /** A typo corrected to the nearest known word. */
   | { readonly kind: 'corrected'; readonly word: string; readonly correction: string }
   /**
-   * Nothing in the knowledge base uses this word. `dictionary` says whether it is a real German
-   * word ("Leitung", "Räumlichkeiten"): such a word is never corrected into a different one.
+   * Nothing in the knowledge base uses this word. `dictionary` is set when the word looked like a
+   * typo of a known word but is a real German word ("Leitung" next to "Leistung"): such a word
+   * is never corrected into a different one.
    */
   | {
       readonly kind: 'unknown';
@@ -315,11 +316,11 @@ export class Analyzer {
     const parts = this.compoundParts(stemmed);
     if (parts) return { kind: 'compound', word: stemmed, parts };
     const numeric = /\d/.test(stemmed);
-    // A real German word the knowledge base does not use is that word, not a typo of another.
-    if (!numeric && folded.length >= this.settings.minCorrectionLength && this.isGermanWord(written)) {
-      return { kind: 'unknown', word: stemmed, casing: 'unclear', numeric, dictionary: true };
-    }
     const correction = this.typos.correct(stemmed);
+    // A real German word the knowledge base does not use is that word, not a typo of another
+    // ("Leitung" is no "Leistung"). Asked only when there is a correction to veto: most unknown
+    // words have none, and the dictionary is the slower check.
+    if (correction && this.isGermanWord(written)) return { kind: 'unknown', word: stemmed, casing: 'unclear', numeric, dictionary: true };
     if (correction) return { kind: 'corrected', word: stemmed, correction };
     return { kind: 'unknown', word: stemmed, casing: 'unclear', numeric };
   }

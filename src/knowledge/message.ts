@@ -20,7 +20,7 @@ export interface PartTrace {
   readonly why: string;
   /** Texts whose known words helped ranking. */
   readonly context: readonly string[];
-  /** Whether the part leans on something said before ("und die Adresse?"). */
+  /** Whether the part leans on something said before ("und die Adresse?"); only judged in a conversation with a topic. */
   readonly elliptic: boolean;
   /** Set when the last answer's topic was used to read this part. */
   readonly followUp?: { readonly entryId: string };
@@ -63,10 +63,10 @@ function readPart(
   topic: Entry | undefined,
   getEntry: (id: string) => Entry | undefined,
 ): PartTrace {
-  const leaning = leansBack(part.text, isStopword);
   const alone = matcher.explain(part.text, part);
+  if (!topic) return { ...part, elliptic: false, explanation: alone };
+  const leaning = leansBack(part.text, isStopword);
   const trace: PartTrace = { ...part, elliptic: leaning !== 'no', explanation: alone };
-  if (!topic) return trace;
   const neighbourhood = topicOf(topic, getEntry);
   const answeredAlone = alone.result.answer;
   // A clear answer stays, unless the part points back, or continues the topic ("und für wen

@@ -59,7 +59,7 @@ const QUESTION_VERBS = new Set([
 /** Prepositions that may stand before a question word ("An welche Nummer …", "Seit wann …"). */
 const PREPOSITIONS = new Set([
   'an', 'auf', 'aus', 'bei', 'bis', 'durch', 'fur', 'gegen', 'in', 'mit', 'nach', 'seit', 'uber', 'um',
-  'unter', 'von', 'vor', 'zu', 'ab', 'und', 'oder', 'also', 'aber', 'dann', 'sowie', 'to', 'for', 'from',
+  'unter', 'von', 'vor', 'zu', 'ab', 'und', 'oder', 'aber', 'dann', 'sowie', 'to', 'for', 'from',
   'with', 'in', 'at', 'and', 'so',
 ]);
 
@@ -84,14 +84,32 @@ const ANAPHORS = new Set([
   'der', 'den', 'dem', 'they', 'them', 'it', 'that', 'this', 'there',
 ]);
 
+/** A message of one clause: no sentence or clause boundary before a final mark, no "und/oder". */
+const SIMPLE = /^(?![\s\S]*\s(?:und|oder|sowie|and|or)\s)(?![\s\S]*\s[–—-]\s)[^.!?;:,\n]*[.!?]*$/iu;
+
+/** A clause opening with a possessive or a personal subject starts a new statement. */
+const NEW_STATEMENT = /^(mein|meine|meiner|unser|unsere|unserer|ich|wir|my|our|we|i)\s/iu;
+
+/** Words that open a rephrasing of the clause before ("also", "sprich", "bzw."). */
+const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|that is)\b/iu;
+
 /** Abbreviations whose period does not end a sentence. */
 const ABBREVIATIONS = new Set([
   'z', 'b', 'bzw', 'ca', 'nr', 'dez', 'str', 'usw', 'etc', 'ggf', 'evtl', 'vgl', 'u', 'a', 'd', 'h', 'dr',
   'prof', 'abs', 'ff', 'inkl', 'bspw', 'zb', 'tel', 'hr', 'fr', 'sog', 'min', 'max', 'ua', 'e', 'v', 'i', 'o',
 ]);
 
+const wordCache = new Map<string, string[]>();
+
+/** Folded words of a piece; memoised briefly, since each piece is looked at several times. */
 function words(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}']+/gu) ?? [];
+  let list = wordCache.get(text);
+  if (!list) {
+    if (wordCache.size > 2000) wordCache.clear();
+    list = fold(text).match(/[\p{L}\p{N}']+/gu) ?? [];
+    wordCache.set(text, list);
+  }
+  return list;
 }
 
 /**
@@ -101,38 +119,40 @@ function words(text: string): string[] {
  */
 export function splitSentences(message: string): string[] {
   const sentences: string[] = [];
-  let current = '';
   const text = message.replace(/\r\n?/g, '\n');
-  const flush = () => {
-    if (current.trim()) sentences.push(current.trim());
-    current = '';
+  let start = 0;
+  const push = (end: number) => {
+    const sentence = text.slice(start, end).trim();
+    if (sentence) sentences.push(sentence);
   };
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (char === '\n') {
-      flush();
+      push(i);
+      start = i + 1;
       continue;
     }
-    if (/[–—-]/.test(char) && text[i - 1] === ' ' && text[i + 1] === ' ') {
+    if ((char === '–' || char === '—' || char === '-') && text[i - 1] === ' ' && text[i + 1] === ' ') {
       const after = text.slice(i + 1).split(/[.!?;:\n]/)[0]!;
-      if (words(current).length >= 3 && words(after).length >= 3) {
-        flush();
-        continue;
+      if (words(text.slice(start, i)).length >= 3 && words(after).length >= 3) {
+        push(i);
+        start = i + 1;
       }
+      continue;
     }
-    current += char;
-    if (!/[.!?;:]/.test(char)) continue;
+    if (char !== '.' && char !== '!' && char !== '?' && char !== ';' && char !== ':') continue;
     const next = text[i + 1];
     if (next !== undefined && !/\s/.test(next) && !/[.!?]/.test(next)) continue;
     if (char === '.') {
-      const before = /([\p{L}\p{N}]+)\.$/u.exec(current)?.[1];
+      const before = /([\p{L}\p{N}]+)\.$/u.exec(text.slice(Math.max(start, i - 30), i + 1))?.[1];
       // "z. B.", "Dez. 37", "1. Januar": the period belongs to an abbreviation or an ordinal.
       if (before && (ABBREVIATIONS.has(fold(before)) || /^\d+$/.test(before))) continue;
     }
-    while (i + 1 < text.length && /[.!?]/.test(text[i + 1]!)) current += text[++i];
-    flush();
+    while (i + 1 < text.length && /[.!?]/.test(text[i + 1]!)) i++;
+    push(i + 1);
+    start = i + 1;
   }
-  flush();
+  push(text.length);
   return sentences;
 }
 
@@ -155,10 +175,19 @@ function opensQuestion(text: string): 'interrogative' | 'verb' | null {
  */
 function splitClauses(sentence: string, asks: boolean): string[] {
   const clauses: string[] = [];
-  const boundary = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+)/giu;
+  const boundary = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen))\s+)/giu;
   let start = 0;
   for (const match of sentence.matchAll(boundary)) {
     const cut = match.index + match[0].length;
+    // "…, mein Chef will das wissen": a new statement after a comma is context of its own.
+    if (match[0].includes(',') && NEW_STATEMENT.test(sentence.slice(cut))) {
+      const clause = sentence.slice(start, match.index).trim();
+      if (clause) clauses.push(clause);
+      start = cut;
+      continue;
+    }
+    // "…, also mit wem rede ich da?" says the same question again in other words: one part.
+    if (REPHRASING.test(sentence.slice(cut))) continue;
     const opens = opensQuestion(sentence.slice(cut));
     if (!opens || (opens === 'verb' && !asks)) continue;
     const clause = sentence.slice(start, match.index).trim();
@@ -205,6 +234,14 @@ const ARTICLES = new Set(['die', 'der', 'den', 'dem', 'das', 'es']);
  * @param isStopword the normaliser's stopword test, so pieces of only stopwords count as empty
  */
 export function findFocus(message: string, isStopword: (word: string) => boolean): MessageFocus {
+  const text = message.trim();
+  // Most messages are one short question: nothing to split, so no need to look closer.
+  if (SIMPLE.test(text)) {
+    if (!text) return { pieces: [], parts: [] };
+    const request = !text.endsWith('?') && REQUEST.test(words(text).join(' '));
+    const why = request ? 'a request ("ich brauche/suche …")' : 'the message is one clause';
+    return { pieces: [{ text, role: request ? 'request' : 'question', why }], parts: [{ text, why, context: [] }] };
+  }
   const pieces: MessagePiece[] = [];
   const sentences = splitSentences(message);
   sentences.forEach((sentence, sentenceIndex) => {
@@ -213,7 +250,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     const introduces = sentence.trimEnd().endsWith(':') && sentenceIndex < sentences.length - 1;
     splitClauses(sentence, asks).forEach((clause, index, all) => {
       const opens = opensQuestion(clause);
-      const request = REQUEST.test(fold(clause));
+      const request = REQUEST.test(words(clause).join(' '));
       let role: PieceRole;
       let why: string;
       if (introduces && index === all.length - 1) {

@@ -87,14 +87,6 @@ export function splitWords(rawText: string): Word[] {
   return words;
 }
 
-/**
- * The folded forms of every word of a text, without casing or clauses: the cheap pass that
- * collects a knowledge base's vocabulary.
- */
-export function* wordFormsOf(rawText: string): Generator<WordForms> {
-  for (const match of normalizeText(rawText).matchAll(WORD)) yield formsOf(match[0]);
-}
-
 /** A written word's folded parts, as written, and the joined spelling of a hyphenated compound. */
 export interface WordForms {
   readonly parts: readonly string[];

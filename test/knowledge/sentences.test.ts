@@ -20,8 +20,14 @@ describe('findFocus', () => {
   it('should take the question and leave greeting and context as context', () => {
     const result = focus('Guten Tag, ich bin neu in der Kreisverwaltung Unna. Welches Dezernat ist die Koordinierungsstelle? Können Sie helfen?');
     expect(result.parts.map((part) => part.text)).toEqual(['Welches Dezernat ist die Koordinierungsstelle?']);
-    expect(result.parts[0]!.context).toEqual(['Guten Tag, ich bin neu in der Kreisverwaltung Unna.']);
-    expect(result.pieces.map((piece) => piece.role)).toEqual(['context', 'question', 'courtesy']);
+    expect(result.parts[0]!.context).toEqual(['Guten Tag', 'ich bin neu in der Kreisverwaltung Unna.']);
+    expect(result.pieces.map((piece) => piece.role)).toEqual(['context', 'context', 'question', 'courtesy']);
+  });
+
+  it('should find a question asked without a comma and leave a following statement as context', () => {
+    const result = focus('ich wollte mal fragen wer die Laki fördert, mein Chef will das für eine Vorlage wissen');
+    expect(result.parts.map((part) => part.text)).toEqual(['wer die Laki fördert']);
+    expect(result.parts[0]!.context).toContain('mein Chef will das für eine Vorlage wissen');
   });
 
   it('should find an indirect question inside a statement', () => {
