@@ -36,6 +36,8 @@ export interface AppDeps {
   readonly examples?: readonly string[];
   /** Features that add routes and card buttons (e.g. escalation to the LaKI). */
   readonly extensions?: readonly AppExtension[];
+  /** The time for follow-up topics (see `FOLLOW_UP_TTL_MS`); defaults to the system clock. */
+  readonly clock?: () => Date;
 }
 
 /**
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps): Application<AppTurnState> {
     logger: deps.logger,
     examples: deps.examples ?? EXAMPLE_QUESTIONS,
     extensions: deps.extensions ?? [],
+    clock: deps.clock ?? (() => new Date()),
   };
 
   registerNonTextRoute(app);
