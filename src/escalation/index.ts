@@ -8,7 +8,7 @@ import { resolveBestGuesses, type KnowledgeSource } from './bestGuesses';
 import { createDeliveryHandlers } from './handlers';
 import type { EscalationLogger } from './logger';
 import { createMailer, type Mailer } from './mailer';
-import { createOutboxWorker, type OutboxWorker, type OutboxWorkerDeps } from './outbox';
+import { createOutboxWorker, type JobHandlers, type OutboxWorker, type OutboxWorkerDeps } from './outbox';
 import { createEscalationService, type EscalationService, type EscalationSettings } from './service';
 import { createTeamsDelivery, type ProactiveAdapter, type TeamsChannelSettings, type TeamsDelivery } from './teamsChannel';
 
@@ -48,6 +48,11 @@ export interface EscalationDeps {
   readonly clock?: () => Date;
   readonly settings?: Partial<Omit<EscalationSettings, 'channelEnabled' | 'emailEnabled'>>;
   readonly outbox?: OutboxWorkerDeps['options'];
+  /**
+   * Handlers for job kinds about no ticket (the weekly report post), given the Teams delivery, so
+   * those messages get the outbox's persistence, retries and dedupe keys too.
+   */
+  readonly moreHandlers?: (teams: TeamsDelivery) => JobHandlers;
 }
 
 export interface Escalation {
@@ -80,7 +85,7 @@ export function createEscalation(deps: EscalationDeps): Escalation {
     logger: deps.logger,
     clock: deps.clock,
   });
-  const worker = createOutboxWorker({ jobs: deps.jobs, handlers, logger: deps.logger, clock: deps.clock, options: deps.outbox });
+  const worker = createOutboxWorker({ jobs: deps.jobs, handlers: { ...deps.moreHandlers?.(teams), ...handlers }, logger: deps.logger, clock: deps.clock, options: deps.outbox });
   const service = createEscalationService({
     tickets: deps.tickets,
     knowledge: deps.knowledge,

@@ -4,7 +4,10 @@
  */
 
 /** What a job delivers. Each kind has one handler in the outbox worker. */
-export type JobKind = 'channel-post' | 'card-update' | 'email' | 'asker-message';
+export type JobKind = TicketJobKind | 'report-post';
+
+/** Kinds that deliver something about one ticket; their jobs always carry `ticketId`. */
+export type TicketJobKind = 'channel-post' | 'card-update' | 'email' | 'asker-message';
 
 /** `running` jobs hold a lease; a lease that runs out (killed process) makes them due again. */
 export type JobState = 'pending' | 'running' | 'done' | 'failed';
@@ -25,7 +28,8 @@ export interface AskerMessagePayload {
 export interface Job {
   readonly id: string;
   readonly kind: JobKind;
-  readonly ticketId: string;
+  /** The ticket the job is about; absent for jobs about no ticket (the weekly report post). */
+  readonly ticketId?: string;
   /** JSON-serialisable data the handler needs beyond the ticket itself. */
   readonly payload: Record<string, unknown>;
   /** Unique across all jobs: enqueuing the same key twice stores one job. */
@@ -42,7 +46,7 @@ export interface Job {
 /** A job to enqueue; the store fills in id, state, attempts and times. */
 export interface NewJob {
   readonly kind: JobKind;
-  readonly ticketId: string;
+  readonly ticketId?: string;
   readonly payload?: Record<string, unknown>;
   readonly dedupeKey: string;
   /** Defaults to now. */

@@ -48,6 +48,12 @@ export interface AnsweredTicketReader {
   listAnswered(): Promise<Ticket[]>;
 }
 
+/** Tickets still waiting for the LaKI, for the weekly report's "offen" figure. */
+export interface OpenTicketReader {
+  /** Tickets with status `open` or `assigned` (reopened ones included). */
+  countOpen(): Promise<number>;
+}
+
 /** Retention for the question log: events older than a date are deleted (privacy). */
 export interface QuestionLogRetention {
   /** Deletes events recorded before `before`; resolves to the number deleted. */

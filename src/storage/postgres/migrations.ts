@@ -103,6 +103,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = Object.freeze([
       );
     `,
   },
+  {
+    version: 4,
+    name: 'delivery jobs about no ticket (the weekly report post)',
+    sql: `ALTER TABLE jobs ALTER COLUMN ticket_id DROP NOT NULL;`,
+  },
 ]);
 
 /**
