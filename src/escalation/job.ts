@@ -15,6 +15,12 @@ export type JobState = 'pending' | 'running' | 'done' | 'failed';
 /** Every state a job can be in, e.g. to report a state without jobs as 0. */
 export const JOB_STATES: readonly JobState[] = Object.freeze(['pending', 'running', 'done', 'failed']);
 
+/** Payload of a `report-post` job: the end of the reported period, so every attempt shows the same week. */
+export interface ReportPostPayload {
+  /** ISO timestamp; the report covers the seven calendar days before it. */
+  readonly until: string;
+}
+
 /** What the asker is told about their ticket. */
 export type AskerNotice = 'taken' | 'answered' | 'closed';
 
@@ -65,4 +71,6 @@ export const DedupeKey = Object.freeze({
   askerTaken: (ticketId: string) => `ticket:${ticketId}:asker:taken`,
   askerAnswer: (ticketId: string, answerHash: string) => `ticket:${ticketId}:asker:answer:${answerHash}`,
   askerClosed: (ticketId: string, version: number) => `ticket:${ticketId}:asker:closed:v${version}`,
+  /** One weekly report per ISO week (`2026-W49`), however many instances or restarts enqueue it. */
+  weeklyReport: (isoWeek: string) => `report:weekly:${isoWeek}`,
 });
