@@ -8,6 +8,13 @@
 import { existsSync } from 'node:fs';
 import { createAdapter, createApp } from './bot';
 import { ConfigError, loadConfig } from './config';
+import {
+  createWeeklyReport,
+  createWeeklyReportExtension,
+  createWeeklyReportSchedule,
+  REPORT_ENTRY_ACTIONS,
+  reportPostHandler,
+} from './editors/report';
 import { createEscalation, createEscalationExtension, escalationHealth, scheduleTicketRetention } from './escalation';
 import { createKnowledgeHolder, KnowledgeLoadError, loadKnowledgeBase } from './knowledge';
 import { createKnowledgeWatcher, knowledgeReloadHealth } from './knowledge/watcher';
@@ -67,6 +74,9 @@ async function main(): Promise<void> {
     : undefined;
   if (watcher) shutdown.push(() => watcher.close());
   const adapter = createAdapter(config.botCredentials ?? {}, config.botEndpoints);
+  // The weekly report card needs the LaKI channel; posted by the outbox, shown on "Bericht".
+  const lakiChannel = config.escalation?.channel;
+  const weeklyReport = lakiChannel ? createWeeklyReport({ readers: store.readers, knowledge, actions: REPORT_ENTRY_ACTIONS }) : undefined;
   // Tickets and their deliveries; the outbox worker starts once the server listens.
   const escalation = config.escalation
     ? createEscalation({
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
           rateLimit: { max: config.escalation.limitPerHour, windowMs: HOUR_MS },
           ticketRetentionDays: config.escalation.ticketRetentionDays,
         },
+        ...(weeklyReport ? { moreHandlers: (teams) => ({ 'report-post': reportPostHandler(weeklyReport, teams) }) } : {}),
       })
     : undefined;
   const app = createApp({
@@ -96,6 +107,7 @@ async function main(): Promise<void> {
       ...(escalation
         ? [createEscalationExtension({ service: escalation.service, lakiChannel: config.escalation?.channel, logger })]
         : []),
+      ...(weeklyReport && lakiChannel ? [createWeeklyReportExtension({ report: weeklyReport, lakiChannel, logger })] : []),
     ],
   });
   const server = createServer({
@@ -130,6 +142,11 @@ async function main(): Promise<void> {
       ticketRetention.stop();
       await escalation.close();
     });
+    if (weeklyReport && config.report.enabled) {
+      const reportSchedule = createWeeklyReportSchedule({ pattern: config.report.schedule, jobs: store.jobs, wake: () => escalation.worker.wake(), logger });
+      await reportSchedule.start();
+      shutdown.push(async () => reportSchedule.stop());
+    }
   }
   // Closers run last-in first-out: the server stops first and lets running turns finish (they
   // may still enqueue deliveries), then the outbox finishes its batch, then the store closes.

@@ -12,15 +12,6 @@ import type { JobStore } from '../../storage/types';
 /** Default schedule: Mondays at 08:00 German time. */
 export const DEFAULT_REPORT_SCHEDULE = '0 8 * * 1';
 
-/** The pattern is a valid cron expression croner can schedule (5 or 6 fields). */
-export function isValidReportSchedule(pattern: string): boolean {
-  try {
-    return new Cron(pattern, { paused: true, timezone: REPORT_TIME_ZONE }).nextRun() !== null;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The job for the report due at `occurrence`: it covers the seven days before that day's midnight
  * and is keyed by the occurrence's ISO week.
