@@ -7,5 +7,5 @@ export { createWeeklyReport, reportPostHandler, periodStart, REPORT_DAYS, type W
 export { createWeeklyReportSchedule, weeklyReportJob, latestOccurrence, DEFAULT_REPORT_SCHEDULE, type WeeklyReportSchedule } from './schedule';
 export { createWeeklyReportExtension, REPORT_COMMAND_PATTERN } from './extension';
 export { weeklyReportCard, type ReportEntryActions, type WeeklyReportCardOptions } from './weeklyReportCard';
-export { REPORT_ENTRY_ACTIONS } from './entryActions';
+export { REPORT_ENTRY_ACTIONS, entryActionsFrom, type EditorActionBuilders } from './entryActions';
 export { WeeklyReportText } from './weeklyMessages';

@@ -120,7 +120,8 @@ export const MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
     `,
   },
   {
-    version: 4,
+    // 4 is the outbox send marker (merged from another branch); this one does not depend on it.
+    version: 5,
     name: 'delivery jobs about no ticket (the weekly report post)',
     sql: '-- jobs.ticket_id becomes nullable (table rebuilt, see dropNotNull)',
     run: dropNotNull('jobs', 'ticket_id'),

@@ -2,6 +2,7 @@ import type { ReportModel } from '../../../src/knowledge/report/model';
 import { weeklyReportCard, type ReportEntryActions } from '../../../src/editors/report/weeklyReportCard';
 import { WeeklyReportText as T } from '../../../src/editors/report/weeklyMessages';
 import { submitAction } from '../../../src/cards/elements';
+import { entryActionsFrom } from '../../../src/editors/report/entryActions';
 
 const DAYS = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'];
 
@@ -157,4 +158,27 @@ describe('weeklyReportCard', () => {
     expect(text).toContain(T.noFeedback);
     expect(text).not.toContain('"Chart.');
   });
+});
+
+describe('entryActionsFrom', () => {
+  it('should pre-fill "Eintrag anlegen" with the group\'s questions and open the rated entry for "Eintrag bearbeiten"', () => {
+    // Stand-ins with the signatures of the editors' contract (EDITORS_API.md).
+    const calls: unknown[] = [];
+    const actions = entryActionsFrom({
+      newEntryAction: (questions) => (calls.push(['new', questions]), submitAction('Eintrag anlegen', { verb: 'kbNewDraft', questions: [...questions] })),
+      editEntryAction: (entryId) => (calls.push(['edit', entryId]), submitAction('Eintrag bearbeiten', { verb: 'kbEditEntry', entryId })),
+    });
+    const card = weeklyReportCard(model(), { actions });
+    expect(calls).toEqual([
+      ['new', ['Welche Förderung gibt es für Dolmetscher?', 'Werden Dolmetscherkosten gefördert?', 'Zahlt das Land **Dolmetscher**?']],
+      ['new', ['Wann ist die Antragsfrist für 2027?']],
+      ['edit', 'laki-bezirksregierung'],
+    ]);
+    expect(elementsOf(card.content, 'ActionSet').flatMap((set) => set.actions).map((action: any) => action.title)).toEqual([
+      'Eintrag anlegen',
+      'Eintrag anlegen',
+      'Eintrag bearbeiten',
+    ]);
+  });
+
 });
