@@ -11,7 +11,7 @@ import type { Attachment } from 'botbuilder';
 import { actionSet, adaptiveCardAttachment, heading, paragraph, type CardAction, type CardElement } from '../../cards/elements';
 import { escapeMarkdown, plainTextBlock } from '../../cards/markdown';
 import { germanDate } from '../../knowledge/report/markdown';
-import { formatDuration, shortDayLabel } from '../../knowledge/report/messages';
+import { formatDuration, shortDayLabel, weekdayLabel } from '../../knowledge/report/messages';
 import type { NegativeFeedback, ReportModel, UnansweredGroup } from '../../knowledge/report/model';
 import { WeeklyReportText as T } from './weeklyMessages';
 
@@ -84,7 +84,8 @@ export function dailyChart(model: ReportModel): CardElement {
     data: OUTCOMES.map((outcome) => ({
       legend: OUTCOME_LABELS[outcome],
       color: OUTCOME_COLORS[outcome],
-      values: model.days.map((day) => ({ x: shortDayLabel(day.day), y: day[outcome] })),
+      // The weekday alone: Teams cuts longer axis labels of seven bars ("Mo 3…"); the table has the dates.
+      values: model.days.map((day) => ({ x: weekdayLabel(day.day), y: day[outcome] })),
     })),
     fallback: dailyTable(model),
   };

@@ -80,11 +80,14 @@ export function formatDuration(ms: number): string {
   return hours % 24 === 0 ? `${days} Tage` : `${days} Tage ${hours % 24} Std.`;
 }
 
+/** German weekday of a report day (`YYYY-MM-DD`): "Mo". */
+export function weekdayLabel(day: string): string {
+  return ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'][new Date(`${day}T12:00:00Z`).getUTCDay()]!;
+}
+
 /** German weekday and date of a report day (`YYYY-MM-DD`): "Mo 30.11.". */
 export function shortDayLabel(day: string): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  const weekday = ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'][date.getUTCDay()]!;
-  return `${weekday} ${day.slice(8, 10)}.${day.slice(5, 7)}.`;
+  return `${weekdayLabel(day)} ${day.slice(8, 10)}.${day.slice(5, 7)}.`;
 }
 
 export const DraftText = {

@@ -81,7 +81,7 @@ describe('weeklyReportCard', () => {
     expect(bars.stacked).toBe(true);
     expect(bars.data.map((series: any) => series.legend)).toEqual([T.answered, T.suggestedShort, T.declined]);
     expect(bars.data[0].values).toEqual(DAYS.map((_day, i) => ({ x: expect.any(String), y: 3 + i })));
-    expect(bars.data[0].values.map((value: any) => value.x)).toEqual(['Mo 30.11.', 'Di 01.12.', 'Mi 02.12.', 'Do 03.12.', 'Fr 04.12.', 'Sa 05.12.', 'So 06.12.']);
+    expect(bars.data[0].values.map((value: any) => value.x)).toEqual(['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So']);
     const [donut] = elementsOf(content, 'Chart.Donut');
     expect(donut.data.map((slice: any) => slice.value)).toEqual([42, 6, 9]);
   });
