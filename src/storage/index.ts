@@ -59,3 +59,5 @@ export async function openConfiguredStore(
   };
   return Object.assign(store, { kind: 'sqlite' as const, readers });
 }
+export type { QuestionEvent, StoredQuestionEvent } from './types';
+export { scheduleQuestionLogRetention } from './questionLogRetention';

@@ -10,7 +10,7 @@
  * `src/editors/index.ts` exports the two functions, replace the constant with
  * `entryActionsFrom({ newEntryAction, editEntryAction })`.
  */
-import type { CardAction } from '../../cards/elements';
+import type { CardAction } from '../../cards';
 import type { ReportEntryActions } from './weeklyReportCard';
 
 /** The editors' button builders, as their contract defines them. */

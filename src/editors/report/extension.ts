@@ -6,10 +6,9 @@
  */
 import type { Application } from '@microsoft/teams-ai';
 import { MessageFactory } from 'botbuilder';
-import type { AppExtension } from '../../bot/extensions';
-import type { Logger } from '../../bot/logger';
-import type { AppTurnState } from '../../bot/state';
-import { isFromLakiChannel, type LakiChannelIdentity } from '../../escalation/security';
+import type { AppExtension, AppTurnState } from '../../bot';
+import { isFromLakiChannel, type LakiChannelIdentity } from '../../escalation';
+import type { Logger } from '../../logger';
 import type { WeeklyReport } from './weeklyReport';
 import { WeeklyReportText as T } from './weeklyMessages';
 

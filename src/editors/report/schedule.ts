@@ -5,9 +5,8 @@
  * the outbox retries the post until Teams accepts it.
  */
 import { Cron } from 'croner';
-import { DedupeKey, type NewJob, type ReportPostPayload } from '../../escalation/job';
-import { berlinDay, isoWeek, REPORT_TIME_ZONE, startOfBerlinDay } from '../../knowledge/report/figures';
-import type { JobStore } from '../../storage/types';
+import { DedupeKey, type JobStore, type NewJob, type ReportPostPayload } from '../../escalation';
+import { berlinDay, isoWeek, REPORT_TIME_ZONE, startOfBerlinDay } from './figures';
 
 /** Default schedule: Mondays at 08:00 German time. */
 export const DEFAULT_REPORT_SCHEDULE = '0 8 * * 1';

@@ -5,13 +5,10 @@
  * "Bericht" command.
  */
 import type { Attachment } from 'botbuilder';
-import type { ReportPostPayload } from '../../escalation/job';
-import type { JobHandler } from '../../escalation/outbox';
-import { PermanentDeliveryError } from '../../escalation/errors';
-import type { TeamsDelivery } from '../../escalation/teamsChannel';
+import { PermanentDeliveryError, type JobHandler, type ReportPostPayload, type TeamsDelivery } from '../../escalation';
 import type { IndexedKnowledgeBase } from '../../knowledge';
-import { berlinDay, shiftDay, startOfBerlinDay } from '../../knowledge/report/figures';
-import { buildReport, type ReportModel } from '../../knowledge/report/model';
+import { berlinDay, shiftDay, startOfBerlinDay } from './figures';
+import { buildReport, type ReportModel } from './model';
 import type { StoreReaders } from '../../storage';
 import { weeklyReportCard, type ReportEntryActions } from './weeklyReportCard';
 

@@ -8,11 +8,10 @@
  * know the chart type render instead, so no client loses a figure.
  */
 import type { Attachment } from 'botbuilder';
-import { actionSet, adaptiveCardAttachment, heading, paragraph, type CardAction, type CardElement } from '../../cards/elements';
-import { escapeMarkdown, plainTextBlock } from '../../cards/markdown';
-import { germanDate } from '../../knowledge/report/markdown';
-import { formatDuration, shortDayLabel, weekdayLabel } from '../../knowledge/report/messages';
-import type { NegativeFeedback, ReportModel, UnansweredGroup } from '../../knowledge/report/model';
+import { actionSet, adaptiveCardAttachment, escapeMarkdown, heading, paragraph, plainTextBlock, type CardAction, type CardElement } from '../../cards';
+import { germanDate } from './markdown';
+import { formatDuration, shortDayLabel, weekdayLabel } from './messages';
+import type { NegativeFeedback, ReportModel, UnansweredGroup } from './model';
 import { WeeklyReportText as T } from './weeklyMessages';
 
 /**

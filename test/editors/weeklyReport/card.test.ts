@@ -1,4 +1,4 @@
-import type { ReportModel } from '../../../src/knowledge/report/model';
+import type { ReportModel } from '../../../src/editors/report/model';
 import { weeklyReportCard, type ReportEntryActions } from '../../../src/editors/report/weeklyReportCard';
 import { WeeklyReportText as T } from '../../../src/editors/report/weeklyMessages';
 import { submitAction } from '../../../src/cards/elements';

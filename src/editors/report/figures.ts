@@ -3,8 +3,8 @@
  * Pure functions shared by `kb:report` and the weekly report card, so both show the same
  * numbers. Days are calendar days in Germany (Europe/Berlin), as the LaKI reads them.
  */
-import type { Ticket } from '../../escalation/ticket';
-import type { StoredQuestionEvent } from '../../storage/types';
+import type { Ticket } from '../../escalation';
+import type { StoredQuestionEvent } from '../../questionLog';
 
 /** The time zone the report's days and the weekly schedule are counted in. */
 export const REPORT_TIME_ZONE = 'Europe/Berlin';
