@@ -39,7 +39,7 @@ import { createLogger, type Logger } from './logger';
 import { countedReloads, createMetrics, measuredKnowledge, type Metrics } from './metrics';
 import { createSearchExtension } from './messageExtension';
 import { createServer, startMetricsServer, type HealthCheck, type HttpServer } from './server';
-import { openConfiguredStore, scheduleQuestionLogRetention, type ConfiguredStore, type Store } from './storage';
+import { openConfiguredStore, readersOf, scheduleQuestionLogRetention, type Store } from './storage';
 
 /** The window of `ESCALATION_LIMIT_PER_HOUR`. */
 const HOUR_MS = 60 * 60 * 1000;
@@ -151,10 +151,9 @@ async function start(
     : undefined;
   if (watcher) closers.push(() => watcher.close());
   const adapter = createAdapter(config.botCredentials ?? {}, config.botEndpoints);
-  // The weekly report card needs the LaKI channel and the store's readers (a store passed in
-  // without them, as some tests do, runs without it): posted by the outbox, shown on "Bericht".
+  // The weekly report card needs the LaKI channel: posted by the outbox, shown on "Bericht".
   const lakiChannel = config.escalation?.channel;
-  const readers = 'readers' in store ? (store as ConfiguredStore).readers : undefined;
+  const readers = readersOf(store);
   const weeklyReport =
     lakiChannel && readers ? createWeeklyReport({ readers, knowledge, actions: REPORT_ENTRY_ACTIONS, clock: overrides.clock }) : undefined;
   // Tickets and their deliveries; the outbox worker starts once the server listens.

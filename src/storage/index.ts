@@ -3,7 +3,7 @@
  * PostgreSQL implementation of the same {@link Store} interface is used (several instances).
  */
 import { join } from 'node:path';
-import { createPostgresAnsweredTicketReader, createPostgresOpenTicketReader, createPostgresQuestionLogReader, openPostgresStore } from './postgres';
+import { createPostgresAnsweredTicketReader, createPostgresOpenTicketReader, createPostgresQuestionLogReader, openPostgresStore, type PostgresStore } from './postgres';
 import { openSqliteStore, SQLITE_FILE_NAME, type SqliteStore } from './sqlite';
 import { createSqliteQuestionLogReader, type QuestionLogErrorSink } from './sqlite/questionLog';
 import { createSqliteAnsweredTicketReader, createSqliteOpenTicketReader } from './sqlite/tickets';
@@ -61,3 +61,29 @@ export async function openConfiguredStore(
 }
 export type { QuestionEvent, StoredQuestionEvent } from './types';
 export { scheduleQuestionLogRetention } from './questionLogRetention';
+
+/**
+ * The read-only views over an open store: those {@link openConfiguredStore} attached, or new ones
+ * on an SQLite or PostgreSQL store opened directly (tests, tools); `undefined` for any other
+ * {@link Store} implementation.
+ */
+export function readersOf(store: Store): StoreReaders | undefined {
+  if ('readers' in store) return (store as ConfiguredStore).readers;
+  if ('db' in store) {
+    const { db } = store as SqliteStore;
+    return {
+      questionLog: createSqliteQuestionLogReader(db),
+      answeredTickets: createSqliteAnsweredTicketReader(db),
+      openTickets: createSqliteOpenTicketReader(db),
+    };
+  }
+  if ('pool' in store) {
+    const { pool } = store as PostgresStore;
+    return {
+      questionLog: createPostgresQuestionLogReader(pool),
+      answeredTickets: createPostgresAnsweredTicketReader(pool),
+      openTickets: createPostgresOpenTicketReader(pool),
+    };
+  }
+  return undefined;
+}
