@@ -13,7 +13,7 @@ import { registerHelpRoute, registerWelcomeRoute } from './routes/conversation';
 import { registerQuestionRoute } from './routes/question';
 import { AppTurnState } from './state';
 
-/** What the bot needs; the composition root (src/index.ts) provides it. */
+/** What the bot needs; the service factory (src/service.ts) provides it. */
 export interface AppDeps {
   /** Asked on every turn, so a hot reload of the knowledge base takes effect at once. */
   readonly knowledge: { current(): KnowledgeBase };

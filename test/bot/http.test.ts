@@ -77,6 +77,7 @@ describe('createApp over HTTP with a local connector', () => {
   });
 
   it('should reply to the incoming activity with typing and then the answer card', async () => {
+    // The editors' real knowledge on purpose: the reply is a real answer card.
     const bot = await startBot(createKnowledgeHolder(await loadKnowledgeBase('knowledge')));
     bots.push(bot);
     const incoming = activity(connector, 'Wie ist die Telefonnummer der LaKI?');
