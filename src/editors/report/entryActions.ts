@@ -1,0 +1,30 @@
+/**
+ * The one place that connects the weekly report card to the editors' entry draft card: the
+ * buttons "Eintrag anlegen" (under a group of unanswered questions, pre-filled with its questions)
+ * and "Eintrag bearbeiten" (under an entry with negative feedback). Their verbs and payloads
+ * belong to the editors' feature (contract: `newEntryAction(questions)` and
+ * `editEntryAction(entryId)` from `src/editors`, see the editors' EDITORS_API.md).
+ *
+ * PLACEHOLDER until the editors' feature is merged: `REPORT_ENTRY_ACTIONS` is `undefined`, so the
+ * card shows its figures without these buttons rather than buttons nothing answers. Once
+ * `src/editors/index.ts` exports the two functions, replace the constant with
+ * `entryActionsFrom({ newEntryAction, editEntryAction })`.
+ */
+import type { CardAction } from '../../cards';
+import type { ReportEntryActions } from './weeklyReportCard';
+
+/** The editors' button builders, as their contract defines them. */
+export interface EditorActionBuilders {
+  newEntryAction(questions: readonly string[], title?: string): CardAction;
+  editEntryAction(entryId: string, title?: string): CardAction;
+}
+
+/** The report card's buttons from the editors' builders. */
+export function entryActionsFrom(builders: EditorActionBuilders): ReportEntryActions {
+  return {
+    createEntry: (group) => builders.newEntryAction(group.questions),
+    editEntry: (item) => builders.editEntryAction(item.entryId),
+  };
+}
+
+export const REPORT_ENTRY_ACTIONS: ReportEntryActions | undefined = undefined;
