@@ -103,6 +103,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = Object.freeze([
       );
     `,
   },
+  {
+    version: 4,
+    name: 'delivery send marker and every card of a ticket',
+    sql: `
+      ALTER TABLE jobs ADD COLUMN send_started_at TIMESTAMPTZ;
+      ALTER TABLE tickets ADD COLUMN channel_cards TEXT;
+    `,
+  },
 ]);
 
 /**
