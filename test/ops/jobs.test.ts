@@ -3,7 +3,6 @@
  * stores (contract), recovers a degraded /healthz section in a running escalation back end, and
  * works as the real CLI process on the service's SQLite file.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { escalationHealth } from '../../src/escalation';
 import type { NewJob } from '../../src/escalation/job';
@@ -15,6 +14,9 @@ import { askerDraft, startHarness, type Harness } from '../escalation/escalation
 import { waitFor } from '../escalation/waitFor';
 import { describeEachStore, type TestStore } from '../storage/storeFactories';
 import { newTicket, tmpDir } from '../storage/tmpStore';
+import { runScript } from './runScript';
+
+const cli = (args: string[], env: Record<string, string>, cwd: string) => runScript('scripts/jobs.ts', args, env, cwd);
 
 jest.setTimeout(120_000);
 
@@ -165,17 +167,3 @@ describe('failed deliveries and /healthz', () => {
     expect(await cli(['retry'], env, dir.dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run jobs') });
   });
 });
-
-/** Runs `scripts/jobs.ts` as `npm run jobs` does (ts-node), in `cwd`, with only `env`. */
-function cli(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'scripts/jobs.ts'), ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', NODE_PATH: join(ROOT, 'node_modules'), TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
