@@ -197,7 +197,8 @@ export function createEscalationExtension(deps: EscalationExtensionDeps): AppExt
       ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
     };
     try {
-      const { ticket, changed } = await service.act(request.action, request.ticketNumber, actor, request.answer);
+      const pressedOn = activity.conversation?.id && activity.replyToId ? { threadId: activity.conversation.id, activityId: activity.replyToId } : undefined;
+      const { ticket, changed } = await service.act(request.action, request.ticketNumber, actor, request.answer, pressedOn);
       logger.info({ ticket: ticket.number, action: request.action, status: ticket.status, changed }, 'ticket action');
     } catch (error) {
       const reply = userMessageFor(error);
