@@ -69,7 +69,7 @@ export function createDeliveryHandlers(deps: DeliveryHandlerDeps): JobHandlers {
       const card: ChannelCard = { threadId: posted.threadId, activityId: posted.activityId, ...(repeated ? { repeat: true } : {}) };
       await deps.tickets.update(
         ticket.id,
-        (current) => ({ ticket: withChannelCard({ ...current, channelThreadId: posted.threadId, channelCardActivityId: posted.activityId }, card) }),
+        (current) => ({ ticket: { ...withChannelCard(current, card), channelThreadId: posted.threadId, channelCardActivityId: posted.activityId } }),
         clock(),
       );
       if (repeated) deps.logger.warn({ ticket: ticket.number, jobId: job.id }, 'ticket card posted again: a restart left the first post unconfirmed');

@@ -216,8 +216,8 @@ function withPressedCard(ticket: Ticket, pressedOn: ChannelCard): Ticket {
   const known = channelCardsOf(ticket).some((card) => card.activityId === pressedOn.activityId && card.threadId === pressedOn.threadId);
   if (known || channelCardsOf(ticket).length >= MAX_CHANNEL_CARDS) return ticket;
   const card: ChannelCard = { threadId: pressedOn.threadId, activityId: pressedOn.activityId };
-  const current = ticket.channelCardActivityId ? ticket : { ...ticket, channelThreadId: card.threadId, channelCardActivityId: card.activityId };
-  return withChannelCard(current, card);
+  const withCard = withChannelCard(ticket, card);
+  return ticket.channelCardActivityId ? withCard : { ...withCard, channelThreadId: card.threadId, channelCardActivityId: card.activityId };
 }
 
 /** The stored idempotency key: the asker's id and the draft id. */
