@@ -282,7 +282,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     return { pieces, parts: whole ? [{ text: whole, why: 'no asked piece: the whole message', context: [] }] : [] };
   }
   const focalSet = new Set(focal);
-  const contextTexts = pieces.filter((piece) => !focalSet.has(piece) && piece.role === 'context').map((piece) => piece.text);
+  // Greetings and other pieces without topic words cannot help ranking: leave them out.
+  const contextTexts = pieces
+    .filter((piece) => !focalSet.has(piece) && piece.role === 'context' && hasTopicWords(piece.text, isStopword))
+    .map((piece) => piece.text);
   const parts = focal.map((piece, index) => {
     const position = pieces.indexOf(piece);
     const antecedent = pieces.slice(0, position).reverse().find((before) => before.role !== 'courtesy' && hasTopicWords(before.text, isStopword));

@@ -20,7 +20,7 @@ describe('findFocus', () => {
   it('should take the question and leave greeting and context as context', () => {
     const result = focus('Guten Tag, ich bin neu in der Kreisverwaltung Unna. Welches Dezernat ist die Koordinierungsstelle? Können Sie helfen?');
     expect(result.parts.map((part) => part.text)).toEqual(['Welches Dezernat ist die Koordinierungsstelle?']);
-    expect(result.parts[0]!.context).toEqual(['Guten Tag', 'ich bin neu in der Kreisverwaltung Unna.']);
+    expect(result.parts[0]!.context).toEqual(['ich bin neu in der Kreisverwaltung Unna.']);
     expect(result.pieces.map((piece) => piece.role)).toEqual(['context', 'context', 'question', 'courtesy']);
   });
 
