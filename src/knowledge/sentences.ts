@@ -190,6 +190,10 @@ function splitClauses(sentence: string, asks: boolean): string[] {
     if (REPHRASING.test(sentence.slice(cut))) continue;
     const opens = opensQuestion(sentence.slice(cut));
     if (!opens || (opens === 'verb' && !asks)) continue;
+    // "Ist vorgeschrieben, wie …", "Weiß jemand, ob …": a short verb-first clause whose
+    // complement is the indirect question is one question.
+    const before = sentence.slice(start, match.index);
+    if (!/\b(und|oder|sowie|and|or)\s*$/iu.test(match[0]) && opensQuestion(before) === 'verb' && words(before).length <= 4) continue;
     const clause = sentence.slice(start, match.index).trim();
     if (clause) clauses.push(clause);
     start = cut;

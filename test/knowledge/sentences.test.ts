@@ -80,3 +80,12 @@ describe('leansBack', () => {
     expect(leansBack(text, isStopword)).toBe(expected);
   });
 });
+
+describe('findFocus, one question in two clauses', () => {
+  it.each([
+    ['Ist vorgeschrieben, wie ein KI organisiert sein muss?'],
+    ['Weiß jemand, ob die LaKI Schulen berät?'],
+  ])('should keep %j as one part', (message) => {
+    expect(findFocus(message, isStopword).parts.map((part) => part.text)).toEqual([message]);
+  });
+});
