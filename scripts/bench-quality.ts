@@ -1,20 +1,25 @@
 /**
  * `npm run bench:quality [-- FILE …] [--verbose]`: answer quality on question sets in the format of
- * shared/eval/dev-questions.yaml (the default). Prints correct / one click away / declined / wrong
+ * shared/eval/dev-questions.yaml (the default when present; otherwise the in-repository set, see
+ * quality/defaultSets.ts). Prints correct / one click away / declined / wrong
  * per category and overall; the last line is the summary.
  */
 import path from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge';
+import { defaultQuestionSets } from './quality/defaultSets';
 import { evaluateCase, readCases, summaryLine, tally, type CaseResult } from './quality/evaluate';
 
-const DEFAULT_FILE = path.resolve(__dirname, '../../shared/eval/dev-questions.yaml');
+/** This script runs from scripts/ (ts-node); the project root is one level up. */
+const ROOT = path.resolve(__dirname, '..');
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
   const files = args.filter((arg) => !arg.startsWith('--'));
   const kb = await loadKnowledgeBase(process.env.KNOWLEDGE_DIR ?? 'knowledge');
-  const results: CaseResult[] = (files.length ? files : [DEFAULT_FILE]).flatMap((file) =>
+  const defaults = defaultQuestionSets(ROOT);
+  if (!files.length && defaults.note) console.error(defaults.note);
+  const results: CaseResult[] = (files.length ? files : defaults.files).flatMap((file) =>
     readCases(file).map((c) => evaluateCase(kb, c)),
   );
 
