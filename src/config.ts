@@ -13,6 +13,9 @@ import { z } from 'zod/v4';
 /** Longest question the bot and `/api/ask` accept, in characters (after trimming). */
 export const MAX_QUESTION_LENGTH = 1000;
 
+/** The admin port (metrics, detailed health) unless METRICS_PORT says otherwise; Prometheus exporters' usual port. */
+export const DEFAULT_ADMIN_PORT = 9464;
+
 /** pino's level names; `silent` turns logging off (tests). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -88,13 +91,13 @@ export const envSchema = z.object({
     'Reverse proxies in front of the service (App Service: 1); the client IP is then read from X-Forwarded-For.',
   ),
   METRICS_ENABLED: withDefault(z.stringbool().default(true)).describe(
-    'Serve Prometheus metrics at GET /metrics (true/false).',
+    'Serve Prometheus metrics at GET /metrics on the admin port (true/false).',
   ),
-  METRICS_PORT: withDefault(z.coerce.number().int().min(0).max(65535).optional()).describe(
-    'Serve /metrics on this separate port (bound to METRICS_HOST) instead of the main port, e.g. to keep it off the internet.',
+  METRICS_PORT: withDefault(z.coerce.number().int().min(0).max(65535).default(DEFAULT_ADMIN_PORT)).describe(
+    'Admin port, bound to METRICS_HOST: GET /metrics and the detailed GET /healthz (counts, error texts). The main port never serves /metrics and shows only ok/degraded per health section. 0 picks a free port; if the port is taken, the bot runs on without it and logs an error.',
   ),
   METRICS_HOST: withDefault(z.string().trim().min(1).default('127.0.0.1')).describe(
-    'Interface of the separate metrics port (only with METRICS_PORT).',
+    'Interface of the admin port. Keep 127.0.0.1 unless only the monitoring network can reach the chosen interface.',
   ),
   KNOWLEDGE_RELOAD: withDefault(z.stringbool().default(true)).describe(
     'Watch KNOWLEDGE_DIR and serve edits within seconds without a restart (true/false). An invalid edit is logged and shown on /healthz; the last good knowledge keeps serving.',
@@ -151,11 +154,10 @@ export interface BotEndpoints {
   readonly oauthScope?: string;
 }
 
-/** Where Prometheus metrics are served. */
+/** The admin port: Prometheus metrics (when enabled) and the detailed health report. */
 export interface MetricsConfig {
   readonly enabled: boolean;
-  /** A separate port for /metrics; `undefined` serves it on the main port. */
-  readonly port?: number;
+  readonly port: number;
   readonly host: string;
 }
 
@@ -246,7 +248,7 @@ function toConfig(env: Env): Config {
     teamsTenantId: env.TEAMS_TENANT_ID,
     publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
     trustProxyHops: env.TRUST_PROXY_HOPS,
-    metrics: withoutUndefined({ enabled: env.METRICS_ENABLED, port: env.METRICS_PORT, host: env.METRICS_HOST }),
+    metrics: { enabled: env.METRICS_ENABLED, port: env.METRICS_PORT, host: env.METRICS_HOST },
     knowledgeReload: env.KNOWLEDGE_RELOAD,
     questionLogRetentionDays: env.QUESTION_LOG_RETENTION_DAYS,
     escalation: escalationOf(env),

@@ -15,7 +15,7 @@ import { createLogger, type Logger } from './logger';
 import { countedReloads, createMetrics, measuredKnowledge } from './metrics';
 import { createSearchExtension } from './messageExtension';
 import { createServer } from './server';
-import { startMetricsServer } from './server/metricsServer';
+import { startAdminServer } from './server/adminServer';
 import { openConfiguredStore } from './storage';
 import { scheduleQuestionLogRetention } from './storage/questionLogRetention';
 
@@ -107,7 +107,6 @@ async function main(): Promise<void> {
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     trustProxyHops: config.trustProxyHops,
     metrics,
-    serveMetrics: config.metrics.port === undefined,
     health: {
       ...(watcher ? { knowledgeReload: knowledgeReloadHealth(watcher) } : {}),
       ...(escalation
@@ -116,10 +115,14 @@ async function main(): Promise<void> {
     },
   });
   if (metrics && escalation) metrics.observeDeliveries(() => escalation.worker.health());
-  if (metrics && config.metrics.port !== undefined) {
-    const metricsServer = await startMetricsServer(metrics, logger, config.metrics.port, config.metrics.host);
-    shutdown.push(() => metricsServer.close());
-    logger.info({ url: `${metricsServer.url}/metrics` }, 'metrics listening');
+  // Metrics and the detailed health report on the admin port (loopback by default). A taken port
+  // must not keep the bot from answering users: logged as an error, the service runs on.
+  try {
+    const admin = await startAdminServer({ metrics, health: server.health, logger }, config.metrics.port, config.metrics.host);
+    shutdown.push(() => admin.close());
+    logger.info({ url: admin.url, paths: metrics ? ['/metrics', '/healthz'] : ['/healthz'] }, 'admin port listening');
+  } catch (error) {
+    logger.error({ err: error, port: config.metrics.port, host: config.metrics.host }, 'admin port not available; metrics and detailed health are not served');
   }
 
   const { url } = await server.listen(config.port, config.host);

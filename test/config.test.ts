@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       teamsTenantId: undefined,
       publicRateLimitPerMinute: 120,
       trustProxyHops: 0,
-      metrics: { enabled: true, host: '127.0.0.1' },
+      metrics: { enabled: true, port: 9464, host: '127.0.0.1' },
       knowledgeReload: true,
       questionLogRetentionDays: 180,
     });

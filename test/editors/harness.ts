@@ -26,6 +26,8 @@ export interface ReloadService {
   readonly holder: KnowledgeHolder<IndexedKnowledgeBase>;
   readonly watcher: KnowledgeWatcher;
   readonly log: WatcherLogLine[];
+  /** The detailed health report (what the admin port serves); the public /healthz shows statuses only. */
+  health(): Promise<Record<string, any>>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startReloadService(knowledgeDir: string): Promise<ReloadSe
     holder,
     watcher,
     log,
+    health: async () => (await server.health()).body,
     async close() {
       await watcher.close();
       await server.close();

@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config';
 import { createKnowledgeHolder } from '../../src/knowledge';
 import { createMetrics, measuredKnowledge, type Metrics } from '../../src/metrics';
 import { createServer, type HttpServer } from '../../src/server';
+import { startAdminServer } from '../../src/server/adminServer';
 import { openStore } from '../../src/storage';
 import type { SqliteStore } from '../../src/storage/sqlite';
 import { captureLogger } from '../helpers/capturedLogger';
@@ -20,6 +21,8 @@ import { knowledgeFor } from '../helpers/server';
 /** A running service. */
 export interface ProductionService {
   readonly url: string;
+  /** The admin port (loopback): `/metrics` when enabled, the detailed `/healthz`. */
+  readonly adminUrl: string;
   readonly server: HttpServer;
   readonly store: SqliteStore;
   readonly metrics: Metrics;
@@ -58,13 +61,18 @@ export async function startProductionService(env: Record<string, string>): Promi
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     trustProxyHops: config.trustProxyHops,
     metrics,
-    serveMetrics: config.metrics.enabled && config.metrics.port === undefined,
   });
+  const admin = await startAdminServer(
+    { metrics: config.metrics.enabled ? metrics : undefined, health: server.health, logger },
+    0,
+    config.metrics.host,
+  );
   const { url } = await server.listen(0, '127.0.0.1');
   const count = (table: string) => (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
   return {
     url,
+    adminUrl: admin.url,
     server,
     store,
     metrics,
@@ -73,6 +81,7 @@ export async function startProductionService(env: Record<string, string>): Promi
     storedRows: () => ({ questions: count('question_log'), botState: count('bot_state') }),
     async close() {
       await server.close();
+      await admin.close();
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
