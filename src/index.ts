@@ -9,15 +9,18 @@ import { existsSync } from 'node:fs';
 import { createAdapter, createApp } from './bot';
 import { ConfigError, loadConfig } from './config';
 import { createEscalation, createEscalationExtension, escalationHealth, scheduleTicketRetention } from './escalation';
-import { createKnowledgeHolder, KnowledgeLoadError, loadKnowledgeBase } from './knowledge';
-import { createKnowledgeWatcher, knowledgeReloadHealth } from './knowledge/watcher';
-import { createLogger, type Logger } from './logger';
+import {
+  createKnowledgeHolder,
+  createKnowledgeWatcher,
+  KnowledgeLoadError,
+  knowledgeReloadHealth,
+  loadKnowledgeBase,
+} from './knowledge';
+import { createLogger, type PinoLogger as Logger } from './logger';
 import { countedReloads, createMetrics, measuredKnowledge } from './metrics';
 import { createSearchExtension } from './messageExtension';
-import { createServer } from './server';
-import { startAdminServer } from './server/adminServer';
-import { openConfiguredStore } from './storage';
-import { scheduleQuestionLogRetention } from './storage/questionLogRetention';
+import { createServer, startAdminServer } from './server';
+import { openConfiguredStore, scheduleQuestionLogRetention } from './storage';
 
 /**
  * Local env files in the Teams Toolkit convention, first wins: secrets in the git-ignored

@@ -50,3 +50,5 @@ export async function openConfiguredStore(
   const readers = { questionLog: createSqliteQuestionLogReader(store.db), answeredTickets: createSqliteAnsweredTicketReader(store.db) };
   return Object.assign(store, { kind: 'sqlite' as const, readers });
 }
+export type { QuestionEvent, StoredQuestionEvent } from './types';
+export { scheduleQuestionLogRetention } from './questionLogRetention';

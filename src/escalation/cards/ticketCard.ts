@@ -4,8 +4,16 @@
  * ticket on every change and replaces the old one in place.
  */
 import type { Attachment } from 'botbuilder';
-import { adaptiveCardAttachment, heading, paragraph, submitAction, type CardAction, type CardElement } from '../../cards/elements';
-import { escapeMarkdown, plainTextBlock } from '../../cards/markdown';
+import {
+  adaptiveCardAttachment,
+  heading,
+  paragraph,
+  submitAction,
+  type CardAction,
+  type CardElement,
+  escapeMarkdown,
+  plainTextBlock,
+} from '../../cards';
 import type { BestGuess } from '../mail/ticketMail';
 import { EscalationMessages as M, formatGermanDateTime } from '../messages';
 import { MAX_ANSWER_LENGTH, TICKET_TRANSITIONS, type Ticket, type TicketAction, type TicketStatus } from '../ticket';

@@ -9,7 +9,7 @@
  * - the admin port (src/server/adminServer.ts, loopback by default) serves the full report with
  *   counts and error texts; a failing check is also logged with its error.
  */
-import type { KnowledgeBase } from '../../knowledge/types';
+import type { KnowledgeBase } from '../../knowledge';
 import type { Logger } from '../../logger';
 import { sendJson, type RouteHandler } from '../respond';
 

@@ -14,8 +14,7 @@
  * The question log holds no identity and is not touched.
  */
 import { randomUUID } from 'node:crypto';
-import type { Job } from '../../escalation/job';
-import type { Actor, Ticket } from '../../escalation/ticket';
+import type { Actor, Job, Ticket } from '../../escalation';
 import { jobFromRow, type JobRow } from '../shared/jobs';
 import { ticketFromRow, type TicketRow } from '../shared/tickets';
 import { ExportNotes } from './messages';
