@@ -110,6 +110,7 @@ async function main(): Promise<void> {
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     trustProxyHops: config.trustProxyHops,
     metrics,
+    forwarding: Boolean(escalation),
     health: {
       ...(watcher ? { knowledgeReload: knowledgeReloadHealth(watcher) } : {}),
       ...(escalation

@@ -43,6 +43,8 @@ export interface ServerDeps {
    * this public one.
    */
   readonly metrics?: Metrics;
+  /** Escalation to the LaKI is configured: the tab may say that the chat forwards questions. */
+  readonly forwarding?: boolean;
 }
 
 /** A created server: start it with `listen`, stop it with `close`. */
@@ -106,7 +108,7 @@ export function createServer(deps: ServerDeps): HttpServer {
   server.get('/healthz', healthz);
   server.head('/healthz', healthz);
   // The personal tab (/tab, its files and JSON) and the catalog it browses (GET /api/entries).
-  registerTabRoutes(server, { knowledge, logger });
+  registerTabRoutes(server, { knowledge, logger, forwarding: deps.forwarding });
 
   // One access-log line per request: ids, status and time, never the query string (user text).
   server.on('after', (req: Request, res: Response) => {

@@ -36,6 +36,8 @@ export interface TestServerOptions {
   readonly health?: Readonly<Record<string, HealthCheck>>;
   /** Bot Framework credentials; default: none (local, unauthenticated mode). */
   readonly credentials?: AdapterCredentials;
+  /** Tell the tab that questions can be forwarded to the LaKI (escalation configured). */
+  readonly forwarding?: boolean;
 }
 
 const cache = new Map<string, Promise<IndexedKnowledgeBase>>();
@@ -65,7 +67,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     adapter,
     botAppId: options.credentials?.appId,
   });
-  const server = createServer({ adapter, app, knowledge, logger, health: options.health });
+  const server = createServer({ adapter, app, knowledge, logger, health: options.health, forwarding: options.forwarding });
   const { url } = await server.listen(0, '127.0.0.1');
 
   return {
