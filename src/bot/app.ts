@@ -10,6 +10,7 @@ import { EXAMPLE_QUESTIONS } from '../chat';
 import { registerCardActionRoutes, registerNonTextRoute, registerUnknownCardActionRoute } from './routes/cardActions';
 import type { RouteDeps } from './routes/context';
 import { registerHelpRoute, registerWelcomeRoute } from './routes/conversation';
+import { registerUnhandledInvokeRoute } from './routes/invokes';
 import { registerQuestionRoute } from './routes/question';
 import { AppTurnState } from './state';
 
@@ -41,7 +42,7 @@ export interface AppDeps {
 /**
  * Builds the LaKI-Assistent's teams-ai Application. Route order matters (first match wins):
  * non-text messages, welcome, "Hilfe", card verbs, extensions' routes, unknown card actions,
- * and last the catch-all that treats any text as a question.
+ * invokes nobody handled (a 400 with a reason instead of botbuilder's bare 501), and last the catch-all that treats any text as a question.
  *
  * The typing indicator is sent explicitly before matching instead of by teams-ai's typing timer,
  * whose single timer per Application is shared by concurrent turns.
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): Application<AppTurnState> {
   registerCardActionRoutes(app, routeDeps);
   for (const extension of routeDeps.extensions) extension.register?.(app);
   registerUnknownCardActionRoute(app, routeDeps);
+  registerUnhandledInvokeRoute(app, deps.logger);
   registerQuestionRoute(app, routeDeps);
   return app;
 }

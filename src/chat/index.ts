@@ -18,3 +18,4 @@ export {
 export type { AskPayload, FeedbackPayload, NoneFitsPayload, ReplyContext, ShowEntryPayload } from './payloads';
 export { EXAMPLE_QUESTIONS, Messages } from './messages';
 export { plainMessageText } from './text';
+export { CardActionMessages, InvokeErrorCode } from './cardActionMessages';
