@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     adapter,
     botAppId: config.botCredentials?.appId,
     extensions: [
-      createSearchExtension({ knowledge, logger }),
+      createSearchExtension({ knowledge, logger, forwarding: Boolean(escalation) }),
       ...(escalation
         ? [createEscalationExtension({ service: escalation.service, lakiChannel: config.escalation?.channel, logger })]
         : []),

@@ -21,7 +21,8 @@ export interface SearchServer {
   close(): Promise<void>;
 }
 
-export async function startSearchServer(): Promise<SearchServer> {
+/** `forwarding`: escalation configured, so "Keine Treffer" may promise forwarding to the LaKI. */
+export async function startSearchServer(options: { forwarding?: boolean } = {}): Promise<SearchServer> {
   const kb = await knowledgeFor();
   const knowledge = createKnowledgeHolder(kb);
   const logger = new RecordingLogger();
@@ -31,7 +32,7 @@ export async function startSearchServer(): Promise<SearchServer> {
     questionLog: new MemoryQuestionLog(),
     logger,
     adapter,
-    extensions: [createSearchExtension({ knowledge, logger })],
+    extensions: [createSearchExtension({ knowledge, logger, forwarding: options.forwarding })],
   });
   const server = createServer({ adapter, app, knowledge, logger: createLogger('silent') });
   const { url } = await server.listen(0, '127.0.0.1');
