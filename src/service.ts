@@ -168,7 +168,12 @@ async function start(
   const extensions: AppExtension[] = [
     ...(overrides.search === false ? [] : [createSearchExtension({ knowledge, logger, forwarding: Boolean(escalation) })]),
     ...(escalation
-      ? [createEscalationExtension({ service: escalation.service, lakiChannel: config.escalation?.channel, logger })]
+      ? [createEscalationExtension({
+            service: escalation.service,
+            lakiChannel: config.escalation?.channel,
+            logger,
+            questionLog: store.questionLog,
+          })]
       : []),
   ];
   const app = createApp({

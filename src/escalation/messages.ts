@@ -106,6 +106,11 @@ export const EscalationMessages = Object.freeze({
     'Diese Weiterleitung ist nicht mehr offen. Bitte prüfen Sie die Angaben unten und senden Sie sie erneut ab.',
   invalidAction: 'Diese Schaltfläche konnte ich nicht verarbeiten. Bitte versuchen Sie es erneut.',
   feedbackThanks: 'Danke für Ihre Rückmeldung!',
+  /** "Hilfreich?" under a relayed LaKI answer: says which answer and which choice. */
+  ticketFeedbackChosen: (number: string, helpful: boolean) =>
+    `Ihre Bewertung der LaKI-Antwort zu ${number}: ${helpful ? '„Ja, hilfreich“' : '„Nein, nicht hilfreich“'}. Danke für Ihre Rückmeldung!`,
+  ticketFeedbackAlreadyGiven: (number: string, helpful: boolean) =>
+    `Sie haben die LaKI-Antwort zu ${number} bereits bewertet (${helpful ? '„Ja“' : '„Nein“'}).`,
   /** Shown as the sender when Teams sends no name (rare; e.g. some test clients). */
   unknownAskerName: 'Name nicht übermittelt',
   myTicketsEmpty: 'Sie haben noch keine Fragen an die LaKI weitergeleitet.',
