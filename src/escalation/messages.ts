@@ -118,6 +118,9 @@ export const EscalationMessages = Object.freeze({
   myTicketsPersonalOnly:
     'Ihre weitergeleiteten Fragen zeige ich nur im persönlichen Chat mit dem LaKI-Assistenten. Schreiben Sie dort „Meine Fragen“.',
   myTicketsTitle: 'Ihre Fragen an die LaKI',
+  /** "Meine Fragen": the button that opens an answered ticket's answer in place. */
+  myTicketsShowAnswer: (number: string) => `Antwort zu ${number} anzeigen`,
+  myTicketsAnswerHeading: (date: string | undefined) => (date ? `Antwort der LaKI vom ${date}:` : 'Antwort der LaKI:'),
 });
 
 const EscalationMessagesStatus: Record<TicketStatus, string> = EscalationMessages.status;
