@@ -128,6 +128,15 @@ export const envSchema = z.object({
   ESCALATION_LIMIT_PER_HOUR: withDefault(z.coerce.number().int().min(1).max(1000).default(10)).describe(
     'Questions one user may forward to the LaKI per hour.',
   ),
+  PRIVACY_OPERATOR: optionalText.pipe(z.string().max(500).optional()).describe(
+    'Privacy notice ("Datenschutz" on the welcome and help cards): who runs the bot and whom to ask for information or deletion, e.g. "Stadt Musterstadt, Datenschutz: datenschutz@musterstadt.de". Unset: the notice says it is not configured.',
+  ),
+  PRIVACY_NOTICE: optionalText.pipe(z.string().max(4000).optional()).describe(
+    'The operator\'s own privacy notice (Markdown), replacing the default text that lists what this software stores and for how long.',
+  ),
+  PRIVACY_URL: optionalUrl.describe(
+    'The operator\'s full privacy statement, linked from the privacy notice; also the Teams app package\'s privacy URL (npm run package).',
+  ),
   TICKET_RETENTION_DAYS: withDefault(z.coerce.number().int().min(1).max(3650).default(180)).describe(
     'Closed tickets (question, asker, answer) are deleted this many days after their last change; checked at start and daily.',
   ),
@@ -199,6 +208,8 @@ export interface Config {
   readonly questionLogRetentionDays: number;
   /** Forwarding to the LaKI; `undefined` when off. */
   readonly escalation: EscalationConfig | undefined;
+  /** The operator's parts of the privacy notice. */
+  readonly privacy: { readonly operator?: string; readonly notice?: string; readonly url?: string };
 }
 
 /** Thrown by {@link loadConfig}; `problems` holds one line per invalid or missing key. */
@@ -252,6 +263,7 @@ function toConfig(env: Env): Config {
     knowledgeReload: env.KNOWLEDGE_RELOAD,
     questionLogRetentionDays: env.QUESTION_LOG_RETENTION_DAYS,
     escalation: escalationOf(env),
+    privacy: withoutUndefined({ operator: env.PRIVACY_OPERATOR, notice: env.PRIVACY_NOTICE, url: env.PRIVACY_URL }),
   };
 }
 

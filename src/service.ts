@@ -184,6 +184,13 @@ async function start(
     adapter,
     botAppId: config.botCredentials?.appId,
     extensions,
+    privacy: {
+      ...(config.privacy.operator ? { operator: config.privacy.operator } : {}),
+      ...(config.privacy.notice ? { text: config.privacy.notice } : {}),
+      ...(config.privacy.url ? { url: config.privacy.url } : {}),
+      questionLogRetentionDays: config.questionLogRetentionDays,
+      ...(config.escalation ? { ticketRetentionDays: config.escalation.ticketRetentionDays } : {}),
+    },
   });
   const server = createServer({
     adapter,

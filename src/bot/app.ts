@@ -6,11 +6,12 @@ import { createAdapter } from './adapter';
 import { createErrorHandler } from './errors';
 import type { AppExtension } from './extensions';
 import type { Logger } from '../logger';
-import { EXAMPLE_QUESTIONS } from '../chat';
+import { EXAMPLE_QUESTIONS, type PrivacyFacts } from '../chat';
 import { registerCardActionRoutes, registerNonTextRoute, registerUnknownCardActionRoute } from './routes/cardActions';
 import type { RouteDeps } from './routes/context';
 import { registerHelpRoute, registerWelcomeRoute } from './routes/conversation';
 import { registerUnhandledInvokeRoute } from './routes/invokes';
+import { registerPrivacyRoutes } from './routes/privacy';
 import { registerQuestionRoute } from './routes/question';
 import { AppTurnState } from './state';
 
@@ -37,7 +38,15 @@ export interface AppDeps {
   readonly examples?: readonly string[];
   /** Features that add routes and card buttons (e.g. escalation to the LaKI). */
   readonly extensions?: readonly AppExtension[];
+  /**
+   * The privacy notice's facts (operator, retention); default: the question log's default
+   * retention and no forwarding.
+   */
+  readonly privacy?: PrivacyFacts;
 }
+
+/** Privacy facts when the caller gives none (tests); matches the configuration's defaults. */
+const DEFAULT_PRIVACY: PrivacyFacts = Object.freeze({ questionLogRetentionDays: 180 });
 
 /**
  * Builds the LaKI-Assistent's teams-ai Application. Route order matters (first match wins):
@@ -65,11 +74,13 @@ export function createApp(deps: AppDeps): Application<AppTurnState> {
     logger: deps.logger,
     examples: deps.examples ?? EXAMPLE_QUESTIONS,
     extensions: deps.extensions ?? [],
+    privacy: deps.privacy ?? DEFAULT_PRIVACY,
   };
 
   registerNonTextRoute(app);
   registerWelcomeRoute(app, routeDeps);
   registerHelpRoute(app, routeDeps);
+  registerPrivacyRoutes(app, routeDeps);
   registerCardActionRoutes(app, routeDeps);
   for (const extension of routeDeps.extensions) extension.register?.(app);
   registerUnknownCardActionRoute(app, routeDeps);

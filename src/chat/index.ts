@@ -19,3 +19,5 @@ export type { AskPayload, FeedbackPayload, NoneFitsPayload, ReplyContext, ShowEn
 export { EXAMPLE_QUESTIONS, Messages } from './messages';
 export { plainMessageText } from './text';
 export { CardActionMessages, InvokeErrorCode } from './cardActionMessages';
+export { PrivacyMessages } from './privacyMessages';
+export type { PrivacyFacts } from './privacyMessages';

@@ -71,7 +71,7 @@ describe('createApp: welcome and help', () => {
     const reply = await onlyReply(turn, membersAdded([TEST_BOT]));
     const card = adaptiveCardOf(reply);
     expect(cardTexts(card)).toContain(Messages.welcomeTitle);
-    expect(submitDataOf(card).map((data) => data.question)).toEqual([...EXAMPLE_QUESTIONS]);
+    expect(submitDataOf(card).filter((data) => data.verb === Verb.Ask).map((data) => data.question)).toEqual([...EXAMPLE_QUESTIONS]);
   });
 
   it('should greet a team only when the bot itself is added, with a one-line hint instead of the welcome card', async () => {

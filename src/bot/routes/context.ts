@@ -1,5 +1,6 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../../knowledge';
+import type { PrivacyFacts } from '../../chat';
 import type { QuestionEvent, QuestionLog } from '../../questionLog';
 import type { AppExtension } from '../extensions';
 import type { Logger } from '../../logger';
@@ -11,6 +12,8 @@ export interface RouteDeps {
   readonly logger: Logger;
   readonly examples: readonly string[];
   readonly extensions: readonly AppExtension[];
+  /** What the privacy notice says about this installation. */
+  readonly privacy: PrivacyFacts;
 }
 
 /**
