@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       metrics: { enabled: true, port: 9464, host: '127.0.0.1' },
       knowledgeReload: true,
       questionLogRetentionDays: 180,
+      privacy: {},
     });
   });
 
