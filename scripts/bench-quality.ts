@@ -1,15 +1,17 @@
 /**
  * `npm run bench:quality [-- FILE …] [--verbose]`: answer quality on question sets in the format of
- * shared/eval/dev-questions.yaml (the default), including multi-part messages (`parts`) and
+ * shared/eval/dev-questions.yaml (the default when present; otherwise the in-repository set, see
+ * quality/defaultSets.ts), including multi-part messages (`parts`) and
  * follow-up conversations (`turns`, evaluated in process with the conversation context chained).
  * Prints one table per file with correct / one click away / declined / wrong per category (cases
  * as a whole, and every part or turn), then the misses and a summary line.
  */
 import path from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge';
+import { defaultQuestionSets } from './quality/defaultSets';
 import { evaluateCase, isRight, itemsOf, readCases, summaryLine, tally, type CaseResult } from './quality/evaluate';
 
-const DEFAULT_FILE = path.resolve(__dirname, '../../../shared/eval/dev-questions.yaml');
+const ROOT = path.resolve(__dirname, '..');
 
 function pct(n: number, d: number): string {
   return d === 0 ? '–' : `${Math.round((100 * n) / d)} %`;
@@ -40,7 +42,9 @@ async function main(): Promise<void> {
   const files = args.filter((arg) => !arg.startsWith('--'));
   const kb = await loadKnowledgeBase(process.env.KNOWLEDGE_DIR ?? 'knowledge');
   const all: CaseResult[] = [];
-  for (const file of files.length ? files : [DEFAULT_FILE]) {
+  const defaults = defaultQuestionSets(ROOT);
+  if (!files.length && defaults.note) console.error(defaults.note);
+  for (const file of files.length ? files : defaults.files) {
     const results = readCases(file).map((c) => evaluateCase(kb, c));
     all.push(...results);
     console.log(`\n${path.basename(file)}\n`);

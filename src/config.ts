@@ -14,6 +14,9 @@ import { z } from 'zod/v4';
 /** Longest question the bot and `/api/ask` accept, in characters (after trimming). */
 export const MAX_QUESTION_LENGTH = 1000;
 
+/** The admin port (metrics, detailed health) unless METRICS_PORT says otherwise; Prometheus exporters' usual port. */
+export const DEFAULT_ADMIN_PORT = 9464;
+
 /** pino's level names; `silent` turns logging off (tests). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -89,13 +92,13 @@ export const envSchema = z.object({
     'Reverse proxies in front of the service (App Service: 1); the client IP is then read from X-Forwarded-For.',
   ),
   METRICS_ENABLED: withDefault(z.stringbool().default(true)).describe(
-    'Serve Prometheus metrics at GET /metrics (true/false).',
+    'Serve Prometheus metrics at GET /metrics on the admin port (true/false).',
   ),
-  METRICS_PORT: withDefault(z.coerce.number().int().min(0).max(65535).optional()).describe(
-    'Serve /metrics on this separate port (bound to METRICS_HOST) instead of the main port, e.g. to keep it off the internet.',
+  METRICS_PORT: withDefault(z.coerce.number().int().min(0).max(65535).default(DEFAULT_ADMIN_PORT)).describe(
+    'Admin port, bound to METRICS_HOST: GET /metrics and the detailed GET /healthz (counts, error texts). The main port never serves /metrics and shows only ok/degraded per health section. 0 picks a free port; if the port is taken, the bot runs on without it and logs an error.',
   ),
   METRICS_HOST: withDefault(z.string().trim().min(1).default('127.0.0.1')).describe(
-    'Interface of the separate metrics port (only with METRICS_PORT).',
+    'Interface of the admin port. Keep 127.0.0.1 unless only the monitoring network can reach the chosen interface.',
   ),
   KNOWLEDGE_RELOAD: withDefault(z.stringbool().default(true)).describe(
     'Watch KNOWLEDGE_DIR and serve edits within seconds without a restart (true/false). An invalid edit is logged and shown on /healthz; the last good knowledge keeps serving.',
@@ -125,6 +128,15 @@ export const envSchema = z.object({
   ),
   ESCALATION_LIMIT_PER_HOUR: withDefault(z.coerce.number().int().min(1).max(1000).default(10)).describe(
     'Questions one user may forward to the LaKI per hour.',
+  ),
+  PRIVACY_OPERATOR: optionalText.pipe(z.string().max(500).optional()).describe(
+    'Privacy notice ("Datenschutz" on the welcome and help cards): who runs the bot and whom to ask for information or deletion, e.g. "Stadt Musterstadt, Datenschutz: datenschutz@musterstadt.de". Unset: the notice says it is not configured.',
+  ),
+  PRIVACY_NOTICE: optionalText.pipe(z.string().max(4000).optional()).describe(
+    'The operator\'s own privacy notice (Markdown), replacing the default text that lists what this software stores and for how long.',
+  ),
+  PRIVACY_URL: optionalUrl.describe(
+    'The operator\'s full privacy statement, linked from the privacy notice; also the Teams app package\'s privacy URL (npm run package).',
   ),
   TICKET_RETENTION_DAYS: withDefault(z.coerce.number().int().min(1).max(3650).default(180)).describe(
     'Closed tickets (question, asker, answer) are deleted this many days after their last change; checked at start and daily.',
@@ -169,11 +181,10 @@ export interface BotEndpoints {
   readonly oauthScope?: string;
 }
 
-/** Where Prometheus metrics are served. */
+/** The admin port: Prometheus metrics (when enabled) and the detailed health report. */
 export interface MetricsConfig {
   readonly enabled: boolean;
-  /** A separate port for /metrics; `undefined` serves it on the main port. */
-  readonly port?: number;
+  readonly port: number;
   readonly host: string;
 }
 
@@ -224,6 +235,8 @@ export interface Config {
   /** Forwarding to the LaKI; `undefined` when off. */
   readonly escalation: EscalationConfig | undefined;
   readonly report: ReportConfig;
+  /** The operator's parts of the privacy notice. */
+  readonly privacy: { readonly operator?: string; readonly notice?: string; readonly url?: string };
 }
 
 /** Thrown by {@link loadConfig}; `problems` holds one line per invalid or missing key. */
@@ -274,11 +287,12 @@ function toConfig(env: Env): Config {
     teamsTenantId: env.TEAMS_TENANT_ID,
     publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
     trustProxyHops: env.TRUST_PROXY_HOPS,
-    metrics: withoutUndefined({ enabled: env.METRICS_ENABLED, port: env.METRICS_PORT, host: env.METRICS_HOST }),
+    metrics: { enabled: env.METRICS_ENABLED, port: env.METRICS_PORT, host: env.METRICS_HOST },
     knowledgeReload: env.KNOWLEDGE_RELOAD,
     questionLogRetentionDays: env.QUESTION_LOG_RETENTION_DAYS,
     escalation: escalationOf(env),
     report: { enabled: env.REPORT_ENABLED, schedule: env.REPORT_SCHEDULE },
+    privacy: withoutUndefined({ operator: env.PRIVACY_OPERATOR, notice: env.PRIVACY_NOTICE, url: env.PRIVACY_URL }),
   };
 }
 

@@ -17,7 +17,10 @@ export interface QuestionEvent {
     | 'suggested'
     | 'suggestion-chosen'
     | 'feedback-helpful'
-    | 'feedback-not-helpful';
+    | 'feedback-not-helpful'
+    /** "Hilfreich?" under a LaKI answer relayed to the asker; `question` is the ticket's question. */
+    | 'ticket-feedback-helpful'
+    | 'ticket-feedback-not-helpful';
   /** The question as typed (may be absent for feedback on a card whose question is unknown). */
   readonly question?: string;
   readonly outcome?: Outcome;

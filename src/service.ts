@@ -38,7 +38,7 @@ import {
 import { createLogger, type Logger } from './logger';
 import { countedReloads, createMetrics, measuredKnowledge, type Metrics } from './metrics';
 import { createSearchExtension } from './messageExtension';
-import { createServer, startMetricsServer, type HealthCheck, type HttpServer } from './server';
+import { createServer, startAdminServer, type HealthCheck, type HttpServer } from './server';
 import { openConfiguredStore, readersOf, scheduleQuestionLogRetention, type Store } from './storage';
 
 /** The window of `ESCALATION_LIMIT_PER_HOUR`. */
@@ -91,6 +91,8 @@ export interface Service {
   /** Present when `config.escalation` is set. */
   readonly escalation?: Escalation;
   readonly metrics?: Metrics;
+  /** The admin port (`/metrics`, detailed `/healthz`); absent when its port was taken. */
+  readonly adminUrl?: string;
   /**
    * Stops the server (running turns finish; they may still enqueue deliveries), then the
    * outbox, the schedules and the watcher, and closes the store last.
@@ -177,9 +179,14 @@ async function start(
       })
     : undefined;
   const extensions: AppExtension[] = [
-    ...(overrides.search === false ? [] : [createSearchExtension({ knowledge, logger })]),
+    ...(overrides.search === false ? [] : [createSearchExtension({ knowledge, logger, forwarding: Boolean(escalation) })]),
     ...(escalation
-      ? [createEscalationExtension({ service: escalation.service, lakiChannel: config.escalation?.channel, logger })]
+      ? [createEscalationExtension({
+            service: escalation.service,
+            lakiChannel: config.escalation?.channel,
+            logger,
+            questionLog: store.questionLog,
+          })]
       : []),
     ...(weeklyReport && lakiChannel ? [createWeeklyReportExtension({ report: weeklyReport, lakiChannel, logger, clock: overrides.clock })] : []),
   ];
@@ -191,6 +198,13 @@ async function start(
     adapter,
     botAppId: config.botCredentials?.appId,
     extensions,
+    privacy: {
+      ...(config.privacy.operator ? { operator: config.privacy.operator } : {}),
+      ...(config.privacy.notice ? { text: config.privacy.notice } : {}),
+      ...(config.privacy.url ? { url: config.privacy.url } : {}),
+      questionLogRetentionDays: config.questionLogRetentionDays,
+      ...(config.escalation ? { ticketRetentionDays: config.escalation.ticketRetentionDays } : {}),
+    },
   });
   const server = createServer({
     adapter,
@@ -201,7 +215,7 @@ async function start(
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     trustProxyHops: config.trustProxyHops,
     metrics,
-    serveMetrics: config.metrics.enabled && config.metrics.port === undefined,
+    forwarding: Boolean(escalation),
     health: {
       ...(watcher ? { knowledgeReload: knowledgeReloadHealth(watcher) } : {}),
       ...(escalation
@@ -211,10 +225,20 @@ async function start(
     },
   });
   if (metrics && escalation) metrics.observeDeliveries(() => escalation.worker.health());
-  if (metrics && config.metrics.enabled && config.metrics.port !== undefined) {
-    const metricsServer = await startMetricsServer(metrics, logger, config.metrics.port, config.metrics.host);
-    closers.push(() => metricsServer.close());
-    logger.info({ url: `${metricsServer.url}/metrics` }, 'metrics listening');
+  // Metrics and the detailed health report on the admin port (loopback by default), never on the
+  // public one. A taken port must not keep the bot from answering users: logged, the service runs on.
+  const served = config.metrics.enabled ? metrics : undefined;
+  let adminUrl: string | undefined;
+  try {
+    const admin = await startAdminServer({ metrics: served, health: server.health, logger }, config.metrics.port, config.metrics.host);
+    closers.push(() => admin.close());
+    adminUrl = admin.url;
+    logger.info({ url: admin.url, paths: served ? ['/metrics', '/healthz'] : ['/healthz'] }, 'admin port listening');
+  } catch (error) {
+    logger.error(
+      { err: error, port: config.metrics.port, host: config.metrics.host },
+      'admin port not available; metrics and detailed health are not served',
+    );
   }
 
   const { url } = await server.listen(config.port, config.host);
@@ -255,5 +279,5 @@ async function start(
     },
     'LaKI-Assistent listening',
   );
-  return { url, config, logger, store, knowledge, watcher, adapter, app, server, escalation, metrics, close };
+  return { url, config, logger, store, knowledge, watcher, adapter, app, server, escalation, metrics, adminUrl, close };
 }

@@ -14,10 +14,11 @@ describe('loadConfig', () => {
       teamsTenantId: undefined,
       publicRateLimitPerMinute: 120,
       trustProxyHops: 0,
-      metrics: { enabled: true, host: '127.0.0.1' },
+      metrics: { enabled: true, port: 9464, host: '127.0.0.1' },
       knowledgeReload: true,
       questionLogRetentionDays: 180,
       report: { enabled: false, schedule: '0 8 * * 1' },
+      privacy: {},
     });
   });
 

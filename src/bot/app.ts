@@ -6,10 +6,12 @@ import { createAdapter } from './adapter';
 import { createErrorHandler } from './errors';
 import type { AppExtension } from './extensions';
 import type { Logger } from '../logger';
-import { EXAMPLE_QUESTIONS } from '../chat';
+import { EXAMPLE_QUESTIONS, type PrivacyFacts } from '../chat';
 import { registerCardActionRoutes, registerNonTextRoute, registerUnknownCardActionRoute } from './routes/cardActions';
 import type { RouteDeps } from './routes/context';
 import { registerHelpRoute, registerWelcomeRoute } from './routes/conversation';
+import { registerUnhandledInvokeRoute } from './routes/invokes';
+import { registerPrivacyRoutes } from './routes/privacy';
 import { registerQuestionRoute } from './routes/question';
 import { AppTurnState } from './state';
 
@@ -38,12 +40,20 @@ export interface AppDeps {
   readonly extensions?: readonly AppExtension[];
   /** The time for follow-up topics (see `FOLLOW_UP_TTL_MS`); defaults to the system clock. */
   readonly clock?: () => Date;
+  /**
+   * The privacy notice's facts (operator, retention); default: the question log's default
+   * retention and no forwarding.
+   */
+  readonly privacy?: PrivacyFacts;
 }
+
+/** Privacy facts when the caller gives none (tests); matches the configuration's defaults. */
+const DEFAULT_PRIVACY: PrivacyFacts = Object.freeze({ questionLogRetentionDays: 180 });
 
 /**
  * Builds the LaKI-Assistent's teams-ai Application. Route order matters (first match wins):
  * non-text messages, welcome, "Hilfe", card verbs, extensions' routes, unknown card actions,
- * and last the catch-all that treats any text as a question.
+ * invokes nobody handled (a 400 with a reason instead of botbuilder's bare 501), and last the catch-all that treats any text as a question.
  *
  * The typing indicator is sent explicitly before matching instead of by teams-ai's typing timer,
  * whose single timer per Application is shared by concurrent turns.
@@ -67,14 +77,17 @@ export function createApp(deps: AppDeps): Application<AppTurnState> {
     examples: deps.examples ?? EXAMPLE_QUESTIONS,
     extensions: deps.extensions ?? [],
     clock: deps.clock ?? (() => new Date()),
+    privacy: deps.privacy ?? DEFAULT_PRIVACY,
   };
 
   registerNonTextRoute(app);
   registerWelcomeRoute(app, routeDeps);
   registerHelpRoute(app, routeDeps);
+  registerPrivacyRoutes(app, routeDeps);
   registerCardActionRoutes(app, routeDeps);
   for (const extension of routeDeps.extensions) extension.register?.(app);
   registerUnknownCardActionRoute(app, routeDeps);
+  registerUnhandledInvokeRoute(app, deps.logger);
   registerQuestionRoute(app, routeDeps);
   return app;
 }

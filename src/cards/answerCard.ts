@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import { answerText, contactFacts, type Entry } from '../knowledge';
-import { Messages, type FeedbackPayload, type ShowEntryPayload, Verb } from '../chat';
+import { CardActionMessages, Messages, type FeedbackPayload, type ShowEntryPayload, Verb } from '../chat';
 import {
   actionSet,
   adaptiveCardAttachment,
@@ -32,6 +32,11 @@ export interface AnswerCardOptions {
    * instead of the "Hilfreich? Ja / Nein" buttons, so nobody rates the same answer twice.
    */
   readonly feedbackGiven?: boolean;
+  /**
+   * The rating given (true: "Ja"): the card then says which one in place of the buttons, so the
+   * person sees what they chose. Implies {@link feedbackGiven}.
+   */
+  readonly feedbackChoice?: boolean;
 }
 
 /**
@@ -42,7 +47,8 @@ export interface AnswerCardOptions {
  * clients that cannot render cards.
  */
 export function answerCard(entry: Entry, options: AnswerCardOptions = {}): Attachment {
-  const { related = [], question, extraActions = [], feedbackGiven = false } = options;
+  const { related = [], question, extraActions = [], feedbackChoice } = options;
+  const feedbackGiven = options.feedbackGiven === true || feedbackChoice !== undefined;
   const body: CardElement[] = [heading(entry.title), paragraph(cardMarkdown(entry.answer))];
 
   if (entry.contact) {
@@ -74,7 +80,8 @@ export function answerCard(entry: Entry, options: AnswerCardOptions = {}): Attac
   }
 
   if (feedbackGiven) {
-    body.push(paragraph(Messages.feedbackThanks, { isSubtle: true, spacing: 'Medium' }));
+    const thanks = feedbackChoice === undefined ? Messages.feedbackThanks : CardActionMessages.feedbackChosen(feedbackChoice);
+    body.push(paragraph(thanks, { isSubtle: true, spacing: 'Medium' }));
   } else {
     body.push(paragraph(Messages.answerHelpfulQuestion, { weight: 'Bolder', spacing: 'Medium' }));
     body.push(

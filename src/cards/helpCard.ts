@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { Messages } from '../chat';
-import { adaptiveCardAttachment, CardElement, heading, paragraph } from './elements';
+import { Messages, PrivacyMessages, Verb } from '../chat';
+import { adaptiveCardAttachment, CardElement, heading, paragraph, submitAction } from './elements';
 import { exampleButtons } from './exampleButtons';
 
 /** The answer to "Hilfe": how to ask, what the bot does not answer, and example questions. */
@@ -14,5 +14,6 @@ export function helpCard(examples: readonly string[]): Attachment {
     body.push(paragraph(Messages.welcomeExamplesHeading, { weight: 'Bolder', spacing: 'Medium' }));
     body.push(exampleButtons(examples));
   }
-  return adaptiveCardAttachment(body, [], `${Messages.helpTitle}. ${Messages.helpLimits}`);
+  // The privacy notice is one click away from the first and the help card (DSGVO information).
+  return adaptiveCardAttachment(body, [submitAction(PrivacyMessages.button, { verb: Verb.Privacy })], `${Messages.helpTitle}. ${Messages.helpLimits}`);
 }

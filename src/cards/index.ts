@@ -9,6 +9,7 @@ export { notHelpfulCard } from './notHelpfulCard';
 export type { NotHelpfulCardOptions } from './notHelpfulCard';
 export { welcomeCard } from './welcomeCard';
 export { helpCard } from './helpCard';
+export { privacyCard } from './privacyCard';
 export { escapeMarkdown, plainTextBlock } from './markdown';
 export type { CardAction, CardElement } from './elements';
 export { actionSet, adaptiveCardAttachment, heading, paragraph, submitAction } from './elements';

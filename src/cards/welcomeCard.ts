@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { Messages } from '../chat';
-import { adaptiveCardAttachment, CardElement, heading, paragraph } from './elements';
+import { Messages, PrivacyMessages, Verb } from '../chat';
+import { adaptiveCardAttachment, CardElement, heading, paragraph, submitAction } from './elements';
 import { exampleButtons } from './exampleButtons';
 
 /**
@@ -18,5 +18,6 @@ export function welcomeCard(examples: readonly string[]): Attachment {
     body.push(exampleButtons(examples));
   }
   body.push(paragraph(Messages.welcomeOutro, { isSubtle: true, spacing: 'Medium' }));
-  return adaptiveCardAttachment(body, [], `${Messages.welcomeTitle}. ${Messages.welcomeIntro}`);
+  // The privacy notice is one click away from the first and the help card (DSGVO information).
+  return adaptiveCardAttachment(body, [submitAction(PrivacyMessages.button, { verb: Verb.Privacy })], `${Messages.welcomeTitle}. ${Messages.welcomeIntro}`);
 }

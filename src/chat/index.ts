@@ -19,3 +19,6 @@ export type { AskPayload, FeedbackPayload, NoneFitsPayload, ReplyContext, ShowEn
 export { EXAMPLE_QUESTIONS, Messages } from './messages';
 export { EnglishMessages } from './englishMessages';
 export { plainMessageText } from './text';
+export { CardActionMessages, InvokeErrorCode } from './cardActionMessages';
+export { PrivacyMessages } from './privacyMessages';
+export type { PrivacyFacts } from './privacyMessages';

@@ -14,6 +14,8 @@ export const Verb = {
   Feedback: 'feedback',
   /** "Nichts davon passt" under "Meinten Sie …". */
   NoneFits: 'noneFits',
+  /** "Datenschutz" on the welcome and help cards: the privacy notice. */
+  Privacy: 'privacy',
 } as const;
 
 /** One of the verbs in {@link Verb}. */

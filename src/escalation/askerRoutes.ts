@@ -36,6 +36,18 @@ export const MAX_OPEN_DRAFTS = 20;
 /** The conversation state this feature keeps: drafts shown and not yet cancelled. */
 export const DRAFTS_STATE_KEY = 'escalationDrafts';
 
+/** Conversation state key of the asker's ratings of LaKI answers (one per person and ticket). */
+const TICKET_RATINGS_STATE_KEY = 'ticketRatings';
+/** How many of the asker's newest tickets a rating is looked up in. */
+const MAX_RATED_TICKET_LOOKUP = 100;
+
+/** One rating; `userId` lets privacy:delete find it. */
+interface TicketRating {
+  readonly ticketNumber: string;
+  readonly userId: string;
+  readonly helpful: boolean;
+}
+
 /** A draft card the bot showed, kept in the persisted turn state until "Abbrechen". */
 interface OpenDraft {
   readonly issuedAt: string;
@@ -179,11 +191,31 @@ export function registerAskerRoutes(app: Application<AppTurnState>, deps: Escala
     state.conversation[DRAFTS_STATE_KEY] = rest;
     await context.sendActivity(M.draftCancelled);
   });
-  app.adaptiveCards.actionSubmit(TicketVerb.Feedback, async (context, _state, data) => {
+  app.adaptiveCards.actionSubmit(TicketVerb.Feedback, async (context, state, data) => {
     const payload = await parse(context, ticketFeedbackPayloadSchema, data);
     if (!payload) return;
-    logger.info({ ticket: payload.ticketNumber, helpful: payload.helpful }, 'feedback on a LaKI answer');
-    await context.sendActivity(M.feedbackThanks);
+    const userId = context.activity.from?.id;
+    // Only the asker rates the answer to their own ticket (the card went to their chat).
+    const ticket = userId ? (await service.listForUser(userId, MAX_RATED_TICKET_LOOKUP)).find((t) => t.number === payload.ticketNumber) : undefined;
+    if (!ticket || !userId) {
+      logger.warn({ ticket: payload.ticketNumber }, 'feedback on a LaKI answer refused: not the asker\'s ticket');
+      await context.sendActivity(M.invalidAction);
+      return;
+    }
+    const stored = state.conversation[TICKET_RATINGS_STATE_KEY];
+    const ratings: TicketRating[] = Array.isArray(stored) ? (stored as TicketRating[]) : [];
+    const earlier = ratings.find((rating) => rating.ticketNumber === ticket.number && rating.userId === userId);
+    if (earlier) {
+      await context.sendActivity(M.ticketFeedbackAlreadyGiven(ticket.number, earlier.helpful));
+      return;
+    }
+    state.conversation[TICKET_RATINGS_STATE_KEY] = [...ratings, { ticketNumber: ticket.number, userId, helpful: payload.helpful }].slice(-MAX_OPEN_DRAFTS * 5);
+    logger.info({ ticket: ticket.number, helpful: payload.helpful }, 'feedback on a LaKI answer');
+    await deps.questionLog?.record({
+      kind: payload.helpful ? 'ticket-feedback-helpful' : 'ticket-feedback-not-helpful',
+      question: ticket.question,
+    });
+    await context.sendActivity(M.ticketFeedbackChosen(ticket.number, payload.helpful));
   });
 }
 

@@ -7,6 +7,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { AppExtension, AppTurnState } from '../bot';
 import type { Logger } from '../logger';
+import type { QuestionLog } from '../questionLog';
 import { registerAskerRoutes } from './askerRoutes';
 import { forwardToLakiAction } from './cards/draftCard';
 import { registerLakiRoutes } from './lakiRoutes';
@@ -21,6 +22,11 @@ export interface EscalationExtensionDeps {
   /** Where ticket actions are accepted from; absent (e-mail only): ticket actions are refused everywhere. */
   readonly lakiChannel?: LakiChannelIdentity;
   readonly logger: Logger;
+  /**
+   * Where the asker's "Hilfreich?" on a LaKI answer is recorded (like answer feedback, without
+   * identity: the ticket's question and the rating), for `kb:report`.
+   */
+  readonly questionLog?: QuestionLog;
   /** Fresh id per draft card; the ticket's idempotency key. Default `randomUUID`. */
   readonly newDraftId?: () => string;
   readonly clock?: () => Date;

@@ -115,6 +115,11 @@ export const EscalationMessages = Object.freeze({
     'Diese Weiterleitung ist nicht mehr offen. Bitte prüfen Sie die Angaben unten und senden Sie sie erneut ab.',
   invalidAction: 'Diese Schaltfläche konnte ich nicht verarbeiten. Bitte versuchen Sie es erneut.',
   feedbackThanks: 'Danke für Ihre Rückmeldung!',
+  /** "Hilfreich?" under a relayed LaKI answer: says which answer and which choice. */
+  ticketFeedbackChosen: (number: string, helpful: boolean) =>
+    `Ihre Bewertung der LaKI-Antwort zu ${number}: ${helpful ? '„Ja, hilfreich“' : '„Nein, nicht hilfreich“'}. Danke für Ihre Rückmeldung!`,
+  ticketFeedbackAlreadyGiven: (number: string, helpful: boolean) =>
+    `Sie haben die LaKI-Antwort zu ${number} bereits bewertet (${helpful ? '„Ja“' : '„Nein“'}).`,
   /** Shown as the sender when Teams sends no name (rare; e.g. some test clients). */
   unknownAskerName: 'Name nicht übermittelt',
   myTicketsEmpty: 'Sie haben noch keine Fragen an die LaKI weitergeleitet.',
@@ -122,6 +127,9 @@ export const EscalationMessages = Object.freeze({
   myTicketsPersonalOnly:
     'Ihre weitergeleiteten Fragen zeige ich nur im persönlichen Chat mit dem LaKI-Assistenten. Schreiben Sie dort „Meine Fragen“.',
   myTicketsTitle: 'Ihre Fragen an die LaKI',
+  /** "Meine Fragen": the button that opens an answered ticket's answer in place. */
+  myTicketsShowAnswer: (number: string) => `Antwort zu ${number} anzeigen`,
+  myTicketsAnswerHeading: (date: string | undefined) => (date ? `Antwort der LaKI vom ${date}:` : 'Antwort der LaKI:'),
 });
 
 const EscalationMessagesStatus: Record<TicketStatus, string> = EscalationMessages.status;

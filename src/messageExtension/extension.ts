@@ -19,6 +19,8 @@ export interface SearchExtensionDeps {
   /** Asked per query, so a knowledge hot reload applies at once. */
   readonly knowledge: { current(): KnowledgeBase };
   readonly logger: Logger;
+  /** Escalation is configured: "Keine Treffer" may say that the chat forwards questions to the LaKI. */
+  readonly forwarding?: boolean;
 }
 
 const QUERY_INVOKE = 'composeExtension/query';
@@ -42,7 +44,7 @@ export function createSearchExtension(deps: SearchExtensionDeps): AppExtension {
         const outcome = parseQueryValue(context.activity.value);
         // The guard route above took every malformed invoke; this keeps the types honest.
         if ('problem' in outcome) throw new Error(outcome.problem.message);
-        return searchResult(deps.knowledge.current(), outcome.query, deps.logger);
+        return searchResult(deps.knowledge.current(), outcome.query, deps.logger, deps.forwarding === true);
       });
     },
   };
@@ -52,7 +54,7 @@ export function createSearchExtension(deps: SearchExtensionDeps): AppExtension {
  * The result for one query: the main topics for an empty search, the matcher's results
  * otherwise, or a "Keine Treffer" message.
  */
-export function searchResult(kb: KnowledgeBase, query: SearchQuery, logger?: Logger): MessagingExtensionResult {
+export function searchResult(kb: KnowledgeBase, query: SearchQuery, logger?: Logger, forwarding = false): MessagingExtensionResult {
   if (query.text.length > MAX_QUESTION_LENGTH) return { type: 'message', text: SearchMessages.queryTooLong };
   if (query.text === '') {
     const topics = catalogCategories(kb).map((category) =>
@@ -62,7 +64,7 @@ export function searchResult(kb: KnowledgeBase, query: SearchQuery, logger?: Log
   }
   const entries = searchEntries(kb, query.text);
   logger?.debug({ results: entries.length, ids: entries.map((entry) => entry.id) }, 'message extension search');
-  if (entries.length === 0) return { type: 'message', text: SearchMessages.noHits };
+  if (entries.length === 0) return { type: 'message', text: forwarding ? SearchMessages.noHits : SearchMessages.noHitsNoForwarding };
   return {
     type: 'result',
     attachmentLayout: 'list',

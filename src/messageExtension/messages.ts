@@ -6,10 +6,14 @@ import { MAX_QUESTION_LENGTH } from '../config';
 
 /** Texts shown in Teams' message extension flyout. */
 export const SearchMessages = {
-  /** Shown instead of results when the matcher finds nothing. */
+  /** Shown instead of results when the matcher finds nothing and questions can be forwarded to the LaKI. */
   noHits:
     'Keine Treffer in der Wissensbasis. Versuchen Sie ein anderes Stichwort, oder stellen Sie ' +
     'Ihre Frage dem LaKI-Assistenten im Chat: Er leitet sie bei Bedarf an die LaKI weiter.',
+  /** The same without forwarding (escalation not configured): no promise the service cannot keep. */
+  noHitsNoForwarding:
+    'Keine Treffer in der Wissensbasis. Versuchen Sie ein anderes Stichwort, oder wenden Sie sich ' +
+    'direkt an die LaKI.',
   /** Shown when the search text exceeds the question limit. */
   queryTooLong: `Ihr Suchbegriff ist zu lang. Bitte verwenden Sie höchstens ${MAX_QUESTION_LENGTH} Zeichen.`,
   /** Subtitle of a main topic in the empty search. */

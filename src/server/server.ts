@@ -15,9 +15,8 @@ import { ApiError, ErrorCode, ErrorMessage, MAX_BODY_BYTES } from './errors';
 import { answerFailure, guard, pathOf, route } from './respond';
 import { askRoute } from './routes/ask';
 import { entryRoute } from './routes/entries';
-import { healthRoute, type HealthCheck } from './routes/health';
+import { healthCollector, healthRoute, type HealthCheck, type HealthCollector } from './routes/health';
 import { messagesRoute, requireJsonBody, type MessageAdapter, type TurnRunner } from './routes/messages';
-import { metricsRoute } from './routes/metrics';
 import { rateLimitHandler, requestIdHandler, securityHeadersHandler, startedAtOf } from './protection';
 import type { Metrics } from '../metrics';
 import { registerTabRoutes } from './routes/tab';
@@ -39,15 +38,21 @@ export interface ServerDeps {
   readonly publicRateLimitPerMinute?: number;
   /** Reverse proxies whose X-Forwarded-For entries are trusted for the client IP. Default 0. */
   readonly trustProxyHops?: number;
-  /** Instruments to feed; with `serveMetrics` (default true) also served at `GET /metrics`. */
+  /**
+   * Instruments to feed. They are served on the admin port (src/server/adminServer.ts), never on
+   * this public one.
+   */
   readonly metrics?: Metrics;
-  readonly serveMetrics?: boolean;
+  /** Escalation to the LaKI is configured: the tab may say that the chat forwards questions. */
+  readonly forwarding?: boolean;
 }
 
 /** A created server: start it with `listen`, stop it with `close`. */
 export interface HttpServer {
   /** The underlying restify server, for adding routes (e.g. the static tab). */
   readonly restify: restify.Server;
+  /** The full health report (counts, error texts) for the admin port; `/healthz` here shows statuses only. */
+  readonly health: HealthCollector;
   /** Starts listening; resolves with the bound address (use port 0 for a free port). */
   listen(port: number, host: string): Promise<{ host: string; port: number; url: string }>;
   /**
@@ -65,8 +70,8 @@ const RESERVED_HEALTH_NAMES = new Set(['status', 'uptimeSeconds', 'knowledge']);
 /** Requests per minute and client IP on the public endpoints unless configured otherwise. */
 export const DEFAULT_PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
 
-/** Polled by load balancers and Prometheus: access-logged at debug only. */
-const QUIET_PATHS: ReadonlySet<string> = new Set(['/healthz', '/metrics']);
+/** Polled by load balancers: access-logged at debug only. */
+const QUIET_PATHS: ReadonlySet<string> = new Set(['/healthz']);
 
 /** Builds the server with all routes; it does not listen until {@link HttpServer.listen}. */
 export function createServer(deps: ServerDeps): HttpServer {
@@ -98,12 +103,12 @@ export function createServer(deps: ServerDeps): HttpServer {
   );
   server.get('/api/ask', route(logger, askRoute(knowledge)));
   server.get('/api/entries/:id', route(logger, entryRoute(knowledge)));
-  const healthz = route(logger, healthRoute(knowledge, health, logger));
+  const collectHealth = healthCollector(knowledge, health, logger);
+  const healthz = route(logger, healthRoute(collectHealth));
   server.get('/healthz', healthz);
   server.head('/healthz', healthz);
-  if (deps.metrics && deps.serveMetrics !== false) server.get('/metrics', route(logger, metricsRoute(deps.metrics)));
   // The personal tab (/tab, its files and JSON) and the catalog it browses (GET /api/entries).
-  registerTabRoutes(server, { knowledge, logger });
+  registerTabRoutes(server, { knowledge, logger, forwarding: deps.forwarding });
 
   // One access-log line per request: ids, status and time, never the query string (user text).
   server.on('after', (req: Request, res: Response) => {
@@ -154,6 +159,7 @@ export function createServer(deps: ServerDeps): HttpServer {
 
   return {
     restify: server,
+    health: collectHealth,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.server.once('error', reject);

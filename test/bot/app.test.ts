@@ -3,6 +3,7 @@
  */
 import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { createApp } from '../../src/bot/app';
+import { CardActionMessages } from '../../src/chat';
 import { EXAMPLE_QUESTIONS, Messages } from '../../src/chat/messages';
 import { Verb } from '../../src/chat/verbs';
 import { answerText } from '../../src/knowledge/answerText';
@@ -71,7 +72,7 @@ describe('createApp: welcome and help', () => {
     const reply = await onlyReply(turn, membersAdded([TEST_BOT]));
     const card = adaptiveCardOf(reply);
     expect(cardTexts(card)).toContain(Messages.welcomeTitle);
-    expect(submitDataOf(card).map((data) => data.question)).toEqual([...EXAMPLE_QUESTIONS]);
+    expect(submitDataOf(card).filter((data) => data.verb === Verb.Ask).map((data) => data.question)).toEqual([...EXAMPLE_QUESTIONS]);
   });
 
   it('should greet a team only when the bot itself is added, with a one-line hint instead of the welcome card', async () => {
@@ -204,7 +205,7 @@ describe('createApp: questions', () => {
     const card = adaptiveCardOf(await onlyReply(turn, userMessage(PHONE_QUESTION)));
     const { title: _title, ...payload } = submitDataOf(card).find((data) => data.verb === Verb.Feedback && data.helpful === helpful)!;
     const reply = await onlyReply(turn, cardSubmit(payload));
-    if (helpful) expect(reply.text).toBe(Messages.feedbackThanks);
+    if (helpful) expect(reply.text).toBe(CardActionMessages.feedbackChosen(true));
     else expect(cardTexts(adaptiveCardOf(reply))).toContain(Messages.feedbackNotHelpfulText);
     expect(questionLog.events[1]).toEqual({ kind, question: PHONE_QUESTION, entryId: 'laki-telefon' });
   });
@@ -226,12 +227,38 @@ describe('createApp: questions', () => {
       expect(updated?.fallbackText).toBe(adaptiveCardOf(answer)?.fallbackText);
       expect(submitDataOf(updated).filter((data) => data.verb === Verb.Feedback)).toEqual([]);
       expect(cardTexts(updated)).toContain(Messages.feedbackThanks);
+      // The card says which answer was chosen.
+      expect(cardTexts(updated)).toContain(CardActionMessages.feedbackChosen(helpful));
       // Helpful: the updated card is the thanks. Not helpful: a card with next steps follows.
       if (helpful) expect(replies).toEqual([]);
       else expect(cardTexts(adaptiveCardOf(replies[0]))).toContain(Messages.feedbackNotHelpfulText);
       expect(questionLog.events.map((event) => event.kind)).toEqual(['answered', helpful ? 'feedback-helpful' : 'feedback-not-helpful']);
     },
   );
+
+  it.each([true, false])('should rate a card once per person: a second click (helpful=%p) records nothing and says what was chosen', async (helpful) => {
+    const { adapter, turn, questionLog } = setup();
+    const updates = recordUpdates(adapter);
+    const [, answer] = await turn(userMessage(PHONE_QUESTION));
+    const feedback = (yes: boolean) => {
+      const { title: _title, ...payload } = submitDataOf(adaptiveCardOf(answer)).find((data) => data.verb === Verb.Feedback && data.helpful === yes)!;
+      return payload;
+    };
+    await turn(cardSubmit(feedback(helpful), { replyToId: answer.id }));
+
+    // The same person clicks again on the stale card, even the other button.
+    const again = visibleReplies(await turn(cardSubmit(feedback(!helpful), { replyToId: answer.id })));
+
+    expect(again.map((reply) => reply.text)).toEqual([CardActionMessages.feedbackAlreadyGiven(helpful)]);
+    expect(questionLog.events.map((event) => event.kind)).toEqual(['answered', helpful ? 'feedback-helpful' : 'feedback-not-helpful']);
+    // The card is put right again, with the first choice.
+    expect(cardTexts(adaptiveCardOf(updates[updates.length - 1]))).toContain(CardActionMessages.feedbackChosen(helpful));
+
+    // Someone else in the same conversation may still rate the same card once.
+    const other = { id: 'user-2', name: 'Max Beispiel', aadObjectId: 'aad-2' };
+    await turn(cardSubmit(feedback(true), { replyToId: answer.id, from: other }));
+    expect(questionLog.events).toHaveLength(3);
+  });
 
   it('should thank with a message when the rated card cannot be updated', async () => {
     const { adapter, turn, logger } = setup();
@@ -244,7 +271,7 @@ describe('createApp: questions', () => {
     const [, answer] = await turn(userMessage(PHONE_QUESTION));
     const { title: _title, ...payload } = submitDataOf(adaptiveCardOf(answer)).find((data) => data.helpful === true)!;
     const reply = await onlyReply(turn, cardSubmit(payload, { replyToId: answer.id }));
-    expect(reply.text).toBe(Messages.feedbackThanks);
+    expect(reply.text).toBe(CardActionMessages.feedbackChosen(true));
     expect(logger.records).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'could not update the rated answer card' }));
   });
 

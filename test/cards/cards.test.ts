@@ -7,6 +7,7 @@ import {
 } from '../../src/chat/payloads';
 import { Messages } from '../../src/chat/messages';
 import { Verb } from '../../src/chat/verbs';
+import { PrivacyMessages } from '../../src/chat';
 import {
   answerCard,
   helpCard,
@@ -190,12 +191,14 @@ describe.each([
   it('should offer each example question as an Ask button', () => {
     const card = build(examples).content;
     expect(texts(card)).toContain(title);
-    const asks = submitDataOf(card).map(({ title: _title, ...payload }) => askPayloadSchema.parse(payload).question);
+    const asks = submitDataOf(card)
+      .filter((data) => data.verb === Verb.Ask)
+      .map(({ title: _title, ...payload }) => askPayloadSchema.parse(payload).question);
     expect(asks).toEqual(examples);
   });
 
-  it('should omit the examples block without examples', () => {
-    expect(submitDataOf(build([]).content)).toEqual([]);
+  it('should omit the examples block without examples, keeping the privacy notice one click away', () => {
+    expect(submitDataOf(build([]).content)).toEqual([{ verb: Verb.Privacy, title: PrivacyMessages.button }]);
   });
 });
 

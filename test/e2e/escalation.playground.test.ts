@@ -145,7 +145,12 @@ describe('escalation round trip in the Agents Playground', () => {
     const asked = await playground.sendAsUser('Meine Fragen');
     const list = await playground.waitForBotMessage((m) => withCard(asked.seq, chat)(m) && readableText(m).includes(M.myTicketsTitle));
     expect(readableText(list)).toContain(`**${ticketNumber}** · ${M.status.answered}`);
-    expect(playground.messages().filter((m) => m.conversationId === chat && readableText(m).includes(ANSWER))).toHaveLength(1);
+    // …and opens LaKI's answer in place with one click.
+    expect(readableText(list)).toContain(M.myTicketsShowAnswer(ticketNumber!));
+    expect(readableText(list)).toContain(ANSWER);
+    // The answer was relayed to the asker once (the list above shows it, but is not a delivery).
+    const relays = playground.messages().filter((m) => m.conversationId === chat && readableText(m).includes(ANSWER) && !readableText(m).includes(M.myTicketsTitle));
+    expect(relays).toHaveLength(1);
   });
 
   it('should refuse the ticket action when it is sent from the personal chat', async () => {

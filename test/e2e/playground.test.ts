@@ -15,6 +15,7 @@ import {
 } from '../helpers/playground';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { Verb } from '../../src/chat/verbs';
+import { CardActionMessages, PrivacyMessages } from '../../src/chat';
 
 /** Starting the Playground takes a few seconds on a busy 2-core machine. */
 jest.setTimeout(120_000);
@@ -83,6 +84,42 @@ describe('chat through the Agents Playground', () => {
     );
     expect(opened.conversationId).toBe(playground.personalChatId);
     expect(readableText(opened)).toContain(related!.title);
+  });
+
+  it('should show the rating in place on the answer card in the Playground, once per person', async () => {
+    const sent = await playground.sendAsUser('Wie lautet die Telefonnummer der LaKI?');
+    const answer = await playground.waitForBotMessage(
+      (message) => after(sent.seq)(message) && adaptiveCardIn(message) !== undefined,
+      30_000,
+    );
+    const yes = findSubmit(adaptiveCardIn(answer), (data) => data.verb === Verb.Feedback && data.helpful === true);
+    expect(yes).toBeDefined();
+
+    await playground.submitCard(answer, yes!.data);
+    // The Playground applies the bot's in-place update: the same message, now without the buttons.
+    const updated = await playground.waitForBotMessage(
+      (message) => message.action === 'updateMessage' && message.messageId === answer.messageId,
+      30_000,
+    );
+    expect(readableText(updated)).toContain(CardActionMessages.feedbackChosen(true));
+    expect(findSubmit(adaptiveCardIn(updated), (data) => data.verb === Verb.Feedback)).toBeUndefined();
+
+    // A click on the stale card (as a client that kept the old one would send) is not counted twice.
+    const before = playground.messages().length;
+    await playground.submitCard(answer, { ...yes!.data, helpful: false });
+    const again = await playground.waitForBotMessage((message) => after(before)(message) && message.action === 'createMessage', 30_000);
+    expect(readableText(again)).toContain(CardActionMessages.feedbackAlreadyGiven(true));
+  });
+
+  it('should open the privacy notice from the help card', async () => {
+    const sent = await playground.sendAsUser('Hilfe');
+    const help = await playground.waitForBotMessage((message) => after(sent.seq)(message) && adaptiveCardIn(message) !== undefined, 30_000);
+    const privacy = findSubmit(adaptiveCardIn(help), (data) => data.verb === Verb.Privacy);
+    expect(privacy?.title).toBe(PrivacyMessages.button);
+    const before = playground.messages().length;
+    await playground.submitCard(help, privacy!.data);
+    const notice = await playground.waitForBotMessage((message) => after(before)(message) && adaptiveCardIn(message) !== undefined, 30_000);
+    expect(readableText(notice)).toContain(PrivacyMessages.title);
   });
 
   it('should answer in the General channel thread when @mentioned and ignore posts that do not mention it', async () => {

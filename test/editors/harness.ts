@@ -24,6 +24,8 @@ export interface ReloadService {
   readonly holder: KnowledgeHolder<IndexedKnowledgeBase>;
   readonly watcher: KnowledgeWatcher;
   readonly log: WatcherLogLine[];
+  /** The detailed health report (what the admin port serves); the public /healthz shows statuses only. */
+  health(): Promise<Record<string, any>>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startReloadService(knowledgeDir: string): Promise<ReloadSe
     holder: service.knowledge,
     watcher,
     log,
+    health: async () => (await service.server.health()).body,
     async close() {
       await service.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -81,6 +81,10 @@ describe('editors report and drafts from real stored data', () => {
       { kind: 'feedback-not-helpful', question: 'Wo ist die LaKI?', entryId: 'laki-bezirksregierung' },
       { kind: 'feedback-helpful', question: 'Zu welcher Bezirksregierung gehört die LaKI?', entryId: 'laki-bezirksregierung' },
       { kind: 'feedback-helpful', question: 'Was ist Griffbereit?', entryId: 'griffbereit' },
+      // The asker's "Hilfreich?" under the relayed LaKI answer, recorded with the ticket's question.
+      { kind: 'ticket-feedback-not-helpful', question: 'Übernimmt das Land die Kosten für Dolmetscher in Elterngesprächen?' },
+      { kind: 'ticket-feedback-helpful', question: 'Übernimmt das Land die Kosten für Dolmetscher in Elterngesprächen?' },
+      { kind: 'ticket-feedback-helpful', question: 'Übernimmt das Land die Kosten für Dolmetscher in Elterngesprächen?' },
     ];
     for (const event of events) await store.questionLog.record(event);
     answered = await ticket(
@@ -165,6 +169,13 @@ describe('editors report and drafts from real stored data', () => {
       const csv = readFileSync(path.join(outDir, 'beantwortete-tickets.csv'), 'utf8');
       expect(csv).toContain(`"${answered.number}"`);
       expect(csv).not.toContain('Mustermann');
+    });
+
+    it('should show the askers\' ratings of the LaKI answers next to the tickets', () => {
+      const row = report.split('\n').find((line) => line.startsWith(`| ${answered.number} |`));
+      expect(row).toContain(`| ${ReportText.ticketFeedback(2, 1)} |`);
+      const csv = readFileSync(path.join(outDir, 'beantwortete-tickets.csv'), 'utf8');
+      expect(csv.split('\n').find((line) => line.includes(answered.number))).toContain(`;"2";"1";`);
     });
   });
 

@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, spawnService } from '../helpers/service';
+import { ADMIN_LISTENING_MSG, ROOT, spawnService } from '../helpers/service';
 
 const ENTRY_FILE = `entries:
   - id: pruefeintrag-eichhoernchen
@@ -64,8 +64,10 @@ describe('hot reload in the running service', () => {
       expect(live.answer.id).toBe('pruefeintrag-eichhoernchen');
 
       writeFileSync(path.join(knowledgeDir, 'test.yaml'), ENTRY_FILE.replace('reviewed: 2026-11-28', 'reviewed: 28.11.2026'));
+      // Details (file, line, field) on the admin port; the public /healthz says only "degraded".
+      const adminUrl = (await service.logLine(ADMIN_LISTENING_MSG, 5_000)).url as string;
       const health = await poll(async () => {
-        const body = (await (await fetch(`${base}/healthz`)).json()) as any;
+        const body = (await (await fetch(`${adminUrl}/healthz`)).json()) as any;
         return body.knowledgeReload?.status === 'degraded' ? body : undefined;
       }, 10_000);
       expect(health.status).toBe('degraded');

@@ -159,7 +159,13 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
 
     // "Hilfreich? Ja" under the relayed answer.
     expect(await bot.post(personal(connector, { value: { verb: TicketVerb.Feedback, ticketNumber: ticket.number, helpful: true } }))).toBe(200);
-    expect(lastToAsker().text).toBe(M.feedbackThanks);
+    expect(lastToAsker().text).toBe(M.ticketFeedbackChosen(ticket.number, true));
+    // Stored like answer feedback (without identity: the ticket's question), once per person.
+    const ratings = async () => bot!.store.db.prepare("SELECT kind, question FROM question_log WHERE kind LIKE 'ticket-feedback%'").all();
+    expect(await ratings()).toEqual([{ kind: 'ticket-feedback-helpful', question: ticket.question }]);
+    expect(await bot.post(personal(connector, { value: { verb: TicketVerb.Feedback, ticketNumber: ticket.number, helpful: false } }))).toBe(200);
+    expect(lastToAsker().text).toBe(M.ticketFeedbackAlreadyGiven(ticket.number, true));
+    expect(await ratings()).toHaveLength(1);
 
     // Delivery log lines do not carry the request or turn id of the bot turn that woke the worker.
     const deliveries = bot.logLines().filter((line) => line.msg === 'delivery job done');

@@ -32,7 +32,7 @@ export interface BotHarness {
   logLines(): Array<Record<string, unknown>>;
   /** Posts an activity to `/api/messages`; resolves with the HTTP status once the turn ran. */
   post(activity: Record<string, unknown>): Promise<number>;
-  /** `GET /healthz` body. */
+  /** The detailed health report (admin port `GET /healthz`). */
   health(): Promise<any>;
   close(): Promise<void>;
 }
@@ -87,7 +87,8 @@ export async function startBot(options: BotHarnessOptions): Promise<BotHarness> 
     logLines,
     post: (activity) => postTurn(url, activity),
     async health() {
-      return (await fetch(`${url}/healthz`)).json();
+      // The detailed report the admin port serves; the public /healthz shows statuses only.
+      return (await server.health()).body;
     },
     close: () => service.close(),
   };

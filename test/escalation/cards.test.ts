@@ -165,6 +165,20 @@ describe('myTicketsCard', () => {
     expect(card.body).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: TICKET.question }] });
   });
 
+  it('should open an answered ticket\'s answer in place with one click, and show none for an open one', () => {
+    const answered = { ...TICKET, status: 'answered' as const, answer: 'Ja, **so**.', answeredAt: new Date('2026-03-11T09:00:00Z') };
+    const card = content(myTicketsCard([answered, { ...TICKET, id: 't2', number: 'LAKI-2026-0043' }]));
+    const toggles = card.body.filter((element) => element.type === 'ActionSet').flatMap((set) => set.actions);
+    expect(toggles).toEqual([
+      { type: 'Action.ToggleVisibility', title: 'Antwort zu LAKI-2026-0042 anzeigen', targetElements: ['answer-t1'] },
+    ]);
+    const hidden = card.body.find((element) => element.id === 'answer-t1')!;
+    expect(hidden.isVisible).toBe(false);
+    expect(JSON.stringify(hidden.items)).toContain('Antwort der LaKI vom 11.03.2026, 10:00:');
+    // LaKI's text as plain text: Markdown characters are shown, not interpreted.
+    expect(hidden.items).toContainEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Ja, **so**.' }] });
+  });
+
   it('should say so when there are no tickets', () => {
     expect(texts(content(myTicketsCard([])))).toContain('Sie haben noch keine Fragen an die LaKI weitergeleitet.');
   });

@@ -10,7 +10,7 @@ import { EscalationMessages as M } from '../../src/escalation/messages';
 import { DraftInput, EscalationVerb, TicketVerb } from '../../src/escalation/verbs';
 import { submitDataOf } from '../helpers/activities';
 import { startConnector, type Connector } from '../helpers/connector';
-import { postTurn, ROOT, spawnService } from '../helpers/service';
+import { ADMIN_LISTENING_MSG, postTurn, ROOT, spawnService } from '../helpers/service';
 import { openStore } from '../../src/storage';
 import { tmpDir } from '../storage/tmpStore';
 import { ASKER, ASKER_CONVERSATION, cardOf, CHANNEL_ID, fromLakiChannel, personal, sentTo, TENANT_ID, textOf } from './botHarness';
@@ -34,11 +34,13 @@ interface Bot {
 async function startBot(env: Record<string, string>, cwd: string): Promise<Bot> {
   const service = spawnService({ env, cwd });
   const { url } = await service.listening(90_000);
+  // The detailed report (job counts) is on the admin port; the public /healthz shows statuses only.
+  const admin = await service.logLine(ADMIN_LISTENING_MSG, 5_000);
   return {
     url,
     post: (activity) => postTurn(url, activity),
     async health() {
-      return (await fetch(`${url}/healthz`)).json();
+      return (await fetch(`${admin.url}/healthz`)).json();
     },
     async killHard() {
       await service.stop('SIGKILL');

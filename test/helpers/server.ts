@@ -17,11 +17,11 @@ import type { SqliteStore } from '../../src/storage/sqlite';
 import { captureLogger } from './capturedLogger';
 
 /**
- * A configuration for a service under test: `env` on top of port 0 on 127.0.0.1, without
- * metrics and without hot reload (tests that want them switch them on in `env`).
+ * A configuration for a service under test: `env` on top of port 0 on 127.0.0.1 (the admin port
+ * too: parallel tests must not contend for 9464), without metrics and without hot reload (tests that want them switch them on in `env`).
  */
 export function testConfig(env: Record<string, string | undefined> = {}): Config {
-  return loadConfig({ PORT: '0', HOST: '127.0.0.1', METRICS_ENABLED: 'false', KNOWLEDGE_RELOAD: 'false', ...env });
+  return loadConfig({ PORT: '0', HOST: '127.0.0.1', METRICS_ENABLED: 'false', METRICS_PORT: '0', KNOWLEDGE_RELOAD: 'false', ...env });
 }
 
 /** A running test service. */
@@ -42,6 +42,8 @@ export interface TestServerOptions {
   readonly health?: Readonly<Record<string, HealthCheck>>;
   /** Bot Framework credentials; default: none (local, unauthenticated mode). */
   readonly credentials?: AdapterCredentials;
+  /** Escalation configured (an e-mail target nobody is sent to): the tab may say the chat forwards questions. */
+  readonly forwarding?: boolean;
 }
 
 /**
@@ -51,6 +53,12 @@ export interface TestServerOptions {
  * editors' `knowledge/`.
  */
 export const SERVICE_KNOWLEDGE_DIR = 'test/fixtures/knowledge-service';
+/** An e-mail escalation target: switches escalation on; no test here creates a ticket, so nothing is sent. */
+export const FORWARDING_ENV = Object.freeze({
+  LAKI_INBOX_EMAIL: 'inbox@laki.example',
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  MAIL_FROM: 'LaKI-Assistent <bot@laki.example>',
+});
 
 const cache = new Map<string, Promise<IndexedKnowledgeBase>>();
 
@@ -75,6 +83,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     MicrosoftAppId: options.credentials?.appId,
     MicrosoftAppPassword: options.credentials?.appPassword,
     MicrosoftAppTenantId: options.credentials?.tenantId,
+    ...(options.forwarding ? FORWARDING_ENV : {}),
   });
   const service = await createService(config, {
     logger,

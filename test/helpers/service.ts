@@ -14,6 +14,8 @@ export const ENTRY = join(ROOT, 'src/index.ts');
 
 /** The message the service logs once it accepts connections (with its `url`). */
 export const LISTENING_MSG = 'LaKI-Assistent listening';
+/** The message the service logs once its admin port (metrics, detailed health) listens (with its `url`). */
+export const ADMIN_LISTENING_MSG = 'admin port listening';
 
 export interface SpawnServiceOptions {
   /** Environment of the service, on top of what running the TypeScript entry point needs. */
@@ -55,6 +57,8 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
       NODE_PATH: join(ROOT, 'node_modules'),
       TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
       NODE_NO_WARNINGS: '1',
+      // A free admin port (metrics, detailed health): parallel tests must not contend for 9464.
+      METRICS_PORT: '0',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

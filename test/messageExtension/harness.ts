@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { IndexedKnowledgeBase } from '../../src/knowledge';
 import { createService } from '../../src/service';
 import { RecordingLogger } from '../helpers/logger';
-import { knowledgeFor, testConfig } from '../helpers/server';
+import { FORWARDING_ENV, knowledgeFor, testConfig } from '../helpers/server';
 
 /** A running server with the extension. */
 export interface SearchServer {
@@ -21,12 +21,14 @@ export interface SearchServer {
   close(): Promise<void>;
 }
 
-export async function startSearchServer(): Promise<SearchServer> {
+/** `forwarding`: escalation configured, so "Keine Treffer" may promise forwarding to the LaKI. */
+export async function startSearchServer(options: { forwarding?: boolean } = {}): Promise<SearchServer> {
   // The editors' real knowledge on purpose: the tests check real search results and titles.
   const kb = await knowledgeFor();
   const logger = new RecordingLogger();
   const dataDir = mkdtempSync(join(tmpdir(), 'laki-search-test-'));
-  const service = await createService(testConfig({ DATA_DIR: dataDir }), { logger, knowledge: kb });
+  const env = { DATA_DIR: dataDir, ...(options.forwarding ? FORWARDING_ENV : {}) };
+  const service = await createService(testConfig(env), { logger, knowledge: kb });
   return {
     url: service.url,
     kb,

@@ -118,9 +118,24 @@ describe('search message extension over /api/messages', () => {
     expect(titlesOf(result)).toEqual(mainTopics(service.kb).map((entry) => entry.title));
   });
 
-  it('should answer "Keine Treffer" as a message for a query without hits', async () => {
+  it('should answer "Keine Treffer" without promising forwarding when escalation is off', async () => {
     const result = await search('Wetter morgen in Paris');
-    expect(result).toEqual({ type: 'message', text: SearchMessages.noHits });
+    expect(result).toEqual({ type: 'message', text: SearchMessages.noHitsNoForwarding });
+    expect(result.text).not.toContain('weiter');
+  });
+
+  it('should say that the chat forwards questions when escalation is configured', async () => {
+    const forwarding = await startSearchServer({ forwarding: true });
+    try {
+      const response = await fetch(`${forwarding.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(queryInvoke(searchValue('Wetter morgen in Paris'))),
+      });
+      expect(((await response.json()) as QueryResponse).composeExtension).toEqual({ type: 'message', text: SearchMessages.noHits });
+    } finally {
+      await forwarding.close();
+    }
   });
 
   it('should page the results with queryOptions skip and count', async () => {

@@ -290,6 +290,16 @@ describe('package CLI', () => {
     expect(run.stdout).toContain('appPackage.ci.zip');
   });
 
+  it('should build from the committed env/.env.local, as a fresh clone does (README: npm run package)', () => {
+    const outDir = join(workDir, 'out');
+
+    const run = runCli(['--out-dir', outDir]);
+
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readdirSync(outDir)).toEqual(['appPackage.local.zip']);
+  });
+
   it('should exit with 1 and name the missing variable', () => {
     const envDir = join(workDir, 'env');
     const { TEAMS_APP_ID, ...rest } = TEST_VARIABLES;

@@ -1,7 +1,8 @@
 /**
  * `GET /metrics` in Prometheus text format, fed by real traffic: questions by outcome and source,
  * matcher and turn latency, delivery jobs read from a real outbox worker on the SQLite job store,
- * knowledge reloads, process metrics. Also the separate metrics port and switching metrics off.
+ * knowledge reloads, process metrics. Also where they are served: only on the admin port (loopback
+ * by default), never on the public main port; and switching metrics off.
  */
 import { createOutboxWorker } from '../../src/escalation/outbox';
 import { PermanentDeliveryError } from '../../src/escalation/errors';
@@ -13,7 +14,10 @@ import { createKnowledgeHolder, loadKnowledgeBase } from '../../src/knowledge';
 import { createKnowledgeWatcher } from '../../src/knowledge/watcher';
 import { createLogger } from '../../src/logger';
 import { countedReloads, createMetrics } from '../../src/metrics';
-import { startMetricsServer } from '../../src/server/metricsServer';
+import { DEFAULT_ADMIN_PORT, loadConfig } from '../../src/config';
+import { startAdminServer } from '../../src/server/adminServer';
+import { freePort } from '../helpers/freePort';
+import { ADMIN_LISTENING_MSG, spawnService } from '../helpers/service';
 import { adaptiveCardOf } from '../helpers/activities';
 import { startConnector, type Connector } from '../helpers/connector';
 import { newTicket } from '../storage/tmpStore';
@@ -38,7 +42,7 @@ describe('GET /metrics', () => {
   });
 
   const scrape = async () => {
-    const response = await fetch(`${service.url}/metrics`);
+    const response = await fetch(`${service.adminUrl}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     return response.text();
@@ -147,24 +151,45 @@ describe('countedReloads with the hot-reload watcher', () => {
   });
 });
 
-describe('Where metrics are served (METRICS_ENABLED, METRICS_PORT)', () => {
-  it('should not serve /metrics when switched off', async () => {
-    const service = await startProductionService({ METRICS_ENABLED: 'false' });
+describe('Where metrics are served (METRICS_ENABLED, METRICS_PORT, METRICS_HOST)', () => {
+  it('should default to an admin port on loopback, off the public port', () => {
+    expect(loadConfig({}).metrics).toEqual({ enabled: true, port: DEFAULT_ADMIN_PORT, host: '127.0.0.1' });
+    expect(DEFAULT_ADMIN_PORT).toBe(9464);
+  });
+
+  it('should not serve /metrics on the public main port, and serve it on the admin port', async () => {
+    const service = await startProductionService({});
     try {
-      expect((await fetch(`${service.url}/metrics`)).status).toBe(404);
+      const main = await fetch(`${service.url}/metrics`);
+      expect(main.status).toBe(404);
+      expect((await main.json()).error.code).toBe('route_not_found');
+      expect((await fetch(`${service.adminUrl}/metrics`)).status).toBe(200);
     } finally {
       await service.close();
     }
   });
 
-  it('should serve only /metrics on the separate port', async () => {
+  it('should not serve /metrics anywhere when switched off, but keep the detailed health', async () => {
+    const service = await startProductionService({ METRICS_ENABLED: 'false' });
+    try {
+      expect((await fetch(`${service.url}/metrics`)).status).toBe(404);
+      expect((await fetch(`${service.adminUrl}/metrics`)).status).toBe(404);
+      expect((await fetch(`${service.adminUrl}/healthz`)).status).toBe(200);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('should serve only /metrics and /healthz on the admin port', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
     metrics.questions.inc({ outcome: 'answer', source: 'bot' });
-    const server = await startMetricsServer(metrics, createLogger('silent'), 0, '127.0.0.1');
+    const health = async () => ({ httpStatus: 200, body: { status: 'ok' as const, uptimeSeconds: 1, knowledge: { status: 'ok', entries: 3 } } });
+    const server = await startAdminServer({ metrics, health, logger: createLogger('silent') }, 0, '127.0.0.1');
     try {
       const response = await fetch(`${server.url}/metrics`);
       expect(response.status).toBe(200);
       expect(sample(await response.text(), 'laki_questions_total{outcome="answer",source="bot"}')).toBe(1);
+      expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', uptimeSeconds: 1, knowledge: { status: 'ok', entries: 3 } });
       const other = await fetch(`${server.url}/api/ask?q=x`);
       expect(other.status).toBe(404);
       expect((await other.json()).error.code).toBe('route_not_found');
@@ -173,4 +198,30 @@ describe('Where metrics are served (METRICS_ENABLED, METRICS_PORT)', () => {
       await server.close();
     }
   });
+
+  it('should run the real entry point with metrics on the configured admin port only, and keep serving when that port is taken', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'laki-admin-port-'));
+    const adminPort = await freePort();
+    const env = { PORT: '0', DATA_DIR: join(root, 'data'), KNOWLEDGE_RELOAD: 'false', LOG_LEVEL: 'info' };
+    const first = spawnService({ env: { ...env, METRICS_PORT: String(adminPort) } });
+    let second: ReturnType<typeof spawnService> | undefined;
+    try {
+      const { url } = await first.listening(90_000);
+      const admin = await first.logLine(ADMIN_LISTENING_MSG, 5_000);
+      expect(admin.url).toBe(`http://127.0.0.1:${adminPort}`);
+      expect((await fetch(`${url}/metrics`)).status).toBe(404);
+      expect(await (await fetch(`${admin.url}/metrics`)).text()).toMatch(/^laki_questions_total/m);
+
+      // A second instance finds the admin port taken: it says so and still answers.
+      second = spawnService({ env: { ...env, DATA_DIR: join(root, 'data2'), METRICS_PORT: String(adminPort) } });
+      const secondUrl = (await second.listening(90_000)).url;
+      expect(second.logLines().find((line) => line.level === 'error')?.msg).toBe(
+        'admin port not available; metrics and detailed health are not served',
+      );
+      expect((await fetch(`${secondUrl}/api/ask?q=Kontakt`)).status).toBe(200);
+    } finally {
+      await Promise.all([first.stop(), second?.stop()]);
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -19,6 +19,8 @@ import { knowledgeFor, SERVICE_KNOWLEDGE_DIR } from '../helpers/server';
 /** A running service. */
 export interface ProductionService {
   readonly url: string;
+  /** The admin port (loopback): `/metrics` when enabled, the detailed `/healthz`. */
+  readonly adminUrl: string;
   readonly server: HttpServer;
   readonly store: SqliteStore;
   readonly metrics: Metrics;
@@ -33,7 +35,7 @@ export interface ProductionService {
 
 /** Starts the service from `env` (the keys src/config.ts reads). */
 export async function startProductionService(env: Record<string, string>): Promise<ProductionService> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_RELOAD: 'false', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_RELOAD: 'false', METRICS_PORT: '0', ...env });
   const { logger, logText, logLines } = captureLogger();
   // Instruments also when METRICS_ENABLED=false (then they are fed but not served).
   const metrics = createMetrics({ defaultMetrics: true });
@@ -44,10 +46,12 @@ export async function startProductionService(env: Record<string, string>): Promi
   const knowledge = await knowledgeFor(SERVICE_KNOWLEDGE_DIR);
   const service = await createService(config, { logger, store, metrics, knowledge, search: false });
   const { url, server } = service;
+  if (!service.adminUrl) throw new Error('the admin port did not start');
   const count = (table: string) => (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
   return {
     url,
+    adminUrl: service.adminUrl,
     server,
     store,
     metrics,

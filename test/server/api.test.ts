@@ -117,13 +117,19 @@ describe('HTTP API', () => {
   });
 
   describe('GET /healthz', () => {
-    it('should report status and knowledge facts', async () => {
+    it('should report only the status of each section on the public port', async () => {
       const response = await fetch(`${service.url}/healthz`);
       expect(response.status).toBe(200);
-      const body = await response.json();
+      expect(await response.json()).toEqual({ status: 'ok', knowledge: { status: 'ok' } });
+    });
+
+    it('should keep the knowledge facts for the admin port', async () => {
       const kb = service.knowledge.current();
+      const { httpStatus, body } = await service.server.health();
+      expect(httpStatus).toBe(200);
       expect(body).toMatchObject({
         status: 'ok',
+        uptimeSeconds: expect.any(Number),
         knowledge: { status: 'ok', entries: kb.entries.length, loadedAt: kb.loadedAt.toISOString() },
       });
       expect(kb.entries.length).toBeGreaterThan(0);
@@ -140,7 +146,7 @@ describe('HTTP API', () => {
       const smaller = { ...before, entries: before.entries.slice(0, 3), loadedAt: new Date('2030-01-01T00:00:00Z') };
       service.knowledge.replace(smaller);
       try {
-        const body = await (await fetch(`${service.url}/healthz`)).json();
+        const { body } = await service.server.health();
         expect(body.knowledge).toMatchObject({ entries: 3, loadedAt: '2030-01-01T00:00:00.000Z' });
       } finally {
         service.knowledge.replace(before);
@@ -153,17 +159,25 @@ describe('GET /healthz with extra sections', () => {
   it.each([
     ['all ok', { outbox: () => ({ status: 'ok' as const, pending: 0 }) }, 200, 'ok'],
     ['one degraded', { outbox: async () => ({ status: 'degraded' as const, pending: 40 }) }, 200, 'degraded'],
-    ['one failing check', { outbox: () => { throw new Error('database is locked'); } }, 503, 'error'],
-  ])('should combine sections: %s', async (_name, health, httpStatus, status) => {
+    ['one failing check', { outbox: () => { throw new Error('connect ECONNREFUSED db.internal.example:5432'); } }, 503, 'error'],
+  ])('should combine sections and show the public only their status: %s', async (_name, health, httpStatus, status) => {
     const service = await startTestServer({ health });
     try {
       const response = await fetch(`${service.url}/healthz`);
       expect(response.status).toBe(httpStatus);
-      const body = await response.json();
-      expect(body.status).toBe(status);
-      expect(body.knowledge.status).toBe('ok');
-      expect(body.outbox.status).toBe(status);
-      if (status === 'error') expect(body.outbox.message).toBe('database is locked');
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ status, knowledge: { status: 'ok' }, outbox: { status } });
+      expect(text).not.toMatch(/pending|db\.internal|ECONNREFUSED|uptime/);
+
+      // The details stay available to the admin port and, for a failing check, go to the log.
+      const detailed = await service.server.health();
+      expect(detailed.httpStatus).toBe(httpStatus);
+      if (status === 'error') {
+        expect(detailed.body.outbox).toEqual({ status: 'error', message: 'connect ECONNREFUSED db.internal.example:5432' });
+        expect(service.logLines().some((line) => line.msg === 'health check failed' && JSON.stringify(line).includes('db.internal.example'))).toBe(true);
+      } else {
+        expect(detailed.body.outbox).toMatchObject({ pending: expect.any(Number) });
+      }
     } finally {
       await service.close();
     }

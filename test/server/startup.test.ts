@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, spawnService } from '../helpers/service';
+import { ADMIN_LISTENING_MSG, ROOT, spawnService } from '../helpers/service';
 
 const START_TIMEOUT_MS = 120_000;
 
@@ -29,7 +29,13 @@ describe('entry point (src/index.ts)', () => {
 
       const health = await fetch(`${listening.url}/healthz`);
       expect(health.status).toBe(200);
-      expect((await health.json()).knowledge.entries).toBe(listening.entries);
+      const { status, ...sections } = await health.json();
+      expect(status).toBe('ok');
+      expect(sections.knowledge).toEqual({ status: 'ok' });
+      for (const section of Object.values(sections)) expect(Object.keys(section as object)).toEqual(['status']);
+      const admin = await child.logLine(ADMIN_LISTENING_MSG);
+      expect(admin.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await (await fetch(`${admin.url}/healthz`)).json()).knowledge.entries).toBe(listening.entries);
       const ask = await fetch(`${listening.url}/api/ask?q=${encodeURIComponent('Telefonnummer der LaKI')}`);
       expect((await ask.json()).outcome).toBe('answer');
       expect(existsSync(join(dataDir, 'laki-assistent.sqlite'))).toBe(true);

@@ -248,6 +248,48 @@ describeBrowser('tab in headless Chromium', () => {
     await page.close();
   });
 
+  it('should empty the search box when leaving the search for an entry or the overview', async () => {
+    const { page } = await openTab();
+    const box = page.getByLabel('Frage oder Stichwort');
+    await search(page, 'Telefonnummer LaKI');
+    expect(await box.inputValue()).toBe('Telefonnummer LaKI');
+    await page.getByRole('link', { name: /Telefonnummer der LaKI/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Telefonnummer der LaKI' }).waitFor();
+    expect(await box.inputValue()).toBe('');
+
+    // Back to the results: the box shows their term again; on to the overview: empty.
+    await page.goBack();
+    await page.getByRole('heading', { level: 2, name: 'Suche: „Telefonnummer LaKI“' }).waitFor();
+    expect(await box.inputValue()).toBe('Telefonnummer LaKI');
+    await page.getByRole('link', { name: 'Zurück zur Übersicht' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Handlungsfelder' }).waitFor();
+    expect(await box.inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('should not promise forwarding to the LaKI when escalation is off', async () => {
+    const { page } = await openTab();
+    await search(page, 'Wetter morgen in Paris');
+    await page.getByText('Dazu gibt es in der Wissensbasis keine passende Antwort.').waitFor();
+    await page.getByText('wenden Sie sich direkt an die LaKI').waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('weiter');
+    await page.close();
+  });
+
+  it('should say that the chat forwards questions when escalation is configured', async () => {
+    const forwarding = await startTestServer({ forwarding: true });
+    const page = await browser.newPage();
+    try {
+      expect((await (await fetch(`${forwarding.url}/api/entries`)).json()).forwarding).toBe(true);
+      await page.goto(`${forwarding.url}/tab#/suche/${encodeURIComponent('Wetter morgen in Paris')}`);
+      await page.locator('.results.none').getByText('Er leitet sie bei Bedarf an die LaKI weiter.').waitFor();
+      expect(await page.locator('#footer-hint').textContent()).toContain('an die LaKI weiter');
+    } finally {
+      await page.close();
+      await forwarding.close();
+    }
+  });
+
   it('should browse an action area and the contacts', async () => {
     const { page } = await openTab();
     await page.getByRole('link', { name: /Frühe Bildung/ }).click();

@@ -4,6 +4,7 @@ import type { z } from 'zod/v4';
 import { notHelpfulCard } from '../../cards';
 import { collectActions } from '../extensions';
 import {
+  CardActionMessages,
   Messages,
   askPayloadSchema,
   feedbackPayloadSchema,
@@ -54,17 +55,25 @@ export function registerCardActionRoutes(app: Application<AppTurnState>, deps: R
     }
   });
 
-  app.adaptiveCards.actionSubmit(Verb.Feedback, async (context, _state, data) => {
+  app.adaptiveCards.actionSubmit(Verb.Feedback, async (context, state, data) => {
     const payload = await parsePayload(deps, context, feedbackPayloadSchema, data);
     if (!payload) return;
+    // Once per person and card: a second click (a stale card, a double click, a client that
+    // did not take the update) records nothing and says what was chosen before.
+    const earlier = rememberRating(state, context, payload.entryId, payload.helpful);
+    if (earlier !== undefined) {
+      await markFeedbackGiven(deps, context, payload.entryId, payload.question, earlier);
+      await context.sendActivity(CardActionMessages.feedbackAlreadyGiven(earlier));
+      return;
+    }
     await recordEvent(deps, {
       kind: payload.helpful ? 'feedback-helpful' : 'feedback-not-helpful',
       question: payload.question,
       entryId: payload.entryId,
     });
-    const cardUpdated = await markFeedbackGiven(deps, context, payload.entryId, payload.question);
+    const cardUpdated = await markFeedbackGiven(deps, context, payload.entryId, payload.question, payload.helpful);
     if (payload.helpful) {
-      if (!cardUpdated) await context.sendActivity(Messages.feedbackThanks);
+      if (!cardUpdated) await context.sendActivity(CardActionMessages.feedbackChosen(true));
       return;
     }
     const extraActions = collectActions(deps.extensions, 'notHelpful', payload.entryId, payload.question);
@@ -118,6 +127,7 @@ async function markFeedbackGiven(
   context: TurnContext,
   entryId: string,
   question: string | undefined,
+  helpful: boolean,
 ): Promise<boolean> {
   const cardActivityId = context.activity.replyToId;
   const knowledge = deps.knowledge.current();
@@ -127,13 +137,42 @@ async function markFeedbackGiven(
     await context.updateActivity({
       id: cardActivityId,
       type: ActivityTypes.Message,
-      attachments: [buildAnswerCard(deps, knowledge, entry, question, true)],
+      attachments: [buildAnswerCard(deps, knowledge, entry, question, { helpful })],
     });
     return true;
   } catch (error) {
     deps.logger.warn({ err: error, conversationId: context.activity.conversation?.id }, 'could not update the rated answer card');
     return false;
   }
+}
+
+/** Conversation state key of the ratings given in this conversation (persisted turn state). */
+const RATINGS_STATE_KEY = 'answerRatings';
+/** Ratings remembered per conversation; older ones are forgotten (their cards are long updated). */
+const MAX_REMEMBERED_RATINGS = 100;
+
+/** One rating: which card (its activity id), by whom, of which entry. `userId` lets privacy:delete find it. */
+interface Rating {
+  readonly cardId: string;
+  readonly userId: string;
+  readonly entryId: string;
+  readonly helpful: boolean;
+}
+
+/**
+ * Remembers this person's rating of this card and returns `undefined`, or returns the rating
+ * they gave before. Without a card id or user id every click counts (nothing to tell them apart).
+ */
+function rememberRating(state: AppTurnState, context: TurnContext, entryId: string, helpful: boolean): boolean | undefined {
+  const cardId = context.activity.replyToId;
+  const userId = context.activity.from?.id;
+  if (!cardId || !userId) return undefined;
+  const stored = state.conversation[RATINGS_STATE_KEY];
+  const ratings: Rating[] = Array.isArray(stored) ? (stored as Rating[]) : [];
+  const earlier = ratings.find((rating) => rating.cardId === cardId && rating.userId === userId && rating.entryId === entryId);
+  if (earlier) return earlier.helpful;
+  state.conversation[RATINGS_STATE_KEY] = [...ratings, { cardId, userId, entryId, helpful }].slice(-MAX_REMEMBERED_RATINGS);
+  return undefined;
 }
 
 function isValueOnlyMessage(context: TurnContext): boolean {

@@ -1,5 +1,6 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../../knowledge';
+import type { PrivacyFacts } from '../../chat';
 import type { QuestionEvent, QuestionLog } from '../../questionLog';
 import type { AppExtension } from '../extensions';
 import type { Logger } from '../../logger';
@@ -13,6 +14,8 @@ export interface RouteDeps {
   readonly extensions: readonly AppExtension[];
   /** The time for follow-up topics (injectable so tests can let a topic expire). */
   readonly clock: () => Date;
+  /** What the privacy notice says about this installation. */
+  readonly privacy: PrivacyFacts;
 }
 
 /**

@@ -25,14 +25,15 @@ export function buildAnswerCard(
   knowledge: KnowledgeBase,
   entry: Entry,
   question: string | undefined,
-  feedbackGiven = false,
+  feedbackGiven: boolean | { readonly helpful: boolean } = false,
 ): Attachment {
   const related = entry.related.flatMap((id) => {
     const other = knowledge.getEntry(id);
     return other ? [other] : [];
   });
   const extraActions = collectActions(deps.extensions, 'answer', entry, question);
-  return answerCard(entry, { related, question, extraActions, feedbackGiven });
+  const rating = typeof feedbackGiven === 'object' ? { feedbackChoice: feedbackGiven.helpful } : { feedbackGiven };
+  return answerCard(entry, { related, question, extraActions, ...rating });
 }
 
 /** Sends "Meinten Sie …" for `question` with the extensions' actions. */

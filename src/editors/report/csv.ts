@@ -52,12 +52,14 @@ export function renderCsvFiles(model: ReportModel): Record<string, string> {
       ]),
     ),
     'beantwortete-tickets.csv': toCsv(
-      ['Ticket', 'Beantwortet am', 'Frage', 'Antwort der LaKI', 'Entwurf vorhanden', 'Inzwischen beantwortet durch'],
+      ['Ticket', 'Beantwortet am', 'Frage', 'Antwort der LaKI', 'Hilfreich: ja', 'Hilfreich: nein', 'Entwurf vorhanden', 'Inzwischen beantwortet durch'],
       model.tickets.map((ticket) => [
         ticket.number,
         ticket.answeredAt?.toISOString().slice(0, 10),
         ticket.question,
         ticket.answer,
+        ticket.askerFeedback.helpful,
+        ticket.askerFeedback.notHelpful,
         ticket.draftExists ? 'ja' : 'nein',
         ticket.nowAnsweredBy,
       ]),

@@ -131,6 +131,7 @@ export function renderMarkdown(model: ReportModel): string {
         ticket.answeredAt ? germanDate(ticket.answeredAt) : '–',
         `„${markdownCell(ticket.question)}“`,
         markdownCell(shorten(ticket.answer, 160)),
+        ReportText.ticketFeedback(ticket.askerFeedback.helpful, ticket.askerFeedback.notHelpful),
         [
           ticket.draftExists ? ReportText.ticketDraftExists : ReportText.ticketNoDraft,
           ...(ticket.nowAnsweredBy ? [ReportText.nowAnswered(ticket.nowAnsweredBy)] : []),

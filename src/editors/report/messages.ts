@@ -60,7 +60,9 @@ export const ReportText = {
     '**Was ist zu tun:** Kommt die Frage wahrscheinlich wieder, erzeugen Sie einen Entwurf mit ' +
     '`npm run kb:draft -- NUMMER` (oder `npm run kb:draft -- --all`). Der Entwurf liegt dann in `knowledge/drafts/` und wird erst ' +
     'ausgespielt, wenn Sie ihn ergänzt und in den Ordner `knowledge/` verschoben haben (siehe knowledge/README.md).',
-  ticketsColumns: ['Ticket', 'Beantwortet am', 'Frage', 'Antwort der LaKI (Anfang)', 'Stand'],
+  ticketsColumns: ['Ticket', 'Beantwortet am', 'Frage', 'Antwort der LaKI (Anfang)', 'Hilfreich? (Ja / Nein)', 'Stand'],
+  /** The asker's ratings of the relayed answer, e.g. "1 / 0"; "–" when nobody rated it. */
+  ticketFeedback: (helpful: number, notHelpful: number) => (helpful + notHelpful === 0 ? '–' : `${helpful} / ${notHelpful}`),
   ticketDraftExists: 'Entwurf vorhanden',
   ticketNoDraft: 'noch kein Entwurf',
   none: 'In diesem Zeitraum nichts gefunden.',

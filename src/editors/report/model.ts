@@ -62,6 +62,8 @@ export interface TicketCandidate {
   readonly draftExists: boolean;
   /** Today's knowledge answers the ticket's question directly with this entry. */
   readonly nowAnsweredBy?: string;
+  /** The asker's "Hilfreich?" on the relayed answer (question log, matched by the ticket's question). */
+  readonly askerFeedback: { readonly helpful: number; readonly notHelpful: number };
 }
 
 export interface ReportModel {
@@ -121,7 +123,7 @@ export function buildReport(input: ReportInput, settings: Partial<ReportSettings
     unanswered: groupUnanswered(events, input.knowledge, s),
     negativeFeedback: negativeFeedback(events, input.knowledge, s),
     variantSuggestions: variantSuggestions(events, input.knowledge, s),
-    tickets: ticketCandidates(input.tickets, input.knowledge, input.draftedTickets),
+    tickets: ticketCandidates(input.tickets, input.knowledge, input.draftedTickets, input.events),
   };
 }
 
@@ -286,7 +288,21 @@ function variantSuggestions(events: readonly StoredQuestionEvent[], kb: IndexedK
     .sort((a, b) => b.count - a.count || a.entryId.localeCompare(b.entryId));
 }
 
-function ticketCandidates(tickets: readonly Ticket[], kb: IndexedKnowledgeBase, drafted: ReadonlySet<string>): TicketCandidate[] {
+function ticketCandidates(
+  tickets: readonly Ticket[],
+  kb: IndexedKnowledgeBase,
+  drafted: ReadonlySet<string>,
+  events: readonly StoredQuestionEvent[],
+): TicketCandidate[] {
+  // The log holds no ticket number (no identity); a rating carries its ticket's question instead.
+  const ratings = new Map<string, { helpful: number; notHelpful: number }>();
+  for (const event of events) {
+    if ((event.kind !== 'ticket-feedback-helpful' && event.kind !== 'ticket-feedback-not-helpful') || !event.question) continue;
+    const item = ratings.get(event.question) ?? { helpful: 0, notHelpful: 0 };
+    if (event.kind === 'ticket-feedback-helpful') item.helpful++;
+    else item.notHelpful++;
+    ratings.set(event.question, item);
+  }
   return tickets
     .filter((ticket) => ticket.answer)
     .map((ticket) => {
@@ -297,6 +313,7 @@ function ticketCandidates(tickets: readonly Ticket[], kb: IndexedKnowledgeBase, 
         answer: ticket.answer!,
         ...(ticket.answeredAt ? { answeredAt: ticket.answeredAt } : {}),
         draftExists: drafted.has(ticket.number),
+        askerFeedback: ratings.get(ticket.question) ?? { helpful: 0, notHelpful: 0 },
         ...(result.outcome === 'answer' && result.answer ? { nowAnsweredBy: result.answer.id } : {}),
       };
     });

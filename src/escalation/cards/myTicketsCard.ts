@@ -1,4 +1,7 @@
-/** "Meine Fragen": the asker's tickets with number, status and date. A pure function. */
+/**
+ * "Meine Fragen": the asker's tickets with number, status and date; an answered ticket opens its
+ * answer in place with one click (Action.ToggleVisibility, no round trip to the bot). A pure function.
+ */
 import type { Attachment } from 'botbuilder';
 import { adaptiveCardAttachment, heading, paragraph, type CardElement, plainTextBlock } from '../../cards';
 import { EscalationMessages as M, formatGermanDateTime } from '../messages';
@@ -17,6 +20,27 @@ export function myTicketsCard(tickets: readonly Ticket[]): Attachment {
       paragraph(`**${ticket.number}** · ${M.status[ticket.status]} · ${formatGermanDateTime(ticket.createdAt)}`, { spacing: 'Medium', separator: true }),
       plainTextBlock(singleLine(ticket.question, MY_TICKETS_QUESTION_LENGTH)),
     );
+    if (ticket.answer) body.push(...answerToggle(ticket, ticket.answer));
   }
   return adaptiveCardAttachment(body, [], M.myTicketsTitle);
+}
+
+/** A button "Antwort zu … anzeigen" and the hidden answer it shows (LaKI's text, not Markdown). */
+function answerToggle(ticket: Ticket, answer: string): CardElement[] {
+  const id = `answer-${ticket.id}`;
+  return [
+    {
+      type: 'ActionSet',
+      actions: [{ type: 'Action.ToggleVisibility', title: M.myTicketsShowAnswer(ticket.number), targetElements: [id] }],
+    },
+    {
+      type: 'Container',
+      id,
+      isVisible: false,
+      items: [
+        paragraph(M.myTicketsAnswerHeading(ticket.answeredAt ? formatGermanDateTime(ticket.answeredAt) : undefined), { weight: 'Bolder' }),
+        plainTextBlock(answer),
+      ],
+    },
+  ];
 }

@@ -1,6 +1,13 @@
 /**
- * `GET /healthz`: liveness plus facts operators check after a deploy or a knowledge reload.
+ * Health: liveness plus facts operators check after a deploy or a knowledge reload.
  * Other parts (escalation outbox, hot reload) contribute their own sections.
+ *
+ * Two views of the same checks:
+ * - the public `GET /healthz` on the main port says only `ok` / `degraded` / `error` per section,
+ *   because the main port faces the internet and a failing section's message can name a database
+ *   host, a file path or a mail server;
+ * - the admin port (src/server/adminServer.ts, loopback by default) serves the full report with
+ *   counts and error texts; a failing check is also logged with its error.
  */
 import type { KnowledgeBase } from '../../knowledge';
 import type { Logger } from '../../logger';
@@ -15,15 +22,25 @@ export type HealthReport = { readonly status?: HealthStatus } & Record<string, u
 /** Produces a section; may be async. A throwing check reports `error`, it never fails the route. */
 export type HealthCheck = () => HealthReport | Promise<HealthReport>;
 
+/** The full report: overall status, uptime and every section with its details. */
+export interface HealthResult {
+  /** 503 when any section reports `error`, else 200. */
+  readonly httpStatus: number;
+  readonly body: { readonly status: HealthStatus; readonly uptimeSeconds: number } & Record<string, unknown>;
+}
+
+/** Runs every check and combines them; shared by the public and the admin view. */
+export type HealthCollector = () => Promise<HealthResult>;
+
 const SEVERITY: Record<HealthStatus, number> = { ok: 0, degraded: 1, error: 2 };
 
-/** Builds the handler from the knowledge holder and any extra named checks. */
-export function healthRoute(
+/** Builds the collector from the knowledge holder and any extra named checks. */
+export function healthCollector(
   knowledge: () => KnowledgeBase,
   checks: Readonly<Record<string, HealthCheck>>,
   logger: Logger,
-): RouteHandler {
-  return async (_req, res) => {
+): HealthCollector {
+  return async () => {
     const kb = knowledge();
     const sections: Record<string, HealthReport> = {
       knowledge: { status: 'ok', entries: kb.entries.length, loadedAt: kb.loadedAt.toISOString() },
@@ -33,9 +50,35 @@ export function healthRoute(
         sections[name] = await runCheck(name, check, logger);
       }),
     );
-    const status = worst(Object.values(sections).map((section) => section.status ?? 'ok'));
-    sendJson(res, status === 'error' ? 503 : 200, { status, uptimeSeconds: Math.round(process.uptime()), ...sections });
+    const status = worst(Object.values(sections).map((section) => statusOf(section)));
+    return {
+      httpStatus: status === 'error' ? 503 : 200,
+      body: { status, uptimeSeconds: Math.round(process.uptime()), ...sections },
+    };
   };
+}
+
+/**
+ * The public view: the overall status and each section's status, nothing else. Counts, load
+ * times and error messages stay on the admin port and in the logs.
+ */
+export function publicHealth(result: HealthResult): HealthResult['body'] | Record<string, unknown> {
+  const { status, uptimeSeconds: _uptime, ...sections } = result.body;
+  const summary: Record<string, unknown> = { status };
+  for (const [name, section] of Object.entries(sections)) summary[name] = { status: statusOf(section as HealthReport) };
+  return summary;
+}
+
+/** `GET /healthz` on the public port: statuses only (see {@link publicHealth}). */
+export function healthRoute(collect: HealthCollector): RouteHandler {
+  return async (_req, res) => {
+    const result = await collect();
+    sendJson(res, result.httpStatus, publicHealth(result));
+  };
+}
+
+function statusOf(section: HealthReport): HealthStatus {
+  return section.status ?? 'ok';
 }
 
 async function runCheck(name: string, check: HealthCheck, logger: Logger): Promise<HealthReport> {

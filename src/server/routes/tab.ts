@@ -48,6 +48,11 @@ export interface TabDeps {
   /** Asked per request, so a knowledge hot reload applies at once. */
   readonly knowledge: () => KnowledgeBase;
   readonly logger: Logger;
+  /**
+   * Whether unanswered questions can be forwarded to the LaKI (escalation configured); the page
+   * only says the chat forwards questions when it does.
+   */
+  readonly forwarding?: boolean;
   /** The page files; defaults to {@link loadTabAssets} (tests may pass their own). */
   readonly assets?: ReadonlyMap<string, TabAsset>;
 }
@@ -76,7 +81,7 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
 
   server.get(
     '/api/entries',
-    route(deps.logger, (_req, res) => sendJson(res, 200, catalogView(deps.knowledge()))),
+    route(deps.logger, (_req, res) => sendJson(res, 200, { ...catalogView(deps.knowledge()), forwarding: deps.forwarding === true })),
   );
   server.get(
     '/tab/api/entries/:id',

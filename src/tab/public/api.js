@@ -25,7 +25,7 @@ async function getJson(path) {
   }
 }
 
-/** Categories with their entries: `{ categories: [{ id, label, kind, entries: [{ id, title }] }] }`. */
+/** Categories with their entries, and whether the chat forwards questions to the LaKI: `{ categories: [{ id, label, kind, entries: [{ id, title }] }], forwarding }`. */
 export const fetchCatalog = () => getJson('/api/entries');
 
 /** One entry as the tab shows it. */

@@ -17,6 +17,10 @@ export const Text = Object.freeze({
   resultsNone: 'Dazu gibt es in der Wissensbasis keine passende Antwort.',
   resultsNoneHint:
     'Versuchen Sie ein anderes Stichwort, oder stellen Sie Ihre Frage im Chat mit dem LaKI-Assistenten. Er leitet sie bei Bedarf an die LaKI weiter.',
+  resultsNoneHintNoForwarding: 'Versuchen Sie ein anderes Stichwort, oder wenden Sie sich direkt an die LaKI.',
+  footerHint: 'Keine passende Antwort? Stellen Sie Ihre Frage im Chat mit dem LaKI-Assistenten.',
+  footerHintForwarding:
+    'Keine passende Antwort? Stellen Sie Ihre Frage im Chat mit dem LaKI-Assistenten. Er leitet sie bei Bedarf an die LaKI weiter.',
   resultsNoneContact: 'Kontakt zur LaKI anzeigen',
   statusResults: (count) => (count === 1 ? '1 Treffer gefunden.' : `${count} Treffer gefunden.`),
   statusNone: 'Keine Treffer.',

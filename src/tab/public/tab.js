@@ -62,7 +62,11 @@ function showProblem(error) {
 }
 
 async function loadCatalog() {
-  if (!catalog) catalog = await fetchCatalog();
+  if (!catalog) {
+    catalog = await fetchCatalog();
+    // Forwarding to the LaKI is promised only where the service is configured for it.
+    document.getElementById('footer-hint').textContent = catalog.forwarding ? Text.footerHintForwarding : Text.footerHint;
+  }
   return catalog;
 }
 
@@ -176,7 +180,7 @@ async function renderSearch(question) {
       'section',
       { class: 'results none' },
       el('p', {}, el('strong', {}, Text.resultsNone)),
-      el('p', {}, Text.resultsNoneHint),
+      el('p', {}, (await loadCatalog()).forwarding ? Text.resultsNoneHint : Text.resultsNoneHintNoForwarding),
       el('p', {}, el('a', { href: categoryHref('kontakt') }, Text.resultsNoneContact)),
     );
   }
@@ -197,6 +201,8 @@ async function route() {
   const hash = window.location.hash.replace(/^#\/?/, '');
   const [view, ...rest] = hash.split('/');
   const argument = decode(rest.join('/'));
+  // The box shows the search being viewed; on any other view an old term would mislead.
+  if (view !== 'suche') searchInput.value = '';
   try {
     if (view === 'eintrag' && argument) await renderEntry(argument);
     else if (view === 'thema' && argument) await renderCategory(argument);
