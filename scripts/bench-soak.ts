@@ -90,13 +90,16 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'laki-soak-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const service = startService(port, dataDir, connector.url, smtp.port);
+  // /metrics lives on the admin port (METRICS_PORT), never on the public one.
+  const adminPort = await freePort();
+  const adminUrl = `http://127.0.0.1:${adminPort}`;
+  const service = startService(port, adminPort, dataDir, connector.url, smtp.port);
   let exitCode = 0;
   try {
     await waitUntil(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.ok === true, 60_000, 'service start');
-    const start = await scrape(url);
+    const start = await scrape(adminUrl);
     const scrapes: ServiceMetrics[] = [start];
-    const scraper = setInterval(() => void scrape(url).then((m) => scrapes.push(m), () => undefined), 5000);
+    const scraper = setInterval(() => void scrape(adminUrl).then((m) => scrapes.push(m), () => undefined), 5000);
 
     const state = new SoakState(connector);
     const questions = generateQuestions(5000, 7);
@@ -116,7 +119,7 @@ async function main(): Promise<void> {
       return jobs.pending === 0 && jobs.running === 0;
     }, 300_000, 'outbox drain');
     const drainS = (Date.now() - drainStart) / 1000;
-    const end = await scrape(url);
+    const end = await scrape(adminUrl);
     const health = await (await fetch(`${url}/healthz`)).json();
     const checks = state.check(smtp.accepted, health.escalation.jobs.failed);
 
@@ -365,13 +368,14 @@ async function startSmtp(failureRate: number, random: () => number) {
   };
 }
 
-function startService(port: number, dataDir: string, connectorUrl: string, smtpPort: number) {
+function startService(port: number, adminPort: number, dataDir: string, connectorUrl: string, smtpPort: number) {
   const child: ChildProcess = spawn(process.execPath, [SERVICE_ENTRY], {
     cwd: dataDir, // no env/ files here: only the variables below configure it
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),
       HOST: '127.0.0.1',
+      METRICS_PORT: String(adminPort),
       DATA_DIR: join(dataDir, 'data'),
       KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
       KNOWLEDGE_RELOAD: 'false',

@@ -199,6 +199,7 @@ async function startService(): Promise<Service> {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
+      METRICS_PORT: '0', // a free admin port: never contend with a running bot for 9464
       DATA_DIR: dataDir,
       KNOWLEDGE_DIR,
       LOG_LEVEL: 'info',

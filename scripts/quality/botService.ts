@@ -72,6 +72,7 @@ export async function startBotService(options: BotServiceOptions = {}): Promise<
       KNOWLEDGE_DIR: resolve(options.knowledgeDir ?? 'knowledge'),
       KNOWLEDGE_RELOAD: 'false',
       METRICS_ENABLED: 'false',
+      METRICS_PORT: '0', // a free admin port: never contend for 9464
       PUBLIC_RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'info',
       ...options.env,

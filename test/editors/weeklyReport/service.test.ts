@@ -39,6 +39,7 @@ describe('weekly report in the service', () => {
       PORT: '0',
       KNOWLEDGE_RELOAD: 'false',
       METRICS_ENABLED: 'false',
+      METRICS_PORT: '0',
       LAKI_TEAMS_CHANNEL_ID: CHANNEL_ID,
       TEAMS_TENANT_ID: TENANT_ID,
       LAKI_TEAMS_SERVICE_URL: connector.url,
