@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const afterIndex = args.indexOf('--after');
   const after = afterIndex === -1 ? undefined : args[afterIndex + 1];
   const question = args
-    .filter((arg, index) => arg !== '--json' && index !== afterIndex && index !== afterIndex + 1)
+    .filter((arg, index) => arg !== '--json' && (afterIndex === -1 || (index !== afterIndex && index !== afterIndex + 1)))
     .join(' ')
     .trim();
   if (!question) {

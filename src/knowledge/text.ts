@@ -112,9 +112,16 @@ export function scanWords(rawText: string, visit: (raw: string, endsClause: bool
 /** Characters NFKC leaves as they are: checking for them is much cheaper than normalising. */
 const NFKC_STABLE = /^[\t\n\r\x20-\x7eäöüÄÖÜß–—„“”‚‘’]*$/u;
 
+/** "§ 7", "§§ 7", "Paragraph 7", "Paragraphen 7": a paragraph number. */
+const PARAGRAPH_NUMBER = /(?:§+|\bparagraph(?:en|s)?)\s*(\d+)/giu;
+const PARAGRAPH_WORD = /\bparagraph/iu;
+
 function normalizeText(rawText: string): string {
   const text = NFKC_STABLE.test(rawText) ? rawText : rawText.normalize('NFKC');
-  return text.includes('§') ? text.replace(/§/g, ' Paragraph ') : text;
+  if (!text.includes('§') && !PARAGRAPH_WORD.test(text)) return text;
+  // "§ 9" is one fact: it becomes the word "paragraph9", so it meets only "§ 9" in the knowledge
+  // and never the 9 of "Ruhrallee 9"; an unknown paragraph is an unknown number (declined).
+  return text.replace(PARAGRAPH_NUMBER, ' Paragraph paragraph$1 ').replace(/§/g, ' Paragraph ');
 }
 
 const wordForms = new Map<string, WordForms>();

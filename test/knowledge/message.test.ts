@@ -48,6 +48,14 @@ describe('matchMessage', () => {
     expect(result.main.answer?.id).toBe('laki-telefon');
   });
 
+  it('should read a paragraph number as one fact: § 7 is known, § 9 is not the 9 of an address', () => {
+    expect(kb.matchMessage('Was regelt § 7 des Gesetzes?').main.answer?.id).toBe('ki-rechtsgrundlage');
+    expect(kb.matchMessage('Was steht in § 9 des Teilhabe- und Integrationsgesetzes?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Was steht in Paragraph 9 des Teilhabegesetzes?').main.outcome).toBe('none');
+    const result = kb.matchMessage('Was regelt § 7 und was steht in § 9 des Gesetzes?');
+    expect(result.parts.map((part) => part.outcome)).toEqual(['answer', 'none']);
+  });
+
   it('should answer both parts of a message with two covered questions', () => {
     const result = kb.matchMessage('Wer fördert die LaKI und wo sitzt sie?');
     expect(result.parts.map((part) => part.outcome)).toEqual(['answer', 'answer']);

@@ -42,8 +42,10 @@ describe('splitWords', () => {
     expect(splitWords('Kurs Kreis Haus').map((word) => word.parts[0])).toEqual(['kurs', 'kreis', 'haus']);
   });
 
-  it('should turn § into a searchable word', () => {
-    expect(splitWords('§ 7').map((w) => w.parts[0])).toEqual(['paragraph', '7']);
+  it('should turn § into a searchable word and keep a paragraph number as one fact', () => {
+    expect(splitWords('§ 7').map((w) => w.parts[0])).toEqual(['paragraph', 'paragraph7']);
+    expect(splitWords('Paragraph 7').map((w) => w.parts[0])).toEqual(['paragraph', 'paragraph7']);
+    expect(splitWords('Ruhrallee 9').map((w) => w.parts[0])).toEqual(['ruhrallee', '9']);
   });
 
   it('should tell capitalised nouns inside a sentence from lower-case words', () => {
