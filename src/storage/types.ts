@@ -2,6 +2,9 @@ import type { Storage } from 'botbuilder';
 import type { Job, JobState, NewJob } from '../escalation/job';
 import type { Ticket } from '../escalation/ticket';
 import type { Outcome } from '../knowledge/types';
+import type { EditorStore } from './editorTypes';
+
+export type * from './editorTypes';
 
 /**
  * One event in the question log editors learn from (issue: editors' workflow). It never holds
@@ -149,6 +152,8 @@ export interface Store {
   readonly tickets: TicketStore;
   readonly jobs: JobStore;
   readonly botState: Storage;
+  /** Entry drafts and the knowledge revisions editors publish in Teams. */
+  readonly editors: EditorStore;
   /** Closes the underlying database; the store must not be used afterwards. */
   close(): Promise<void>;
 }
