@@ -90,7 +90,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     `,
   },
   {
-    // 6, not 4: migrations 4 and 5 are taken by parallel branches (delivery marker, report jobs).
+    // 4 and 5 belong to the delivery send marker and the report jobs (numbering fixed by the lead).
     version: 6,
     name: 'entry drafts and knowledge revisions',
     sql: `
