@@ -9,6 +9,9 @@ import { existsSync } from 'node:fs';
 import { createAdapter, createApp } from './bot';
 import { ConfigError, loadConfig } from './config';
 import { createEscalation, createEscalationExtension, escalationHealth, scheduleTicketRetention } from './escalation';
+import { createEditorsExtension } from './editors/extension';
+import { createEditors } from './editors/runtime';
+import { seedKnowledgeDir } from './editors/seed';
 import { createKnowledgeHolder, KnowledgeLoadError, loadKnowledgeBase } from './knowledge';
 import { createKnowledgeWatcher, knowledgeReloadHealth } from './knowledge/watcher';
 import { createLogger, type Logger } from './logger';
@@ -50,6 +53,10 @@ async function main(): Promise<void> {
   // PostgreSQL when DATABASE_URL is set (several instances), else the SQLite file in DATA_DIR.
   const store = await openConfiguredStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, logger });
   shutdown.push(() => store.close());
+  if (config.knowledgeSeedDir) {
+    const seeded = await seedKnowledgeDir(config.knowledgeSeedDir, config.knowledgeDir);
+    logger.info({ from: config.knowledgeSeedDir, to: config.knowledgeDir, ...seeded }, 'knowledge seeded from the shipped YAML');
+  }
   const knowledge = createKnowledgeHolder(await loadKnowledgeBase(config.knowledgeDir));
   const retention = scheduleQuestionLogRetention({
     questionLog: store.questionLog,
@@ -66,6 +73,17 @@ async function main(): Promise<void> {
       })
     : undefined;
   if (watcher) shutdown.push(() => watcher.close());
+  // Entries editors published in Teams (stored in the database) are applied before serving, then polled.
+  const editors = createEditors({
+    dir: config.knowledgeDir,
+    store: store.editors,
+    holder: knowledge,
+    watcher,
+    questionLog: store.readers.questionLog,
+    logger,
+  });
+  await editors.sync.start();
+  shutdown.push(async () => editors.sync.stop());
   const adapter = createAdapter(config.botCredentials ?? {}, config.botEndpoints);
   // Tickets and their deliveries; the outbox worker starts once the server listens.
   const escalation = config.escalation
@@ -96,6 +114,14 @@ async function main(): Promise<void> {
       ...(escalation
         ? [createEscalationExtension({ service: escalation.service, lakiChannel: config.escalation?.channel, logger })]
         : []),
+      createEditorsExtension({
+        service: editors.service,
+        knowledge,
+        tickets: store.tickets,
+        lakiChannel: config.escalation?.channel,
+        editors: config.knowledgeEditors,
+        logger,
+      }),
     ],
   });
   const server = createServer({
