@@ -2,7 +2,7 @@
  * `npm run ask -- "Frage"`: prints what the bot would answer, from the same knowledge base and
  * matcher, without starting a server. `--json` prints how the question was read and scored.
  */
-import { Messages } from '../src/bot/messages';
+import { Messages } from '../src/chat/messages';
 import { answerText, loadKnowledgeBase, type MatchResult } from '../src/knowledge';
 
 function render(result: MatchResult): string {

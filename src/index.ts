@@ -9,18 +9,19 @@ import { existsSync } from 'node:fs';
 import { createAdapter, createApp } from './bot';
 import { ConfigError, loadConfig } from './config';
 import { createEscalation, createEscalationExtension, escalationHealth, scheduleTicketRetention } from './escalation';
-import { createEditorsExtension } from './editors/extension';
-import { createEditors } from './editors/runtime';
-import { seedKnowledgeDir } from './editors/seed';
-import { createKnowledgeHolder, KnowledgeLoadError, loadKnowledgeBase } from './knowledge';
-import { createKnowledgeWatcher, knowledgeReloadHealth } from './knowledge/watcher';
-import { createLogger, type Logger } from './logger';
+import { createEditors, createEditorsExtension, seedKnowledgeDir } from './editors';
+import {
+  createKnowledgeHolder,
+  createKnowledgeWatcher,
+  KnowledgeLoadError,
+  knowledgeReloadHealth,
+  loadKnowledgeBase,
+} from './knowledge';
+import { createLogger, type PinoLogger as Logger } from './logger';
 import { countedReloads, createMetrics, measuredKnowledge } from './metrics';
 import { createSearchExtension } from './messageExtension';
-import { createServer } from './server';
-import { startMetricsServer } from './server/metricsServer';
-import { openConfiguredStore } from './storage';
-import { scheduleQuestionLogRetention } from './storage/questionLogRetention';
+import { createServer, startMetricsServer } from './server';
+import { openConfiguredStore, scheduleQuestionLogRetention } from './storage';
 
 /**
  * Local env files in the Teams Toolkit convention, first wins: secrets in the git-ignored

@@ -13,10 +13,22 @@
  * handed the logger at start-up and know nothing about requests.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import pino, { type DestinationStream, type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from './config';
 
-export type { Logger } from 'pino';
+export type { PinoLogger };
+
+/**
+ * The logging surface every module needs: a pino-compatible subset, so the composition root
+ * passes its pino logger ({@link createLogger}) and unit tests pass a small recorder. One
+ * interface for the bot, the escalation back end and the server alike.
+ */
+export interface Logger {
+  debug(details: object, message?: string): void;
+  info(details: object, message?: string): void;
+  warn(details: object, message?: string): void;
+  error(details: object, message?: string): void;
+}
 
 /** Fields added to every log line written inside a request or turn. */
 export interface LogContext {
@@ -69,7 +81,7 @@ function isSecretShaped(value: unknown): boolean {
  * Creates the application logger. `destination` defaults to stdout; tests pass a stream to
  * read the lines back.
  */
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+export function createLogger(level: LogLevel, destination?: DestinationStream): PinoLogger {
   const options: pino.LoggerOptions = {
     level,
     base: { service: 'laki-assistent' },

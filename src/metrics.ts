@@ -5,8 +5,8 @@
  * Labels never carry user text or ids: only outcomes, activity types, job states and results.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { JOB_STATES } from './escalation/job';
-import type { KnowledgeBase, MatchResult, Outcome } from './knowledge/types';
+import { JOB_STATES } from './escalation';
+import type { KnowledgeBase, MatchResult, Outcome } from './knowledge';
 
 /** Where a question came from: a bot turn or `GET /api/ask`. */
 export type QuestionSource = 'bot' | 'api';

@@ -4,8 +4,8 @@
  * (warnings alone exit 0). CI runs it as part of `npm test`.
  */
 import { loadConfig } from '../../src/config';
-import { checkKnowledge } from '../../src/knowledge/check';
-import { countFindings, formatCheckResult } from '../../src/knowledge/checkFormat';
+import { checkKnowledge } from '../../src/editors/check';
+import { countFindings, formatCheckResult } from '../../src/editors/checkFormat';
 
 async function main(): Promise<void> {
   const dir = loadConfig(process.env).knowledgeDir;

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import type { Ticket } from '../../src/escalation/ticket';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { DRAFTS_DIR } from '../../src/knowledge/check';
-import { draftFromTicket } from '../../src/knowledge/report/draft';
-import { DraftText, ReportText } from '../../src/knowledge/report/messages';
+import { DRAFTS_DIR } from '../../src/editors/check';
+import { draftFromTicket } from '../../src/editors/report/draft';
+import { DraftText, ReportText } from '../../src/editors/report/messages';
 import { openConfiguredStore } from '../../src/storage';
 import { SQLITE_FILE_NAME } from '../../src/storage/sqlite';
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { ExportText } from '../../src/editors/exportText';
 import { createKnowledgeSync } from '../../src/editors/sync';
-import { ReportText } from '../../src/knowledge/report/messages';
+import { ReportText } from '../../src/editors';
 import { openConfiguredStore } from '../../src/storage';
 import { SQLITE_FILE_NAME } from '../../src/storage/sqlite';
 

@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { formatHistory } from '../../src/editors/history';
-import { EditorMessages as M } from '../../src/editors/messages';
-import { ReportText } from '../../src/knowledge/report/messages';
+import { EditorMessages as M } from '../../src/chat';
+import { ReportText } from '../../src/editors';
 import { openConfiguredStore } from '../../src/storage';
 import { SQLITE_FILE_NAME } from '../../src/storage/sqlite';
 

@@ -8,12 +8,12 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { DRAFTS_DIR } from '../../src/knowledge/check';
-import { renderCsvFiles } from '../../src/knowledge/report/csv';
-import { draftFileName, isoDay } from '../../src/knowledge/report/draft';
-import { renderMarkdown } from '../../src/knowledge/report/markdown';
-import { ReportText } from '../../src/knowledge/report/messages';
-import { buildReport } from '../../src/knowledge/report/model';
+import { DRAFTS_DIR } from '../../src/editors/check';
+import { renderCsvFiles } from '../../src/editors/report/csv';
+import { draftFileName, isoDay } from '../../src/editors/report/draft';
+import { renderMarkdown } from '../../src/editors/report/markdown';
+import { ReportText } from '../../src/editors/report/messages';
+import { buildReport } from '../../src/editors/report/model';
 import { openConfiguredStore } from '../../src/storage';
 import { SQLITE_FILE_NAME } from '../../src/storage/sqlite';
 

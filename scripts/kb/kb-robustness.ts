@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '../../src/config';
 import { readKnowledgeSource } from '../../src/knowledge/loader';
-import { leaveOneOut, type RobustnessOutcome } from '../../src/knowledge/robustness';
+import { leaveOneOut, type RobustnessOutcome } from '../../src/editors/robustness';
 
 function describe(outcome: RobustnessOutcome): string {
   switch (outcome.kind) {

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { generateJsonSchemas, SCHEMA_DIR, serializeJsonSchema } from '../../src/knowledge/jsonSchemas';
+import { generateJsonSchemas, SCHEMA_DIR, serializeJsonSchema } from '../../src/editors/jsonSchemas';
 
 function main(): void {
   const dir = path.join(loadConfig(process.env).knowledgeDir, SCHEMA_DIR);

@@ -1,12 +1,12 @@
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { MemoryStorage, Storage } from 'botbuilder';
-import type { KnowledgeBase } from '../knowledge/types';
-import type { QuestionLog } from '../storage/types';
+import type { KnowledgeBase } from '../knowledge';
+import type { QuestionLog } from '../questionLog';
 import { createAdapter } from './adapter';
 import { createErrorHandler } from './errors';
 import type { AppExtension } from './extensions';
-import type { Logger } from './logger';
-import { EXAMPLE_QUESTIONS } from './messages';
+import type { Logger } from '../logger';
+import { EXAMPLE_QUESTIONS } from '../chat';
 import { registerCardActionRoutes, registerNonTextRoute, registerUnknownCardActionRoute } from './routes/cardActions';
 import type { RouteDeps } from './routes/context';
 import { registerHelpRoute, registerWelcomeRoute } from './routes/conversation';

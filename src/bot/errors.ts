@@ -1,7 +1,6 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import type { Logger } from './logger';
-import { Messages } from './messages';
-import { verbForLog } from './payloads';
+import type { Logger } from '../logger';
+import { Messages, verbForLog } from '../chat';
 
 /** Handles an error that escaped a route; installed with `app.error(...)`. */
 export type TurnErrorHandler = (context: TurnContext, error: Error) => Promise<void>;

@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { Activity } from 'botbuilder';
-import type { CardAction } from '../cards/elements';
-import type { Entry } from '../knowledge/schema';
+import type { CardAction } from '../cards';
+import type { Entry } from '../knowledge';
 import type { AppTurnState } from './state';
 
 /**

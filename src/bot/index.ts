@@ -5,8 +5,4 @@ export { createAdapter, AdapterErrors } from './adapter';
 export type { AdapterCredentials } from './adapter';
 export { createErrorHandler } from './errors';
 export type { AppExtension, CardActionProviders } from './extensions';
-export type { Logger } from './logger';
-export { Messages, EXAMPLE_QUESTIONS } from './messages';
 export { AppTurnState } from './state';
-export { Verb } from './verbs';
-export type { VerbName } from './verbs';

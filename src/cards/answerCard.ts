@@ -1,9 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { answerText, contactFacts } from '../knowledge/answerText';
-import type { Entry } from '../knowledge/schema';
-import { Messages } from '../bot/messages';
-import type { FeedbackPayload, ShowEntryPayload } from '../bot/payloads';
-import { Verb } from '../bot/verbs';
+import { answerText, contactFacts, type Entry } from '../knowledge';
+import { Messages, type FeedbackPayload, type ShowEntryPayload, Verb } from '../chat';
 import {
   actionSet,
   adaptiveCardAttachment,

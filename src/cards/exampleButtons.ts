@@ -1,5 +1,4 @@
-import type { AskPayload } from '../bot/payloads';
-import { Verb } from '../bot/verbs';
+import { type AskPayload, Verb } from '../chat';
 import { CardElement, choiceList } from './elements';
 
 /** Example questions as clickable rows; a click asks the question as if typed. */

@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import { Messages } from '../bot/messages';
+import { Messages } from '../chat';
 import { adaptiveCardAttachment, CardAction, heading, paragraph } from './elements';
 
 export interface NotHelpfulCardOptions {

@@ -1,8 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import type { Entry } from '../knowledge/schema';
-import { Messages } from '../bot/messages';
-import type { NoneFitsPayload, ShowEntryPayload } from '../bot/payloads';
-import { Verb } from '../bot/verbs';
+import type { Entry } from '../knowledge';
+import { Messages, type NoneFitsPayload, type ShowEntryPayload, Verb } from '../chat';
 import { actionSet, adaptiveCardAttachment, CardAction, choiceList, heading, paragraph, submitAction } from './elements';
 import { plainTextBlock } from './markdown';
 

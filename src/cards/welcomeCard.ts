@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import { Messages } from '../bot/messages';
+import { Messages } from '../chat';
 import { adaptiveCardAttachment, CardElement, heading, paragraph } from './elements';
 import { exampleButtons } from './exampleButtons';
 

@@ -4,13 +4,13 @@
  * Pure functions.
  */
 import { z } from 'zod/v4';
-import type { Ticket } from '../escalation/ticket';
-import { entrySchema, type Entry } from '../knowledge/schema';
-import { fold, isStopword } from '../knowledge/text';
-import type { KnowledgeBase } from '../knowledge/types';
-import { entryIdFor, isoDay } from '../knowledge/report/draft';
-import type { DraftContent } from '../storage/editorTypes';
-import { EditorMessages as M } from './messages';
+import type { Ticket } from '../escalation';
+import { entrySchema, type Entry } from '../knowledge';
+import { fold, isStopword } from '../knowledge';
+import type { KnowledgeBase } from '../knowledge';
+import { entryIdFor, isoDay } from './report/draft';
+import type { DraftContent } from '../storage';
+import { EditorMessages as M } from '../chat';
 
 /** Category of a draft when nothing suggests one; editors choose another on the card. */
 export const FALLBACK_CATEGORY = 'allgemein';

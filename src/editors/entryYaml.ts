@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, type Node } from 'yaml';
-import { entrySchema, type Entry } from '../knowledge/schema';
+import { entrySchema, type Entry } from '../knowledge';
 
 /** The version of an entry that does not exist (a new entry before, a removed one after). */
 export const ABSENT_HASH = 'absent';

@@ -8,21 +8,21 @@
 import type { Application } from '@microsoft/teams-ai';
 import { ActivityTypes, MessageFactory, type Activity, type Attachment, type TurnContext } from 'botbuilder';
 import type { z } from 'zod/v4';
-import type { AppExtension } from '../bot/extensions';
-import type { Logger } from '../bot/logger';
-import { parseSubmit, verbForLog } from '../bot/payloads';
-import { plainMessageText } from '../bot/routes/question';
-import type { AppTurnState } from '../bot/state';
-import { isFromLakiChannel, type LakiChannelIdentity } from '../escalation/security';
-import type { Ticket } from '../escalation/ticket';
+import type { AppExtension } from '../bot';
+import type { Logger } from '../logger';
+import { parseSubmit, verbForLog } from '../chat';
+import { plainMessageText } from '../chat';
+import type { AppTurnState } from '../bot';
+import { isFromLakiChannel, type LakiChannelIdentity } from '../escalation';
+import type { Ticket } from '../escalation';
 import type { IndexedKnowledgeBase } from '../knowledge';
-import { fold } from '../knowledge/text';
-import type { DraftContent, EditorActor, EntryDraft } from '../storage/editorTypes';
+import { fold } from '../knowledge';
+import type { DraftContent, EditorActor, EntryDraft } from '../storage';
 import { entryChoiceCard } from './cards/entryChoiceCard';
 import { entryDraftCard } from './cards/entryDraftCard';
 import { discardedCard, publishedCard, undoneCard } from './cards/publishedCard';
 import { uniqueQuestions } from './draftContent';
-import { EditorMessages as M } from './messages';
+import { EditorMessages as M } from '../chat';
 import type { Review } from './review';
 import type { EditorService } from './service';
 import {
@@ -34,7 +34,7 @@ import {
   newDraftPayloadSchema,
   undoPayloadSchema,
   type DraftActionPayload,
-} from './vocabulary';
+} from '../chat';
 
 /** "Neuer Eintrag" on its own. */
 export const NEW_ENTRY_PATTERN = /^\s*neuer\s+eintrag\s*[.!]?\s*$/i;

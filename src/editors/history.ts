@@ -2,10 +2,10 @@
  * `npm run kb:history`: every publish and undo as editors and auditors read it — when, who, which
  * entry, and (with `full`) the entry before and after as YAML.
  */
-import { entrySchema } from '../knowledge/schema';
-import type { KnowledgeRevision } from '../storage/editorTypes';
+import { entrySchema } from '../knowledge';
+import type { KnowledgeRevision } from '../storage';
 import { printEntry } from './entryYaml';
-import { EditorMessages as M, germanDateTime } from './messages';
+import { EditorMessages as M, germanDateTime } from '../chat';
 
 /** One block per revision, newest first as given. */
 export function formatHistory(revisions: readonly KnowledgeRevision[], options: { readonly full?: boolean } = {}): string {

@@ -9,8 +9,8 @@ import { mkdtemp, open, readdir, readFile, rename, rm, unlink, writeFile } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { KnowledgeLoadError, type LoadProblem } from '../knowledge';
-import { readKnowledgeSource, type KnowledgeSource } from '../knowledge/loader';
-import { SYNONYMS_FILE, type Entry } from '../knowledge/schema';
+import { readKnowledgeSource, type KnowledgeSource } from '../knowledge';
+import { SYNONYMS_FILE, type Entry } from '../knowledge';
 import { appendEntry, findEntry, newEntryFile, removeEntry, replaceEntry } from './entryYaml';
 
 /** File name (relative to the knowledge directory) → text. Only top-level YAML files are served. */

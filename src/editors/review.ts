@@ -6,13 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { buildKnowledgeBase, formatProblem, type KnowledgeBase, type MatchResult } from '../knowledge';
-import { checkKnowledge, type Finding } from '../knowledge/check';
-import type { Entry } from '../knowledge/schema';
-import type { EntryDraft, KnowledgeRevision } from '../storage/editorTypes';
+import { checkKnowledge, type Finding } from './check';
+import type { Entry } from '../knowledge';
+import type { EntryDraft, KnowledgeRevision } from '../storage';
 import { entryFromContent, uniqueQuestions } from './draftContent';
 import { ABSENT_HASH, entryHash, findEntry } from './entryYaml';
 import { applyEntryWrite, fileForCategory, loadCandidate, withFilesOnDisk, type KnowledgeFiles } from './knowledgeFiles';
-import { EditorMessages as M, germanDateTime } from './messages';
+import { EditorMessages as M, germanDateTime } from '../chat';
 
 /** One line of the check on the card. */
 export interface ReviewFinding {

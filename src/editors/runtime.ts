@@ -3,10 +3,11 @@
  * every publication) before the server listens, so an instance never serves knowledge older
  * than what editors published.
  */
-import type { Logger } from '../bot/logger';
+import type { Logger } from '../logger';
 import { loadKnowledgeBase, type IndexedKnowledgeBase, type KnowledgeHolder } from '../knowledge';
-import type { KnowledgeWatcher } from '../knowledge/watcher';
-import type { EditorStore, QuestionLogReader } from '../storage/types';
+import type { KnowledgeWatcher } from '../knowledge';
+import type { QuestionLogReader } from '../questionLog';
+import type { EditorStore } from '../storage';
 import { createEditorService, type EditorService } from './service';
 import { createKnowledgeSync, type KnowledgeSync } from './sync';
 

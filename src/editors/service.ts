@@ -5,15 +5,16 @@
  * "Rückgängig" stores the reverse revision the same way. Who may call it is the bot extension's
  * business; the service records who did.
  */
-import type { Ticket } from '../escalation/ticket';
+import type { Ticket } from '../escalation';
 import type { IndexedKnowledgeBase } from '../knowledge';
-import type { Entry } from '../knowledge/schema';
-import type { DraftContent, EditorActor, EditorStore, EntryDraft, KnowledgeRevision, QuestionLogReader } from '../storage/types';
+import type { Entry } from '../knowledge';
+import type { QuestionLogReader } from '../questionLog';
+import type { DraftContent, EditorActor, EditorStore, EntryDraft, KnowledgeRevision } from '../storage';
 import { blankContent, contentFromTicket, contentOfEntry, idForNewEntry, similarQuestions } from './draftContent';
 import { ABSENT_HASH, entryHash, findEntry } from './entryYaml';
 import { applyEntryWrite, loadCandidate, readKnowledgeFiles } from './knowledgeFiles';
 import { formatProblem } from '../knowledge';
-import { EditorMessages as M, germanDateTime } from './messages';
+import { EditorMessages as M, germanDateTime } from '../chat';
 import { errorCount, reviewDraft, type Review } from './review';
 import { entryAfter, knownVersions, type KnowledgeSync } from './sync';
 

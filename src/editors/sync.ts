@@ -14,9 +14,9 @@
  * that it left the entry alone. The whole knowledge base is validated in memory before each write,
  * so a revision that no longer fits (e.g. a related entry was deleted in git) is never served.
  */
-import type { Logger } from '../bot/logger';
-import { entrySchema, type Entry } from '../knowledge/schema';
-import type { EditorStore, KnowledgeRevision } from '../storage/editorTypes';
+import type { Logger } from '../logger';
+import { entrySchema, type Entry } from '../knowledge';
+import type { EditorStore, KnowledgeRevision } from '../storage';
 import { ABSENT_HASH, entryHash, findEntry } from './entryYaml';
 import { applyEntryWrite, loadCandidate, readKnowledgeFiles, writeKnowledgeFile, type KnowledgeFiles } from './knowledgeFiles';
 

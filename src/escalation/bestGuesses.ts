@@ -1,6 +1,5 @@
 /** The bot's best guesses for a forwarded question, as LaKI sees them on the card and in the mail. */
-import { DEFAULT_MATCHER_SETTINGS } from '../knowledge/matcher';
-import type { KnowledgeBase } from '../knowledge/types';
+import { DEFAULT_MATCHER_SETTINGS, type KnowledgeBase } from '../knowledge';
 import type { BestGuess } from './mail/ticketMail';
 
 /** The app's knowledge holder: always ask `current()`, a hot reload swaps it. */

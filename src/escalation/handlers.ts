@@ -2,12 +2,12 @@
  * The outbox's delivery handlers: one per job kind. Each reads the ticket as it is now, so a
  * retried or late job never sends stale content, and each is safe to run again.
  */
-import type { JobStore, TicketStore } from '../storage/types';
+import type { JobStore, TicketStore } from './store';
 import { askerUpdateCard } from './cards/askerUpdateCard';
 import { ticketCard } from './cards/ticketCard';
 import { PermanentDeliveryError, RetryableError } from './errors';
 import type { AskerMessagePayload, AskerNotice, Job } from './job';
-import type { EscalationLogger } from './logger';
+import type { Logger } from '../logger';
 import type { BestGuess } from './mail/ticketMail';
 import type { Mailer } from './mailer';
 import type { JobHandler, JobHandlers } from './outbox';
@@ -23,7 +23,7 @@ export interface DeliveryHandlerDeps {
   readonly mailer?: Mailer;
   /** Titles for the ticket's best-guess ids (from the current knowledge base). */
   readonly bestGuesses: (ids: readonly string[]) => BestGuess[];
-  readonly logger: EscalationLogger;
+  readonly logger: Logger;
   readonly clock?: () => Date;
 }
 

@@ -3,10 +3,10 @@
  * needs only `service` (escalate, ticket actions, "Meine Fragen"), `isFromLakiChannel`,
  * `parseTicketAction`, `userMessageFor` and the verbs; `/healthz` reads `worker.health()`.
  */
-import type { JobStore, TicketStore } from '../storage/types';
+import type { JobStore, TicketStore } from './store';
 import { resolveBestGuesses, type KnowledgeSource } from './bestGuesses';
 import { createDeliveryHandlers } from './handlers';
-import type { EscalationLogger } from './logger';
+import type { Logger } from '../logger';
 import { createMailer, type Mailer } from './mailer';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerDeps } from './outbox';
 import { createEscalationService, type EscalationService, type EscalationSettings } from './service';
@@ -31,6 +31,10 @@ export { ticketCard } from './cards/ticketCard';
 export { EscalationMessages } from './messages';
 export type { EscalationDraft, EscalationResult, EscalationService, TicketActionResult } from './service';
 export type { Actor, Ticket, TicketStatus } from './ticket';
+export { JOB_STATES } from './job';
+export type { Job, JobKind, JobState, NewJob } from './job';
+export { formatTicketNumber, ticketYear } from './ticket';
+export type { CreatedTicket, JobCounts, JobStore, NewTicket, TicketMutator, TicketStore } from './store';
 
 export interface EscalationDeps {
   readonly tickets: TicketStore;
@@ -44,7 +48,7 @@ export interface EscalationDeps {
   /** SMTP settings; absent: no e-mail. */
   readonly mail?: { readonly smtpUrl: string; readonly from: string; readonly to: string };
   readonly knowledge?: KnowledgeSource;
-  readonly logger: EscalationLogger;
+  readonly logger: Logger;
   readonly clock?: () => Date;
   readonly settings?: Partial<Omit<EscalationSettings, 'channelEnabled' | 'emailEnabled'>>;
   readonly outbox?: OutboxWorkerDeps['options'];

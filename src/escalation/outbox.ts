@@ -4,10 +4,10 @@
  * second job for the same message from being stored at all.
  */
 import { AsyncResource } from 'node:async_hooks';
-import type { JobCounts, JobStore } from '../storage/types';
+import type { JobCounts, JobStore } from './store';
 import { EscalationErrorMessage, PermanentDeliveryError, RetryableError } from './errors';
 import type { Job, JobKind } from './job';
-import type { EscalationLogger } from './logger';
+import type { Logger } from '../logger';
 
 /** Delivers one job. Throw {@link RetryableError} (with Retry-After) or {@link PermanentDeliveryError}. */
 export type JobHandler = (job: Job) => Promise<void>;
@@ -73,7 +73,7 @@ export interface OutboxWorker {
 export interface OutboxWorkerDeps {
   readonly jobs: JobStore;
   readonly handlers: JobHandlers;
-  readonly logger: EscalationLogger;
+  readonly logger: Logger;
   readonly clock?: () => Date;
   /** Random source for jitter, 0 ≤ x < 1; tests pass a constant. */
   readonly random?: () => number;

@@ -3,7 +3,7 @@
  * section of the outbox and the daily ticket retention.
  */
 import type { Escalation } from './index';
-import type { EscalationLogger } from './logger';
+import type { Logger } from '../logger';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -41,7 +41,7 @@ export interface TicketRetentionSchedule {
  */
 export function scheduleTicketRetention(
   escalation: Pick<Escalation, 'applyRetention'>,
-  logger: EscalationLogger,
+  logger: Logger,
   intervalMs = DAY_MS,
 ): TicketRetentionSchedule {
   const runNow = async () => {

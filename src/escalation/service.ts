@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
-import type { TicketStore } from '../storage/types';
+import type { TicketStore } from './store';
 import { bestGuessIdsFor, type KnowledgeSource } from './bestGuesses';
 import { InvalidDraftError, TicketNotFoundError } from './errors';
 import { DedupeKey, type AskerMessagePayload, type NewJob } from './job';

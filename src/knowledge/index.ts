@@ -10,6 +10,8 @@ import type { KnowledgeBase } from './types';
 export { KnowledgeLoadError, formatProblem } from './loader';
 export type { LoadProblem } from './errors';
 export { answerText, contactFacts } from './answerText';
+export { catalogCategories, categoryLabel, mainTopics, KNOWN_CATEGORIES } from './catalog';
+export type { CatalogCategory, CategoryKind } from './catalog';
 export type { Entry, Contact, Source, SynonymsFile } from './schema';
 export type { Candidate, KnowledgeBase, MatchResult, Outcome, DeclineReason } from './types';
 export { DEFAULT_MATCHER_SETTINGS, type Explanation, type MatcherSettings, type ScoredEntry } from './matcher';
@@ -66,3 +68,11 @@ export function createKnowledgeHolder<K extends KnowledgeBase>(initial: K): Know
     },
   };
 }
+
+// What the editors' tools (src/editors) and the composition root use beyond answering.
+export { DRAFTS_DIR, SCHEMA_DIR, parseYaml, readKnowledgeSource, type KnowledgeSource } from './loader';
+export { LoadErrors } from './errors';
+export { entryFileDocumentSchema, entryFileSchema, entrySchema, SYNONYMS_FILE, synonymsFileSchema } from './schema';
+export { fold, isStopword } from './text';
+export { createKnowledgeWatcher, knowledgeReloadHealth } from './watcher';
+export type { KnowledgeWatcher, ReloadStatus } from './watcher';

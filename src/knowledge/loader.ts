@@ -37,6 +37,12 @@ export function formatProblem(problem: LoadProblem): string {
 /** Editors read schema errors, so zod's built-in messages are German here. */
 const germanErrors = z.locales.de().localeError;
 
+/** Name of the drafts folder inside the knowledge directory (written by editors, not served). */
+export const DRAFTS_DIR = 'drafts';
+
+/** Folder of the generated JSON schemas inside the knowledge directory (not served). */
+export const SCHEMA_DIR = 'schema';
+
 const EMPTY_SYNONYMS: SynonymsFile = Object.freeze({ groups: [], forward: [] });
 
 /**

@@ -8,11 +8,9 @@
  */
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { DRAFTS_DIR } from './check';
 import type { LoadProblem } from './errors';
 import { loadKnowledgeBase, type IndexedKnowledgeBase, type KnowledgeHolder } from './index';
-import { KnowledgeLoadError } from './loader';
-import { SCHEMA_DIR } from './jsonSchemas';
+import { DRAFTS_DIR, KnowledgeLoadError, SCHEMA_DIR } from './loader';
 
 /** The outcome of the most recent reload, for `/healthz` and tests. */
 export interface ReloadStatus {

@@ -5,12 +5,10 @@
  */
 import type { Application } from '@microsoft/teams-ai';
 import { ActivityTypes, type MessagingExtensionResult, type TurnContext } from 'botbuilder';
-import type { AppExtension } from '../bot/extensions';
-import type { Logger } from '../bot/logger';
-import type { AppTurnState } from '../bot/state';
+import type { AppExtension, AppTurnState } from '../bot';
+import type { Logger } from '../logger';
 import { MAX_QUESTION_LENGTH } from '../config';
-import type { KnowledgeBase } from '../knowledge/types';
-import { catalogCategories } from '../tab/catalog';
+import { type KnowledgeBase, catalogCategories } from '../knowledge';
 import { SearchMessages } from './messages';
 import { parseQueryValue, SEARCH_COMMAND, type QueryProblem, type SearchQuery } from './query';
 import { searchResultAttachment } from './resultCards';

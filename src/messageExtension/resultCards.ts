@@ -3,9 +3,9 @@
  * and the full answer card that is inserted into the chat. Pure functions.
  */
 import { type Attachment, CardFactory, type MessagingExtensionAttachment } from 'botbuilder';
-import { Messages } from '../bot/messages';
-import { answerCard } from '../cards/answerCard';
-import type { Entry } from '../knowledge/schema';
+import { Messages } from '../chat';
+import { answerCard } from '../cards';
+import type { Entry } from '../knowledge';
 import { previewText } from './preview';
 
 /** Actions that need the bot in the conversation; they are removed from inserted cards. */

@@ -2,9 +2,7 @@
  * What the search message extension lists for a search text, using the bot's own matcher so
  * the compose box and the chat agree.
  */
-import { DEFAULT_MATCHER_SETTINGS } from '../knowledge/matcher';
-import type { Entry } from '../knowledge/schema';
-import type { KnowledgeBase } from '../knowledge/types';
+import { DEFAULT_MATCHER_SETTINGS, type Entry, type KnowledgeBase } from '../knowledge';
 
 /** Ranking rules for the result list; frozen defaults, override per call in tests. */
 export interface SearchSettings {

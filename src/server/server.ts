@@ -1,6 +1,6 @@
 /**
  * The HTTP server (restify): Bot Framework endpoint, `/api/ask`, `/api/entries/:id`, `/healthz`,
- * and the personal tab (`/tab`, `GET /api/entries`; see src/tab/routes.ts).
+ * and the personal tab (`/tab`, `GET /api/entries`; see routes/tab.ts).
  *
  * Every answer is JSON. Bad input gets a 4xx with `{"error":{"code","message"}}`; an exception
  * in a handler is logged and answered with a 500 JSON body, and the server keeps serving.
@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import restify, { type Request, type Response } from 'restify';
-import type { KnowledgeBase } from '../knowledge/types';
+import type { KnowledgeBase } from '../knowledge';
 import type { Logger } from '../logger';
 import { ApiError, ErrorCode, ErrorMessage, MAX_BODY_BYTES } from './errors';
 import { answerFailure, guard, pathOf, route } from './respond';
@@ -20,7 +20,7 @@ import { messagesRoute, requireJsonBody, type MessageAdapter, type TurnRunner } 
 import { metricsRoute } from './routes/metrics';
 import { rateLimitHandler, requestIdHandler, securityHeadersHandler, startedAtOf } from './protection';
 import type { Metrics } from '../metrics';
-import { registerTabRoutes } from '../tab/routes';
+import { registerTabRoutes } from './routes/tab';
 
 /** What the server needs; the composition root (src/index.ts) builds each of these. */
 export interface ServerDeps {

@@ -10,6 +10,7 @@ import { createSqliteAnsweredTicketReader } from './sqlite/tickets';
 import type { AnsweredTicketReader, QuestionLogReader, Store } from './types';
 
 export type { Store, TicketStore, JobStore, QuestionLog, QuestionLogRetention, JobCounts } from './types';
+export type * from './editorTypes';
 
 export interface OpenStoreOptions {
   /** `DATA_DIR`: the database file `laki-assistent.sqlite` is created inside on first start. */
@@ -50,3 +51,5 @@ export async function openConfiguredStore(
   const readers = { questionLog: createSqliteQuestionLogReader(store.db), answeredTickets: createSqliteAnsweredTicketReader(store.db) };
   return Object.assign(store, { kind: 'sqlite' as const, readers });
 }
+export type { QuestionEvent, StoredQuestionEvent } from './types';
+export { scheduleQuestionLogRetention } from './questionLogRetention';

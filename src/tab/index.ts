@@ -1,7 +1,7 @@
-/** The personal tab "Wissensbasis": its routes, the catalog it browses and its static files. */
-export { registerTabRoutes, TAB_CSP, TAB_HEADERS, FRAME_ANCESTORS } from './routes';
-export type { TabDeps } from './routes';
-export { catalogCategories, categoryLabel, mainTopics, KNOWN_CATEGORIES } from './catalog';
-export type { CatalogCategory, CategoryKind } from './catalog';
-export { catalogView, entryView } from './views';
-export type { CatalogResponse, ContactFact, EntryView } from './views';
+/**
+ * The personal tab "Wissensbasis": its static page (HTML, ES modules, CSS) and the loader that
+ * reads it. Its HTTP routes live with the server's (`server/routes/tab.ts`), the catalog it
+ * browses with the knowledge (`knowledge/catalog.ts`).
+ */
+export { loadTabAssets, publicDir, PUBLIC_FILES, TEAMS_JS_NAME } from './assets';
+export type { TabAsset } from './assets';

@@ -3,8 +3,8 @@
  */
 import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { createApp } from '../../src/bot/app';
-import { EXAMPLE_QUESTIONS, Messages } from '../../src/bot/messages';
-import { Verb } from '../../src/bot/verbs';
+import { EXAMPLE_QUESTIONS, Messages } from '../../src/chat/messages';
+import { Verb } from '../../src/chat/verbs';
 import { answerText } from '../../src/knowledge/answerText';
 import { createKnowledgeHolder, loadKnowledgeBase, type IndexedKnowledgeBase } from '../../src/knowledge';
 import type { KnowledgeBase } from '../../src/knowledge/types';

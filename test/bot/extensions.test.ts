@@ -5,8 +5,8 @@
 import { Activity, TestAdapter } from 'botbuilder';
 import { createApp } from '../../src/bot/app';
 import type { AppExtension } from '../../src/bot/extensions';
-import { Messages } from '../../src/bot/messages';
-import { Verb } from '../../src/bot/verbs';
+import { Messages } from '../../src/chat/messages';
+import { Verb } from '../../src/chat/verbs';
 import type { KnowledgeBase, MatchResult } from '../../src/knowledge/types';
 import type { CardAction } from '../../src/cards';
 import { adaptiveCardOf, cardSubmit, membersAdded, runTurn, TEST_BOT, userMessage, visibleReplies } from '../helpers/activities';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { createAdapter } from '../../src/bot/adapter';
 import { createApp } from '../../src/bot/app';
-import { Messages } from '../../src/bot/messages';
+import { Messages } from '../../src/chat/messages';
 import { createKnowledgeHolder, loadKnowledgeBase } from '../../src/knowledge';
 import type { KnowledgeBase } from '../../src/knowledge/types';
 import { startConnector, type Connector } from '../helpers/connector';

@@ -4,7 +4,7 @@
  */
 import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { createApp } from '../../src/bot/app';
-import { Messages } from '../../src/bot/messages';
+import { Messages } from '../../src/chat/messages';
 import { answerText } from '../../src/knowledge/answerText';
 import type { KnowledgeBase, MatchResult } from '../../src/knowledge/types';
 import type { QuestionLog } from '../../src/storage/types';

@@ -4,9 +4,9 @@ import {
   noneFitsPayloadSchema,
   showEntryPayloadSchema,
   askPayloadSchema,
-} from '../../src/bot/payloads';
-import { Messages } from '../../src/bot/messages';
-import { Verb } from '../../src/bot/verbs';
+} from '../../src/chat/payloads';
+import { Messages } from '../../src/chat/messages';
+import { Verb } from '../../src/chat/verbs';
 import {
   answerCard,
   helpCard,

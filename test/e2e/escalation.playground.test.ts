@@ -12,7 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Messages } from '../../src/bot/messages';
+import { Messages } from '../../src/chat/messages';
 import { EscalationMessages as M } from '../../src/escalation/messages';
 import { DraftInput, EscalationVerb, TicketVerb } from '../../src/escalation/verbs';
 import { startBot, type BotHarness } from '../escalation/botHarness';

@@ -14,7 +14,7 @@ import {
   type PlaygroundMessage,
 } from '../helpers/playground';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { Verb } from '../../src/bot/verbs';
+import { Verb } from '../../src/chat/verbs';
 
 /** Starting the Playground takes a few seconds on a busy 2-core machine. */
 jest.setTimeout(120_000);

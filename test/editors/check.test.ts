@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { checkKnowledge, type CheckResult, type Finding } from '../../src/knowledge/check';
-import { formatCheckResult } from '../../src/knowledge/checkFormat';
-import { CheckMessages } from '../../src/knowledge/checkMessages';
+import { checkKnowledge, type CheckResult, type Finding } from '../../src/editors/check';
+import { formatCheckResult } from '../../src/editors/checkFormat';
+import { CheckMessages } from '../../src/editors/checkMessages';
 import { LoadErrors } from '../../src/knowledge/errors';
 
 const fixtures = path.join(__dirname, 'fixtures');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ExportText } from '../../src/editors/exportText';
-import { EditorMessages as M } from '../../src/editors/messages';
+import { EditorMessages as M } from '../../src/chat';
 import { openStore } from '../../src/storage';
 import { ROOT } from '../helpers/service';
 import { tmpDir } from '../storage/tmpStore';

@@ -1,4 +1,4 @@
-import { draftFromTicket, entryIdFor } from '../../src/knowledge/report/draft';
+import { draftFromTicket, entryIdFor } from '../../src/editors/report/draft';
 import { entrySchema } from '../../src/knowledge/schema';
 import { parse } from 'yaml';
 import type { Ticket } from '../../src/escalation/ticket';

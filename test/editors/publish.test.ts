@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EditorMessages as M } from '../../src/editors/messages';
+import { EditorMessages as M } from '../../src/chat';
 import { errorCount } from '../../src/editors/review';
 import type { DraftContent } from '../../src/storage/types';
 import { tmpStore } from '../storage/tmpStore';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateJsonSchemas, SCHEMA_DIR, serializeJsonSchema } from '../../src/knowledge/jsonSchemas';
+import { generateJsonSchemas, SCHEMA_DIR, serializeJsonSchema } from '../../src/editors/jsonSchemas';
 
 describe('knowledge JSON schemas', () => {
   const generated = Object.entries(generateJsonSchemas());

@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EditorMessages as E } from '../../src/editors/messages';
-import { EditorVerb, EntryInput } from '../../src/editors/vocabulary';
+import { EditorMessages as E } from '../../src/chat';
+import { EditorVerb, EntryInput } from '../../src/chat';
 import { EscalationMessages as M } from '../../src/escalation/messages';
 import { DraftInput, EscalationVerb, TicketVerb } from '../../src/escalation/verbs';
 import { submitDataOf } from '../helpers/activities';

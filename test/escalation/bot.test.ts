@@ -4,7 +4,7 @@
  * (asker's chat and LaKI channel), tickets live in a real SQLite file, e-mail goes to a real SMTP
  * server.
  */
-import { Messages as BotMessages } from '../../src/bot/messages';
+import { Messages as BotMessages } from '../../src/chat/messages';
 import { MAX_OPEN_DRAFTS } from '../../src/escalation/extension';
 import { EscalationMessages as M } from '../../src/escalation/messages';
 import { DraftInput, EscalationVerb, TicketVerb } from '../../src/escalation/verbs';

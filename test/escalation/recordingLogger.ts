@@ -1,7 +1,7 @@
-import type { EscalationLogger } from '../../src/escalation/logger';
+import type { Logger } from '../../src/logger';
 
 /** A logger that keeps every line, to assert what was logged at which level. */
-export function recordingLogger(): EscalationLogger & { lines: Array<{ level: string; message: string; details: object }> } {
+export function recordingLogger(): Logger & { lines: Array<{ level: string; message: string; details: object }> } {
   const lines: Array<{ level: string; message: string; details: object }> = [];
   const at = (level: string) => (details: object, message: string) => void lines.push({ level, message, details });
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };

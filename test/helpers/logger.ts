@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/bot/logger';
+import type { Logger } from '../../src/logger';
 
 /** One call to a {@link RecordingLogger}. */
 export interface LogRecord {

@@ -2,7 +2,7 @@
  * The message extension's pure parts: plain-text previews, the insertable answer card (the
  * bot's answer card without buttons that need the bot) and the result attachment.
  */
-import { Messages } from '../../src/bot/messages';
+import { Messages } from '../../src/chat/messages';
 import { answerCard } from '../../src/cards';
 import { insertableAnswerCard, searchResultAttachment } from '../../src/messageExtension';
 import { PREVIEW_LENGTH, previewText } from '../../src/messageExtension/preview';

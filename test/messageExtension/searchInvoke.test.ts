@@ -4,9 +4,9 @@
  * Each test POSTs a `composeExtension/query` invoke to /api/messages and reads the invoke
  * response Teams would get in the HTTP response body.
  */
-import { Messages } from '../../src/bot/messages';
+import { Messages } from '../../src/chat/messages';
 import { SEARCH_COMMAND, SearchErrorCode, SearchMessages } from '../../src/messageExtension';
-import { mainTopics } from '../../src/tab/catalog';
+import { mainTopics } from '../../src/knowledge';
 import { searchValue, startSearchServer, titlesOf, type ComposeExtensionResult, type SearchServer } from './harness';
 
 interface QueryResponse {

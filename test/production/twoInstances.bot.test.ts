@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Messages as BotMessages } from '../../src/bot/messages';
+import { Messages as BotMessages } from '../../src/chat/messages';
 import { DRAFTS_STATE_KEY } from '../../src/escalation/extension';
 import { EscalationMessages as M } from '../../src/escalation/messages';
 import { DraftInput, EscalationVerb, TicketVerb } from '../../src/escalation/verbs';

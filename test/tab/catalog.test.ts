@@ -1,7 +1,7 @@
 /** The catalog the tab browses and the message extension's main topics. */
-import { buildKnowledgeBase } from '../../src/knowledge';
+import { buildKnowledgeBase, catalogCategories, categoryLabel, mainTopics } from '../../src/knowledge';
 import type { Entry } from '../../src/knowledge/schema';
-import { catalogCategories, catalogView, categoryLabel, entryView, mainTopics } from '../../src/tab';
+import { catalogView, entryView } from '../../src/server';
 import { allFixtureEntries, contactEntry, rucksackEntry } from '../helpers/entries';
 
 function entry(id: string, category: string, title = id): Entry {

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { FRAME_ANCESTORS } from '../../src/tab';
+import { FRAME_ANCESTORS } from '../../src/server';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,19 +1,19 @@
 import type { Application } from '@microsoft/teams-ai';
 import { ActivityTypes, MessageFactory, TurnContext } from 'botbuilder';
 import type { z } from 'zod/v4';
-import { notHelpfulCard } from '../../cards/notHelpfulCard';
+import { notHelpfulCard } from '../../cards';
 import { collectActions } from '../extensions';
-import { Messages } from '../messages';
 import {
+  Messages,
   askPayloadSchema,
   feedbackPayloadSchema,
   noneFitsPayloadSchema,
   parseSubmit,
   showEntryPayloadSchema,
   verbForLog,
-} from '../payloads';
+  Verb,
+} from '../../chat';
 import type { AppTurnState } from '../state';
-import { Verb } from '../verbs';
 import { recordEvent, RouteDeps } from './context';
 import { answerQuestion, buildAnswerCard, sendAnswer, sendNoAnswer } from './question';
 

@@ -1,8 +1,8 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import type { KnowledgeBase } from '../../knowledge/types';
-import type { QuestionEvent, QuestionLog } from '../../storage/types';
+import type { KnowledgeBase } from '../../knowledge';
+import type { QuestionEvent, QuestionLog } from '../../questionLog';
 import type { AppExtension } from '../extensions';
-import type { Logger } from '../logger';
+import type { Logger } from '../../logger';
 
 /** What every route needs; built once by `createApp`. */
 export interface RouteDeps {

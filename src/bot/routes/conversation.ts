@@ -1,9 +1,8 @@
 import type { Application } from '@microsoft/teams-ai';
 import { MessageFactory, TurnContext } from 'botbuilder';
-import { helpCard } from '../../cards/helpCard';
-import { welcomeCard } from '../../cards/welcomeCard';
+import { helpCard, welcomeCard } from '../../cards';
 import { channelInstallNoteOf } from '../extensions';
-import { Messages } from '../messages';
+import { Messages } from '../../chat';
 import type { AppTurnState } from '../state';
 import type { RouteDeps } from './context';
 

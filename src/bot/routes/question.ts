@@ -1,26 +1,12 @@
 import type { Application } from '@microsoft/teams-ai';
 import { Attachment, MessageFactory, TurnContext } from 'botbuilder';
-import { answerCard } from '../../cards/answerCard';
-import { noAnswerCard } from '../../cards/noAnswerCard';
-import { suggestCard } from '../../cards/suggestCard';
-import type { Entry } from '../../knowledge/schema';
-import type { KnowledgeBase } from '../../knowledge/types';
+import { answerCard, noAnswerCard, suggestCard } from '../../cards';
+import type { Entry, KnowledgeBase } from '../../knowledge';
 import { collectActions } from '../extensions';
-import { Messages } from '../messages';
+import { Messages, plainMessageText } from '../../chat';
 import { MAX_QUESTION_LENGTH } from '../../config';
 import type { AppTurnState } from '../state';
 import { recordEvent, RouteDeps, sendTyping } from './context';
-
-/** Tags Teams may leave in a message's text (e.g. `<p>`, `<at>`), removed before matching. */
-const HTML_TAG = /<\/?[a-z][^>]*>/gi;
-
-/**
- * A message's text as the user meant it: tags Teams may leave in it removed, whitespace runs
- * collapsed, trimmed. Used for questions to match and questions to forward alike.
- */
-export function plainMessageText(text: string): string {
-  return text.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim();
-}
 
 /**
  * Answers one question: typing indicator, match against the current knowledge base, then the

@@ -1,8 +1,8 @@
 /** "Eintrag bearbeiten …" matched several entries: one row per entry opens its draft card. */
 import type { Attachment } from 'botbuilder';
-import { adaptiveCardAttachment, choiceList, heading } from '../../cards/elements';
-import { EditorMessages as M } from '../messages';
-import { EditorVerb } from '../vocabulary';
+import { adaptiveCardAttachment, choiceList, heading } from '../../cards';
+import { EditorMessages as M } from '../../chat';
+import { EditorVerb } from '../../chat';
 
 export function entryChoiceCard(entries: ReadonlyArray<{ readonly id: string; readonly title: string }>): Attachment {
   return adaptiveCardAttachment(

@@ -5,13 +5,13 @@
  * A pure function; the card is rendered anew after every click and replaces the old one.
  */
 import type { Attachment } from 'botbuilder';
-import { adaptiveCardAttachment, heading, paragraph, submitAction, type CardAction, type CardElement } from '../../cards/elements';
-import { escapeMarkdown, plainTextBlock } from '../../cards/markdown';
-import type { EntryDraft } from '../../storage/editorTypes';
+import { adaptiveCardAttachment, heading, paragraph, submitAction, type CardAction, type CardElement } from '../../cards';
+import { escapeMarkdown, plainTextBlock } from '../../cards';
+import type { EntryDraft } from '../../storage';
 import { DRAFT_FIELD_LIMITS } from '../draftContent';
-import { EditorMessages as M, germanDateTime } from '../messages';
+import { EditorMessages as M, germanDateTime } from '../../chat';
 import { errorCount, type PreviewRow, type Review } from '../review';
-import { EditorVerb, EntryInput } from '../vocabulary';
+import { EditorVerb, EntryInput } from '../../chat';
 
 export interface EntryDraftCardModel {
   readonly draft: EntryDraft;

@@ -3,11 +3,11 @@
  * "Rückgängig"), undone, or discarded. Pure functions.
  */
 import type { Attachment } from 'botbuilder';
-import { adaptiveCardAttachment, heading, paragraph, submitAction } from '../../cards/elements';
-import { escapeMarkdown } from '../../cards/markdown';
-import type { KnowledgeRevision } from '../../storage/editorTypes';
-import { EditorMessages as M, germanDateTime } from '../messages';
-import { EditorVerb, editEntryAction } from '../vocabulary';
+import { adaptiveCardAttachment, heading, paragraph, submitAction } from '../../cards';
+import { escapeMarkdown } from '../../cards';
+import type { KnowledgeRevision } from '../../storage';
+import { EditorMessages as M, germanDateTime } from '../../chat';
+import { EditorVerb, editEntryAction } from '../../chat';
 
 /** The published entry with who and when, and "Rückgängig". */
 export function publishedCard(revision: KnowledgeRevision, notice?: string): Attachment {

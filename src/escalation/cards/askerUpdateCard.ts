@@ -3,8 +3,16 @@
  * function; the answer carries "Hilfreich? Ja / Nein" buttons like the bot's own answers.
  */
 import type { Attachment } from 'botbuilder';
-import { adaptiveCardAttachment, heading, paragraph, submitAction, type CardAction, type CardElement } from '../../cards/elements';
-import { escapeMarkdown, plainTextBlock } from '../../cards/markdown';
+import {
+  adaptiveCardAttachment,
+  heading,
+  paragraph,
+  submitAction,
+  type CardAction,
+  type CardElement,
+  escapeMarkdown,
+  plainTextBlock,
+} from '../../cards';
 import type { AskerMessagePayload } from '../job';
 import { EscalationMessages as M } from '../messages';
 import type { Ticket } from '../ticket';

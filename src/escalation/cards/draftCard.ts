@@ -3,8 +3,14 @@
  * for their Kommune or context, their name, and "Absenden". A pure function.
  */
 import type { Attachment } from 'botbuilder';
-import { adaptiveCardAttachment, heading, paragraph, submitAction, type CardAction } from '../../cards/elements';
-import { escapeMarkdown } from '../../cards/markdown';
+import {
+  adaptiveCardAttachment,
+  heading,
+  paragraph,
+  submitAction,
+  type CardAction,
+  escapeMarkdown,
+} from '../../cards';
 import { EscalationMessages as M } from '../messages';
 import { DRAFT_LIMITS } from '../service';
 import { DraftInput, EscalationVerb } from '../verbs';

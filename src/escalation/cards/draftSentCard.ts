@@ -4,8 +4,7 @@
  * confirmation follows only when the card cannot be replaced). A pure function.
  */
 import type { Attachment } from 'botbuilder';
-import { adaptiveCardAttachment, heading, paragraph } from '../../cards/elements';
-import { escapeMarkdown, plainTextBlock } from '../../cards/markdown';
+import { adaptiveCardAttachment, heading, paragraph, escapeMarkdown, plainTextBlock } from '../../cards';
 import { EscalationMessages as M } from '../messages';
 import type { Ticket } from '../ticket';
 

@@ -1,7 +1,6 @@
 /** "Meine Fragen": the asker's tickets with number, status and date. A pure function. */
 import type { Attachment } from 'botbuilder';
-import { adaptiveCardAttachment, heading, paragraph, type CardElement } from '../../cards/elements';
-import { plainTextBlock } from '../../cards/markdown';
+import { adaptiveCardAttachment, heading, paragraph, type CardElement, plainTextBlock } from '../../cards';
 import { EscalationMessages as M, formatGermanDateTime } from '../messages';
 import { singleLine } from '../text';
 import type { Ticket } from '../ticket';

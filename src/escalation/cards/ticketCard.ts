@@ -4,8 +4,17 @@
  * ticket on every change and replaces the old one in place.
  */
 import type { Attachment } from 'botbuilder';
-import { adaptiveCardAttachment, heading, paragraph, submitAction, type CardAction, type CardElement } from '../../cards/elements';
-import { escapeMarkdown, plainTextBlock } from '../../cards/markdown';
+import {
+  adaptiveCardAttachment,
+  heading,
+  paragraph,
+  submitAction,
+  type CardAction,
+  type CardElement,
+  escapeMarkdown,
+  plainTextBlock,
+} from '../../cards';
+import { fromTicketAction } from '../../chat';
 import type { BestGuess } from '../mail/ticketMail';
 import { EscalationMessages as M, formatGermanDateTime } from '../messages';
 import { MAX_ANSWER_LENGTH, TICKET_TRANSITIONS, type Ticket, type TicketAction, type TicketStatus } from '../ticket';
@@ -89,6 +98,8 @@ function actionsFor(ticket: Ticket): CardAction[] {
   }
   if (allowed('close')) actions.push(submitAction(M.actionClose, { verb: TicketVerb.Close, ...data }));
   if (allowed('reopen')) actions.push(submitAction(M.actionReopen, { verb: TicketVerb.Reopen, ...data }));
+  // The LaKI's answer can become a knowledge entry (editors' draft card, in this thread).
+  if (ticket.answer && (ticket.status === 'answered' || ticket.status === 'closed')) actions.push(fromTicketAction(ticket.number));
   return actions;
 }
 

@@ -3,8 +3,7 @@
  */
 import type { Request } from 'restify';
 import { MAX_QUESTION_LENGTH } from '../../config';
-import { answerText } from '../../knowledge/answerText';
-import type { KnowledgeBase, MatchResult, Outcome } from '../../knowledge/types';
+import { answerText, type KnowledgeBase, type MatchResult, type Outcome } from '../../knowledge';
 import { ApiError, ErrorCode, ErrorMessage } from '../errors';
 import { sendJson, type RouteHandler } from '../respond';
 

@@ -1,9 +1,7 @@
 /**
  * `GET /api/entries/:id`: one knowledge base entry as users read it (links from cards, the tab).
  */
-import { answerText } from '../../knowledge/answerText';
-import type { Contact, Source } from '../../knowledge/schema';
-import type { KnowledgeBase } from '../../knowledge/types';
+import { answerText, type Contact, type Source, type KnowledgeBase } from '../../knowledge';
 import { ApiError, ErrorCode, ErrorMessage } from '../errors';
 import { sendJson, type RouteHandler } from '../respond';
 

@@ -2,7 +2,7 @@
  * `GET /healthz`: liveness plus facts operators check after a deploy or a knowledge reload.
  * Other parts (escalation outbox, hot reload) contribute their own sections.
  */
-import type { KnowledgeBase } from '../../knowledge/types';
+import type { KnowledgeBase } from '../../knowledge';
 import type { Logger } from '../../logger';
 import { sendJson, type RouteHandler } from '../respond';
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { JOB_STATES, type Job, type JobState, type NewJob } from '../../escalation/job';
+import { JOB_STATES, type Job, type JobState, type NewJob } from '../../escalation';
 import { jobFromRow, truncateJobError, type JobRow as SharedJobRow } from '../shared/jobs';
 import type { JobCounts, JobStore } from '../types';
 import { inTransaction, POSTGRES_CODEC, storableText, type Queryable } from './transaction';

@@ -5,8 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { NewJob } from '../../escalation/job';
-import { formatTicketNumber, ticketYear, type Ticket } from '../../escalation/ticket';
+import { type NewJob, formatTicketNumber, ticketYear, type Ticket } from '../../escalation';
 import {
   MUTABLE_TICKET_COLUMNS,
   newTicket,

@@ -1,5 +1,5 @@
 /** Outbox job rows as both stores read them back, and the error-text limit they share. */
-import type { Job, JobKind, JobState } from '../../escalation/job';
+import type { Job, JobKind, JobState } from '../../escalation';
 import type { RowCodec } from './codec';
 
 /** A row of the `jobs` table; `Time` is how the database stores a point in time. */

@@ -2,7 +2,7 @@
  * Ticket rows and the ticket-building rules both stores share. Only the SQL and how a time is
  * stored differ between SQLite and PostgreSQL; the mapping here takes a {@link RowCodec} for that.
  */
-import type { Actor, Ticket } from '../../escalation/ticket';
+import type { Actor, Ticket } from '../../escalation';
 import type { NewTicket } from '../types';
 import { nullableText, type RowCodec } from './codec';
 

@@ -1,7 +1,7 @@
 /** SQLite implementation of the outbox {@link JobStore}. */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { JOB_STATES, type Job, type JobState, type NewJob } from '../../escalation/job';
+import { JOB_STATES, type Job, type JobState, type NewJob } from '../../escalation';
 import { jobFromRow, truncateJobError, type JobRow as SharedJobRow } from '../shared/jobs';
 import type { JobCounts, JobStore } from '../types';
 import { SQLITE_CODEC } from './codec';

@@ -1,9 +1,7 @@
 /** SQLite implementation of {@link TicketStore}. */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Ticket } from '../../escalation/ticket';
-import { formatTicketNumber, ticketYear } from '../../escalation/ticket';
-import type { NewJob } from '../../escalation/job';
+import { type Ticket, formatTicketNumber, ticketYear, type NewJob } from '../../escalation';
 import {
   MUTABLE_TICKET_COLUMNS,
   newTicket,

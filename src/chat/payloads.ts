@@ -5,10 +5,9 @@
  * anything; every route parses its payload with these schemas and answers an invalid one with
  * a clear message instead of failing.
  */
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod/v4';
 import { MAX_QUESTION_LENGTH } from '../config';
-import type { Logger } from './logger';
+import type { Logger } from '../logger';
 import { Verb } from './verbs';
 
 const entryId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(200);
@@ -60,12 +59,17 @@ export function verbForLog(value: unknown): string {
   return typeof verb === 'string' ? verb.slice(0, MAX_LOGGED_VERB_LENGTH) : typeof verb;
 }
 
+/** What {@link parseSubmit} needs of a turn: a way to reply (botbuilder's `TurnContext` fits). */
+export interface ReplyContext {
+  sendActivity(text: string): Promise<unknown>;
+}
+
 /**
  * Parses a submitted card payload with `schema`. An invalid one is answered with `reply` and
  * logged with its verb and the failing fields only (never the user's text); returns `undefined`.
  */
 export async function parseSubmit<T extends z.ZodType>(
-  context: TurnContext,
+  context: ReplyContext,
   schema: T,
   data: unknown,
   options: { readonly logger: Logger; readonly reply: string },

@@ -4,8 +4,8 @@
  * entry of each category). Used by the tab (`GET /api/entries`) and by the search message
  * extension's empty query. Pure functions over a knowledge snapshot.
  */
-import type { Entry } from '../knowledge/schema';
-import type { KnowledgeBase } from '../knowledge/types';
+import type { Entry } from './schema';
+import type { KnowledgeBase } from './types';
 
 /** How a category is presented when browsing. */
 export type CategoryKind = 'action-area' | 'topic' | 'contact';

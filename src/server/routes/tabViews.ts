@@ -2,10 +2,15 @@
  * The JSON the tab reads: the catalog to browse (`GET /api/entries`) and one entry as the tab
  * shows it (`GET /tab/api/entries/:id`). Pure functions over a knowledge snapshot.
  */
-import { contactFacts } from '../knowledge/answerText';
-import type { Entry, Source } from '../knowledge/schema';
-import type { KnowledgeBase } from '../knowledge/types';
-import { catalogCategories, categoryLabel, type CategoryKind } from './catalog';
+import {
+  contactFacts,
+  type Entry,
+  type Source,
+  type KnowledgeBase,
+  catalogCategories,
+  categoryLabel,
+  type CategoryKind,
+} from '../../knowledge';
 
 /** A contact fact with its link (tel:, mailto:, https:) when it has one. */
 export interface ContactFact {

@@ -4,8 +4,7 @@
  * other wording and the synonyms; one it no longer answers shows where unseen wordings of real
  * users will fail, and where a synonym or keyword would help more than another verbatim variant.
  */
-import { buildKnowledgeBase, type MatcherSettings } from './index';
-import type { KnowledgeSource } from './loader';
+import { buildKnowledgeBase, type MatcherSettings, type KnowledgeSource } from '../knowledge';
 
 /** What happens to a variant once it is no longer listed. */
 export type RobustnessOutcome =

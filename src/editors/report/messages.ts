@@ -2,7 +2,7 @@
  * German text of the editors' report and of `kb:report` / `kb:draft`. Each section says what
  * to do next; tests assert these constants rather than copies.
  */
-import type { DeclineReason } from '../types';
+import type { DeclineReason } from '../../knowledge';
 
 export const REASON_LABELS: Readonly<Record<DeclineReason, string>> = {
   empty: 'nur Füllwörter',

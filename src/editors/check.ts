@@ -17,16 +17,25 @@ import {
   type Finding,
   type Located,
 } from './checkRules';
-import { LoadErrors, type LoadProblem } from './errors';
-import { buildKnowledgeBase } from './index';
-import type { MatcherSettings } from './matcher';
-import { KnowledgeLoadError, parseYaml, readKnowledgeSource, type KnowledgeSource } from './loader';
-import { entryFileSchema, entrySchema, SYNONYMS_FILE, type Entry } from './schema';
+import {
+  LoadErrors,
+  type LoadProblem,
+  buildKnowledgeBase,
+  type MatcherSettings,
+  DRAFTS_DIR,
+  KnowledgeLoadError,
+  parseYaml,
+  readKnowledgeSource,
+  type KnowledgeSource,
+  entryFileSchema,
+  entrySchema,
+  SYNONYMS_FILE,
+  type Entry,
+} from '../knowledge';
 
 export type { Finding, Severity } from './checkRules';
 
-/** Name of the drafts folder inside the knowledge directory. */
-export const DRAFTS_DIR = 'drafts';
+export { DRAFTS_DIR };
 
 export interface CheckOptions {
   /** "Today", for the review age. */

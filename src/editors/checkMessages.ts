@@ -2,7 +2,7 @@
  * What `npm run kb:check` tells editors. German, plain, and each finding says what to do next;
  * tests assert these constants and factories rather than copies of the text.
  */
-import type { DeclineReason } from './types';
+import type { DeclineReason } from '../knowledge';
 
 /** Why the matcher did not answer a question, in words an editor can act on. */
 const DECLINE_REASONS: Readonly<Record<DeclineReason, string>> = {

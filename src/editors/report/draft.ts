@@ -4,10 +4,8 @@
  * which is never served; an editor completes the draft and moves it into `knowledge/`.
  */
 import { Document, Scalar, isMap, isScalar, isSeq } from 'yaml';
-import type { Ticket } from '../../escalation/ticket';
-import { entrySchema, type Entry } from '../schema';
-import { fold, isStopword } from '../text';
-import type { KnowledgeBase } from '../types';
+import type { Ticket } from '../../escalation';
+import { entrySchema, type Entry, fold, isStopword, type KnowledgeBase } from '../../knowledge';
 import { DraftText } from './messages';
 
 /** Category of a draft when the bot had no best guess to borrow one from. */

@@ -3,11 +3,9 @@
  * knowledge base lacks. Pure: the CLI reads the store and the knowledge, this module decides
  * what goes into the report, `markdown.ts` and `csv.ts` render it.
  */
-import type { Ticket } from '../../escalation/ticket';
-import type { StoredQuestionEvent } from '../../storage/types';
-import type { IndexedKnowledgeBase } from '../index';
-import { fold } from '../text';
-import type { DeclineReason } from '../types';
+import type { Ticket } from '../../escalation';
+import type { StoredQuestionEvent } from '../../questionLog';
+import { type IndexedKnowledgeBase, fold, type DeclineReason } from '../../knowledge';
 
 export interface ReportSettings {
   /** Two unanswered questions belong to one group from this token Jaccard similarity on. */

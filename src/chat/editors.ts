@@ -4,8 +4,7 @@
  * "Eintrag bearbeiten", "In die Wissensbasis übernehmen"). See EDITORS_API.md.
  */
 import { z } from 'zod/v4';
-import { submitAction, type CardAction } from '../cards/elements';
-import { EditorMessages as M } from './messages';
+import { EditorMessages as M } from './editorMessages';
 
 export const EditorVerb = {
   /** "In die Wissensbasis übernehmen" on an answered ticket card. */
@@ -32,6 +31,19 @@ export const EntryInput = {
   SourceDocument: 'kbSourceDocument',
   SourceSection: 'kbSourceSection',
 } as const;
+
+/**
+ * An `Action.Submit` button as plain JSON (the shape of `CardAction` in cards/, which sits above
+ * this vocabulary): put it into a card's `actions` or an `ActionSet`.
+ */
+export interface EditorButton {
+  readonly type: 'Action.Submit';
+  readonly title: string;
+  readonly data: { readonly verb: string } & Record<string, unknown>;
+  readonly [key: string]: unknown;
+}
+
+const button = (title: string, data: EditorButton['data']): EditorButton => ({ type: 'Action.Submit', title, data });
 
 /** Most question variants an "Eintrag anlegen" button carries. */
 export const MAX_BUTTON_QUESTIONS = 10;
@@ -66,20 +78,20 @@ export const draftActionPayloadSchema = z.object({
 export type DraftActionPayload = z.infer<typeof draftActionPayloadSchema>;
 
 /** "Eintrag anlegen": opens a draft card pre-filled with these question variants (at most 10). */
-export function newEntryAction(questions: readonly string[], title: string = M.actionNewEntry): CardAction {
+export function newEntryAction(questions: readonly string[], title: string = M.actionNewEntry): EditorButton {
   const cleaned = questions
     .map((question) => question.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH))
     .filter(Boolean)
     .slice(0, MAX_BUTTON_QUESTIONS);
-  return submitAction(title, { verb: EditorVerb.NewDraft, questions: cleaned });
+  return button(title, { verb: EditorVerb.NewDraft, questions: cleaned });
 }
 
 /** "Eintrag bearbeiten": opens the draft card for an existing entry. */
-export function editEntryAction(entryIdValue: string, title: string = M.actionEditEntry): CardAction {
-  return submitAction(title, { verb: EditorVerb.EditEntry, entryId: entryIdValue });
+export function editEntryAction(entryIdValue: string, title: string = M.actionEditEntry): EditorButton {
+  return button(title, { verb: EditorVerb.EditEntry, entryId: entryIdValue });
 }
 
 /** "In die Wissensbasis übernehmen" on an answered ticket card. */
-export function fromTicketAction(ticketNumberValue: string): CardAction {
-  return submitAction(M.actionFromTicket, { verb: EditorVerb.FromTicket, ticketNumber: ticketNumberValue });
+export function fromTicketAction(ticketNumberValue: string): EditorButton {
+  return button(M.actionFromTicket, { verb: EditorVerb.FromTicket, ticketNumber: ticketNumberValue });
 }

@@ -5,10 +5,9 @@
  * so the generated files must never drift from the zod schemas: a test compares them.
  */
 import { z } from 'zod/v4';
-import { entryFileDocumentSchema, synonymsFileSchema } from './schema';
+import { entryFileDocumentSchema, synonymsFileSchema } from '../knowledge';
 
-/** Folder of the generated schemas inside the knowledge directory. */
-export const SCHEMA_DIR = 'schema';
+export { SCHEMA_DIR } from '../knowledge';
 
 /** File name → JSON Schema document, in the order they are written. */
 export type JsonSchemaFiles = Readonly<Record<string, object>>;

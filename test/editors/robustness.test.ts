@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readKnowledgeSource } from '../../src/knowledge/loader';
-import { leaveOneOut } from '../../src/knowledge/robustness';
+import { leaveOneOut } from '../../src/editors/robustness';
 
 describe('leaveOneOut', () => {
   it('should report for every variant whether the entry still answers it without that wording', async () => {

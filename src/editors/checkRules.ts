@@ -6,11 +6,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CheckMessages } from './checkMessages';
-import type { LoadProblem } from './errors';
-import type { IndexedKnowledgeBase } from './index';
-import { parseYaml } from './loader';
-import { entryFileSchema, SYNONYMS_FILE, synonymsFileSchema, type Entry } from './schema';
-import { fold } from './text';
+import {
+  type LoadProblem,
+  type IndexedKnowledgeBase,
+  parseYaml,
+  entryFileSchema,
+  SYNONYMS_FILE,
+  synonymsFileSchema,
+  type Entry,
+  fold,
+} from '../knowledge';
 
 export type Severity = 'error' | 'warning';
 

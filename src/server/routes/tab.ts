@@ -9,12 +9,12 @@
  * scripts, styles and requests from this server only (no inline scripts).
  */
 import type { Next, Request, Response, Server } from 'restify';
-import type { KnowledgeBase } from '../knowledge/types';
-import type { Logger } from '../logger';
-import { ApiError, ErrorCode, ErrorMessage } from '../server/errors';
-import { route, sendJson } from '../server/respond';
-import { loadTabAssets, type TabAsset } from './assets';
-import { catalogView, entryView } from './views';
+import type { KnowledgeBase } from '../../knowledge';
+import type { Logger } from '../../logger';
+import { ApiError, ErrorCode, ErrorMessage } from '../errors';
+import { route, sendJson } from '../respond';
+import { loadTabAssets, type TabAsset } from '../../tab';
+import { catalogView, entryView } from './tabViews';
 
 /** Hosts allowed to show the tab in a frame: the Teams web, desktop and Microsoft 365 clients. */
 export const FRAME_ANCESTORS = ["'self'", 'teams.microsoft.com', '*.teams.microsoft.com', '*.office.com', '*.cloud.microsoft'];
