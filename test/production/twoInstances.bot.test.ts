@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { POSTGRES_MIGRATIONS } from '../../src/storage/postgres';
 import { Messages as BotMessages } from '../../src/chat/messages';
 import { DRAFTS_STATE_KEY } from '../../src/escalation/extension';
 import { EscalationMessages as M } from '../../src/escalation/messages';
@@ -157,7 +158,7 @@ describeWithPostgres('two instances of the service on one PostgreSQL database (o
       expect(instance.logLines().find((line) => line.msg === 'LaKI-Assistent listening')).toMatchObject({ store: 'postgres' });
     }
     const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(rows.map((row) => row.version)).toEqual([1, 2, 3]);
+    expect(rows.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
   });
 
   it('should create every ticket once and deliver every message exactly once', async () => {
