@@ -70,15 +70,86 @@ export class EntryFileError extends Error {
   override readonly name = 'EntryFileError';
 }
 
-/** Replaces the entry at `index` of `text` (an entry file) with `entry`; all other bytes stay. */
+/**
+ * Replaces the entry at `index` of `text` (an entry file) with `entry`. Only the fields that
+ * changed are rewritten, each in place: the other entries, the unchanged fields of this one and
+ * every comment outside a changed field keep their bytes.
+ */
 export function replaceEntry(text: string, index: number, entry: Entry): string {
   const doc = parseDocument(text);
   const node = entryItems(doc)[index];
   if (!isMap(node) || !node.range) throw new EntryFileError(`no entry at index ${index}`);
-  const updated = node.clone() as YAMLMap;
-  updateFields(updated, entry);
-  const [start, end] = contentRange(text, node);
-  return text.slice(0, start) + indentRest(printNode(updated), columnOf(text, start)) + text.slice(end);
+  const fields = fieldsOf(entry);
+  const wanted = new Map(fields);
+  const column = columnOf(text, node.range[0]);
+  const pad = ' '.repeat(column);
+  const splices: Array<{ from: number; to: number; text: string }> = [];
+  let lastPairEnd = node.range[0];
+  for (const pair of node.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const keyNode = pair.key as Node;
+    const valueNode = pair.value as Node | null;
+    const from = keyNode.range![0];
+    const to = pairEnd(text, valueNode ?? keyNode);
+    lastPairEnd = Math.max(lastPairEnd, to);
+    if (!wanted.has(key)) {
+      // Drop the field with its line(s): from the start of its line to the start of the next.
+      const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+      splices.push({ from: lineStart, to: Math.min(text.length, to + 1), text: '' });
+      continue;
+    }
+    const value = wanted.get(key);
+    wanted.delete(key);
+    if (valueNode && canonicalJson(normalised(key, valueNode.toJSON())) === canonicalJson(value)) continue;
+    const single = new YAMLMap();
+    single.set(keyNode.clone(), valueNode ? revisedNode(key, valueNode, value) : nodeFor(key, value));
+    splices.push({ from, to, text: indentRest(printNode(single), column) });
+  }
+  // Fields the entry did not have yet go after its last field, in file order.
+  const added = [...wanted].map(([key, value]) => {
+    const single = new YAMLMap();
+    single.set(key, nodeFor(key, value));
+    return pad + indentRest(printNode(single), column);
+  });
+  if (added.length > 0) splices.push({ from: lastPairEnd, to: lastPairEnd, text: `\n${added.join('\n')}` });
+  return splices
+    .sort((a, b) => b.from - a.from)
+    .reduce((result, splice) => result.slice(0, splice.from) + splice.text + result.slice(splice.to), text);
+}
+
+/**
+ * A changed value, keeping what can be kept: list items that stay keep their node (and comment),
+ * a changed text keeps its scalar style. Anything else is a new node in the house style.
+ */
+function revisedNode(key: string, old: Node, value: unknown): Node {
+  if (isSeq(old) && Array.isArray(value)) {
+    const seq = old.clone() as typeof old;
+    const previous = [...(old.items as Node[])];
+    seq.items = value.map((item) => {
+      const index = previous.findIndex((node) => isScalar(node) && normalised(key, node.value) === item);
+      return index >= 0 ? previous.splice(index, 1)[0]!.clone() : new Scalar(item);
+    });
+    return seq;
+  }
+  if (isScalar(old) && typeof value === 'string' && (old.type === Scalar.BLOCK_LITERAL || old.type === Scalar.BLOCK_FOLDED)) {
+    const scalar = new Scalar(`${value}\n`);
+    scalar.type = old.type;
+    return scalar;
+  }
+  return nodeFor(key, value);
+}
+
+/**
+ * Where a field's text ends: after its value, and after a comment on the same line (which the
+ * printed field carries again), without the line break.
+ */
+function pairEnd(text: string, node: Node): number {
+  let end = node.range![1];
+  while (end > 0 && /[\s]/.test(text[end - 1]!)) end--;
+  const lineEnd = text.indexOf('\n', end);
+  const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
+  if (/^\s*#/.test(rest)) end += rest.length;
+  return end;
 }
 
 /** Appends `entry` at the end of the file's `entries`, after a blank line like the others. */
