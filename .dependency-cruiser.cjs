@@ -10,7 +10,7 @@
  *   escalation/, messageExtension/  features plugged into the bot; escalation owns its store ports
  *   storage/                      SQLite/PostgreSQL implementations of those ports
  *   editors/, metrics.ts, server/ editors' tools, metrics, HTTP
- *   index.ts, service.ts          the composition root
+ *   service.ts, index.ts          the service factory; the entry point (env files, signals, exit)
  * A folder imports another only through that folder's index.ts (its public face); inside a
  * folder, modules import each other directly.
  */
@@ -83,10 +83,10 @@ module.exports = {
     },
     {
       name: 'no-composition-root-imports',
-      comment: 'Nothing imports the entry point (STYLE rule 1).',
+      comment: 'Nothing imports the entry point (STYLE rule 1); only the entry point imports the service factory.',
       severity: 'error',
-      from: {},
-      to: { path: '^src/index\\.ts$' },
+      from: { pathNot: '^src/index\\.ts$' },
+      to: { path: '^src/(index|service)\\.ts$' },
     },
   ],
   options: {

@@ -75,4 +75,4 @@ export { LoadErrors } from './errors';
 export { entryFileDocumentSchema, entryFileSchema, entrySchema, SYNONYMS_FILE, synonymsFileSchema } from './schema';
 export { fold, isStopword } from './text';
 export { createKnowledgeWatcher, knowledgeReloadHealth } from './watcher';
-export type { KnowledgeWatcher, ReloadStatus } from './watcher';
+export type { KnowledgeWatcher, ReloadStatus, WatcherLogger } from './watcher';

@@ -1,18 +1,16 @@
 /**
- * The service as src/index.ts wires it for hot reload: real knowledge holder and watcher, real
- * teams-ai Application, real restify server on 127.0.0.1:0 with the reload health section, a
+ * The service from the service factory with hot reload on: real knowledge holder and watcher,
+ * real teams-ai Application, real restify server on 127.0.0.1:0 with the reload health section, a
  * real SQLite store in a temporary directory. The public rate limit is off so load tests can
  * send many requests from one address.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createAdapter, createApp } from '../../src/bot';
-import { createKnowledgeHolder, loadKnowledgeBase, type IndexedKnowledgeBase, type KnowledgeHolder } from '../../src/knowledge';
-import { createKnowledgeWatcher, knowledgeReloadHealth, type KnowledgeWatcher, type WatcherLogger } from '../../src/knowledge/watcher';
+import type { IndexedKnowledgeBase, KnowledgeHolder, KnowledgeWatcher, WatcherLogger } from '../../src/knowledge';
 import { createLogger } from '../../src/logger';
-import { createServer } from '../../src/server';
-import { openStore } from '../../src/storage';
+import { createService } from '../../src/service';
+import { testConfig } from '../helpers/server';
 
 /** One line the watcher logged. */
 export interface WatcherLogLine {
@@ -35,32 +33,27 @@ export async function startReloadService(knowledgeDir: string): Promise<ReloadSe
   const record = (level: WatcherLogLine['level']) => (details: object, message: string) =>
     log.push({ level, details: details as Record<string, unknown>, message });
   const watcherLogger: WatcherLogger = { info: record('info'), warn: record('warn'), error: record('error') };
-  const logger = createLogger('silent');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'laki-reload-data-'));
-  const store = openStore({ dataDir, logger });
-  const holder = createKnowledgeHolder(await loadKnowledgeBase(knowledgeDir));
-  const watcher = createKnowledgeWatcher({ dir: knowledgeDir, holder, logger: watcherLogger, debounceMs: 100 });
-  await watcher.ready();
-  const adapter = createAdapter();
-  const app = createApp({ knowledge: holder, questionLog: store.questionLog, storage: store.botState, logger, adapter });
-  const server = createServer({
-    adapter,
-    app,
-    knowledge: holder,
-    logger,
-    health: { knowledgeReload: knowledgeReloadHealth(watcher) },
-    publicRateLimitPerMinute: 0,
+  const config = testConfig({
+    KNOWLEDGE_DIR: knowledgeDir,
+    DATA_DIR: dataDir,
+    KNOWLEDGE_RELOAD: 'true',
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '0',
   });
-  const { url } = await server.listen(0, '127.0.0.1');
+  const service = await createService(config, {
+    logger: createLogger('silent'),
+    watcher: { debounceMs: 100, logger: watcherLogger },
+    search: false,
+  });
+  const watcher = service.watcher!;
+  await watcher.ready();
   return {
-    url,
-    holder,
+    url: service.url,
+    holder: service.knowledge,
     watcher,
     log,
     async close() {
-      await watcher.close();
-      await server.close();
-      await store.close();
+      await service.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

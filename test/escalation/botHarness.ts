@@ -1,25 +1,19 @@
 /**
- * The whole bot with escalation, wired like src/index.ts: real knowledge base, teams-ai
- * Application with a local-mode adapter, restify server, SQLite file, escalation back end with
- * its outbox worker and the escalation extension. Teams is the test's local connector (for the
+ * The whole bot with escalation from the service factory, as src/index.ts builds it: real
+ * knowledge base, teams-ai Application with a local-mode adapter, restify server, SQLite file,
+ * escalation back end with its outbox worker and the escalation extension. Teams is the test's local connector (for the
  * asker's chat and the LaKI channel alike); e-mail goes to a real SMTP server when given.
  * Activities are posted over HTTP to `/api/messages`, exactly as Teams would.
  */
 import { mkdirSync } from 'node:fs';
-import { createAdapter, createApp } from '../../src/bot';
-import {
-  createEscalation,
-  createEscalationExtension,
-  escalationHealth,
-  type Escalation,
-} from '../../src/escalation';
-import { createKnowledgeHolder } from '../../src/knowledge';
-import { createServer, type HttpServer } from '../../src/server';
+import type { Escalation } from '../../src/escalation';
+import type { HttpServer } from '../../src/server';
+import { createService } from '../../src/service';
 import { openStore } from '../../src/storage';
 import type { SqliteStore } from '../../src/storage/sqlite';
 import { captureLogger } from '../helpers/capturedLogger';
 import type { Connector } from '../helpers/connector';
-import { knowledgeFor } from '../helpers/server';
+import { knowledgeFor, testConfig } from '../helpers/server';
 import { postTurn } from '../helpers/service';
 import { CHANNEL_ID, TENANT_ID } from './escalationHarness';
 
@@ -58,38 +52,30 @@ export async function startBot(options: BotHarnessOptions): Promise<BotHarness> 
   const { logger, logLines } = captureLogger();
   mkdirSync(options.dataDir, { recursive: true });
   const store = openStore({ dataDir: options.dataDir, logger });
-  const knowledge = createKnowledgeHolder(await knowledgeFor());
-  const adapter = createAdapter({});
   const channel = options.channel ?? { serviceUrl: options.connector!.url, channelId: CHANNEL_ID, tenantId: TENANT_ID };
-  const escalation = createEscalation({
-    tickets: store.tickets,
-    jobs: store.jobs,
-    adapter,
-    botAppId: '',
-    channel,
-    ...(options.smtpUrl ? { mail: { smtpUrl: options.smtpUrl, from: 'LaKI-Assistent <bot@laki.example>', to: 'inbox@laki.example' } } : {}),
-    knowledge,
-    logger,
-    settings: { rateLimit: { max: options.limitPerHour ?? 10, windowMs: 60 * 60 * 1000 } },
-    outbox: { pollIntervalMs: 50, backoff: { baseMs: 100, maxMs: 1000 } },
-  });
-  const app = createApp({
-    knowledge,
-    questionLog: store.questionLog,
-    storage: store.botState,
-    logger,
-    adapter,
-    extensions: [createEscalationExtension({ service: escalation.service, lakiChannel: channel, logger })],
-  });
-  const server = createServer({
-    adapter,
-    app,
-    knowledge,
-    logger,
-    health: { escalation: escalationHealth(escalation, { channel: true, email: Boolean(options.smtpUrl) }) },
-  });
-  const { url } = await server.listen(0, '127.0.0.1');
-  await escalation.worker.start();
+  // The channel is set on the configuration directly: through the environment it would also
+  // restrict the whole bot to its tenant (TEAMS_TENANT_ID), which these tests do not want.
+  const config = testConfig({ DATA_DIR: options.dataDir });
+  const service = await createService(
+    {
+      ...config,
+      escalation: {
+        channel,
+        ...(options.smtpUrl ? { mail: { smtpUrl: options.smtpUrl, from: 'LaKI-Assistent <bot@laki.example>', to: 'inbox@laki.example' } } : {}),
+        limitPerHour: options.limitPerHour ?? 10,
+        ticketRetentionDays: 180,
+      },
+    },
+    {
+      logger,
+      store,
+      knowledge: await knowledgeFor(),
+      outbox: { pollIntervalMs: 50, backoff: { baseMs: 100, maxMs: 1000 } },
+      search: false,
+    },
+  );
+  const { url, server } = service;
+  const escalation = service.escalation!;
 
   return {
     url,
@@ -101,11 +87,7 @@ export async function startBot(options: BotHarnessOptions): Promise<BotHarness> 
     async health() {
       return (await fetch(`${url}/healthz`)).json();
     },
-    async close() {
-      await escalation.close();
-      await server.close();
-      await store.close();
-    },
+    close: () => service.close(),
   };
 }
 

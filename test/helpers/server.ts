@@ -1,22 +1,28 @@
 /**
- * Starts the real HTTP server for tests, wired like src/index.ts: the real knowledge base, the
- * real teams-ai Application with a local-mode adapter, a real SQLite store in a temporary
- * directory, and a pino logger whose JSON lines the test can read. Listens on 127.0.0.1:0.
+ * Starts the real service for tests through the service factory (`createService`, as src/index.ts
+ * does): the real knowledge base, the real teams-ai Application with a local-mode adapter, a real
+ * SQLite store in a temporary directory, and a pino logger whose JSON lines the test can read.
+ * Listens on 127.0.0.1:0.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAdapter, createApp, type AdapterCredentials } from '../../src/bot';
-import {
-  createKnowledgeHolder,
-  loadKnowledgeBase,
-  type IndexedKnowledgeBase,
-  type KnowledgeHolder,
-} from '../../src/knowledge';
-import { createServer, type HealthCheck, type HttpServer } from '../../src/server';
+import type { AdapterCredentials } from '../../src/bot';
+import { loadConfig, type Config } from '../../src/config';
+import { loadKnowledgeBase, type IndexedKnowledgeBase, type KnowledgeHolder } from '../../src/knowledge';
+import type { HealthCheck, HttpServer } from '../../src/server';
+import { createService } from '../../src/service';
 import { openStore } from '../../src/storage';
 import type { SqliteStore } from '../../src/storage/sqlite';
 import { captureLogger } from './capturedLogger';
+
+/**
+ * A configuration for a service under test: `env` on top of port 0 on 127.0.0.1, without
+ * metrics and without hot reload (tests that want them switch them on in `env`).
+ */
+export function testConfig(env: Record<string, string | undefined> = {}): Config {
+  return loadConfig({ PORT: '0', HOST: '127.0.0.1', METRICS_ENABLED: 'false', KNOWLEDGE_RELOAD: 'false', ...env });
+}
 
 /** A running test service. */
 export interface TestServer {
@@ -55,28 +61,29 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { logger, logLines } = captureLogger();
   const dataDir = mkdtempSync(join(tmpdir(), 'laki-server-test-'));
   const store = openStore({ dataDir, logger });
-  const knowledge = createKnowledgeHolder(await knowledgeFor(options.knowledgeDir));
-  const adapter = createAdapter(options.credentials);
-  const app = createApp({
-    knowledge,
-    questionLog: store.questionLog,
-    storage: store.botState,
-    logger,
-    adapter,
-    botAppId: options.credentials?.appId,
+  const config = testConfig({
+    KNOWLEDGE_DIR: options.knowledgeDir,
+    DATA_DIR: dataDir,
+    MicrosoftAppId: options.credentials?.appId,
+    MicrosoftAppPassword: options.credentials?.appPassword,
+    MicrosoftAppTenantId: options.credentials?.tenantId,
   });
-  const server = createServer({ adapter, app, knowledge, logger, health: options.health });
-  const { url } = await server.listen(0, '127.0.0.1');
+  const service = await createService(config, {
+    logger,
+    store,
+    knowledge: await knowledgeFor(options.knowledgeDir),
+    health: options.health,
+    search: false,
+  });
 
   return {
-    url,
-    server,
-    knowledge,
+    url: service.url,
+    server: service.server,
+    knowledge: service.knowledge,
     store,
     logLines,
     async close() {
-      await server.close();
-      await store.close();
+      await service.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

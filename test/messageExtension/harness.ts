@@ -1,41 +1,40 @@
 /**
- * The real server with the search message extension plugged in, as src/index.ts wires it: the
- * real knowledge base, the real teams-ai Application in local mode, createServer on 127.0.0.1:0.
+ * The real service with the search message extension plugged in, from the service factory as
+ * src/index.ts builds it: the real knowledge base, the real teams-ai Application in local mode,
+ * the server on 127.0.0.1:0, a SQLite store in a temporary directory.
  */
-import { createAdapter, createApp } from '../../src/bot';
-import { createKnowledgeHolder, type IndexedKnowledgeBase } from '../../src/knowledge';
-import { createLogger } from '../../src/logger';
-import { createSearchExtension } from '../../src/messageExtension';
-import { createServer } from '../../src/server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IndexedKnowledgeBase } from '../../src/knowledge';
+import { createService } from '../../src/service';
 import { RecordingLogger } from '../helpers/logger';
-import { MemoryQuestionLog } from '../helpers/questionLog';
-import { knowledgeFor } from '../helpers/server';
+import { knowledgeFor, testConfig } from '../helpers/server';
 
 /** A running server with the extension. */
 export interface SearchServer {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
   readonly kb: IndexedKnowledgeBase;
-  /** What the bot and the extension logged. */
+  /** What the service (bot, extension, server) logged. */
   readonly logger: RecordingLogger;
   close(): Promise<void>;
 }
 
 export async function startSearchServer(): Promise<SearchServer> {
   const kb = await knowledgeFor();
-  const knowledge = createKnowledgeHolder(kb);
   const logger = new RecordingLogger();
-  const adapter = createAdapter({});
-  const app = createApp({
-    knowledge,
-    questionLog: new MemoryQuestionLog(),
+  const dataDir = mkdtempSync(join(tmpdir(), 'laki-search-test-'));
+  const service = await createService(testConfig({ DATA_DIR: dataDir }), { logger, knowledge: kb });
+  return {
+    url: service.url,
+    kb,
     logger,
-    adapter,
-    extensions: [createSearchExtension({ knowledge, logger })],
-  });
-  const server = createServer({ adapter, app, knowledge, logger: createLogger('silent') });
-  const { url } = await server.listen(0, '127.0.0.1');
-  return { url, kb, logger, close: () => server.close() };
+    async close() {
+      await service.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The `value` of a `composeExtension/query` invoke for the `searchKnowledge` command. */

@@ -1,17 +1,16 @@
 /**
- * The service wired as src/index.ts wires it from a configuration, for the production tests:
- * `loadConfig(env)` → adapter with credentials and endpoint overrides → teams-ai Application →
- * server with tenant restriction, rate limit and metrics, on a real SQLite store in a temporary
- * directory, with every log line captured. Listens on 127.0.0.1:0.
+ * The service from a configuration, for the production tests: `loadConfig(env)` → the service
+ * factory as src/index.ts calls it (adapter with credentials and endpoint overrides, teams-ai
+ * Application, server with tenant restriction, rate limit and metrics), on a real SQLite store in
+ * a temporary directory, with every log line captured. Listens on 127.0.0.1:0.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAdapter, createApp } from '../../src/bot';
 import { loadConfig } from '../../src/config';
-import { createKnowledgeHolder } from '../../src/knowledge';
-import { createMetrics, measuredKnowledge, type Metrics } from '../../src/metrics';
-import { createServer, type HttpServer } from '../../src/server';
+import { createMetrics, type Metrics } from '../../src/metrics';
+import type { HttpServer } from '../../src/server';
+import { createService } from '../../src/service';
 import { openStore } from '../../src/storage';
 import type { SqliteStore } from '../../src/storage/sqlite';
 import { captureLogger } from '../helpers/capturedLogger';
@@ -34,33 +33,14 @@ export interface ProductionService {
 
 /** Starts the service from `env` (the keys src/config.ts reads). */
 export async function startProductionService(env: Record<string, string>): Promise<ProductionService> {
-  const config = loadConfig({ PORT: '0', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_RELOAD: 'false', ...env });
   const { logger, logText, logLines } = captureLogger();
+  // Instruments also when METRICS_ENABLED=false (then they are fed but not served).
   const metrics = createMetrics({ defaultMetrics: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'laki-production-'));
   const store = openStore({ dataDir, logger });
-  const knowledge = createKnowledgeHolder(await knowledgeFor());
-  const adapter = createAdapter(config.botCredentials ?? {}, config.botEndpoints);
-  const app = createApp({
-    knowledge: measuredKnowledge(knowledge, metrics, 'bot'),
-    questionLog: store.questionLog,
-    storage: store.botState,
-    logger,
-    adapter,
-    botAppId: config.botCredentials?.appId,
-  });
-  const server = createServer({
-    adapter,
-    app,
-    knowledge: measuredKnowledge(knowledge, metrics, 'api'),
-    logger,
-    teamsTenantId: config.teamsTenantId,
-    publicRateLimitPerMinute: config.publicRateLimitPerMinute,
-    trustProxyHops: config.trustProxyHops,
-    metrics,
-    serveMetrics: config.metrics.enabled && config.metrics.port === undefined,
-  });
-  const { url } = await server.listen(0, '127.0.0.1');
+  const service = await createService(config, { logger, store, metrics, knowledge: await knowledgeFor(), search: false });
+  const { url, server } = service;
   const count = (table: string) => (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
   return {
@@ -72,8 +52,7 @@ export async function startProductionService(env: Record<string, string>): Promi
     logLines,
     storedRows: () => ({ questions: count('question_log'), botState: count('bot_state') }),
     async close() {
-      await server.close();
-      await store.close();
+      await service.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
