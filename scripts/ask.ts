@@ -1,9 +1,12 @@
 /**
  * `npm run ask -- "Frage"`: prints what the bot would answer, from the same knowledge base and
- * matcher, without starting a server. `--json` prints how the question was read and scored.
+ * matcher, without starting a server. `--json` prints every stage of reading the message: its
+ * pieces and their roles (which part was taken as the question and why), each part's word
+ * readings, tokens, context words, candidates and decision. `--after ENTRY_ID` reads the message
+ * as a follow-up to that entry's answer.
  */
 import { Messages } from '../src/chat/messages';
-import { answerText, loadKnowledgeBase, type MatchResult } from '../src/knowledge';
+import { answerText, loadKnowledgeBase, type MatchResult, type MessageTrace } from '../src/knowledge';
 
 function render(result: MatchResult): string {
   if (result.answer) {
@@ -26,23 +29,56 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/** Every stage's result as plain JSON. */
+function stages(trace: MessageTrace): unknown {
+  return {
+    sentencesAndFocus: trace.pieces,
+    parts: trace.parts.map(({ text, why, context, elliptic, followUp, explanation }) => {
+      const { analysis, scored, result, contextTokens, contextAsQuestion } = explanation;
+      return {
+        text,
+        why,
+        context,
+        elliptic,
+        followUp,
+        contextAsQuestion,
+        words: analysis.readings,
+        tokens: analysis.tokens,
+        contextTokens,
+        forwardTerms: analysis.forwardTerms,
+        keyNouns: analysis.nounTokens,
+        candidates: scored.slice(0, 5).map((c) => ({ id: c.entry.id, score: round(c.score), coverage: round(c.coverage) })),
+        outcome: result.outcome,
+        declineReason: result.declineReason,
+        shown: result.answer ? [result.answer.id] : result.suggestions.map((entry) => entry.id),
+      };
+    }),
+    main: { outcome: trace.match.main.outcome, answer: trace.match.main.answer?.id ?? null },
+    followUp: trace.match.followUp,
+  };
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
-  const question = args.filter((arg) => arg !== '--json').join(' ').trim();
+  const afterIndex = args.indexOf('--after');
+  const after = afterIndex === -1 ? undefined : args[afterIndex + 1];
+  const question = args
+    .filter((arg, index) => arg !== '--json' && index !== afterIndex && index !== afterIndex + 1)
+    .join(' ')
+    .trim();
   if (!question) {
-    console.error('Usage: npm run ask -- "Ihre Frage" [--json]');
+    console.error('Usage: npm run ask -- "Ihre Frage" [--json] [--after ENTRY_ID]');
     process.exit(2);
   }
   const kb = await loadKnowledgeBase(process.env.KNOWLEDGE_DIR ?? 'knowledge');
-  const { analysis, scored, result } = kb.explain(question);
+  const trace = kb.explainMessage(question, after ? { lastEntryId: after } : undefined);
   if (json) {
-    const candidates = scored.slice(0, 5).map((c) => ({ id: c.entry.id, score: round(c.score), coverage: round(c.coverage) }));
-    const { readings, tokens, forwardTerms } = analysis;
-    console.log(JSON.stringify({ outcome: result.outcome, declineReason: result.declineReason, tokens, readings, forwardTerms, candidates }, null, 2));
+    console.log(JSON.stringify(stages(trace), null, 2));
     return;
   }
-  console.log(render(result));
+  const parts = trace.match.parts;
+  console.log(parts.length === 1 ? render(parts[0]!) : parts.map((part) => `» ${part.text}\n${render(part)}`).join('\n\n'));
 }
 
 main().catch((error) => {

@@ -1,36 +1,63 @@
 /**
  * `npm run bench:quality [-- FILE …] [--verbose]`: answer quality on question sets in the format of
- * shared/eval/dev-questions.yaml (the default). Prints correct / one click away / declined / wrong
- * per category and overall; the last line is the summary.
+ * shared/eval/dev-questions.yaml (the default), including multi-part messages (`parts`) and
+ * follow-up conversations (`turns`, evaluated in process with the conversation context chained).
+ * Prints one table per file with correct / one click away / declined / wrong per category (cases
+ * as a whole, and every part or turn), then the misses and a summary line.
  */
 import path from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge';
-import { evaluateCase, readCases, summaryLine, tally, type CaseResult } from './quality/evaluate';
+import { evaluateCase, isRight, itemsOf, readCases, summaryLine, tally, type CaseResult } from './quality/evaluate';
 
-const DEFAULT_FILE = path.resolve(__dirname, '../../shared/eval/dev-questions.yaml');
+const DEFAULT_FILE = path.resolve(__dirname, '../../../shared/eval/dev-questions.yaml');
+
+function pct(n: number, d: number): string {
+  return d === 0 ? '–' : `${Math.round((100 * n) / d)} %`;
+}
+
+function table(results: readonly CaseResult[]): string[] {
+  const categories = [...new Set(results.map((r) => r.cat)), 'overall'];
+  const lines = [
+    '| category | cases | right | correct | one click away | declined | wrong | parts/turns right |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const cat of categories) {
+    const subset = cat === 'overall' ? results : results.filter((r) => r.cat === cat);
+    const t = tally(subset);
+    const right = subset.filter(isRight).length;
+    const items = itemsOf(subset);
+    const itemsRight = items.filter(isRight).length;
+    lines.push(
+      `| ${cat} | ${t.total} | ${right} (${pct(right, t.total)}) | ${t.correct} | ${t.oneClick} | ${t.declined} | ${t.wrong} | ${itemsRight}/${items.length} |`,
+    );
+  }
+  return lines;
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
   const files = args.filter((arg) => !arg.startsWith('--'));
   const kb = await loadKnowledgeBase(process.env.KNOWLEDGE_DIR ?? 'knowledge');
-  const results: CaseResult[] = (files.length ? files : [DEFAULT_FILE]).flatMap((file) =>
-    readCases(file).map((c) => evaluateCase(kb, c)),
-  );
-
-  const categories = [...new Set(results.map((r) => r.cat))];
-  const rows = categories.map((cat) => ({ cat, ...tally(results.filter((r) => r.cat === cat)) }));
-  rows.push({ cat: 'overall', ...tally(results) });
-  console.log('| category | cases | correct | one click away | declined | wrong |');
-  console.log('|---|---:|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.cat} | ${r.total} | ${r.correct} | ${r.oneClick} | ${r.declined} | ${r.wrong} |`);
-  console.log('\n(For unanswerable cases "declined" is the right outcome; "one click away" there means suggestions were shown.)');
-
-  const misses = results.filter((r) => r.verdict === 'wrong' || (r.expect !== 'none' && r.verdict !== 'correct') || (r.expect === 'none' && r.verdict !== 'declined'));
-  if (verbose || misses.length <= 15) {
-    for (const r of misses) console.log(`  ${r.verdict.padEnd(8)} [${r.cat}] ${r.q} → ${r.outcome} ${r.shown.join(', ')}`);
+  const all: CaseResult[] = [];
+  for (const file of files.length ? files : [DEFAULT_FILE]) {
+    const results = readCases(file).map((c) => evaluateCase(kb, c));
+    all.push(...results);
+    console.log(`\n${path.basename(file)}\n`);
+    console.log(table(results).join('\n'));
+    const misses = results.filter((r) => !isRight(r));
+    if (verbose || misses.length <= 25) {
+      for (const r of misses) {
+        console.log(`  ${r.verdict.padEnd(8)} [${r.cat}] ${r.q}`);
+        for (const item of r.items) {
+          if (r.items.length > 1 || !isRight(item)) console.log(`      ${isRight(item) ? 'ok      ' : item.verdict.padEnd(8)} ${item.q} → ${item.outcome} ${item.shown.join(', ')}`);
+        }
+      }
+    }
+    console.log(summaryLine(results));
   }
-  console.log(summaryLine(results));
+  console.log('\n("right": answered correctly, or declined when the knowledge does not answer it. A case with parts or turns is right when every part/turn is.)');
+  if (files.length > 1) console.log(`all files: ${summaryLine(all)}`);
 }
 
 main().catch((error) => {

@@ -8,6 +8,7 @@
  * To add a key: add it to {@link envSchema} (with `.describe()`, which the README mirrors),
  * then map it in {@link toConfig}.
  */
+import { Cron } from 'croner';
 import { z } from 'zod/v4';
 
 /** Longest question the bot and `/api/ask` accept, in characters (after trimming). */
@@ -145,7 +146,24 @@ export const envSchema = z.object({
   TICKET_RETENTION_DAYS: withDefault(z.coerce.number().int().min(1).max(3650).default(180)).describe(
     'Closed tickets (question, asker, answer) are deleted this many days after their last change; checked at start and daily.',
   ),
+  REPORT_ENABLED: withDefault(z.stringbool().default(false)).describe(
+    'Post the weekly report card (questions per day, unanswered questions, negative feedback, tickets) to the LaKI channel on REPORT_SCHEDULE (true/false); at most one per week, also with several instances. Requires LAKI_TEAMS_CHANNEL_ID. "Bericht" in the channel shows it on demand whenever the channel is configured.',
+  ),
+  REPORT_SCHEDULE: withDefault(
+    z.string().trim().default('0 8 * * 1').refine(isCronPattern, 'must be a cron expression, e.g. "0 8 * * 1" (minute hour day month weekday)'),
+  ).describe(
+    'When the weekly report is posted: a cron expression in German time (Europe/Berlin). Default: Mondays 08:00. The report covers the seven days before that day.',
+  ),
 });
+
+/** A cron pattern croner can schedule (checked here so a typo stops the start, not the first Monday). */
+function isCronPattern(pattern: string): boolean {
+  try {
+    return new Cron(pattern, { paused: true, timezone: 'Europe/Berlin' }).nextRun() !== null;
+  } catch {
+    return false;
+  }
+}
 
 type Env = z.infer<typeof envSchema>;
 
@@ -188,6 +206,14 @@ export interface EscalationConfig {
   readonly ticketRetentionDays: number;
 }
 
+/** The weekly report card in the LaKI channel. */
+export interface ReportConfig {
+  /** Post it on {@link schedule}; "Bericht" works regardless whenever the channel is configured. */
+  readonly enabled: boolean;
+  /** Cron expression in Europe/Berlin time. */
+  readonly schedule: string;
+}
+
 /** Validated, typed, frozen configuration. */
 export interface Config {
   readonly port: number;
@@ -218,6 +244,7 @@ export interface Config {
   readonly questionLogRetentionDays: number;
   /** Forwarding to the LaKI; `undefined` when off. */
   readonly escalation: EscalationConfig | undefined;
+  readonly report: ReportConfig;
 }
 
 /** Thrown by {@link loadConfig}; `problems` holds one line per invalid or missing key. */
@@ -242,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   problems.push(...credentialProblems(credentialsOf(picked)));
   problems.push(...endpointProblems(picked));
   problems.push(...escalationProblems(picked));
+  problems.push(...reportProblems(picked));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(toConfig(parsed.data));
 }
@@ -273,6 +301,7 @@ function toConfig(env: Env): Config {
     knowledgeEditors: env.KNOWLEDGE_EDITORS?.map((id) => id.toLowerCase()),
     questionLogRetentionDays: env.QUESTION_LOG_RETENTION_DAYS,
     escalation: escalationOf(env),
+    report: { enabled: env.REPORT_ENABLED, schedule: env.REPORT_SCHEDULE },
   };
 }
 
@@ -360,6 +389,16 @@ function escalationProblems(env: Record<string, unknown>): string[] {
     );
   }
   return problems;
+}
+
+/** The weekly report is posted to the LaKI channel: switched on, it needs that channel. */
+function reportProblems(env: Record<string, unknown>): string[] {
+  if (withDefault(z.stringbool().optional()).safeParse(env.REPORT_ENABLED).data !== true) return [];
+  const escalation = withDefault(z.stringbool().optional()).safeParse(env.ESCALATION_ENABLED).data;
+  if (!optionalText.safeParse(env.LAKI_TEAMS_CHANNEL_ID).data || escalation === false) {
+    return ['REPORT_ENABLED: true, but the report needs the LaKI channel: set LAKI_TEAMS_CHANNEL_ID (with TEAMS_TENANT_ID) and leave ESCALATION_ENABLED on'];
+  }
+  return [];
 }
 
 /** Secrets are never echoed back into logs. */

@@ -6,7 +6,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { JOB_STATES } from './escalation';
-import type { KnowledgeBase, MatchResult, Outcome } from './knowledge';
+import type { ConversationContext, KnowledgeBase, MatchResult, MessageMatch, Outcome } from './knowledge';
 
 /** Where a question came from: a bot turn or `GET /api/ask`. */
 export type QuestionSource = 'bot' | 'api';
@@ -165,7 +165,7 @@ export function countedReloads<K>(
 }
 
 /**
- * Wraps a knowledge holder so every `match` is timed and counted under `source`. The bot and
+ * Wraps a knowledge holder so every `match` and `matchMessage` is timed and counted under `source`. The bot and
  * `/api/ask` each get their own wrapper; the holder itself (and hot reload) is untouched.
  */
 export function measuredKnowledge<K extends KnowledgeBase>(
@@ -186,6 +186,15 @@ export function measuredKnowledge<K extends KnowledgeBase>(
               const result = kb.match(question);
               end();
               metrics.questions.inc({ outcome: result.outcome, source });
+              return result;
+            },
+          },
+          matchMessage: {
+            value(text: string, context?: ConversationContext): MessageMatch {
+              const end = metrics.matchSeconds.startTimer({ source });
+              const result = kb.matchMessage(text, context);
+              end();
+              metrics.questions.inc({ outcome: result.main.outcome, source });
               return result;
             },
           },

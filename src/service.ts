@@ -13,6 +13,13 @@ import { createAdapter, createApp, type AppExtension } from './bot';
 import type { Config } from './config';
 import { createEditors, createEditorsExtension, seedKnowledgeDir, type Editors } from './editors';
 import {
+  createWeeklyReport,
+  createWeeklyReportExtension,
+  createWeeklyReportSchedule,
+  REPORT_ENTRY_ACTIONS,
+  reportPostHandler,
+} from './editors';
+import {
   createEscalation,
   createEscalationExtension,
   escalationHealth,
@@ -33,7 +40,7 @@ import { createLogger, type Logger } from './logger';
 import { countedReloads, createMetrics, measuredKnowledge, type Metrics } from './metrics';
 import { createSearchExtension } from './messageExtension';
 import { createServer, startMetricsServer, type HealthCheck, type HttpServer } from './server';
-import { openConfiguredStore, scheduleQuestionLogRetention, type ConfiguredStore, type Store } from './storage';
+import { openConfiguredStore, readersOf, scheduleQuestionLogRetention, type Store } from './storage';
 
 /** The window of `ESCALATION_LIMIT_PER_HOUR`. */
 const HOUR_MS = 60 * 60 * 1000;
@@ -156,12 +163,23 @@ async function start(
     store: store.editors,
     holder: knowledge,
     watcher,
-    ...('readers' in store ? { questionLog: (store as ConfiguredStore).readers.questionLog } : {}),
+    ...(readersOf(store) ? { questionLog: readersOf(store)!.questionLog } : {}),
     logger,
   });
   await editors.sync.start();
   closers.push(async () => editors.sync.stop());
   const adapter = createAdapter(config.botCredentials ?? {}, config.botEndpoints);
+  // The weekly report card needs the LaKI channel: posted by the outbox, shown on "Bericht".
+  const lakiChannel = config.escalation?.channel;
+  const readers = readersOf(store);
+  const weeklyReport =
+    lakiChannel && readers ? createWeeklyReport({
+          readers,
+          knowledge,
+          actions: REPORT_ENTRY_ACTIONS,
+          openDrafts: () => store.editors.countDrafts('open'),
+          clock: overrides.clock,
+        }) : undefined;
   // Tickets and their deliveries; the outbox worker starts once the server listens.
   const escalation = config.escalation
     ? createEscalation({
@@ -179,6 +197,7 @@ async function start(
           ticketRetentionDays: config.escalation.ticketRetentionDays,
         },
         outbox: overrides.outbox,
+        ...(weeklyReport ? { moreHandlers: (teams) => ({ 'report-post': reportPostHandler(weeklyReport, teams) }) } : {}),
       })
     : undefined;
   const extensions: AppExtension[] = [
@@ -194,6 +213,7 @@ async function start(
       editors: config.knowledgeEditors,
       logger,
     }),
+    ...(weeklyReport && lakiChannel ? [createWeeklyReportExtension({ report: weeklyReport, lakiChannel, logger, clock: overrides.clock })] : []),
   ];
   const app = createApp({
     knowledge: metrics ? measuredKnowledge(knowledge, metrics, 'bot') : knowledge,
@@ -237,6 +257,17 @@ async function start(
       ticketRetention.stop();
       await escalation.close();
     });
+    if (weeklyReport && config.report.enabled) {
+      const reportSchedule = createWeeklyReportSchedule({
+        pattern: config.report.schedule,
+        jobs: store.jobs,
+        wake: () => escalation.worker.wake(),
+        logger,
+        clock: overrides.clock,
+      });
+      await reportSchedule.start();
+      closers.push(async () => reportSchedule.stop());
+    }
   }
   // Closers run last-in first-out: the server stops first and lets running turns finish (they
   // may still enqueue deliveries), then the outbox finishes its batch, then the store closes.
@@ -251,6 +282,7 @@ async function start(
       escalation: config.escalation
         ? { channel: Boolean(config.escalation.channel), email: Boolean(config.escalation.mail) }
         : 'off',
+      weeklyReport: weeklyReport && config.report.enabled ? config.report.schedule : 'off',
       mode: config.botCredentials ? 'authenticated' : 'local (no Bot Framework credentials)',
     },
     'LaKI-Assistent listening',

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       metrics: { enabled: true, host: '127.0.0.1' },
       knowledgeReload: true,
       questionLogRetentionDays: 180,
+      report: { enabled: false, schedule: '0 8 * * 1' },
     });
   });
 

@@ -48,10 +48,11 @@ async function main(): Promise<void> {
   try {
     const events = await store.readers.questionLog.listSince(since);
     const tickets = await store.readers.answeredTickets.listAnswered();
+    const openTickets = await store.readers.openTickets.countOpen();
     const draftsDir = path.join(config.knowledgeDir, DRAFTS_DIR);
     const draftFiles = new Set(existsSync(draftsDir) ? readdirSync(draftsDir) : []);
     const draftedTickets = new Set(tickets.filter((t) => draftFiles.has(draftFileName(t.number))).map((t) => t.number));
-    const model = buildReport({ events, tickets, knowledge, draftedTickets, since, now });
+    const model = buildReport({ events, tickets, openTickets, knowledge, draftedTickets, since, now });
 
     const dir = out ?? path.join(config.dataDir, 'berichte', isoDay(now));
     mkdirSync(dir, { recursive: true });

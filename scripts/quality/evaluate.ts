@@ -1,17 +1,28 @@
 /**
- * Answer-quality evaluation: runs question cases (the format of shared/eval/dev-questions.yaml)
- * through the matcher and classifies each result. Used by `npm run bench:quality` and by the
- * regression test on the development set.
+ * Answer-quality evaluation: runs question cases (the format of shared/eval/dev-questions.yaml,
+ * plus multi-part messages and follow-up conversations) through the knowledge base and
+ * classifies each result. Used by `npm run bench:quality` and by the regression tests.
+ *
+ * Case shapes:
+ * - `{cat, q, expect}`: one question; judged on the message's main result (what `match` returns);
+ * - `{cat, q, parts: [{expect}, …]}`: a message with several questions; every part of
+ *   `matchMessage(q).parts` is judged against the expectation at its position;
+ * - `{cat, turns: [{q, expect}, …]}`: a conversation; each turn is matched with the context of
+ *   the last answered entry, as the bot keeps it.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { answerText, type Entry, type KnowledgeBase } from '../../src/knowledge';
+import { answerText, type ConversationContext, type Entry, type KnowledgeBase, type MatchResult } from '../../src/knowledge';
+
+/** Regexes that must all match the answer text, or 'none' when the knowledge does not answer it. */
+export type Expectation = readonly string[] | 'none';
 
 export interface EvalCase {
   readonly cat: string;
-  readonly q: string;
-  /** Regexes that must all match the answer text, or 'none' when the knowledge does not answer it. */
-  readonly expect: readonly string[] | 'none';
+  readonly q?: string;
+  readonly expect?: Expectation;
+  readonly parts?: ReadonlyArray<{ readonly expect: Expectation }>;
+  readonly turns?: ReadonlyArray<{ readonly q: string; readonly expect: Expectation }>;
 }
 
 /**
@@ -24,15 +35,36 @@ export interface EvalCase {
  */
 export type Verdict = 'correct' | 'oneClick' | 'declined' | 'wrong';
 
-export interface CaseResult extends EvalCase {
+/** One judged question: a single case, a part of a message or a turn of a conversation. */
+export interface Judged {
+  readonly q: string;
+  readonly expect: Expectation;
   readonly verdict: Verdict;
   readonly outcome: string;
   readonly shown: readonly string[];
 }
 
+export interface CaseResult {
+  readonly cat: string;
+  /** The message (or the turns joined by " ⏎ "). */
+  readonly q: string;
+  /** 'none' when every judged item of the case is unanswerable. */
+  readonly expect: Expectation;
+  /** The case as a whole: wrong if any item is wrong, correct if every item is right. */
+  readonly verdict: Verdict;
+  readonly outcome: string;
+  readonly shown: readonly string[];
+  /** The judged parts or turns (one item for a single question). */
+  readonly items: readonly Judged[];
+}
+
 export function readCases(file: string): EvalCase[] {
   const doc = parse(readFileSync(file, 'utf8')) as { cases?: EvalCase[] };
   if (!Array.isArray(doc?.cases)) throw new Error(`${file}: no "cases" list`);
+  for (const c of doc.cases) {
+    const shapes = [c.expect !== undefined && c.q !== undefined, c.parts !== undefined && c.q !== undefined, c.turns !== undefined];
+    if (shapes.filter(Boolean).length !== 1) throw new Error(`${file}: case ${JSON.stringify(c)} needs q + expect, q + parts, or turns`);
+  }
   return doc.cases;
 }
 
@@ -41,22 +73,66 @@ function matchesAll(entry: Entry, patterns: readonly string[]): boolean {
   return patterns.every((pattern) => new RegExp(pattern, 'i').test(text));
 }
 
-export function evaluateCase(kb: KnowledgeBase, testCase: EvalCase): CaseResult {
-  const result = kb.match(testCase.q);
-  const shown = result.answer ? [result.answer.id] : result.suggestions.map((entry) => entry.id);
+/** Judges one result against one expectation. */
+export function judge(q: string, result: MatchResult | undefined, expect: Expectation): Judged {
+  const outcome = result?.outcome ?? 'none';
+  const shown = result ? (result.answer ? [result.answer.id] : result.suggestions.map((entry) => entry.id)) : [];
   const verdict = ((): Verdict => {
-    if (testCase.expect === 'none') {
+    if (!result) return 'declined';
+    if (expect === 'none') {
       if (result.outcome === 'none') return 'declined';
       return result.outcome === 'suggest' ? 'oneClick' : 'wrong';
     }
-    const patterns = testCase.expect;
-    if (result.outcome === 'answer') return matchesAll(result.answer!, patterns) ? 'correct' : 'wrong';
-    if (result.outcome === 'suggest') {
-      return result.suggestions.some((entry) => matchesAll(entry, patterns)) ? 'oneClick' : 'wrong';
-    }
+    if (result.outcome === 'answer') return matchesAll(result.answer!, expect) ? 'correct' : 'wrong';
+    if (result.outcome === 'suggest') return result.suggestions.some((entry) => matchesAll(entry, expect)) ? 'oneClick' : 'wrong';
     return 'declined';
   })();
-  return { ...testCase, verdict, outcome: result.outcome, shown };
+  return { q, expect, verdict, outcome, shown };
+}
+
+/** Right for its expectation: answered correctly, or declined when unanswerable. */
+export function isRight(item: Pick<Judged, 'expect' | 'verdict'>): boolean {
+  return item.expect === 'none' ? item.verdict === 'declined' : item.verdict === 'correct';
+}
+
+function combine(cat: string, q: string, items: readonly Judged[]): CaseResult {
+  const allNone = items.every((item) => item.expect === 'none');
+  const verdict: Verdict = items.some((item) => item.verdict === 'wrong')
+    ? 'wrong'
+    : items.every(isRight)
+      ? allNone
+        ? 'declined'
+        : 'correct'
+      : items.some((item) => item.verdict === 'oneClick')
+        ? 'oneClick'
+        : 'declined';
+  return {
+    cat,
+    q,
+    expect: allNone ? 'none' : items.find((item) => item.expect !== 'none')!.expect,
+    verdict,
+    outcome: items.map((item) => item.outcome).join('+'),
+    shown: items.flatMap((item) => item.shown),
+    items,
+  };
+}
+
+export function evaluateCase(kb: KnowledgeBase, testCase: EvalCase): CaseResult {
+  if (testCase.turns) {
+    let context: ConversationContext | undefined;
+    const items = testCase.turns.map((turn) => {
+      const message = kb.matchMessage(turn.q, context);
+      if (message.main.answer) context = { lastEntryId: message.main.answer.id };
+      return judge(turn.q, message.main, turn.expect);
+    });
+    return combine(testCase.cat, testCase.turns.map((turn) => turn.q).join(' ⏎ '), items);
+  }
+  if (testCase.parts) {
+    const message = kb.matchMessage(testCase.q!);
+    const items = testCase.parts.map((part, index) => judge(message.parts[index]?.text ?? `(part ${index + 1} not found)`, message.parts[index], part.expect));
+    return combine(testCase.cat, testCase.q!, items);
+  }
+  return combine(testCase.cat, testCase.q!, [judge(testCase.q!, kb.match(testCase.q!), testCase.expect!)]);
 }
 
 export interface Tally {
@@ -67,7 +143,7 @@ export interface Tally {
   wrong: number;
 }
 
-export function tally(results: readonly CaseResult[]): Tally {
+export function tally(results: ReadonlyArray<{ verdict: Verdict }>): Tally {
   const t: Tally = { total: 0, correct: 0, oneClick: 0, declined: 0, wrong: 0 };
   for (const r of results) {
     t.total++;
@@ -76,15 +152,23 @@ export function tally(results: readonly CaseResult[]): Tally {
   return t;
 }
 
-/** One line with the figures the issue's targets are stated in. */
+/** Every judged item (parts and turns counted one by one). */
+export function itemsOf(results: readonly CaseResult[]): Judged[] {
+  return results.flatMap((result) => result.items);
+}
+
+/** One line with the figures the issue's targets are stated in, over every judged item. */
 export function summaryLine(results: readonly CaseResult[]): string {
-  const answerable = tally(results.filter((r) => r.expect !== 'none'));
-  const unanswerable = tally(results.filter((r) => r.expect === 'none'));
+  const items = itemsOf(results);
+  const answerable = tally(items.filter((r) => r.expect !== 'none'));
+  const unanswerable = tally(items.filter((r) => r.expect === 'none'));
   const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)} %`);
   const wrong = answerable.wrong + unanswerable.wrong;
+  const confidentWrong = items.filter((item) => item.verdict === 'wrong' && item.outcome === 'answer').length;
   return (
     `answerable ${answerable.correct}/${answerable.total} correct (${pct(answerable.correct, answerable.total)}), ` +
     `${answerable.oneClick} one click away; unanswerable ${unanswerable.declined}/${unanswerable.total} declined ` +
-    `(${pct(unanswerable.declined, unanswerable.total)}); wrong ${wrong}/${results.length} (${pct(wrong, results.length)})`
+    `(${pct(unanswerable.declined, unanswerable.total)}); wrong ${wrong}/${items.length} (${pct(wrong, items.length)}); ` +
+    `confident wrong answers ${confidentWrong}/${items.length} (${pct(confidentWrong, items.length)})`
   );
 }

@@ -13,7 +13,7 @@ import { registerHelpRoute, registerWelcomeRoute } from './routes/conversation';
 import { registerQuestionRoute } from './routes/question';
 import { AppTurnState } from './state';
 
-/** What the bot needs; the composition root (src/index.ts) provides it. */
+/** What the bot needs; the service factory (src/service.ts) provides it. */
 export interface AppDeps {
   /** Asked on every turn, so a hot reload of the knowledge base takes effect at once. */
   readonly knowledge: { current(): KnowledgeBase };
@@ -36,6 +36,8 @@ export interface AppDeps {
   readonly examples?: readonly string[];
   /** Features that add routes and card buttons (e.g. escalation to the LaKI). */
   readonly extensions?: readonly AppExtension[];
+  /** The time for follow-up topics (see `FOLLOW_UP_TTL_MS`); defaults to the system clock. */
+  readonly clock?: () => Date;
 }
 
 /**
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps): Application<AppTurnState> {
     logger: deps.logger,
     examples: deps.examples ?? EXAMPLE_QUESTIONS,
     extensions: deps.extensions ?? [],
+    clock: deps.clock ?? (() => new Date()),
   };
 
   registerNonTextRoute(app);

@@ -11,4 +11,4 @@ export { welcomeCard } from './welcomeCard';
 export { helpCard } from './helpCard';
 export { escapeMarkdown, plainTextBlock } from './markdown';
 export type { CardAction, CardElement } from './elements';
-export { adaptiveCardAttachment, choiceList, heading, paragraph, submitAction } from './elements';
+export { actionSet, adaptiveCardAttachment, choiceList, heading, paragraph, submitAction } from './elements';

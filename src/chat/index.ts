@@ -17,6 +17,7 @@ export {
 } from './payloads';
 export type { AskPayload, FeedbackPayload, NoneFitsPayload, ReplyContext, ShowEntryPayload } from './payloads';
 export { EXAMPLE_QUESTIONS, Messages } from './messages';
+export { EnglishMessages } from './englishMessages';
 export { plainMessageText } from './text';
 export {
   draftActionPayloadSchema,

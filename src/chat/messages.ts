@@ -65,6 +65,20 @@ export const Messages = {
   feedbackNotHelpfulText:
     'Schade, dass die Antwort nicht geholfen hat. Versuchen Sie es gern mit anderen Worten.',
 
+  /**
+   * Before the cards for a message with several questions: each question gets its own card, in
+   * the order asked, so it is clear that more than one answer follows.
+   */
+  multiPartIntro: (count: number) => `Ihre Nachricht enthält ${count} Fragen. Ich antworte auf jede einzeln:`,
+
+  /**
+   * A question without a topic of its own ("Was heißt das genau?") when the last answer it
+   * could refer to is too old to continue: ask for the topic instead of guessing.
+   */
+  followUpExpired:
+    'Worauf bezieht sich Ihre Frage? Meine letzte Antwort liegt schon eine Weile zurück. ' +
+    'Bitte nennen Sie das Thema noch einmal, z. B. „Was heißt Rucksack-Kita genau?“',
+
   /** Reply to greetings, thanks and other messages without a question in them. */
   smallTalk:
     'Hallo! Ich beantworte Fragen zu den Kommunalen Integrationszentren und zur LaKI. ' +

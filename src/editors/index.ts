@@ -16,6 +16,17 @@ export { renderMarkdown } from './report/markdown';
 export { DraftText, ReportText } from './report/messages';
 export { buildReport } from './report/model';
 export type { ReportModel } from './report/model';
+export {
+  createWeeklyReport,
+  createWeeklyReportExtension,
+  createWeeklyReportSchedule,
+  entryActionsFrom,
+  REPORT_ENTRY_ACTIONS,
+  reportPostHandler,
+  weeklyReportCard,
+  WeeklyReportText,
+} from './report/index';
+export type { ReportEntryActions, WeeklyReport, WeeklyReportSchedule } from './report/index';
 
 // The editors' workflow in Teams (issue 10): drafts, review, publish/undo, sync, the bot extension.
 export { createEditors } from './runtime';

@@ -6,11 +6,11 @@ import type { JobStore, TicketStore } from './store';
 import { askerUpdateCard } from './cards/askerUpdateCard';
 import { ticketCard } from './cards/ticketCard';
 import { PermanentDeliveryError, RetryableError } from './errors';
-import type { AskerMessagePayload, AskerNotice, Job } from './job';
+import type { AskerMessagePayload, AskerNotice, Job, TicketJobKind } from './job';
 import type { Logger } from '../logger';
 import type { BestGuess } from './mail/ticketMail';
 import type { Mailer } from './mailer';
-import type { JobHandler, JobHandlers } from './outbox';
+import type { JobHandler } from './outbox';
 import type { TeamsDelivery } from './teamsChannel';
 import type { Ticket } from './ticket';
 
@@ -37,12 +37,12 @@ export const HandlerMessage = Object.freeze({
 const NOTICES: readonly AskerNotice[] = ['taken', 'answered', 'closed'];
 
 /** Creates the handlers for {@link createOutboxWorker}. */
-export function createDeliveryHandlers(deps: DeliveryHandlerDeps): JobHandlers {
+export function createDeliveryHandlers(deps: DeliveryHandlerDeps): Readonly<Record<TicketJobKind, JobHandler>> {
   const clock = deps.clock ?? (() => new Date());
 
   /** Loads the job's ticket; a ticket deleted meanwhile (retention) leaves nothing to deliver. */
   const withTicket = (deliver: (ticket: Ticket, job: Job) => Promise<void>): JobHandler => async (job) => {
-    const ticket = await deps.tickets.get(job.ticketId);
+    const ticket = job.ticketId === undefined ? undefined : await deps.tickets.get(job.ticketId);
     if (!ticket) {
       deps.logger.warn({ jobId: job.id, kind: job.kind }, 'delivery skipped: the ticket no longer exists');
       return;

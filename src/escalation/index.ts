@@ -8,7 +8,7 @@ import { resolveBestGuesses, type KnowledgeSource } from './bestGuesses';
 import { createDeliveryHandlers } from './handlers';
 import type { Logger } from '../logger';
 import { createMailer, type Mailer } from './mailer';
-import { createOutboxWorker, type OutboxWorker, type OutboxWorkerDeps } from './outbox';
+import { createOutboxWorker, type JobHandlers, type OutboxWorker, type OutboxWorkerDeps } from './outbox';
 import { createEscalationService, type EscalationService, type EscalationSettings } from './service';
 import { createTeamsDelivery, type ProactiveAdapter, type TeamsChannelSettings, type TeamsDelivery } from './teamsChannel';
 
@@ -31,8 +31,11 @@ export { ticketCard } from './cards/ticketCard';
 export { EscalationMessages } from './messages';
 export type { EscalationDraft, EscalationResult, EscalationService, TicketActionResult } from './service';
 export type { Actor, Ticket, TicketStatus } from './ticket';
-export { JOB_STATES } from './job';
-export type { Job, JobKind, JobState, NewJob } from './job';
+export { DedupeKey, JOB_STATES } from './job';
+export type { Job, JobKind, JobState, NewJob, ReportPostPayload } from './job';
+export { PermanentDeliveryError } from './errors';
+export type { JobHandler, JobHandlers } from './outbox';
+export type { TeamsDelivery } from './teamsChannel';
 export { formatTicketNumber, ticketYear } from './ticket';
 export type { CreatedTicket, JobCounts, JobStore, NewTicket, TicketMutator, TicketStore } from './store';
 
@@ -52,6 +55,11 @@ export interface EscalationDeps {
   readonly clock?: () => Date;
   readonly settings?: Partial<Omit<EscalationSettings, 'channelEnabled' | 'emailEnabled'>>;
   readonly outbox?: OutboxWorkerDeps['options'];
+  /**
+   * Handlers for job kinds about no ticket (the weekly report post), given the Teams delivery, so
+   * those messages get the outbox's persistence, retries and dedupe keys too.
+   */
+  readonly moreHandlers?: (teams: TeamsDelivery) => JobHandlers;
 }
 
 export interface Escalation {
@@ -84,7 +92,7 @@ export function createEscalation(deps: EscalationDeps): Escalation {
     logger: deps.logger,
     clock: deps.clock,
   });
-  const worker = createOutboxWorker({ jobs: deps.jobs, handlers, logger: deps.logger, clock: deps.clock, options: deps.outbox });
+  const worker = createOutboxWorker({ jobs: deps.jobs, handlers: { ...deps.moreHandlers?.(teams), ...handlers }, logger: deps.logger, clock: deps.clock, options: deps.outbox });
   const service = createEscalationService({
     tickets: deps.tickets,
     knowledge: deps.knowledge,

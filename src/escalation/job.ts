@@ -4,13 +4,22 @@
  */
 
 /** What a job delivers. Each kind has one handler in the outbox worker. */
-export type JobKind = 'channel-post' | 'card-update' | 'email' | 'asker-message';
+export type JobKind = TicketJobKind | 'report-post';
+
+/** Kinds that deliver something about one ticket; their jobs always carry `ticketId`. */
+export type TicketJobKind = 'channel-post' | 'card-update' | 'email' | 'asker-message';
 
 /** `running` jobs hold a lease; a lease that runs out (killed process) makes them due again. */
 export type JobState = 'pending' | 'running' | 'done' | 'failed';
 
 /** Every state a job can be in, e.g. to report a state without jobs as 0. */
 export const JOB_STATES: readonly JobState[] = Object.freeze(['pending', 'running', 'done', 'failed']);
+
+/** Payload of a `report-post` job: the end of the reported period, so every attempt shows the same week. */
+export interface ReportPostPayload {
+  /** ISO timestamp; the report covers the seven calendar days before it. */
+  readonly until: string;
+}
 
 /** What the asker is told about their ticket. */
 export type AskerNotice = 'taken' | 'answered' | 'closed';
@@ -25,7 +34,8 @@ export interface AskerMessagePayload {
 export interface Job {
   readonly id: string;
   readonly kind: JobKind;
-  readonly ticketId: string;
+  /** The ticket the job is about; absent for jobs about no ticket (the weekly report post). */
+  readonly ticketId?: string;
   /** JSON-serialisable data the handler needs beyond the ticket itself. */
   readonly payload: Record<string, unknown>;
   /** Unique across all jobs: enqueuing the same key twice stores one job. */
@@ -42,7 +52,7 @@ export interface Job {
 /** A job to enqueue; the store fills in id, state, attempts and times. */
 export interface NewJob {
   readonly kind: JobKind;
-  readonly ticketId: string;
+  readonly ticketId?: string;
   readonly payload?: Record<string, unknown>;
   readonly dedupeKey: string;
   /** Defaults to now. */
@@ -61,4 +71,6 @@ export const DedupeKey = Object.freeze({
   askerTaken: (ticketId: string) => `ticket:${ticketId}:asker:taken`,
   askerAnswer: (ticketId: string, answerHash: string) => `ticket:${ticketId}:asker:answer:${answerHash}`,
   askerClosed: (ticketId: string, version: number) => `ticket:${ticketId}:asker:closed:v${version}`,
+  /** One weekly report per ISO week (`2026-W49`), however many instances or restarts enqueue it. */
+  weeklyReport: (isoWeek: string) => `report:weekly:${isoWeek}`,
 });

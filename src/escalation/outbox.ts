@@ -11,7 +11,8 @@ import type { Logger } from '../logger';
 
 /** Delivers one job. Throw {@link RetryableError} (with Retry-After) or {@link PermanentDeliveryError}. */
 export type JobHandler = (job: Job) => Promise<void>;
-export type JobHandlers = Readonly<Record<JobKind, JobHandler>>;
+/** One handler per job kind; a job of a kind without a handler fails for good (and shows on /healthz). */
+export type JobHandlers = Readonly<Partial<Record<JobKind, JobHandler>>>;
 
 /** Exponential backoff: `baseMs * factor^(attempt-1)`, capped at `maxMs`, ± `jitter` (0 … 1). */
 export interface Backoff {

@@ -1,7 +1,16 @@
-import { distance as editDistance } from 'fastest-levenshtein';
-import Fuse from 'fuse.js';
+/**
+ * Stages 2–3 of reading a message: normalising (`text.ts`) and reading each word. A word is
+ * known to the knowledge base (after folding and stemming, or as a spelling variant), a compound
+ * of known words, a real German word the knowledge base does not use (never "corrected"), a typo
+ * of a known word (`typos.ts`), or unknown. Synonyms (`synonyms.ts`) map every member to its
+ * group; `forward` terms (`forwardTerms.ts`) are found as written or as a compound's head.
+ */
+import { ForwardTerms } from './forwardTerms';
+import { germanWords } from './germanWords';
 import type { SynonymsFile } from './schema';
-import { fold, foldDigraphs, isStopword, splitWords, stem, type Word } from './text';
+import { SynonymTable, type Slot } from './synonyms';
+import { foldDigraphs, formsOf, isStopword, scanWords, splitWords, stem, type Word } from './text';
+import { TypoCorrector, type TypoSettings } from './typos';
 
 /** How one written word of a question was understood. */
 export type WordReading =
@@ -11,8 +20,18 @@ export type WordReading =
   | { readonly kind: 'compound'; readonly word: string; readonly parts: readonly string[] }
   /** A typo corrected to the nearest known word. */
   | { readonly kind: 'corrected'; readonly word: string; readonly correction: string }
-  /** Nothing in the knowledge base uses this word. */
-  | { readonly kind: 'unknown'; readonly word: string; readonly casing: Word['casing']; readonly numeric: boolean };
+  /**
+   * Nothing in the knowledge base uses this word. `dictionary` is set when the word looked like a
+   * typo of a known word but is a real German word ("Leitung" next to "Leistung"): such a word
+   * is never corrected into a different one.
+   */
+  | {
+      readonly kind: 'unknown';
+      readonly word: string;
+      readonly casing: Word['casing'];
+      readonly numeric: boolean;
+      readonly dictionary?: boolean;
+    };
 
 /** A question or entry text reduced to what the matcher compares. */
 export interface Analysis {
@@ -24,14 +43,12 @@ export interface Analysis {
   readonly readings: readonly WordReading[];
   /** `forward` terms of the synonyms file found in the text (as stems joined by spaces). */
   readonly forwardTerms: readonly string[];
+  /** Tokens of known words written as nouns (capitalised inside a sentence): what a question is about. */
+  readonly nounTokens: readonly string[];
 }
 
 /** Tunables of the analyzer with frozen defaults; see README "How matching decides". */
-export interface AnalyzerSettings {
-  /** Shortest stem that typo correction tries to correct. */
-  readonly minCorrectionLength: number;
-  /** Fuse.js threshold (0 = exact … 1 = anything) for typo correction of one word. */
-  readonly correctionThreshold: number;
+export interface AnalyzerSettings extends TypoSettings {
   /** Shortest part of a compound split. */
   readonly minCompoundPart: number;
 }
@@ -42,35 +59,33 @@ export const DEFAULT_ANALYZER_SETTINGS: AnalyzerSettings = Object.freeze({
   minCompoundPart: 3,
 });
 
-interface Phrase {
-  readonly tokens: readonly string[];
-  readonly canonical: string;
+/** What a written word contributes to an indexed text. */
+interface IndexedWord {
+  readonly slots: readonly Slot[];
+  /** The word is a separable verb particle. */
+  readonly particle: boolean;
 }
-
-/** One word of a text on its way to tokens: its own token(s) and the parts of a compound. */
-interface Slot {
-  readonly tokens: readonly string[];
-  readonly parts: readonly string[];
-}
-
 
 /** A content word of a text: its folded parts, their stems, and the joined hyphen spelling. */
 interface ContentWord {
-  readonly parts: ReadonlyArray<{ readonly folded: string; readonly stem: string }>;
+  readonly parts: ReadonlyArray<{ readonly folded: string; readonly stem: string; readonly written: string }>;
   readonly joined?: string;
   readonly casing: Word['casing'];
   /** A separable verb particle that ends the word's clause ("Wie richte ich ein KI *ein*?"). */
   readonly particle?: string;
 }
 
-const MIN_COMPOUND_HEAD = 4;
 const MAX_CACHE = 50_000;
+const NONE: readonly never[] = Object.freeze([]);
 
 /** Separable verb prefixes that take "zu" inside the infinitive ("einzurichten" → "einrichten"). */
 const ZU_INFIX = /^(ab|an|auf|aus|bei|dar|ein|fest|her|hin|mit|nach|um|vor|vorbei|weiter|zu|zuruck|zusammen)zu(\p{L}{4,})$/u;
 
 /** Particles of separable verbs, which German moves to the end of the clause. */
 const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
+
+/** Past participles: "eingerichtet" → "einrichten", "gegründet" → "gründen", "gefördert" → "fördern". */
+const PARTICIPLE = /^(ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|um|vor|weiter|zu|zuruck|zusammen)?ge(\p{L}{3,}?)(et|t|en)$/u;
 
 function contentWords(text: string | readonly Word[]): ContentWord[] {
   const words = typeof text === 'string' ? splitWords(text) : text;
@@ -80,11 +95,16 @@ function contentWords(text: string | readonly Word[]): ContentWord[] {
     const last = word.parts[word.parts.length - 1]!;
     if ((!next || next.clause !== word.clause) && index > 0 && SEPARABLE_PARTICLES.has(last)) particles.set(word.clause, last);
   });
-  return words.flatMap((word) => {
-    const parts = word.parts.filter((part) => !isStopword(part)).map((folded) => ({ folded, stem: stem(folded) }));
-    if (parts.length === 0) return [];
-    return [{ parts, joined: word.joined ? stem(word.joined) : undefined, casing: word.casing, particle: particles.get(word.clause) }];
-  });
+  const result: ContentWord[] = [];
+  for (const word of words) {
+    const parts: Array<ContentWord['parts'][number]> = [];
+    word.parts.forEach((folded, index) => {
+      if (!isStopword(folded)) parts.push({ folded, stem: stem(folded), written: word.written[index] ?? folded });
+    });
+    if (parts.length === 0) continue;
+    result.push({ parts, joined: word.joined ? stem(word.joined) : undefined, casing: word.casing, particle: particles.get(word.clause) });
+  }
+  return result;
 }
 
 /** Every stem of a text, stopwords included: what `forward` terms are compared with. */
@@ -93,26 +113,17 @@ function allStems(text: string | readonly Word[]): { folded: string[]; stems: st
   return { folded, stems: folded.map(stem) };
 }
 
-/**
- * The forward term a word ends with, as the head of a compound ("antragsfrist" → "frist"):
- * the longest known head of at least {@link MIN_COMPOUND_HEAD} letters, or undefined.
- */
-function compoundHead(word: string, heads: ReadonlyMap<string, string>): string | undefined {
-  for (let start = 1; start <= word.length - MIN_COMPOUND_HEAD; start++) {
-    const term = heads.get(word.slice(start));
-    if (term) return term;
-  }
-  return undefined;
-}
-
-/** Infinitives a conjugated verb may come from ("richtet" → "richten", "gründest" → "gründen"). */
+/** Infinitives a conjugated verb or participle may come from ("richtet" → "richten", "gründest" → "gründen"). */
 function infinitives(folded: string): string[] {
+  const forms: string[] = [];
   const match = /^(\p{L}{3,}?)(est|et|st|t|e)$/u.exec(folded);
-  return match ? [`${match[1]}en`] : [];
-}
-
-function bucketKey(firstLetter: string, length: number): string {
-  return `${firstLetter}${length}`;
+  if (match) forms.push(`${match[1]}en`);
+  const participle = PARTICIPLE.exec(folded);
+  if (participle) {
+    const base = (participle[1] ?? '') + participle[2]!;
+    forms.push(/(er|el)$/u.test(base) ? `${base}n` : `${base}en`);
+  }
+  return forms;
 }
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
@@ -127,42 +138,46 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
  */
 export class Analyzer {
   private readonly vocabulary = new Set<string>();
-  private readonly synonyms = new Map<string, string>();
-  private readonly phrases = new Map<string, Phrase[]>();
-  private readonly forward: Phrase[] = [];
-  private readonly fuzzyBuckets = new Map<string, Fuse<string>>();
-  private readonly corrections = new Map<string, string | null>();
+  private readonly synonyms: SynonymTable;
+  private readonly forward: ForwardTerms;
+  private readonly typos: TypoCorrector;
   private readonly compounds = new Map<string, string[] | null>();
   private readonly readings = new Map<string, WordReading>();
-  /** Single-word forward terms, folded and stemmed, for exact and compound-head lookups. */
-  private readonly forwardWords = new Map<string, string>();
-  private readonly forwardStems = new Map<string, string>();
+  /** Written words of the knowledge base texts, interned: their ids index `indexedWords`. */
+  private readonly wordIds = new Map<string, number>();
+  private readonly rawWords: string[] = [];
+  private readonly indexedWords: Array<IndexedWord | undefined> = [];
+  /**
+   * The knowledge base texts as word ids (id × 2, +1 when a clause ends after the word), from
+   * the vocabulary pass, so indexing does not scan them again. Indexing asks for the texts in
+   * the order they were given, so they are handed out by a cursor, not looked up by their
+   * (long) text; a text asked out of order is simply scanned again. Dropped by {@link finishIndexing}.
+   */
+  private scanned: Array<{ readonly text: string; readonly ids: Int32Array }> = [];
+  private scannedCursor = 0;
 
   /**
    * @param texts every text the knowledge base indexes (questions, titles, keywords, answers)
+   * @param isGermanWord whether a word as written is real German (default: the dictionary-de list)
    */
   constructor(
     texts: Iterable<string>,
     synonyms: SynonymsFile,
     private readonly settings: AnalyzerSettings = DEFAULT_ANALYZER_SETTINGS,
+    private readonly isGermanWord: (written: string) => boolean = (written) => germanWords().has(written),
   ) {
     for (const text of texts) {
-      for (const word of contentWords(text)) {
-        word.parts.forEach((part) => this.vocabulary.add(part.stem));
-        if (word.joined) this.vocabulary.add(word.joined);
-      }
+      const ids: number[] = [];
+      scanWords(text, (raw, endsClause) => ids.push(this.internWord(raw) * 2 + (endsClause ? 1 : 0)));
+      this.scanned.push({ text, ids: Int32Array.from(ids) });
     }
-    for (const group of synonyms.groups) this.addSynonymGroup(group);
-    for (const term of synonyms.forward) {
-      const tokens = allStems(term).stems;
-      if (tokens.length === 1) {
-        this.forwardWords.set(fold(term), tokens[0]!);
-        this.forwardStems.set(tokens[0]!, tokens[0]!);
-      } else if (tokens.length > 1) {
-        this.forward.push({ tokens, canonical: tokens.join(' ') });
-      }
-    }
-    this.buildFuzzyIndex();
+    this.synonyms = new SynonymTable(
+      synonyms.groups,
+      (term) => contentWords(term).flatMap((word) => word.parts.map((part) => part.stem)),
+      (token) => this.vocabulary.add(token),
+    );
+    this.forward = new ForwardTerms(synonyms.forward, (term) => allStems(term).stems);
+    this.typos = new TypoCorrector(this.vocabulary, settings);
   }
 
   /** Number of distinct known stems, for /healthz and benchmarks. */
@@ -172,6 +187,68 @@ export class Analyzer {
 
   /** Tokens of a knowledge base text: compounds add their parts, nothing is corrected. */
   analyzeIndexed(text: string): Analysis {
+    const next = this.scanned[this.scannedCursor];
+    const ids = next && next.text === text ? next.ids : undefined;
+    if (ids) this.scannedCursor++;
+    const slots: Slot[] = [];
+    let particle = false;
+    const visit = (id: number, endsClause: boolean) => {
+      const word = this.indexedWord(id);
+      if (endsClause && word.particle) particle = true;
+      for (const slot of word.slots) slots.push(slot);
+    };
+    if (ids) for (const code of ids) visit(code >> 1, (code & 1) === 1);
+    else scanWords(text, (raw, endsClause) => visit(this.internWord(raw), endsClause));
+    // A clause-final particle ("… richtet ein KI ein.") changes how the clause's verbs read.
+    if (particle) return this.analyzeIndexedWithParticles(text);
+    const { tokens, compoundParts } = this.synonyms.apply(slots);
+    return { tokens, compoundParts, readings: NONE, forwardTerms: NONE, nounTokens: NONE };
+  }
+
+  /** Frees the scanned texts once the index is built (they are only needed while indexing). */
+  finishIndexing(): void {
+    this.scanned = [];
+    this.scannedCursor = 0;
+  }
+
+  /** The id of a written word; a new word adds its stems to the vocabulary. */
+  private internWord(raw: string): number {
+    let id = this.wordIds.get(raw);
+    if (id !== undefined) return id;
+    id = this.rawWords.length;
+    this.rawWords.push(raw);
+    this.wordIds.set(raw, id);
+    const forms = formsOf(raw);
+    let content = false;
+    for (const part of forms.parts) {
+      if (isStopword(part)) continue;
+      content = true;
+      this.vocabulary.add(stem(part));
+    }
+    if (forms.joined && content) this.vocabulary.add(stem(forms.joined));
+    return id;
+  }
+
+  /**
+   * The slots a written word contributes to an indexed text, computed once per snapshot:
+   * indexing 10,000 entries meets the same words millions of times.
+   */
+  private indexedWord(id: number): IndexedWord {
+    let word = this.indexedWords[id];
+    if (word) return word;
+    const forms = formsOf(this.rawWords[id]!);
+    const content = forms.parts.filter((part) => !isStopword(part));
+    const slots: Slot[] = content.map((part) => {
+      const token = stem(part);
+      return { tokens: [token], parts: this.compoundParts(token) ?? [] };
+    });
+    if (forms.joined && content.length > 0) slots.push({ tokens: [stem(forms.joined)], parts: [] });
+    word = { slots, particle: SEPARABLE_PARTICLES.has(forms.parts[forms.parts.length - 1]!) };
+    this.indexedWords[id] = word;
+    return word;
+  }
+
+  private analyzeIndexedWithParticles(text: string): Analysis {
     const slots: Slot[] = [];
     for (const word of contentWords(text)) {
       for (const { folded, stem: s } of word.parts) {
@@ -180,7 +257,7 @@ export class Analyzer {
       }
       if (word.joined) slots.push({ tokens: [word.joined], parts: [] });
     }
-    return { ...this.applySynonyms(slots), readings: [], forwardTerms: [] };
+    return { ...this.synonyms.apply(slots), readings: [], forwardTerms: [], nounTokens: [] };
   }
 
   /** Tokens of a user's question: typos corrected, compounds split, unknown words reported. */
@@ -188,17 +265,23 @@ export class Analyzer {
     const words = splitWords(text);
     const slots: Slot[] = [];
     const readings: WordReading[] = [];
+    const nounTokens: string[] = [];
     for (const word of contentWords(words)) {
       for (const part of word.parts) {
-        const reading = this.read(part.folded, part.stem, word.casing, word.particle);
+        const reading = this.read(part, word.casing, word.particle);
         readings.push(reading);
         if (reading.kind === 'known') slots.push({ tokens: [reading.as], parts: this.compoundParts(reading.as) ?? [] });
         else if (reading.kind === 'compound') slots.push({ tokens: reading.parts, parts: [] });
         else if (reading.kind === 'corrected') slots.push({ tokens: [reading.correction], parts: [] });
+        if (word.casing === 'noun' && (reading.kind === 'known' || reading.kind === 'corrected')) {
+          nounTokens.push(this.synonyms.canonical(reading.kind === 'known' ? reading.as : reading.correction));
+        }
       }
       if (word.joined && this.vocabulary.has(word.joined)) slots.push({ tokens: [word.joined], parts: [] });
     }
-    return { ...this.applySynonyms(slots), readings, forwardTerms: this.findForwardTerms(words) };
+    const { folded, stems } = allStems(words);
+    const forwardTerms = this.forward.find(folded, stems, (s) => this.vocabulary.has(s));
+    return { ...this.synonyms.apply(slots), readings, forwardTerms, nounTokens };
   }
 
   /** Every stem of a text, stopwords included: what `forward` terms are compared with. */
@@ -206,19 +289,23 @@ export class Analyzer {
     return allStems(text).stems;
   }
 
+  /** True when the knowledge base uses this stem. */
+  knows(stemmed: string): boolean {
+    return this.vocabulary.has(stemmed);
+  }
+
   /**
    * Reads one word. How a word is read depends only on the word (and a clause-final particle),
    * so readings are cached per snapshot: questions differ, their words mostly repeat.
    */
-  private read(folded: string, stemmed: string, casing: Word['casing'], particle?: string): WordReading {
-    const key = particle ? `${particle} ${folded}` : folded;
+  private read(part: ContentWord['parts'][number], casing: Word['casing'], particle?: string): WordReading {
+    const key = particle ? `${particle} ${part.folded}` : part.folded;
     let reading = this.readings.get(key);
-    if (!reading) reading = remember(this.readings, key, this.readUncached(folded, stemmed, particle));
+    if (!reading) reading = remember(this.readings, key, this.readUncached(part, particle));
     return reading.kind === 'unknown' && reading.casing !== casing ? { ...reading, casing } : reading;
   }
 
-  private readUncached(folded: string, stemmed: string, particle?: string): WordReading {
-    const casing: Word['casing'] = 'unclear';
+  private readUncached({ folded, stem: stemmed, written }: ContentWord['parts'][number], particle?: string): WordReading {
     const verb = particle && this.separableVerb(particle, folded);
     if (verb) return { kind: 'known', word: stemmed, as: verb };
     if (this.vocabulary.has(stemmed)) return { kind: 'known', word: stemmed, as: stemmed };
@@ -228,9 +315,14 @@ export class Analyzer {
     }
     const parts = this.compoundParts(stemmed);
     if (parts) return { kind: 'compound', word: stemmed, parts };
-    const correction = this.correct(stemmed);
+    const numeric = /\d/.test(stemmed);
+    const correction = this.typos.correct(stemmed);
+    // A real German word the knowledge base does not use is that word, not a typo of another
+    // ("Leitung" is no "Leistung"). Asked only when there is a correction to veto: most unknown
+    // words have none, and the dictionary is the slower check.
+    if (correction && this.isGermanWord(written)) return { kind: 'unknown', word: stemmed, casing: 'unclear', numeric, dictionary: true };
     if (correction) return { kind: 'corrected', word: stemmed, correction };
-    return { kind: 'unknown', word: stemmed, casing, numeric: /\d/.test(stemmed) };
+    return { kind: 'unknown', word: stemmed, casing: 'unclear', numeric };
   }
 
   /**
@@ -247,8 +339,8 @@ export class Analyzer {
 
   /**
    * Other spellings of an unknown word that mean the same: umlauts written as digraphs
-   * ("Uebergang"), "zu" inside a separable verb ("einzurichten"), two swapped letters
-   * ("Adrese" is handled by typo correction, "emial" by the swap).
+   * ("Uebergang"), "zu" inside a separable verb ("einzurichten"), conjugated forms and
+   * participles, two swapped letters ("emial").
    */
   private *spellingVariants(folded: string): Generator<string> {
     const digraphs = foldDigraphs(folded);
@@ -294,114 +386,5 @@ export class Analyzer {
     if (this.vocabulary.has(fragment)) return fragment;
     const stemmed = stem(fragment);
     return this.vocabulary.has(stemmed) ? stemmed : null;
-  }
-
-  /**
-   * Nearest known word of similar length and the same first letter (people rarely mistype the
-   * first letter, and the buckets keep each Fuse.js search small as the vocabulary grows), or
-   * null when nothing is close enough.
-   */
-  private correct(word: string): string | null {
-    if (word.length < this.settings.minCorrectionLength || /\d/.test(word)) return null;
-    const cached = this.corrections.get(word);
-    if (cached !== undefined) return cached;
-    let best: { item: string; score: number } | null = null;
-    // Fuse.js ranks by its bitap score, which forgives whole runs of letters in longer words
-    // ("leiterin" ~ "leitlini"); a typo is one or two edits, so candidates must also be that close.
-    const maxEdits = word.length >= 10 ? 2 : 1;
-    for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
-      for (const hit of this.fuzzyBuckets.get(bucketKey(word[0]!, length))?.search(word, { limit: 3 }) ?? []) {
-        if (hit.score === undefined || (best && hit.score >= best.score)) continue;
-        if (editDistance(word, hit.item) <= maxEdits) best = { item: hit.item, score: hit.score };
-      }
-    }
-    return remember(this.corrections, word, best && best.score <= this.settings.correctionThreshold ? best.item : null);
-  }
-
-  private buildFuzzyIndex(): void {
-    const buckets = new Map<string, string[]>();
-    for (const word of this.vocabulary) {
-      if (word.length < this.settings.minCorrectionLength - 2 || /\d/.test(word)) continue;
-      const key = bucketKey(word[0]!, word.length);
-      const bucket = buckets.get(key) ?? [];
-      bucket.push(word);
-      buckets.set(key, bucket);
-    }
-    for (const [key, words] of buckets) {
-      this.fuzzyBuckets.set(
-        key,
-        new Fuse(words, { includeScore: true, threshold: this.settings.correctionThreshold, ignoreLocation: true }),
-      );
-    }
-  }
-
-  private addSynonymGroup(group: readonly string[]): void {
-    const members = group
-      .map((term) => contentWords(term).flatMap((word) => word.parts.map((part) => part.stem)))
-      .filter((tokens) => tokens.length > 0);
-    const canonicalTokens = members[0];
-    if (!canonicalTokens) return;
-    const canonical = canonicalTokens.join('_');
-    for (const tokens of members) {
-      tokens.forEach((token) => this.vocabulary.add(token));
-      if (tokens.length === 1) {
-        if (!this.synonyms.has(tokens[0]!)) this.synonyms.set(tokens[0]!, canonical);
-      } else {
-        const list = this.phrases.get(tokens[0]!) ?? [];
-        list.push({ tokens, canonical });
-        list.sort((a, b) => b.tokens.length - a.tokens.length);
-        this.phrases.set(tokens[0]!, list);
-      }
-    }
-    if (canonicalTokens.length > 1) this.vocabulary.add(canonical);
-  }
-
-  /**
-   * Replaces synonyms by the canonical token of their group. A multi-word phrase
-   * ("Kommunales Integrationszentrum") adds its canonical token; its words stay (they may
-   * mean something alone, "Teilhabe"), but their compound parts go: the phrase is one unit.
-   */
-  private applySynonyms(slots: readonly Slot[]): { tokens: string[]; compoundParts: Set<string> } {
-    const tokens: string[] = [];
-    const partTokens: string[] = [];
-    for (let i = 0; i < slots.length; i++) {
-      const head = slots[i]!.tokens;
-      const phrase =
-        head.length === 1
-          ? this.phrases.get(head[0]!)?.find((p) => p.tokens.every((t, k) => slots[i + k]?.tokens.length === 1 && slots[i + k]!.tokens[0] === t))
-          : undefined;
-      if (phrase) {
-        for (const word of phrase.tokens) tokens.push(this.synonyms.get(word) ?? word);
-        tokens.push(phrase.canonical);
-        i += phrase.tokens.length - 1;
-        continue;
-      }
-      for (const token of head) tokens.push(this.synonyms.get(token) ?? token);
-      for (const part of slots[i]!.parts) partTokens.push(this.synonyms.get(part) ?? part);
-    }
-    const direct = new Set(tokens);
-    return { tokens: [...tokens, ...partTokens], compoundParts: new Set(partTokens.filter((t) => !direct.has(t))) };
-  }
-
-  /**
-   * Forward terms as written or as the head of a compound: German compounds take their meaning
-   * from the last part, so "Antragsfrist" and "Förderhöhe" count as "Frist" and "Höhe".
-   */
-  private findForwardTerms(words: readonly Word[]): string[] {
-    const { folded, stems } = allStems(words);
-    const found = new Set<string>();
-    for (let i = 0; i < stems.length; i++) {
-      // A word the knowledge base itself uses ("Vorschulalter") is not a compound to look into.
-      const term =
-        this.forwardStems.get(stems[i]!) ??
-        (this.vocabulary.has(stems[i]!)
-          ? undefined
-          : (compoundHead(folded[i]!, this.forwardWords) ?? compoundHead(stems[i]!, this.forwardStems)));
-      if (term) found.add(term);
-      for (const phrase of this.forward) {
-        if (phrase.tokens.every((t, k) => stems[i + k] === t)) found.add(phrase.canonical);
-      }
-    }
-    return [...found];
   }
 }

@@ -4,8 +4,9 @@
  */
 import { readKnowledgeSource, type KnowledgeSource } from './loader';
 import { Matcher, type Explanation, type MatcherSettings } from './matcher';
+import { explainMessage, type MessageTrace } from './message';
 import type { Entry } from './schema';
-import type { KnowledgeBase } from './types';
+import type { ConversationContext, KnowledgeBase } from './types';
 
 export { KnowledgeLoadError, formatProblem } from './loader';
 export type { LoadProblem } from './errors';
@@ -13,15 +14,28 @@ export { answerText, contactFacts } from './answerText';
 export { catalogCategories, categoryLabel, mainTopics, KNOWN_CATEGORIES } from './catalog';
 export type { CatalogCategory, CategoryKind } from './catalog';
 export type { Entry, Contact, Source, SynonymsFile } from './schema';
-export type { Candidate, KnowledgeBase, MatchResult, Outcome, DeclineReason } from './types';
+export type {
+  Candidate,
+  ConversationContext,
+  DeclineReason,
+  KnowledgeBase,
+  MatchResult,
+  MessageMatch,
+  Outcome,
+  PartMatch,
+} from './types';
+export { singlePartMessage, type MessageTrace, type PartTrace } from './message';
+export type { MessagePiece, PieceRole } from './sentences';
 export { DEFAULT_MATCHER_SETTINGS, type Explanation, type MatcherSettings, type ScoredEntry } from './matcher';
 
 /** A knowledge snapshot plus facts about it for /healthz and benchmarks. */
 export interface IndexedKnowledgeBase extends KnowledgeBase {
   readonly files: readonly string[];
   readonly vocabularySize: number;
-  /** How a question was read and scored, for the CLI and the editors' check. */
+  /** How one text, read as a single question without context, was read and scored (editors' check). */
   explain(question: string): Explanation;
+  /** Every stage's result for a message, for `npm run ask -- --json`. */
+  explainMessage(text: string, context?: ConversationContext): MessageTrace;
 }
 
 /** Indexes validated entries. Exposed for benchmarks and tests with synthetic knowledge. */
@@ -31,14 +45,17 @@ export function buildKnowledgeBase(
 ): IndexedKnowledgeBase {
   const matcher = new Matcher(source.entries, source.synonyms, settings);
   const byId = new Map<string, Entry>(source.entries.map((entry) => [entry.id, entry]));
+  const getEntry = (id: string) => byId.get(id);
   return Object.freeze({
     entries: source.entries,
     files: source.files,
     loadedAt: new Date(),
     vocabularySize: matcher.analyzer.vocabularySize,
-    getEntry: (id: string) => byId.get(id),
-    match: (question: string) => matcher.match(question),
+    getEntry,
+    match: (question: string) => explainMessage(matcher, question, undefined, getEntry).match.main,
+    matchMessage: (text: string, context?: ConversationContext) => explainMessage(matcher, text, context, getEntry).match,
     explain: (question: string) => matcher.explain(question),
+    explainMessage: (text: string, context?: ConversationContext) => explainMessage(matcher, text, context, getEntry),
   });
 }
 

@@ -1,33 +1,23 @@
+/**
+ * Matches one asked part of a message against the entries: read the words (analyzer), weigh
+ * them (focal part fully, its unknown words as rare, context words only as a ranking help),
+ * score (scoring index) and decide. `message.ts` runs this per part of a chat message.
+ */
 import { answerText } from './answerText';
 import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTINGS } from './analyzer';
+import { decide, declined, type DecisionSettings } from './decide';
 import type { Entry, SynonymsFile } from './schema';
-import type { Candidate, DeclineReason, MatchResult } from './types';
+import { ScoringIndex, type ScoredEntry, type ScoringQuery, type ScoringSettings } from './scoring';
+import type { MatchResult } from './types';
+
+export type { ScoredEntry } from './scoring';
 
 /**
  * Thresholds that decide between answer, "Meinten Sie …" and no answer. The defaults were
  * chosen on our own question sets (see README, "How matching decides"): a confident wrong
  * answer is the worst outcome, so answering needs a clear score *and* a clear lead.
  */
-export interface MatcherSettings extends AnalyzerSettings {
-  /** Minimum score for a direct answer. */
-  readonly answerScore: number;
-  /** Minimum lead of the best entry over the second for a direct answer. */
-  readonly answerMargin: number;
-  /** Minimum score for an entry to be offered under "Meinten Sie …". */
-  readonly suggestScore: number;
-  /** Suggestions must score within this distance of the best entry. */
-  readonly suggestWindow: number;
-  /** At most this many suggestions. */
-  readonly maxSuggestions: number;
-  /**
-   * Minimum share of the question's meaning (idf mass of its words, unknown words counted as
-   * rare) that the best entry covers. Below it the question is about something we do not know.
-   */
-  readonly minCoverage: number;
-  /** Weight of a word that only appears in an entry's answer (questions/title/keywords = 1). */
-  readonly answerTextWeight: number;
-  /** Weight of a word that an entry only contains as part of a compound. */
-  readonly compoundPartWeight: number;
+export interface MatcherSettings extends AnalyzerSettings, ScoringSettings, DecisionSettings {
   /**
    * Weight of a word no entry knows, relative to the rarest known word, by how it was written:
    * a capitalised noun inside a sentence carries the question's meaning ("Parkplätze",
@@ -36,10 +26,16 @@ export interface MatcherSettings extends AnalyzerSettings {
   readonly unknownNounWeight: number;
   readonly unknownUnclearWeight: number;
   readonly unknownLowerWeight: number;
-  /** How much whole-entry coverage counts against the best single question variant. */
-  readonly coverageWeight: number;
-  /** Candidates kept in a result (best guesses for LaKI, logs). */
-  readonly maxCandidates: number;
+  /** Weight of the last answer's topic words inside a follow-up ("und die Postleitzahl?" + "LaKI"). */
+  readonly topicWeight: number;
+}
+
+/** The last answer's topic, for reading a follow-up. */
+export interface Topic {
+  /** The entry's title and keywords. */
+  readonly text: string;
+  /** The entry and its related entries. */
+  readonly favoured: ReadonlySet<string>;
 }
 
 export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
@@ -56,181 +52,118 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
   unknownUnclearWeight: 0.7,
   unknownLowerWeight: 0.35,
   coverageWeight: 0.5,
+  contextBonus: 0.1,
+  topicBonus: 0.1,
+  topicWeight: 0.5,
   maxCandidates: 5,
 });
 
-/** A candidate with the share of the question's meaning it covers. */
-export interface ScoredEntry extends Candidate {
-  readonly coverage: number;
-}
-
+/** How one asked part was read, weighed and decided. */
 export interface Explanation {
   readonly analysis: Analysis;
+  /** Known tokens of the context that helped ranking (empty without context). */
+  readonly contextTokens: readonly string[];
+  /** True when the asked part named no topic and the context was read as the question. */
+  readonly contextAsQuestion: boolean;
   readonly scored: readonly ScoredEntry[];
   readonly result: MatchResult;
 }
 
-/** The entries a token occurs in, with the token's weight in each. */
-interface Postings {
-  readonly entries: Int32Array;
-  readonly weights: Float32Array;
-}
-
-/**
- * An inverted index over the entries. Scoring touches only the postings of the question's
- * tokens, so a question costs time in proportion to how many entries share its words, not to
- * the size of the knowledge base.
- */
+/** Matches one asked part; built once per knowledge snapshot. */
 export class Matcher {
   readonly analyzer: Analyzer;
-  private readonly idf = new Map<string, number>();
-  private readonly entryPostings = new Map<string, Postings>();
-  private readonly variantPostings = new Map<string, Int32Array>();
-  private readonly scratch: { covered: Float64Array; overlap: Float64Array; bestVariant: Float64Array };
-  private readonly variantEntry: number[] = [];
-  private readonly variantMass: number[] = [];
-  private readonly unknownIdf: number;
+  private readonly index: ScoringIndex;
   /** Stems of each entry's questions, title and keywords, computed when first needed. */
   private readonly askedStems = new WeakMap<Entry, ReadonlySet<string>>();
-  private readonly settings: MatcherSettings;
+  /** Tokens of each entry (all fields), computed when first needed. */
+  private readonly entryTokens = new WeakMap<Entry, ReadonlySet<string>>();
+  readonly settings: MatcherSettings;
 
   constructor(
-    private readonly entries: readonly Entry[],
+    readonly entries: readonly Entry[],
     synonyms: SynonymsFile,
     settings: Partial<MatcherSettings> = {},
   ) {
     this.settings = Object.freeze({ ...DEFAULT_MATCHER_SETTINGS, ...settings });
     this.analyzer = new Analyzer(entries.flatMap(indexedTexts), synonyms, this.settings);
-
-    const entryLists = new Map<string, { entries: number[]; weights: number[] }>();
-    const variantTokens: Array<Set<string>> = [];
-    entries.forEach((entry, entryIndex) => {
-      const weights = new Map<string, number>();
-      const addWeights = (text: string, fieldWeight: number) => {
-        const { tokens, compoundParts } = this.analyzer.analyzeIndexed(text);
-        for (const token of tokens) {
-          const weight = fieldWeight * (compoundParts.has(token) ? this.settings.compoundPartWeight : 1);
-          if (weight > (weights.get(token) ?? 0)) weights.set(token, weight);
-        }
-        return tokens;
-      };
-      addWeights(answerText(entry), this.settings.answerTextWeight);
-      for (const text of [entry.title, ...entry.keywords]) addWeights(text, 1);
-      for (const text of [entry.title, ...entry.questions]) {
-        variantTokens.push(new Set(addWeights(text, 1)));
-        this.variantEntry.push(entryIndex);
-      }
-      for (const [token, weight] of weights) {
-        const list = entryLists.get(token) ?? { entries: [], weights: [] };
-        list.entries.push(entryIndex);
-        list.weights.push(weight);
-        entryLists.set(token, list);
-      }
-    });
-
-    const n = Math.max(entries.length, 1);
-    for (const [token, list] of entryLists) {
-      this.idf.set(token, Math.log(1 + n / list.entries.length));
-      this.entryPostings.set(token, { entries: Int32Array.from(list.entries), weights: Float32Array.from(list.weights) });
-    }
-    this.unknownIdf = Math.log(1 + n / 0.5);
-    const variantLists = new Map<string, number[]>();
-    variantTokens.forEach((tokens, variant) => {
-      let mass = 0;
-      for (const token of tokens) {
-        mass += this.idf.get(token) ?? 0;
-        const list = variantLists.get(token) ?? [];
-        list.push(variant);
-        variantLists.set(token, list);
-      }
-      this.variantMass.push(mass);
-    });
-    for (const [token, list] of variantLists) this.variantPostings.set(token, Int32Array.from(list));
-    this.scratch = {
-      covered: new Float64Array(entries.length),
-      overlap: new Float64Array(variantTokens.length),
-      bestVariant: new Float64Array(entries.length),
-    };
+    this.index = new ScoringIndex(entries, this.analyzer, this.settings);
+    this.analyzer.finishIndexing();
   }
 
+  /** One text read as a single question, without context. */
   match(question: string): MatchResult {
     return this.explain(question).result;
   }
 
-  /** The match result with how the question was read and every candidate's coverage (CLI, kb:check). */
-  explain(question: string): Explanation {
-    const analysis = this.analyzer.analyzeQuery(question);
-    const queryTokens = [...new Set(analysis.tokens)].filter((token) => this.idf.has(token));
-    const unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
-    if (queryTokens.length === 0 || unknown.some((reading) => reading.numeric)) {
-      // A number the knowledge base does not contain ("§ 8", "2027") asks for a precise fact we do not have.
-      return { analysis, scored: [], result: declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []) };
+  /**
+   * The match of an asked part with how it was read and every candidate's coverage.
+   *
+   * @param surroundings.context texts around the part (context sentences, the previous part, the
+   *   topic of the last answer): their known words help ranking; their unknown words never decline.
+   * @param surroundings.antecedent the piece the part refers to when it names no topic itself
+   *   ("Wie lautet die?"): then that piece is read as the question, protections included.
+   * @param surroundings.topic the last answer's topic when the part is read as a follow-up: its
+   *   words join the asked part at reduced weight, and its entry and related entries are favoured.
+   */
+  explain(
+    question: string,
+    surroundings: { readonly context?: readonly string[]; readonly antecedent?: string; readonly topic?: Topic } = {},
+  ): Explanation {
+    const context = surroundings.context ?? [];
+    let analysis = this.analyzer.analyzeQuery(question);
+    let unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
+    let contextAsQuestion = false;
+    if (surroundings.antecedent && unknown.length === 0 && !analysis.tokens.some((token) => this.index.idf(token) !== undefined)) {
+      // "Wie lautet die?" names no topic: the piece before it is what is asked about.
+      const own = analysis.forwardTerms;
+      analysis = this.analyzer.analyzeQuery(surroundings.antecedent);
+      analysis = { ...analysis, forwardTerms: [...new Set([...analysis.forwardTerms, ...own])] };
+      unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
+      contextAsQuestion = true;
     }
+    const contextAnalysis = context.length > 0 ? this.analyzer.analyzeQuery(context.join(' . ')) : undefined;
+    const queryTokens = [...new Set(analysis.tokens)].filter((token) => this.index.idf(token) !== undefined);
+    const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, scored: [], result });
+    if (queryTokens.length === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
+    // A number the knowledge base does not contain ("§ 8", "2027") asks for a precise fact we do not have.
+    if (unknown.some((reading) => reading.numeric)) return none(declined('uncovered-terms', []));
 
     // A compound's parts say less about the question than the words themselves ("Grundschule"
     // is not about "Grund"), so they weigh less, as they do in the index.
-    const weights = new Map(
+    const focal = new Map(
       queryTokens.map((token) => [
         token,
-        this.idf.get(token)! * (analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : 1),
+        this.index.idf(token)! * (analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : 1),
       ]),
     );
-    const knownMass = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
-    const unknownMass = unknown.reduce((sum, reading) => sum + this.unknownIdf * this.unknownWeight(reading.casing), 0);
-    const queryMass = knownMass + unknownMass;
-
-    const scored = this.score(weights, queryMass);
-    return { analysis, scored, result: this.decide(scored, analysis.forwardTerms) };
-  }
-
-  /**
-   * Accumulates, over the postings of the question's tokens only, each entry's covered share of
-   * the question and the weighted Jaccard similarity of its best question variant. Scratch
-   * arrays are reused across calls (matching is synchronous), so a question allocates little.
-   */
-  private score(queryWeights: ReadonlyMap<string, number>, queryMass: number): ScoredEntry[] {
-    const { covered, overlap, bestVariant } = this.scratch;
-    const touchedEntries: number[] = [];
-    const touchedVariants: number[] = [];
-    for (const [token, idf] of queryWeights) {
-      const postings = this.entryPostings.get(token);
-      if (postings) {
-        for (let i = 0; i < postings.entries.length; i++) {
-          const entry = postings.entries[i]!;
-          if (covered[entry] === 0) touchedEntries.push(entry);
-          covered[entry] += idf * postings.weights[i]!;
-        }
-      }
-      const variants = this.variantPostings.get(token);
-      if (variants) {
-        for (const variant of variants) {
-          if (overlap[variant] === 0) touchedVariants.push(variant);
-          overlap[variant] += idf;
-        }
+    const keyNouns = this.keyNouns(analysis, focal);
+    const topic = surroundings.topic;
+    if (topic) {
+      for (const token of this.analyzer.analyzeQuery(topic.text).tokens) {
+        const idf = this.index.idf(token);
+        if (idf !== undefined && !focal.has(token)) focal.set(token, idf * this.settings.topicWeight);
       }
     }
-    for (const variant of touchedVariants) {
-      const shared = overlap[variant]!;
-      const similarity = shared / (queryMass + this.variantMass[variant]! - shared);
-      const entry = this.variantEntry[variant]!;
-      if (similarity > bestVariant[entry]!) bestVariant[entry] = similarity;
-      overlap[variant] = 0;
+    const knownMass = [...focal.values()].reduce((sum, weight) => sum + weight, 0);
+    const unknownMass = unknown.reduce((sum, reading) => sum + this.index.unknownIdf * this.unknownWeight(reading.casing), 0);
+    const contextWeights = new Map<string, number>();
+    for (const token of contextAnalysis?.tokens ?? []) {
+      const idf = this.index.idf(token);
+      if (idf !== undefined && !focal.has(token)) contextWeights.set(token, idf);
     }
-
-    const { coverageWeight, maxCandidates } = this.settings;
-    const top: ScoredEntry[] = [];
-    const keep = Math.max(maxCandidates, this.settings.maxSuggestions) * 2;
-    for (const entryIndex of touchedEntries) {
-      const coverage = covered[entryIndex]! / queryMass;
-      const score = coverageWeight * coverage + (1 - coverageWeight) * bestVariant[entryIndex]!;
-      covered[entryIndex] = 0;
-      bestVariant[entryIndex] = 0;
-      if (top.length === keep && score <= top[keep - 1]!.score) continue;
-      top.push({ entry: this.entries[entryIndex]!, score, coverage });
-      top.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-      if (top.length > keep) top.pop();
-    }
-    return top;
+    const query: ScoringQuery = { focal, focalMass: knownMass + unknownMass, context: contextWeights, favoured: topic?.favoured };
+    const scored = this.index.score(query, Math.max(this.settings.maxCandidates, this.settings.maxSuggestions) * 2);
+    const result = decide(
+      scored,
+      {
+        forwardTerms: analysis.forwardTerms,
+        entryCovers: (entry, term) => this.entryCovers(entry, term),
+        keyNouns,
+        entryHas: (entry, token) => this.entryHas(entry, token),
+      },
+      this.settings,
+    );
+    return { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, scored, result };
   }
 
   private unknownWeight(casing: 'noun' | 'lower' | 'unclear'): number {
@@ -238,24 +171,24 @@ export class Matcher {
     return casing === 'noun' ? s.unknownNounWeight : casing === 'lower' ? s.unknownLowerWeight : s.unknownUnclearWeight;
   }
 
-  private decide(scored: readonly ScoredEntry[], forwardTerms: readonly string[]): MatchResult {
-    const s = this.settings;
-    const candidates = scored.slice(0, s.maxCandidates).map(({ entry, score }) => ({ entry, score: round(score) }));
-    const best = scored[0];
-    if (!best || best.score < s.suggestScore) return declined('low-score', candidates);
-    if (forwardTerms.some((term) => !this.entryCovers(best.entry, term))) return declined('forward-term', candidates);
-    if (best.coverage < s.minCoverage) return declined('uncovered-terms', candidates);
+  /**
+   * The nouns that carry the question: the rarest tokens written as nouns (ties included). An
+   * answer whose entry lacks one answers something else ("eigene Räumlichkeiten" → the
+   * organisation entry), so it becomes a suggestion at most.
+   */
+  private keyNouns(analysis: Analysis, focal: ReadonlyMap<string, number>): string[] {
+    const weights = analysis.nounTokens.flatMap((token) => (focal.has(token) ? [[token, focal.get(token)!] as const] : []));
+    const top = Math.max(...weights.map(([, weight]) => weight));
+    return [...new Set(weights.filter(([, weight]) => weight >= top - 1e-9).map(([token]) => token))];
+  }
 
-    const second = scored[1];
-    if (best.score >= s.answerScore && (!second || best.score - second.score >= s.answerMargin)) {
-      return { outcome: 'answer', answer: best.entry, suggestions: [], candidates };
+  private entryHas(entry: Entry, token: string): boolean {
+    let tokens = this.entryTokens.get(entry);
+    if (!tokens) {
+      tokens = new Set(indexedTexts(entry).flatMap((text) => this.analyzer.analyzeIndexed(text).tokens));
+      this.entryTokens.set(entry, tokens);
     }
-    const floor = Math.max(s.suggestScore, best.score - s.suggestWindow);
-    const suggestions = scored
-      .filter((candidate) => candidate.score >= floor)
-      .slice(0, s.maxSuggestions)
-      .map((candidate) => candidate.entry);
-    return { outcome: 'suggest', answer: null, suggestions, candidates };
+    return tokens.has(token);
   }
 
   /**
@@ -272,15 +205,7 @@ export class Matcher {
   }
 }
 
-function declined(reason: DeclineReason, candidates: readonly Candidate[]): MatchResult {
-  return { outcome: 'none', answer: null, suggestions: [], candidates, declineReason: reason };
-}
-
-function round(score: number): number {
-  return Math.round(score * 1000) / 1000;
-}
-
-/** Every text of an entry the analyzer must know the words of. */
-function indexedTexts(entry: Entry): string[] {
-  return [entry.title, answerText(entry), ...entry.questions, ...entry.keywords];
+/** Every text of an entry the analyzer must know the words of, in the order the scoring index reads them. */
+export function indexedTexts(entry: Entry): string[] {
+  return [answerText(entry), entry.title, ...entry.keywords, ...entry.questions];
 }

@@ -4,7 +4,7 @@
  * besides frozen word lists.
  */
 import { stemmer as germanStemmer } from '@orama/stemmers/german';
-import { deu as germanStopwords } from 'stopword';
+import { deu as germanStopwords, eng as englishStopwords } from 'stopword';
 
 /**
  * Lower-cases and folds umlauts so that "Übergang" and "ubergang" meet: ä → a, ö → o, ü → u,
@@ -36,6 +36,8 @@ export function foldDigraphs(foldedWord: string): string {
  */
 export interface Word {
   readonly parts: readonly string[];
+  /** The parts as written (umlauts and case intact), for the German dictionary. */
+  readonly written: readonly string[];
   readonly joined?: string;
   /**
    * How the word was written: German capitalises nouns, so a capitalised word inside a
@@ -49,12 +51,18 @@ export interface Word {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-‐‑–/][\p{L}\p{N}]+)*/gu;
+const HYPHEN = /[-‐‑–/]/;
+const SENTENCE_END_GAP = /[.!?:;"„“(–-]\s*$/u;
+const CLAUSE_GAP = /[.!?:;,–()]/u;
+const ABBREVIATION_PLURAL = /\p{Lu}\p{Lu}s(?:$|[-‐‑–/])/u;
 
 /**
  * Splits text into folded words; "§" becomes the word "paragraph" so "§ 7" is searchable.
+ * Indexing a large knowledge base runs this over every text, so the common case (a plain word
+ * after a single space) takes the short path.
  */
 export function splitWords(rawText: string): Word[] {
-  const text = rawText.normalize('NFKC').replace(/§/g, ' Paragraph ');
+  const text = normalizeText(rawText);
   const usesCapitals = /\p{Lu}/u.test(text) && text !== text.toUpperCase();
   const words: Word[] = [];
   let previousEnd = 0;
@@ -63,21 +71,87 @@ export function splitWords(rawText: string): Word[] {
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     if (previousEnd > 0) {
-      const gap = text.slice(previousEnd, match.index);
-      sentenceStart = /[.!?:;"„“(–-]\s*$/u.test(gap);
-      if (/[.!?:;,–()]/u.test(gap)) clause++;
+      if (match.index - previousEnd === 1 && text.charCodeAt(previousEnd) === 32) {
+        sentenceStart = false;
+      } else {
+        const gap = text.slice(previousEnd, match.index);
+        sentenceStart = SENTENCE_END_GAP.test(gap);
+        if (CLAUSE_GAP.test(gap)) clause++;
+      }
     }
     previousEnd = match.index + raw.length;
-    const casing = !usesCapitals || sentenceStart ? 'unclear' : /^\p{Lu}/u.test(raw) ? 'noun' : 'lower';
-    const parts = cached(foldedWords, raw, fold).split(/[-‐‑–/]/).filter(Boolean);
-    words.push(parts.length > 1 ? { parts, joined: parts.join(''), casing, clause } : { parts, casing, clause });
+    const casing = !usesCapitals || sentenceStart ? 'unclear' : isUpperCaseInitial(raw) ? 'noun' : 'lower';
+    const forms = formsOf(raw);
+    words.push(forms.joined ? { parts: forms.parts, written: forms.written, joined: forms.joined, casing, clause } : { parts: forms.parts, written: forms.written, casing, clause });
   }
   return words;
 }
 
+/** A written word's folded parts, as written, and the joined spelling of a hyphenated compound. */
+export interface WordForms {
+  readonly parts: readonly string[];
+  readonly written: readonly string[];
+  readonly joined?: string;
+}
+
+const CLAUSE_END = /[.!?:;,–()]/u;
+
+/**
+ * Visits every written word of a text with whether a clause ends right after it (for
+ * separable verb particles): the allocation-free pass indexing uses.
+ */
+export function scanWords(rawText: string, visit: (raw: string, endsClause: boolean) => void): void {
+  const text = normalizeText(rawText);
+  for (const match of text.matchAll(WORD)) {
+    let next = match.index + match[0].length;
+    while (next < text.length && text.charCodeAt(next) === 32) next++;
+    visit(match[0], next >= text.length || CLAUSE_END.test(text.charAt(next)));
+  }
+}
+
+/** Characters NFKC leaves as they are: checking for them is much cheaper than normalising. */
+const NFKC_STABLE = /^[\t\n\r\x20-\x7eäöüÄÖÜß–—„“”‚‘’]*$/u;
+
+function normalizeText(rawText: string): string {
+  const text = NFKC_STABLE.test(rawText) ? rawText : rawText.normalize('NFKC');
+  return text.includes('§') ? text.replace(/§/g, ' Paragraph ') : text;
+}
+
+const wordForms = new Map<string, WordForms>();
+
+/** Memoised: a knowledge base repeats its words thousands of times. */
+export function formsOf(raw: string): WordForms {
+  let forms = wordForms.get(raw);
+  if (forms) return forms;
+  const singular = raw.length > 2 && raw.endsWith('s') && ABBREVIATION_PLURAL.test(raw) ? singularAbbreviation(raw) : raw;
+  const folded = fold(singular);
+  if (!HYPHEN.test(raw)) {
+    forms = { parts: [folded], written: [singular] };
+  } else {
+    const parts = folded.split(HYPHEN).filter(Boolean);
+    const written = singular.split(HYPHEN).filter(Boolean);
+    forms = parts.length > 1 ? { parts, written, joined: parts.join('') } : { parts, written };
+  }
+  if (wordForms.size >= MAX_CACHED_WORDS) wordForms.clear();
+  wordForms.set(raw, forms);
+  return forms;
+}
+
+function isUpperCaseInitial(word: string): boolean {
+  const first = word.charAt(0);
+  return first !== first.toLowerCase();
+}
+
+/**
+ * "KIs", "LaKIs", "MSOs" → "KI", "LaKI", "MSO": an abbreviation (ending in two capitals) keeps its
+ * meaning with a plural or genitive "s" ("KI's" splits at the apostrophe by itself).
+ */
+function singularAbbreviation(raw: string): string {
+  return raw.replace(/(\p{Lu}\p{Lu})s(?=$|[-‐‑–/])/gu, '$1');
+}
+
 const MAX_CACHED_WORDS = 100_000;
 const stems = new Map<string, string>();
-const foldedWords = new Map<string, string>();
 
 /** Memoises a pure word function: indexing thousands of entries meets the same words again and again. */
 function cached(cache: Map<string, string>, word: string, compute: (word: string) => string): string {
@@ -112,7 +186,17 @@ const CHAT_FILLERS = [
   'lautet', 'lauten', 'heisst', 'nennen', 'finde', 'finden', 'gilt', 'gelten', 'sein', 'ware',
   'please', 'the', 'is', 'are', 'what', 'of', 'to', 'for', 'a', 'an', 'and', 'in', 'on', 'do', 'does',
   'can', 'i', 'you', 'me', 'my', 'how', 'which', 'tell', 'about', 'there', 'we', 'our', 'it',
+  // Question words that only say what kind of fact is asked; the sentence stage reads them.
+  'womit', 'wofur', 'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach',
+  'inwiefern', 'inwieweit', 'konkret', 'eins', 'ahnung',
+  // English fillers beyond the stopword package's list.
+  'could', 'would', 'should', 'may', 'did', 'whether', 'when', 'whom', 'whose', 'just', 'yet', 'not',
+  'were', 'been', 'this', 'that', 'these', 'those', 'thanks', 'thank', 'hello', 'dear', 'regards', 'let',
+  'want', 'wanted', 'im', 'ive', 'id', 'please', 'know', 'question', 'questions', 'quick', 'hey',
 ];
+
+/** English stopwords that are German topic words or occur in the knowledge base. */
+const ENGLISH_KEEP = new Set(['up', 'kind', 'still', 'most', 'man']);
 
 /**
  * Words the stopword package lists but that carry meaning in questions to LaKI ("Wie hoch ist
@@ -126,7 +210,8 @@ const MEANINGFUL = [
 /** Folded German stopwords plus chat fillers, minus the {@link MEANINGFUL} words. */
 export const STOPWORDS: ReadonlySet<string> = (() => {
   const keep = new Set(MEANINGFUL);
-  const words = [...germanStopwords, ...CHAT_FILLERS].map(fold).filter((word) => !keep.has(word));
+  const english = englishStopwords.filter((word) => !ENGLISH_KEEP.has(word));
+  const words = [...germanStopwords, ...CHAT_FILLERS, ...english].map(fold).filter((word) => !keep.has(word));
   return new Set(words);
 })();
 

@@ -42,5 +42,34 @@ export interface KnowledgeBase {
   /** When this snapshot was loaded, for /healthz. */
   readonly loadedAt: Date;
   getEntry(id: string): Entry | undefined;
+  /** The message's main question only: `matchMessage(question).main`, for callers that show one answer. */
   match(question: string): MatchResult;
+  /**
+   * Reads a whole chat message: finds the question(s) inside it (greetings and context
+   * sentences are context), judges each asked part alone, and, given the topic of the last
+   * answer, resolves elliptic follow-ups ("und die E-Mail-Adresse?") against it.
+   */
+  matchMessage(text: string, context?: ConversationContext): MessageMatch;
+}
+
+/** The topic of the last answer in a conversation, for elliptic follow-ups. */
+export interface ConversationContext {
+  /** Id of the entry the bot answered last in this conversation. */
+  readonly lastEntryId: string;
+}
+
+/** The match of one asked part of a message. */
+export interface PartMatch extends MatchResult {
+  /** The part as the user wrote it (a sentence or clause of the message). */
+  readonly text: string;
+}
+
+/** What a whole message asks and how each asked part was matched. */
+export interface MessageMatch {
+  /** The message's main question: the first answered part, else the first with suggestions, else the first part. */
+  readonly main: MatchResult;
+  /** Every asked part in message order; length 1 for a single question. */
+  readonly parts: readonly PartMatch[];
+  /** Set when the conversation context was used to read the message (an elliptic follow-up). */
+  readonly followUp?: { readonly entryId: string };
 }

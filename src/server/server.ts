@@ -22,7 +22,7 @@ import { rateLimitHandler, requestIdHandler, securityHeadersHandler, startedAtOf
 import type { Metrics } from '../metrics';
 import { registerTabRoutes } from './routes/tab';
 
-/** What the server needs; the composition root (src/index.ts) builds each of these. */
+/** What the server needs; the service factory (src/service.ts) builds each of these. */
 export interface ServerDeps {
   /** The bot's adapter (`createAdapter()` in src/bot/adapter.ts). */
   readonly adapter: MessageAdapter;

@@ -3,11 +3,11 @@
  * PostgreSQL implementation of the same {@link Store} interface is used (several instances).
  */
 import { join } from 'node:path';
-import { createPostgresAnsweredTicketReader, createPostgresQuestionLogReader, openPostgresStore } from './postgres';
+import { createPostgresAnsweredTicketReader, createPostgresOpenTicketReader, createPostgresQuestionLogReader, openPostgresStore, type PostgresStore } from './postgres';
 import { openSqliteStore, SQLITE_FILE_NAME, type SqliteStore } from './sqlite';
 import { createSqliteQuestionLogReader, type QuestionLogErrorSink } from './sqlite/questionLog';
-import { createSqliteAnsweredTicketReader } from './sqlite/tickets';
-import type { AnsweredTicketReader, QuestionLogReader, Store } from './types';
+import { createSqliteAnsweredTicketReader, createSqliteOpenTicketReader } from './sqlite/tickets';
+import type { AnsweredTicketReader, OpenTicketReader, QuestionLogReader, Store } from './types';
 
 export type { Store, TicketStore, JobStore, QuestionLog, QuestionLogRetention, JobCounts } from './types';
 export type * from './editorTypes';
@@ -26,10 +26,11 @@ export function openStore(options: OpenStoreOptions): SqliteStore {
 /** Which database {@link openConfiguredStore} opened, for the start-up log line. */
 export type StoreKind = 'sqlite' | 'postgres';
 
-/** The read-only views the editors' tools (`kb:report`, `kb:draft`) use, on either database. */
+/** The read-only views the editors' tools (`kb:report`, `kb:draft`, the weekly report) use, on either database. */
 export interface StoreReaders {
   readonly questionLog: QuestionLogReader;
   readonly answeredTickets: AnsweredTicketReader;
+  readonly openTickets: OpenTicketReader;
 }
 
 /** What {@link openConfiguredStore} resolves to. */
@@ -44,12 +45,46 @@ export async function openConfiguredStore(
 ): Promise<ConfiguredStore> {
   if (options.databaseUrl) {
     const store = await openPostgresStore({ connectionString: options.databaseUrl, logger: options.logger });
-    const readers = { questionLog: createPostgresQuestionLogReader(store.pool), answeredTickets: createPostgresAnsweredTicketReader(store.pool) };
+    const readers = {
+      questionLog: createPostgresQuestionLogReader(store.pool),
+      answeredTickets: createPostgresAnsweredTicketReader(store.pool),
+      openTickets: createPostgresOpenTicketReader(store.pool),
+    };
     return Object.assign(store, { kind: 'postgres' as const, readers });
   }
   const store = openStore(options);
-  const readers = { questionLog: createSqliteQuestionLogReader(store.db), answeredTickets: createSqliteAnsweredTicketReader(store.db) };
+  const readers = {
+    questionLog: createSqliteQuestionLogReader(store.db),
+    answeredTickets: createSqliteAnsweredTicketReader(store.db),
+    openTickets: createSqliteOpenTicketReader(store.db),
+  };
   return Object.assign(store, { kind: 'sqlite' as const, readers });
 }
 export type { QuestionEvent, StoredQuestionEvent } from './types';
 export { scheduleQuestionLogRetention } from './questionLogRetention';
+
+/**
+ * The read-only views over an open store: those {@link openConfiguredStore} attached, or new ones
+ * on an SQLite or PostgreSQL store opened directly (tests, tools); `undefined` for any other
+ * {@link Store} implementation.
+ */
+export function readersOf(store: Store): StoreReaders | undefined {
+  if ('readers' in store) return (store as ConfiguredStore).readers;
+  if ('db' in store) {
+    const { db } = store as SqliteStore;
+    return {
+      questionLog: createSqliteQuestionLogReader(db),
+      answeredTickets: createSqliteAnsweredTicketReader(db),
+      openTickets: createSqliteOpenTicketReader(db),
+    };
+  }
+  if ('pool' in store) {
+    const { pool } = store as PostgresStore;
+    return {
+      questionLog: createPostgresQuestionLogReader(pool),
+      answeredTickets: createPostgresAnsweredTicketReader(pool),
+      openTickets: createPostgresOpenTicketReader(pool),
+    };
+  }
+  return undefined;
+}

@@ -20,6 +20,12 @@ export interface AnsweredTicketReader {
   listAnswered(): Promise<Ticket[]>;
 }
 
+/** Tickets still waiting for the LaKI, for the weekly report's "offen" figure. */
+export interface OpenTicketReader {
+  /** Tickets with status `open` or `assigned` (reopened ones included). */
+  countOpen(): Promise<number>;
+}
+
 /**
  * Everything the app persists, opened once in the composition root. `botState` is a botbuilder
  * `Storage` so the bot's turn state (e.g. a half-finished escalation draft) survives a restart.

@@ -8,6 +8,7 @@ import { Verb } from '../../src/chat/verbs';
 import { answerText } from '../../src/knowledge/answerText';
 import { createKnowledgeHolder, loadKnowledgeBase, type IndexedKnowledgeBase } from '../../src/knowledge';
 import type { KnowledgeBase } from '../../src/knowledge/types';
+import { singlePartMessage } from '../../src/knowledge/message';
 import {
   adaptiveCardOf,
   cardSubmit,
@@ -254,6 +255,9 @@ describe('createApp: questions', () => {
       loadedAt: new Date(),
       getEntry: () => undefined,
       match: () => ({ outcome: 'none', answer: null, suggestions: [], candidates: [] }),
+      matchMessage(text: string) {
+        return singlePartMessage(text, this.match(text));
+      },
     };
     holder.replace(replacement as IndexedKnowledgeBase);
     const card = adaptiveCardOf(await onlyReply(turn, userMessage(PHONE_QUESTION)));

@@ -8,6 +8,7 @@ import type { AppExtension } from '../../src/bot/extensions';
 import { Messages } from '../../src/chat/messages';
 import { Verb } from '../../src/chat/verbs';
 import type { KnowledgeBase, MatchResult } from '../../src/knowledge/types';
+import { singlePartMessage } from '../../src/knowledge/message';
 import type { CardAction } from '../../src/cards';
 import { adaptiveCardOf, cardSubmit, membersAdded, runTurn, TEST_BOT, userMessage, visibleReplies } from '../helpers/activities';
 import { allFixtureEntries, contactEntry, griffbereitEntry, rucksackEntry } from '../helpers/entries';
@@ -32,6 +33,9 @@ const knowledge: KnowledgeBase = {
   loadedAt: new Date(0),
   getEntry: (id) => allFixtureEntries.find((entry) => entry.id === id),
   match: (question) => results[question] ?? { outcome: 'none', answer: null, suggestions: [], candidates: [] },
+  matchMessage(text: string) {
+    return singlePartMessage(text, this.match(text));
+  },
 };
 
 function forward(question: string | undefined): CardAction {

@@ -10,6 +10,7 @@ import { createApp } from '../../src/bot/app';
 import { Messages } from '../../src/chat/messages';
 import { createKnowledgeHolder, loadKnowledgeBase } from '../../src/knowledge';
 import type { KnowledgeBase } from '../../src/knowledge/types';
+import { singlePartMessage } from '../../src/knowledge/message';
 import { startConnector, type Connector } from '../helpers/connector';
 import { RecordingLogger } from '../helpers/logger';
 import { MemoryQuestionLog } from '../helpers/questionLog';
@@ -77,6 +78,7 @@ describe('createApp over HTTP with a local connector', () => {
   });
 
   it('should reply to the incoming activity with typing and then the answer card', async () => {
+    // The editors' real knowledge on purpose: the reply is a real answer card.
     const bot = await startBot(createKnowledgeHolder(await loadKnowledgeBase('knowledge')));
     bots.push(bot);
     const incoming = activity(connector, 'Wie ist die Telefonnummer der LaKI?');
@@ -112,6 +114,9 @@ describe('createApp over HTTP with a local connector', () => {
       getEntry: () => undefined,
       match: () => {
         throw new Error('index corrupted');
+      },
+      matchMessage(text: string) {
+        return singlePartMessage(text, this.match(text));
       },
     };
     const bot = await startBot({ current: () => broken });

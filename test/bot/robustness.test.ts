@@ -7,6 +7,7 @@ import { createApp } from '../../src/bot/app';
 import { Messages } from '../../src/chat/messages';
 import { answerText } from '../../src/knowledge/answerText';
 import type { KnowledgeBase, MatchResult } from '../../src/knowledge/types';
+import { singlePartMessage } from '../../src/knowledge/message';
 import type { QuestionLog } from '../../src/storage/types';
 import { adaptiveCardOf, runTurn, userMessage, visibleReplies } from '../helpers/activities';
 import { allFixtureEntries, contactEntry } from '../helpers/entries';
@@ -22,6 +23,9 @@ function stubKnowledge(options: { failWith?: Error } = {}): KnowledgeBase {
     match: (): MatchResult => {
       if (options.failWith) throw options.failWith;
       return { outcome: 'answer', answer: contactEntry, suggestions: [], candidates: [{ entry: contactEntry, score: 0.9 }] };
+    },
+    matchMessage(text: string) {
+      return singlePartMessage(text, this.match(text));
     },
   };
 }

@@ -114,16 +114,25 @@ describe('editors report and drafts from real stored data', () => {
       expect(readdirSync(outDir).sort()).toEqual([
         'beantwortete-tickets.csv',
         'bericht.md',
+        'fragen-pro-tag.csv',
         'negatives-feedback.csv',
         'neue-fragevarianten.csv',
         'unbeantwortete-fragen.csv',
       ]);
-      for (const heading of [ReportText.unansweredHeading, ReportText.feedbackHeading, ReportText.variantsHeading, ReportText.ticketsHeading]) {
+      for (const heading of [ReportText.daysHeading, ReportText.unansweredHeading, ReportText.feedbackHeading, ReportText.variantsHeading, ReportText.ticketsHeading]) {
         expect(report).toContain(`## ${heading}`);
       }
       for (const todo of [ReportText.unansweredTodo, ReportText.feedbackTodo, ReportText.variantsTodo, ReportText.ticketsTodo]) {
         expect(report).toContain(todo);
       }
+    });
+
+    it('should count today\'s questions by outcome and the tickets: one open, one answered today', () => {
+      const today = report.split('\n').filter((line) => /^\| [A-Z][a-z] \d\d\.\d\d\.\d{4} \|/.test(line)).pop();
+      // Six declined, two suggested and one answered question were recorded today (see beforeAll).
+      expect(today).toMatch(/\| 1 \| 2 \| 6 \|$/);
+      expect(report).toContain(`| ${ReportText.ticketRows.open} | 1 |`);
+      expect(report).toContain(`| ${ReportText.ticketRows.answered} | 1 |`);
     });
 
     it('should group similar unanswered questions, most frequent first', () => {

@@ -69,6 +69,8 @@ export async function startBot(options: BotHarnessOptions): Promise<BotHarness> 
     {
       logger,
       store,
+      // The editors' real knowledge on purpose: answers, no-answer cards and the best guesses on
+      // ticket cards are asserted with real entries.
       knowledge: await knowledgeFor(),
       outbox: { pollIntervalMs: 50, backoff: { baseMs: 100, maxMs: 1000 } },
       search: false,

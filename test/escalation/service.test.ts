@@ -3,6 +3,7 @@ import { createEscalationService, type EscalationDraft } from '../../src/escalat
 import { userMessageFor } from '../../src/escalation/userMessages';
 import { DEFAULT_MATCHER_SETTINGS } from '../../src/knowledge';
 import type { KnowledgeBase, MatchResult } from '../../src/knowledge/types';
+import { singlePartMessage } from '../../src/knowledge/message';
 import { tmpStore } from '../storage/tmpStore';
 
 const NOW = new Date('2026-03-10T09:00:00Z');
@@ -32,6 +33,9 @@ const knowledge = {
       suggestions: [],
       candidates: ['a', 'b', 'c', 'd'].map((id, index) => ({ entry: { id } as never, score: 0.5 - index / 10 })),
     }),
+    matchMessage(text: string) {
+      return singlePartMessage(text, this.match(text));
+    },
   }),
 };
 

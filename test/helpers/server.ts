@@ -37,12 +37,20 @@ export interface TestServer {
 }
 
 export interface TestServerOptions {
-  /** Knowledge directory; default: the real `knowledge/`. */
+  /** Knowledge directory; default: the editors' real `knowledge/` (see {@link SERVICE_KNOWLEDGE_DIR}). */
   readonly knowledgeDir?: string;
   readonly health?: Readonly<Record<string, HealthCheck>>;
   /** Bot Framework credentials; default: none (local, unauthenticated mode). */
   readonly credentials?: AdapterCredentials;
 }
+
+/**
+ * A small frozen knowledge base (the LaKI contact entries) for tests of the service's mechanics,
+ * so an editor's change to `knowledge/` cannot break them. Tests that check the real content on
+ * purpose (answers, the tab's catalog, search results, best guesses) keep the default, the
+ * editors' `knowledge/`.
+ */
+export const SERVICE_KNOWLEDGE_DIR = 'test/fixtures/knowledge-service';
 
 const cache = new Map<string, Promise<IndexedKnowledgeBase>>();
 

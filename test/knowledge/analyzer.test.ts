@@ -55,6 +55,21 @@ describe('Analyzer', () => {
     expect(withGuideline.analyzeQuery('Leitlinen').readings[0]).toMatchObject({ kind: 'corrected', correction: 'leitlini' });
   });
 
+  it.each([
+    ['Wer hat die Leitung?', 'Leistungen der Kommune'],
+    ['Welche Haltung hat das Land?', 'Die Haftung des Landes'],
+  ])('should read %j as a real German word, never as a typo of %j', (question, knowledgeText) => {
+    const analyzerWithNeighbour = new Analyzer([...texts, knowledgeText], synonyms);
+    const readings = analyzerWithNeighbour.analyzeQuery(question).readings;
+    expect(readings.filter((reading) => reading.kind === 'corrected')).toEqual([]);
+    expect(readings).toContainEqual(expect.objectContaining({ kind: 'unknown', dictionary: true }));
+  });
+
+  it('should still correct a misspelling that is no German word', () => {
+    const analyzerWithNeighbour = new Analyzer([...texts, 'Leistungen der Kommune'], synonyms);
+    expect(analyzerWithNeighbour.analyzeQuery('Leistungn').readings[0]).toMatchObject({ kind: 'corrected', correction: 'leistung' });
+  });
+
   it('should report words the knowledge base does not know, with how they were written', () => {
     const analysis = analyzer.analyzeQuery('Gibt es in Düsseldorf 3 Parkplätze?');
     expect(analysis.readings).toEqual([

@@ -24,7 +24,22 @@ describe('foldDigraphs', () => {
 
 describe('splitWords', () => {
   it('should keep hyphenated parts and their joined spelling', () => {
-    expect(splitWords('Rucksack-Kita')).toEqual([{ parts: ['rucksack', 'kita'], joined: 'rucksackkita', casing: 'unclear', clause: 0 }]);
+    expect(splitWords('Rucksack-Kita')).toEqual([
+      { parts: ['rucksack', 'kita'], written: ['Rucksack', 'Kita'], joined: 'rucksackkita', casing: 'unclear', clause: 0 },
+    ]);
+  });
+
+  it.each([
+    ['Was machen die KIs?', 'ki'],
+    ["Was machen KI's?", 'ki'],
+    ['Wo sitzen die LaKIs?', 'laki'],
+    ['Wer fördert der KIs Arbeit?', 'ki'],
+  ])('should read an inflected abbreviation in %j as the abbreviation', (text, expected) => {
+    expect(splitWords(text).map((word) => word.parts[0])).toContain(expected);
+  });
+
+  it('should not take a plural "s" off ordinary words', () => {
+    expect(splitWords('Kurs Kreis Haus').map((word) => word.parts[0])).toEqual(['kurs', 'kreis', 'haus']);
   });
 
   it('should turn § into a searchable word', () => {

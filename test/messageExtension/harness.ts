@@ -22,6 +22,7 @@ export interface SearchServer {
 }
 
 export async function startSearchServer(): Promise<SearchServer> {
+  // The editors' real knowledge on purpose: the tests check real search results and titles.
   const kb = await knowledgeFor();
   const logger = new RecordingLogger();
   const dataDir = mkdtempSync(join(tmpdir(), 'laki-search-test-'));

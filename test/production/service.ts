@@ -14,7 +14,7 @@ import { createService } from '../../src/service';
 import { openStore } from '../../src/storage';
 import type { SqliteStore } from '../../src/storage/sqlite';
 import { captureLogger } from '../helpers/capturedLogger';
-import { knowledgeFor } from '../helpers/server';
+import { knowledgeFor, SERVICE_KNOWLEDGE_DIR } from '../helpers/server';
 
 /** A running service. */
 export interface ProductionService {
@@ -39,7 +39,10 @@ export async function startProductionService(env: Record<string, string>): Promi
   const metrics = createMetrics({ defaultMetrics: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'laki-production-'));
   const store = openStore({ dataDir, logger });
-  const service = await createService(config, { logger, store, metrics, knowledge: await knowledgeFor(), search: false });
+  // These tests exercise mechanics (authentication, logs, metrics, limits), not content: the
+  // small fixture knowledge base keeps them independent of editors' changes.
+  const knowledge = await knowledgeFor(SERVICE_KNOWLEDGE_DIR);
+  const service = await createService(config, { logger, store, metrics, knowledge, search: false });
   const { url, server } = service;
   const count = (table: string) => (store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 

@@ -66,7 +66,19 @@ describe('HTTP API', () => {
     ])('should decline %s', async (_name, question) => {
       const { status, body } = await ask(question);
       expect(status).toBe(200);
-      expect(body).toEqual({ outcome: 'none', answer: null, suggestions: [] });
+      expect(body).toEqual({ outcome: 'none', answer: null, suggestions: [], parts: [{ text: question, outcome: 'none', answer: null, suggestions: [] }] });
+    });
+
+    it('should list every asked part of a message, the top level describing the main question', async () => {
+      const { status, body } = await ask('Guten Tag! Wie ist die Telefonnummer der LaKI und wie hoch ist die Förderung pro Jahr?');
+      expect(status).toBe(200);
+      expect(body.parts.map((part) => [part.text, part.outcome])).toEqual([
+        ['Wie ist die Telefonnummer der LaKI', 'answer'],
+        ['wie hoch ist die Förderung pro Jahr?', 'none'],
+      ]);
+      expect(body.parts[0]!.answer!.text).toContain(LAKI_PHONE);
+      expect(body.outcome).toBe('answer');
+      expect(body.answer).toEqual(body.parts[0]!.answer);
     });
 
     it('should give the same result as the bot\'s matcher', async () => {

@@ -133,7 +133,10 @@ describe('HTTP server with bad input', () => {
 
   it('should answer 500 with a JSON body and a log line when a handler fails, and keep serving', async () => {
     const healthy = service.knowledge.current();
-    service.knowledge.replace({ ...healthy, match: () => { throw new Error('index corrupted'); } });
+    const corrupted = () => {
+      throw new Error('index corrupted');
+    };
+    service.knowledge.replace({ ...healthy, match: corrupted, matchMessage: corrupted });
     try {
       const answer = await call('/api/ask?q=Kita');
       expect(answer.status).toBe(500);

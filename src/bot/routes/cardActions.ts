@@ -15,7 +15,9 @@ import {
 } from '../../chat';
 import type { AppTurnState } from '../state';
 import { recordEvent, RouteDeps } from './context';
-import { answerQuestion, buildAnswerCard, sendAnswer, sendNoAnswer } from './question';
+import { rememberTopic } from './message';
+import { answerQuestion } from './question';
+import { buildAnswerCard, sendAnswer, sendNoAnswer } from './replies';
 
 /** Parses a submitted payload of the bot's own cards; an invalid one gets {@link Messages.invalidCardAction}. */
 function parsePayload<T extends z.ZodType>(
@@ -29,12 +31,12 @@ function parsePayload<T extends z.ZodType>(
 
 /** Routes for the bot's own card buttons (see {@link Verb}). */
 export function registerCardActionRoutes(app: Application<AppTurnState>, deps: RouteDeps): void {
-  app.adaptiveCards.actionSubmit(Verb.Ask, async (context, _state, data) => {
+  app.adaptiveCards.actionSubmit(Verb.Ask, async (context, state, data) => {
     const payload = await parsePayload(deps, context, askPayloadSchema, data);
-    if (payload) await answerQuestion(deps, context, payload.question);
+    if (payload) await answerQuestion(deps, context, payload.question, state);
   });
 
-  app.adaptiveCards.actionSubmit(Verb.ShowEntry, async (context, _state, data) => {
+  app.adaptiveCards.actionSubmit(Verb.ShowEntry, async (context, state, data) => {
     const payload = await parsePayload(deps, context, showEntryPayloadSchema, data);
     if (!payload) return;
     const knowledge = deps.knowledge.current();
@@ -45,6 +47,8 @@ export function registerCardActionRoutes(app: Application<AppTurnState>, deps: R
       return;
     }
     await sendAnswer(deps, context, knowledge, entry, payload.question);
+    // The entry the user chose is what a follow-up refers to now.
+    rememberTopic(deps, state, entry.id);
     if (payload.origin === 'suggestion') {
       await recordEvent(deps, { kind: 'suggestion-chosen', question: payload.question, entryId: entry.id });
     }

@@ -11,6 +11,8 @@ export interface RouteDeps {
   readonly logger: Logger;
   readonly examples: readonly string[];
   readonly extensions: readonly AppExtension[];
+  /** The time for follow-up topics (injectable so tests can let a topic expire). */
+  readonly clock: () => Date;
 }
 
 /**

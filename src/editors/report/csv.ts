@@ -19,6 +19,10 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
 /** File name → content of every CSV file of the report. */
 export function renderCsvFiles(model: ReportModel): Record<string, string> {
   return {
+    'fragen-pro-tag.csv': toCsv(
+      ['Tag', 'Beantwortet', 'Vorschläge', 'Ohne Antwort'],
+      model.days.map((day) => [day.day, day.answered, day.suggested, day.declined]),
+    ),
     'unbeantwortete-fragen.csv': toCsv(
       ['Gruppe', 'Anzahl Gruppe', 'Frage', 'Nächster Eintrag', 'Inzwischen beantwortet durch', 'Grund'],
       model.unanswered.flatMap((group, index) =>

@@ -2,7 +2,7 @@
  * Renders the report as Markdown. Questions and answers come from users and LaKI staff, so
  * every cell is escaped: nothing they typed can become a link, HTML or break the table.
  */
-import { REASON_LABELS, ReportText } from './messages';
+import { formatDuration, REASON_LABELS, ReportText, shortDayLabel } from './messages';
 import type { ReportModel } from './model';
 
 /** Escapes text for one Markdown table cell (one line, no HTML, no Markdown syntax). */
@@ -53,10 +53,24 @@ export function renderMarkdown(model: ReportModel): string {
         [ReportText.overviewRows.feedback, String(model.negativeFeedback.length)],
         [ReportText.overviewRows.variants, String(model.variantSuggestions.length)],
         [ReportText.overviewRows.tickets, String(model.tickets.length)],
+        [ReportText.ticketRows.open, String(model.ticketFigures.open)],
+        [ReportText.ticketRows.answered, String(model.ticketFigures.answered)],
+        [
+          ReportText.ticketRows.median,
+          model.ticketFigures.medianMsToAnswer === undefined ? '–' : formatDuration(model.ticketFigures.medianMsToAnswer),
+        ],
+        ...(model.openDrafts === undefined ? [] : [[ReportText.ticketRows.drafts, String(model.openDrafts)]]),
       ],
     ),
     '',
     ReportText.csvNote,
+    '',
+    `## ${ReportText.daysHeading}`,
+    '',
+    ...table(
+      ReportText.daysColumns,
+      model.days.map((day) => [`${shortDayLabel(day.day)}${day.day.slice(0, 4)}`, String(day.answered), String(day.suggested), String(day.declined)]),
+    ),
     '',
     `## ${ReportText.unansweredHeading}`,
     '',

@@ -24,6 +24,14 @@ export const ReportText = {
     tickets: 'Beantwortete Tickets (mögliche neue Einträge)',
   },
   countHeader: 'Anzahl',
+  ticketRows: {
+    open: 'Offene Tickets (warten auf die LaKI)',
+    answered: 'Im Zeitraum beantwortete Tickets',
+    median: 'Zeit bis zur Antwort (Median)',
+    drafts: 'Offene Entwürfe',
+  },
+  daysHeading: 'Fragen pro Tag',
+  daysColumns: ['Tag', 'Beantwortet', 'Vorschläge („Meinten Sie …“)', 'Ohne Antwort'],
   csvNote: 'Die Tabellen liegen zusätzlich als CSV-Dateien (Semikolon, UTF-8) neben diesem Bericht, z. B. für Excel.',
   unansweredHeading: '1. Häufige Fragen ohne Antwort',
   unansweredTodo:
@@ -61,6 +69,26 @@ export const ReportText = {
     `Keine Datenbank gefunden (${file}). Der Bericht braucht die Daten des laufenden Bots; setzen Sie DATA_DIR auf dessen Datenordner.`,
   usageReport: 'Aufruf: npm run kb:report [-- --out ORDNER] [--days TAGE]',
 } as const;
+
+/** "4 Std. 5 Min.", "2 Tage 3 Std.": how long the LaKI took, rounded to what matters. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes} Min.`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 === 0 ? `${hours} Std.` : `${hours} Std. ${minutes % 60} Min.`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} Tage` : `${days} Tage ${hours % 24} Std.`;
+}
+
+/** German weekday of a report day (`YYYY-MM-DD`): "Mo". */
+export function weekdayLabel(day: string): string {
+  return ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'][new Date(`${day}T12:00:00Z`).getUTCDay()]!;
+}
+
+/** German weekday and date of a report day (`YYYY-MM-DD`): "Mo 30.11.". */
+export function shortDayLabel(day: string): string {
+  return `${weekdayLabel(day)} ${day.slice(8, 10)}.${day.slice(5, 7)}.`;
+}
 
 export const DraftText = {
   usage: 'Aufruf: npm run kb:draft -- LAKI-2026-0042 [weitere Nummern] | --all   [--force überschreibt vorhandene Entwürfe]',

@@ -6,6 +6,7 @@
 import type { Ticket } from '../../escalation';
 import type { StoredQuestionEvent } from '../../questionLog';
 import { type IndexedKnowledgeBase, fold, type DeclineReason } from '../../knowledge';
+import { dailyOutcomes, ticketFigures, type DayOutcomes, type TicketFigures } from './figures';
 
 export interface ReportSettings {
   /** Two unanswered questions belong to one group from this token Jaccard similarity on. */
@@ -66,7 +67,17 @@ export interface TicketCandidate {
 export interface ReportModel {
   readonly createdAt: Date;
   readonly since: Date;
+  /** End of the period (exclusive); `createdAt` for `kb:report`, midnight for the weekly card. */
+  readonly until: Date;
   readonly eventCount: number;
+  /** Questions per day by outcome, every day of the period. */
+  readonly days: readonly DayOutcomes[];
+  readonly ticketFigures: TicketFigures;
+  /**
+   * Entry drafts editors started and have not published or discarded; absent when no drafts
+   * store is connected (the figure is then left out, not shown as 0).
+   */
+  readonly openDrafts?: number;
   readonly unanswered: readonly UnansweredGroup[];
   readonly negativeFeedback: readonly NegativeFeedback[];
   readonly variantSuggestions: readonly VariantSuggestion[];
@@ -79,8 +90,14 @@ export interface ReportInput {
   readonly knowledge: IndexedKnowledgeBase;
   /** Ticket numbers that already have a draft file. */
   readonly draftedTickets: ReadonlySet<string>;
+  /** Tickets waiting for the LaKI now (open or taken). */
+  readonly openTickets: number;
+  /** See {@link ReportModel.openDrafts}. */
+  readonly openDrafts?: number;
   readonly since: Date;
   readonly now: Date;
+  /** End of the period (exclusive); default `now`. Events from `until` on are left out. */
+  readonly until?: Date;
 }
 
 /** Case, umlauts and punctuation do not make two questions different. */
@@ -91,13 +108,19 @@ export function normalizeQuestion(question: string): string {
 /** Builds the report from stored events and tickets, judged against today's knowledge. */
 export function buildReport(input: ReportInput, settings: Partial<ReportSettings> = {}): ReportModel {
   const s = { ...DEFAULT_REPORT_SETTINGS, ...settings };
+  const until = input.until ?? input.now;
+  const events = input.events.filter((event) => event.recordedAt >= input.since && event.recordedAt < until);
   return {
     createdAt: input.now,
     since: input.since,
-    eventCount: input.events.length,
-    unanswered: groupUnanswered(input.events, input.knowledge, s),
-    negativeFeedback: negativeFeedback(input.events, input.knowledge, s),
-    variantSuggestions: variantSuggestions(input.events, input.knowledge, s),
+    until,
+    eventCount: events.length,
+    days: dailyOutcomes(events, input.since, until),
+    ticketFigures: ticketFigures(input.tickets, input.openTickets, input.since, until),
+    ...(input.openDrafts === undefined ? {} : { openDrafts: input.openDrafts }),
+    unanswered: groupUnanswered(events, input.knowledge, s),
+    negativeFeedback: negativeFeedback(events, input.knowledge, s),
+    variantSuggestions: variantSuggestions(events, input.knowledge, s),
     tickets: ticketCandidates(input.tickets, input.knowledge, input.draftedTickets),
   };
 }

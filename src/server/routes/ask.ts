@@ -3,27 +3,44 @@
  */
 import type { Request } from 'restify';
 import { MAX_QUESTION_LENGTH } from '../../config';
-import { answerText, type KnowledgeBase, type MatchResult, type Outcome } from '../../knowledge';
+import { answerText, type KnowledgeBase, type MatchResult, type MessageMatch, type Outcome } from '../../knowledge';
 import { ApiError, ErrorCode, ErrorMessage } from '../errors';
 import { sendJson, type RouteHandler } from '../respond';
 
-/** The JSON body of a `/api/ask` answer. */
-export interface AskResponse {
+/** How one question was answered: the top level of `/api/ask` and each of its `parts`. */
+export interface AskResult {
   readonly outcome: Outcome;
   readonly answer: { readonly id: string; readonly title: string; readonly text: string } | null;
   readonly suggestions: ReadonlyArray<{ readonly id: string; readonly title: string }>;
+}
+
+/**
+ * The JSON body of a `/api/ask` answer: the top-level fields describe the message's main
+ * question (so clients that show one answer keep working); `parts` lists every asked part of
+ * the message in order, each with the text as written.
+ */
+export interface AskResponse extends AskResult {
+  readonly parts: ReadonlyArray<AskResult & { readonly text: string }>;
 }
 
 /** Builds the handler; `knowledge()` is asked per request so a hot reload applies at once. */
 export function askRoute(knowledge: () => KnowledgeBase): RouteHandler {
   return (req, res) => {
     const question = questionOf(req);
-    sendJson(res, 200, toAskResponse(knowledge().match(question)));
+    sendJson(res, 200, toAskResponse(knowledge().matchMessage(question)));
   };
 }
 
-/** Maps a match to the public JSON shape; `answer.text` is the text users read. */
-export function toAskResponse(result: MatchResult): AskResponse {
+/** Maps a message match to the public JSON shape. */
+export function toAskResponse(message: MessageMatch): AskResponse {
+  return {
+    ...toAskResult(message.main),
+    parts: message.parts.map((part) => ({ text: part.text, ...toAskResult(part) })),
+  };
+}
+
+/** Maps one match to the public JSON shape; `answer.text` is the text users read. */
+export function toAskResult(result: MatchResult): AskResult {
   return {
     outcome: result.outcome,
     answer: result.answer

@@ -14,7 +14,7 @@ import { createPostgresQuestionLog } from './questionLog';
 import { createPostgresTicketStore } from './tickets';
 
 export { createPostgresQuestionLogReader } from './questionLog';
-export { createPostgresAnsweredTicketReader } from './tickets';
+export { createPostgresAnsweredTicketReader, createPostgresOpenTicketReader } from './tickets';
 
 export {
   migratePostgres,

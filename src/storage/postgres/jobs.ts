@@ -25,7 +25,7 @@ export async function insertJobs(db: Queryable, jobs: readonly NewJob[], now: Da
     const result = await db.query(
       `INSERT INTO jobs (id, kind, ticket_id, payload, dedupe_key, state, attempts, next_attempt_at, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
-      [randomUUID(), job.kind, job.ticketId, JSON.stringify(job.payload ?? {}), job.dedupeKey, job.nextAttemptAt ?? now, now],
+      [randomUUID(), job.kind, job.ticketId ?? null, JSON.stringify(job.payload ?? {}), job.dedupeKey, job.nextAttemptAt ?? now, now],
     );
     inserted += result.rowCount ?? 0;
   }

@@ -104,6 +104,12 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = Object.freeze([
     `,
   },
   {
+    // 4 is the outbox send marker (merged from another branch); this one does not depend on it.
+    version: 5,
+    name: 'delivery jobs about no ticket (the weekly report post)',
+    sql: `ALTER TABLE jobs ALTER COLUMN ticket_id DROP NOT NULL;`,
+  },
+  {
     // 4 and 5 belong to the delivery send marker and the report jobs (numbering fixed by the lead).
     version: 6,
     name: 'entry drafts and knowledge revisions',

@@ -15,7 +15,7 @@ import {
   ticketToRow,
   type TicketRow as SharedTicketRow,
 } from '../shared/tickets';
-import type { AnsweredTicketReader, CreatedTicket, NewTicket, TicketStore } from '../types';
+import type { AnsweredTicketReader, CreatedTicket, OpenTicketReader, NewTicket, TicketStore } from '../types';
 import { insertJobs } from './jobs';
 import { inTransaction, POSTGRES_CODEC, type Queryable } from './transaction';
 
@@ -111,6 +111,16 @@ export function createPostgresAnsweredTicketReader(pool: Pool): AnsweredTicketRe
          ORDER BY answered_at DESC, number DESC`,
       );
       return rows.map(fromRow);
+    },
+  };
+}
+
+/** Counts the tickets still waiting for the LaKI (same result as the SQLite reader). */
+export function createPostgresOpenTicketReader(pool: Pool): OpenTicketReader {
+  return {
+    async countOpen() {
+      const { rows } = await pool.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM tickets WHERE status IN ('open', 'assigned')`);
+      return rows[0].n;
     },
   };
 }

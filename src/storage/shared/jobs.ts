@@ -6,7 +6,7 @@ import type { RowCodec } from './codec';
 export interface JobRow<Time> {
   id: string;
   kind: JobKind;
-  ticket_id: string;
+  ticket_id: string | null;
   payload: string;
   dedupe_key: string;
   state: JobState;
@@ -31,7 +31,7 @@ export function jobFromRow<Time>(codec: RowCodec<Time>, row: JobRow<Time>): Job 
   return {
     id: row.id,
     kind: row.kind,
-    ticketId: row.ticket_id,
+    ...(row.ticket_id === null ? {} : { ticketId: row.ticket_id }),
     payload: JSON.parse(row.payload) as Record<string, unknown>,
     dedupeKey: row.dedupe_key,
     state: row.state,

@@ -22,7 +22,7 @@ export class SchemaTooNewError extends Error {
  * The migrations newer than the database's `current` version, in version order. Throws
  * {@link SchemaTooNewError} when the database is ahead of every migration this app knows.
  */
-export function pendingMigrations(current: number, migrations: readonly Migration[]): Migration[] {
+export function pendingMigrations<M extends Migration>(current: number, migrations: readonly M[]): M[] {
   const known = migrations.reduce((max, migration) => Math.max(max, migration.version), 0);
   if (current > known) throw new SchemaTooNewError(current, known);
   return [...migrations].filter((migration) => migration.version > current).sort((a, b) => a.version - b.version);

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { Store } from '../types';
 import { createSqliteBotStorage } from './botState';
 import { createSqliteEditorStore } from './editors';
-import { migrate, MIGRATIONS, type Migration } from './migrations';
+import { migrate, MIGRATIONS, type SqliteMigration } from './migrations';
 import { createSqliteJobStore } from './jobs';
 import { createSqliteQuestionLog, type QuestionLogErrorSink } from './questionLog';
 import { createSqliteTicketStore } from './tickets';
@@ -21,7 +21,7 @@ export interface SqliteStoreOptions {
   /** How long a write waits for another connection's lock before failing (default 5 s). */
   readonly busyTimeoutMs?: number;
   /** Only for tests of upgrades: the migrations to apply (default: all). */
-  readonly migrations?: readonly Migration[];
+  readonly migrations?: readonly SqliteMigration[];
   readonly clock?: () => Date;
   readonly logger?: QuestionLogErrorSink;
 }

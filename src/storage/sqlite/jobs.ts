@@ -20,7 +20,7 @@ export function insertJobs(db: Database.Database, jobs: readonly NewJob[], now: 
   let inserted = 0;
   for (const job of jobs) {
     const due = (job.nextAttemptAt ?? now).getTime();
-    inserted += insert.run(randomUUID(), job.kind, job.ticketId, JSON.stringify(job.payload ?? {}), job.dedupeKey, due, now.getTime(), now.getTime()).changes;
+    inserted += insert.run(randomUUID(), job.kind, job.ticketId ?? null, JSON.stringify(job.payload ?? {}), job.dedupeKey, due, now.getTime(), now.getTime()).changes;
   }
   return inserted;
 }

@@ -7,8 +7,38 @@ import { pendingMigrations, SchemaTooNewError, type Migration } from '../shared/
 
 export { SchemaTooNewError, type Migration };
 
+/**
+ * A migration whose change plain SQL cannot express on SQLite (which has no ALTER COLUMN): `run`
+ * replaces executing `sql` and runs inside the migration's transaction.
+ */
+export interface SqliteMigration extends Migration {
+  readonly run?: (db: Database.Database) => void;
+}
+
+/**
+ * SQLite cannot drop a NOT NULL constraint in place: the table is rebuilt from its own stored
+ * definition (which includes every column added since, whatever migrations added them), with
+ * `column`'s NOT NULL removed, its rows copied and its indexes recreated.
+ */
+function dropNotNull(table: string, column: string): (db: Database.Database) => void {
+  return (db) => {
+    const definition = db.prepare<[string], { sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
+    const indexes = db
+      .prepare<[string], { sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+      .all(table);
+    const constraint = new RegExp(`(\\b${column}\\s+TEXT)\\s+NOT\\s+NULL`, 'i');
+    if (!definition || !constraint.test(definition.sql)) throw new Error(`Migration: ${table}.${column} is not a NOT NULL text column`);
+    const rebuilt = definition.sql.replace(constraint, '$1').replace(new RegExp(`^CREATE TABLE\\s+"?${table}"?`, 'i'), `CREATE TABLE ${table}_rebuilt`);
+    db.exec(rebuilt);
+    db.exec(`INSERT INTO ${table}_rebuilt SELECT * FROM ${table}`);
+    db.exec(`DROP TABLE ${table}`);
+    db.exec(`ALTER TABLE ${table}_rebuilt RENAME TO ${table}`);
+    for (const index of indexes) db.exec(index.sql);
+  };
+}
+
 /** The ordered migration list. Times are stored as milliseconds since the epoch (UTC). */
-export const MIGRATIONS: readonly Migration[] = Object.freeze([
+export const MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
   {
     version: 1,
     name: 'question log',
@@ -90,6 +120,13 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     `,
   },
   {
+    // 4 is the outbox send marker (merged from another branch); this one does not depend on it.
+    version: 5,
+    name: 'delivery jobs about no ticket (the weekly report post)',
+    sql: '-- jobs.ticket_id becomes nullable (table rebuilt, see dropNotNull)',
+    run: dropNotNull('jobs', 'ticket_id'),
+  },
+  {
     // 4 and 5 belong to the delivery send marker and the report jobs (numbering fixed by the lead).
     version: 6,
     name: 'entry drafts and knowledge revisions',
@@ -135,7 +172,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
  * Applies every migration newer than the database's version, in order, each in its own
  * transaction together with its row in `schema_migrations`. Resolves to the versions applied.
  */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): number[] {
+export function migrate(db: Database.Database, migrations: readonly SqliteMigration[] = MIGRATIONS, now = new Date()): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -145,7 +182,8 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of pending) {
     db.transaction(() => {
-      db.exec(migration.sql);
+      if (migration.run) migration.run(db);
+      else db.exec(migration.sql);
       record.run(migration.version, migration.name, now.getTime());
     }).immediate();
   }

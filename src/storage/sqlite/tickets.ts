@@ -11,7 +11,7 @@ import {
   ticketToRow,
   type TicketRow as SharedTicketRow,
 } from '../shared/tickets';
-import type { AnsweredTicketReader, CreatedTicket, NewTicket, TicketMutator, TicketStore } from '../types';
+import type { AnsweredTicketReader, OpenTicketReader, CreatedTicket, NewTicket, TicketMutator, TicketStore } from '../types';
 import { SQLITE_CODEC } from './codec';
 import { insertJobs } from './jobs';
 
@@ -85,6 +85,12 @@ export function createSqliteAnsweredTicketReader(db: Database.Database): Answere
      ORDER BY answered_at DESC, number DESC`,
   );
   return { listAnswered: async () => answered.all().map(fromRow) };
+}
+
+/** Counts the tickets still waiting for the LaKI (weekly report). */
+export function createSqliteOpenTicketReader(db: Database.Database): OpenTicketReader {
+  const open = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM tickets WHERE status IN ('open', 'assigned')`);
+  return { countOpen: async () => open.get()!.n };
 }
 
 function mapOptional(row: TicketRow | undefined): Ticket | undefined {

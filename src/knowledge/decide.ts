@@ -1,0 +1,86 @@
+/**
+ * Stage 5 of reading a message: deciding. From the scored candidates of one asked part and the
+ * facts of that part alone (forward terms, coverage of its meaning), choose answer, "Meinten
+ * Sie …" or no answer. A confident wrong answer is the worst outcome, so answering needs a clear
+ * score, a clear lead, and none of the protections firing.
+ */
+import type { Entry } from './schema';
+import type { ScoredEntry } from './scoring';
+import type { Candidate, DeclineReason, MatchResult } from './types';
+
+/** Thresholds of the decision, part of the matcher settings. */
+export interface DecisionSettings {
+  /** Minimum score for a direct answer. */
+  readonly answerScore: number;
+  /** Minimum lead of the best entry over the second for a direct answer. */
+  readonly answerMargin: number;
+  /** Minimum score for an entry to be offered under "Meinten Sie …". */
+  readonly suggestScore: number;
+  /** Suggestions must score within this distance of the best entry. */
+  readonly suggestWindow: number;
+  /** At most this many suggestions. */
+  readonly maxSuggestions: number;
+  /**
+   * Minimum share of the asked part's meaning (idf mass of its words, unknown words counted as
+   * rare) that the best entry covers. Below it the question is about something we do not know.
+   */
+  readonly minCoverage: number;
+  /** Candidates kept in a result (best guesses for LaKI, logs). */
+  readonly maxCandidates: number;
+}
+
+/** What the protections need to know about the asked part. */
+export interface DecisionFacts {
+  /** `forward` terms in the asked part (stems joined by spaces). */
+  readonly forwardTerms: readonly string[];
+  /** True when an entry's own questions, title or keywords use a forward term. */
+  readonly entryCovers: (entry: Entry, term: string) => boolean;
+  /**
+   * Key nouns of the asked part that the best entry must contain (in any field) to be answered
+   * confidently; one missing turns an answer into suggestions (answer fit).
+   */
+  readonly keyNouns: readonly string[];
+  readonly entryHas: (entry: Entry, token: string) => boolean;
+}
+
+export function declined(reason: DeclineReason, candidates: readonly Candidate[]): MatchResult {
+  return { outcome: 'none', answer: null, suggestions: [], candidates, declineReason: reason };
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+/**
+ * Among close candidates, the entry that gives an overview of all the others (lists them as
+ * related): "Welche Programme gibt es für Kitas?" is answered by the entry that presents both
+ * programmes, rather than by "Meinten Sie" with each programme and the overview side by side.
+ */
+function overviewOf(close: readonly ScoredEntry[], s: DecisionSettings): ScoredEntry | undefined {
+  if (close.length < 3) return undefined;
+  return close.find(
+    (candidate) =>
+      candidate.coverage >= s.minCoverage &&
+      candidate.score >= s.answerScore &&
+      close.every((other) => other === candidate || candidate.entry.related.includes(other.entry.id)),
+  );
+}
+
+/** Decides for one asked part; `scored` is in score order. */
+export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: DecisionSettings): MatchResult {
+  const candidates = scored.slice(0, s.maxCandidates).map(({ entry, score }) => ({ entry, score: round(score) }));
+  const best = scored[0];
+  if (!best || best.score < s.suggestScore) return declined('low-score', candidates);
+  if (facts.forwardTerms.some((term) => !facts.entryCovers(best.entry, term))) return declined('forward-term', candidates);
+  if (best.coverage < s.minCoverage) return declined('uncovered-terms', candidates);
+
+  const second = scored[1];
+  const clearLead = best.score >= s.answerScore && (!second || best.score - second.score >= s.answerMargin);
+  const fits = facts.keyNouns.every((token) => facts.entryHas(best.entry, token));
+  if (clearLead && fits) return { outcome: 'answer', answer: best.entry, suggestions: [], candidates };
+  const floor = Math.max(s.suggestScore, best.score - s.suggestWindow);
+  const close = scored.filter((candidate) => candidate.score >= floor).slice(0, s.maxSuggestions);
+  const overview = fits ? overviewOf(close, s) : undefined;
+  if (overview) return { outcome: 'answer', answer: overview.entry, suggestions: [], candidates };
+  return { outcome: 'suggest', answer: null, suggestions: close.map((candidate) => candidate.entry), candidates };
+}

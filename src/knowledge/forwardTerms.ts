@@ -1,0 +1,69 @@
+/**
+ * `forward` terms of `knowledge/synonyms.yaml`: words that mark a question the curated knowledge
+ * cannot answer (amounts, deadlines, staff, opening hours …). Found as written, in phrases, and
+ * as the head of a compound, because German compounds take their meaning from the last part:
+ * "Antragsfrist" and "Förderhöhe" count as "Frist" and "Höhe".
+ */
+import { fold, type Word } from './text';
+
+interface Phrase {
+  readonly tokens: readonly string[];
+  readonly canonical: string;
+}
+
+/** Shortest compound head looked up ("frist" in "antragsfrist"). */
+const MIN_COMPOUND_HEAD = 4;
+
+/**
+ * The forward term a word ends with, as the head of a compound ("antragsfrist" → "frist"):
+ * the longest known head of at least {@link MIN_COMPOUND_HEAD} letters, or undefined.
+ */
+function compoundHead(word: string, heads: ReadonlyMap<string, string>): string | undefined {
+  for (let start = 1; start <= word.length - MIN_COMPOUND_HEAD; start++) {
+    const term = heads.get(word.slice(start));
+    if (term) return term;
+  }
+  return undefined;
+}
+
+export class ForwardTerms {
+  private readonly phrases: Phrase[] = [];
+  /** Single-word terms, folded and stemmed, for exact and compound-head lookups. */
+  private readonly words = new Map<string, string>();
+  private readonly stems = new Map<string, string>();
+
+  /** @param allStems every stem of a term, stopwords included (as `forward` terms are compared) */
+  constructor(terms: readonly string[], allStems: (text: string) => string[]) {
+    for (const term of terms) {
+      const tokens = allStems(term);
+      if (tokens.length === 1) {
+        this.words.set(fold(term), tokens[0]!);
+        this.stems.set(tokens[0]!, tokens[0]!);
+      } else if (tokens.length > 1) {
+        this.phrases.push({ tokens, canonical: tokens.join(' ') });
+      }
+    }
+  }
+
+  /**
+   * Terms in a text, as stems joined by spaces.
+   *
+   * @param folded every folded word of the text (stopwords included), with `stems` alongside
+   * @param isKnown a word the knowledge base itself uses ("Vorschulalter") is not a compound to look into
+   */
+  find(folded: readonly string[], stems: readonly string[], isKnown: (stem: string) => boolean): string[] {
+    const found = new Set<string>();
+    for (let i = 0; i < stems.length; i++) {
+      const term =
+        this.stems.get(stems[i]!) ??
+        (isKnown(stems[i]!) ? undefined : (compoundHead(folded[i]!, this.words) ?? compoundHead(stems[i]!, this.stems)));
+      if (term) found.add(term);
+      for (const phrase of this.phrases) {
+        if (phrase.tokens.every((t, k) => stems[i + k] === t)) found.add(phrase.canonical);
+      }
+    }
+    return [...found];
+  }
+}
+
+export type { Word };

@@ -1,0 +1,115 @@
+/**
+ * Reading a whole chat message, as a sequence of stages:
+ *   1. sentences and focus (`sentences.ts`): which pieces ask, which are context;
+ *   2.–3. normalising and reading each word (`text.ts`, `analyzer.ts`), per asked part;
+ *   4. scoring (`scoring.ts`) with the context's known words as a ranking help;
+ *   5. deciding (`decide.ts`) for each part alone;
+ * then, given the topic of the last answer, elliptic follow-ups are read against it.
+ * `explainMessage` returns every stage's result for `npm run ask -- --json`.
+ */
+import type { Explanation, Matcher, Topic } from './matcher';
+import type { Entry } from './schema';
+import { findFocus, leansBack, type MessagePiece } from './sentences';
+import { isStopword } from './text';
+import type { ConversationContext, MatchResult, MessageMatch, Outcome, PartMatch } from './types';
+
+/** One asked part on its way through the stages. */
+export interface PartTrace {
+  readonly text: string;
+  /** Why this piece was taken as asked. */
+  readonly why: string;
+  /** Texts whose known words helped ranking. */
+  readonly context: readonly string[];
+  /** Whether the part leans on something said before ("und die Adresse?"); only judged in a conversation with a topic. */
+  readonly elliptic: boolean;
+  /** Set when the last answer's topic was used to read this part. */
+  readonly followUp?: { readonly entryId: string };
+  readonly explanation: Explanation;
+}
+
+/** Every stage's result for one message. */
+export interface MessageTrace {
+  readonly pieces: readonly MessagePiece[];
+  readonly parts: readonly PartTrace[];
+  readonly match: MessageMatch;
+}
+
+const RANK: Record<Outcome, number> = { none: 0, suggest: 1, answer: 2 };
+
+/**
+ * What names an entry's topic, for reading a follow-up: its title and keywords, and its
+ * neighbourhood: related entries and theirs (two links), so a conversation that moved from an
+ * overview to one programme can still continue with the overview's other entries.
+ */
+function topicOf(entry: Entry, getEntry: (id: string) => Entry | undefined): Topic {
+  const favoured = new Set([entry.id, ...entry.related]);
+  for (const id of entry.related) for (const next of getEntry(id)?.related ?? []) favoured.add(next);
+  return { text: [entry.title, ...entry.keywords].join(' . '), favoured };
+}
+
+/**
+ * Reads an asked part, and again against the last answer's topic when it may be a follow-up.
+ * A part that points back ("gibt es dafür …", "was macht sie …", or names no topic at all) takes
+ * the reading with the topic when that is at least as good. A part that continues the topic
+ * ("und für wen gibt es Fortbildungen?") keeps its own answer when that lies in the topic's
+ * neighbourhood (the entry and its related entries) and takes the topic's reading when that
+ * answers inside it. A complete question keeps its own answer, so an old topic never bends a
+ * clear question; there the topic only turns no answer into suggestions, or suggestions into an
+ * answer.
+ */
+function readPart(
+  matcher: Matcher,
+  part: { text: string; why: string; context: readonly string[]; antecedent?: string },
+  topic: Entry | undefined,
+  getEntry: (id: string) => Entry | undefined,
+): PartTrace {
+  const alone = matcher.explain(part.text, part);
+  if (!topic) return { ...part, elliptic: false, explanation: alone };
+  const leaning = leansBack(part.text, isStopword);
+  const trace: PartTrace = { ...part, elliptic: leaning !== 'no', explanation: alone };
+  const neighbourhood = topicOf(topic, getEntry);
+  const answeredAlone = alone.result.answer;
+  // A clear answer stays, unless the part points back, or continues the topic ("und für wen
+  // gibt es Fortbildungen?") and the answer lies outside the topic's neighbourhood.
+  if (answeredAlone && (leaning === 'no' || (leaning === 'continues' && neighbourhood.favoured.has(answeredAlone.id)))) return trace;
+  const withTopic = matcher.explain(part.text, { ...part, antecedent: part.antecedent ?? topic.title, topic: neighbourhood });
+  const better =
+    leaning === 'points-back'
+      ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome]
+      : answeredAlone
+        ? // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
+          withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id)
+        : RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
+  return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
+}
+
+/**
+ * The main question of a message: the first answered part, else the first with suggestions,
+ * else the first part; what single-answer clients (GET /api/ask top level, the message
+ * extension) show.
+ */
+function mainOf(parts: readonly PartMatch[]): MatchResult {
+  return parts.find((part) => part.outcome === 'answer') ?? parts.find((part) => part.outcome === 'suggest') ?? parts[0]!;
+}
+
+/** Reads a message through every stage; see the module comment. */
+export function explainMessage(
+  matcher: Matcher,
+  text: string,
+  conversation: ConversationContext | undefined,
+  getEntry: (id: string) => Entry | undefined,
+): MessageTrace {
+  const focus = findFocus(text, isStopword);
+  const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
+  const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] as string[] }];
+  const parts = asked.map((part) => readPart(matcher, part, topic, getEntry));
+  const partMatches: PartMatch[] = parts.map((part) => ({ ...part.explanation.result, text: part.text }));
+  const followUp = parts.find((part) => part.followUp)?.followUp;
+  const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };
+  return { pieces: focus.pieces, parts, match };
+}
+
+/** A single question's result as a message match, for knowledge bases that only match one text. */
+export function singlePartMessage(text: string, result: MatchResult): MessageMatch {
+  return { main: result, parts: [{ ...result, text }] };
+}

@@ -1,0 +1,297 @@
+/**
+ * Stage 1 of reading a message: sentences and focus. Splits a chat message into sentences and
+ * clauses and decides what each piece does: asks something (a question or a request), is
+ * context (greetings, who is asking, why), or is a courtesy ("Können Sie helfen?"). The asked
+ * pieces become the message's parts; everything else is context, whose unknown words must not
+ * make the matcher decline. Pure functions over the text, no knowledge of the entries.
+ */
+import { fold } from './text';
+
+/** What a piece of a message does. */
+export type PieceRole = 'question' | 'request' | 'context' | 'courtesy';
+
+/** A sentence or clause of a message with its role and why it got it (shown by `ask --json`). */
+export interface MessagePiece {
+  readonly text: string;
+  readonly role: PieceRole;
+  readonly why: string;
+}
+
+/** One asked part of a message, with the texts that surround it. */
+export interface FocalPart {
+  readonly text: string;
+  readonly why: string;
+  /** Context pieces of the message, and the asked part before this one (for "… und wer hilft dabei?"). */
+  readonly context: readonly string[];
+  /** The piece right before this part: what "Wie lautet die?" or "Wie geht das?" refers to. */
+  readonly antecedent?: string;
+}
+
+export interface MessageFocus {
+  /** Every piece in message order, for tracing. */
+  readonly pieces: readonly MessagePiece[];
+  /** The asked parts in message order; at least one for a non-empty message. */
+  readonly parts: readonly FocalPart[];
+}
+
+/** Question words, folded; German and English. A piece starting with one (after a preposition) asks. */
+const INTERROGATIVES = new Set([
+  'wer', 'wen', 'wem', 'wessen', 'was', 'wie', 'wo', 'wann', 'warum', 'wieso', 'weshalb', 'weswegen',
+  'welche', 'welcher', 'welches', 'welchen', 'welchem', 'woher', 'wohin', 'wozu', 'womit', 'wofur',
+  'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach', 'inwiefern',
+  'inwieweit', 'wieviel', 'wieviele', 'ob',
+  'what', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'which', 'whether',
+]);
+
+/** Finite verbs that open a yes/no question ("Gibt es …", "Kann ich …", "Is there …"). */
+const QUESTION_VERBS = new Set([
+  'gibt', 'gibts', 'kann', 'kannst', 'konnen', 'konnte', 'konnten', 'ist', 'sind', 'war', 'waren', 'hat',
+  'haben', 'hatte', 'hatten', 'muss', 'mussen', 'musste', 'darf', 'durfen', 'soll', 'sollen', 'sollte',
+  'sollten', 'wird', 'werden', 'wurde', 'wurden', 'bietet', 'bieten', 'berat', 'beraten', 'unterstutzt',
+  'unterstutzen', 'hilft', 'helfen', 'fordert', 'fordern', 'arbeitet', 'arbeiten', 'macht', 'machen',
+  'kummert', 'gehort', 'gehoren', 'existiert', 'existieren', 'brauche', 'braucht', 'brauchen', 'bekomme',
+  'bekommt', 'bekommen', 'erhalte', 'erhalt', 'erhalten', 'weiss', 'wisst', 'wissen', 'kennt', 'kennen',
+  'habt', 'seid', 'geht', 'gilt', 'vertritt', 'vertreten', 'organisiert', 'organisieren', 'betreut',
+  'begleitet', 'koordiniert', 'richtet', 'plant', 'informiert', 'vermittelt', 'sitzt', 'liegt',
+  'is', 'are', 'do', 'does', 'did', 'can', 'could', 'would', 'should', 'will', 'may', 'has', 'have',
+]);
+
+/** Prepositions that may stand before a question word ("An welche Nummer …", "Seit wann …"). */
+const PREPOSITIONS = new Set([
+  'an', 'auf', 'aus', 'bei', 'bis', 'durch', 'fur', 'gegen', 'in', 'mit', 'nach', 'seit', 'uber', 'um',
+  'unter', 'von', 'vor', 'zu', 'ab', 'und', 'oder', 'aber', 'dann', 'sowie', 'to', 'for', 'from',
+  'with', 'in', 'at', 'and', 'so',
+]);
+
+/** A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "I need …". */
+const REQUEST =
+  /(^|\s)(ich\s+|wir\s+)?(brauche|brauchen|brauchte|brauchten|suche|suchen|benotige|benotigen|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|wurde\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|bitte\s+um|mich\s+interessiert|mich\s+wurde\s+interessieren|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+
+/** Words of a courtesy question: it asks for help, not about a topic ("Können Sie mir da helfen?"). */
+const COURTESY = new Set([
+  'helfen', 'weiterhelfen', 'hilfe', 'helft', 'hilfst', 'idee', 'jemand', 'rat', 'tipp', 'tipps', 'auskunft',
+  'antwort', 'ruckmeldung', 'beantworten', 'klaren', 'vorab', 'danke', 'dank', 'vielen', 'herzlichen',
+  'weiss', 'weisst', 'wisst', 'wissen', 'kennt', 'sagen', 'sag', 'fragen', 'frage', 'bitte', 'gruss', 'grusse',
+  'help', 'thanks', 'thank', 'know', 'anyone', 'somebody', 'someone', 'hallo', 'hello', 'hi', 'moin',
+  'morgen', 'tag', 'abend', 'guten', 'liebe', 'lieber', 'team', 'sehr', 'geehrte', 'geehrter', 'damen',
+  'herren', 'beste', 'freundliche', 'freundlichen', 'mfg', 'lg', 'vg', 'kurze', 'kurz', 'schnell',
+]);
+
+/** Anaphors that point back to something said before ("Was macht sie sonst noch?"). */
+const ANAPHORS = new Set([
+  'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'sie', 'ihr', 'ihre',
+  'ihnen', 'er', 'es', 'das', 'dies', 'diese', 'dieser', 'dieses', 'denen', 'deren', 'dessen', 'die',
+  'der', 'den', 'dem', 'they', 'them', 'it', 'that', 'this', 'there',
+]);
+
+/** A message of one clause: no sentence or clause boundary before a final mark, no "und/oder". */
+const SIMPLE = /^(?![\s\S]*\s(?:und|oder|sowie|and|or)\s)(?![\s\S]*\s[–—-]\s)[^.!?;:,\n]*[.!?]*$/iu;
+
+/** A clause opening with a possessive or a personal subject starts a new statement. */
+const NEW_STATEMENT = /^(mein|meine|meiner|unser|unsere|unserer|ich|wir|my|our|we|i)\s/iu;
+
+/** Words that open a rephrasing of the clause before ("also", "sprich", "bzw."). */
+const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|that is)\b/iu;
+
+/** Abbreviations whose period does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'z', 'b', 'bzw', 'ca', 'nr', 'dez', 'str', 'usw', 'etc', 'ggf', 'evtl', 'vgl', 'u', 'a', 'd', 'h', 'dr',
+  'prof', 'abs', 'ff', 'inkl', 'bspw', 'zb', 'tel', 'hr', 'fr', 'sog', 'min', 'max', 'ua', 'e', 'v', 'i', 'o',
+]);
+
+const wordCache = new Map<string, string[]>();
+
+/** Folded words of a piece; memoised briefly, since each piece is looked at several times. */
+function words(text: string): string[] {
+  let list = wordCache.get(text);
+  if (!list) {
+    if (wordCache.size > 2000) wordCache.clear();
+    list = fold(text).match(/[\p{L}\p{N}']+/gu) ?? [];
+    wordCache.set(text, list);
+  }
+  return list;
+}
+
+/**
+ * Splits a message into sentences at . ! ? ; : and line breaks, keeping the end mark, and at a
+ * spaced dash between two longer stretches ("… abläuft – dafür bräuchte ich …"; "Schule – Beruf"
+ * stays whole).
+ */
+export function splitSentences(message: string): string[] {
+  const sentences: string[] = [];
+  const text = message.replace(/\r\n?/g, '\n');
+  let start = 0;
+  const push = (end: number) => {
+    const sentence = text.slice(start, end).trim();
+    if (sentence) sentences.push(sentence);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '\n') {
+      push(i);
+      start = i + 1;
+      continue;
+    }
+    if ((char === '–' || char === '—' || char === '-') && text[i - 1] === ' ' && text[i + 1] === ' ') {
+      const after = text.slice(i + 1).split(/[.!?;:\n]/)[0]!;
+      if (words(text.slice(start, i)).length >= 3 && words(after).length >= 3) {
+        push(i);
+        start = i + 1;
+      }
+      continue;
+    }
+    if (char !== '.' && char !== '!' && char !== '?' && char !== ';' && char !== ':') continue;
+    const next = text[i + 1];
+    if (next !== undefined && !/\s/.test(next) && !/[.!?]/.test(next)) continue;
+    if (char === '.') {
+      const before = /([\p{L}\p{N}]+)\.$/u.exec(text.slice(Math.max(start, i - 30), i + 1))?.[1];
+      // "z. B.", "Dez. 37", "1. Januar": the period belongs to an abbreviation or an ordinal.
+      if (before && (ABBREVIATIONS.has(fold(before)) || /^\d+$/.test(before))) continue;
+    }
+    while (i + 1 < text.length && /[.!?]/.test(text[i + 1]!)) i++;
+    push(i + 1);
+    start = i + 1;
+  }
+  push(text.length);
+  return sentences;
+}
+
+/** True when the first words (after a preposition or "und") are a question word or a question verb. */
+function opensQuestion(text: string): 'interrogative' | 'verb' | null {
+  const list = words(text);
+  for (let i = 0; i < Math.min(list.length, 3); i++) {
+    const word = list[i]!;
+    if (INTERROGATIVES.has(word)) return 'interrogative';
+    if (QUESTION_VERBS.has(word)) return i === 0 || PREPOSITIONS.has(list[i - 1]!) ? 'verb' : null;
+    if (!PREPOSITIONS.has(word)) return null;
+  }
+  return null;
+}
+
+/**
+ * Cuts a sentence into clauses where a new question starts: ", welches Dezernat …",
+ * "… und wo sitzt sie?", ", ob …". A clause opening with a verb ("…, und gibt es …") starts a
+ * new question only in a sentence that asks ("?"); in a statement it continues the sentence.
+ */
+function splitClauses(sentence: string, asks: boolean): string[] {
+  const clauses: string[] = [];
+  const boundary = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen))\s+)/giu;
+  let start = 0;
+  for (const match of sentence.matchAll(boundary)) {
+    const cut = match.index + match[0].length;
+    // "…, mein Chef will das wissen": a new statement after a comma is context of its own.
+    if (match[0].includes(',') && NEW_STATEMENT.test(sentence.slice(cut))) {
+      const clause = sentence.slice(start, match.index).trim();
+      if (clause) clauses.push(clause);
+      start = cut;
+      continue;
+    }
+    // "…, also mit wem rede ich da?" says the same question again in other words: one part.
+    if (REPHRASING.test(sentence.slice(cut))) continue;
+    const opens = opensQuestion(sentence.slice(cut));
+    if (!opens || (opens === 'verb' && !asks)) continue;
+    const clause = sentence.slice(start, match.index).trim();
+    if (clause) clauses.push(clause);
+    start = cut;
+  }
+  const last = sentence.slice(start).trim();
+  if (last) clauses.push(last);
+  return clauses;
+}
+
+/** Content words of a piece: not courtesy and not an anaphor (stopwords are left to the analyzer). */
+function hasTopicWords(text: string, isStopword: (word: string) => boolean): boolean {
+  return words(text).some((word) => !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word));
+}
+
+function isCourtesy(text: string, isStopword: (word: string) => boolean): boolean {
+  const list = words(text);
+  return list.some((word) => COURTESY.has(word)) && !hasTopicWords(text, isStopword);
+}
+
+/**
+ * How a piece leans on what was said before: 'points-back' when it names no topic or refers to
+ * it with a pronoun or pronominal adverb ("gibt es dafür …", "was macht sie …"); 'continues' when
+ * it opens with "und/auch" and names only a little ("und die Postanschrift?"); else 'no'.
+ */
+export function leansBack(text: string, isStopword: (word: string) => boolean): 'points-back' | 'continues' | 'no' {
+  const list = words(text);
+  const topic = list.filter((word) => !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word));
+  if (topic.length === 0) return 'points-back';
+  if (topic.length > 3) return 'no';
+  if (list.some((word) => ANAPHORS.has(word) && !ARTICLES.has(word))) return 'points-back';
+  return /^(und|auch|noch|and|also|what about)\b/u.test(list.join(' ')) ? 'continues' : 'no';
+}
+
+const ARTICLES = new Set(['die', 'der', 'den', 'dem', 'das', 'es']);
+
+/**
+ * Finds what a message asks. Questions (a "?" or a question word/verb at the start), requests
+ * ("ich brauche …") and indirect questions (", welches Dezernat …") are asked parts; courtesy
+ * questions and everything else are context. With no asked piece, the last piece with topic
+ * words is taken as the question (a keyword query or a bare noun phrase).
+ *
+ * @param isStopword the normaliser's stopword test, so pieces of only stopwords count as empty
+ */
+export function findFocus(message: string, isStopword: (word: string) => boolean): MessageFocus {
+  const text = message.trim();
+  // Most messages are one short question: nothing to split, so no need to look closer.
+  if (SIMPLE.test(text)) {
+    if (!text) return { pieces: [], parts: [] };
+    const request = !text.endsWith('?') && REQUEST.test(words(text).join(' '));
+    const why = request ? 'a request ("ich brauche/suche …")' : 'the message is one clause';
+    return { pieces: [{ text, role: request ? 'request' : 'question', why }], parts: [{ text, why, context: [] }] };
+  }
+  const pieces: MessagePiece[] = [];
+  const sentences = splitSentences(message);
+  sentences.forEach((sentence, sentenceIndex) => {
+    const asks = sentence.trimEnd().endsWith('?');
+    // "Für den Bericht brauche ich nur eins: Was …?" introduces the question that follows.
+    const introduces = sentence.trimEnd().endsWith(':') && sentenceIndex < sentences.length - 1;
+    splitClauses(sentence, asks).forEach((clause, index, all) => {
+      const opens = opensQuestion(clause);
+      const request = REQUEST.test(words(clause).join(' '));
+      let role: PieceRole;
+      let why: string;
+      if (introduces && index === all.length - 1) {
+        [role, why] = ['context', 'introduces what follows (":")'];
+      } else if (opens === 'interrogative' && (index > 0 || asks || all.length === 1)) {
+        [role, why] = ['question', index > 0 ? 'clause opens with a question word' : 'opens with a question word'];
+      } else if (opens === 'verb' && index === 0 && (asks || all.length > 1)) {
+        [role, why] = ['question', 'opens with a verb (yes/no question)'];
+      } else if (request) {
+        [role, why] = ['request', 'a request ("ich brauche/suche …")'];
+      } else if (asks && all.length === 1) {
+        [role, why] = ['question', 'ends with a question mark'];
+      } else if (opens && index > 0) {
+        [role, why] = ['question', 'clause opens a question'];
+      } else {
+        [role, why] = ['context', 'a statement'];
+      }
+      if (role !== 'context' && isCourtesy(clause, isStopword)) [role, why] = ['courtesy', 'asks for help, names no topic'];
+      pieces.push({ text: clause, role, why });
+    });
+  });
+
+  const asked = pieces.filter((piece) => piece.role === 'question' || piece.role === 'request');
+  const focal: MessagePiece[] =
+    asked.length > 0 ? asked : pieces.filter((piece) => piece.role === 'context' && hasTopicWords(piece.text, isStopword)).slice(-1);
+  if (focal.length === 0) {
+    // Only courtesy or nothing: read the whole message as one question, as it was written.
+    const whole = message.trim();
+    return { pieces, parts: whole ? [{ text: whole, why: 'no asked piece: the whole message', context: [] }] : [] };
+  }
+  const focalSet = new Set(focal);
+  const contextTexts = pieces.filter((piece) => !focalSet.has(piece) && piece.role === 'context').map((piece) => piece.text);
+  const parts = focal.map((piece, index) => {
+    const position = pieces.indexOf(piece);
+    const antecedent = pieces.slice(0, position).reverse().find((before) => before.role !== 'courtesy' && hasTopicWords(before.text, isStopword));
+    return {
+      text: piece.text,
+      why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
+      context: index > 0 ? [...contextTexts, focal[index - 1]!.text] : contextTexts,
+      ...(antecedent ? { antecedent: antecedent.text } : {}),
+    };
+  });
+  return { pieces, parts };
+}

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { answerText, buildKnowledgeBase, loadKnowledgeBase, type Entry, type IndexedKnowledgeBase } from '../../src/knowledge';
+
+const root = path.join(__dirname, '../..');
+
+/** Reading whole chat messages on the real knowledge base: context, several questions, follow-ups. */
+describe('matchMessage', () => {
+  let kb: IndexedKnowledgeBase;
+  beforeAll(async () => {
+    kb = await loadKnowledgeBase(path.join(root, 'knowledge'));
+  });
+
+  const answered = (text: string, context?: { lastEntryId: string }) => kb.matchMessage(text, context).main.answer?.id;
+
+  it('should answer the question after a greeting and context with unknown names and roles', () => {
+    const message =
+      'Guten Tag, ich bin neu in der Kreisverwaltung Unna und soll für die Dienstbesprechung herausfinden, ' +
+      'welches Dezernat der Bezirksregierung die Koordinierungsstelle ist. Können Sie helfen?';
+    const result = kb.matchMessage(message);
+    expect(result.parts).toHaveLength(1);
+    expect(result.main.outcome).toBe('answer');
+    expect(answerText(result.main.answer!)).toMatch(/Dezernat 37|Dez\. 37/);
+  });
+
+  it('should not decline for a forward term in a context sentence, but for one in the question', () => {
+    expect(answered('Die Frist habe ich schon notiert. Wie lautet die Telefonnummer der LaKI?')).toBe('laki-telefon');
+    expect(kb.matchMessage('Bis wann läuft die Antragsfrist für ein Integrationszentrum?').main.outcome).toBe('none');
+  });
+
+  it('should still decline when an unknown word carries the question', () => {
+    expect(kb.matchMessage('Ich arbeite in Dortmund. Gibt es Parkplätze bei der LaKI?').main.outcome).toBe('none');
+  });
+
+  it('should judge each question of a message alone', () => {
+    const result = kb.matchMessage('Hallo, wie ist die Telefonnummer der LaKI und wie hoch ist die Förderung pro Jahr?');
+    expect(result.parts.map((part) => [part.text, part.outcome])).toEqual([
+      ['wie ist die Telefonnummer der LaKI', 'answer'],
+      ['wie hoch ist die Förderung pro Jahr?', 'none'],
+    ]);
+    expect(result.parts[0]!.answer?.id).toBe('laki-telefon');
+    expect(result.main.answer?.id).toBe('laki-telefon');
+  });
+
+  it('should answer both parts of a message with two covered questions', () => {
+    const result = kb.matchMessage('Wer fördert die LaKI und wo sitzt sie?');
+    expect(result.parts.map((part) => part.outcome)).toEqual(['answer', 'answer']);
+    expect(answerText(result.parts[1]!.answer!)).toMatch(/Dortmund/);
+  });
+
+  it('should read an elliptic follow-up against the last answer', () => {
+    const result = kb.matchMessage('und die Postleitzahl?', { lastEntryId: 'laki-besuchsadresse' });
+    expect(result.main.outcome).toBe('answer');
+    expect(answerText(result.main.answer!)).toMatch(/44139/);
+  });
+
+  it('should read "was heißt das genau?" as a question about the last answer', () => {
+    const result = kb.matchMessage('Was bedeutet das?', { lastEntryId: 'laki-kernaufgaben' });
+    expect(result.followUp).toEqual({ entryId: 'laki-kernaufgaben' });
+    expect(result.main.outcome).not.toBe('none');
+  });
+
+  it('should not bend a complete new question by the old topic', () => {
+    const result = kb.matchMessage('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'griffbereit' });
+    expect(result.main.answer?.id).toBe('laki-fax');
+    expect(result.followUp).toBeUndefined();
+  });
+
+  it('should ignore a context entry that no longer exists', () => {
+    expect(answered('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'deleted-entry' })).toBe('laki-fax');
+  });
+
+  it('should answer English questions about covered topics and decline the others', () => {
+    expect(answered('What is the phone number of the LaKI?')).toBe('laki-telefon');
+    expect(kb.matchMessage('Where can I park my car at the LaKI?').main.outcome).toBe('none');
+  });
+
+  it('should keep match() equal to the main result of matchMessage()', () => {
+    for (const question of ['Wer fördert die LaKI und wo sitzt sie?', 'Hallo!', 'Telefon LaKI']) {
+      expect(kb.match(question)).toEqual(kb.matchMessage(question).main);
+    }
+  });
+});
+
+describe('answer fit', () => {
+  function entry(id: string, title: string, questions: string[], answer: string): Entry {
+    return { id, title, questions, answer, keywords: [], category: 'test', related: [], source: { document: 'Test', section: 'Test' }, reviewed: '2026-11-28' };
+  }
+
+  it('should not answer confidently when the key noun of the question is missing from the entry', () => {
+    const kb = buildKnowledgeBase({
+      entries: [
+        entry('organisation', 'Organisation der Zentren vor Ort', ['Wie organisiert sich ein Zentrum vor Ort?', 'Organisation Zentrum'], 'Jedes Zentrum organisiert sich selbst.'),
+        entry('schulen', 'Schulen', ['Was machen die Schulen?'], 'Die Räumlichkeiten der Schulen werden geteilt.'),
+        entry('kita', 'Kita', ['Was macht die Kita?'], 'Die Kita betreut Kinder.'),
+      ],
+      synonyms: { groups: [], forward: [] },
+      files: [],
+    });
+    expect(kb.match('Wie organisiert sich ein Zentrum vor Ort?').answer?.id).toBe('organisation');
+    const result = kb.match('Wie organisiert ein Zentrum vor Ort seine Räumlichkeiten?');
+    expect(result.outcome).not.toBe('answer');
+  });
+});

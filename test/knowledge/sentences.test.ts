@@ -1,0 +1,82 @@
+import { findFocus, leansBack, splitSentences } from '../../src/knowledge/sentences';
+import { isStopword } from '../../src/knowledge/text';
+
+describe('splitSentences', () => {
+  it.each([
+    ['Hallo. Wie ist die Nummer?', ['Hallo.', 'Wie ist die Nummer?']],
+    ['Das steht z. B. im Erlass. Und sonst?', ['Das steht z. B. im Erlass.', 'Und sonst?']],
+    ['Für den Bericht brauche ich nur eins: Was macht die LaKI?', ['Für den Bericht brauche ich nur eins:', 'Was macht die LaKI?']],
+    ['Mein Chef fragt nach der Frist – dafür brauche ich die Telefonnummer der LaKI.', ['Mein Chef fragt nach der Frist', 'dafür brauche ich die Telefonnummer der LaKI.']],
+    ['Übergang Schule – Beruf?', ['Übergang Schule – Beruf?']],
+    ['Zeile eins\nZeile zwei', ['Zeile eins', 'Zeile zwei']],
+  ])('should split %j', (message, expected) => {
+    expect(splitSentences(message)).toEqual(expected);
+  });
+});
+
+describe('findFocus', () => {
+  const focus = (message: string) => findFocus(message, isStopword);
+
+  it('should take the question and leave greeting and context as context', () => {
+    const result = focus('Guten Tag, ich bin neu in der Kreisverwaltung Unna. Welches Dezernat ist die Koordinierungsstelle? Können Sie helfen?');
+    expect(result.parts.map((part) => part.text)).toEqual(['Welches Dezernat ist die Koordinierungsstelle?']);
+    expect(result.parts[0]!.context).toEqual(['Guten Tag', 'ich bin neu in der Kreisverwaltung Unna.']);
+    expect(result.pieces.map((piece) => piece.role)).toEqual(['context', 'context', 'question', 'courtesy']);
+  });
+
+  it('should find a question asked without a comma and leave a following statement as context', () => {
+    const result = focus('ich wollte mal fragen wer die Laki fördert, mein Chef will das für eine Vorlage wissen');
+    expect(result.parts.map((part) => part.text)).toEqual(['wer die Laki fördert']);
+    expect(result.parts[0]!.context).toContain('mein Chef will das für eine Vorlage wissen');
+  });
+
+  it('should find an indirect question inside a statement', () => {
+    const result = focus('Ich soll für die Dienstbesprechung herausfinden, welches Dezernat die Koordinierungsstelle ist.');
+    expect(result.parts.map((part) => part.text)).toEqual(['welches Dezernat die Koordinierungsstelle ist.']);
+  });
+
+  it.each([
+    ['Was heißt Integration als Querschnittsaufgabe, und welche Bereiche gehören dazu?', ['Was heißt Integration als Querschnittsaufgabe', 'welche Bereiche gehören dazu?']],
+    ['Wer fördert die LaKI und wo sitzt sie?', ['Wer fördert die LaKI', 'wo sitzt sie?']],
+    ['Wie ist die Nummer der LaKI? Und wie die Faxnummer?', ['Wie ist die Nummer der LaKI?', 'Und wie die Faxnummer?']],
+  ])('should split %j into its questions', (message, parts) => {
+    expect(focus(message).parts.map((part) => part.text)).toEqual(parts);
+  });
+
+  it('should give a later part the part before it as context', () => {
+    const [, second] = focus('Wer fördert die LaKI und wo sitzt sie?').parts;
+    expect(second!.context).toContain('Wer fördert die LaKI');
+    expect(second!.antecedent).toBe('Wer fördert die LaKI');
+  });
+
+  it.each([
+    ['Ich brauche die Telefonnummer der LaKI.', 'request'],
+    ['Suche die Anschrift der Koordinierungsstelle', 'request'],
+    ['Hätte gern die Faxnummer', 'request'],
+    ['I need the postal address of the LaKI.', 'request'],
+  ])('should read %j as a %s', (message, role) => {
+    const result = focus(message);
+    expect(result.pieces[0]!.role).toBe(role);
+    expect(result.parts).toHaveLength(1);
+  });
+
+  it('should take the last sentence with topic words when nothing is asked', () => {
+    expect(focus('Ich bin neu hier. Telefonnummer LaKI').parts.map((part) => part.text)).toEqual(['Telefonnummer LaKI']);
+  });
+
+  it('should read a message of courtesy only as one part', () => {
+    expect(focus('Hallo, können Sie helfen?').parts.map((part) => part.text)).toEqual(['Hallo, können Sie helfen?']);
+  });
+});
+
+describe('leansBack', () => {
+  it.each([
+    ['was heißt das genau?', 'points-back'],
+    ['gibt es dafür Beispiele?', 'points-back'],
+    ['Was macht sie sonst noch?', 'points-back'],
+    ['und die Postleitzahl?', 'continues'],
+    ['Wie lautet die Telefonnummer der LaKI?', 'no'],
+  ])('should read %j as %s', (text, expected) => {
+    expect(leansBack(text, isStopword)).toBe(expected);
+  });
+});
