@@ -6,7 +6,7 @@
 import { Activity, TestAdapter } from 'botbuilder';
 import { createApp } from '../../src/bot';
 import { EditorMessages as E, EditorVerb, EntryInput } from '../../src/chat';
-import { createEditorsExtension } from '../../src/editors';
+import { createEditorsExtension, REPORT_ENTRY_ACTIONS } from '../../src/editors';
 import type { Ticket } from '../../src/escalation';
 import { adaptiveCardOf, recordUpdates, runTurn, submitDataOf, visibleReplies } from '../helpers/activities';
 import { RecordingLogger } from '../helpers/logger';
@@ -144,5 +144,15 @@ describe('editors extension', () => {
     const byQuestion = adaptiveCardOf((await turn(inChannel(LEA, { text: 'Eintrag bearbeiten: Welche Aufgaben hat die LaKI?' })))[0]);
     expect(JSON.stringify(byQuestion)).toContain(E.cardTitleEdit('Kernaufgaben der LaKI'));
     expect((await turn(inChannel(LEA, { text: 'Eintrag bearbeiten Parkplätze am Mond' }))).map((r) => r.text)).toEqual([E.editNoMatch('Parkplätze am Mond')]);
+  });
+
+  it('should open the draft card from the weekly report\'s "Eintrag anlegen" and "Eintrag bearbeiten" buttons', async () => {
+    const create = REPORT_ENTRY_ACTIONS!.createEntry({ questions: ['Wer zahlt Dolmetscher?', 'Dolmetscherkosten?'] } as never) as unknown as { data: unknown };
+    const card = adaptiveCardOf((await turn(inChannel(LEA, { value: create.data })))[0]);
+    expect(JSON.stringify(card)).toContain(E.cardTitleNew);
+    expect(JSON.stringify(card)).toContain('Wer zahlt Dolmetscher?\\nDolmetscherkosten?');
+    const edit = REPORT_ENTRY_ACTIONS!.editEntry({ entryId: 'laki-kernaufgaben' } as never) as unknown as { data: unknown };
+    const editCard = adaptiveCardOf((await turn(inChannel(LEA, { value: edit.data })))[0]);
+    expect(JSON.stringify(editCard)).toContain(E.cardTitleEdit('Kernaufgaben der LaKI'));
   });
 });
