@@ -61,12 +61,18 @@ export class InvalidDraftError extends Error {
  */
 export class RetryableError extends Error {
   override readonly name = 'RetryableError';
+  /**
+   * True when the message may have arrived although the attempt failed (the connection broke
+   * without an answer, the handler timed out): the next attempt is then a repeat.
+   */
+  readonly outcomeUnknown: boolean;
   constructor(
     message: string,
     readonly retryAfterMs?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; outcomeUnknown?: boolean },
   ) {
     super(message, options);
+    this.outcomeUnknown = options?.outcomeUnknown ?? false;
   }
 }
 

@@ -30,7 +30,7 @@ export { myTicketsCard } from './cards/myTicketsCard';
 export { ticketCard } from './cards/ticketCard';
 export { EscalationMessages } from './messages';
 export type { EscalationDraft, EscalationResult, EscalationService, TicketActionResult } from './service';
-export type { Actor, Ticket, TicketStatus } from './ticket';
+export type { Actor, ChannelCard, Ticket, TicketStatus } from './ticket';
 export { DedupeKey, JOB_STATES } from './job';
 export type { Job, JobKind, JobState, NewJob, ReportPostPayload } from './job';
 export { PermanentDeliveryError } from './errors';

@@ -45,6 +45,12 @@ export interface Job {
   readonly attempts: number;
   readonly nextAttemptAt: Date;
   readonly lastError?: string;
+  /**
+   * Set just before a handler hands the message to Teams or the mail server, cleared when the
+   * outcome is known. Still set when the job is claimed again: the process died while sending,
+   * so nobody knows whether the message arrived (see `docs/deploy.md`, "Crashes while sending").
+   */
+  readonly sendStartedAt?: Date;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -47,7 +47,9 @@ export function registerLakiRoutes(app: Application<AppTurnState>, deps: Escalat
       ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
     };
     try {
-      const { ticket, changed } = await service.act(request.action, request.ticketNumber, actor, request.answer);
+      // The card pressed may be one the ticket does not know (a repeat after a crash): it is updated too.
+      const pressedOn = activity.conversation?.id && activity.replyToId ? { threadId: activity.conversation.id, activityId: activity.replyToId } : undefined;
+      const { ticket, changed } = await service.act(request.action, request.ticketNumber, actor, request.answer, pressedOn);
       logger.info({ ticket: ticket.number, action: request.action, status: ticket.status, changed }, 'ticket action');
     } catch (error) {
       const reply = userMessageFor(error);

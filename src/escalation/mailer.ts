@@ -19,8 +19,11 @@ export interface MailerSettings {
 }
 
 export interface Mailer {
-  /** Sends the mail for a new ticket; resolves to the Message-ID used. */
-  sendTicketMail(ticket: Ticket, bestGuesses: readonly BestGuess[]): Promise<{ messageId: string }>;
+  /**
+   * Sends the mail for a new ticket; resolves to the Message-ID used. `repeated`: sent again
+   * because a restart left unclear whether the first mail went out (the subject says so).
+   */
+  sendTicketMail(ticket: Ticket, bestGuesses: readonly BestGuess[], options?: { repeated?: boolean }): Promise<{ messageId: string }>;
   close(): void;
 }
 
@@ -40,8 +43,8 @@ export function createMailer(settings: MailerSettings, transport?: Transporter):
     } as nodemailer.TransportOptions);
   const domain = /@([^>\s]+)>?\s*$/.exec(settings.from)?.[1] ?? 'laki-assistent.invalid';
   return {
-    async sendTicketMail(ticket, bestGuesses) {
-      const mail = ticketMail(ticket, bestGuesses, { channelConfigured: settings.channelConfigured });
+    async sendTicketMail(ticket, bestGuesses, options = {}) {
+      const mail = ticketMail(ticket, bestGuesses, { channelConfigured: settings.channelConfigured, repeated: options.repeated });
       const messageId = `<${ticket.id}@${domain}>`;
       try {
         await transporter.sendMail({
@@ -67,5 +70,8 @@ function toDeliveryError(error: unknown): Error {
   const responseCode = (error as { responseCode?: number }).responseCode;
   const message = `SMTP: ${error instanceof Error ? error.message : String(error)}`;
   if (typeof responseCode === 'number' && responseCode >= 500) return new PermanentDeliveryError(message, { cause: error });
-  return new RetryableError(message, undefined, { cause: error });
+  // The connection broke while the message was being handed over, before the server's reply: it
+  // may have been accepted. Failures before DATA (refused connection, login) are known failures.
+  const outcomeUnknown = typeof responseCode !== 'number' && (error as { command?: string }).command === 'DATA';
+  return new RetryableError(message, undefined, { cause: error, outcomeUnknown });
 }

@@ -36,6 +36,10 @@ export const EscalationMessages = Object.freeze({
   actionClose: 'Schließen',
   actionReopen: 'Wieder öffnen',
   answerInputPlaceholder: 'Ihre Antwort an die fragende Person',
+  /** On a card posted again because a restart left unclear whether the first one arrived. */
+  cardRepeated:
+    'Erneut gesendet nach einem Neustart oder einer Störung des LaKI-Assistenten: Diese Frage steht vielleicht schon weiter oben im Kanal. ' +
+    'Beide Karten zeigen denselben Stand; Sie können auf jeder antworten.',
   /** Posted into the LaKI channel when the bot is added to its team (instead of the askers' welcome). */
   lakiChannelNote:
     'In diesem Kanal erscheinen Fragen, die der LaKI-Assistent nicht beantworten konnte. ' +
@@ -43,6 +47,11 @@ export const EscalationMessages = Object.freeze({
 
   /** E-mail to the LaKI inbox. */
   mailSubject: (number: string, questionStart: string) => `[${number}] Neue Frage: ${questionStart}`,
+  /** Subject of a ticket mail sent again because a restart left unclear whether the first one arrived. */
+  mailSubjectRepeated: (number: string, questionStart: string) =>
+    `[${number}] Erneut gesendet nach einem Neustart: ${questionStart}`,
+  mailRepeatedNote:
+    'Diese E-Mail wurde nach einem Neustart oder einer Störung des LaKI-Assistenten erneut gesendet; vielleicht haben Sie sie schon einmal erhalten.',
   mailIntro: 'über den LaKI-Assistenten ist eine Frage eingegangen, die die Wissensbasis nicht beantwortet.',
   mailGreeting: 'Guten Tag,',
   mailTicketLabel: 'Ticket',

@@ -96,7 +96,7 @@ export const handlerTimeoutMessage = (ms: number) => `Delivery handler did not f
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new RetryableError(handlerTimeoutMessage(ms))), ms);
+    timer = setTimeout(() => reject(new RetryableError(handlerTimeoutMessage(ms), undefined, { outcomeUnknown: true })), ms);
   });
   try {
     return await Promise.race([work, timeout]);
@@ -148,7 +148,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps): OutboxWorker {
           ? Math.min(retryAfter, options.maxRetryAfterMs)
           : backoffDelay(job.attempts, options.backoff, random);
       const next = new Date(clock().getTime() + delay);
-      await deps.jobs.reschedule(job.id, next, message, clock());
+      // A send that may have arrived keeps its marker: the next attempt knows it is a repeat.
+      const outcomeUnknown = error instanceof RetryableError && error.outcomeUnknown;
+      await deps.jobs.reschedule(job.id, next, message, clock(), outcomeUnknown);
       log.warn({ ...context, err: message, retryInMs: delay }, 'delivery job will be retried');
     }
   }

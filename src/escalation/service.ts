@@ -8,7 +8,7 @@ import type { TicketStore } from './store';
 import { bestGuessIdsFor, type KnowledgeSource } from './bestGuesses';
 import { InvalidDraftError, TicketNotFoundError } from './errors';
 import { DedupeKey, type AskerMessagePayload, type NewJob } from './job';
-import { applyTicketAction, type Actor, type Ticket, type TicketAction } from './ticket';
+import { applyTicketAction, channelCardsOf, withChannelCard, type Actor, type ChannelCard, type Ticket, type TicketAction } from './ticket';
 
 /** What the app configured for escalation (mapped from `src/config.ts` in the composition root). */
 export interface EscalationSettings {
@@ -66,8 +66,12 @@ export interface EscalationService {
   answer(ticketNumber: string, actor: Actor, answer: string): Promise<TicketActionResult>;
   close(ticketNumber: string, actor: Actor): Promise<TicketActionResult>;
   reopen(ticketNumber: string, actor: Actor): Promise<TicketActionResult>;
-  /** One entry point for a parsed card submit. */
-  act(action: TicketAction, ticketNumber: string, actor: Actor, answer?: string): Promise<TicketActionResult>;
+  /**
+   * One entry point for a parsed card submit. `pressedOn`: the card the button was on (its thread
+   * and activity id); a card the ticket does not know yet (posted before a crash, never recorded)
+   * is added to the ticket's cards, so it is updated from now on like the current one.
+   */
+  act(action: TicketAction, ticketNumber: string, actor: Actor, answer?: string, pressedOn?: ChannelCard): Promise<TicketActionResult>;
   /** The ticket an earlier "Absenden" of this draft created, if any (nothing is created here). */
   ticketForDraft(askerUserId: string, idempotencyKey: string): Promise<Ticket | undefined>;
   /** "Meine Fragen": the user's tickets, newest first. */
@@ -102,7 +106,7 @@ export function createEscalationService(deps: EscalationServiceDeps): Escalation
   /** The jobs an action causes: the card shows the new state, the asker hears about it. */
   function jobsAfter(action: TicketAction, next: Ticket, version: number): NewJob[] {
     const jobs: NewJob[] = [];
-    if (settings.channelEnabled) jobs.push({ kind: 'card-update', ticketId: next.id, dedupeKey: DedupeKey.cardUpdate(next.id, version) });
+    if (settings.channelEnabled) jobs.push(cardUpdateJob(next.id, version));
     const asker = (dedupeKey: string, payload: AskerMessagePayload): NewJob => ({
       kind: 'asker-message',
       ticketId: next.id,
@@ -117,23 +121,36 @@ export function createEscalationService(deps: EscalationServiceDeps): Escalation
     return jobs;
   }
 
-  async function act(action: TicketAction, ticketNumber: string, actor: Actor, answer?: string): Promise<TicketActionResult> {
+  async function act(
+    action: TicketAction,
+    ticketNumber: string,
+    actor: Actor,
+    answer?: string,
+    pressedOn?: ChannelCard,
+  ): Promise<TicketActionResult> {
     const existing = await deps.tickets.getByNumber(ticketNumber);
     if (!existing) throw new TicketNotFoundError(ticketNumber);
     const now = clock();
     let changed = false;
+    let enqueued = false;
     const stored = await deps.tickets.update(
       existing.id,
       (current) => {
         const next = applyTicketAction(current, action, actor, now, answer);
-        if (!next) return undefined;
-        changed = true;
-        return { ticket: next, jobs: jobsAfter(action, next, current.version + 1) };
+        const base = next ?? current;
+        const withCard = settings.channelEnabled && pressedOn ? withPressedCard(base, pressedOn) : base;
+        if (!next && withCard === base) return undefined;
+        changed = Boolean(next);
+        enqueued = true;
+        const version = current.version + 1;
+        // Only a new card: it is brought up to date like the others.
+        const jobs = next ? jobsAfter(action, withCard, version) : [cardUpdateJob(withCard.id, version)];
+        return { ticket: withCard, jobs };
       },
       now,
     );
     if (!stored) throw new TicketNotFoundError(ticketNumber);
-    if (changed) notify();
+    if (enqueued) notify();
     return { ticket: stored, changed };
   }
 
@@ -182,6 +199,25 @@ export function createEscalationService(deps: EscalationServiceDeps): Escalation
       return deps.tickets.deleteClosedBefore(cutoff);
     },
   };
+}
+
+/** Cards kept per ticket; more than a handful would mean a post was repeated in a loop. */
+export const MAX_CHANNEL_CARDS = 10;
+
+function cardUpdateJob(ticketId: string, version: number): NewJob {
+  return { kind: 'card-update', ticketId, dedupeKey: DedupeKey.cardUpdate(ticketId, version) };
+}
+
+/**
+ * The ticket with the pressed card among its cards (the same object when it is known already).
+ * A ticket without a recorded card takes the pressed one as its current card.
+ */
+function withPressedCard(ticket: Ticket, pressedOn: ChannelCard): Ticket {
+  const known = channelCardsOf(ticket).some((card) => card.activityId === pressedOn.activityId && card.threadId === pressedOn.threadId);
+  if (known || channelCardsOf(ticket).length >= MAX_CHANNEL_CARDS) return ticket;
+  const card: ChannelCard = { threadId: pressedOn.threadId, activityId: pressedOn.activityId };
+  const withCard = withChannelCard(ticket, card);
+  return ticket.channelCardActivityId ? withCard : { ...withCard, channelThreadId: card.threadId, channelCardActivityId: card.activityId };
 }
 
 /** The stored idempotency key: the asker's id and the draft id. */

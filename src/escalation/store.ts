@@ -76,9 +76,19 @@ export interface JobStore {
    * an expired lease.
    */
   claimDue(now: Date, limit: number, leaseMs: number): Promise<Job[]>;
+  /** Done; clears the send marker. */
   complete(id: string, now: Date): Promise<void>;
-  /** Back to pending, to be tried again at `nextAttemptAt`. */
-  reschedule(id: string, nextAttemptAt: Date, error: string, now: Date): Promise<void>;
+  /**
+   * Records durably, before a message leaves, that this attempt is about to send it. A job
+   * claimed with the marker still set was sending when its process died: outcome unknown.
+   */
+  markSending(id: string, now: Date): Promise<void>;
+  /**
+   * Back to pending, to be tried again at `nextAttemptAt`. Clears the send marker (the attempt
+   * ended with a known failure) unless `outcomeUnknown` (e.g. a send that timed out).
+   */
+  reschedule(id: string, nextAttemptAt: Date, error: string, now: Date, outcomeUnknown?: boolean): Promise<void>;
+  /** Failed for good (an operator may retry it with `npm run jobs`); clears the send marker. */
   fail(id: string, error: string, now: Date): Promise<void>;
   /**
    * Puts every running job back to pending. Call once at start-up when this process is the only
@@ -90,4 +100,24 @@ export interface JobStore {
   countByState(): Promise<JobCounts>;
   /** Deletes done jobs last changed before `before`; resolves to the count. */
   deleteDoneBefore(before: Date): Promise<number>;
+  /** Operators' view (`npm run jobs list`): jobs in `states` (all when absent), newest change first. */
+  list(filter: JobListFilter): Promise<Job[]>;
+  /**
+   * An operator's retry: a failed job becomes pending and due at `now`, with its attempts and
+   * send marker reset. Resolves to false when no failed job has this id (nothing changes).
+   */
+  retryFailed(id: string, now: Date): Promise<boolean>;
+  /** {@link retryFailed} for every failed job; resolves to the number requeued. */
+  retryAllFailed(now: Date): Promise<number>;
+  /**
+   * An operator gives up on a failed job: it is deleted (its ticket stays). Resolves to false
+   * when no failed job has this id; pending, running and done jobs are never discarded.
+   */
+  discardFailed(id: string): Promise<boolean>;
+}
+
+/** Which jobs {@link JobStore.list} returns. */
+export interface JobListFilter {
+  readonly states?: readonly JobState[];
+  readonly limit: number;
 }

@@ -35,6 +35,13 @@ export interface Ticket {
   readonly channelThreadId?: string;
   /** Activity id of the ticket card in that thread, needed to update it in place. */
   readonly channelCardActivityId?: string;
+  /**
+   * Every ticket card of this ticket in the LaKI channel, oldest first, including the current one
+   * above. There are several only after a crash left a post's outcome unknown and the card was
+   * sent again, or when an action came from a card whose post was never recorded; every card is
+   * updated on each change, so none stays behind.
+   */
+  readonly channelCards?: readonly ChannelCard[];
   readonly mailMessageId?: string;
   readonly assignee?: Actor;
   readonly answer?: string;
@@ -48,6 +55,32 @@ export interface Ticket {
   readonly updatedAt: Date;
   /** Incremented on every change; used in dedupe keys of jobs caused by a change. */
   readonly version: number;
+}
+
+/** One ticket card in the LaKI channel: its thread and activity id, needed to update it. */
+export interface ChannelCard {
+  readonly threadId: string;
+  readonly activityId: string;
+  /** Sent again after a restart, so the card says it is a repeat. */
+  readonly repeat?: boolean;
+}
+
+/**
+ * Every card of the ticket to update: {@link Ticket.channelCards}, or for a ticket stored before
+ * that list existed, the one card recorded.
+ */
+export function channelCardsOf(ticket: Ticket): readonly ChannelCard[] {
+  if (ticket.channelCards && ticket.channelCards.length > 0) return ticket.channelCards;
+  return ticket.channelThreadId && ticket.channelCardActivityId
+    ? [{ threadId: ticket.channelThreadId, activityId: ticket.channelCardActivityId }]
+    : [];
+}
+
+/** The ticket with `card` added to its cards (unless known already). */
+export function withChannelCard(ticket: Ticket, card: ChannelCard): Ticket {
+  const cards = channelCardsOf(ticket);
+  if (cards.some((known) => known.activityId === card.activityId && known.threadId === card.threadId)) return ticket;
+  return { ...ticket, channelCards: [...cards, card] };
 }
 
 /** What a LaKI member can do with a ticket from the channel card. */

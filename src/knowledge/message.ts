@@ -36,6 +36,9 @@ export interface MessageTrace {
 
 const RANK: Record<Outcome, number> = { none: 0, suggest: 1, answer: 2 };
 
+/** A question that sets itself against what was said before it. */
+const CONTRAST = /^(aber|sondern|jedoch|allerdings|but|however)\b/iu;
+
 /**
  * What names an entry's topic, for reading a follow-up: its title and keywords, and its
  * neighbourhood: related entries and theirs (two links), so a conversation that moved from an
@@ -102,7 +105,16 @@ export function explainMessage(
   const focus = findFocus(text, isStopword);
   const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
   const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] as string[] }];
-  const parts = asked.map((part) => readPart(matcher, part, topic, getEntry));
+  let parts = asked.map((part) => readPart(matcher, part, topic, getEntry));
+  // One question with context: when the whole message, read as one question as written, answers
+  // ("Wir sind ein Kreis – können wir ein KI aufbauen?"), that reading wins — it used every word
+  // and passed every protection over the whole text. Otherwise the context's unknown words would
+  // have declined it, and the question read alone stands.
+  // Not when the question contrasts with its context ("die Adresse habe ich schon, aber wer …").
+  if (parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !CONTRAST.test(parts[0]!.text)) {
+    const whole = matcher.explain(text);
+    if (whole.result.outcome === 'answer') parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
+  }
   const partMatches: PartMatch[] = parts.map((part) => ({ ...part.explanation.result, text: part.text }));
   const followUp = parts.find((part) => part.followUp)?.followUp;
   const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };

@@ -190,6 +190,10 @@ function splitClauses(sentence: string, asks: boolean): string[] {
     if (REPHRASING.test(sentence.slice(cut))) continue;
     const opens = opensQuestion(sentence.slice(cut));
     if (!opens || (opens === 'verb' && !asks)) continue;
+    // "Ist vorgeschrieben, wie …", "Weiß jemand, ob …": a short verb-first clause whose
+    // complement is the indirect question is one question.
+    const before = sentence.slice(start, match.index);
+    if (!/\b(und|oder|sowie|and|or)\s*$/iu.test(match[0]) && opensQuestion(before) === 'verb' && words(before).length <= 4) continue;
     const clause = sentence.slice(start, match.index).trim();
     if (clause) clauses.push(clause);
     start = cut;
@@ -282,7 +286,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     return { pieces, parts: whole ? [{ text: whole, why: 'no asked piece: the whole message', context: [] }] : [] };
   }
   const focalSet = new Set(focal);
-  const contextTexts = pieces.filter((piece) => !focalSet.has(piece) && piece.role === 'context').map((piece) => piece.text);
+  // Greetings and other pieces without topic words cannot help ranking: leave them out.
+  const contextTexts = pieces
+    .filter((piece) => !focalSet.has(piece) && piece.role === 'context' && hasTopicWords(piece.text, isStopword))
+    .map((piece) => piece.text);
   const parts = focal.map((piece, index) => {
     const position = pieces.indexOf(piece);
     const antecedent = pieces.slice(0, position).reverse().find((before) => before.role !== 'courtesy' && hasTopicWords(before.text, isStopword));

@@ -1,5 +1,6 @@
 import type { Attachment } from 'botbuilder';
-import { RetryableError } from '../../src/escalation/errors';
+import { PermanentDeliveryError, RetryableError } from '../../src/escalation/errors';
+import { EscalationMessages as M } from '../../src/escalation/messages';
 import { createDeliveryHandlers, HandlerMessage } from '../../src/escalation/handlers';
 import { DedupeKey, type Job } from '../../src/escalation/job';
 import type { TeamsDelivery } from '../../src/escalation/teamsChannel';
@@ -76,4 +77,45 @@ describe('createDeliveryHandlers', () => {
     expect(calls[0][1]).toEqual(ticket.askerConversationReference);
     expect(JSON.stringify(calls[0][2])).toContain(`Antwort der LaKI auf Ihre Frage ${ticket.number}`);
   });
+
+  describe('after a crash while sending (send marker set)', () => {
+    const marked = (j: Job): Job => ({ ...j, sendStartedAt: NOW });
+
+    it('should mark the sending before posting, so a crash leaves the outcome unknown', async () => {
+      const { handlers, ticket } = await setup();
+      const [claimed] = await store.jobs.claimDue(NOW, 1, 60000);
+      await handlers['channel-post'](claimed);
+      expect((await store.jobs.get(claimed.id))!.sendStartedAt).toEqual(NOW); // cleared by the outbox's complete
+      expect((await store.tickets.get(ticket.id))!.channelCards).toEqual([{ threadId: '19:laki;messageid=1', activityId: '1' }]);
+    });
+
+    it('should post the card again marked as a repeat and keep it among the ticket\'s cards', async () => {
+      const { handlers, calls, ticket, job } = await setup();
+      await handlers['channel-post'](marked(job('channel-post')));
+      expect(JSON.stringify(calls[0][1])).toContain(M.cardRepeated);
+      expect((await store.tickets.get(ticket.id))!.channelCards).toEqual([{ threadId: '19:laki;messageid=1', activityId: '1', repeat: true }]);
+    });
+
+    it('should update every card of the ticket, each as it was posted', async () => {
+      const { handlers, calls, ticket, job } = await setup();
+      const cards = [{ threadId: '19:laki;messageid=0', activityId: '0' }, { threadId: '19:laki;messageid=1', activityId: '1', repeat: true }];
+      await store.tickets.update(ticket.id, (t) => ({ ticket: { ...t, channelThreadId: cards[1].threadId, channelCardActivityId: '1', channelCards: cards } }), NOW);
+      await handlers['card-update'](job('card-update'));
+      expect(calls.map(([kind, threadId, activityId]) => [kind, threadId, activityId])).toEqual([
+        ['update', '19:laki;messageid=0', '0'],
+        ['update', '19:laki;messageid=1', '1'],
+      ]);
+      expect(JSON.stringify(calls[0][3])).not.toContain(M.cardRepeated);
+      expect(JSON.stringify(calls[1][3])).toContain(M.cardRepeated);
+    });
+
+    it('should never send an asker message again whose outcome is unknown', async () => {
+      const { handlers, calls, job } = await setup();
+      await expect(handlers['asker-message'](marked(job('asker-message', { notice: 'answered', answer: 'So.' })))).rejects.toThrow(
+        new PermanentDeliveryError(HandlerMessage.askerOutcomeUnknown),
+      );
+      expect(calls).toEqual([]);
+    });
+  });
 });
+

@@ -1,3 +1,4 @@
+import { EscalationMessages as M } from '../../src/escalation/messages';
 import { PermanentDeliveryError, RetryableError } from '../../src/escalation/errors';
 import { ticketMail } from '../../src/escalation/mail/ticketMail';
 import { createMailer } from '../../src/escalation/mailer';
@@ -28,6 +29,14 @@ describe('ticketMail', () => {
     const { subject } = ticketMail(TICKET, GUESSES, { channelConfigured: true });
     expect(subject).toBe('[LAKI-2026-0042] Neue Frage: Wie viel Förderung bekommt unser KI 2026? Bcc: evil@example.…');
     expect(subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('should say in the subject and the body that a mail is sent again after a restart', () => {
+    const mail = ticketMail(TICKET, GUESSES, { channelConfigured: true, repeated: true });
+    expect(mail.subject).toBe('[LAKI-2026-0042] Erneut gesendet nach einem Neustart: Wie viel Förderung bekommt unser KI 2026? Bcc: evil@example.…');
+    expect(mail.text.startsWith(M.mailRepeatedNote)).toBe(true);
+    expect(mail.html).toContain(M.mailRepeatedNote);
+    expect(ticketMail(TICKET, GUESSES, { channelConfigured: true }).text).not.toContain(M.mailRepeatedNote);
   });
 
   it('should escape user text in the HTML part', () => {

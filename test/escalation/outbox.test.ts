@@ -174,7 +174,10 @@ describe('createOutboxWorker with a hung handler', () => {
     const now = new Date('2026-03-10T09:00:00Z');
     const ticketId = (await store.tickets.create(newTicket(), () => [], now)).ticket.id;
     await store.jobs.enqueue([{ kind: 'email', ticketId, dedupeKey: 'k' }], now);
-    const hung = () => new Promise<void>(() => undefined);
+    const hung: JobHandler = async (job) => {
+      await store.jobs.markSending(job.id, now);
+      await new Promise<void>(() => undefined);
+    };
     const worker = createOutboxWorker({
       jobs: store.jobs,
       handlers: { 'channel-post': hung, 'card-update': hung, email: hung, 'asker-message': hung },
@@ -185,6 +188,8 @@ describe('createOutboxWorker with a hung handler', () => {
     await worker.runDue();
     const [job] = await store.jobs.listByTicket(ticketId);
     expect(job).toMatchObject({ state: 'pending', attempts: 1, lastError: `RetryableError: ${handlerTimeoutMessage(50)}` });
+    // The message may have left before the timeout: the next attempt knows its outcome is unknown.
+    expect(job.sendStartedAt).toEqual(now);
     await store.cleanup();
   });
 });

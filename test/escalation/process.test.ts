@@ -49,6 +49,12 @@ async function startBot(env: Record<string, string>, cwd: string): Promise<Bot> 
   };
 }
 
+/** SIGKILL at a moment when no delivery is running, i.e. every attempt so far has a recorded outcome. */
+async function killBetweenAttempts(bot: Bot): Promise<void> {
+  await waitFor(async () => (await bot.health()).escalation.jobs.running === 0, 30_000);
+  await bot.killHard();
+}
+
 describe('escalation in the running service (src/index.ts)', () => {
   let dir: ReturnType<typeof tmpDir>;
   let connector: Connector;
@@ -104,8 +110,10 @@ describe('escalation in the running service (src/index.ts)', () => {
     expect(pending.escalation).toMatchObject({ targets: { channel: true, email: true }, worker: 'running' });
     expect(pending.escalation.jobs.pending + pending.escalation.jobs.running).toBe(2);
 
-    // The process dies; Teams and the mail server come back; the service restarts on the same data.
-    await bot.killHard();
+    // The process dies between two attempts (none in flight: their failures are recorded; a kill
+    // during a send is crashWhileSending.test.ts); Teams and the mail server come back; the service
+    // restarts on the same data.
+    await killBetweenAttempts(bot);
     connector.reset();
     smtp = await startSmtpServer(smtpPort);
     const restarted = Date.now();
@@ -129,7 +137,7 @@ describe('escalation in the running service (src/index.ts)', () => {
     const answer = { verb: TicketVerb.Answer, ticketNumber: number, answer: ANSWER };
     expect(await bot.post(fromLakiChannel(connector, threadId, ticket.channelCardActivityId!, answer))).toBe(200);
     await connector.waitFor((r) => r.conversationId === ASKER_CONVERSATION && r.status === 503);
-    await bot.killHard();
+    await killBetweenAttempts(bot);
     const failedAttempts = connector.requests.filter((r) => r.conversationId === ASKER_CONVERSATION && r.status === 503).length;
     connector.reset();
     bot = await startBot(env, dir.dir);

@@ -184,4 +184,50 @@ describe('createEscalationService', () => {
     expect(await svc.applyRetention()).toBe(1);
     expect((await svc.listForUser('29:erika')).map((t) => t.number)).toEqual(['LAKI-2026-0002']);
   });
+
+  describe('the card an action was pressed on', () => {
+    const FIRST = { threadId: '19:laki;messageid=0', activityId: '0' };
+    const CURRENT = { threadId: '19:laki;messageid=1', activityId: '1' };
+
+    async function posted() {
+      const result = await service().escalate(draft());
+      if (result.outcome !== 'created') throw new Error('expected a ticket');
+      await store.tickets.update(result.ticket.id, (t) => ({ ticket: { ...t, channelThreadId: CURRENT.threadId, channelCardActivityId: '1', channelCards: [{ ...CURRENT, repeat: true }] } }), NOW);
+      return result.ticket;
+    }
+
+    it('should add a card the ticket did not know, and update it with the others', async () => {
+      const ticket = await posted();
+      await service().act('take', ticket.number, LEA, undefined, FIRST);
+      const stored = (await store.tickets.get(ticket.id))!;
+      expect(stored.channelCards).toEqual([{ ...CURRENT, repeat: true }, FIRST]);
+      expect(stored.channelCardActivityId).toBe('1'); // the current card stays the current one
+      expect((await store.jobs.listByTicket(ticket.id)).filter((job) => job.kind === 'card-update')).toHaveLength(1);
+    });
+
+    it('should record an unknown card even when the action changes nothing, and bring it up to date', async () => {
+      const ticket = await posted();
+      await service().act('take', ticket.number, LEA, undefined, CURRENT);
+      const before = (await store.jobs.listByTicket(ticket.id)).length;
+      const result = await service().act('take', ticket.number, LEA, undefined, FIRST);
+      expect(result.changed).toBe(false);
+      expect((await store.tickets.get(ticket.id))!.channelCards).toHaveLength(2);
+      expect((await store.jobs.listByTicket(ticket.id)).slice(before).map((job) => job.kind)).toEqual(['card-update']);
+    });
+
+    it('should take a pressed card as the current one when no post was recorded', async () => {
+      const result = await service().escalate(draft());
+      if (result.outcome !== 'created') throw new Error('expected a ticket');
+      await service().act('take', result.ticket.number, LEA, undefined, FIRST);
+      expect(await store.tickets.get(result.ticket.id)).toMatchObject({ channelThreadId: FIRST.threadId, channelCardActivityId: '0', channelCards: [FIRST] });
+    });
+
+    it('should keep no cards without a channel', async () => {
+      const result = await service({ channelEnabled: false }).escalate(draft());
+      if (result.outcome !== 'created') throw new Error('expected a ticket');
+      await service({ channelEnabled: false }).act('take', result.ticket.number, LEA, undefined, FIRST);
+      expect((await store.tickets.get(result.ticket.id))!.channelCards).toBeUndefined();
+    });
+  });
 });
+

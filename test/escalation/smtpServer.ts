@@ -9,6 +9,11 @@ export interface TestSmtpServer {
   readonly mails: ParsedMail[];
   /** Raw messages as received, to check headers byte for byte. */
   readonly raw: string[];
+  /**
+   * The next mail is received in full (and recorded) but never acknowledged, as when the bot
+   * dies right after handing it over; the connection ends on `close`.
+   */
+  hangNext(): void;
   /** Resolves when `count` mails have arrived. */
   waitForMails(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
@@ -18,6 +23,7 @@ export interface TestSmtpServer {
 export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
   const mails: ParsedMail[] = [];
   const raw: string[] = [];
+  let hang = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -33,6 +39,10 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
         simpleParser(message)
           .then((parsed) => {
             mails.push(parsed);
+            if (hang) {
+              hang = false;
+              return; // never acknowledged
+            }
             callback();
           })
           .catch(callback);
@@ -49,6 +59,9 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
     url: `smtp://127.0.0.1:${actualPort}`,
     mails,
     raw,
+    hangNext() {
+      hang = true;
+    },
     async waitForMails(count, timeoutMs = 10000) {
       const deadline = Date.now() + timeoutMs;
       while (mails.length < count) {
@@ -57,6 +70,11 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
       }
       return mails;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Connections of a hung mail would keep close waiting.
+        for (const connection of (server as unknown as { connections?: Set<{ close(): void }> }).connections ?? []) connection.close();
+      }),
   };
 }

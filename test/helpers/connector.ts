@@ -36,7 +36,7 @@ export interface ConnectorRequest {
   readonly headers: IncomingMessage['headers'];
   /** The parsed JSON body (an activity, or conversation parameters for `create`). */
   readonly body: any;
-  /** The status the connector answered with. */
+  /** The status the connector answered with; 0 for a request it received and never answered ({@link Connector.hangNext}). */
   readonly status: number;
 }
 
@@ -58,6 +58,11 @@ export interface Connector {
   activities(): any[];
   /** Makes the next requests of `operation` fail with these answers, in order. */
   failNext(operation: ConnectorOperation, ...failures: ScriptedFailure[]): void;
+  /**
+   * The next request matching `predicate` is received (recorded with status 0: it reached Teams)
+   * but never answered, as when the bot dies right after sending. Hung connections end on `close`.
+   */
+  hangNext(predicate: (request: Pick<ConnectorRequest, 'operation' | 'conversationId' | 'body'>) => boolean): void;
   /** Resolves with the first (past or future) request matching `predicate`; rejects after `timeoutMs`. */
   waitFor(predicate: (request: ConnectorRequest) => boolean, timeoutMs?: number): Promise<ConnectorRequest>;
   /** Forgets recorded requests and scripted failures. */
@@ -72,6 +77,7 @@ export async function startConnector(): Promise<Connector> {
   const requests: ConnectorRequest[] = [];
   const scripts = new Map<ConnectorOperation, ScriptedFailure[]>();
   const waiters = new Set<{ predicate: (r: ConnectorRequest) => boolean; resolve: (r: ConnectorRequest) => void }>();
+  const hangs: Array<(request: Pick<ConnectorRequest, 'operation' | 'conversationId' | 'body'>) => boolean> = [];
   let counter = 0;
 
   const server = createServer((req, res) => {
@@ -85,6 +91,19 @@ export async function startConnector(): Promise<Connector> {
         body = text ? JSON.parse(text) : undefined;
       } catch {
         body = text;
+      }
+      const hang = hangs.findIndex((predicate) => predicate({ ...route, body }));
+      if (hang !== -1) {
+        hangs.splice(hang, 1);
+        const request: ConnectorRequest = { ...route, method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, status: 0 };
+        requests.push(request);
+        for (const waiter of [...waiters]) {
+          if (waiter.predicate(request)) {
+            waiters.delete(waiter);
+            waiter.resolve(request);
+          }
+        }
+        return; // never answered
       }
       const failure = scripts.get(route.operation)?.shift();
       const [status, answer, headers] = failure
@@ -116,7 +135,7 @@ export async function startConnector(): Promise<Connector> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    activities: () => requests.filter((r) => DELIVERED.has(r.operation) && r.status < 300).map((r) => r.body),
+    activities: () => requests.filter((r) => DELIVERED.has(r.operation) && r.status > 0 && r.status < 300).map((r) => r.body),
     failNext(operation, ...failures) {
       scripts.set(operation, [...(scripts.get(operation) ?? []), ...failures]);
     },
@@ -139,9 +158,13 @@ export async function startConnector(): Promise<Connector> {
         waiters.add(waiter);
       });
     },
+    hangNext(predicate) {
+      hangs.push(predicate);
+    },
     reset() {
       requests.length = 0;
       scripts.clear();
+      hangs.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -27,6 +27,13 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Bis wann läuft die Antragsfrist für ein Integrationszentrum?').main.outcome).toBe('none');
   });
 
+  it('should read a question variant with context the way an editor wrote it', () => {
+    // Known context that matters ("ein Kreis") is read with the question when the whole message answers.
+    expect(answered('Wir sind ein Kreis – können wir ein KI aufbauen?')).toBe('ki-traeger');
+    // …but not when the question sets itself against the context.
+    expect(answered('Guten Morgen, die Adresse habe ich schon, aber wer fördert die LaKI eigentlich?')).toBe('laki-foerderung');
+  });
+
   it('should still decline when an unknown word carries the question', () => {
     expect(kb.matchMessage('Ich arbeite in Dortmund. Gibt es Parkplätze bei der LaKI?').main.outcome).toBe('none');
   });

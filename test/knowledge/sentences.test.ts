@@ -20,7 +20,7 @@ describe('findFocus', () => {
   it('should take the question and leave greeting and context as context', () => {
     const result = focus('Guten Tag, ich bin neu in der Kreisverwaltung Unna. Welches Dezernat ist die Koordinierungsstelle? Können Sie helfen?');
     expect(result.parts.map((part) => part.text)).toEqual(['Welches Dezernat ist die Koordinierungsstelle?']);
-    expect(result.parts[0]!.context).toEqual(['Guten Tag', 'ich bin neu in der Kreisverwaltung Unna.']);
+    expect(result.parts[0]!.context).toEqual(['ich bin neu in der Kreisverwaltung Unna.']);
     expect(result.pieces.map((piece) => piece.role)).toEqual(['context', 'context', 'question', 'courtesy']);
   });
 
@@ -78,5 +78,14 @@ describe('leansBack', () => {
     ['Wie lautet die Telefonnummer der LaKI?', 'no'],
   ])('should read %j as %s', (text, expected) => {
     expect(leansBack(text, isStopword)).toBe(expected);
+  });
+});
+
+describe('findFocus, one question in two clauses', () => {
+  it.each([
+    ['Ist vorgeschrieben, wie ein KI organisiert sein muss?'],
+    ['Weiß jemand, ob die LaKI Schulen berät?'],
+  ])('should keep %j as one part', (message) => {
+    expect(findFocus(message, isStopword).parts.map((part) => part.text)).toEqual([message]);
   });
 });

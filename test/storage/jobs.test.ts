@@ -80,4 +80,75 @@ describeEachStore('job store', (factory) => {
     expect(await store.jobs.deleteDoneBefore(at(1))).toBe(1);
     expect((await store.jobs.listByTicket(ticketId)).map((j) => j.dedupeKey)).toEqual(['b']);
   });
+
+  it('should keep the send marker of an attempt whose process died, and clear it once the outcome is known', async () => {
+    await store.jobs.enqueue([job('sent'), job('refused'), job('timed-out'), job('crashed')], NOW);
+    const [sent, refused, timedOut, crashed] = await store.jobs.claimDue(NOW, 4, 1000);
+    for (const claimed of [sent, refused, timedOut, crashed]) await store.jobs.markSending(claimed.id, at(1));
+    await store.jobs.complete(sent.id, at(2));
+    await store.jobs.reschedule(refused.id, at(5000), 'HTTP 503', at(2));
+    await store.jobs.reschedule(timedOut.id, at(5000), 'timeout', at(2), true);
+    expect((await store.jobs.get(sent.id))!.sendStartedAt).toBeUndefined();
+    expect((await store.jobs.get(refused.id))!.sendStartedAt).toBeUndefined();
+    expect((await store.jobs.get(timedOut.id))!.sendStartedAt).toEqual(at(1));
+    // The crashed attempt's lease runs out: claimed again, it still says a send was started.
+    const again = await store.jobs.claimDue(at(1000), 10, 1000);
+    expect(again.map((j) => [j.dedupeKey, j.sendStartedAt])).toEqual([['crashed', at(1)]]);
+  });
+
+  describe('operators\' tools', () => {
+    async function failed(key: string): Promise<string> {
+      await store.jobs.enqueue([job(key)], NOW);
+      const [claimed] = await store.jobs.claimDue(NOW, 1, 1000);
+      await store.jobs.markSending(claimed.id, NOW);
+      await store.jobs.fail(claimed.id, `HTTP 403 for ${key}`, at(1));
+      return claimed.id;
+    }
+
+    it('should list jobs by state, newest change first', async () => {
+      const first = await failed('f1');
+      await store.jobs.enqueue([job('p1')], at(2));
+      const second = await failed('f2');
+      expect((await store.jobs.list({ states: ['failed'], limit: 10 })).map((j) => j.id)).toEqual(
+        expect.arrayContaining([first, second]),
+      );
+      expect((await store.jobs.list({ states: ['failed'], limit: 10 })).every((j) => j.state === 'failed')).toBe(true);
+      expect((await store.jobs.list({ states: ['pending', 'failed'], limit: 10 })).map((j) => j.dedupeKey).sort()).toEqual(['f1', 'f2', 'p1']);
+      expect(await store.jobs.list({ limit: 1 })).toHaveLength(1);
+      expect((await store.jobs.list({ states: ['failed'], limit: 10 }))[0]).toMatchObject({ lastError: expect.stringMatching(/HTTP 403/) });
+    });
+
+    it('should retry one failed job: pending, due now, attempts and marker reset', async () => {
+      const id = await failed('f');
+      expect(await store.jobs.retryFailed(id, at(100))).toBe(true);
+      expect(await store.jobs.get(id)).toMatchObject({ state: 'pending', attempts: 0, nextAttemptAt: at(100) });
+      expect((await store.jobs.get(id))!.sendStartedAt).toBeUndefined();
+      expect(await store.jobs.countByState()).toMatchObject({ failed: 0, pending: 1 });
+      expect((await store.jobs.claimDue(at(100), 10, 1000)).map((j) => [j.id, j.attempts])).toEqual([[id, 1]]);
+    });
+
+    it('should retry only failed jobs, and all of them at once', async () => {
+      await failed('a');
+      await failed('b');
+      await store.jobs.enqueue([job('pending')], NOW);
+      const [running] = await store.jobs.claimDue(NOW, 1, 60000);
+      expect(await store.jobs.retryFailed(running.id, at(5))).toBe(false);
+      expect(await store.jobs.retryFailed('no-such-job', at(5))).toBe(false);
+      expect(await store.jobs.retryAllFailed(at(5))).toBe(2);
+      expect(await store.jobs.retryAllFailed(at(6))).toBe(0);
+      expect(await store.jobs.countByState()).toEqual({ pending: 2, running: 1, done: 0, failed: 0 });
+    });
+
+    it('should discard a failed job only', async () => {
+      const id = await failed('f');
+      await store.jobs.enqueue([job('p')], NOW);
+      const pending = (await store.jobs.list({ states: ['pending'], limit: 1 }))[0];
+      expect(await store.jobs.discardFailed(pending.id)).toBe(false);
+      expect(await store.jobs.discardFailed(id)).toBe(true);
+      expect(await store.jobs.discardFailed(id)).toBe(false);
+      expect(await store.jobs.get(id)).toBeUndefined();
+      expect(await store.tickets.get(ticketId)).toBeDefined();
+      expect(await store.jobs.countByState()).toEqual({ pending: 1, running: 0, done: 0, failed: 0 });
+    });
+  });
 });

@@ -20,8 +20,14 @@ import { EscalationMessages as M, formatGermanDateTime } from '../messages';
 import { MAX_ANSWER_LENGTH, TICKET_TRANSITIONS, type Ticket, type TicketAction, type TicketStatus } from '../ticket';
 import { ANSWER_INPUT_ID, TicketVerb } from '../verbs';
 
+/** How one card of the ticket is shown. */
+export interface TicketCardOptions {
+  /** The card was posted again after a restart: it says so, so nobody wonders about two cards. */
+  readonly repeated?: boolean;
+}
+
 /** Renders the card for the ticket's current state. */
-export function ticketCard(ticket: Ticket, bestGuesses: readonly BestGuess[]): Attachment {
+export function ticketCard(ticket: Ticket, bestGuesses: readonly BestGuess[], options: TicketCardOptions = {}): Attachment {
   const facts = [
     { title: M.cardAskerLabel, value: escapeMarkdown(oneLine(ticket.askerName)) },
     ...(ticket.kommune ? [{ title: M.cardKommuneLabel, value: escapeMarkdown(oneLine(ticket.kommune)) }] : []),
@@ -33,6 +39,7 @@ export function ticketCard(ticket: Ticket, bestGuesses: readonly BestGuess[]): A
   ];
   const body: CardElement[] = [
     heading(M.cardTitle(ticket.number, ticket.status)),
+    ...(options.repeated ? [paragraph(M.cardRepeated, { isSubtle: true })] : []),
     { type: 'FactSet', facts },
     paragraph(`**${M.cardQuestionLabel}**`, { spacing: 'Medium' }),
     plainTextBlock(ticket.question),

@@ -23,7 +23,12 @@ export interface TicketMail {
 export const SUBJECT_QUESTION_LENGTH = 60;
 
 /** Builds the mail for `ticket`; `channelConfigured` decides how LaKI is told to answer. */
-export function ticketMail(ticket: Ticket, bestGuesses: readonly BestGuess[], options: { channelConfigured: boolean }): TicketMail {
+export function ticketMail(
+  ticket: Ticket,
+  bestGuesses: readonly BestGuess[],
+  options: { channelConfigured: boolean; repeated?: boolean },
+): TicketMail {
+  const repeatNote = options.repeated ? [M.mailRepeatedNote, ''] : [];
   const facts: Array<[string, string]> = [
     [M.mailTicketLabel, ticket.number],
     [M.cardAskerLabel, ticket.askerName],
@@ -34,6 +39,7 @@ export function ticketMail(ticket: Ticket, bestGuesses: readonly BestGuess[], op
   const guesses = bestGuesses.length > 0 ? bestGuesses.map((guess) => `${guess.title} (${guess.id})`) : [M.cardNoBestGuesses];
 
   const text = [
+    ...repeatNote,
     M.mailGreeting,
     '',
     M.mailIntro,
@@ -55,6 +61,7 @@ export function ticketMail(ticket: Ticket, bestGuesses: readonly BestGuess[], op
   const html = [
     '<!DOCTYPE html>',
     '<html lang="de"><head><meta charset="utf-8"></head><body>',
+    ...(options.repeated ? [`<p><strong>${escapeHtml(M.mailRepeatedNote)}</strong></p>`] : []),
     `<p>${escapeHtml(M.mailGreeting)}</p>`,
     `<p>${escapeHtml(M.mailIntro)}</p>`,
     '<table>',
@@ -69,5 +76,6 @@ export function ticketMail(ticket: Ticket, bestGuesses: readonly BestGuess[], op
     '</body></html>',
   ].join('\n');
 
-  return { subject: M.mailSubject(ticket.number, singleLine(ticket.question, SUBJECT_QUESTION_LENGTH)), text, html };
+  const subject = options.repeated ? M.mailSubjectRepeated : M.mailSubject;
+  return { subject: subject(ticket.number, singleLine(ticket.question, SUBJECT_QUESTION_LENGTH)), text, html };
 }

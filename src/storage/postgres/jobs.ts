@@ -57,18 +57,23 @@ export function createPostgresJobStore(pool: Pool): JobStore {
     },
 
     async complete(id, now) {
-      await pool.query(`UPDATE jobs SET state = 'done', lease_until = NULL, updated_at = $1 WHERE id = $2`, [now, id]);
+      await pool.query(`UPDATE jobs SET state = 'done', lease_until = NULL, send_started_at = NULL, updated_at = $1 WHERE id = $2`, [now, id]);
     },
 
-    async reschedule(id, nextAttemptAt, error, now) {
+    async markSending(id, now) {
+      await pool.query('UPDATE jobs SET send_started_at = $1, updated_at = $1 WHERE id = $2', [now, id]);
+    },
+
+    async reschedule(id, nextAttemptAt, error, now, outcomeUnknown = false) {
       await pool.query(
-        `UPDATE jobs SET state = 'pending', lease_until = NULL, next_attempt_at = $1, last_error = $2, updated_at = $3 WHERE id = $4`,
-        [nextAttemptAt, truncate(error), now, id],
+        `UPDATE jobs SET state = 'pending', lease_until = NULL, next_attempt_at = $1, last_error = $2,
+           send_started_at = CASE WHEN $5 THEN send_started_at ELSE NULL END, updated_at = $3 WHERE id = $4`,
+        [nextAttemptAt, truncate(error), now, id, outcomeUnknown],
       );
     },
 
     async fail(id, error, now) {
-      await pool.query(`UPDATE jobs SET state = 'failed', lease_until = NULL, last_error = $1, updated_at = $2 WHERE id = $3`, [
+      await pool.query(`UPDATE jobs SET state = 'failed', lease_until = NULL, send_started_at = NULL, last_error = $1, updated_at = $2 WHERE id = $3`, [
         truncate(error),
         now,
         id,
@@ -106,8 +111,37 @@ export function createPostgresJobStore(pool: Pool): JobStore {
       const result = await pool.query(`DELETE FROM jobs WHERE state = 'done' AND updated_at < $1`, [before]);
       return result.rowCount ?? 0;
     },
+
+    async list({ states, limit }) {
+      const { rows } = states
+        ? await pool.query<JobRow>('SELECT * FROM jobs WHERE state = ANY($1::text[]) ORDER BY updated_at DESC, seq DESC LIMIT $2', [
+            [...states],
+            limit,
+          ])
+        : await pool.query<JobRow>('SELECT * FROM jobs ORDER BY updated_at DESC, seq DESC LIMIT $1', [limit]);
+      return rows.map(fromRow);
+    },
+
+    async retryFailed(id, now) {
+      const result = await pool.query(`${RETRY} WHERE id = $2 AND state = 'failed'`, [now, id]);
+      return (result.rowCount ?? 0) > 0;
+    },
+
+    async retryAllFailed(now) {
+      const result = await pool.query(`${RETRY} WHERE state = 'failed'`, [now]);
+      return result.rowCount ?? 0;
+    },
+
+    async discardFailed(id) {
+      const result = await pool.query(`DELETE FROM jobs WHERE id = $1 AND state = 'failed'`, [id]);
+      return (result.rowCount ?? 0) > 0;
+    },
   };
 }
+
+/** An operator's retry: pending, due now, attempts and send marker reset. */
+const RETRY = `UPDATE jobs SET state = 'pending', attempts = 0, next_attempt_at = $1, lease_until = NULL, send_started_at = NULL,
+  updated_at = $1`;
 
 function dueOrder(a: JobRow, b: JobRow): number {
   return (

@@ -104,7 +104,14 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = Object.freeze([
     `,
   },
   {
-    // 4 is the outbox send marker (merged from another branch); this one does not depend on it.
+    version: 4,
+    name: 'delivery send marker and every card of a ticket',
+    sql: `
+      ALTER TABLE jobs ADD COLUMN send_started_at TIMESTAMPTZ;
+      ALTER TABLE tickets ADD COLUMN channel_cards TEXT;
+    `,
+  },
+  {
     version: 5,
     name: 'delivery jobs about no ticket (the weekly report post)',
     sql: `ALTER TABLE jobs ALTER COLUMN ticket_id DROP NOT NULL;`,

@@ -14,6 +14,7 @@ export interface JobRow<Time> {
   next_attempt_at: Time;
   lease_until: Time | null;
   last_error: string | null;
+  send_started_at: Time | null;
   created_at: Time;
   updated_at: Time;
 }
@@ -38,6 +39,7 @@ export function jobFromRow<Time>(codec: RowCodec<Time>, row: JobRow<Time>): Job 
     attempts: row.attempts,
     nextAttemptAt: codec.date(row.next_attempt_at),
     ...(row.last_error === null ? {} : { lastError: row.last_error }),
+    ...(row.send_started_at === null || row.send_started_at === undefined ? {} : { sendStartedAt: codec.date(row.send_started_at) }),
     createdAt: codec.date(row.created_at),
     updatedAt: codec.date(row.updated_at),
   };

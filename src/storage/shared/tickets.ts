@@ -2,7 +2,7 @@
  * Ticket rows and the ticket-building rules both stores share. Only the SQL and how a time is
  * stored differ between SQLite and PostgreSQL; the mapping here takes a {@link RowCodec} for that.
  */
-import type { Actor, Ticket } from '../../escalation';
+import type { Actor, ChannelCard, Ticket } from '../../escalation';
 import type { NewTicket } from '../types';
 import { nullableText, type RowCodec } from './codec';
 
@@ -29,6 +29,7 @@ export interface TicketRow<Time> {
   created_at: Time;
   updated_at: Time;
   version: number;
+  channel_cards: string | null;
 }
 
 /** Every column of `tickets`, in table order. */
@@ -36,6 +37,7 @@ export const TICKET_COLUMNS: ReadonlyArray<keyof TicketRow<unknown>> = Object.fr
   'id', 'number', 'status', 'question', 'kommune', 'asker_name', 'asker_user_id', 'asker_aad_object_id',
   'asker_conversation_reference', 'channel_thread_id', 'channel_card_activity_id', 'mail_message_id', 'assignee',
   'answer', 'answered_by', 'answered_at', 'best_guess_ids', 'idempotency_key', 'created_at', 'updated_at', 'version',
+  'channel_cards',
 ] as const);
 
 /** Columns an update may change; id, number, idempotency key and creation time are fixed. */
@@ -103,6 +105,7 @@ export function ticketToRow<Time>(codec: RowCodec<Time>, ticket: Ticket): Ticket
     created_at: codec.time(ticket.createdAt),
     updated_at: codec.time(ticket.updatedAt),
     version: ticket.version,
+    channel_cards: ticket.channelCards ? JSON.stringify(ticket.channelCards) : null,
   };
 }
 
@@ -130,6 +133,7 @@ export function ticketFromRow<Time>(codec: RowCodec<Time>, row: TicketRow<Time>)
     createdAt: codec.date(row.created_at),
     updatedAt: codec.date(row.updated_at),
     version: row.version,
+    channelCards: row.channel_cards ? (JSON.parse(row.channel_cards) as ChannelCard[]) : undefined,
   });
 }
 

@@ -21,16 +21,29 @@ const DRAFTS = DRAFT_COLUMNS.join(', ');
 
 /** Creates the editors' store on an open, migrated database. */
 export function createSqliteEditorStore(db: Database.Database): EditorStore {
-  const byId = db.prepare<[string], DraftRow<number>>(`SELECT ${DRAFTS} FROM entry_drafts WHERE id = ?`);
-  const insertDraft = db.prepare(`INSERT INTO entry_drafts (${DRAFTS}) VALUES (${DRAFT_COLUMNS.map((c) => `@${c}`).join(', ')})`);
-  const replaceDraft = db.prepare(
-    `UPDATE entry_drafts SET ${MUTABLE_DRAFT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`,
+  // Prepared on first use: a store opened with older migrations (upgrade tests) has no such tables yet.
+  const lazy = <T>(make: () => T): { get(): T } => {
+    let value: T | undefined;
+    return { get: () => (value ??= make()) };
+  };
+  const byIdStatement = lazy(() => db.prepare<[string], DraftRow<number>>(`SELECT ${DRAFTS} FROM entry_drafts WHERE id = ?`));
+  const insertDraftStatement = lazy(() => db.prepare(`INSERT INTO entry_drafts (${DRAFTS}) VALUES (${DRAFT_COLUMNS.map((c) => `@${c}`).join(', ')})`));
+  const replaceDraftStatement = lazy(() =>
+    db.prepare(`UPDATE entry_drafts SET ${MUTABLE_DRAFT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
   );
-  const insertRevision = db.prepare(
-    `INSERT INTO knowledge_revisions (${REVISION_COLUMNS.join(', ')}) VALUES (${REVISION_COLUMNS.map(() => '?').join(', ')})`,
+  const insertRevisionStatement = lazy(() =>
+    db.prepare(`INSERT INTO knowledge_revisions (${REVISION_COLUMNS.join(', ')}) VALUES (${REVISION_COLUMNS.map(() => '?').join(', ')})`),
   );
-  const revisionBySeq = db.prepare<[number], RevisionRow<number>>('SELECT * FROM knowledge_revisions WHERE seq = ?');
-  const entryHistory = db.prepare<[string], RevisionRow<number>>('SELECT * FROM knowledge_revisions WHERE entry_id = ? ORDER BY seq');
+  const revisionBySeqStatement = lazy(() => db.prepare<[number], RevisionRow<number>>('SELECT * FROM knowledge_revisions WHERE seq = ?'));
+  const entryHistoryStatement = lazy(() =>
+    db.prepare<[string], RevisionRow<number>>('SELECT * FROM knowledge_revisions WHERE entry_id = ? ORDER BY seq'),
+  );
+  const byId = { get: (id: string) => byIdStatement.get().get(id) };
+  const insertDraft = { run: (row: object) => insertDraftStatement.get().run(row) };
+  const replaceDraft = { run: (row: object) => replaceDraftStatement.get().run(row) };
+  const insertRevision = { run: (...values: unknown[]) => insertRevisionStatement.get().run(...values) };
+  const revisionBySeq = { get: (seq: number) => revisionBySeqStatement.get().get(seq) };
+  const entryHistory = { all: (entryId: string) => entryHistoryStatement.get().all(entryId) };
 
   const fromRow = (row: DraftRow<number>) => draftFromRow(SQLITE_CODEC, row);
 

@@ -38,14 +38,29 @@ export function createSqliteJobStore(db: Database.Database): JobStore {
   const byId = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?');
   const byTicket = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE ticket_id = ? ORDER BY created_at, rowid');
   const complete = db.prepare<[number, string]>(
-    `UPDATE jobs SET state = 'done', lease_until = NULL, updated_at = ? WHERE id = ?`,
+    `UPDATE jobs SET state = 'done', lease_until = NULL, send_started_at = NULL, updated_at = ? WHERE id = ?`,
   );
-  const reschedule = db.prepare<[number, string, number, string]>(
-    `UPDATE jobs SET state = 'pending', lease_until = NULL, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?`,
+  const markSending = db.prepare<[number, number, string]>(`UPDATE jobs SET send_started_at = ?, updated_at = ? WHERE id = ?`);
+  const reschedule = db.prepare<[number, string, number, number, string]>(
+    `UPDATE jobs SET state = 'pending', lease_until = NULL, next_attempt_at = ?, last_error = ?,
+       send_started_at = CASE WHEN ? = 1 THEN send_started_at ELSE NULL END, updated_at = ? WHERE id = ?`,
   );
   const fail = db.prepare<[string, number, string]>(
-    `UPDATE jobs SET state = 'failed', lease_until = NULL, last_error = ?, updated_at = ? WHERE id = ?`,
+    `UPDATE jobs SET state = 'failed', lease_until = NULL, send_started_at = NULL, last_error = ?, updated_at = ? WHERE id = ?`,
   );
+  const listAll = db.prepare<[number], JobRow>('SELECT * FROM jobs ORDER BY updated_at DESC, rowid DESC LIMIT ?');
+  const listIn = db.prepare<[string, number], JobRow>(
+    'SELECT * FROM jobs WHERE state IN (SELECT value FROM json_each(?)) ORDER BY updated_at DESC, rowid DESC LIMIT ?',
+  );
+  const retryFailed = db.prepare<[number, number, string]>(
+    `UPDATE jobs SET state = 'pending', attempts = 0, next_attempt_at = ?, lease_until = NULL, send_started_at = NULL, updated_at = ?
+     WHERE id = ? AND state = 'failed'`,
+  );
+  const retryAll = db.prepare<[number, number]>(
+    `UPDATE jobs SET state = 'pending', attempts = 0, next_attempt_at = ?, lease_until = NULL, send_started_at = NULL, updated_at = ?
+     WHERE state = 'failed'`,
+  );
+  const discard = db.prepare<[string]>(`DELETE FROM jobs WHERE id = ? AND state = 'failed'`);
   const requeue = db.prepare<[number, number]>(
     `UPDATE jobs SET state = 'pending', lease_until = NULL, next_attempt_at = MIN(next_attempt_at, ?), updated_at = ?
      WHERE state = 'running'`,
@@ -67,8 +82,11 @@ export function createSqliteJobStore(db: Database.Database): JobStore {
     complete: async (id, now) => {
       complete.run(now.getTime(), id);
     },
-    reschedule: async (id, nextAttemptAt, error, now) => {
-      reschedule.run(nextAttemptAt.getTime(), truncateJobError(error), now.getTime(), id);
+    markSending: async (id, now) => {
+      markSending.run(now.getTime(), now.getTime(), id);
+    },
+    reschedule: async (id, nextAttemptAt, error, now, outcomeUnknown = false) => {
+      reschedule.run(nextAttemptAt.getTime(), truncateJobError(error), outcomeUnknown ? 1 : 0, now.getTime(), id);
     },
     fail: async (id, error, now) => {
       fail.run(truncateJobError(error), now.getTime(), id);
@@ -85,6 +103,11 @@ export function createSqliteJobStore(db: Database.Database): JobStore {
       return result;
     },
     deleteDoneBefore: async (before) => deleteDone.run(before.getTime()).changes,
+    list: async ({ states, limit }) =>
+      (states ? listIn.all(JSON.stringify(states), limit) : listAll.all(limit)).map(fromRow),
+    retryFailed: async (id, now) => retryFailed.run(now.getTime(), now.getTime(), id).changes > 0,
+    retryAllFailed: async (now) => retryAll.run(now.getTime(), now.getTime()).changes,
+    discardFailed: async (id) => discard.run(id).changes > 0,
   };
 }
 
