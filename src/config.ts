@@ -36,6 +36,9 @@ const optionalUrl = optionalText.pipe(
     .optional(),
 );
 
+/** An Entra object id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A plain address (no display name): local part, @, domain with a dot. */
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
@@ -103,6 +106,20 @@ export const envSchema = z.object({
   KNOWLEDGE_RELOAD: withDefault(z.stringbool().default(true)).describe(
     'Watch KNOWLEDGE_DIR and serve edits within seconds without a restart (true/false). An invalid edit is logged and shown on /healthz; the last good knowledge keeps serving.',
   ),
+  KNOWLEDGE_SEED_DIR: optionalText.describe(
+    'Production with a writable copy of the knowledge: at every start KNOWLEDGE_DIR\'s YAML files are replaced by this folder\'s (the knowledge/ shipped with the code), then the entries editors published in Teams are applied again from the database. Unset: KNOWLEDGE_DIR is used as it is.',
+  ),
+  KNOWLEDGE_EDITORS: optionalText
+    .pipe(
+      z
+        .string()
+        .transform((value) => value.split(/[\s,;]+/).filter(Boolean))
+        .pipe(z.array(z.string().regex(GUID, 'must be Entra object ids (GUIDs), separated by commas')))
+        .optional(),
+    )
+    .describe(
+      'Entra object ids of the people who may create, publish and undo knowledge entries in the LaKI channel, comma-separated. Unset: everyone acting in the LaKI channel of TEAMS_TENANT_ID.',
+    ),
   QUESTION_LOG_RETENTION_DAYS: withDefault(z.coerce.number().int().min(1).max(3650).default(180)).describe(
     'Days the question log (questions, outcomes, feedback; no user identity) is kept for the editors\' report; older events are deleted at start and daily.',
   ),
@@ -230,6 +247,10 @@ export interface Config {
   readonly metrics: MetricsConfig;
   /** Hot reload of the knowledge directory. */
   readonly knowledgeReload: boolean;
+  /** Copied over `knowledgeDir` at start (then the published revisions are applied); `undefined`: none. */
+  readonly knowledgeSeedDir: string | undefined;
+  /** Entra object ids allowed to edit the knowledge in Teams; `undefined`: everyone in the LaKI channel. */
+  readonly knowledgeEditors: readonly string[] | undefined;
   /** Question log events older than this are deleted. */
   readonly questionLogRetentionDays: number;
   /** Forwarding to the LaKI; `undefined` when off. */
@@ -289,6 +310,8 @@ function toConfig(env: Env): Config {
     trustProxyHops: env.TRUST_PROXY_HOPS,
     metrics: { enabled: env.METRICS_ENABLED, port: env.METRICS_PORT, host: env.METRICS_HOST },
     knowledgeReload: env.KNOWLEDGE_RELOAD,
+    knowledgeSeedDir: env.KNOWLEDGE_SEED_DIR,
+    knowledgeEditors: env.KNOWLEDGE_EDITORS?.map((id) => id.toLowerCase()),
     questionLogRetentionDays: env.QUESTION_LOG_RETENTION_DAYS,
     escalation: escalationOf(env),
     report: { enabled: env.REPORT_ENABLED, schedule: env.REPORT_SCHEDULE },

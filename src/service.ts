@@ -11,6 +11,7 @@
  */
 import { createAdapter, createApp, type AppExtension } from './bot';
 import type { Config } from './config';
+import { createEditors, createEditorsExtension, seedKnowledgeDir, type Editors } from './editors';
 import {
   createWeeklyReport,
   createWeeklyReportExtension,
@@ -90,6 +91,8 @@ export interface Service {
   readonly server: HttpServer;
   /** Present when `config.escalation` is set. */
   readonly escalation?: Escalation;
+  /** Drafts, publish and undo in Teams, and the sync that applies publications to KNOWLEDGE_DIR. */
+  readonly editors: Editors;
   readonly metrics?: Metrics;
   /** The admin port (`/metrics`, detailed `/healthz`); absent when its port was taken. */
   readonly adminUrl?: string;
@@ -135,6 +138,10 @@ async function start(
   const store =
     overrides.store ?? (await openConfiguredStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, logger }));
   closers.push(() => store.close());
+  if (config.knowledgeSeedDir) {
+    const seeded = await seedKnowledgeDir(config.knowledgeSeedDir, config.knowledgeDir);
+    logger.info({ from: config.knowledgeSeedDir, to: config.knowledgeDir, ...seeded }, 'knowledge seeded from the shipped YAML');
+  }
   const knowledge = createKnowledgeHolder(overrides.knowledge ?? (await loadKnowledgeBase(config.knowledgeDir)));
   const retention = scheduleQuestionLogRetention({
     questionLog: store.questionLog,
@@ -152,12 +159,29 @@ async function start(
       })
     : undefined;
   if (watcher) closers.push(() => watcher.close());
+  // Entries editors published in Teams (revisions in the store) are applied before serving, then polled.
+  const editors = createEditors({
+    dir: config.knowledgeDir,
+    store: store.editors,
+    holder: knowledge,
+    watcher,
+    ...(readersOf(store) ? { questionLog: readersOf(store)!.questionLog } : {}),
+    logger,
+  });
+  await editors.sync.start();
+  closers.push(async () => editors.sync.stop());
   const adapter = createAdapter(config.botCredentials ?? {}, config.botEndpoints);
   // The weekly report card needs the LaKI channel: posted by the outbox, shown on "Bericht".
   const lakiChannel = config.escalation?.channel;
   const readers = readersOf(store);
   const weeklyReport =
-    lakiChannel && readers ? createWeeklyReport({ readers, knowledge, actions: REPORT_ENTRY_ACTIONS, clock: overrides.clock }) : undefined;
+    lakiChannel && readers ? createWeeklyReport({
+          readers,
+          knowledge,
+          actions: REPORT_ENTRY_ACTIONS,
+          openDrafts: () => store.editors.countDrafts('open'),
+          clock: overrides.clock,
+        }) : undefined;
   // Tickets and their deliveries; the outbox worker starts once the server listens.
   const escalation = config.escalation
     ? createEscalation({
@@ -188,6 +212,14 @@ async function start(
             questionLog: store.questionLog,
           })]
       : []),
+    createEditorsExtension({
+      service: editors.service,
+      knowledge,
+      tickets: store.tickets,
+      lakiChannel: config.escalation?.channel,
+      editors: config.knowledgeEditors,
+      logger,
+    }),
     ...(weeklyReport && lakiChannel ? [createWeeklyReportExtension({ report: weeklyReport, lakiChannel, logger, clock: overrides.clock })] : []),
   ];
   const app = createApp({
@@ -279,5 +311,5 @@ async function start(
     },
     'LaKI-Assistent listening',
   );
-  return { url, config, logger, store, knowledge, watcher, adapter, app, server, escalation, metrics, adminUrl, close };
+  return { url, config, logger, store, knowledge, watcher, adapter, app, server, escalation, editors, metrics, adminUrl, close };
 }

@@ -12,4 +12,4 @@ export { helpCard } from './helpCard';
 export { privacyCard } from './privacyCard';
 export { escapeMarkdown, plainTextBlock } from './markdown';
 export type { CardAction, CardElement } from './elements';
-export { actionSet, adaptiveCardAttachment, heading, paragraph, submitAction } from './elements';
+export { actionSet, adaptiveCardAttachment, choiceList, heading, paragraph, submitAction } from './elements';

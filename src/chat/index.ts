@@ -22,3 +22,18 @@ export { plainMessageText } from './text';
 export { CardActionMessages, InvokeErrorCode } from './cardActionMessages';
 export { PrivacyMessages } from './privacyMessages';
 export type { PrivacyFacts } from './privacyMessages';
+export {
+  draftActionPayloadSchema,
+  editEntryAction,
+  editEntryPayloadSchema,
+  EditorVerb,
+  EntryInput,
+  fromTicketAction,
+  fromTicketPayloadSchema,
+  MAX_BUTTON_QUESTIONS,
+  newDraftPayloadSchema,
+  newEntryAction,
+  undoPayloadSchema,
+} from './editors';
+export type { DraftActionPayload, EditorButton } from './editors';
+export { EditorMessages, germanDateTime, germanDay } from './editorMessages';

@@ -27,3 +27,19 @@ export {
   WeeklyReportText,
 } from './report/index';
 export type { ReportEntryActions, WeeklyReport, WeeklyReportSchedule } from './report/index';
+
+// The editors' workflow in Teams (issue 10): drafts, review, publish/undo, sync, the bot extension.
+export { createEditors } from './runtime';
+export type { Editors, EditorsDeps } from './runtime';
+export { createEditorsExtension, EDIT_ENTRY_PATTERN, NEW_ENTRY_PATTERN } from './extension';
+export type { EditorsExtensionDeps } from './extension';
+export { createEditorService } from './service';
+export type { EditorService, PublishOutcome, UndoOutcome } from './service';
+export { createKnowledgeSync, DEFAULT_SYNC_INTERVAL_MS } from './sync';
+export type { KnowledgeSync, SyncResult } from './sync';
+export { seedKnowledgeDir } from './seed';
+export { formatHistory } from './history';
+export { ExportText } from './exportText';
+export { entryHash, printEntry } from './entryYaml';
+// Buttons other features put on their cards to open the draft card (see EDITORS_API.md).
+export { editEntryAction, EditorVerb, newEntryAction } from '../chat';

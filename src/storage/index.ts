@@ -10,6 +10,7 @@ import { createSqliteAnsweredTicketReader, createSqliteOpenTicketReader } from '
 import type { AnsweredTicketReader, OpenTicketReader, QuestionLogReader, Store } from './types';
 
 export type { Store, TicketStore, JobStore, QuestionLog, QuestionLogRetention, JobCounts } from './types';
+export type * from './editorTypes';
 
 export interface OpenStoreOptions {
   /** `DATA_DIR`: the database file `laki-assistent.sqlite` is created inside on first start. */

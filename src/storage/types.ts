@@ -1,6 +1,9 @@
 import type { Storage } from 'botbuilder';
 import type { JobStore, Ticket, TicketStore } from '../escalation';
 import type { QuestionLog, QuestionLogRetention } from '../questionLog';
+import type { EditorStore } from './editorTypes';
+
+export type * from './editorTypes';
 
 export type { CreatedTicket, JobCounts, JobStore, NewTicket, TicketMutator, TicketStore } from '../escalation';
 export type {
@@ -32,6 +35,8 @@ export interface Store {
   readonly tickets: TicketStore;
   readonly jobs: JobStore;
   readonly botState: Storage;
+  /** Entry drafts and the knowledge revisions editors publish in Teams. */
+  readonly editors: EditorStore;
   /** Closes the underlying database; the store must not be used afterwards. */
   close(): Promise<void>;
 }

@@ -75,7 +75,7 @@ export async function truncateStoreTables(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('TRUNCATE question_log, ticket_counters, tickets, jobs, bot_state RESTART IDENTITY CASCADE');
+    await client.query('TRUNCATE question_log, ticket_counters, tickets, jobs, bot_state, entry_drafts, knowledge_revisions RESTART IDENTITY CASCADE');
   } finally {
     await client.end();
   }

@@ -3,14 +3,11 @@
  * buttons "Eintrag anlegen" (under a group of unanswered questions, pre-filled with its questions)
  * and "Eintrag bearbeiten" (under an entry with negative feedback). Their verbs and payloads
  * belong to the editors' feature (contract: `newEntryAction(questions)` and
- * `editEntryAction(entryId)` from `src/editors`, see the editors' EDITORS_API.md).
- *
- * PLACEHOLDER until the editors' feature is merged: `REPORT_ENTRY_ACTIONS` is `undefined`, so the
- * card shows its figures without these buttons rather than buttons nothing answers. Once
- * `src/editors/index.ts` exports the two functions, replace the constant with
- * `entryActionsFrom({ newEntryAction, editEntryAction })`.
+ * `editEntryAction(entryId)` from the chat vocabulary, see EDITORS_API.md); the editors' bot
+ * extension answers them in the LaKI channel.
  */
 import type { CardAction } from '../../cards';
+import { editEntryAction, newEntryAction } from '../../chat';
 import type { ReportEntryActions } from './weeklyReportCard';
 
 /** The editors' button builders, as their contract defines them. */
@@ -27,4 +24,5 @@ export function entryActionsFrom(builders: EditorActionBuilders): ReportEntryAct
   };
 }
 
-export const REPORT_ENTRY_ACTIONS: ReportEntryActions | undefined = undefined;
+/** The report card's "Eintrag anlegen" / "Eintrag bearbeiten" buttons. */
+export const REPORT_ENTRY_ACTIONS: ReportEntryActions | undefined = entryActionsFrom({ newEntryAction, editEntryAction });

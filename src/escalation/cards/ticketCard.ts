@@ -14,6 +14,7 @@ import {
   escapeMarkdown,
   plainTextBlock,
 } from '../../cards';
+import { fromTicketAction } from '../../chat';
 import type { BestGuess } from '../mail/ticketMail';
 import { EscalationMessages as M, formatGermanDateTime } from '../messages';
 import { MAX_ANSWER_LENGTH, TICKET_TRANSITIONS, type Ticket, type TicketAction, type TicketStatus } from '../ticket';
@@ -104,6 +105,8 @@ function actionsFor(ticket: Ticket): CardAction[] {
   }
   if (allowed('close')) actions.push(submitAction(M.actionClose, { verb: TicketVerb.Close, ...data }));
   if (allowed('reopen')) actions.push(submitAction(M.actionReopen, { verb: TicketVerb.Reopen, ...data }));
+  // The LaKI's answer can become a knowledge entry (editors' draft card, in this thread).
+  if (ticket.answer && (ticket.status === 'answered' || ticket.status === 'closed')) actions.push(fromTicketAction(ticket.number));
   return actions;
 }
 

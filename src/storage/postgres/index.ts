@@ -7,6 +7,7 @@ import { Pool, type PoolConfig } from 'pg';
 import type { QuestionLogErrorSink } from '../shared/questionLog';
 import type { Store } from '../types';
 import { createPostgresBotStorage } from './botState';
+import { createPostgresEditorStore } from './editors';
 import { createPostgresJobStore } from './jobs';
 import { migratePostgres, POSTGRES_MIGRATIONS, SchemaTooNewError, type Migration } from './migrations';
 import { createPostgresQuestionLog } from './questionLog';
@@ -119,6 +120,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     tickets: createPostgresTicketStore(pool),
     jobs: createPostgresJobStore(pool),
     botState: createPostgresBotStorage(pool, options.clock),
+    editors: createPostgresEditorStore(pool),
     close() {
       closed ??= pool.end();
       return closed;

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../types';
 import { createSqliteBotStorage } from './botState';
+import { createSqliteEditorStore } from './editors';
 import { migrate, MIGRATIONS, type SqliteMigration } from './migrations';
 import { createSqliteJobStore } from './jobs';
 import { createSqliteQuestionLog, type QuestionLogErrorSink } from './questionLog';
@@ -52,6 +53,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     tickets: createSqliteTicketStore(db),
     jobs: createSqliteJobStore(db),
     botState: createSqliteBotStorage(db, options.clock),
+    editors: createSqliteEditorStore(db),
     async close() {
       if (db.open) db.close();
     },

@@ -133,6 +133,46 @@ export const MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
     sql: '-- jobs.ticket_id becomes nullable (table rebuilt, see dropNotNull)',
     run: dropNotNull('jobs', 'ticket_id'),
   },
+  {
+    // 4 and 5 belong to the delivery send marker and the report jobs (numbering fixed by the lead).
+    version: 6,
+    name: 'entry drafts and knowledge revisions',
+    sql: `
+      CREATE TABLE entry_drafts (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('open', 'published', 'discarded')),
+        content TEXT NOT NULL,
+        title TEXT NOT NULL,
+        base_entry_id TEXT,
+        base_hash TEXT NOT NULL,
+        source_questions TEXT NOT NULL,
+        ticket_number TEXT,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        published_seq INTEGER
+      );
+      CREATE INDEX entry_drafts_status ON entry_drafts (status, updated_at);
+      CREATE TABLE knowledge_revisions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        entry_id TEXT NOT NULL,
+        file TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('publish', 'undo')),
+        title TEXT NOT NULL,
+        before_hash TEXT NOT NULL,
+        after_hash TEXT NOT NULL,
+        before_entry TEXT,
+        after_entry TEXT,
+        actor TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        draft_id TEXT,
+        undone_seq INTEGER
+      );
+      CREATE INDEX knowledge_revisions_entry ON knowledge_revisions (entry_id, seq);
+    `,
+  },
 ]);
 
 /**
