@@ -14,7 +14,7 @@ import { DraftInput, EscalationVerb, TicketVerb } from '../../src/escalation/ver
 import { openStore } from '../../src/storage';
 import { submitDataOf } from '../helpers/activities';
 import { startConnector, type Connector, type ConnectorRequest } from '../helpers/connector';
-import { postTurn, ROOT, spawnService, type ServiceProcess } from '../helpers/service';
+import { ADMIN_LISTENING_MSG, postTurn, ROOT, spawnService, type ServiceProcess } from '../helpers/service';
 import { tmpDir } from '../storage/tmpStore';
 import { ASKER, ASKER_CONVERSATION, cardOf, CHANNEL_ID, fromLakiChannel, personal, sentTo, TENANT_ID, textOf } from './botHarness';
 import { startSmtpServer, type TestSmtpServer } from './smtpServer';
@@ -60,11 +60,15 @@ describe('a SIGKILL between sending and recording a delivery', () => {
     dir.cleanup();
   });
 
+  let adminUrl = '';
   async function start(): Promise<string> {
     service = spawnService({ env, cwd: dir.dir });
-    return (await service.listening(90_000)).url;
+    const { url } = await service.listening(90_000);
+    adminUrl = (await service.logLine(ADMIN_LISTENING_MSG, 30_000)).url as string;
+    return url;
   }
-  const health = async (url: string) => (await (await fetch(`${url}/healthz`)).json()).escalation;
+  // The job counts are in the detailed health on the admin port; the public /healthz says only ok/degraded.
+  const health = async () => (await (await fetch(`${adminUrl}/healthz`)).json()).escalation;
   const creates = () => connector.requests.filter((r) => r.operation === 'create');
   const updatesOf = (threadId: string) => connector.requests.filter((r) => r.operation === 'update' && r.conversationId === threadId && r.status === 200);
   const toAsker = (r: ConnectorRequest) => (r.operation === 'send' || r.operation === 'reply') && r.conversationId === ASKER_CONVERSATION;
@@ -79,7 +83,7 @@ describe('a SIGKILL between sending and recording a delivery', () => {
     const submit = submitDataOf(cardOf(sentTo(connector, ASKER_CONVERSATION).at(-1))).find((d) => d.verb === EscalationVerb.Submit)!;
     expect(await postTurn(url, personal(connector, { value: { verb: submit.verb, draftId: submit.draftId, [DraftInput.Question]: QUESTION } }))).toBe(200);
     await connector.waitFor((r) => r.operation === 'create', 30_000);
-    expect(await health(url)).toMatchObject({ jobs: { running: 2 } });
+    expect(await health()).toMatchObject({ jobs: { running: 2 } });
     await service!.stop('SIGKILL');
 
     // Restarted: the card goes out again, marked. Then the mail server receives the mail and never answers; killed again.
@@ -91,7 +95,7 @@ describe('a SIGKILL between sending and recording a delivery', () => {
 
     url = await start();
     const mails = await smtp.waitForMails(2, 60_000);
-    await waitFor(async () => (await health(url)).jobs.done === 2, 30_000);
+    await waitFor(async () => (await health()).jobs.done === 2, 30_000);
     const [first, repeat] = creates();
     expect(creates()).toHaveLength(2);
     const number = /LAKI-\d{4}-\d{4}/.exec(JSON.stringify(first.body))![0];
@@ -128,8 +132,8 @@ describe('a SIGKILL between sending and recording a delivery', () => {
 
     url = await start();
     // The restarted service does not send the answer again: the job fails and waits for an operator.
-    await waitFor(async () => (await health(url)).jobs.failed === 1, 60_000);
-    expect(await health(url)).toMatchObject({ status: 'degraded', jobs: { failed: 1, pending: 0, running: 0 } });
+    await waitFor(async () => (await health()).jobs.failed === 1, 60_000);
+    expect(await health()).toMatchObject({ status: 'degraded', jobs: { failed: 1, pending: 0, running: 0 } });
     const answers = connector.requests.filter((r) => toAsker(r) && textOf(r.body).includes(M.askerTitle.answered(number)));
     expect(answers).toHaveLength(1);
     expect(connector.requests.filter((r) => toAsker(r) && textOf(r.body).includes(M.askerTitle.taken(number)))).toHaveLength(1);

@@ -159,7 +159,7 @@ describe('delivery jobs without a ticket (migration 5)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'laki-migrate-'));
     const file = path.join(dir, 'laki-assistent.sqlite');
     try {
-      const old = openSqliteStore({ file, migrations: MIGRATIONS.filter((migration) => migration.version <= 3) });
+      const old = openSqliteStore({ file, migrations: MIGRATIONS.filter((migration) => migration.version <= 4) });
       const { ticket } = await old.tickets.create(
         {
           question: 'Frage?',
