@@ -85,6 +85,7 @@ function summary(result: PersonalDataDeletion): string {
     `${result.ticketsPseudonymised} handled ticket(s) pseudonymised`,
     `${result.turnStateRowsDeleted} turn state row(s) deleted`,
     `${result.turnStateRowsScrubbed} turn state row(s) cut`,
+    `${result.editorialRecordsPseudonymised} draft(s)/revision(s) as editor pseudonymised`,
   ].join(', ');
 }
 

@@ -28,6 +28,7 @@ const ROOT = join(__dirname, '..', '..');
 const ERIKA = { teams: '29:user-1', aad: 'aad-1' };
 const MAX = { teams: '29:user-2', aad: 'aad-2' };
 const ANNA: Actor = { id: '29:laki-anna', name: 'Anna LaKI', aadObjectId: 'aad-anna' };
+const MAX_EDITOR: Actor = { id: '29:laki-max', name: 'Max Redaktion' };
 
 const KEYS = {
   erikaUser: 'msteams/28:bot/users/29:user-1',
@@ -127,6 +128,7 @@ describeEachStore('personal data (privacy:export / privacy:delete)', (factory) =
       ticketsPseudonymised: 0,
       turnStateRowsDeleted: 2,
       turnStateRowsScrubbed: 1,
+      editorialRecordsPseudonymised: 0,
     });
     for (const id of seeded.erikaTickets) {
       expect(await store.tickets.get(id)).toBeUndefined();
@@ -158,6 +160,53 @@ describeEachStore('personal data (privacy:export / privacy:delete)', (factory) =
     expect(jobs.find((job) => job.kind === 'asker-message')?.payload).toMatchObject({ answeredBy: DELETED_ACTOR.name });
   });
 
+  it('should find the drafts and revisions a LaKI editor worked on and replace them there, keeping the knowledge', async () => {
+    const draft = await store.editors.createDraft(
+      {
+        content: {
+          id: 'dolmetscher',
+          title: 'Dolmetscher',
+          answer: 'Antwort',
+          questions: ['Gibt es Dolmetscher?'],
+          keywords: [],
+          category: 'kontakt',
+          related: [],
+          source: { document: 'Antwort der LaKI auf LAKI-2026-0001', section: 'Ticket LAKI-2026-0001' },
+        },
+        baseHash: 'absent',
+        sourceQuestions: ['Gibt es Dolmetscher?'],
+        createdBy: ANNA,
+      },
+      NOW,
+    );
+    const later = new Date(NOW.getTime() + 60_000);
+    const other = await store.editors.createDraft({ ...(await store.editors.getDraft(draft.id))!, createdBy: MAX_EDITOR }, later);
+    await store.editors.updateDraft(other.id, (current) => ({ ...current, updatedBy: ANNA }), later);
+    const published = await store.editors.appendRevision(
+      { entryId: 'dolmetscher', file: 'kontakt.yaml', action: 'publish', title: 'Dolmetscher', beforeHash: 'absent', afterHash: 'h1', after: { id: 'dolmetscher' }, actor: ANNA, draftId: draft.id },
+      () => undefined,
+      NOW,
+      { publishDraftId: draft.id },
+    );
+
+    // Found by the Teams id alone: the Entra id on her records widens the search.
+    const data = await exportPersonalData(db, ANNA.id, { now: NOW, questionLogRetentionDays: 180 });
+    expect(data.identities.aadObjectIds).toEqual([ANNA.aadObjectId]);
+    expect(data.editorialWork).toEqual([
+      { kind: 'draft', ref: draft.id, title: 'Dolmetscher', roles: ['createdBy', 'updatedBy'] },
+      { kind: 'draft', ref: other.id, title: 'Dolmetscher', roles: ['updatedBy'] },
+      { kind: 'revision', ref: String(published.seq), title: 'Dolmetscher', roles: ['actor'] },
+    ]);
+    expect(data.notes).toContain(ExportNotes.knowledgeSources);
+
+    expect((await deletePersonalData(db, ANNA.id, { now: NOW })).editorialRecordsPseudonymised).toBe(3);
+
+    expect(await store.editors.getDraft(draft.id)).toMatchObject({ createdBy: DELETED_ACTOR, updatedBy: DELETED_ACTOR, status: 'published' });
+    expect(await store.editors.getDraft(other.id)).toMatchObject({ createdBy: MAX_EDITOR, updatedBy: DELETED_ACTOR });
+    expect(await store.editors.getRevision(published.seq)).toMatchObject({ actor: DELETED_ACTOR, after: { id: 'dolmetscher' }, afterHash: 'h1' });
+    expect((await exportPersonalData(db, ANNA.aadObjectId!, { now: NOW, questionLogRetentionDays: 180 })).editorialWork).toEqual([]);
+  });
+
   it('should only count with dryRun', async () => {
     const result = await deletePersonalData(db, ERIKA.teams, { dryRun: true });
     expect(result.ticketsDeleted).toBe(2);
@@ -167,13 +216,14 @@ describeEachStore('personal data (privacy:export / privacy:delete)', (factory) =
 
   it('should find nothing for an unknown id and change nothing', async () => {
     const data = await exportPersonalData(db, '29:nobody', { now: NOW, questionLogRetentionDays: 180 });
-    expect([data.ticketsAsked, data.deliveryJobs, data.ticketsHandled, data.turnState]).toEqual([[], [], [], []]);
+    expect([data.ticketsAsked, data.deliveryJobs, data.ticketsHandled, data.turnState, data.editorialWork]).toEqual([[], [], [], [], []]);
     expect(await deletePersonalData(db, '29:nobody')).toEqual({
       ticketsDeleted: 0,
       deliveryJobsDeleted: 0,
       ticketsPseudonymised: 0,
       turnStateRowsDeleted: 0,
       turnStateRowsScrubbed: 0,
+      editorialRecordsPseudonymised: 0,
     });
   });
 });

@@ -10,7 +10,10 @@
  * - tickets they took or answered as a LaKI member — their name and ids there are replaced by
  *   "LaKI" (the ticket belongs to its asker);
  * - bot turn state: their user state, the personal chat of their tickets, and in shared chats the
- *   parts that name them (e.g. an unsent draft) — deleted or cut out.
+ *   parts that name them (e.g. an unsent draft) — deleted or cut out;
+ * - entry drafts they started or changed and knowledge revisions they published or undid as a LaKI
+ *   editor — their name and ids there are replaced by "LaKI" (the knowledge and its history belong
+ *   to the LaKI; a published entry's source line is knowledge text and is corrected by an editor).
  * The question log holds no identity and is not touched.
  */
 import { randomUUID } from 'node:crypto';
@@ -34,6 +37,15 @@ export interface HandledTicket {
   readonly actor: Actor;
 }
 
+/** A draft or revision an editor worked on, as far as it concerns them. */
+export interface EditorialWork {
+  readonly kind: 'draft' | 'revision';
+  /** The draft's id, or the revision's sequence number. */
+  readonly ref: string;
+  readonly title: string;
+  readonly roles: ReadonlyArray<'createdBy' | 'updatedBy' | 'actor'>;
+}
+
 /** One piece of turn state: a whole row, or what a shared row holds about the person. */
 export interface TurnStateItem {
   readonly key: string;
@@ -50,6 +62,7 @@ export interface PersonalDataExport {
   readonly deliveryJobs: readonly Job[];
   readonly ticketsHandled: readonly HandledTicket[];
   readonly turnState: readonly TurnStateItem[];
+  readonly editorialWork: readonly EditorialWork[];
   readonly notes: readonly string[];
 }
 
@@ -60,6 +73,7 @@ export interface PersonalDataDeletion {
   readonly ticketsPseudonymised: number;
   readonly turnStateRowsDeleted: number;
   readonly turnStateRowsScrubbed: number;
+  readonly editorialRecordsPseudonymised: number;
 }
 
 interface Found {
@@ -71,6 +85,7 @@ interface Found {
   readonly handled: Array<HandledTicket & { readonly ticketId: string; readonly assignee?: Actor; readonly answeredBy?: Actor }>;
   readonly wholeRows: Array<{ key: string; value: unknown }>;
   readonly partRows: Array<{ key: string; kept: unknown; removed: unknown[]; drop: boolean }>;
+  readonly editorial: EditorialWork[];
 }
 
 /** Reads everything stored about `subject` (one consistent transaction). */
@@ -91,7 +106,13 @@ export async function exportPersonalData(
       ...found.wholeRows.map(({ key, value }) => ({ key, scope: 'whole' as const, value })),
       ...found.partRows.map(({ key, removed }) => ({ key, scope: 'part' as const, value: removed })),
     ],
-    notes: [ExportNotes.questionLog(options.questionLogRetentionDays), ExportNotes.outsideStore, ExportNotes.logs],
+    editorialWork: found.editorial,
+    notes: [
+      ExportNotes.questionLog(options.questionLogRetentionDays),
+      ExportNotes.outsideStore,
+      ...(found.editorial.length > 0 ? [ExportNotes.knowledgeSources] : []),
+      ExportNotes.logs,
+    ],
   };
 }
 
@@ -112,6 +133,7 @@ export async function deletePersonalData(
       ticketsPseudonymised: found.handled.length,
       turnStateRowsDeleted: found.wholeRows.length + found.partRows.filter((row) => row.drop).length,
       turnStateRowsScrubbed: found.partRows.filter((row) => !row.drop).length,
+      editorialRecordsPseudonymised: found.editorial.length,
     };
     if (options.dryRun) return result;
 
@@ -132,6 +154,7 @@ export async function deletePersonalData(
         row.key,
       ]);
     }
+    await pseudonymiseEditorialWork(query, found.editorial, found.ids);
     return result;
   });
 }
@@ -201,7 +224,40 @@ async function find(db: PersonalDataDb, query: Query, subject: string): Promise<
     }
   }
 
-  return { ids, teamsUserIds: [...teams], aadObjectIds: [...aad], asked, jobs, handled, wholeRows, partRows };
+  // Drafts and revisions they worked on as an editor (actors are stored as JSON text).
+  const isThem = (raw: unknown) => {
+    const actor = JSON.parse(String(raw)) as Actor;
+    if (!ids.has(actor.id) && !(actor.aadObjectId !== undefined && ids.has(actor.aadObjectId))) return false;
+    remember(actor.id.startsWith('29:') ? actor.id : undefined, actor.aadObjectId);
+    return true;
+  };
+  const editorial: EditorialWork[] = [];
+  for (const row of await query('SELECT id, title, created_by, updated_by FROM entry_drafts ORDER BY created_at, id')) {
+    const roles = [...(isThem(row.created_by) ? (['createdBy'] as const) : []), ...(isThem(row.updated_by) ? (['updatedBy'] as const) : [])];
+    if (roles.length > 0) editorial.push({ kind: 'draft', ref: String(row.id), title: String(row.title), roles });
+  }
+  for (const row of await query('SELECT seq, title, actor FROM knowledge_revisions ORDER BY seq')) {
+    if (isThem(row.actor)) editorial.push({ kind: 'revision', ref: String(row.seq), title: String(row.title), roles: ['actor'] });
+  }
+
+  return { ids, teamsUserIds: [...teams], aadObjectIds: [...aad], asked, jobs, handled, wholeRows, partRows, editorial };
+}
+
+/** Replaces the person as the author of drafts and revisions; the knowledge itself stays. */
+async function pseudonymiseEditorialWork(query: Query, work: readonly EditorialWork[], ids: ReadonlySet<string>): Promise<void> {
+  const replaced = (raw: unknown) => {
+    const actor = JSON.parse(String(raw)) as Actor;
+    const them = ids.has(actor.id) || (actor.aadObjectId !== undefined && ids.has(actor.aadObjectId));
+    return JSON.stringify(them ? DELETED_ACTOR : actor);
+  };
+  for (const item of work) {
+    if (item.kind === 'draft') {
+      const [row] = await query('SELECT created_by, updated_by FROM entry_drafts WHERE id = ?', [item.ref]);
+      await query('UPDATE entry_drafts SET created_by = ?, updated_by = ? WHERE id = ?', [replaced(row!.created_by), replaced(row!.updated_by), item.ref]);
+    } else {
+      await query('UPDATE knowledge_revisions SET actor = ? WHERE seq = ?', [JSON.stringify(DELETED_ACTOR), Number(item.ref)]);
+    }
+  }
 }
 
 /** Replaces the person on a ticket they handled, and their name in its delivery jobs. */

@@ -9,6 +9,8 @@ export const ExportNotes = Object.freeze({
     `Das Frageprotokoll (gestellte Fragen, Ergebnis, Bewertungen „Hilfreich?“) wird ohne Namen und ohne Kennung gespeichert und kann deshalb keiner Person zugeordnet werden; es wird nach ${days} Tagen gelöscht.`,
   outsideStore:
     'Weitergeleitete Fragen erscheinen außerdem als Karte im Teams-Kanal der LaKI und, falls eingerichtet, als E-Mail im Postfach der LaKI. Diese Kopien liegen nicht in der Datenbank des LaKI-Assistenten; Auskunft und Löschung dazu gibt die LaKI.',
+  knowledgeSources:
+    'Entwürfe und veröffentlichte Änderungen der Wissensbasis, an denen Sie als Redakteurin oder Redakteur gearbeitet haben, bleiben erhalten; Ihr Name und Ihre Kennungen werden dort bei einer Löschung durch „LaKI“ ersetzt. Die Quellenangabe eines veröffentlichten Eintrags (z. B. „Antwort der LaKI auf …, Name, Datum“) ist Text der Wissensbasis; ihn ändert die Redaktion der LaKI mit „Eintrag bearbeiten“.',
   logs: 'Die Betriebsprotokolle des Dienstes enthalten Kennungen und Ticketnummern, aber keine Fragetexte und keine Namen.',
 });
 
