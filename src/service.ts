@@ -250,6 +250,7 @@ async function start(
     forwarding: Boolean(escalation),
     health: {
       ...(watcher ? { knowledgeReload: knowledgeReloadHealth(watcher) } : {}),
+      knowledgeSync: () => editors.sync.health(),
       ...(escalation
         ? { escalation: escalationHealth(escalation, { channel: Boolean(config.escalation?.channel), email: Boolean(config.escalation?.mail) }) }
         : {}),

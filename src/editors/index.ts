@@ -36,7 +36,7 @@ export type { EditorsExtensionDeps } from './extension';
 export { createEditorService } from './service';
 export type { EditorService, PublishOutcome, UndoOutcome } from './service';
 export { createKnowledgeSync, DEFAULT_SYNC_INTERVAL_MS } from './sync';
-export type { KnowledgeSync, SyncResult } from './sync';
+export type { KnowledgeSync, SyncHealth, SyncResult } from './sync';
 export { seedKnowledgeDir } from './seed';
 export { formatHistory } from './history';
 export { ExportText } from './exportText';

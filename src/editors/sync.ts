@@ -44,9 +44,27 @@ export interface SyncResult {
   readonly refused: readonly string[];
 }
 
+/**
+ * The sync's section of the health report. `degraded` while a publication is not served because
+ * it would make the knowledge base invalid, or when the last pass failed (e.g. the database was
+ * unreachable); entries kept as edited in the YAML are listed but are a decision, not a fault.
+ */
+export type SyncHealth = {
+  readonly status: 'ok' | 'degraded';
+  /** The newest revision this instance has applied (0: none yet). */
+  readonly appliedSeq: number;
+  readonly lastPassAt: string | null;
+  readonly lastError: string | null;
+  /** Entry id → revision not applied because the knowledge base would become invalid. */
+  readonly refused: Readonly<Record<string, number>>;
+  /** Entry id → revision not applied because the YAML was changed outside Teams. */
+  readonly keptLocal: Readonly<Record<string, number>>;
+};
+
 export interface KnowledgeSync {
   /** Applies revisions stored since the last pass; passes run one after another. */
   applyPending(): Promise<SyncResult>;
+  health(): SyncHealth;
   /** First pass (replays every revision), then one every `intervalMs`. */
   start(): Promise<SyncResult>;
   stop(): void;
@@ -57,6 +75,11 @@ export function createKnowledgeSync(deps: KnowledgeSyncDeps): KnowledgeSync {
   let lastSeq = 0;
   let queue: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  // Per entry, the revision this instance could not apply; cleared when a later one is written.
+  const refused = new Map<string, number>();
+  const keptLocal = new Map<string, number>();
+  let lastPassAt: Date | undefined;
+  let lastError: string | undefined;
 
   async function pass(): Promise<SyncResult> {
     const fresh = await store.listRevisions({ afterSeq: lastSeq });
@@ -69,10 +92,13 @@ export function createKnowledgeSync(deps: KnowledgeSyncDeps): KnowledgeSync {
       const latest = history[history.length - 1]!;
       const found = findEntry(files, entryId);
       const onDisk = found ? (found.entry ? entryHash(found.entry) : INVALID_HASH) : ABSENT_HASH;
+      refused.delete(entryId);
+      keptLocal.delete(entryId);
       if (onDisk === latest.afterHash) continue;
       if (!knownVersions(history).has(onDisk)) {
         logger.warn({ entryId, seq: latest.seq }, 'editors: entry changed in the YAML outside Teams; its publication is not applied');
         result.keptLocal.push(entryId);
+        keptLocal.set(entryId, latest.seq);
         continue;
       }
       const after = latest.after ? entrySchema.parse(latest.after) : undefined;
@@ -81,6 +107,7 @@ export function createKnowledgeSync(deps: KnowledgeSyncDeps): KnowledgeSync {
       if (!candidate.ok) {
         logger.warn({ entryId, seq: latest.seq, problems: candidate.problems }, 'editors: publication would make the knowledge base invalid; not applied');
         result.refused.push(entryId);
+        refused.set(entryId, latest.seq);
         continue;
       }
       if (applied.changed) await writeKnowledgeFile(dir, applied.changed.file, applied.changed.text);
@@ -95,14 +122,35 @@ export function createKnowledgeSync(deps: KnowledgeSyncDeps): KnowledgeSync {
     return result;
   }
 
+  const recordedPass = async (): Promise<SyncResult> => {
+    try {
+      const result = await pass();
+      lastError = undefined;
+      return result;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+      throw error;
+    } finally {
+      lastPassAt = new Date();
+    }
+  };
+
   const applyPending = (): Promise<SyncResult> => {
-    const run = queue.then(pass, pass);
+    const run = queue.then(recordedPass, recordedPass);
     queue = run.catch(() => undefined);
     return run;
   };
 
   return {
     applyPending,
+    health: () => ({
+      status: refused.size > 0 || lastError !== undefined ? 'degraded' : 'ok',
+      appliedSeq: lastSeq,
+      lastPassAt: lastPassAt?.toISOString() ?? null,
+      lastError: lastError ?? null,
+      refused: Object.fromEntries(refused),
+      keptLocal: Object.fromEntries(keptLocal),
+    }),
     async start() {
       const first = await applyPending();
       timer = setInterval(() => {

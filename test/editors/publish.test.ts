@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
 import { EditorMessages as M } from '../../src/chat';
 import { errorCount } from '../../src/editors/review';
 import type { DraftContent } from '../../src/storage/types';
@@ -156,6 +157,89 @@ describe('two instances on one store (in-process)', () => {
       await store.cleanup();
       a.cleanup();
       b.cleanup();
+    }
+  });
+});
+
+describe('the sync when another instance\'s files disagree with a publication', () => {
+  async function published(overrides: Partial<DraftContent> = {}) {
+    const a = copyKnowledge();
+    const b = copyKnowledge();
+    const store = tmpStore();
+    const one = await editorInstance(a.dir, store);
+    const draft = await one.service.openBlank(LEA, [QUESTION]);
+    await one.service.saveDraft(draft.id, content(overrides), LEA);
+    const publication = await one.service.publish(draft.id, LEA);
+    expect(publication?.outcome).toBe('published');
+    const [revision] = await store.editors.listRevisions({ newestFirst: true, limit: 1 });
+    return { a, b, store, revision: revision!, cleanup: async () => (await store.cleanup(), a.cleanup(), b.cleanup()) };
+  }
+
+  it('should refuse a publication that would make the knowledge base invalid there, and say so on its health', async () => {
+    const setup = await published({ related: ['laki-webseite'] });
+    try {
+      // On the second instance the related entry was deleted in git (its file no longer has it).
+      const file = path.join(setup.b.dir, 'kontakt.yaml');
+      const document = parseDocument(readFileSync(file, 'utf8'));
+      const entries = document.get('entries') as { items: Array<{ get(key: string): unknown }> };
+      const index = entries.items.findIndex((item) => item.get('id') === 'laki-webseite');
+      expect(index).toBeGreaterThanOrEqual(0);
+      entries.items.splice(index, 1);
+      writeFileSync(file, document.toString());
+      const two = await editorInstance(setup.b.dir, setup.store);
+
+      expect(two.sync.health()).toMatchObject({ status: 'ok', appliedSeq: 0, lastPassAt: null });
+      expect(await two.sync.applyPending()).toEqual({ written: [], keptLocal: [], refused: ['dolmetscher-elterngespraeche'] });
+      expect(two.holder.current().getEntry('dolmetscher-elterngespraeche')).toBeUndefined();
+      expect(two.sync.health()).toMatchObject({
+        status: 'degraded',
+        appliedSeq: setup.revision.seq,
+        lastError: null,
+        refused: { 'dolmetscher-elterngespraeche': setup.revision.seq },
+        keptLocal: {},
+      });
+      expect(two.warnings.map((warning) => warning.message)).toContain('editors: publication would make the knowledge base invalid; not applied');
+    } finally {
+      await setup.cleanup();
+    }
+  });
+
+  it('should keep an entry edited in the YAML outside Teams and list it, healthy', async () => {
+    const setup = await published();
+    try {
+      // The second instance's YAML has its own version of the entry (a developer's commit).
+      const file = path.join(setup.a.dir, 'kontakt.yaml');
+      writeFileSync(path.join(setup.b.dir, 'kontakt.yaml'), readFileSync(file, 'utf8').replace('kein eigenes Landesprogramm', 'kein Landesprogramm'));
+      const two = await editorInstance(setup.b.dir, setup.store);
+
+      expect(await two.sync.applyPending()).toEqual({ written: [], keptLocal: ['dolmetscher-elterngespraeche'], refused: [] });
+      expect(two.holder.current().getEntry('dolmetscher-elterngespraeche')?.answer).toContain('kein Landesprogramm');
+      expect(two.sync.health()).toMatchObject({ status: 'ok', keptLocal: { 'dolmetscher-elterngespraeche': setup.revision.seq }, refused: {} });
+    } finally {
+      await setup.cleanup();
+    }
+  });
+
+  it('should report a failed pass as degraded until the next pass succeeds', async () => {
+    const setup = await published();
+    try {
+      let failing = true;
+      const store = {
+        ...setup.store,
+        editors: {
+          ...setup.store.editors,
+          listRevisions: (filter?: Parameters<typeof setup.store.editors.listRevisions>[0]) =>
+            failing ? Promise.reject(new Error('connection refused')) : setup.store.editors.listRevisions(filter),
+        },
+      };
+      const two = await editorInstance(setup.b.dir, store);
+      await expect(two.sync.applyPending()).rejects.toThrow('connection refused');
+      expect(two.sync.health()).toMatchObject({ status: 'degraded', lastError: 'connection refused', appliedSeq: 0 });
+      failing = false;
+      expect((await two.sync.applyPending()).written).toEqual(['dolmetscher-elterngespraeche']);
+      expect(two.sync.health()).toMatchObject({ status: 'ok', lastError: null, appliedSeq: setup.revision.seq });
+    } finally {
+      await setup.cleanup();
     }
   });
 });

@@ -89,7 +89,7 @@ describe('knowledge hot reload', () => {
     expect(await markerAnswer()).toBe('Eichhörnchen Version 2.');
     const res = await fetch(`${service.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'degraded', knowledge: { status: 'ok' }, knowledgeReload: { status: 'degraded' } });
+    expect(await res.json()).toEqual({ status: 'degraded', knowledge: { status: 'ok' }, knowledgeReload: { status: 'degraded' }, knowledgeSync: { status: 'ok' } });
     const body = await health();
     expect(body.status).toBe('degraded');
     expect(body.knowledgeReload.status).toBe('degraded');

@@ -120,7 +120,7 @@ describe('HTTP API', () => {
     it('should report only the status of each section on the public port', async () => {
       const response = await fetch(`${service.url}/healthz`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ status: 'ok', knowledge: { status: 'ok' } });
+      expect(await response.json()).toEqual({ status: 'ok', knowledge: { status: 'ok' }, knowledgeSync: { status: 'ok' } });
     });
 
     it('should keep the knowledge facts for the admin port', async () => {
@@ -131,6 +131,8 @@ describe('HTTP API', () => {
         status: 'ok',
         uptimeSeconds: expect.any(Number),
         knowledge: { status: 'ok', entries: kb.entries.length, loadedAt: kb.loadedAt.toISOString() },
+        // Publications from Teams applied to this instance's files (none in this store).
+        knowledgeSync: { status: 'ok', appliedSeq: 0, lastPassAt: expect.any(String), lastError: null, refused: {}, keptLocal: {} },
       });
       expect(kb.entries.length).toBeGreaterThan(0);
     });
@@ -166,7 +168,7 @@ describe('GET /healthz with extra sections', () => {
       const response = await fetch(`${service.url}/healthz`);
       expect(response.status).toBe(httpStatus);
       const text = await response.text();
-      expect(JSON.parse(text)).toEqual({ status, knowledge: { status: 'ok' }, outbox: { status } });
+      expect(JSON.parse(text)).toEqual({ status, knowledge: { status: 'ok' }, knowledgeSync: { status: 'ok' }, outbox: { status } });
       expect(text).not.toMatch(/pending|db\.internal|ECONNREFUSED|uptime/);
 
       // The details stay available to the admin port and, for a failing check, go to the log.
