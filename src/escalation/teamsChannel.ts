@@ -130,15 +130,25 @@ function withoutSdkRetries(context: TurnContext): void {
 /** Statuses worth another try later; other 4xx mean the request itself is wrong. */
 const RETRYABLE_STATUS: ReadonlySet<number> = new Set([408, 409, 412, 429, 500, 502, 503, 504]);
 
+/**
+ * Failures that leave it open whether Teams got the request: the connection broke or timed out
+ * after it was sent, or a gateway timed out waiting for Teams. The message may exist, so the next
+ * attempt is marked as a repeat (and an asker message is not sent again automatically).
+ */
+const OUTCOME_UNKNOWN_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+const OUTCOME_UNKNOWN_STATUS: ReadonlySet<number> = new Set([504]);
+
 /** Maps a connector or network error to {@link RetryableError} or {@link PermanentDeliveryError}. */
 export function toDeliveryError(error: unknown): Error {
   if (error instanceof RetryableError || error instanceof PermanentDeliveryError) return error;
-  const rest = error as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } } };
+  const rest = error as { statusCode?: number; code?: string; response?: { headers?: { get?(name: string): string | undefined } } };
   const status = rest?.statusCode;
   const message = `Teams: ${status ? `HTTP ${status} ` : ''}${error instanceof Error ? error.message : String(error)}`;
-  if (typeof status === 'number' && status >= 400 && !RETRYABLE_STATUS.has(status)) {
+  if (typeof status === 'number' && status >= 400 && !RETRYABLE_STATUS.has(status) && !OUTCOME_UNKNOWN_STATUS.has(status)) {
     return new PermanentDeliveryError(message, { cause: error });
   }
   const retryAfter = parseRetryAfter(rest?.response?.headers?.get?.('retry-after'));
-  return new RetryableError(message, retryAfter, { cause: error });
+  const outcomeUnknown =
+    typeof status === 'number' ? OUTCOME_UNKNOWN_STATUS.has(status) : typeof rest?.code === 'string' && OUTCOME_UNKNOWN_CODES.has(rest.code);
+  return new RetryableError(message, retryAfter, { cause: error, outcomeUnknown });
 }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Attachment } from 'botbuilder';
 import { PermanentDeliveryError, RetryableError } from '../../src/escalation/errors';
 import { createTeamsDelivery, NO_CHANNEL_CONFIGURED } from '../../src/escalation/teamsChannel';
@@ -56,13 +58,38 @@ describe('createTeamsDelivery against a local connector', () => {
     const error = await delivery().postToChannel(CARD).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(type);
     if (error instanceof RetryableError) expect(error.retryAfterMs).toBe(retryAfterMs);
+    if (error instanceof RetryableError) expect(error.outcomeUnknown).toBe(false);
     expect(connector.requests).toHaveLength(1);
   });
 
-  it('should report an unreachable connector as retryable', async () => {
+  it('should call the outcome unknown when the connection breaks after the request was sent, or a gateway times out', async () => {
+    // A server that reads the whole request and then drops the connection: the post may exist.
+    const dropping = createServer((request) => {
+      request.resume();
+      request.on('end', () => request.socket.destroy());
+    });
+    await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = dropping.address() as AddressInfo;
+      const broken = createTeamsDelivery({ adapter, botAppId: '', channel: { ...CHANNEL, serviceUrl: `http://127.0.0.1:${port}/` } });
+      const error = await broken.postToChannel(CARD).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RetryableError);
+      expect((error as RetryableError).outcomeUnknown).toBe(true);
+    } finally {
+      dropping.close();
+    }
+
+    connector.failNext('create', { status: 504 });
+    const timedOut = await delivery().postToChannel(CARD).catch((e: unknown) => e);
+    expect(timedOut).toBeInstanceOf(RetryableError);
+    expect((timedOut as RetryableError).outcomeUnknown).toBe(true);
+  });
+
+  it('should report an unreachable connector as retryable, and as not delivered', async () => {
     await connector.close();
     const error = await delivery().updateCard('c', '1', CARD).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RetryableError);
+    expect((error as RetryableError).outcomeUnknown).toBe(false);
     connector = await startConnector();
   });
 
