@@ -20,6 +20,8 @@ export interface EditorsDeps {
   readonly questionLog?: QuestionLogReader;
   readonly logger: Logger;
   readonly syncIntervalMs?: number;
+  /** For tests: the time drafts and revisions are stamped with. */
+  readonly clock?: () => Date;
 }
 
 export interface Editors {
@@ -37,6 +39,6 @@ export function createEditors(deps: EditorsDeps): Editors {
     deps.holder.replace(await loadKnowledgeBase(deps.dir));
   };
   const sync = createKnowledgeSync({ dir: deps.dir, store: deps.store, reload, logger: deps.logger, intervalMs: deps.syncIntervalMs });
-  const service = createEditorService({ dir: deps.dir, store: deps.store, knowledge: deps.holder, sync, questionLog: deps.questionLog });
+  const service = createEditorService({ dir: deps.dir, store: deps.store, knowledge: deps.holder, sync, questionLog: deps.questionLog, clock: deps.clock });
   return { service, sync };
 }

@@ -1,12 +1,12 @@
 /**
  * The editors' back end on real parts: a copy of the real knowledge directory in a temporary
- * folder, a real SQLite store, the sync and the service, and a knowledge holder the sync reloads.
+ * folder, a real SQLite store, and the editors' back end as the service wires it (`createEditors`:
+ * the sync and the service), with a knowledge holder the sync reloads.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEditorService, type EditorService } from '../../src/editors/service';
-import { createKnowledgeSync, type KnowledgeSync } from '../../src/editors/sync';
+import { createEditors, type EditorService, type KnowledgeSync } from '../../src/editors';
 import { createKnowledgeHolder, loadKnowledgeBase, type IndexedKnowledgeBase, type KnowledgeHolder } from '../../src/knowledge';
 import type { EditorActor, Store } from '../../src/storage/types';
 import { ROOT } from '../helpers/service';
@@ -34,7 +34,6 @@ export async function editorInstance(dir: string, store: Store, clock?: () => Da
   const holder = createKnowledgeHolder(await loadKnowledgeBase(dir));
   const warnings: EditorInstance['warnings'] = [];
   const logger = { debug() {}, info() {}, error() {}, warn: (details: object, message?: string) => void warnings.push({ details, message }) };
-  const sync = createKnowledgeSync({ dir, store: store.editors, logger, reload: async () => holder.replace(await loadKnowledgeBase(dir)) });
-  const service = createEditorService({ dir, store: store.editors, knowledge: holder, sync, clock });
+  const { sync, service } = createEditors({ dir, store: store.editors, holder, logger, clock });
   return { dir, holder, sync, service, warnings };
 }
