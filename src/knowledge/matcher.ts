@@ -28,6 +28,11 @@ export interface MatcherSettings extends AnalyzerSettings, ScoringSettings, Deci
   readonly unknownLowerWeight: number;
   /** Weight of the last answer's topic words inside a follow-up ("und die Postleitzahl?" + "LaKI"). */
   readonly topicWeight: number;
+  /**
+   * Weight of the known words of a context sentence that a thin question points into ("Wir
+   * sitzen an unserem Integrationskonzept. Kann die LaKI uns dabei beraten?").
+   */
+  readonly leanWeight: number;
 }
 
 /** The last answer's topic, for reading a follow-up. */
@@ -55,6 +60,7 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
   contextBonus: 0.1,
   topicBonus: 0.1,
   topicWeight: 0.5,
+  leanWeight: 0.5,
   maxCandidates: 5,
 });
 
@@ -104,10 +110,17 @@ export class Matcher {
    *   ("Wie lautet die?"): then that piece is read as the question, protections included.
    * @param surroundings.topic the last answer's topic when the part is read as a follow-up: its
    *   words join the asked part at reduced weight, and its entry and related entries are favoured.
+   * @param surroundings.leansOn a context sentence the part points into ("… dabei?"): its known
+   *   words join the asked part at reduced weight; its unknown words and forward terms stay context.
    */
   explain(
     question: string,
-    surroundings: { readonly context?: readonly string[]; readonly antecedent?: string; readonly topic?: Topic } = {},
+    surroundings: {
+      readonly context?: readonly string[];
+      readonly antecedent?: string;
+      readonly topic?: Topic;
+      readonly leansOn?: string;
+    } = {},
   ): Explanation {
     const context = surroundings.context ?? [];
     let analysis = this.analyzer.analyzeQuery(question);
@@ -138,12 +151,14 @@ export class Matcher {
     );
     const keyNouns = this.keyNouns(analysis, focal);
     const topic = surroundings.topic;
-    if (topic) {
-      for (const token of this.analyzer.analyzeQuery(topic.text).tokens) {
+    const borrow = (text: string, weight: number) => {
+      for (const token of this.analyzer.analyzeQuery(text).tokens) {
         const idf = this.index.idf(token);
-        if (idf !== undefined && !focal.has(token)) focal.set(token, idf * this.settings.topicWeight);
+        if (idf !== undefined && !focal.has(token)) focal.set(token, idf * weight);
       }
-    }
+    };
+    if (topic) borrow(topic.text, this.settings.topicWeight);
+    if (surroundings.leansOn && !contextAsQuestion) borrow(surroundings.leansOn, this.settings.leanWeight);
     const knownMass = [...focal.values()].reduce((sum, weight) => sum + weight, 0);
     const unknownMass = unknown.reduce((sum, reading) => sum + this.index.unknownIdf * this.unknownWeight(reading.casing), 0);
     const contextWeights = new Map<string, number>();

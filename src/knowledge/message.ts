@@ -24,6 +24,8 @@ export interface PartTrace {
   readonly elliptic: boolean;
   /** Set when the last answer's topic was used to read this part. */
   readonly followUp?: { readonly entryId: string };
+  /** The context sentence this part points into ("… dabei?"), whose known words joined it. */
+  readonly leansOn?: string;
   readonly explanation: Explanation;
 }
 
@@ -62,7 +64,7 @@ function topicOf(entry: Entry, getEntry: (id: string) => Entry | undefined): Top
  */
 function readPart(
   matcher: Matcher,
-  part: { text: string; why: string; context: readonly string[]; antecedent?: string },
+  part: { text: string; why: string; context: readonly string[]; antecedent?: string; leansOn?: string },
   topic: Entry | undefined,
   getEntry: (id: string) => Entry | undefined,
 ): PartTrace {
@@ -111,7 +113,9 @@ export function explainMessage(
   // and passed every protection over the whole text. Otherwise the context's unknown words would
   // have declined it, and the question read alone stands.
   // Not when the question contrasts with its context ("die Adresse habe ich schon, aber wer …").
-  if (parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !CONTRAST.test(parts[0]!.text)) {
+  // Not either when the question points into its context ("… dabei?"): that reading already
+  // weighs the context sentence as the question means it.
+  if (parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !parts[0]!.leansOn && !CONTRAST.test(parts[0]!.text)) {
     const whole = matcher.explain(text);
     if (whole.result.outcome === 'answer') parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
   }

@@ -34,6 +34,15 @@ describe('matchMessage', () => {
     expect(answered('Guten Morgen, die Adresse habe ich schon, aber wer fördert die LaKI eigentlich?')).toBe('laki-foerderung');
   });
 
+  it('should read a thin question that points into its context sentence with that sentence', () => {
+    expect(answered('Bei uns gibt es viele ältere Migranten im Quartier. Können die KIs dort etwas machen?')).toBe('querschnitt-senioren');
+    expect(answered('Wir wollen Jugendliche mit Migrationshintergrund beim Berufseinstieg begleiten. Woran orientieren sich die KIs dabei?')).toMatch(
+      /^uebergang-/,
+    );
+    // The borrowed words help the question; its own forward terms still decline it.
+    expect(kb.matchMessage('Wir interessieren uns für Griffbereit. Was kostet das?').main.outcome).toBe('none');
+  });
+
   it('should still decline when an unknown word carries the question', () => {
     expect(kb.matchMessage('Ich arbeite in Dortmund. Gibt es Parkplätze bei der LaKI?').main.outcome).toBe('none');
   });

@@ -1,4 +1,4 @@
-import { findFocus, leansBack, splitSentences } from '../../src/knowledge/sentences';
+import { findFocus, leansBack, pointsBack, splitSentences } from '../../src/knowledge/sentences';
 import { isStopword } from '../../src/knowledge/text';
 
 describe('splitSentences', () => {
@@ -87,5 +87,33 @@ describe('findFocus, one question in two clauses', () => {
     ['Weiß jemand, ob die LaKI Schulen berät?'],
   ])('should keep %j as one part', (message) => {
     expect(findFocus(message, isStopword).parts.map((part) => part.text)).toEqual([message]);
+  });
+});
+
+describe('pointsBack', () => {
+  it.each([
+    ['Kann uns die Koordinierungsstelle dabei beraten?', true],
+    ['Woran orientieren sich die KIs dabei?', true],
+    ['Können die KIs dort etwas machen?', true],
+    ['Gilt das auch für Schulen?', true],
+    ['Was kostet das?', true],
+    ['Was machen die KIs für Schulen?', false],
+    ['Welche Programme bieten die Kommunalen Integrationszentren dafür in Kitas und Grundschulen an?', false],
+  ])('should read %j as pointing back: %s', (text, expected) => {
+    expect(pointsBack(text, isStopword)).toBe(expected);
+  });
+});
+
+describe('findFocus, a thin question pointing into its context', () => {
+  const focus = (message: string) => findFocus(message, isStopword);
+
+  it('should let the question lean on the context sentence it points into', () => {
+    const [part] = focus('Wir sitzen an unserem ersten Integrationskonzept. Kann uns die Koordinierungsstelle dabei beraten?').parts;
+    expect(part!.leansOn).toBe('Wir sitzen an unserem ersten Integrationskonzept.');
+  });
+
+  it('should not lean a question that names its topic, nor a second asked part on the first', () => {
+    expect(focus('Wir sind ein Kreis. Welche Handlungsfelder haben die KIs?').parts[0]!.leansOn).toBeUndefined();
+    expect(focus('Wer fördert die LaKI und wo sitzt sie dort?').parts[1]!.leansOn).toBeUndefined();
   });
 });
