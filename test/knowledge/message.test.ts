@@ -45,6 +45,9 @@ describe('matchMessage', () => {
 
   it('should still decline when an unknown word carries the question', () => {
     expect(kb.matchMessage('Ich arbeite in Dortmund. Gibt es Parkplätze bei der LaKI?').main.outcome).toBe('none');
+    // Who heads an office is not in the flyer, though the office is.
+    expect(kb.matchMessage('Ich muss ein Schreiben adressieren. Wer leitet das Dezernat 37 bei der Bezirksregierung Arnsberg?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Who is the head of the LaKI?').main.outcome).toBe('none');
   });
 
   it('should judge each question of a message alone', () => {
