@@ -69,9 +69,12 @@ const PREPOSITIONS = new Set([
   'with', 'in', 'at', 'and', 'so',
 ]);
 
-/** A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "I need …". */
+/**
+ * A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "bitte ich um …",
+ * "wäre nett, wenn Sie …", "I need …".
+ */
 const REQUEST =
-  /(^|\s)(ich\s+|wir\s+)?(brauche|brauchen|brauchte|brauchten|suche|suchen|benotige|benotigen|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|wurde\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|bitte\s+um|mich\s+interessiert|mich\s+wurde\s+interessieren|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+  /(^|\s)(ich\s+|wir\s+)?(brauche|brauchen|brauchte|brauchten|suche|suchen|benotige|benotigen|benotigte|benotigten|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
 
 /** Words of a courtesy question: it asks for help, not about a topic ("Können Sie mir da helfen?"). */
 const COURTESY = new Set([
@@ -305,6 +308,11 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
         [role, why] = ['context', 'a statement'];
       }
       if (role !== 'context' && isCourtesy(clause, isStopword)) [role, why] = ['courtesy', 'asks for help, names no topic'];
+      // "Mich interessiert, was …", "Ich wüsste gern, wo …": the request's object is the clause
+      // that follows; alone it names no topic.
+      if (request && index < all.length - 1 && !hasTopicWords(words(clause).join(' ').replace(REQUEST, ' '), isStopword)) {
+        [role, why] = ['courtesy', 'a request whose object follows'];
+      }
       pieces.push({ text: clause, role, why });
     });
   });

@@ -43,6 +43,14 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Wir interessieren uns für Griffbereit. Was kostet das?').main.outcome).toBe('none');
   });
 
+  it.each([
+    ['Ich benötige Auskunft über die Aufgaben der LaKI.', 'laki-kernaufgaben'],
+    ['Können Sie mir die Postanschrift der LaKI zukommen lassen?', 'laki-postanschrift'],
+    ['Wir suchen Infos zu Rucksack-Kita für unsere Familienzentren.', 'rucksack-kita'],
+  ])('should not let the words of a request weigh as its topic: %j', (message, entryId) => {
+    expect(answered(message)).toBe(entryId);
+  });
+
   it('should still decline when an unknown word carries the question', () => {
     expect(kb.matchMessage('Ich arbeite in Dortmund. Gibt es Parkplätze bei der LaKI?').main.outcome).toBe('none');
     // Who heads an office is not in the flyer, though the office is.

@@ -60,6 +60,21 @@ describe('findFocus', () => {
     expect(result.parts).toHaveLength(1);
   });
 
+  it.each([
+    ['Hallo, ich bin neu. Mich interessiert, was die LaKI bei der Erstellung eines Integrationskonzepts macht.', 'was die LaKI bei der Erstellung eines Integrationskonzepts macht.'],
+    ['Guten Tag. Ich wüsste gern, wo die LaKI sitzt.', 'wo die LaKI sitzt.'],
+  ])('should not make a request whose object follows a part of its own: %j', (message, part) => {
+    expect(focus(message).parts.map((p) => p.text)).toEqual([part]);
+  });
+
+  it.each([
+    ['Wir planen einen Fachtag. Wäre nett, wenn Sie mir die Telefonnummer der LaKI geben könnten. Und wer fördert die LaKI?'],
+    ['Wir sind neu. Ich bitte um die Besuchsadresse der LaKI. Und wer fördert die LaKI?'],
+  ])('should read a polite request as an asked part beside a question: %j', (message) => {
+    const roles = focus(message).pieces.map((piece) => piece.role);
+    expect(roles.slice(-2)).toEqual(['request', 'question']);
+  });
+
   it('should take the last sentence with topic words when nothing is asked', () => {
     expect(focus('Ich bin neu hier. Telefonnummer LaKI').parts.map((part) => part.text)).toEqual(['Telefonnummer LaKI']);
   });
