@@ -204,7 +204,8 @@ const CHAT_FILLERS = [
   // English fillers beyond the stopword package's list.
   'could', 'would', 'should', 'may', 'did', 'whether', 'when', 'whom', 'whose', 'just', 'yet', 'not',
   'were', 'been', 'this', 'that', 'these', 'those', 'thanks', 'thank', 'hello', 'dear', 'regards', 'let',
-  'want', 'wanted', 'im', 'ive', 'id', 'please', 'know', 'question', 'questions', 'quick', 'hey',
+  'want', 'wanted', 'im', 'ive', 'id', 'please', 'know', 'question', 'questions', 'quick', 'hey', 'find',
+  'exist', 'exists', 'existing', 'anything', 'something', 'info', 'details',
 ];
 
 /** English stopwords that are German topic words or occur in the knowledge base. */

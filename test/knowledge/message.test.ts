@@ -109,6 +109,12 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Where can I park my car at the LaKI?').main.outcome).toBe('none');
   });
 
+  it('should let the rare word of an English question decide, not a frequent phrase around it', () => {
+    expect(answered('Do the municipal integration centres have a website?')).toBe('laki-webseite');
+    expect(answered('Where can I find the website of the municipal integration centres?')).toBe('laki-webseite');
+    expect(answered('What is the postcode of the LaKI?')).toBe('laki-postanschrift');
+  });
+
   it('should keep match() equal to the main result of matchMessage()', () => {
     for (const question of ['Wer fördert die LaKI und wo sitzt sie?', 'Hallo!', 'Telefon LaKI']) {
       expect(kb.match(question)).toEqual(kb.matchMessage(question).main);
