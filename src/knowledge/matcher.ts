@@ -41,6 +41,8 @@ export interface Topic {
   readonly text: string;
   /** The entry and its related entries. */
   readonly favoured: ReadonlySet<string>;
+  /** The last answer itself, when the follow-up asks for something besides it ("was machen die sonst noch?"). */
+  readonly exclude?: string;
 }
 
 export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
@@ -167,7 +169,8 @@ export class Matcher {
       if (idf !== undefined && !focal.has(token)) contextWeights.set(token, idf);
     }
     const query: ScoringQuery = { focal, focalMass: knownMass + unknownMass, context: contextWeights, favoured: topic?.favoured };
-    const scored = this.index.score(query, Math.max(this.settings.maxCandidates, this.settings.maxSuggestions) * 2);
+    const ranked = this.index.score(query, Math.max(this.settings.maxCandidates, this.settings.maxSuggestions) * 2 + (topic?.exclude ? 1 : 0));
+    const scored = topic?.exclude ? ranked.filter((candidate) => candidate.entry.id !== topic.exclude) : ranked;
     const result = decide(
       scored,
       {

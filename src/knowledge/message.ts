@@ -38,6 +38,9 @@ export interface MessageTrace {
 
 const RANK: Record<Outcome, number> = { none: 0, suggest: 1, answer: 2 };
 
+/** A follow-up that asks for something besides the last answer ("sonst noch", "gilt das auch für …"). */
+const ADDITIVE = /(^|\s)(auch|sonst|ausserdem|außerdem|weitere[nms]?|andere[nms]?|else|also|too|other)(\s|[?!.]|$)/iu;
+
 /** A question that sets itself against what was said before it. */
 const CONTRAST = /^(aber|sondern|jedoch|allerdings|but|however)\b/iu;
 
@@ -77,15 +80,25 @@ function readPart(
   // A clear answer stays, unless the part points back, or continues the topic ("und für wen
   // gibt es Fortbildungen?") and the answer lies outside the topic's neighbourhood.
   if (answeredAlone && (leaning === 'no' || (leaning === 'continues' && neighbourhood.favoured.has(answeredAlone.id)))) return trace;
-  const withTopic = matcher.explain(part.text, { ...part, antecedent: part.antecedent ?? topic.title, topic: neighbourhood });
+  const besides = ADDITIVE.test(part.text) ? { exclude: topic.id } : {};
+  const withTopic = matcher.explain(part.text, { ...part, antecedent: part.antecedent ?? topic.title, topic: { ...neighbourhood, ...besides } });
   const better =
     leaning === 'points-back'
-      ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome]
+      ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome] ||
+        // "gibt es dafür Beispiele?" answered alone outside the topic is a guess: the topic's
+        // reading wins when it stays in the neighbourhood, even if it only suggests.
+        (answeredAlone !== null && !neighbourhood.favoured.has(answeredAlone.id) && inNeighbourhood(withTopic, neighbourhood))
       : answeredAlone
         ? // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
           withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id)
         : RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
   return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
+}
+
+/** True when a reading answers or suggests inside the topic's neighbourhood. */
+function inNeighbourhood(reading: Explanation, topic: Topic): boolean {
+  const shown = reading.result.answer ? [reading.result.answer] : reading.result.suggestions;
+  return shown.length > 0 && topic.favoured.has(shown[0]!.id);
 }
 
 /**

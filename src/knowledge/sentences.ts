@@ -232,7 +232,7 @@ export function leansBack(text: string, isStopword: (word: string) => boolean): 
   const topic = list.filter((word) => !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word));
   if (topic.length === 0) return 'points-back';
   if (topic.length > 3) return 'no';
-  if (list.some((word) => ANAPHORS.has(word) && !ARTICLES.has(word))) return 'points-back';
+  if (list.some((word) => ANAPHORS.has(word) && !ARTICLES.has(word)) || pointsBack(text, isStopword)) return 'points-back';
   return /^(und|auch|noch|and|also|what about)\b/u.test(list.join(' ')) ? 'continues' : 'no';
 }
 

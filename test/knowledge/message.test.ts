@@ -94,6 +94,17 @@ describe('matchMessage', () => {
     expect(result.main.outcome).not.toBe('none');
   });
 
+  it('should read "gilt das auch für …?" as the same question about another target', () => {
+    expect(answered('gilt das auch für Schulen?', { lastEntryId: 'fruehe-bildung-interkulturelle-oeffnung' })).toBe('schulentwicklung-oeffnung');
+  });
+
+  it('should not answer a follow-up that points back with an entry far from the topic, nor the last answer again when it asks for more', () => {
+    const examples = kb.matchMessage('gibt es dafür Beispiele?', { lastEntryId: 'querschnitt' }).main;
+    expect(examples.answer?.id).not.toBe('schulentwicklung-gute-praxis');
+    expect(examples.suggestions.map((entry) => entry.id)).toContain('querschnitt');
+    expect(answered('was machen die sonst noch?', { lastEntryId: 'querschnitt' })).not.toBe('querschnitt');
+  });
+
   it('should not bend a complete new question by the old topic', () => {
     const result = kb.matchMessage('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'griffbereit' });
     expect(result.main.answer?.id).toBe('laki-fax');

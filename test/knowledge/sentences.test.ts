@@ -90,6 +90,7 @@ describe('leansBack', () => {
     ['gibt es dafür Beispiele?', 'points-back'],
     ['Was macht sie sonst noch?', 'points-back'],
     ['und die Postleitzahl?', 'continues'],
+    ['gilt das auch für Schulen?', 'points-back'],
     ['Wie lautet die Telefonnummer der LaKI?', 'no'],
   ])('should read %j as %s', (text, expected) => {
     expect(leansBack(text, isStopword)).toBe(expected);
