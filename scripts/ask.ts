@@ -33,12 +33,13 @@ function round(value: number): number {
 function stages(trace: MessageTrace): unknown {
   return {
     sentencesAndFocus: trace.pieces,
-    parts: trace.parts.map(({ text, why, context, elliptic, followUp, explanation }) => {
+    parts: trace.parts.map(({ text, why, context, leansOn, elliptic, followUp, explanation }) => {
       const { analysis, scored, result, contextTokens, contextAsQuestion } = explanation;
       return {
         text,
         why,
         context,
+        leansOn,
         elliptic,
         followUp,
         contextAsQuestion,

@@ -28,6 +28,11 @@ export interface MatcherSettings extends AnalyzerSettings, ScoringSettings, Deci
   readonly unknownLowerWeight: number;
   /** Weight of the last answer's topic words inside a follow-up ("und die Postleitzahl?" + "LaKI"). */
   readonly topicWeight: number;
+  /**
+   * Weight of the known words of a context sentence that a thin question points into ("Wir
+   * sitzen an unserem Integrationskonzept. Kann die LaKI uns dabei beraten?").
+   */
+  readonly leanWeight: number;
 }
 
 /** The last answer's topic, for reading a follow-up. */
@@ -36,6 +41,8 @@ export interface Topic {
   readonly text: string;
   /** The entry and its related entries. */
   readonly favoured: ReadonlySet<string>;
+  /** The last answer itself, when the follow-up asks for something besides it ("was machen die sonst noch?"). */
+  readonly exclude?: string;
 }
 
 export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
@@ -55,6 +62,7 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
   contextBonus: 0.1,
   topicBonus: 0.1,
   topicWeight: 0.5,
+  leanWeight: 0.5,
   maxCandidates: 5,
 });
 
@@ -104,10 +112,17 @@ export class Matcher {
    *   ("Wie lautet die?"): then that piece is read as the question, protections included.
    * @param surroundings.topic the last answer's topic when the part is read as a follow-up: its
    *   words join the asked part at reduced weight, and its entry and related entries are favoured.
+   * @param surroundings.leansOn a context sentence the part points into ("… dabei?"): its known
+   *   words join the asked part at reduced weight; its unknown words and forward terms stay context.
    */
   explain(
     question: string,
-    surroundings: { readonly context?: readonly string[]; readonly antecedent?: string; readonly topic?: Topic } = {},
+    surroundings: {
+      readonly context?: readonly string[];
+      readonly antecedent?: string;
+      readonly topic?: Topic;
+      readonly leansOn?: string;
+    } = {},
   ): Explanation {
     const context = surroundings.context ?? [];
     let analysis = this.analyzer.analyzeQuery(question);
@@ -138,12 +153,14 @@ export class Matcher {
     );
     const keyNouns = this.keyNouns(analysis, focal);
     const topic = surroundings.topic;
-    if (topic) {
-      for (const token of this.analyzer.analyzeQuery(topic.text).tokens) {
+    const borrow = (text: string, weight: number) => {
+      for (const token of this.analyzer.analyzeQuery(text).tokens) {
         const idf = this.index.idf(token);
-        if (idf !== undefined && !focal.has(token)) focal.set(token, idf * this.settings.topicWeight);
+        if (idf !== undefined && !focal.has(token)) focal.set(token, idf * weight);
       }
-    }
+    };
+    if (topic) borrow(topic.text, this.settings.topicWeight);
+    if (surroundings.leansOn && !contextAsQuestion) borrow(surroundings.leansOn, this.settings.leanWeight);
     const knownMass = [...focal.values()].reduce((sum, weight) => sum + weight, 0);
     const unknownMass = unknown.reduce((sum, reading) => sum + this.index.unknownIdf * this.unknownWeight(reading.casing), 0);
     const contextWeights = new Map<string, number>();
@@ -152,7 +169,8 @@ export class Matcher {
       if (idf !== undefined && !focal.has(token)) contextWeights.set(token, idf);
     }
     const query: ScoringQuery = { focal, focalMass: knownMass + unknownMass, context: contextWeights, favoured: topic?.favoured };
-    const scored = this.index.score(query, Math.max(this.settings.maxCandidates, this.settings.maxSuggestions) * 2);
+    const ranked = this.index.score(query, Math.max(this.settings.maxCandidates, this.settings.maxSuggestions) * 2 + (topic?.exclude ? 1 : 0));
+    const scored = topic?.exclude ? ranked.filter((candidate) => candidate.entry.id !== topic.exclude) : ranked;
     const result = decide(
       scored,
       {

@@ -24,6 +24,8 @@ export interface PartTrace {
   readonly elliptic: boolean;
   /** Set when the last answer's topic was used to read this part. */
   readonly followUp?: { readonly entryId: string };
+  /** The context sentence this part points into ("… dabei?"), whose known words joined it. */
+  readonly leansOn?: string;
   readonly explanation: Explanation;
 }
 
@@ -35,6 +37,9 @@ export interface MessageTrace {
 }
 
 const RANK: Record<Outcome, number> = { none: 0, suggest: 1, answer: 2 };
+
+/** A follow-up that asks for something besides the last answer ("sonst noch", "gilt das auch für …"). */
+const ADDITIVE = /(^|\s)(auch|sonst|ausserdem|außerdem|weitere[nms]?|andere[nms]?|else|also|too|other)(\s|[?!.]|$)/iu;
 
 /** A question that sets itself against what was said before it. */
 const CONTRAST = /^(aber|sondern|jedoch|allerdings|but|however)\b/iu;
@@ -62,7 +67,7 @@ function topicOf(entry: Entry, getEntry: (id: string) => Entry | undefined): Top
  */
 function readPart(
   matcher: Matcher,
-  part: { text: string; why: string; context: readonly string[]; antecedent?: string },
+  part: { text: string; why: string; context: readonly string[]; antecedent?: string; leansOn?: string },
   topic: Entry | undefined,
   getEntry: (id: string) => Entry | undefined,
 ): PartTrace {
@@ -75,15 +80,25 @@ function readPart(
   // A clear answer stays, unless the part points back, or continues the topic ("und für wen
   // gibt es Fortbildungen?") and the answer lies outside the topic's neighbourhood.
   if (answeredAlone && (leaning === 'no' || (leaning === 'continues' && neighbourhood.favoured.has(answeredAlone.id)))) return trace;
-  const withTopic = matcher.explain(part.text, { ...part, antecedent: part.antecedent ?? topic.title, topic: neighbourhood });
+  const besides = ADDITIVE.test(part.text) ? { exclude: topic.id } : {};
+  const withTopic = matcher.explain(part.text, { ...part, antecedent: part.antecedent ?? topic.title, topic: { ...neighbourhood, ...besides } });
   const better =
     leaning === 'points-back'
-      ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome]
+      ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome] ||
+        // "gibt es dafür Beispiele?" answered alone outside the topic is a guess: the topic's
+        // reading wins when it stays in the neighbourhood, even if it only suggests.
+        (answeredAlone !== null && !neighbourhood.favoured.has(answeredAlone.id) && inNeighbourhood(withTopic, neighbourhood))
       : answeredAlone
         ? // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
           withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id)
         : RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
   return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
+}
+
+/** True when a reading answers or suggests inside the topic's neighbourhood. */
+function inNeighbourhood(reading: Explanation, topic: Topic): boolean {
+  const shown = reading.result.answer ? [reading.result.answer] : reading.result.suggestions;
+  return shown.length > 0 && topic.favoured.has(shown[0]!.id);
 }
 
 /**
@@ -111,7 +126,9 @@ export function explainMessage(
   // and passed every protection over the whole text. Otherwise the context's unknown words would
   // have declined it, and the question read alone stands.
   // Not when the question contrasts with its context ("die Adresse habe ich schon, aber wer …").
-  if (parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !CONTRAST.test(parts[0]!.text)) {
+  // Not either when the question points into its context ("… dabei?"): that reading already
+  // weighs the context sentence as the question means it.
+  if (parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !parts[0]!.leansOn && !CONTRAST.test(parts[0]!.text)) {
     const whole = matcher.explain(text);
     if (whole.result.outcome === 'answer') parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
   }

@@ -25,6 +25,12 @@ export interface FocalPart {
   readonly context: readonly string[];
   /** The piece right before this part: what "Wie lautet die?" or "Wie geht das?" refers to. */
   readonly antecedent?: string;
+  /**
+   * A context sentence of the same message that this thin part points into with an anaphor
+   * ("Wir sitzen an unserem Integrationskonzept. Kann die LaKI uns *dabei* beraten?"): its known
+   * words join the part at reduced weight.
+   */
+  readonly leansOn?: string;
 }
 
 export interface MessageFocus {
@@ -63,9 +69,12 @@ const PREPOSITIONS = new Set([
   'with', 'in', 'at', 'and', 'so',
 ]);
 
-/** A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "I need …". */
+/**
+ * A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "bitte ich um …",
+ * "wäre nett, wenn Sie …", "I need …".
+ */
 const REQUEST =
-  /(^|\s)(ich\s+|wir\s+)?(brauche|brauchen|brauchte|brauchten|suche|suchen|benotige|benotigen|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|wurde\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|bitte\s+um|mich\s+interessiert|mich\s+wurde\s+interessieren|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+  /(^|\s)(ich\s+|wir\s+)?(brauche|brauchen|brauchte|brauchten|suche|suchen|benotige|benotigen|benotigte|benotigten|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
 
 /** Words of a courtesy question: it asks for help, not about a topic ("Können Sie mir da helfen?"). */
 const COURTESY = new Set([
@@ -223,11 +232,37 @@ export function leansBack(text: string, isStopword: (word: string) => boolean): 
   const topic = list.filter((word) => !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word));
   if (topic.length === 0) return 'points-back';
   if (topic.length > 3) return 'no';
-  if (list.some((word) => ANAPHORS.has(word) && !ARTICLES.has(word))) return 'points-back';
+  if (list.some((word) => ANAPHORS.has(word) && !ARTICLES.has(word)) || pointsBack(text, isStopword)) return 'points-back';
   return /^(und|auch|noch|and|also|what about)\b/u.test(list.join(' ')) ? 'continues' : 'no';
 }
 
 const ARTICLES = new Set(['die', 'der', 'den', 'dem', 'das', 'es']);
+
+/** Adverbs that point at something said before ("dabei", "dafür", "dort"); never an article. */
+const POINTING_ADVERBS = new Set([
+  'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'darauf', 'daran',
+  'dadurch', 'hierbei', 'hierzu', 'hierfur', 'hier', 'there',
+]);
+
+/** Pronouns that stand for a thing when no noun follows ("Gilt *das* auch …", "Wie erreiche ich *die*?"). */
+const DEMONSTRATIVES = new Set(['das', 'die', 'der', 'dies', 'diese', 'dieser', 'dieses', 'this', 'that', 'it']);
+
+/**
+ * True when a piece points into what was said before it with few words of its own: a thin
+ * question (at most three topic words) with a pointing adverb ("Woran orientieren sich die KIs
+ * *dabei*?") or a demonstrative standing alone, at the end or before a particle ("Was kostet
+ * *das*?", "Gilt *das* auch …"). "die KIs" is an article, not an anaphor.
+ */
+export function pointsBack(text: string, isStopword: (word: string) => boolean): boolean {
+  const list = words(text);
+  const topic = list.filter((word) => !COURTESY.has(word) && !ANAPHORS.has(word) && !POINTING_ADVERBS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word));
+  if (topic.length > 3) return false;
+  return list.some(
+    (word, index) =>
+      POINTING_ADVERBS.has(word) ||
+      (DEMONSTRATIVES.has(word) && index > 0 && (index === list.length - 1 || isStopword(list[index + 1]!)) && !INTERROGATIVES.has(list[index + 1] ?? '')),
+  );
+}
 
 /**
  * Finds what a message asks. Questions (a "?" or a question word/verb at the start), requests
@@ -273,6 +308,11 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
         [role, why] = ['context', 'a statement'];
       }
       if (role !== 'context' && isCourtesy(clause, isStopword)) [role, why] = ['courtesy', 'asks for help, names no topic'];
+      // "Mich interessiert, was …", "Ich wüsste gern, wo …": the request's object is the clause
+      // that follows; alone it names no topic.
+      if (request && index < all.length - 1 && !hasTopicWords(words(clause).join(' ').replace(REQUEST, ' '), isStopword)) {
+        [role, why] = ['courtesy', 'a request whose object follows'];
+      }
       pieces.push({ text: clause, role, why });
     });
   });
@@ -293,11 +333,15 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   const parts = focal.map((piece, index) => {
     const position = pieces.indexOf(piece);
     const antecedent = pieces.slice(0, position).reverse().find((before) => before.role !== 'courtesy' && hasTopicWords(before.text, isStopword));
+    // A thin question pointing into a context sentence ("… dabei?") borrows that sentence's words;
+    // a previous asked part is already read as context and, for a part without topic, as antecedent.
+    const leansOn = antecedent?.role === 'context' && asked.length > 0 && pointsBack(piece.text, isStopword) ? antecedent.text : undefined;
     return {
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
       context: index > 0 ? [...contextTexts, focal[index - 1]!.text] : contextTexts,
       ...(antecedent ? { antecedent: antecedent.text } : {}),
+      ...(leansOn ? { leansOn } : {}),
     };
   });
   return { pieces, parts };

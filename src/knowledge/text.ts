@@ -191,6 +191,11 @@ const CHAT_FILLERS = [
   'dir', 'dich', 'sagen', 'sag', 'erklaren', 'erklar', 'bescheid', 'vorab', 'irgendwie', 'gibts',
   'wozu', 'warum', 'wieso', 'weshalb', 'weswegen', 'anfrage', 'anfragen', 'anliegen',
   'lautet', 'lauten', 'heisst', 'nennen', 'finde', 'finden', 'gilt', 'gelten', 'sein', 'ware',
+  // Words that make a statement a request and name no topic ("Benötige …", "Wäre nett, wenn Sie
+  // mir … mitteilen", "Hätte gern gewusst, …"); the sentence stage reads them as the request.
+  'benotige', 'benotigen', 'benotigt', 'benotigte', 'benotigten', 'brauch', 'brauchten', 'suche', 'suchen',
+  'wusste', 'gewusst', 'mitteilen', 'mitteilt', 'auskunft', 'auskunfte', 'angaben', 'nett',
+  'dankbar', 'hilfreich', 'verraten', 'raussuchen', 'heraussuchen',
   'please', 'the', 'is', 'are', 'what', 'of', 'to', 'for', 'a', 'an', 'and', 'in', 'on', 'do', 'does',
   'can', 'i', 'you', 'me', 'my', 'how', 'which', 'tell', 'about', 'there', 'we', 'our', 'it',
   // Question words that only say what kind of fact is asked; the sentence stage reads them.
@@ -199,7 +204,8 @@ const CHAT_FILLERS = [
   // English fillers beyond the stopword package's list.
   'could', 'would', 'should', 'may', 'did', 'whether', 'when', 'whom', 'whose', 'just', 'yet', 'not',
   'were', 'been', 'this', 'that', 'these', 'those', 'thanks', 'thank', 'hello', 'dear', 'regards', 'let',
-  'want', 'wanted', 'im', 'ive', 'id', 'please', 'know', 'question', 'questions', 'quick', 'hey',
+  'want', 'wanted', 'im', 'ive', 'id', 'please', 'know', 'question', 'questions', 'quick', 'hey', 'find',
+  'exist', 'exists', 'existing', 'anything', 'something', 'info', 'details',
 ];
 
 /** English stopwords that are German topic words or occur in the knowledge base. */

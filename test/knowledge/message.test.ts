@@ -34,8 +34,28 @@ describe('matchMessage', () => {
     expect(answered('Guten Morgen, die Adresse habe ich schon, aber wer fördert die LaKI eigentlich?')).toBe('laki-foerderung');
   });
 
+  it('should read a thin question that points into its context sentence with that sentence', () => {
+    expect(answered('Bei uns gibt es viele ältere Migranten im Quartier. Können die KIs dort etwas machen?')).toBe('querschnitt-senioren');
+    expect(answered('Wir wollen Jugendliche mit Migrationshintergrund beim Berufseinstieg begleiten. Woran orientieren sich die KIs dabei?')).toMatch(
+      /^uebergang-/,
+    );
+    // The borrowed words help the question; its own forward terms still decline it.
+    expect(kb.matchMessage('Wir interessieren uns für Griffbereit. Was kostet das?').main.outcome).toBe('none');
+  });
+
+  it.each([
+    ['Ich benötige Auskunft über die Aufgaben der LaKI.', 'laki-kernaufgaben'],
+    ['Können Sie mir die Postanschrift der LaKI zukommen lassen?', 'laki-postanschrift'],
+    ['Wir suchen Infos zu Rucksack-Kita für unsere Familienzentren.', 'rucksack-kita'],
+  ])('should not let the words of a request weigh as its topic: %j', (message, entryId) => {
+    expect(answered(message)).toBe(entryId);
+  });
+
   it('should still decline when an unknown word carries the question', () => {
     expect(kb.matchMessage('Ich arbeite in Dortmund. Gibt es Parkplätze bei der LaKI?').main.outcome).toBe('none');
+    // Who heads an office is not in the flyer, though the office is.
+    expect(kb.matchMessage('Ich muss ein Schreiben adressieren. Wer leitet das Dezernat 37 bei der Bezirksregierung Arnsberg?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Who is the head of the LaKI?').main.outcome).toBe('none');
   });
 
   it('should judge each question of a message alone', () => {
@@ -74,6 +94,17 @@ describe('matchMessage', () => {
     expect(result.main.outcome).not.toBe('none');
   });
 
+  it('should read "gilt das auch für …?" as the same question about another target', () => {
+    expect(answered('gilt das auch für Schulen?', { lastEntryId: 'fruehe-bildung-interkulturelle-oeffnung' })).toBe('schulentwicklung-oeffnung');
+  });
+
+  it('should not answer a follow-up that points back with an entry far from the topic, nor the last answer again when it asks for more', () => {
+    const examples = kb.matchMessage('gibt es dafür Beispiele?', { lastEntryId: 'querschnitt' }).main;
+    expect(examples.answer?.id).not.toBe('schulentwicklung-gute-praxis');
+    expect(examples.suggestions.map((entry) => entry.id)).toContain('querschnitt');
+    expect(answered('was machen die sonst noch?', { lastEntryId: 'querschnitt' })).not.toBe('querschnitt');
+  });
+
   it('should not bend a complete new question by the old topic', () => {
     const result = kb.matchMessage('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'griffbereit' });
     expect(result.main.answer?.id).toBe('laki-fax');
@@ -87,6 +118,12 @@ describe('matchMessage', () => {
   it('should answer English questions about covered topics and decline the others', () => {
     expect(answered('What is the phone number of the LaKI?')).toBe('laki-telefon');
     expect(kb.matchMessage('Where can I park my car at the LaKI?').main.outcome).toBe('none');
+  });
+
+  it('should let the rare word of an English question decide, not a frequent phrase around it', () => {
+    expect(answered('Do the municipal integration centres have a website?')).toBe('laki-webseite');
+    expect(answered('Where can I find the website of the municipal integration centres?')).toBe('laki-webseite');
+    expect(answered('What is the postcode of the LaKI?')).toBe('laki-postanschrift');
   });
 
   it('should keep match() equal to the main result of matchMessage()', () => {

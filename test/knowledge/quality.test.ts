@@ -57,11 +57,11 @@ describe('answer quality', () => {
     const confidentWrong = items.filter((item) => item.verdict === 'wrong' && item.outcome === 'answer').length;
     expect({
       crisp: share('crisp') === 1,
-      context: share('context') >= 0.8,
+      context: share('context') >= 0.85,
       request: share('request') >= 0.85,
-      en: share('en') >= 0.9,
+      en: share('en') >= 0.95,
       multi: share('multi') >= 0.8,
-      followup: share('followup') >= 0.75,
+      followup: share('followup') >= 0.8,
       none: share('none') === 1,
       confidentWrong: confidentWrong / items.length <= 0.02,
       misses,

@@ -1,4 +1,4 @@
-import { findFocus, leansBack, splitSentences } from '../../src/knowledge/sentences';
+import { findFocus, leansBack, pointsBack, splitSentences } from '../../src/knowledge/sentences';
 import { isStopword } from '../../src/knowledge/text';
 
 describe('splitSentences', () => {
@@ -60,6 +60,21 @@ describe('findFocus', () => {
     expect(result.parts).toHaveLength(1);
   });
 
+  it.each([
+    ['Hallo, ich bin neu. Mich interessiert, was die LaKI bei der Erstellung eines Integrationskonzepts macht.', 'was die LaKI bei der Erstellung eines Integrationskonzepts macht.'],
+    ['Guten Tag. Ich wüsste gern, wo die LaKI sitzt.', 'wo die LaKI sitzt.'],
+  ])('should not make a request whose object follows a part of its own: %j', (message, part) => {
+    expect(focus(message).parts.map((p) => p.text)).toEqual([part]);
+  });
+
+  it.each([
+    ['Wir planen einen Fachtag. Wäre nett, wenn Sie mir die Telefonnummer der LaKI geben könnten. Und wer fördert die LaKI?'],
+    ['Wir sind neu. Ich bitte um die Besuchsadresse der LaKI. Und wer fördert die LaKI?'],
+  ])('should read a polite request as an asked part beside a question: %j', (message) => {
+    const roles = focus(message).pieces.map((piece) => piece.role);
+    expect(roles.slice(-2)).toEqual(['request', 'question']);
+  });
+
   it('should take the last sentence with topic words when nothing is asked', () => {
     expect(focus('Ich bin neu hier. Telefonnummer LaKI').parts.map((part) => part.text)).toEqual(['Telefonnummer LaKI']);
   });
@@ -75,6 +90,7 @@ describe('leansBack', () => {
     ['gibt es dafür Beispiele?', 'points-back'],
     ['Was macht sie sonst noch?', 'points-back'],
     ['und die Postleitzahl?', 'continues'],
+    ['gilt das auch für Schulen?', 'points-back'],
     ['Wie lautet die Telefonnummer der LaKI?', 'no'],
   ])('should read %j as %s', (text, expected) => {
     expect(leansBack(text, isStopword)).toBe(expected);
@@ -87,5 +103,33 @@ describe('findFocus, one question in two clauses', () => {
     ['Weiß jemand, ob die LaKI Schulen berät?'],
   ])('should keep %j as one part', (message) => {
     expect(findFocus(message, isStopword).parts.map((part) => part.text)).toEqual([message]);
+  });
+});
+
+describe('pointsBack', () => {
+  it.each([
+    ['Kann uns die Koordinierungsstelle dabei beraten?', true],
+    ['Woran orientieren sich die KIs dabei?', true],
+    ['Können die KIs dort etwas machen?', true],
+    ['Gilt das auch für Schulen?', true],
+    ['Was kostet das?', true],
+    ['Was machen die KIs für Schulen?', false],
+    ['Welche Programme bieten die Kommunalen Integrationszentren dafür in Kitas und Grundschulen an?', false],
+  ])('should read %j as pointing back: %s', (text, expected) => {
+    expect(pointsBack(text, isStopword)).toBe(expected);
+  });
+});
+
+describe('findFocus, a thin question pointing into its context', () => {
+  const focus = (message: string) => findFocus(message, isStopword);
+
+  it('should let the question lean on the context sentence it points into', () => {
+    const [part] = focus('Wir sitzen an unserem ersten Integrationskonzept. Kann uns die Koordinierungsstelle dabei beraten?').parts;
+    expect(part!.leansOn).toBe('Wir sitzen an unserem ersten Integrationskonzept.');
+  });
+
+  it('should not lean a question that names its topic, nor a second asked part on the first', () => {
+    expect(focus('Wir sind ein Kreis. Welche Handlungsfelder haben die KIs?').parts[0]!.leansOn).toBeUndefined();
+    expect(focus('Wer fördert die LaKI und wo sitzt sie dort?').parts[1]!.leansOn).toBeUndefined();
   });
 });
