@@ -27,6 +27,16 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Bis wann läuft die Antragsfrist für ein Integrationszentrum?').main.outcome).toBe('none');
   });
 
+  it('should read the asker\'s own municipality ("bei uns im Kreis") like a place the flyer does not name', () => {
+    // Local facts are not in the flyer: the LaKI's contact persons are not the answer.
+    expect(kb.matchMessage('Wer ist bei uns im Kreis der Ansprechpartner für das KI?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Welche Telefonnummer hat das KI in unserer Stadt?').main.outcome).toBe('none');
+    // What holds for every Kreis is still answered (its entry lists the phrase in a variant).
+    expect(answered('Können wir bei uns im Kreis ein KI einrichten?')).toBe('ki-traeger');
+    // In a context sentence it is context.
+    expect(answered('Bei uns im Kreis sind viele Familien neu zugewandert. Was ist Griffbereit?')).toBe('griffbereit');
+  });
+
   it('should read a question variant with context the way an editor wrote it', () => {
     // Known context that matters ("ein Kreis") is read with the question when the whole message answers.
     expect(answered('Wir sind ein Kreis – können wir ein KI aufbauen?')).toBe('ki-traeger');
@@ -101,7 +111,8 @@ describe('matchMessage', () => {
   it('should not answer a follow-up that points back with an entry far from the topic, nor the last answer again when it asks for more', () => {
     const examples = kb.matchMessage('gibt es dafür Beispiele?', { lastEntryId: 'querschnitt' }).main;
     expect(examples.answer?.id).not.toBe('schulentwicklung-gute-praxis');
-    expect(examples.suggestions.map((entry) => entry.id)).toContain('querschnitt');
+    // The topic's own entry, answered (it lists examples) or offered.
+    expect([examples.answer?.id, ...examples.suggestions.map((entry) => entry.id)]).toContain('querschnitt');
     expect(answered('was machen die sonst noch?', { lastEntryId: 'querschnitt' })).not.toBe('querschnitt');
   });
 
