@@ -48,14 +48,39 @@ interface Postings {
   readonly weights: Float32Array;
 }
 
+/** Reusable per-index arrays for {@link ScoringIndex.score}, sized to the entries and variants. */
+interface Scratch {
+  readonly covered: Float64Array;
+  readonly context: Float64Array;
+  readonly overlap: Float64Array;
+  readonly bestVariant: Float64Array;
+  readonly touchedEntries: Int32Array;
+  readonly touchedVariants: Int32Array;
+}
+
+/** Score order: higher score first, ties by entry id (so results do not depend on entry order). */
+function ranksBefore(a: ScoredEntry, b: ScoredEntry): boolean {
+  return a.score > b.score || (a.score === b.score && a.entry.id.localeCompare(b.entry.id) < 0);
+}
+
+/** Inserts `item` into `top` (kept in score order) and drops what falls beyond `keep`. */
+function insertRanked(top: ScoredEntry[], item: ScoredEntry, keep: number): void {
+  let position = top.length;
+  while (position > 0 && ranksBefore(item, top[position - 1]!)) position--;
+  top.splice(position, 0, item);
+  if (top.length > keep) top.pop();
+}
+
 /** Inverted index of entries and of their question variants (title and questions). */
 export class ScoringIndex {
   private readonly idfs = new Map<string, number>();
   private readonly entryPostings = new Map<string, Postings>();
   private readonly variantPostings = new Map<string, Int32Array>();
-  private readonly scratch: { covered: Float64Array; context: Float64Array; overlap: Float64Array; bestVariant: Float64Array };
-  private readonly variantEntry: number[] = [];
-  private readonly variantMass: number[] = [];
+  private readonly scratch: Scratch;
+  /** The entry of each question variant (title and questions), by variant index. */
+  private readonly variantEntry: Int32Array;
+  /** The idf mass of each variant's tokens, by variant index. */
+  private readonly variantMass: Float64Array;
   /** idf of a word no entry has, as if it occurred in half an entry: rarer than any known word. */
   readonly unknownIdf: number;
 
@@ -66,6 +91,7 @@ export class ScoringIndex {
   ) {
     const entryLists = new Map<string, { entries: number[]; weights: number[] }>();
     const variantTokens: Array<Set<string>> = [];
+    const variantEntry: number[] = [];
     entries.forEach((entry, entryIndex) => {
       const weights = new Map<string, number>();
       const addWeights = (text: string, fieldWeight: number) => {
@@ -80,10 +106,10 @@ export class ScoringIndex {
       const titleTokens = addWeights(entry.title, 1);
       for (const text of entry.keywords) addWeights(text, 1);
       variantTokens.push(new Set(titleTokens));
-      this.variantEntry.push(entryIndex);
+      variantEntry.push(entryIndex);
       for (const text of entry.questions) {
         variantTokens.push(new Set(addWeights(text, 1)));
-        this.variantEntry.push(entryIndex);
+        variantEntry.push(entryIndex);
       }
       for (const [token, weight] of weights) {
         let list = entryLists.get(token);
@@ -99,6 +125,8 @@ export class ScoringIndex {
       this.entryPostings.set(token, { entries: Int32Array.from(list.entries), weights: Float32Array.from(list.weights) });
     }
     this.unknownIdf = Math.log(1 + n / 0.5);
+    this.variantEntry = Int32Array.from(variantEntry);
+    this.variantMass = new Float64Array(variantTokens.length);
     const variantLists = new Map<string, number[]>();
     variantTokens.forEach((tokens, variant) => {
       let mass = 0;
@@ -108,7 +136,7 @@ export class ScoringIndex {
         if (!list) variantLists.set(token, (list = []));
         list.push(variant);
       }
-      this.variantMass.push(mass);
+      this.variantMass[variant] = mass;
     });
     for (const [token, list] of variantLists) this.variantPostings.set(token, Int32Array.from(list));
     this.scratch = {
@@ -116,6 +144,8 @@ export class ScoringIndex {
       context: new Float64Array(entries.length),
       overlap: new Float64Array(variantTokens.length),
       bestVariant: new Float64Array(entries.length),
+      touchedEntries: new Int32Array(entries.length),
+      touchedVariants: new Int32Array(variantTokens.length),
     };
   }
 
@@ -131,22 +161,28 @@ export class ScoringIndex {
    * reused across calls (matching is synchronous), so a query allocates little.
    */
   score(query: ScoringQuery, keep: number): ScoredEntry[] {
-    const { covered, context, overlap, bestVariant } = this.scratch;
-    const touchedEntries: number[] = [];
-    const touchedVariants: number[] = [];
+    // Indexed loops over typed arrays, and the touched entries and variants listed in typed
+    // scratch arrays rather than pushed onto growing JS arrays: a frequent word's postings run
+    // to tens of thousands at 10,000 entries, and this loop is most of a question's time.
+    // Every weight is positive, so a slot is zero exactly until its first touch.
+    const { covered, context, overlap, bestVariant, touchedEntries, touchedVariants } = this.scratch;
+    let entryCount = 0;
+    let variantCount = 0;
     for (const [token, weight] of query.focal) {
       const postings = this.entryPostings.get(token);
       if (postings) {
-        for (let i = 0; i < postings.entries.length; i++) {
-          const entry = postings.entries[i]!;
-          if (covered[entry] === 0) touchedEntries.push(entry);
-          covered[entry] += weight * postings.weights[i]!;
+        const { entries, weights } = postings;
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i]!;
+          if (covered[entry] === 0) touchedEntries[entryCount++] = entry;
+          covered[entry] += weight * weights[i]!;
         }
       }
       const variants = this.variantPostings.get(token);
       if (variants) {
-        for (const variant of variants) {
-          if (overlap[variant] === 0) touchedVariants.push(variant);
+        for (let i = 0; i < variants.length; i++) {
+          const variant = variants[i]!;
+          if (overlap[variant] === 0) touchedVariants[variantCount++] = variant;
           overlap[variant] += weight;
         }
       }
@@ -159,34 +195,38 @@ export class ScoringIndex {
       contextMass += weight;
       const postings = this.entryPostings.get(token);
       if (!postings) continue;
-      for (let i = 0; i < postings.entries.length; i++) {
-        const entry = postings.entries[i]!;
-        if (covered[entry] !== 0) context[entry] += weight * postings.weights[i]!;
+      const { entries, weights } = postings;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
+        if (covered[entry] !== 0) context[entry] += weight * weights[i]!;
       }
     }
-    for (const variant of touchedVariants) {
+    const { variantEntry, variantMass } = this;
+    const focalMass = query.focalMass;
+    for (let i = 0; i < variantCount; i++) {
+      const variant = touchedVariants[i]!;
       const shared = overlap[variant]!;
-      const similarity = shared / (query.focalMass + this.variantMass[variant]! - shared);
-      const entry = this.variantEntry[variant]!;
+      const similarity = shared / (focalMass + variantMass[variant]! - shared);
+      const entry = variantEntry[variant]!;
       if (similarity > bestVariant[entry]!) bestVariant[entry] = similarity;
       overlap[variant] = 0;
     }
 
-    const { coverageWeight, contextBonus } = this.settings;
+    const { coverageWeight, contextBonus, topicBonus } = this.settings;
+    const favoured = query.favoured;
     const top: ScoredEntry[] = [];
-    for (const entryIndex of touchedEntries) {
-      const coverage = covered[entryIndex]! / query.focalMass;
+    for (let i = 0; i < entryCount; i++) {
+      const entryIndex = touchedEntries[i]!;
+      const coverage = covered[entryIndex]! / focalMass;
       const bonus = contextMass > 0 ? (contextBonus * context[entryIndex]!) / contextMass : 0;
       const entry = this.entries[entryIndex]!;
-      const favoured = query.favoured?.has(entry.id) ? this.settings.topicBonus : 0;
-      const score = coverageWeight * coverage + (1 - coverageWeight) * bestVariant[entryIndex]! + bonus + favoured;
+      const topic = favoured?.has(entry.id) ? topicBonus : 0;
+      const score = coverageWeight * coverage + (1 - coverageWeight) * bestVariant[entryIndex]! + bonus + topic;
       covered[entryIndex] = 0;
       bestVariant[entryIndex] = 0;
       context[entryIndex] = 0;
       if (top.length === keep && score <= top[keep - 1]!.score) continue;
-      top.push({ entry, score, coverage });
-      top.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-      if (top.length > keep) top.pop();
+      insertRanked(top, { entry, score, coverage }, keep);
     }
     return top;
   }
