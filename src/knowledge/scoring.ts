@@ -44,19 +44,29 @@ const MAX_CONTEXT_TOKENS = 8;
 
 /** The entries a token occurs in, with the token's weight in each. */
 interface Postings {
+  /** The token's number in this index (for the per-variant token lists). */
+  readonly id: number;
   readonly entries: Int32Array;
   readonly weights: Float32Array;
 }
 
-/** Reusable per-index arrays for {@link ScoringIndex.score}, sized to the entries and variants. */
+/** Reusable per-index arrays for {@link ScoringIndex.score}, sized to the entries and tokens. */
 interface Scratch {
   readonly covered: Float64Array;
+  /** Sum of the focal weights of the asked tokens an entry has, whatever the field. */
+  readonly reach: Float64Array;
   readonly context: Float64Array;
-  readonly overlap: Float64Array;
-  readonly bestVariant: Float64Array;
+  readonly bound: Float64Array;
   readonly touchedEntries: Int32Array;
-  readonly touchedVariants: Int32Array;
+  /** 1 + the position of a token in the query's focal tokens, 0 when it is not asked. */
+  readonly focalSlot: Int32Array;
 }
+
+/**
+ * Scores within this of a bound are treated as possibly reaching it: a bound and the exact score
+ * are computed along different float paths, so a candidate is only skipped with room to spare.
+ */
+const BOUND_SLACK = 1e-9;
 
 /** Score order: higher score first, ties by entry id (so results do not depend on entry order). */
 function ranksBefore(a: ScoredEntry, b: ScoredEntry): boolean {
@@ -71,16 +81,23 @@ function insertRanked(top: ScoredEntry[], item: ScoredEntry, keep: number): void
   if (top.length > keep) top.pop();
 }
 
-/** Inverted index of entries and of their question variants (title and questions). */
+/**
+ * Inverted index of entries, and each entry's question variants (title and questions) as lists
+ * of token numbers.
+ */
 export class ScoringIndex {
   private readonly idfs = new Map<string, number>();
   private readonly entryPostings = new Map<string, Postings>();
-  private readonly variantPostings = new Map<string, Int32Array>();
   private readonly scratch: Scratch;
-  /** The entry of each question variant (title and questions), by variant index. */
-  private readonly variantEntry: Int32Array;
+  /** Entry `e`'s variants are `variantStart[e]` … `variantStart[e + 1] - 1`. */
+  private readonly variantStart: Int32Array;
+  /** Variant `v`'s tokens are `variantTokens[variantTokenStart[v]]` … up to `variantTokenStart[v + 1]`. */
+  private readonly variantTokenStart: Int32Array;
+  private readonly variantTokens: Int32Array;
   /** The idf mass of each variant's tokens, by variant index. */
   private readonly variantMass: Float64Array;
+  /** The smallest variant mass of each entry, by entry index (for bounding its similarity). */
+  private readonly leastVariantMass: Float64Array;
   /** idf of a word no entry has, as if it occurred in half an entry: rarer than any known word. */
   readonly unknownIdf: number;
 
@@ -91,7 +108,7 @@ export class ScoringIndex {
   ) {
     const entryLists = new Map<string, { entries: number[]; weights: number[] }>();
     const variantTokens: Array<Set<string>> = [];
-    const variantEntry: number[] = [];
+    const variantStart = new Int32Array(entries.length + 1);
     entries.forEach((entry, entryIndex) => {
       const weights = new Map<string, number>();
       const addWeights = (text: string, fieldWeight: number) => {
@@ -105,12 +122,9 @@ export class ScoringIndex {
       addWeights(answerText(entry), settings.answerTextWeight);
       const titleTokens = addWeights(entry.title, 1);
       for (const text of entry.keywords) addWeights(text, 1);
+      variantStart[entryIndex] = variantTokens.length;
       variantTokens.push(new Set(titleTokens));
-      variantEntry.push(entryIndex);
-      for (const text of entry.questions) {
-        variantTokens.push(new Set(addWeights(text, 1)));
-        variantEntry.push(entryIndex);
-      }
+      for (const text of entry.questions) variantTokens.push(new Set(addWeights(text, 1)));
       for (const [token, weight] of weights) {
         let list = entryLists.get(token);
         if (!list) entryLists.set(token, (list = { entries: [], weights: [] }));
@@ -118,34 +132,43 @@ export class ScoringIndex {
         list.weights.push(weight);
       }
     });
+    variantStart[entries.length] = variantTokens.length;
+    this.variantStart = variantStart;
 
     const n = Math.max(entries.length, 1);
     for (const [token, list] of entryLists) {
       this.idfs.set(token, Math.log(1 + n / list.entries.length));
-      this.entryPostings.set(token, { entries: Int32Array.from(list.entries), weights: Float32Array.from(list.weights) });
+      this.entryPostings.set(token, { id: this.entryPostings.size, entries: Int32Array.from(list.entries), weights: Float32Array.from(list.weights) });
     }
     this.unknownIdf = Math.log(1 + n / 0.5);
-    this.variantEntry = Int32Array.from(variantEntry);
+    // Every token of a variant is one of its entry's tokens, so it has postings and a number.
     this.variantMass = new Float64Array(variantTokens.length);
-    const variantLists = new Map<string, number[]>();
+    this.variantTokenStart = new Int32Array(variantTokens.length + 1);
+    this.variantTokens = new Int32Array(variantTokens.reduce((total, tokens) => total + tokens.size, 0));
+    let at = 0;
     variantTokens.forEach((tokens, variant) => {
       let mass = 0;
+      this.variantTokenStart[variant] = at;
       for (const token of tokens) {
         mass += this.idfs.get(token) ?? 0;
-        let list = variantLists.get(token);
-        if (!list) variantLists.set(token, (list = []));
-        list.push(variant);
+        this.variantTokens[at++] = this.entryPostings.get(token)!.id;
       }
       this.variantMass[variant] = mass;
     });
-    for (const [token, list] of variantLists) this.variantPostings.set(token, Int32Array.from(list));
+    this.variantTokenStart[variantTokens.length] = at;
+    this.leastVariantMass = new Float64Array(entries.length);
+    for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+      let least = Infinity;
+      for (let variant = variantStart[entryIndex]!; variant < variantStart[entryIndex + 1]!; variant++) least = Math.min(least, this.variantMass[variant]!);
+      this.leastVariantMass[entryIndex] = least;
+    }
     this.scratch = {
       covered: new Float64Array(entries.length),
+      reach: new Float64Array(entries.length),
       context: new Float64Array(entries.length),
-      overlap: new Float64Array(variantTokens.length),
-      bestVariant: new Float64Array(entries.length),
+      bound: new Float64Array(entries.length),
       touchedEntries: new Int32Array(entries.length),
-      touchedVariants: new Int32Array(variantTokens.length),
+      focalSlot: new Int32Array(this.entryPostings.size),
     };
   }
 
@@ -156,35 +179,36 @@ export class ScoringIndex {
 
   /**
    * Accumulates, over the postings of the query's tokens only, each entry's covered share of
-   * the asked part and the weighted Jaccard similarity of its best question variant; the
-   * context adds a small bonus to entries the asked part already touched. Scratch arrays are
-   * reused across calls (matching is synchronous), so a query allocates little.
+   * the asked part; the context adds a small bonus to entries the asked part already touched.
+   * The weighted Jaccard similarity of an entry's best question variant is the costly part (a
+   * frequent word sits in tens of thousands of variants at 10,000 entries), so it is computed
+   * only for entries that can still reach the `keep` best. A variant shares at most the asked
+   * weight its entry has at all (`reach`), and the union of both is at least the larger of the
+   * asked part and the variant, so `reach / max(focalMass, least variant mass)` bounds the
+   * similarity and with it the score. Skipping an entry that cannot reach the final `keep`-th
+   * score changes nothing (see below); the entries that remain are scored in the same order
+   * with the same arithmetic, so results are bit-identical to scoring every entry.
+   * Scratch arrays are reused across calls (matching is synchronous), so a query allocates little.
    */
   score(query: ScoringQuery, keep: number): ScoredEntry[] {
-    // Indexed loops over typed arrays, and the touched entries and variants listed in typed
-    // scratch arrays rather than pushed onto growing JS arrays: a frequent word's postings run
-    // to tens of thousands at 10,000 entries, and this loop is most of a question's time.
-    // Every weight is positive, so a slot is zero exactly until its first touch.
-    const { covered, context, overlap, bestVariant, touchedEntries, touchedVariants } = this.scratch;
+    const { covered, reach, context, bound, touchedEntries, focalSlot } = this.scratch;
+    const focalIds: number[] = [];
+    const focalWeights: number[] = [];
     let entryCount = 0;
-    let variantCount = 0;
+    let focalSum = 0;
     for (const [token, weight] of query.focal) {
       const postings = this.entryPostings.get(token);
-      if (postings) {
-        const { entries, weights } = postings;
-        for (let i = 0; i < entries.length; i++) {
-          const entry = entries[i]!;
-          if (covered[entry] === 0) touchedEntries[entryCount++] = entry;
-          covered[entry] += weight * weights[i]!;
-        }
-      }
-      const variants = this.variantPostings.get(token);
-      if (variants) {
-        for (let i = 0; i < variants.length; i++) {
-          const variant = variants[i]!;
-          if (overlap[variant] === 0) touchedVariants[variantCount++] = variant;
-          overlap[variant] += weight;
-        }
+      if (!postings) continue;
+      focalIds.push(postings.id);
+      focalWeights.push(weight);
+      focalSum += weight;
+      focalSlot[postings.id] = focalIds.length;
+      const { entries, weights } = postings;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
+        if (covered[entry] === 0) touchedEntries[entryCount++] = entry;
+        covered[entry] += weight * weights[i]!;
+        reach[entry] += weight;
       }
     }
     // The context only re-ranks entries the asked part touched, and its rarest words say most:
@@ -201,33 +225,104 @@ export class ScoringIndex {
         if (covered[entry] !== 0) context[entry] += weight * weights[i]!;
       }
     }
-    const { variantEntry, variantMass } = this;
-    const focalMass = query.focalMass;
-    for (let i = 0; i < variantCount; i++) {
-      const variant = touchedVariants[i]!;
-      const shared = overlap[variant]!;
-      const similarity = shared / (focalMass + variantMass[variant]! - shared);
-      const entry = variantEntry[variant]!;
-      if (similarity > bestVariant[entry]!) bestVariant[entry] = similarity;
-      overlap[variant] = 0;
-    }
 
     const { coverageWeight, contextBonus, topicBonus } = this.settings;
+    const focalMass = query.focalMass;
     const favoured = query.favoured;
+    /** The score without the variant similarity, which is added as `(1 - coverageWeight) × similarity`. */
+    const partial = (entryIndex: number) => {
+      const coverage = covered[entryIndex]! / focalMass;
+      const bonus = contextMass > 0 ? (contextBonus * context[entryIndex]!) / contextMass : 0;
+      const topic = favoured?.has(this.entries[entryIndex]!.id) ? topicBonus : 0;
+      return { coverage, bonus, topic };
+    };
+    const exact = (entryIndex: number): ScoredEntry => {
+      const { coverage, bonus, topic } = partial(entryIndex);
+      const similarity = this.bestVariant(entryIndex, focalSlot, focalWeights, focalMass);
+      return { entry: this.entries[entryIndex]!, score: coverageWeight * coverage + (1 - coverageWeight) * similarity + bonus + topic, coverage };
+    };
+
+    // The final `keep`-th score is at least the `keep`-th best exact score of any `keep`
+    // entries: those with the highest bounds give a floor. An entry whose bound lies below the
+    // floor is never in the result, nor does it decide whether another entry gets in (it ranks
+    // below all of them), so its variants need not be read.
+    // (The bound needs the focal mass to include the focal weights, as the matcher builds it.)
+    const bounded = entryCount > keep && focalMass >= focalSum;
+    let floor = -Infinity;
+    if (bounded) {
+      const highest: number[] = [];
+      for (let i = 0; i < entryCount; i++) {
+        const entryIndex = touchedEntries[i]!;
+        const { coverage, bonus, topic } = partial(entryIndex);
+        const similarity = reach[entryIndex]! / Math.max(focalMass, this.leastVariantMass[entryIndex]!);
+        const value = coverageWeight * coverage + (1 - coverageWeight) * similarity + bonus + topic;
+        bound[entryIndex] = value;
+        if (highest.length === keep && value <= bound[highest[keep - 1]!]!) continue;
+        let position = highest.length;
+        while (position > 0 && value > bound[highest[position - 1]!]!) position--;
+        highest.splice(position, 0, entryIndex);
+        if (highest.length > keep) highest.pop();
+      }
+      floor = Math.min(...highest.map((entryIndex) => exact(entryIndex).score));
+    }
+
     const top: ScoredEntry[] = [];
     for (let i = 0; i < entryCount; i++) {
       const entryIndex = touchedEntries[i]!;
-      const coverage = covered[entryIndex]! / focalMass;
-      const bonus = contextMass > 0 ? (contextBonus * context[entryIndex]!) / contextMass : 0;
-      const entry = this.entries[entryIndex]!;
-      const topic = favoured?.has(entry.id) ? topicBonus : 0;
-      const score = coverageWeight * coverage + (1 - coverageWeight) * bestVariant[entryIndex]! + bonus + topic;
+      const reachable = bounded ? bound[entryIndex]! + BOUND_SLACK : Infinity;
+      // Below the floor, or not above the current `keep`-th score: the exact score would be too.
+      const skip = reachable < floor || (top.length === keep && reachable <= top[keep - 1]!.score);
+      if (!skip) {
+        const candidate = exact(entryIndex);
+        if (!(top.length === keep && candidate.score <= top[keep - 1]!.score)) insertRanked(top, candidate, keep);
+      }
       covered[entryIndex] = 0;
-      bestVariant[entryIndex] = 0;
+      reach[entryIndex] = 0;
       context[entryIndex] = 0;
-      if (top.length === keep && score <= top[keep - 1]!.score) continue;
-      insertRanked(top, { entry, score, coverage }, keep);
     }
+    for (const id of focalIds) focalSlot[id] = 0;
     return top;
+  }
+
+  /**
+   * The weighted Jaccard similarity of the entry's best question variant: the asked weight a
+   * variant shares over the weight of both together. The shared weight is summed in the
+   * query's token order, as the similarity has always been computed, so scores stay bit-identical.
+   */
+  private bestVariant(entryIndex: number, focalSlot: Int32Array, focalWeights: readonly number[], focalMass: number): number {
+    const { variantStart, variantTokenStart, variantTokens, variantMass } = this;
+    let best = 0;
+    const small = focalWeights.length <= 30;
+    for (let variant = variantStart[entryIndex]!; variant < variantStart[entryIndex + 1]!; variant++) {
+      const from = variantTokenStart[variant]!;
+      const to = variantTokenStart[variant + 1]!;
+      let shared = 0;
+      let touched = false;
+      if (small) {
+        let mask = 0;
+        for (let k = from; k < to; k++) {
+          const slot = focalSlot[variantTokens[k]!]!;
+          if (slot !== 0) mask |= 1 << (slot - 1);
+        }
+        if (mask === 0) continue;
+        touched = true;
+        for (let j = 0; mask !== 0; j++, mask >>>= 1) if (mask & 1) shared += focalWeights[j]!;
+      } else {
+        // More asked tokens than bits in a mask (a very long part): look each one up in order.
+        for (let j = 0; j < focalWeights.length; j++) {
+          for (let k = from; k < to; k++) {
+            if (focalSlot[variantTokens[k]!] === j + 1) {
+              shared += focalWeights[j]!;
+              touched = true;
+              break;
+            }
+          }
+        }
+        if (!touched) continue;
+      }
+      const similarity = shared / (focalMass + variantMass[variant]! - shared);
+      if (similarity > best) best = similarity;
+    }
+    return best;
   }
 }
