@@ -48,6 +48,11 @@ interface Postings {
   readonly id: number;
   readonly entries: Int32Array;
   readonly weights: Float32Array;
+  /**
+   * Per entry of the postings, the least mass of its question variants that have the token
+   * (Infinity when none has it): a variant sharing the token is at least this large.
+   */
+  readonly leastVariantMass: Float64Array;
 }
 
 /** Reusable per-index arrays for {@link ScoringIndex.score}, sized to the entries and tokens. */
@@ -55,6 +60,10 @@ interface Scratch {
   readonly covered: Float64Array;
   /** Sum of the focal weights of the asked tokens an entry has, whatever the field. */
   readonly reach: Float64Array;
+  /** How many of the asked tokens an entry has. */
+  readonly hits: Int32Array;
+  /** The least mass of an entry's variants that share an asked token. */
+  readonly least: Float64Array;
   readonly context: Float64Array;
   readonly bound: Float64Array;
   readonly touchedEntries: Int32Array;
@@ -88,6 +97,8 @@ function insertRanked(top: ScoredEntry[], item: ScoredEntry, keep: number): void
 export class ScoringIndex {
   private readonly idfs = new Map<string, number>();
   private readonly entryPostings = new Map<string, Postings>();
+  /** The same postings by token number. */
+  private readonly postingsById: Postings[] = [];
   private readonly scratch: Scratch;
   /** Entry `e`'s variants are `variantStart[e]` … `variantStart[e + 1] - 1`. */
   private readonly variantStart: Int32Array;
@@ -96,8 +107,6 @@ export class ScoringIndex {
   private readonly variantTokens: Int32Array;
   /** The idf mass of each variant's tokens, by variant index. */
   private readonly variantMass: Float64Array;
-  /** The smallest variant mass of each entry, by entry index (for bounding its similarity). */
-  private readonly leastVariantMass: Float64Array;
   /** idf of a word no entry has, as if it occurred in half an entry: rarer than any known word. */
   readonly unknownIdf: number;
 
@@ -108,6 +117,8 @@ export class ScoringIndex {
   ) {
     const entryLists = new Map<string, { entries: number[]; weights: number[] }>();
     const variantTokens: Array<Set<string>> = [];
+    /** For each token of each variant (in the sets' order), its place in the token's postings. */
+    const variantPostingIndex: number[] = [];
     const variantStart = new Int32Array(entries.length + 1);
     entries.forEach((entry, entryIndex) => {
       const weights = new Map<string, number>();
@@ -125,11 +136,16 @@ export class ScoringIndex {
       variantStart[entryIndex] = variantTokens.length;
       variantTokens.push(new Set(titleTokens));
       for (const text of entry.questions) variantTokens.push(new Set(addWeights(text, 1)));
+      const postingIndex = new Map<string, number>();
       for (const [token, weight] of weights) {
         let list = entryLists.get(token);
         if (!list) entryLists.set(token, (list = { entries: [], weights: [] }));
+        postingIndex.set(token, list.entries.length);
         list.entries.push(entryIndex);
         list.weights.push(weight);
+      }
+      for (let variant = variantStart[entryIndex]!; variant < variantTokens.length; variant++) {
+        for (const token of variantTokens[variant]!) variantPostingIndex.push(postingIndex.get(token)!);
       }
     });
     variantStart[entries.length] = variantTokens.length;
@@ -138,7 +154,14 @@ export class ScoringIndex {
     const n = Math.max(entries.length, 1);
     for (const [token, list] of entryLists) {
       this.idfs.set(token, Math.log(1 + n / list.entries.length));
-      this.entryPostings.set(token, { id: this.entryPostings.size, entries: Int32Array.from(list.entries), weights: Float32Array.from(list.weights) });
+      const postings: Postings = {
+        id: this.postingsById.length,
+        entries: Int32Array.from(list.entries),
+        weights: Float32Array.from(list.weights),
+        leastVariantMass: new Float64Array(list.entries.length).fill(Infinity),
+      };
+      this.entryPostings.set(token, postings);
+      this.postingsById.push(postings);
     }
     this.unknownIdf = Math.log(1 + n / 0.5);
     // Every token of a variant is one of its entry's tokens, so it has postings and a number.
@@ -154,17 +177,18 @@ export class ScoringIndex {
         this.variantTokens[at++] = this.entryPostings.get(token)!.id;
       }
       this.variantMass[variant] = mass;
+      for (let k = this.variantTokenStart[variant]!; k < at; k++) {
+        const least = this.postingsById[this.variantTokens[k]!]!.leastVariantMass;
+        const index = variantPostingIndex[k]!;
+        if (mass < least[index]!) least[index] = mass;
+      }
     });
     this.variantTokenStart[variantTokens.length] = at;
-    this.leastVariantMass = new Float64Array(entries.length);
-    for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
-      let least = Infinity;
-      for (let variant = variantStart[entryIndex]!; variant < variantStart[entryIndex + 1]!; variant++) least = Math.min(least, this.variantMass[variant]!);
-      this.leastVariantMass[entryIndex] = least;
-    }
     this.scratch = {
       covered: new Float64Array(entries.length),
       reach: new Float64Array(entries.length),
+      hits: new Int32Array(entries.length),
+      least: new Float64Array(entries.length).fill(Infinity),
       context: new Float64Array(entries.length),
       bound: new Float64Array(entries.length),
       touchedEntries: new Int32Array(entries.length),
@@ -183,15 +207,18 @@ export class ScoringIndex {
    * The weighted Jaccard similarity of an entry's best question variant is the costly part (a
    * frequent word sits in tens of thousands of variants at 10,000 entries), so it is computed
    * only for entries that can still reach the `keep` best. A variant shares at most the asked
-   * weight its entry has at all (`reach`), and the union of both is at least the larger of the
-   * asked part and the variant, so `reach / max(focalMass, least variant mass)` bounds the
-   * similarity and with it the score. Skipping an entry that cannot reach the final `keep`-th
-   * score changes nothing (see below); the entries that remain are scored in the same order
-   * with the same arithmetic, so results are bit-identical to scoring every entry.
+   * weight its entry has at all (`reach`) and is at least as heavy as the lightest variant that
+   * shares an asked token (`least`); the similarity `shared / (focalMass + mass - shared)` grows
+   * with the shared weight and falls with the mass, so `reach / (focalMass + max(0, least -
+   * reach))` bounds it and with it the score. Skipping an entry that cannot reach the final
+   * `keep`-th score changes nothing (see below); the entries that remain are scored in the same
+   * order with the same arithmetic, so results are bit-identical to scoring every entry. An
+   * entry with only one of the asked tokens needs no variant at all: its best variant is the
+   * lightest one with that token.
    * Scratch arrays are reused across calls (matching is synchronous), so a query allocates little.
    */
   score(query: ScoringQuery, keep: number): ScoredEntry[] {
-    const { covered, reach, context, bound, touchedEntries, focalSlot } = this.scratch;
+    const { covered, reach, hits, least, context, bound, touchedEntries, focalSlot } = this.scratch;
     const focalIds: number[] = [];
     const focalWeights: number[] = [];
     let entryCount = 0;
@@ -203,12 +230,14 @@ export class ScoringIndex {
       focalWeights.push(weight);
       focalSum += weight;
       focalSlot[postings.id] = focalIds.length;
-      const { entries, weights } = postings;
+      const { entries, weights, leastVariantMass } = postings;
       for (let i = 0; i < entries.length; i++) {
         const entry = entries[i]!;
         if (covered[entry] === 0) touchedEntries[entryCount++] = entry;
         covered[entry] += weight * weights[i]!;
         reach[entry] += weight;
+        hits[entry]++;
+        if (leastVariantMass[i]! < least[entry]!) least[entry] = leastVariantMass[i]!;
       }
     }
     // The context only re-ranks entries the asked part touched, and its rarest words say most:
@@ -236,9 +265,19 @@ export class ScoringIndex {
       const topic = favoured?.has(this.entries[entryIndex]!.id) ? topicBonus : 0;
       return { coverage, bonus, topic };
     };
+    // (The bounds need the focal mass to include the focal weights, as the matcher builds it.)
+    const consistent = focalMass >= focalSum;
     const exact = (entryIndex: number): ScoredEntry => {
       const { coverage, bonus, topic } = partial(entryIndex);
-      const similarity = this.bestVariant(entryIndex, focalSlot, focalWeights, focalMass);
+      let similarity: number;
+      if (consistent && hits[entryIndex] === 1) {
+        // One asked token: every variant with it shares exactly its weight (= reach).
+        const mass = least[entryIndex]!;
+        const shared = reach[entryIndex]!;
+        similarity = mass === Infinity ? 0 : shared / (focalMass + mass - shared);
+      } else {
+        similarity = this.bestVariant(entryIndex, focalSlot, focalWeights, focalMass);
+      }
       return { entry: this.entries[entryIndex]!, score: coverageWeight * coverage + (1 - coverageWeight) * similarity + bonus + topic, coverage };
     };
 
@@ -246,15 +285,14 @@ export class ScoringIndex {
     // entries: those with the highest bounds give a floor. An entry whose bound lies below the
     // floor is never in the result, nor does it decide whether another entry gets in (it ranks
     // below all of them), so its variants need not be read.
-    // (The bound needs the focal mass to include the focal weights, as the matcher builds it.)
-    const bounded = entryCount > keep && focalMass >= focalSum;
+    const bounded = entryCount > keep && consistent;
     let floor = -Infinity;
     if (bounded) {
       const highest: number[] = [];
       for (let i = 0; i < entryCount; i++) {
         const entryIndex = touchedEntries[i]!;
         const { coverage, bonus, topic } = partial(entryIndex);
-        const similarity = reach[entryIndex]! / Math.max(focalMass, this.leastVariantMass[entryIndex]!);
+        const similarity = reach[entryIndex]! / (focalMass + Math.max(0, least[entryIndex]! - reach[entryIndex]!));
         const value = coverageWeight * coverage + (1 - coverageWeight) * similarity + bonus + topic;
         bound[entryIndex] = value;
         if (highest.length === keep && value <= bound[highest[keep - 1]!]!) continue;
@@ -278,6 +316,8 @@ export class ScoringIndex {
       }
       covered[entryIndex] = 0;
       reach[entryIndex] = 0;
+      hits[entryIndex] = 0;
+      least[entryIndex] = Infinity;
       context[entryIndex] = 0;
     }
     for (const id of focalIds) focalSlot[id] = 0;
