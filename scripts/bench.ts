@@ -14,8 +14,8 @@
  * figures to test-artifacts/bench/latest.json.
  *
  * Options: `--duration S` (10), `--connections N` (10), `--rounds N` (2), `--turns N` (200),
- * `--sizes 1000,10000`, `--quick` (1 round of 3 s, 50 turns, 1,000 entries only; for checking the
- * script, not for figures).
+ * `--sizes 1000,10000`, `--matcher-only` (skip the HTTP part: steps 1 and 2), `--quick` (1 round
+ * of 3 s, 50 turns, 1,000 entries only; for checking the script, not for figures).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,6 +47,8 @@ interface Options {
   readonly connections: number;
   readonly turns: number;
   readonly sizes: readonly number[];
+  /** Only the in-process matcher figures (step 3). */
+  readonly matcherOnly: boolean;
 }
 
 function parseOptions(args: readonly string[]): Options {
@@ -70,6 +72,7 @@ function parseOptions(args: readonly string[]): Options {
     connections: positive('--connections', 10),
     turns: positive('--turns', quick ? 50 : 200),
     sizes,
+    matcherOnly: args.includes('--matcher-only'),
   };
 }
 
@@ -80,6 +83,34 @@ async function main(): Promise<void> {
     .join(' ')} at start`;
   console.log(`LaKI-Assistent benchmark — ${machine}\n`);
 
+  const http = options.matcherOnly ? undefined : await measureHttp(options);
+
+  console.log('Matcher: real knowledge base and synthetic ones …');
+  const source = await readKnowledgeSource(KNOWLEDGE_DIR);
+  const queries = generateQuestions(MATCH_QUERIES, 4242);
+  const matchers: MatcherResult[] = [measureMatcher('real `knowledge/`', source.entries, source.synonyms, queries)];
+  for (const size of options.sizes) {
+    const entries = syntheticEntries(source.entries, size);
+    assertValidEntries(entries);
+    matchers.push(measureMatcher(`synthetic ${size.toLocaleString('en-US')}`, entries, source.synonyms, queries));
+  }
+
+  console.log(`\n${report({ machine, options, http, matchers })}`);
+  mkdirSync(join(ROOT, 'test-artifacts', 'bench'), { recursive: true });
+  writeFileSync(RESULT_FILE, `${JSON.stringify({ at: new Date().toISOString(), machine, options, ...http, matchers }, null, 2)}\n`);
+  console.log(`\nRaw figures: ${RESULT_FILE}`);
+}
+
+/** The HTTP figures: /healthz and /api/ask rounds, their ratio and the bot turns. */
+interface HttpFigures {
+  readonly rounds: ReadonlyArray<{ healthz: LoadResult; ask: LoadResult }>;
+  readonly ratio: number;
+  readonly askOutcomeMix: Record<string, number>;
+  readonly turns: TurnResult;
+}
+
+/** Steps 1 and 2: the service as a child process under autocannon, then bot turns. */
+async function measureHttp(options: Options): Promise<HttpFigures> {
   const questions = generateQuestions(LOAD_QUESTIONS);
   const service = await startService();
   const rounds: Array<{ healthz: LoadResult; ask: LoadResult }> = [];
@@ -110,51 +141,31 @@ async function main(): Promise<void> {
     await service.stop();
   }
 
-  console.log('Matcher: real knowledge base and synthetic ones …');
-  const source = await readKnowledgeSource(KNOWLEDGE_DIR);
-  const queries = generateQuestions(MATCH_QUERIES, 4242);
-  const matchers: MatcherResult[] = [measureMatcher('real `knowledge/`', source.entries, source.synonyms, queries)];
-  for (const size of options.sizes) {
-    const entries = syntheticEntries(source.entries, size);
-    assertValidEntries(entries);
-    matchers.push(measureMatcher(`synthetic ${size.toLocaleString('en-US')}`, entries, source.synonyms, queries));
-  }
-
   const sum = (pick: (round: (typeof rounds)[number]) => number) => rounds.reduce((total, round) => total + pick(round), 0);
   const ratio = sum((round) => round.ask.reqPerSec) / sum((round) => round.healthz.reqPerSec);
-  console.log(`\n${report({ machine, options, rounds, ratio, turns, matchers })}`);
-  mkdirSync(join(ROOT, 'test-artifacts', 'bench'), { recursive: true });
-  writeFileSync(
-    RESULT_FILE,
-    `${JSON.stringify({ at: new Date().toISOString(), machine, options, rounds, ratio, askOutcomeMix: mix, turns, matchers }, null, 2)}\n`,
-  );
-  console.log(`\nRaw figures: ${RESULT_FILE}`);
+  return { rounds, ratio, askOutcomeMix: mix, turns };
 }
 
 function report(figures: {
   machine: string;
   options: Options;
-  rounds: ReadonlyArray<{ healthz: LoadResult; ask: LoadResult }>;
-  ratio: number;
-  turns: TurnResult;
+  http: HttpFigures | undefined;
   matchers: readonly MatcherResult[];
 }): string {
-  const { options, rounds, ratio, turns, matchers } = figures;
+  const { options, http: figuresHttp, matchers } = figures;
   const ms = (value: number) => (value < 1 ? value.toFixed(3) : value < 10 ? value.toFixed(2) : value.toFixed(1));
-  const http = (result: LoadResult) =>
+  const row = (result: LoadResult) =>
     `| \`${result.label}\` | ${Math.round(result.reqPerSec)} | ${wholeMs(result.p50Ms)} | ${wholeMs(result.p99Ms)} | ${result.total} | ${result.non2xx} | ${result.errors} |`;
   // autocannon records latency in whole milliseconds.
   const wholeMs = (value: number) => (value < 1 ? '< 1' : String(Math.round(value)));
-  return [
-    `Machine: ${figures.machine}.`,
-    '',
+  const httpLines = (({ rounds, ratio, turns }: HttpFigures) => [
     `HTTP, one server, autocannon ${options.connections} connections × ${options.durationSeconds} s per run,` +
       ` /healthz and /api/ask alternating; every /api/ask request has a different question` +
       ` (${LOAD_QUESTIONS.toLocaleString('en-US')} generated); autocannon latencies are whole milliseconds:`,
     '',
     '| Endpoint | req/s | p50 ms | p99 ms | requests | non-2xx | errors |',
     '|---|---:|---:|---:|---:|---:|---:|',
-    ...rounds.flatMap((round) => [http(round.healthz), http(round.ask)]),
+    ...rounds.flatMap((round) => [row(round.healthz), row(round.ask)]),
     '',
     `askReqPerSec / healthzReqPerSec = ${ratio.toFixed(2)}` +
       (rounds.length > 1 ? ` (per round: ${rounds.map((round) => (round.ask.reqPerSec / round.healthz.reqPerSec).toFixed(2)).join(', ')})` : ''),
@@ -162,13 +173,18 @@ function report(figures: {
     `Bot turn through \`/api/messages\` (POST until the reply reaches a local connector, ${turns.turns} sequential turns):` +
       ` median ${ms(turns.medianMs)} ms, p99 ${ms(turns.p99Ms)} ms, max ${ms(turns.maxMs)} ms.`,
     '',
+  ]);
+  return [
+    `Machine: ${figures.machine}.`,
+    '',
+    ...(figuresHttp ? httpLines(figuresHttp) : ['(HTTP part skipped: --matcher-only)', '']),
     `Matcher in process (${matchers[0]?.queries ?? 0} distinct questions per knowledge base):`,
     '',
-    '| Knowledge base | entries | vocabulary | index build ms | match mean ms | match p50 ms | match p99 ms | heap Δ MB | answer / suggest / none |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| Knowledge base | entries | vocabulary | index build ms | build CPU ms | match mean ms | match p50 ms | match p99 ms | heap Δ MB | answer / suggest / none |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...matchers.map(
       (m) =>
-        `| ${m.label} | ${m.entries} | ${m.vocabulary} | ${Math.round(m.buildMs)} | ${ms(m.matchMeanMs)} | ${ms(m.matchP50Ms)} | ${ms(m.matchP99Ms)} |` +
+        `| ${m.label} | ${m.entries} | ${m.vocabulary} | ${Math.round(m.buildMs)} | ${Math.round(m.buildCpuMs)} | ${ms(m.matchMeanMs)} | ${ms(m.matchP50Ms)} | ${ms(m.matchP99Ms)} |` +
         ` ${m.heapDeltaMb.toFixed(1)} | ${m.outcomes.answer ?? 0} / ${m.outcomes.suggest ?? 0} / ${m.outcomes.none ?? 0} |`,
     ),
   ].join('\n');

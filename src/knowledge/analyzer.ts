@@ -76,6 +76,9 @@ interface ContentWord {
 }
 
 const MAX_CACHE = 50_000;
+/** Bits of a word code (see `Analyzer.wordCode`). */
+const ENDS_CLAUSE = 1;
+const BREAKS_CLAUSE = 2;
 const NONE: readonly never[] = Object.freeze([]);
 
 /** Separable verb prefixes that take "zu" inside the infinitive ("einzurichten" → "einrichten"). */
@@ -148,12 +151,12 @@ export class Analyzer {
   private readonly rawWords: string[] = [];
   private readonly indexedWords: Array<IndexedWord | undefined> = [];
   /**
-   * The knowledge base texts as word ids (id × 2, +1 when a clause ends after the word), from
-   * the vocabulary pass, so indexing does not scan them again. Indexing asks for the texts in
-   * the order they were given, so they are handed out by a cursor, not looked up by their
-   * (long) text; a text asked out of order is simply scanned again. Dropped by {@link finishIndexing}.
+   * The knowledge base texts as word codes (see {@link wordCode}), from the vocabulary pass, so
+   * indexing does not scan them again. Indexing asks for the texts in the order they were given,
+   * so they are handed out by a cursor, not looked up by their (long) text; a text asked out of
+   * order is simply scanned again. Dropped by {@link finishIndexing}.
    */
-  private scanned: Array<{ readonly text: string; readonly ids: Int32Array }> = [];
+  private scanned: Array<{ readonly text: string; readonly codes: Int32Array }> = [];
   private scannedCursor = 0;
 
   /**
@@ -167,9 +170,9 @@ export class Analyzer {
     private readonly isGermanWord: (written: string) => boolean = (written) => germanWords().has(written),
   ) {
     for (const text of texts) {
-      const ids: number[] = [];
-      scanWords(text, (raw, endsClause) => ids.push(this.internWord(raw) * 2 + (endsClause ? 1 : 0)));
-      this.scanned.push({ text, ids: Int32Array.from(ids) });
+      const codes: number[] = [];
+      scanWords(text, (raw, endsClause, breaksClause) => codes.push(this.wordCode(raw, endsClause, breaksClause)));
+      this.scanned.push({ text, codes: Int32Array.from(codes) });
     }
     this.synonyms = new SynonymTable(
       synonyms.groups,
@@ -188,19 +191,25 @@ export class Analyzer {
   /** Tokens of a knowledge base text: compounds add their parts, nothing is corrected. */
   analyzeIndexed(text: string): Analysis {
     const next = this.scanned[this.scannedCursor];
-    const ids = next && next.text === text ? next.ids : undefined;
-    if (ids) this.scannedCursor++;
+    let codes: ArrayLike<number>;
+    if (next && next.text === text) {
+      codes = next.codes;
+      this.scannedCursor++;
+    } else {
+      const list: number[] = [];
+      scanWords(text, (raw, endsClause, breaksClause) => list.push(this.wordCode(raw, endsClause, breaksClause)));
+      codes = list;
+    }
     const slots: Slot[] = [];
     let particle = false;
-    const visit = (id: number, endsClause: boolean) => {
-      const word = this.indexedWord(id);
-      if (endsClause && word.particle) particle = true;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      const word = this.indexedWord(code >> 2);
+      if ((code & ENDS_CLAUSE) !== 0 && word.particle) particle = true;
       for (const slot of word.slots) slots.push(slot);
-    };
-    if (ids) for (const code of ids) visit(code >> 1, (code & 1) === 1);
-    else scanWords(text, (raw, endsClause) => visit(this.internWord(raw), endsClause));
+    }
     // A clause-final particle ("… richtet ein KI ein.") changes how the clause's verbs read.
-    if (particle) return this.analyzeIndexedWithParticles(text);
+    if (particle) return this.analyzeIndexedWithParticles(codes);
     const { tokens, compoundParts } = this.synonyms.apply(slots);
     return { tokens, compoundParts, readings: NONE, forwardTerms: NONE, nounTokens: NONE };
   }
@@ -209,6 +218,15 @@ export class Analyzer {
   finishIndexing(): void {
     this.scanned = [];
     this.scannedCursor = 0;
+  }
+
+  /**
+   * A written word of an indexed text as one number: its id × 4, + {@link ENDS_CLAUSE} when a
+   * clause mark follows it, + {@link BREAKS_CLAUSE} when its clause ends after it (as
+   * `splitWords` numbers clauses).
+   */
+  private wordCode(raw: string, endsClause: boolean, breaksClause: boolean): number {
+    return this.internWord(raw) * 4 + (endsClause ? ENDS_CLAUSE : 0) + (breaksClause ? BREAKS_CLAUSE : 0);
   }
 
   /** The id of a written word; a new word adds its stems to the vocabulary. */
@@ -248,14 +266,38 @@ export class Analyzer {
     return word;
   }
 
-  private analyzeIndexedWithParticles(text: string): Analysis {
+  /**
+   * An indexed text whose clauses may end in a separable verb particle: each word of such a
+   * clause is read with the particle ("richtet … ein" → "einrichten"), as `contentWords` reads
+   * a text, but from the word codes instead of splitting the text again.
+   */
+  private analyzeIndexedWithParticles(codes: ArrayLike<number>): Analysis {
+    const particles = new Map<number, string>();
+    let clause = 0;
+    for (let index = 0; index < codes.length; index++) {
+      const code = codes[index]!;
+      const parts = formsOf(this.rawWords[code >> 2]!).parts;
+      const last = parts[parts.length - 1]!;
+      if ((code & BREAKS_CLAUSE) !== 0) {
+        if (index > 0 && SEPARABLE_PARTICLES.has(last)) particles.set(clause, last);
+        clause++;
+      }
+    }
     const slots: Slot[] = [];
-    for (const word of contentWords(text)) {
-      for (const { folded, stem: s } of word.parts) {
-        const token = (word.particle && this.separableVerb(word.particle, folded)) || s;
+    clause = 0;
+    for (let index = 0; index < codes.length; index++) {
+      const code = codes[index]!;
+      const forms = formsOf(this.rawWords[code >> 2]!);
+      const particle = particles.get(clause);
+      if ((code & BREAKS_CLAUSE) !== 0) clause++;
+      let content = false;
+      for (const folded of forms.parts) {
+        if (isStopword(folded)) continue;
+        content = true;
+        const token = (particle && this.separableVerb(particle, folded)) || stem(folded);
         slots.push({ tokens: [token], parts: this.compoundParts(token) ?? [] });
       }
-      if (word.joined) slots.push({ tokens: [word.joined], parts: [] });
+      if (content && forms.joined) slots.push({ tokens: [stem(forms.joined)], parts: [] });
     }
     return { ...this.synonyms.apply(slots), readings: [], forwardTerms: [], nounTokens: [] };
   }

@@ -44,18 +44,69 @@ const MAX_CONTEXT_TOKENS = 8;
 
 /** The entries a token occurs in, with the token's weight in each. */
 interface Postings {
+  /** The token's number in this index (for the per-variant token lists). */
+  readonly id: number;
   readonly entries: Int32Array;
   readonly weights: Float32Array;
+  /**
+   * Per entry of the postings, the least mass of its question variants that have the token
+   * (Infinity when none has it): a variant sharing the token is at least this large.
+   */
+  readonly leastVariantMass: Float64Array;
 }
 
-/** Inverted index of entries and of their question variants (title and questions). */
+/** Reusable per-index arrays for {@link ScoringIndex.score}, sized to the entries and tokens. */
+interface Scratch {
+  readonly covered: Float64Array;
+  /** Sum of the focal weights of the asked tokens an entry has, whatever the field. */
+  readonly reach: Float64Array;
+  /** How many of the asked tokens an entry has. */
+  readonly hits: Int32Array;
+  /** The least mass of an entry's variants that share an asked token. */
+  readonly least: Float64Array;
+  readonly context: Float64Array;
+  readonly bound: Float64Array;
+  readonly touchedEntries: Int32Array;
+  /** 1 + the position of a token in the query's focal tokens, 0 when it is not asked. */
+  readonly focalSlot: Int32Array;
+}
+
+/**
+ * Scores within this of a bound are treated as possibly reaching it: a bound and the exact score
+ * are computed along different float paths, so a candidate is only skipped with room to spare.
+ */
+const BOUND_SLACK = 1e-9;
+
+/** Score order: higher score first, ties by entry id (so results do not depend on entry order). */
+function ranksBefore(a: ScoredEntry, b: ScoredEntry): boolean {
+  return a.score > b.score || (a.score === b.score && a.entry.id.localeCompare(b.entry.id) < 0);
+}
+
+/** Inserts `item` into `top` (kept in score order) and drops what falls beyond `keep`. */
+function insertRanked(top: ScoredEntry[], item: ScoredEntry, keep: number): void {
+  let position = top.length;
+  while (position > 0 && ranksBefore(item, top[position - 1]!)) position--;
+  top.splice(position, 0, item);
+  if (top.length > keep) top.pop();
+}
+
+/**
+ * Inverted index of entries, and each entry's question variants (title and questions) as lists
+ * of token numbers.
+ */
 export class ScoringIndex {
   private readonly idfs = new Map<string, number>();
   private readonly entryPostings = new Map<string, Postings>();
-  private readonly variantPostings = new Map<string, Int32Array>();
-  private readonly scratch: { covered: Float64Array; context: Float64Array; overlap: Float64Array; bestVariant: Float64Array };
-  private readonly variantEntry: number[] = [];
-  private readonly variantMass: number[] = [];
+  /** The same postings by token number. */
+  private readonly postingsById: Postings[] = [];
+  private readonly scratch: Scratch;
+  /** Entry `e`'s variants are `variantStart[e]` … `variantStart[e + 1] - 1`. */
+  private readonly variantStart: Int32Array;
+  /** Variant `v`'s tokens are `variantTokens[variantTokenStart[v]]` … up to `variantTokenStart[v + 1]`. */
+  private readonly variantTokenStart: Int32Array;
+  private readonly variantTokens: Int32Array;
+  /** The idf mass of each variant's tokens, by variant index. */
+  private readonly variantMass: Float64Array;
   /** idf of a word no entry has, as if it occurred in half an entry: rarer than any known word. */
   readonly unknownIdf: number;
 
@@ -66,6 +117,9 @@ export class ScoringIndex {
   ) {
     const entryLists = new Map<string, { entries: number[]; weights: number[] }>();
     const variantTokens: Array<Set<string>> = [];
+    /** For each token of each variant (in the sets' order), its place in the token's postings. */
+    const variantPostingIndex: number[] = [];
+    const variantStart = new Int32Array(entries.length + 1);
     entries.forEach((entry, entryIndex) => {
       const weights = new Map<string, number>();
       const addWeights = (text: string, fieldWeight: number) => {
@@ -79,43 +133,66 @@ export class ScoringIndex {
       addWeights(answerText(entry), settings.answerTextWeight);
       const titleTokens = addWeights(entry.title, 1);
       for (const text of entry.keywords) addWeights(text, 1);
+      variantStart[entryIndex] = variantTokens.length;
       variantTokens.push(new Set(titleTokens));
-      this.variantEntry.push(entryIndex);
-      for (const text of entry.questions) {
-        variantTokens.push(new Set(addWeights(text, 1)));
-        this.variantEntry.push(entryIndex);
-      }
+      for (const text of entry.questions) variantTokens.push(new Set(addWeights(text, 1)));
+      const postingIndex = new Map<string, number>();
       for (const [token, weight] of weights) {
         let list = entryLists.get(token);
         if (!list) entryLists.set(token, (list = { entries: [], weights: [] }));
+        postingIndex.set(token, list.entries.length);
         list.entries.push(entryIndex);
         list.weights.push(weight);
       }
+      for (let variant = variantStart[entryIndex]!; variant < variantTokens.length; variant++) {
+        for (const token of variantTokens[variant]!) variantPostingIndex.push(postingIndex.get(token)!);
+      }
     });
+    variantStart[entries.length] = variantTokens.length;
+    this.variantStart = variantStart;
 
     const n = Math.max(entries.length, 1);
     for (const [token, list] of entryLists) {
       this.idfs.set(token, Math.log(1 + n / list.entries.length));
-      this.entryPostings.set(token, { entries: Int32Array.from(list.entries), weights: Float32Array.from(list.weights) });
+      const postings: Postings = {
+        id: this.postingsById.length,
+        entries: Int32Array.from(list.entries),
+        weights: Float32Array.from(list.weights),
+        leastVariantMass: new Float64Array(list.entries.length).fill(Infinity),
+      };
+      this.entryPostings.set(token, postings);
+      this.postingsById.push(postings);
     }
     this.unknownIdf = Math.log(1 + n / 0.5);
-    const variantLists = new Map<string, number[]>();
+    // Every token of a variant is one of its entry's tokens, so it has postings and a number.
+    this.variantMass = new Float64Array(variantTokens.length);
+    this.variantTokenStart = new Int32Array(variantTokens.length + 1);
+    this.variantTokens = new Int32Array(variantTokens.reduce((total, tokens) => total + tokens.size, 0));
+    let at = 0;
     variantTokens.forEach((tokens, variant) => {
       let mass = 0;
+      this.variantTokenStart[variant] = at;
       for (const token of tokens) {
         mass += this.idfs.get(token) ?? 0;
-        let list = variantLists.get(token);
-        if (!list) variantLists.set(token, (list = []));
-        list.push(variant);
+        this.variantTokens[at++] = this.entryPostings.get(token)!.id;
       }
-      this.variantMass.push(mass);
+      this.variantMass[variant] = mass;
+      for (let k = this.variantTokenStart[variant]!; k < at; k++) {
+        const least = this.postingsById[this.variantTokens[k]!]!.leastVariantMass;
+        const index = variantPostingIndex[k]!;
+        if (mass < least[index]!) least[index] = mass;
+      }
     });
-    for (const [token, list] of variantLists) this.variantPostings.set(token, Int32Array.from(list));
+    this.variantTokenStart[variantTokens.length] = at;
     this.scratch = {
       covered: new Float64Array(entries.length),
+      reach: new Float64Array(entries.length),
+      hits: new Int32Array(entries.length),
+      least: new Float64Array(entries.length).fill(Infinity),
       context: new Float64Array(entries.length),
-      overlap: new Float64Array(variantTokens.length),
-      bestVariant: new Float64Array(entries.length),
+      bound: new Float64Array(entries.length),
+      touchedEntries: new Int32Array(entries.length),
+      focalSlot: new Int32Array(this.entryPostings.size),
     };
   }
 
@@ -126,29 +203,41 @@ export class ScoringIndex {
 
   /**
    * Accumulates, over the postings of the query's tokens only, each entry's covered share of
-   * the asked part and the weighted Jaccard similarity of its best question variant; the
-   * context adds a small bonus to entries the asked part already touched. Scratch arrays are
-   * reused across calls (matching is synchronous), so a query allocates little.
+   * the asked part; the context adds a small bonus to entries the asked part already touched.
+   * The weighted Jaccard similarity of an entry's best question variant is the costly part (a
+   * frequent word sits in tens of thousands of variants at 10,000 entries), so it is computed
+   * only for entries that can still reach the `keep` best. A variant shares at most the asked
+   * weight its entry has at all (`reach`) and is at least as heavy as the lightest variant that
+   * shares an asked token (`least`); the similarity `shared / (focalMass + mass - shared)` grows
+   * with the shared weight and falls with the mass, so `reach / (focalMass + max(0, least -
+   * reach))` bounds it and with it the score. Skipping an entry that cannot reach the final
+   * `keep`-th score changes nothing (see below); the entries that remain are scored in the same
+   * order with the same arithmetic, so results are bit-identical to scoring every entry. An
+   * entry with only one of the asked tokens needs no variant at all: its best variant is the
+   * lightest one with that token.
+   * Scratch arrays are reused across calls (matching is synchronous), so a query allocates little.
    */
   score(query: ScoringQuery, keep: number): ScoredEntry[] {
-    const { covered, context, overlap, bestVariant } = this.scratch;
-    const touchedEntries: number[] = [];
-    const touchedVariants: number[] = [];
+    const { covered, reach, hits, least, context, bound, touchedEntries, focalSlot } = this.scratch;
+    const focalIds: number[] = [];
+    const focalWeights: number[] = [];
+    let entryCount = 0;
+    let focalSum = 0;
     for (const [token, weight] of query.focal) {
       const postings = this.entryPostings.get(token);
-      if (postings) {
-        for (let i = 0; i < postings.entries.length; i++) {
-          const entry = postings.entries[i]!;
-          if (covered[entry] === 0) touchedEntries.push(entry);
-          covered[entry] += weight * postings.weights[i]!;
-        }
-      }
-      const variants = this.variantPostings.get(token);
-      if (variants) {
-        for (const variant of variants) {
-          if (overlap[variant] === 0) touchedVariants.push(variant);
-          overlap[variant] += weight;
-        }
+      if (!postings) continue;
+      focalIds.push(postings.id);
+      focalWeights.push(weight);
+      focalSum += weight;
+      focalSlot[postings.id] = focalIds.length;
+      const { entries, weights, leastVariantMass } = postings;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
+        if (covered[entry] === 0) touchedEntries[entryCount++] = entry;
+        covered[entry] += weight * weights[i]!;
+        reach[entry] += weight;
+        hits[entry]++;
+        if (leastVariantMass[i]! < least[entry]!) least[entry] = leastVariantMass[i]!;
       }
     }
     // The context only re-ranks entries the asked part touched, and its rarest words say most:
@@ -159,35 +248,121 @@ export class ScoringIndex {
       contextMass += weight;
       const postings = this.entryPostings.get(token);
       if (!postings) continue;
-      for (let i = 0; i < postings.entries.length; i++) {
-        const entry = postings.entries[i]!;
-        if (covered[entry] !== 0) context[entry] += weight * postings.weights[i]!;
+      const { entries, weights } = postings;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
+        if (covered[entry] !== 0) context[entry] += weight * weights[i]!;
       }
     }
-    for (const variant of touchedVariants) {
-      const shared = overlap[variant]!;
-      const similarity = shared / (query.focalMass + this.variantMass[variant]! - shared);
-      const entry = this.variantEntry[variant]!;
-      if (similarity > bestVariant[entry]!) bestVariant[entry] = similarity;
-      overlap[variant] = 0;
+
+    const { coverageWeight, contextBonus, topicBonus } = this.settings;
+    const focalMass = query.focalMass;
+    const favoured = query.favoured;
+    /** The score without the variant similarity, which is added as `(1 - coverageWeight) × similarity`. */
+    const partial = (entryIndex: number) => {
+      const coverage = covered[entryIndex]! / focalMass;
+      const bonus = contextMass > 0 ? (contextBonus * context[entryIndex]!) / contextMass : 0;
+      const topic = favoured?.has(this.entries[entryIndex]!.id) ? topicBonus : 0;
+      return { coverage, bonus, topic };
+    };
+    // (The bounds need the focal mass to include the focal weights, as the matcher builds it.)
+    const consistent = focalMass >= focalSum;
+    const exact = (entryIndex: number): ScoredEntry => {
+      const { coverage, bonus, topic } = partial(entryIndex);
+      let similarity: number;
+      if (consistent && hits[entryIndex] === 1) {
+        // One asked token: every variant with it shares exactly its weight (= reach).
+        const mass = least[entryIndex]!;
+        const shared = reach[entryIndex]!;
+        similarity = mass === Infinity ? 0 : shared / (focalMass + mass - shared);
+      } else {
+        similarity = this.bestVariant(entryIndex, focalSlot, focalWeights, focalMass);
+      }
+      return { entry: this.entries[entryIndex]!, score: coverageWeight * coverage + (1 - coverageWeight) * similarity + bonus + topic, coverage };
+    };
+
+    // The final `keep`-th score is at least the `keep`-th best exact score of any `keep`
+    // entries: those with the highest bounds give a floor. An entry whose bound lies below the
+    // floor is never in the result, nor does it decide whether another entry gets in (it ranks
+    // below all of them), so its variants need not be read.
+    const bounded = entryCount > keep && consistent;
+    let floor = -Infinity;
+    if (bounded) {
+      const highest: number[] = [];
+      for (let i = 0; i < entryCount; i++) {
+        const entryIndex = touchedEntries[i]!;
+        const { coverage, bonus, topic } = partial(entryIndex);
+        const similarity = reach[entryIndex]! / (focalMass + Math.max(0, least[entryIndex]! - reach[entryIndex]!));
+        const value = coverageWeight * coverage + (1 - coverageWeight) * similarity + bonus + topic;
+        bound[entryIndex] = value;
+        if (highest.length === keep && value <= bound[highest[keep - 1]!]!) continue;
+        let position = highest.length;
+        while (position > 0 && value > bound[highest[position - 1]!]!) position--;
+        highest.splice(position, 0, entryIndex);
+        if (highest.length > keep) highest.pop();
+      }
+      floor = Math.min(...highest.map((entryIndex) => exact(entryIndex).score));
     }
 
-    const { coverageWeight, contextBonus } = this.settings;
     const top: ScoredEntry[] = [];
-    for (const entryIndex of touchedEntries) {
-      const coverage = covered[entryIndex]! / query.focalMass;
-      const bonus = contextMass > 0 ? (contextBonus * context[entryIndex]!) / contextMass : 0;
-      const entry = this.entries[entryIndex]!;
-      const favoured = query.favoured?.has(entry.id) ? this.settings.topicBonus : 0;
-      const score = coverageWeight * coverage + (1 - coverageWeight) * bestVariant[entryIndex]! + bonus + favoured;
+    for (let i = 0; i < entryCount; i++) {
+      const entryIndex = touchedEntries[i]!;
+      const reachable = bounded ? bound[entryIndex]! + BOUND_SLACK : Infinity;
+      // Below the floor, or not above the current `keep`-th score: the exact score would be too.
+      const skip = reachable < floor || (top.length === keep && reachable <= top[keep - 1]!.score);
+      if (!skip) {
+        const candidate = exact(entryIndex);
+        if (!(top.length === keep && candidate.score <= top[keep - 1]!.score)) insertRanked(top, candidate, keep);
+      }
       covered[entryIndex] = 0;
-      bestVariant[entryIndex] = 0;
+      reach[entryIndex] = 0;
+      hits[entryIndex] = 0;
+      least[entryIndex] = Infinity;
       context[entryIndex] = 0;
-      if (top.length === keep && score <= top[keep - 1]!.score) continue;
-      top.push({ entry, score, coverage });
-      top.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-      if (top.length > keep) top.pop();
     }
+    for (const id of focalIds) focalSlot[id] = 0;
     return top;
+  }
+
+  /**
+   * The weighted Jaccard similarity of the entry's best question variant: the asked weight a
+   * variant shares over the weight of both together. The shared weight is summed in the
+   * query's token order, as the similarity has always been computed, so scores stay bit-identical.
+   */
+  private bestVariant(entryIndex: number, focalSlot: Int32Array, focalWeights: readonly number[], focalMass: number): number {
+    const { variantStart, variantTokenStart, variantTokens, variantMass } = this;
+    let best = 0;
+    const small = focalWeights.length <= 30;
+    for (let variant = variantStart[entryIndex]!; variant < variantStart[entryIndex + 1]!; variant++) {
+      const from = variantTokenStart[variant]!;
+      const to = variantTokenStart[variant + 1]!;
+      let shared = 0;
+      let touched = false;
+      if (small) {
+        let mask = 0;
+        for (let k = from; k < to; k++) {
+          const slot = focalSlot[variantTokens[k]!]!;
+          if (slot !== 0) mask |= 1 << (slot - 1);
+        }
+        if (mask === 0) continue;
+        touched = true;
+        for (let j = 0; mask !== 0; j++, mask >>>= 1) if (mask & 1) shared += focalWeights[j]!;
+      } else {
+        // More asked tokens than bits in a mask (a very long part): look each one up in order.
+        for (let j = 0; j < focalWeights.length; j++) {
+          for (let k = from; k < to; k++) {
+            if (focalSlot[variantTokens[k]!] === j + 1) {
+              shared += focalWeights[j]!;
+              touched = true;
+              break;
+            }
+          }
+        }
+        if (!touched) continue;
+      }
+      const similarity = shared / (focalMass + variantMass[variant]! - shared);
+      if (similarity > best) best = similarity;
+    }
+    return best;
   }
 }

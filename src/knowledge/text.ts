@@ -96,17 +96,78 @@ export interface WordForms {
 
 const CLAUSE_END = /[.!?:;,–()]/u;
 
-/**
- * Visits every written word of a text with whether a clause ends right after it (for
- * separable verb particles): the allocation-free pass indexing uses.
- */
-export function scanWords(rawText: string, visit: (raw: string, endsClause: boolean) => void): void {
-  const text = normalizeText(rawText);
-  for (const match of text.matchAll(WORD)) {
-    let next = match.index + match[0].length;
-    while (next < text.length && text.charCodeAt(next) === 32) next++;
-    visit(match[0], next >= text.length || CLAUSE_END.test(text.charAt(next)));
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Whether a code point below 0x10000 is a word character of {@link WORD} (`\p{L}`, `\p{N}`): 0 not yet known, 1 yes, 2 no. */
+const bmpWordChars = new Uint8Array(0x10000);
+
+function isWordCodePoint(code: number): boolean {
+  if (code < 0x10000) {
+    let known = bmpWordChars[code]!;
+    if (known === 0) bmpWordChars[code] = known = LETTER_OR_NUMBER.test(String.fromCharCode(code)) ? 1 : 2;
+    return known === 1;
   }
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(code));
+}
+
+/** The separators {@link WORD} allows inside a word: - ‐ ‑ – / */
+function isWordHyphen(code: number): boolean {
+  return code === 45 || code === 47 || code === 0x2010 || code === 0x2011 || code === 0x2013;
+}
+
+/** The characters of {@link CLAUSE_END} (and of the clause gaps `splitWords` counts): . ! ? : ; , – ( ) */
+function isClauseMark(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 58 || code === 59 || code === 44 || code === 0x2013 || code === 40 || code === 41;
+}
+
+/** Code units of the code point at `index` (2 for a surrogate pair). */
+function width(code: number): number {
+  return code > 0xffff ? 2 : 1;
+}
+
+/**
+ * Visits every written word of a text (the matches of {@link WORD}) with whether a clause ends
+ * right after it: `endsClause` when the next character after spaces is a clause mark,
+ * `breaksClause` when anything up to the next word contains one or no word follows (as
+ * `splitWords` numbers clauses). The pass indexing uses: one walk over the characters, no
+ * regular expression per word.
+ */
+export function scanWords(rawText: string, visit: (raw: string, endsClause: boolean, breaksClause: boolean) => void): void {
+  const text = normalizeText(rawText);
+  const length = text.length;
+  let i = 0;
+  let pending: string | undefined;
+  let pendingEnds = false;
+  let gapBreaks = false;
+  while (i < length) {
+    const code = text.codePointAt(i)!;
+    if (!isWordCodePoint(code)) {
+      if (pending !== undefined && isClauseMark(code)) gapBreaks = true;
+      i += width(code);
+      continue;
+    }
+    const start = i;
+    i += width(code);
+    for (;;) {
+      while (i < length) {
+        const next = text.codePointAt(i)!;
+        if (!isWordCodePoint(next)) break;
+        i += width(next);
+      }
+      // A hyphen or slash continues the word only when a letter or digit follows it.
+      if (i + 1 < length && isWordHyphen(text.charCodeAt(i)) && isWordCodePoint(text.codePointAt(i + 1)!)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (pending !== undefined) visit(pending, pendingEnds, gapBreaks);
+    pending = text.slice(start, i);
+    let next = i;
+    while (next < length && text.charCodeAt(next) === 32) next++;
+    pendingEnds = next >= length || isClauseMark(text.charCodeAt(next));
+    gapBreaks = false;
+  }
+  if (pending !== undefined) visit(pending, pendingEnds, true);
 }
 
 /** Characters NFKC leaves as they are: checking for them is much cheaper than normalising. */
@@ -115,10 +176,16 @@ const NFKC_STABLE = /^[\t\n\r\x20-\x7eäöüÄÖÜß–—„“”‚‘’]*$/
 /** "§ 7", "§§ 7", "Paragraph 7", "Paragraphen 7": a paragraph number. */
 const PARAGRAPH_NUMBER = /(?:§+|\bparagraph(?:en|s)?)\s*(\d+)/giu;
 const PARAGRAPH_WORD = /\bparagraph/iu;
+/**
+ * A cheap test that must pass before {@link PARAGRAPH_WORD} can: "paragraph" has no letter whose
+ * Unicode case folding differs from ASCII, and every word boundary of the Unicode pattern is one
+ * of this one too.
+ */
+const PARAGRAPH_LETTERS = /paragraph/i;
 
 function normalizeText(rawText: string): string {
   const text = NFKC_STABLE.test(rawText) ? rawText : rawText.normalize('NFKC');
-  if (!text.includes('§') && !PARAGRAPH_WORD.test(text)) return text;
+  if (!text.includes('§') && !(PARAGRAPH_LETTERS.test(text) && PARAGRAPH_WORD.test(text))) return text;
   // "§ 9" is one fact: it becomes the word "paragraph9", so it meets only "§ 9" in the knowledge
   // and never the 9 of "Ruhrallee 9"; an unknown paragraph is an unknown number (declined).
   return text.replace(PARAGRAPH_NUMBER, ' Paragraph paragraph$1 ').replace(/§/g, ' Paragraph ');

@@ -1,4 +1,4 @@
-import { fold, foldDigraphs, isStopword, splitWords, stem } from '../../src/knowledge/text';
+import { fold, foldDigraphs, formsOf, isStopword, scanWords, splitWords, stem } from '../../src/knowledge/text';
 
 describe('fold', () => {
   it.each([
@@ -88,5 +88,28 @@ describe('isStopword', () => {
 
   it.each(['jahr', 'hoch', 'wann', 'schule', 'kita', '7'])('should keep %s as meaningful', (word) => {
     expect(isStopword(fold(word))).toBe(false);
+  });
+});
+
+describe('scanWords', () => {
+  it.each([
+    'Rucksack-Kita und Schule–Beruf, KI/LaKI - oder – nicht.',
+    'Wie richtet man ein KI ein? Das geht so: (erst) an, dann aus!',
+    'Café Ärzte Straße §§ 7 Paragraphen 9, ende',
+    'Mathe 𝐀𝐁𝐂 und 😀 Emoji-𝐀 \uD800 ٣٤ x-–y a--b a-/b trailing-',
+    'Zeile eins\nZeile zwei\t, drei "zitiert". vier',
+  ])('should find the words and clauses of splitWords in %j', (text) => {
+    const scanned: Array<{ parts: readonly string[]; breaksClause: boolean }> = [];
+    scanWords(text, (raw, _endsClause, breaksClause) => scanned.push({ parts: formsOf(raw).parts, breaksClause }));
+    const words = splitWords(text);
+    expect(scanned.map((word) => word.parts)).toEqual(words.map((word) => word.parts));
+    // A clause ends after a word exactly when the next word is in another clause (or none follows).
+    expect(scanned.map((word) => word.breaksClause)).toEqual(words.map((word, index) => index === words.length - 1 || words[index + 1]!.clause !== word.clause));
+  });
+
+  it('should say when a clause mark follows a word after spaces', () => {
+    const ends: string[] = [];
+    scanWords('Wir richten es ein , bald ein. Und', (raw, endsClause) => endsClause && ends.push(raw));
+    expect(ends).toEqual(['ein', 'ein', 'Und']);
   });
 });
