@@ -26,6 +26,8 @@ export interface PartTrace {
   readonly followUp?: { readonly entryId: string };
   /** The context sentence this part points into ("… dabei?"), whose known words joined it. */
   readonly leansOn?: string;
+  /** The piece before the part: what it is read as when it names no topic ("Wie lautet die?"). */
+  readonly antecedent?: string;
   readonly explanation: Explanation;
 }
 
@@ -95,6 +97,41 @@ function readPart(
   return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
 }
 
+/**
+ * The entry the asked part's own words answer with, read without its context (the pointed-into
+ * sentence and the antecedent stay: they are what the part means); undefined when its own words
+ * are too thin to answer ("Gibt es Beispiele?"), so that the context may choose.
+ */
+function ownAnswer(matcher: Matcher, part: PartTrace): Entry | undefined {
+  const surroundings = { ...(part.antecedent ? { antecedent: part.antecedent } : {}), ...(part.leansOn ? { leansOn: part.leansOn } : {}) };
+  return matcher.explain(part.text, surroundings).result.answer ?? undefined;
+}
+
+/** True unless the part's own words answer with an entry of another topic than the context's choice (neither it nor related). */
+function agrees(choice: Entry, own: Entry | undefined): boolean {
+  return own === undefined || own.id === choice.id || choice.related.includes(own.id) || own.related.includes(choice.id);
+}
+
+/**
+ * Answer fit against the context: a part answered with the help of its context words must be
+ * answered by its own words too. When the part read alone answers with an entry of another topic
+ * (neither the answer nor related to it), the context chose the answer ("Wir arbeiten eng mit
+ * Migrantenselbstorganisationen zusammen. Welche Aufgaben hat die Koordinierungsstelle?" must not
+ * become the networking entry): both entries are offered as suggestions instead.
+ */
+function guardContextChoice(matcher: Matcher, part: PartTrace): PartTrace {
+  const answer = part.explanation.result.answer;
+  if (!answer || part.followUp || part.context.length === 0) return part;
+  const own = ownAnswer(matcher, part);
+  if (!own || agrees(answer, own)) return part;
+  const result = part.explanation.result;
+  return {
+    ...part,
+    why: `${part.why}; the context chose the answer, the part's own words point to ${own.id}`,
+    explanation: { ...part.explanation, result: { ...result, outcome: 'suggest', answer: null, suggestions: [answer, own] } },
+  };
+}
+
 /** True when a reading answers or suggests inside the topic's neighbourhood. */
 function inNeighbourhood(reading: Explanation, topic: Topic): boolean {
   const shown = reading.result.answer ? [reading.result.answer] : reading.result.suggestions;
@@ -128,9 +165,15 @@ export function explainMessage(
   // Not when the question contrasts with its context ("die Adresse habe ich schon, aber wer …").
   // Not either when the question points into its context ("… dabei?"): that reading already
   // weighs the context sentence as the question means it.
+  // Not either when the whole reading's answer is chosen by the context's words while the part's
+  // own words answer with an entry of another topic ("Unsere Schulen brauchen Lernmaterialien. Wer
+  // gibt den Rahmen vor?" is about the Erlass, not the materials).
+  parts = parts.map((part) => guardContextChoice(matcher, part));
   if (parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !parts[0]!.leansOn && !CONTRAST.test(parts[0]!.text)) {
     const whole = matcher.explain(text);
-    if (whole.result.outcome === 'answer') parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
+    if (whole.result.answer && agrees(whole.result.answer, ownAnswer(matcher, parts[0]!))) {
+      parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
+    }
   }
   const partMatches: PartMatch[] = parts.map((part) => ({ ...part.explanation.result, text: part.text }));
   const followUp = parts.find((part) => part.followUp)?.followUp;
