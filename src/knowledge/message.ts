@@ -97,38 +97,42 @@ function readPart(
   return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
 }
 
-/**
- * The entry the asked part's own words answer with, read without its context (the pointed-into
- * sentence and the antecedent stay: they are what the part means); undefined when its own words
- * are too thin to answer ("Gibt es Beispiele?"), so that the context may choose.
- */
-function ownAnswer(matcher: Matcher, part: PartTrace): Entry | undefined {
-  const surroundings = { ...(part.antecedent ? { antecedent: part.antecedent } : {}), ...(part.leansOn ? { leansOn: part.leansOn } : {}) };
-  return matcher.explain(part.text, surroundings).result.answer ?? undefined;
+/** The asked part read by its own words, without its context (the pointed-into sentence and the antecedent stay: they are what the part means). */
+function ownReading(matcher: Matcher, part: PartTrace): Explanation {
+  return matcher.explain(part.text, { ...(part.antecedent ? { antecedent: part.antecedent } : {}), ...(part.leansOn ? { leansOn: part.leansOn } : {}) });
 }
 
-/** True unless the part's own words answer with an entry of another topic than the context's choice (neither it nor related). */
-function agrees(choice: Entry, own: Entry | undefined): boolean {
-  return own === undefined || own.id === choice.id || choice.related.includes(own.id) || own.related.includes(choice.id);
+/**
+ * False when the context chose the entry against the part's own words: read alone, the part
+ * answers with an entry of another topic (neither the choice nor related to it), and the choice
+ * covers too little of the part's own meaning. A thin question ("Gibt es Beispiele?") or one
+ * whose own words the choice covers ("Ich arbeite in einer Kita – was kann das KI für uns tun?")
+ * lets the context choose.
+ */
+function agrees(choice: Entry, own: Explanation, part: PartTrace, minCoverage: number): boolean {
+  const answer = own.result.answer;
+  if (!answer || answer.id === choice.id || choice.related.includes(answer.id) || answer.related.includes(choice.id)) return true;
+  // Coverage counts the part's own words only; the reading with context ranks the choice higher.
+  const coverage = (reading: Explanation) => reading.scored.find((candidate) => candidate.entry.id === choice.id)?.coverage ?? 0;
+  return Math.max(coverage(own), coverage(part.explanation)) >= minCoverage;
 }
 
 /**
  * Answer fit against the context: a part answered with the help of its context words must be
- * answered by its own words too. When the part read alone answers with an entry of another topic
- * (neither the answer nor related to it), the context chose the answer ("Wir arbeiten eng mit
+ * answered by its own words too (see {@link agrees}); otherwise the context chose the answer ("Wir arbeiten eng mit
  * Migrantenselbstorganisationen zusammen. Welche Aufgaben hat die Koordinierungsstelle?" must not
  * become the networking entry): both entries are offered as suggestions instead.
  */
 function guardContextChoice(matcher: Matcher, part: PartTrace): PartTrace {
   const answer = part.explanation.result.answer;
   if (!answer || part.followUp || part.context.length === 0) return part;
-  const own = ownAnswer(matcher, part);
-  if (!own || agrees(answer, own)) return part;
+  const own = ownReading(matcher, part);
+  if (agrees(answer, own, part, matcher.settings.minCoverage)) return part;
   const result = part.explanation.result;
   return {
     ...part,
-    why: `${part.why}; the context chose the answer, the part's own words point to ${own.id}`,
-    explanation: { ...part.explanation, result: { ...result, outcome: 'suggest', answer: null, suggestions: [answer, own] } },
+    why: `${part.why}; the context chose the answer, the part's own words answer ${own.result.answer!.id}`,
+    explanation: { ...part.explanation, result: { ...result, outcome: 'suggest', answer: null, suggestions: [answer, own.result.answer!] } },
   };
 }
 
@@ -171,7 +175,7 @@ export function explainMessage(
   parts = parts.map((part) => guardContextChoice(matcher, part));
   if (parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !parts[0]!.leansOn && !CONTRAST.test(parts[0]!.text)) {
     const whole = matcher.explain(text);
-    if (whole.result.answer && agrees(whole.result.answer, ownAnswer(matcher, parts[0]!))) {
+    if (whole.result.answer && agrees(whole.result.answer, ownReading(matcher, parts[0]!), parts[0]!, matcher.settings.minCoverage)) {
       parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
     }
   }
