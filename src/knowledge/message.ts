@@ -26,6 +26,8 @@ export interface PartTrace {
   readonly followUp?: { readonly entryId: string };
   /** The context sentence this part points into ("… dabei?"), whose known words joined it. */
   readonly leansOn?: string;
+  /** The piece before the part: what it is read as when it names no topic ("Wie lautet die?"). */
+  readonly antecedent?: string;
   readonly explanation: Explanation;
 }
 
@@ -95,6 +97,45 @@ function readPart(
   return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
 }
 
+/** The asked part read by its own words, without its context (the pointed-into sentence and the antecedent stay: they are what the part means). */
+function ownReading(matcher: Matcher, part: PartTrace): Explanation {
+  return matcher.explain(part.text, { ...(part.antecedent ? { antecedent: part.antecedent } : {}), ...(part.leansOn ? { leansOn: part.leansOn } : {}) });
+}
+
+/**
+ * False when the context chose the entry against the part's own words: read alone, the part
+ * answers with an entry of another topic (neither the choice nor related to it), and the choice
+ * covers too little of the part's own meaning. A thin question ("Gibt es Beispiele?") or one
+ * whose own words the choice covers ("Ich arbeite in einer Kita – was kann das KI für uns tun?")
+ * lets the context choose.
+ */
+function agrees(choice: Entry, own: Explanation, part: PartTrace, minCoverage: number): boolean {
+  const answer = own.result.answer;
+  if (!answer || answer.id === choice.id || choice.related.includes(answer.id) || answer.related.includes(choice.id)) return true;
+  // Coverage counts the part's own words only; the reading with context ranks the choice higher.
+  const coverage = (reading: Explanation) => reading.scored.find((candidate) => candidate.entry.id === choice.id)?.coverage ?? 0;
+  return Math.max(coverage(own), coverage(part.explanation)) >= minCoverage;
+}
+
+/**
+ * Answer fit against the context: a part answered with the help of its context words must be
+ * answered by its own words too (see {@link agrees}); otherwise the context chose the answer ("Wir arbeiten eng mit
+ * Migrantenselbstorganisationen zusammen. Welche Aufgaben hat die Koordinierungsstelle?" must not
+ * become the networking entry): both entries are offered as suggestions instead.
+ */
+function guardContextChoice(matcher: Matcher, part: PartTrace): PartTrace {
+  const answer = part.explanation.result.answer;
+  if (!answer || part.followUp || part.context.length === 0) return part;
+  const own = ownReading(matcher, part);
+  if (agrees(answer, own, part, matcher.settings.minCoverage)) return part;
+  const result = part.explanation.result;
+  return {
+    ...part,
+    why: `${part.why}; the context chose the answer, the part's own words answer ${own.result.answer!.id}`,
+    explanation: { ...part.explanation, result: { ...result, outcome: 'suggest', answer: null, suggestions: [answer, own.result.answer!] } },
+  };
+}
+
 /** True when a reading answers or suggests inside the topic's neighbourhood. */
 function inNeighbourhood(reading: Explanation, topic: Topic): boolean {
   const shown = reading.result.answer ? [reading.result.answer] : reading.result.suggestions;
@@ -128,9 +169,15 @@ export function explainMessage(
   // Not when the question contrasts with its context ("die Adresse habe ich schon, aber wer …").
   // Not either when the question points into its context ("… dabei?"): that reading already
   // weighs the context sentence as the question means it.
+  // Not either when the whole reading's answer is chosen by the context's words while the part's
+  // own words answer with an entry of another topic ("Unsere Schulen brauchen Lernmaterialien. Wer
+  // gibt den Rahmen vor?" is about the Erlass, not the materials).
+  parts = parts.map((part) => guardContextChoice(matcher, part));
   if (parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !parts[0]!.leansOn && !CONTRAST.test(parts[0]!.text)) {
     const whole = matcher.explain(text);
-    if (whole.result.outcome === 'answer') parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
+    if (whole.result.answer && agrees(whole.result.answer, ownReading(matcher, parts[0]!), parts[0]!, matcher.settings.minCoverage)) {
+      parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
+    }
   }
   const partMatches: PartMatch[] = parts.map((part) => ({ ...part.explanation.result, text: part.text }));
   const followUp = parts.find((part) => part.followUp)?.followUp;

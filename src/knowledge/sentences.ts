@@ -71,10 +71,11 @@ const PREPOSITIONS = new Set([
 
 /**
  * A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "bitte ich um …",
- * "wäre nett, wenn Sie …", "I need …".
+ * "wäre nett, wenn Sie …", "Bitte schicken Sie mir …", "I need …". A plural verb asks only with its
+ * "wir" ("wir suchen …"): "… Geflüchtete, die eine Ausbildung suchen" is a relative clause.
  */
 const REQUEST =
-  /(^|\s)(ich\s+|wir\s+)?(brauche|brauchen|brauchte|brauchten|suche|suchen|benotige|benotigen|benotigte|benotigten|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+  /(^|\s)((ich\s+)?(brauche|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
 
 /** Words of a courtesy question: it asks for help, not about a topic ("Können Sie mir da helfen?"). */
 const COURTESY = new Set([
@@ -89,7 +90,7 @@ const COURTESY = new Set([
 /** Anaphors that point back to something said before ("Was macht sie sonst noch?"). */
 const ANAPHORS = new Set([
   'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'sie', 'ihr', 'ihre',
-  'ihnen', 'er', 'es', 'das', 'dies', 'diese', 'dieser', 'dieses', 'denen', 'deren', 'dessen', 'die',
+  'ihnen', 'er', 'es', 'das', 'dies', 'diese', 'dieser', 'dieses', 'denen', 'deren', 'dessen', 'die', 'sowas', 'soetwas',
   'der', 'den', 'dem', 'they', 'them', 'it', 'that', 'this', 'there',
 ]);
 
@@ -165,17 +166,63 @@ export function splitSentences(message: string): string[] {
   return sentences;
 }
 
-/** True when the first words (after a preposition or "und") are a question word or a question verb. */
-function opensQuestion(text: string): 'interrogative' | 'verb' | null {
+/** Subject and reflexive pronouns that follow the finite verb of a yes/no question ("Entscheiden *wir* …"). */
+const SUBJECT_PRONOUNS = new Set(['ich', 'wir', 'sie', 'man', 'es', 'er', 'ihr', 'sich', 'du', 'uns', 'mich']);
+
+/** Words that may open a statement with the verb second ("Gestern haben wir …", "Dann wollen wir …"). */
+const FRONTED_ADVERBS = new Set([
+  'dann', 'denn', 'wenn', 'nun', 'schon', 'gestern', 'morgen', 'heute', 'jetzt', 'eben', 'bitte', 'danke',
+  'gerne', 'gern', 'oben', 'unten', 'selten', 'vorhin', 'zuerst', 'erst', 'sonst', 'meist', 'leider', 'seit',
+  'hallo', 'guten', 'liebe', 'nachste', 'letzte', 'diese', 'eine', 'keine', 'meine', 'seine', 'unsere',
+]);
+
+/**
+ * True when a clause opens with a finite verb that no list names, followed by its subject
+ * ("Entscheiden wir das selbst …", "Kümmern sich die KIs …"): a yes/no question.
+ */
+function opensWithVerbAndSubject(list: readonly string[]): boolean {
+  const [first, second] = list;
+  return (
+    first !== undefined &&
+    second !== undefined &&
+    SUBJECT_PRONOUNS.has(second) &&
+    first.length >= 4 &&
+    /(en|ern|eln|t|st)$/u.test(first) &&
+    !FRONTED_ADVERBS.has(first) &&
+    !INTERROGATIVES.has(first) &&
+    !PREPOSITIONS.has(first)
+  );
+}
+
+/**
+ * True when the first words (after a preposition or "und") are a question word or a question verb;
+ * in a sentence that asks ("?"), also any verb followed by its subject ("Entscheiden wir …?").
+ */
+function opensQuestion(text: string, asks = false): 'interrogative' | 'verb' | null {
   const list = words(text);
   for (let i = 0; i < Math.min(list.length, 3); i++) {
     const word = list[i]!;
     if (INTERROGATIVES.has(word)) return 'interrogative';
     if (QUESTION_VERBS.has(word)) return i === 0 || PREPOSITIONS.has(list[i - 1]!) ? 'verb' : null;
+    if (asks && i === 0 && opensWithVerbAndSubject(list)) return 'verb';
     if (!PREPOSITIONS.has(word)) return null;
   }
   return null;
 }
+
+/**
+ * Words of a clause that hands an indirect question to the reader ("ich soll *herausfinden*,
+ * welches …", "mein Chef will *wissen*, ob …", "die *Frage* kam auf, ob …"). Without one, an
+ * indirect question in a statement is what the writer weighs ("wir *überlegen*, wie wir die
+ * freien Träger einbinden", "es gibt Streit, ob …"), context to the question they ask.
+ */
+const INQUIRY = new Set([
+  'wissen', 'weiss', 'wusste', 'wussten', 'fragen', 'frage', 'fragt', 'fragte', 'fragen', 'erfahren',
+  'herausfinden', 'rausfinden', 'klaren', 'nachfragen', 'interessiert', 'interessieren', 'interessiere',
+  'mitteilen', 'sagen', 'erklaren', 'suche', 'suchen', 'brauche', 'brauchen', 'benotige', 'unklar',
+  'unsicher', 'ahnung', 'verstehe', 'informieren', 'nachlesen', 'recherchieren', 'prufen',
+  'know', 'wonder', 'wondering', 'ask', 'asking', 'asked', 'tell', 'unsure', 'find', 'out',
+]);
 
 /**
  * Cuts a sentence into clauses where a new question starts: ", welches Dezernat …",
@@ -197,8 +244,11 @@ function splitClauses(sentence: string, asks: boolean): string[] {
     }
     // "…, also mit wem rede ich da?" says the same question again in other words: one part.
     if (REPHRASING.test(sentence.slice(cut))) continue;
-    const opens = opensQuestion(sentence.slice(cut));
+    const opens = opensQuestion(sentence.slice(cut), asks);
     if (!opens || (opens === 'verb' && !asks)) continue;
+    // "Entscheiden wir das selbst oder gibt das Land was vor?", "…, oder ist das gar nicht deren
+    // Bereich?": a yes/no clause after "oder" is the other alternative of the same question.
+    if (opens === 'verb' && /\b(oder|or)\s*$/iu.test(match[0])) continue;
     // "Ist vorgeschrieben, wie …", "Weiß jemand, ob …": a short verb-first clause whose
     // complement is the indirect question is one question.
     const before = sentence.slice(start, match.index);
@@ -210,6 +260,24 @@ function splitClauses(sentence: string, asks: boolean): string[] {
   const last = sentence.slice(start).trim();
   if (last) clauses.push(last);
   return clauses;
+}
+
+/** Prepositions that open a phrase saying what a request is for ("Für unsere Vorlage …", "Zur Vorbereitung …"). */
+const PURPOSE = /^(fur|zur|zum|wegen|bezuglich|betreffend|im rahmen|als vorbereitung)\s/u;
+
+/** Request verbs in second position, after the phrase before them ("… benötige ich …"). */
+const REQUEST_VERB_SECOND = /^(.+?)\s+((?:benötige|brauche|bräuchte|suche|hätte|wüsste|möchte|benötigen|brauchen|bräuchten|suchen|hätten|wüssten|möchten)\s+(?:ich|wir)\b.*)$/isu;
+
+/**
+ * Splits off the phrase a request starts with when it says what the request is for: "Für unsere
+ * Vorlage im Jugendhilfeausschuss benötige ich den Namen …" → context "Für unsere Vorlage im
+ * Jugendhilfeausschuss" and request "benötige ich den Namen …", so the purpose's words (unknown
+ * committees, forward terms like "Vorlage") stay context.
+ */
+function splitFrontedPurpose(sentence: string): [string | undefined, string] {
+  const match = REQUEST_VERB_SECOND.exec(sentence);
+  if (!match || !PURPOSE.test(fold(match[1]!))) return [undefined, sentence];
+  return [match[1]!.trim(), match[2]!];
 }
 
 /** Content words of a piece: not courtesy and not an anaphor (stopwords are left to the analyzer). */
@@ -275,20 +343,24 @@ export function pointsBack(text: string, isStopword: (word: string) => boolean):
 export function findFocus(message: string, isStopword: (word: string) => boolean): MessageFocus {
   const text = message.trim();
   // Most messages are one short question: nothing to split, so no need to look closer.
-  if (SIMPLE.test(text)) {
+  if (SIMPLE.test(text) && (text.endsWith('?') || !splitFrontedPurpose(text)[0])) {
     if (!text) return { pieces: [], parts: [] };
     const request = !text.endsWith('?') && REQUEST.test(words(text).join(' '));
     const why = request ? 'a request ("ich brauche/suche …")' : 'the message is one clause';
     return { pieces: [{ text, role: request ? 'request' : 'question', why }], parts: [{ text, why, context: [] }] };
   }
   const pieces: MessagePiece[] = [];
+  /** Indirect questions inside statements, with the clauses that introduce them. */
+  const indirect = new Map<MessagePiece, string>();
   const sentences = splitSentences(message);
   sentences.forEach((sentence, sentenceIndex) => {
     const asks = sentence.trimEnd().endsWith('?');
     // "Für den Bericht brauche ich nur eins: Was …?" introduces the question that follows.
     const introduces = sentence.trimEnd().endsWith(':') && sentenceIndex < sentences.length - 1;
-    splitClauses(sentence, asks).forEach((clause, index, all) => {
-      const opens = opensQuestion(clause);
+    const [fronted, rest] = asks ? [undefined, sentence] : splitFrontedPurpose(sentence);
+    if (fronted) pieces.push({ text: fronted, role: 'context', why: 'says what the request is for ("Für unsere Vorlage …")' });
+    splitClauses(rest, asks).forEach((clause, index, all) => {
+      const opens = opensQuestion(clause, asks);
       const request = REQUEST.test(words(clause).join(' '));
       let role: PieceRole;
       let why: string;
@@ -313,9 +385,19 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       if (request && index < all.length - 1 && !hasTopicWords(words(clause).join(' ').replace(REQUEST, ' '), isStopword)) {
         [role, why] = ['courtesy', 'a request whose object follows'];
       }
-      pieces.push({ text: clause, role, why });
+      const piece = { text: clause, role, why };
+      if (role === 'question' && !asks && index > 0 && opens === 'interrogative') indirect.set(piece, all.slice(0, index).join(' '));
+      pieces.push(piece);
     });
   });
+  // "Wir überlegen, wie wir die freien Träger einbinden. … Ist das direkt ein Ministerium?": next to
+  // a direct question, an indirect one that nobody hands to the reader is what the writer weighs.
+  const direct = pieces.some((piece) => piece.role === 'question' && piece.text.trimEnd().endsWith('?'));
+  for (const [piece, intro] of indirect) {
+    if (direct && !words(intro).some((word) => INQUIRY.has(word))) {
+      pieces[pieces.indexOf(piece)] = { text: piece.text, role: 'context', why: 'an indirect question the writer weighs, next to a direct question' };
+    }
+  }
 
   const asked = pieces.filter((piece) => piece.role === 'question' || piece.role === 'request');
   const focal: MessagePiece[] =

@@ -268,6 +268,8 @@ const CHAT_FILLERS = [
   // Question words that only say what kind of fact is asked; the sentence stage reads them.
   'womit', 'wofur', 'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach',
   'inwiefern', 'inwieweit', 'konkret', 'eins', 'ahnung',
+  // "gibts sowas auch für Schulen?": points back, names nothing itself.
+  'sowas', 'soetwas',
   // English fillers beyond the stopword package's list.
   'could', 'would', 'should', 'may', 'did', 'whether', 'when', 'whom', 'whose', 'just', 'yet', 'not',
   'were', 'been', 'this', 'that', 'these', 'those', 'thanks', 'thank', 'hello', 'dear', 'regards', 'let',

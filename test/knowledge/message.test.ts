@@ -137,6 +137,19 @@ describe('matchMessage', () => {
     expect(answered('What is the postcode of the LaKI?')).toBe('laki-postanschrift');
   });
 
+  it.each([
+    ['Unsere Schulen wollen sich interkulturell öffnen und brauchen Lernmaterialien. Wer gibt den Rahmen vor?', 'ki-erlass'],
+    ['Wir arbeiten eng mit Migrantenselbstorganisationen und freien Trägern zusammen. Welche Aufgaben hat die Koordinierungsstelle?', 'laki-kernaufgaben'],
+    ['Wir wollen Jugendliche beim Übergang in den Beruf stärken. Wer vertritt die KIs?', 'laki-vertretung'],
+  ])('should not let on-topic context of another entry choose the answer: %j', (message, expected) => {
+    expect(answered(message)).toBe(expected);
+  });
+
+  it('should let context choose among related entries when the question\'s own words agree', () => {
+    const message = 'Guten Tag, ich arbeite in einer Kita und eine Kollegin hat von einem Elternprogramm erzählt. Welche Programme bieten die KIs im Elementarbereich an?';
+    expect(kb.matchMessage(message).main.outcome).toBe('answer');
+  });
+
   it('should keep match() equal to the main result of matchMessage()', () => {
     for (const question of ['Wer fördert die LaKI und wo sitzt sie?', 'Hallo!', 'Telefon LaKI']) {
       expect(kb.match(question)).toEqual(kb.matchMessage(question).main);

@@ -7,6 +7,7 @@ const root = path.join(__dirname, '../..');
 const devSet = path.join(root, '../shared/eval/dev-questions.yaml');
 const extraSet = path.join(root, 'test/fixtures/eval/extra-questions.yaml');
 const realMessages = path.join(root, 'test/fixtures/eval/real-messages.yaml');
+const realMessages2 = path.join(root, 'test/fixtures/eval/real-messages-2.yaml');
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
 describe('answer quality', () => {
@@ -66,5 +67,28 @@ describe('answer quality', () => {
       confidentWrong: confidentWrong / items.length <= 0.02,
       misses,
     }).toEqual({ crisp: true, context: true, request: true, en: true, multi: true, followup: true, none: true, confidentWrong: true, misses });
+  });
+
+  it('should meet the floors on the third round of real messages (context of another topic, half-answerable, follow-ups)', () => {
+    const { results, describeMisses } = run(realMessages2);
+    const misses = describeMisses();
+    const share = (cat: string) => {
+      const subset = results.filter((r) => r.cat === cat);
+      return subset.filter(isRight).length / subset.length;
+    };
+    const items = itemsOf(results);
+    const confidentWrong = items.filter((item) => item.verdict === 'wrong' && item.outcome === 'answer').length;
+    // Floors at the figures of 5 December 2026 (context 19/23, request 6/7, followup 6/9, none 16/17).
+    expect({
+      crisp: share('crisp') === 1,
+      context: share('context') >= 0.8,
+      request: share('request') >= 0.85,
+      en: share('en') === 1,
+      multi: share('multi') === 1,
+      followup: share('followup') >= 0.65,
+      none: share('none') >= 0.94,
+      confidentWrong,
+      misses,
+    }).toEqual({ crisp: true, context: true, request: true, en: true, multi: true, followup: true, none: true, confidentWrong: 0, misses });
   });
 });

@@ -133,3 +133,54 @@ describe('findFocus, a thin question pointing into its context', () => {
     expect(focus('Wer fördert die LaKI und wo sitzt sie dort?').parts[1]!.leansOn).toBeUndefined();
   });
 });
+
+describe('findFocus, what the writer weighs versus what they ask', () => {
+  const asked = (message: string) => findFocus(message, isStopword).parts.map((part) => part.text);
+
+  it.each([
+    [
+      'Wir wollen ein Sportprojekt starten und überlegen, wie wir die freien Träger einbinden. Ist das direkt ein Ministerium?',
+      ['Ist das direkt ein Ministerium?'],
+    ],
+    [
+      'Hallo, bei uns im Kreis gibt es Streit, ob das KI beim Jugendamt hängen soll. Wie haben das die anderen Kreise gemacht?',
+      ['Wie haben das die anderen Kreise gemacht?'],
+    ],
+  ])('should read an indirect question nobody hands on, next to a direct one, as context: %j', (message, expected) => {
+    expect(asked(message)).toEqual(expected);
+  });
+
+  it.each([
+    ['Jetzt kam die Frage auf, ob die LaKI auch die Öffentlichkeitsarbeit macht. Können Sie helfen?', ['ob die LaKI auch die Öffentlichkeitsarbeit macht.']],
+    ['Mein Chef will wissen, ob die LaKI Schulen berät. Und wo sitzt sie?', ['ob die LaKI Schulen berät.', 'Und wo sitzt sie?']],
+  ])('should keep an indirect question handed on by an inquiry word: %j', (message, expected) => {
+    expect(asked(message)).toEqual(expected);
+  });
+
+  it.each([
+    ['Hallo. Entscheiden wir das selbst oder gibt das Land was vor?', ['Entscheiden wir das selbst oder gibt das Land was vor?']],
+    ['Hallo. Kümmern sich die KIs auch um Senioren, oder ist das gar nicht deren Bereich?', ['Kümmern sich die KIs auch um Senioren, oder ist das gar nicht deren Bereich?']],
+  ])('should read a yes/no question with its "oder" alternative as one part: %j', (message, expected) => {
+    expect(asked(message)).toEqual(expected);
+  });
+
+  it('should not take a relative clause with a plural "suchen" for a request', () => {
+    const result = findFocus('Hallo, wir betreuen viele junge Geflüchtete, die eine Ausbildung suchen. Gibt es Angebote für Senioren?', isStopword);
+    expect(result.parts.map((part) => part.text)).toEqual(['Gibt es Angebote für Senioren?']);
+  });
+
+  it('should read "Bitte schicken Sie mir …" as a request', () => {
+    const result = findFocus('Bitte schicken Sie mir die Besuchsadresse der Koordinierungsstelle, wir kommen mit einer Delegation.', isStopword);
+    expect(result.parts.map((part) => part.text)).toEqual(['Bitte schicken Sie mir die Besuchsadresse der Koordinierungsstelle']);
+  });
+
+  it('should leave the phrase saying what a request is for as context', () => {
+    const result = findFocus('Für unsere Vorlage im Jugendhilfeausschuss benötige ich den Namen des Gesetzes.', isStopword);
+    expect(result.parts.map((part) => part.text)).toEqual(['benötige ich den Namen des Gesetzes.']);
+    expect(result.pieces[0]).toMatchObject({ text: 'Für unsere Vorlage im Jugendhilfeausschuss', role: 'context' });
+  });
+
+  it('should read "gibts sowas auch für …?" as pointing back', () => {
+    expect(leansBack('gibts sowas auch für Schulen?', isStopword)).toBe('points-back');
+  });
+});
