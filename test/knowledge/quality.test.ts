@@ -8,6 +8,12 @@ const devSet = path.join(root, '../shared/eval/dev-questions.yaml');
 const extraSet = path.join(root, 'test/fixtures/eval/extra-questions.yaml');
 const realMessages = path.join(root, 'test/fixtures/eval/real-messages.yaml');
 const realMessages2 = path.join(root, 'test/fixtures/eval/real-messages-2.yaml');
+/** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
+const heldOut = [
+  // [file, cases right at least, confident wrong parts/turns at most] — figures of 5 December 2026.
+  ['real-messages-holdout.yaml', 59, 0],
+  ['real-messages-holdout-2.yaml', 70, 4],
+] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
 describe('answer quality', () => {
@@ -90,5 +96,19 @@ describe('answer quality', () => {
       confidentWrong,
       misses,
     }).toEqual({ crisp: true, context: true, request: true, en: true, multi: true, followup: true, none: true, confidentWrong: 0, misses });
+  });
+
+  it.each(heldOut)('should not lose quality on the held-out set %s', (file, rightAtLeast, confidentWrongAtMost) => {
+    const { results, describeMisses } = run(path.join(root, 'test/fixtures/eval', file));
+    const items = itemsOf(results);
+    const confidentWrong = items.filter((item) => item.verdict === 'wrong' && item.outcome === 'answer').length;
+    const unanswerable = results.filter((r) => r.cat === 'none');
+    const misses = describeMisses();
+    expect({
+      right: results.filter(isRight).length >= rightAtLeast,
+      confidentWrong: confidentWrong <= confidentWrongAtMost,
+      noneDeclined: unanswerable.every(isRight),
+      misses,
+    }).toEqual({ right: true, confidentWrong: true, noneDeclined: true, misses });
   });
 });
