@@ -5,11 +5,12 @@
  * of a known word (`typos.ts`), or unknown. Synonyms (`synonyms.ts`) map every member to its
  * group; `forward` terms (`forwardTerms.ts`) are found as written or as a compound's head.
  */
+import { BoundedCache } from './boundedCache';
 import { ForwardTerms } from './forwardTerms';
 import { germanWords } from './germanWords';
 import type { SynonymsFile } from './schema';
 import { SynonymTable, type Slot } from './synonyms';
-import { foldDigraphs, formsOf, isStopword, scanWords, splitWords, stem, type Word } from './text';
+import { eachWord, foldDigraphs, formsOf, isStopword, scanWords, splitWords, stem, type Word } from './text';
 import { TypoCorrector, type TypoSettings } from './typos';
 
 /** How one written word of a question was understood. */
@@ -75,7 +76,41 @@ interface ContentWord {
   readonly particle?: string;
 }
 
+/**
+ * What a written word ("Integrationszentren", "E-Mail-Adresse") means in a question wherever it
+ * stands, kept per snapshot so a message's words are read once, not once per reading of the
+ * message (asked part, context, whole text). What depends on the neighbours stays out: the
+ * casing, a clause-final separable particle, synonym and `forward` phrases.
+ */
+interface WrittenWord {
+  /** Stems of the folded parts and the joined spelling, stopwords included: what `forward` terms compare. */
+  readonly stems: readonly string[];
+  /** The single-word `forward` term of each of {@link stems}; undefined when the word has none. */
+  readonly terms?: ReadonlyArray<string | undefined>;
+  /** The last folded part: a separable verb particle when it ends its clause. */
+  readonly last: string;
+  /** The parts that are not stopwords, as `contentWords` reads them. */
+  readonly content: ContentWord['parts'];
+  /** The joined spelling as a slot, when the knowledge base knows it (words with content only). */
+  readonly joinedSlot?: Slot;
+  /** Each content part read without a particle, filled when first needed. */
+  readonly readings: Array<PartReading | undefined>;
+}
+
+/** A word reading with what it adds to a question's analysis. */
+interface PartReading {
+  readonly reading: WordReading;
+  readonly slot?: Slot;
+  /** Its canonical token, when the word is known or corrected (a noun if written as one). */
+  readonly noun?: string;
+}
+
 const MAX_CACHE = 50_000;
+/**
+ * Written words whose reading is kept per snapshot (see {@link WrittenWord}): ≈ 0.5 KB each,
+ * so at most ≈ 11 MB; 20,000 generated bench questions use 4,800 distinct words.
+ */
+const MAX_WRITTEN_WORDS = 20_000;
 /** Bits of a word code (see `Analyzer.wordCode`). */
 const ENDS_CLAUSE = 1;
 const BREAKS_CLAUSE = 2;
@@ -146,6 +181,11 @@ export class Analyzer {
   private readonly typos: TypoCorrector;
   private readonly compounds = new Map<string, string[] | null>();
   private readonly readings = new Map<string, WordReading>();
+  /**
+   * Written words of questions (see {@link WrittenWord}). Their readings come from `readings`,
+   * so both are cleared together: a reading never outlives the one `readings` holds.
+   */
+  private readonly writtenWords = new BoundedCache<string, WrittenWord>(MAX_WRITTEN_WORDS);
   /** Written words of the knowledge base texts, interned: their ids index `indexedWords`. */
   private readonly wordIds = new Map<string, number>();
   private readonly rawWords: string[] = [];
@@ -304,26 +344,91 @@ export class Analyzer {
 
   /** Tokens of a user's question: typos corrected, compounds split, unknown words reported. */
   analyzeQuery(text: string): Analysis {
-    const words = splitWords(text);
+    const words: WrittenWord[] = [];
+    const casings: Array<Word['casing']> = [];
+    const clauses: number[] = [];
+    eachWord(text, (raw, casing, clause) => {
+      words.push(this.writtenWord(raw));
+      casings.push(casing);
+      clauses.push(clause);
+    });
+    // A separable verb particle that ends its clause ("Wie richte ich ein KI ein?") is read
+    // with every word of that clause, as `contentWords` does.
+    let particles: Map<number, string> | undefined;
+    for (let index = 1; index < words.length; index++) {
+      if ((index + 1 === words.length || clauses[index + 1] !== clauses[index]) && SEPARABLE_PARTICLES.has(words[index]!.last)) {
+        (particles ??= new Map()).set(clauses[index]!, words[index]!.last);
+      }
+    }
     const slots: Slot[] = [];
     const readings: WordReading[] = [];
     const nounTokens: string[] = [];
-    for (const word of contentWords(words)) {
-      for (const part of word.parts) {
-        const reading = this.read(part, word.casing, word.particle);
-        readings.push(reading);
-        if (reading.kind === 'known') slots.push({ tokens: [reading.as], parts: this.compoundParts(reading.as) ?? [] });
-        else if (reading.kind === 'compound') slots.push({ tokens: reading.parts, parts: [] });
-        else if (reading.kind === 'corrected') slots.push({ tokens: [reading.correction], parts: [] });
-        if (word.casing === 'noun' && (reading.kind === 'known' || reading.kind === 'corrected')) {
-          nounTokens.push(this.synonyms.canonical(reading.kind === 'known' ? reading.as : reading.correction));
-        }
+    const stems: string[] = [];
+    const terms: Array<string | undefined> = [];
+    for (let index = 0; index < words.length; index++) {
+      const word = words[index]!;
+      for (let i = 0; i < word.stems.length; i++) {
+        stems.push(word.stems[i]!);
+        terms.push(word.terms?.[i]);
       }
-      if (word.joined && this.vocabulary.has(word.joined)) slots.push({ tokens: [word.joined], parts: [] });
+      if (word.content.length === 0) continue;
+      const casing = casings[index]!;
+      const particle = particles?.get(clauses[index]!);
+      for (let i = 0; i < word.content.length; i++) {
+        const part = word.content[i]!;
+        const read = particle ? this.partReading(this.read(part, particle)) : (word.readings[i] ??= this.partReading(this.read(part)));
+        const reading = read.reading;
+        readings.push(reading.kind === 'unknown' && reading.casing !== casing ? { ...reading, casing } : reading);
+        if (read.slot) slots.push(read.slot);
+        if (casing === 'noun' && read.noun !== undefined) nounTokens.push(read.noun);
+      }
+      if (word.joinedSlot) slots.push(word.joinedSlot);
     }
-    const { folded, stems } = allStems(words);
-    const forwardTerms = this.forward.find(folded, stems, (s) => this.vocabulary.has(s));
-    return { ...this.synonyms.apply(slots), readings, forwardTerms, nounTokens };
+    const found = new Set<string>();
+    for (let i = 0; i < stems.length; i++) {
+      const term = terms[i];
+      if (term) found.add(term);
+      this.forward.addPhrasesAt(stems, i, found);
+    }
+    return { ...this.synonyms.apply(slots), readings, forwardTerms: [...found], nounTokens };
+  }
+
+  /** A written word of a question, read once per snapshot (see {@link WrittenWord}). */
+  private writtenWord(raw: string): WrittenWord {
+    const cached = this.writtenWords.get(raw);
+    if (cached) return cached;
+    const forms = formsOf(raw);
+    const folded = forms.joined ? [...forms.parts, forms.joined] : forms.parts;
+    const stems = folded.map(stem);
+    const isKnown = (stemmed: string) => this.vocabulary.has(stemmed);
+    const content: Array<ContentWord['parts'][number]> = [];
+    forms.parts.forEach((part, index) => {
+      if (!isStopword(part)) content.push({ folded: part, stem: stems[index]!, written: forms.written[index] ?? part });
+    });
+    const joined = forms.joined && content.length > 0 ? stems[stems.length - 1]! : undefined;
+    const terms = folded.map((word, index) => this.forward.wordTerm(word, stems[index]!, isKnown));
+    return this.writtenWords.set(raw, {
+      stems,
+      terms: terms.some((term) => term !== undefined) ? terms : undefined,
+      last: forms.parts[forms.parts.length - 1]!,
+      content,
+      joinedSlot: joined && this.vocabulary.has(joined) ? { tokens: [joined], parts: [] } : undefined,
+      readings: content.map(() => undefined),
+    });
+  }
+
+  /** What a reading adds to a question's analysis. */
+  private partReading(reading: WordReading): PartReading {
+    switch (reading.kind) {
+      case 'known':
+        return { reading, slot: { tokens: [reading.as], parts: this.compoundParts(reading.as) ?? [] }, noun: this.synonyms.canonical(reading.as) };
+      case 'compound':
+        return { reading, slot: { tokens: reading.parts, parts: [] } };
+      case 'corrected':
+        return { reading, slot: { tokens: [reading.correction], parts: [] }, noun: this.synonyms.canonical(reading.correction) };
+      default:
+        return { reading };
+    }
   }
 
   /** Every stem of a text, stopwords included: what `forward` terms are compared with. */
@@ -338,13 +443,20 @@ export class Analyzer {
 
   /**
    * Reads one word. How a word is read depends only on the word (and a clause-final particle),
-   * so readings are cached per snapshot: questions differ, their words mostly repeat.
+   * so readings are cached per snapshot: questions differ, their words mostly repeat. An unknown
+   * word's casing is left 'unclear' here; the caller sets how it was written.
    */
-  private read(part: ContentWord['parts'][number], casing: Word['casing'], particle?: string): WordReading {
+  private read(part: ContentWord['parts'][number], particle?: string): WordReading {
     const key = particle ? `${particle} ${part.folded}` : part.folded;
-    let reading = this.readings.get(key);
-    if (!reading) reading = remember(this.readings, key, this.readUncached(part, particle));
-    return reading.kind === 'unknown' && reading.casing !== casing ? { ...reading, casing } : reading;
+    const reading = this.readings.get(key);
+    if (reading) return reading;
+    if (this.readings.size > MAX_CACHE) {
+      this.readings.clear();
+      this.writtenWords.clear();
+    }
+    const computed = this.readUncached(part, particle);
+    this.readings.set(key, computed);
+    return computed;
   }
 
   private readUncached({ folded, stem: stemmed, written }: ContentWord['parts'][number], particle?: string): WordReading {

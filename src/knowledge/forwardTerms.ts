@@ -11,6 +11,8 @@ interface Phrase {
   readonly canonical: string;
 }
 
+const NO_PHRASES: readonly Phrase[] = [];
+
 /** Shortest compound head looked up ("frist" in "antragsfrist"). */
 const MIN_COMPOUND_HEAD = 4;
 
@@ -27,7 +29,8 @@ function compoundHead(word: string, heads: ReadonlyMap<string, string>): string 
 }
 
 export class ForwardTerms {
-  private readonly phrases: Phrase[] = [];
+  /** Multi-word terms by their first stem, in the order the synonyms file lists them. */
+  private readonly phrases = new Map<string, Phrase[]>();
   /** Single-word terms, folded and stemmed, for exact and compound-head lookups. */
   private readonly words = new Map<string, string>();
   private readonly stems = new Map<string, string>();
@@ -40,7 +43,9 @@ export class ForwardTerms {
         this.words.set(fold(term), tokens[0]!);
         this.stems.set(tokens[0]!, tokens[0]!);
       } else if (tokens.length > 1) {
-        this.phrases.push({ tokens, canonical: tokens.join(' ') });
+        const list = this.phrases.get(tokens[0]!) ?? [];
+        list.push({ tokens, canonical: tokens.join(' ') });
+        this.phrases.set(tokens[0]!, list);
       }
     }
   }
@@ -54,15 +59,26 @@ export class ForwardTerms {
   find(folded: readonly string[], stems: readonly string[], isKnown: (stem: string) => boolean): string[] {
     const found = new Set<string>();
     for (let i = 0; i < stems.length; i++) {
-      const term =
-        this.stems.get(stems[i]!) ??
-        (isKnown(stems[i]!) ? undefined : (compoundHead(folded[i]!, this.words) ?? compoundHead(stems[i]!, this.stems)));
+      const term = this.wordTerm(folded[i]!, stems[i]!, isKnown);
       if (term) found.add(term);
-      for (const phrase of this.phrases) {
-        if (phrase.tokens.every((t, k) => stems[i + k] === t)) found.add(phrase.canonical);
-      }
+      this.addPhrasesAt(stems, i, found);
     }
     return [...found];
+  }
+
+  /**
+   * The single-word term of one word, written or as a compound's head. It depends on the word
+   * alone, so a reader may keep it with the word.
+   */
+  wordTerm(folded: string, stem: string, isKnown: (stem: string) => boolean): string | undefined {
+    return this.stems.get(stem) ?? (isKnown(stem) ? undefined : (compoundHead(folded, this.words) ?? compoundHead(stem, this.stems)));
+  }
+
+  /** Adds the multi-word terms that start at `stems[i]` (in the order {@link find} adds them). */
+  addPhrasesAt(stems: readonly string[], i: number, found: Set<string>): void {
+    for (const phrase of this.phrases.get(stems[i]!) ?? NO_PHRASES) {
+      if (phrase.tokens.every((t, k) => stems[i + k] === t)) found.add(phrase.canonical);
+    }
   }
 }
 

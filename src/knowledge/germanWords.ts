@@ -33,6 +33,8 @@ export class GermanWords {
   private readonly suffixes = new Map<string, SuffixRule[]>();
   private maxSuffix = 0;
   private readonly cache = new Map<string, boolean>();
+  private readonly inflectedAlone = new Map<string, boolean>();
+  private readonly inflectedInCompounds = new Map<string, boolean>();
 
   constructor(aff: string, dic: string) {
     const lines = aff.split('\n');
@@ -73,8 +75,22 @@ export class GermanWords {
     return known;
   }
 
-  /** A stem or a suffixed form of one, in the casing written, lower-cased or capitalised. */
+  /**
+   * A stem or a suffixed form of one, in the casing written, lower-cased or capitalised.
+   * Memoised: the compound check asks for the same heads and tails again for every spelling
+   * of a word ("Integrationszentrm", "Integrationszentum").
+   */
   private inflected(word: string, allowCompoundForms = false): boolean {
+    const cache = allowCompoundForms ? this.inflectedInCompounds : this.inflectedAlone;
+    const cached = cache.get(word);
+    if (cached !== undefined) return cached;
+    const known = this.inflectedUncached(word, allowCompoundForms);
+    if (cache.size > MAX_CACHE) cache.clear();
+    cache.set(word, known);
+    return known;
+  }
+
+  private inflectedUncached(word: string, allowCompoundForms: boolean): boolean {
     const lower = word.toLowerCase();
     for (const form of new Set([word, lower, lower.charAt(0).toUpperCase() + lower.slice(1)])) {
       if (this.stemAccepts(form, '', allowCompoundForms)) return true;

@@ -6,6 +6,10 @@
 import { stemmer as germanStemmer } from '@orama/stemmers/german';
 import { deu as germanStopwords, eng as englishStopwords } from 'stopword';
 
+const PLAIN_GERMAN = /^[\x00-\x7fäöüÄÖÜß]*$/;
+const UMLAUT = /[äöüß]/g;
+const UMLAUT_FOLDS: Readonly<Record<string, string>> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss' };
+
 /**
  * Lower-cases and folds umlauts so that "Übergang" and "ubergang" meet: ä → a, ö → o, ü → u,
  * ß → ss, other accents dropped. The digraph spellings ("Uebergang") are handled by
@@ -13,6 +17,9 @@ import { deu as germanStopwords, eng as englishStopwords } from 'stopword';
  * folding "ue" everywhere would break real words ("bauen", "neue").
  */
 export function fold(text: string): string {
+  // Plain German text (ASCII, umlauts, ß) is stable under NFKC and NFD and has no combining
+  // marks: lower-casing and replacing the umlauts is all the full path below would do.
+  if (PLAIN_GERMAN.test(text)) return text.toLowerCase().replace(UMLAUT, (umlaut) => UMLAUT_FOLDS[umlaut]!);
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -62,9 +69,22 @@ const ABBREVIATION_PLURAL = /\p{Lu}\p{Lu}s(?:$|[-‐‑–/])/u;
  * after a single space) takes the short path.
  */
 export function splitWords(rawText: string): Word[] {
+  const words: Word[] = [];
+  eachWord(rawText, (raw, casing, clause) => {
+    const forms = formsOf(raw);
+    words.push(forms.joined ? { parts: forms.parts, written: forms.written, joined: forms.joined, casing, clause } : { parts: forms.parts, written: forms.written, casing, clause });
+  });
+  return words;
+}
+
+/**
+ * Visits the written words of a text as {@link splitWords} finds them, each as written (the
+ * key of {@link formsOf}), without building the word objects: reading a question looks its
+ * words up by how they are written.
+ */
+export function eachWord(rawText: string, visit: (raw: string, casing: Word['casing'], clause: number) => void): void {
   const text = normalizeText(rawText);
   const usesCapitals = /\p{Lu}/u.test(text) && text !== text.toUpperCase();
-  const words: Word[] = [];
   let previousEnd = 0;
   let sentenceStart = true;
   let clause = 0;
@@ -81,10 +101,8 @@ export function splitWords(rawText: string): Word[] {
     }
     previousEnd = match.index + raw.length;
     const casing = !usesCapitals || sentenceStart ? 'unclear' : isUpperCaseInitial(raw) ? 'noun' : 'lower';
-    const forms = formsOf(raw);
-    words.push(forms.joined ? { parts: forms.parts, written: forms.written, joined: forms.joined, casing, clause } : { parts: forms.parts, written: forms.written, casing, clause });
+    visit(raw, casing, clause);
   }
-  return words;
 }
 
 /** A written word's folded parts, as written, and the joined spelling of a hyphenated compound. */

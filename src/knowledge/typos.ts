@@ -48,7 +48,10 @@ export class TypoCorrector {
     // ("leiterin" ~ "leitlini"); a typo is one or two edits, so candidates must also be that close.
     const maxEdits = word.length >= 10 ? 2 : 1;
     for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
-      for (const hit of this.bucket(bucketKey(word[0]!, length))?.search(word, { limit: 3 }) ?? []) {
+      const key = bucketKey(word[0]!, length);
+      // Only a word within `maxEdits` can be taken, so a bucket without one needs no search.
+      if (!this.words.get(key)?.some((known) => editDistance(word, known) <= maxEdits)) continue;
+      for (const hit of this.bucket(key)?.search(word, { limit: 3 }) ?? []) {
         if (hit.score === undefined || (best && hit.score >= best.score)) continue;
         if (editDistance(word, hit.item) <= maxEdits) best = { item: hit.item, score: hit.score };
       }
