@@ -154,7 +154,7 @@ export async function deletePersonalData(
         row.key,
       ]);
     }
-    await pseudonymiseEditorialWork(query, found.editorial, found.ids);
+    await pseudonymiseEditorialWork(query, found.editorial);
     return result;
   });
 }
@@ -181,7 +181,7 @@ async function find(db: PersonalDataDb, query: Query, subject: string): Promise<
   }
 
   // Tickets they worked on as a LaKI member (actors are stored as JSON text).
-  const actorOf = (actor: Actor | undefined) => (actor && (ids.has(actor.id) || (actor.aadObjectId !== undefined && ids.has(actor.aadObjectId))) ? actor : undefined);
+  const actorOf = (actor: Actor | undefined) => (isPerson(actor, ids) ? actor : undefined);
   const acted = await query('SELECT * FROM tickets WHERE assignee IS NOT NULL OR answered_by IS NOT NULL ORDER BY created_at');
   const handled: Found['handled'] = [];
   for (const ticket of acted.map((row) => ticketFromRow(db.codec, row as TicketRow<unknown>))) {
@@ -224,46 +224,59 @@ async function find(db: PersonalDataDb, query: Query, subject: string): Promise<
     }
   }
 
-  // Drafts and revisions they worked on as an editor (actors are stored as JSON text).
-  const isThem = (raw: unknown) => {
-    const actor = JSON.parse(String(raw)) as Actor;
-    if (!ids.has(actor.id) && !(actor.aadObjectId !== undefined && ids.has(actor.aadObjectId))) return false;
-    remember(actor.id.startsWith('29:') ? actor.id : undefined, actor.aadObjectId);
-    return true;
-  };
-  const editorial: EditorialWork[] = [];
-  for (const row of await query('SELECT id, title, created_by, updated_by FROM entry_drafts ORDER BY created_at, id')) {
-    const roles = [...(isThem(row.created_by) ? (['createdBy'] as const) : []), ...(isThem(row.updated_by) ? (['updatedBy'] as const) : [])];
-    if (roles.length > 0) editorial.push({ kind: 'draft', ref: String(row.id), title: String(row.title), roles });
+  // Drafts and revisions they worked on as an editor (actors are stored as JSON text). Their ids
+  // there widen the search first, so the roles are judged by every id found.
+  const parse = (raw: unknown) => JSON.parse(String(raw)) as Actor;
+  const records: Array<Omit<EditorialWork, 'roles'> & { readonly actors: Partial<Record<EditorialWork['roles'][number], Actor>> }> = [
+    ...(await query('SELECT id, title, created_by, updated_by FROM entry_drafts ORDER BY created_at, id')).map((row) => ({
+      kind: 'draft' as const,
+      ref: String(row.id),
+      title: String(row.title),
+      actors: { createdBy: parse(row.created_by), updatedBy: parse(row.updated_by) },
+    })),
+    ...(await query('SELECT seq, title, actor FROM knowledge_revisions ORDER BY seq')).map((row) => ({
+      kind: 'revision' as const,
+      ref: String(row.seq),
+      title: String(row.title),
+      actors: { actor: parse(row.actor) },
+    })),
+  ];
+  for (const record of records) {
+    for (const actor of Object.values(record.actors)) {
+      if (isPerson(actor, ids)) remember(actor.id.startsWith('29:') ? actor.id : undefined, actor.aadObjectId);
+    }
   }
-  for (const row of await query('SELECT seq, title, actor FROM knowledge_revisions ORDER BY seq')) {
-    if (isThem(row.actor)) editorial.push({ kind: 'revision', ref: String(row.seq), title: String(row.title), roles: ['actor'] });
+  const editorial: EditorialWork[] = [];
+  for (const { actors, ...record } of records) {
+    const roles = (Object.keys(actors) as Array<keyof typeof actors>).filter((role) => isPerson(actors[role], ids));
+    if (roles.length > 0) editorial.push({ ...record, roles });
   }
 
   return { ids, teamsUserIds: [...teams], aadObjectIds: [...aad], asked, jobs, handled, wholeRows, partRows, editorial };
 }
 
-/** Replaces the person as the author of drafts and revisions; the knowledge itself stays. */
-async function pseudonymiseEditorialWork(query: Query, work: readonly EditorialWork[], ids: ReadonlySet<string>): Promise<void> {
-  const replaced = (raw: unknown) => {
-    const actor = JSON.parse(String(raw)) as Actor;
-    const them = ids.has(actor.id) || (actor.aadObjectId !== undefined && ids.has(actor.aadObjectId));
-    return JSON.stringify(them ? DELETED_ACTOR : actor);
-  };
+/** Column of each role {@link find} records on editorial work. */
+const EDITORIAL_COLUMNS = Object.freeze({ createdBy: 'created_by', updatedBy: 'updated_by', actor: 'actor' });
+
+/** Replaces the person as the author of drafts and revisions, in the columns that name them; the knowledge itself stays. */
+async function pseudonymiseEditorialWork(query: Query, work: readonly EditorialWork[]): Promise<void> {
+  const deleted = JSON.stringify(DELETED_ACTOR);
   for (const item of work) {
-    if (item.kind === 'draft') {
-      const [row] = await query('SELECT created_by, updated_by FROM entry_drafts WHERE id = ?', [item.ref]);
-      await query('UPDATE entry_drafts SET created_by = ?, updated_by = ? WHERE id = ?', [replaced(row!.created_by), replaced(row!.updated_by), item.ref]);
-    } else {
-      await query('UPDATE knowledge_revisions SET actor = ? WHERE seq = ?', [JSON.stringify(DELETED_ACTOR), Number(item.ref)]);
+    for (const role of item.roles) {
+      if (item.kind === 'draft') await query(`UPDATE entry_drafts SET ${EDITORIAL_COLUMNS[role]} = ? WHERE id = ?`, [deleted, item.ref]);
+      else await query(`UPDATE knowledge_revisions SET ${EDITORIAL_COLUMNS[role]} = ? WHERE seq = ?`, [deleted, Number(item.ref)]);
     }
   }
 }
 
+/** True when `actor` is the person, by their Teams user id or Entra object id. */
+function isPerson(actor: Actor | undefined, ids: ReadonlySet<string>): actor is Actor {
+  return actor !== undefined && (ids.has(actor.id) || (actor.aadObjectId !== undefined && ids.has(actor.aadObjectId)));
+}
+
 /** Replaces the person on a ticket they handled, and their name in its delivery jobs. */
 async function pseudonymise(query: Query, handled: Found['handled'][number], ids: ReadonlySet<string>): Promise<void> {
-  const replace = (actor: Actor | undefined) =>
-    actor && (ids.has(actor.id) || (actor.aadObjectId !== undefined && ids.has(actor.aadObjectId))) ? DELETED_ACTOR : actor;
+  const replace = (actor: Actor | undefined) => (isPerson(actor, ids) ? DELETED_ACTOR : actor);
   const assignee = replace(handled.assignee);
   const answeredBy = replace(handled.answeredBy);
   await query('UPDATE tickets SET assignee = ?, answered_by = ? WHERE id = ?', [
