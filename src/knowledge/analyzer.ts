@@ -384,13 +384,7 @@ export class Analyzer {
       }
       if (word.joinedSlot) slots.push(word.joinedSlot);
     }
-    const found = new Set<string>();
-    for (let i = 0; i < stems.length; i++) {
-      const term = terms[i];
-      if (term) found.add(term);
-      this.forward.addPhrasesAt(stems, i, found);
-    }
-    return { ...this.synonyms.apply(slots), readings, forwardTerms: [...found], nounTokens };
+    return { ...this.synonyms.apply(slots), readings, forwardTerms: this.forward.find(stems, terms), nounTokens };
   }
 
   /** A written word of a question, read once per snapshot (see {@link WrittenWord}). */
@@ -450,13 +444,9 @@ export class Analyzer {
     const key = particle ? `${particle} ${part.folded}` : part.folded;
     const reading = this.readings.get(key);
     if (reading) return reading;
-    if (this.readings.size > MAX_CACHE) {
-      this.readings.clear();
-      this.writtenWords.clear();
-    }
-    const computed = this.readUncached(part, particle);
-    this.readings.set(key, computed);
-    return computed;
+    // `writtenWords` keeps readings of this cache: when it is cleared, they go too.
+    if (this.readings.size > MAX_CACHE) this.writtenWords.clear();
+    return remember(this.readings, key, this.readUncached(part, particle));
   }
 
   private readUncached({ folded, stem: stemmed, written }: ContentWord['parts'][number], particle?: string): WordReading {

@@ -53,15 +53,18 @@ export class ForwardTerms {
   /**
    * Terms in a text, as stems joined by spaces.
    *
-   * @param folded every folded word of the text (stopwords included), with `stems` alongside
-   * @param isKnown a word the knowledge base itself uses ("Vorschulalter") is not a compound to look into
+   * @param stems every stem of the text (stopwords included)
+   * @param terms the single-word term of each stem ({@link wordTerm}), which a reader may keep
+   *   with its word: only phrases depend on the neighbours
    */
-  find(folded: readonly string[], stems: readonly string[], isKnown: (stem: string) => boolean): string[] {
+  find(stems: readonly string[], terms: ReadonlyArray<string | undefined>): string[] {
     const found = new Set<string>();
     for (let i = 0; i < stems.length; i++) {
-      const term = this.wordTerm(folded[i]!, stems[i]!, isKnown);
+      const term = terms[i];
       if (term) found.add(term);
-      this.addPhrasesAt(stems, i, found);
+      for (const phrase of this.phrases.get(stems[i]!) ?? NO_PHRASES) {
+        if (phrase.tokens.every((t, k) => stems[i + k] === t)) found.add(phrase.canonical);
+      }
     }
     return [...found];
   }
@@ -72,13 +75,6 @@ export class ForwardTerms {
    */
   wordTerm(folded: string, stem: string, isKnown: (stem: string) => boolean): string | undefined {
     return this.stems.get(stem) ?? (isKnown(stem) ? undefined : (compoundHead(folded, this.words) ?? compoundHead(stem, this.stems)));
-  }
-
-  /** Adds the multi-word terms that start at `stems[i]` (in the order {@link find} adds them). */
-  addPhrasesAt(stems: readonly string[], i: number, found: Set<string>): void {
-    for (const phrase of this.phrases.get(stems[i]!) ?? NO_PHRASES) {
-      if (phrase.tokens.every((t, k) => stems[i + k] === t)) found.add(phrase.canonical);
-    }
   }
 }
 
