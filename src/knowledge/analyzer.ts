@@ -146,9 +146,8 @@ function contentWords(text: string | readonly Word[]): ContentWord[] {
 }
 
 /** Every stem of a text, stopwords included: what `forward` terms are compared with. */
-function allStems(text: string | readonly Word[]): { folded: string[]; stems: string[] } {
-  const folded = (typeof text === 'string' ? splitWords(text) : text).flatMap((word) => [...word.parts, ...(word.joined ? [word.joined] : [])]);
-  return { folded, stems: folded.map(stem) };
+function allStems(text: string): string[] {
+  return splitWords(text).flatMap((word) => [...word.parts, ...(word.joined ? [word.joined] : [])]).map(stem);
 }
 
 /** Infinitives a conjugated verb or participle may come from ("richtet" → "richten", "gründest" → "gründen"). */
@@ -219,7 +218,7 @@ export class Analyzer {
       (term) => contentWords(term).flatMap((word) => word.parts.map((part) => part.stem)),
       (token) => this.vocabulary.add(token),
     );
-    this.forward = new ForwardTerms(synonyms.forward, (term) => allStems(term).stems);
+    this.forward = new ForwardTerms(synonyms.forward, allStems);
     this.typos = new TypoCorrector(this.vocabulary, settings);
   }
 
@@ -427,7 +426,7 @@ export class Analyzer {
 
   /** Every stem of a text, stopwords included: what `forward` terms are compared with. */
   rawStems(text: string): string[] {
-    return allStems(text).stems;
+    return allStems(text);
   }
 
   /** True when the knowledge base uses this stem. */
