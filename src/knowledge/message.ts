@@ -97,9 +97,22 @@ function readPart(
   return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
 }
 
-/** The asked part read by its own words, without its context (the pointed-into sentence and the antecedent stay: they are what the part means). */
-function ownReading(matcher: Matcher, part: PartTrace): Explanation {
-  return matcher.explain(part.text, { ...(part.antecedent ? { antecedent: part.antecedent } : {}), ...(part.leansOn ? { leansOn: part.leansOn } : {}) });
+/**
+ * The asked part read by its own words, without its context (the pointed-into sentence and the
+ * antecedent stay: they are what the part means). Kept for one message: the context guard and
+ * the whole-message check ask for the same part.
+ */
+function ownReadings(matcher: Matcher): (part: PartTrace) => Explanation {
+  const readings = new Map<string, Explanation>();
+  return (part) => {
+    const key = `${part.text}\u0000${part.antecedent ?? ''}\u0000${part.leansOn ?? ''}`;
+    let reading = readings.get(key);
+    if (!reading) {
+      reading = matcher.explain(part.text, { ...(part.antecedent ? { antecedent: part.antecedent } : {}), ...(part.leansOn ? { leansOn: part.leansOn } : {}) });
+      readings.set(key, reading);
+    }
+    return reading;
+  };
 }
 
 /**
@@ -123,10 +136,10 @@ function agrees(choice: Entry, own: Explanation, part: PartTrace, minCoverage: n
  * Migrantenselbstorganisationen zusammen. Welche Aufgaben hat die Koordinierungsstelle?" must not
  * become the networking entry): both entries are offered as suggestions instead.
  */
-function guardContextChoice(matcher: Matcher, part: PartTrace): PartTrace {
+function guardContextChoice(matcher: Matcher, part: PartTrace, ownReading: (part: PartTrace) => Explanation): PartTrace {
   const answer = part.explanation.result.answer;
   if (!answer || part.followUp || part.context.length === 0) return part;
-  const own = ownReading(matcher, part);
+  const own = ownReading(part);
   if (agrees(answer, own, part, matcher.settings.minCoverage)) return part;
   const result = part.explanation.result;
   return {
@@ -172,10 +185,11 @@ export function explainMessage(
   // Not either when the whole reading's answer is chosen by the context's words while the part's
   // own words answer with an entry of another topic ("Unsere Schulen brauchen Lernmaterialien. Wer
   // gibt den Rahmen vor?" is about the Erlass, not the materials).
-  parts = parts.map((part) => guardContextChoice(matcher, part));
+  const ownReading = ownReadings(matcher);
+  parts = parts.map((part) => guardContextChoice(matcher, part, ownReading));
   if (parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !parts[0]!.leansOn && !CONTRAST.test(parts[0]!.text)) {
     const whole = matcher.explain(text);
-    if (whole.result.answer && agrees(whole.result.answer, ownReading(matcher, parts[0]!), parts[0]!, matcher.settings.minCoverage)) {
+    if (whole.result.answer && agrees(whole.result.answer, ownReading(parts[0]!), parts[0]!, matcher.settings.minCoverage)) {
       parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
     }
   }
