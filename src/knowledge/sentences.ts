@@ -217,7 +217,7 @@ function opensQuestion(text: string, asks = false): 'interrogative' | 'verb' | n
  * freien Träger einbinden", "es gibt Streit, ob …"), context to the question they ask.
  */
 const INQUIRY = new Set([
-  'wissen', 'weiss', 'wusste', 'wussten', 'fragen', 'frage', 'fragt', 'fragte', 'fragen', 'erfahren',
+  'wissen', 'weiss', 'wusste', 'wussten', 'fragen', 'frage', 'fragt', 'fragte', 'erfahren',
   'herausfinden', 'rausfinden', 'klaren', 'nachfragen', 'interessiert', 'interessieren', 'interessiere',
   'mitteilen', 'sagen', 'erklaren', 'suche', 'suchen', 'brauche', 'brauchen', 'benotige', 'unklar',
   'unsicher', 'ahnung', 'verstehe', 'informieren', 'nachlesen', 'recherchieren', 'prufen',
@@ -280,9 +280,14 @@ function splitFrontedPurpose(sentence: string): [string | undefined, string] {
   return [match[1]!.trim(), match[2]!];
 }
 
+/** A word that names a topic: not courtesy, an anaphor, a stopword, a question word or a question verb. */
+function isTopicWord(word: string, isStopword: (word: string) => boolean): boolean {
+  return !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word);
+}
+
 /** Content words of a piece: not courtesy and not an anaphor (stopwords are left to the analyzer). */
 function hasTopicWords(text: string, isStopword: (word: string) => boolean): boolean {
-  return words(text).some((word) => !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word));
+  return words(text).some((word) => isTopicWord(word, isStopword));
 }
 
 function isCourtesy(text: string, isStopword: (word: string) => boolean): boolean {
@@ -297,7 +302,7 @@ function isCourtesy(text: string, isStopword: (word: string) => boolean): boolea
  */
 export function leansBack(text: string, isStopword: (word: string) => boolean): 'points-back' | 'continues' | 'no' {
   const list = words(text);
-  const topic = list.filter((word) => !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word));
+  const topic = list.filter((word) => isTopicWord(word, isStopword));
   if (topic.length === 0) return 'points-back';
   if (topic.length > 3) return 'no';
   if (list.some((word) => ANAPHORS.has(word) && !ARTICLES.has(word)) || pointsBack(text, isStopword)) return 'points-back';
@@ -323,7 +328,7 @@ const DEMONSTRATIVES = new Set(['das', 'die', 'der', 'dies', 'diese', 'dieser', 
  */
 export function pointsBack(text: string, isStopword: (word: string) => boolean): boolean {
   const list = words(text);
-  const topic = list.filter((word) => !COURTESY.has(word) && !ANAPHORS.has(word) && !POINTING_ADVERBS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word));
+  const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && isTopicWord(word, isStopword));
   if (topic.length > 3) return false;
   return list.some(
     (word, index) =>
