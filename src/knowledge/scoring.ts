@@ -287,6 +287,8 @@ export class ScoringIndex {
     // below all of them), so its variants need not be read.
     const bounded = entryCount > keep && consistent;
     let floor = -Infinity;
+    /** Exact scores computed for the floor, kept for the pass below. */
+    const scoredForFloor = new Map<number, ScoredEntry>();
     if (bounded) {
       const highest: number[] = [];
       for (let i = 0; i < entryCount; i++) {
@@ -301,7 +303,8 @@ export class ScoringIndex {
         highest.splice(position, 0, entryIndex);
         if (highest.length > keep) highest.pop();
       }
-      floor = Math.min(...highest.map((entryIndex) => exact(entryIndex).score));
+      for (const entryIndex of highest) scoredForFloor.set(entryIndex, exact(entryIndex));
+      floor = Math.min(...[...scoredForFloor.values()].map((scored) => scored.score));
     }
 
     const top: ScoredEntry[] = [];
@@ -311,7 +314,7 @@ export class ScoringIndex {
       // Below the floor, or not above the current `keep`-th score: the exact score would be too.
       const skip = reachable < floor || (top.length === keep && reachable <= top[keep - 1]!.score);
       if (!skip) {
-        const candidate = exact(entryIndex);
+        const candidate = scoredForFloor.get(entryIndex) ?? exact(entryIndex);
         if (!(top.length === keep && candidate.score <= top[keep - 1]!.score)) insertRanked(top, candidate, keep);
       }
       covered[entryIndex] = 0;
