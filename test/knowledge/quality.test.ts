@@ -31,7 +31,15 @@ describe('answer quality', () => {
         .filter((r) => !isRight(r))
         .map((r) => `${r.verdict}: ${r.q} → ${r.outcome} ${r.shown.join(',')}`)
         .join('\n');
-    return { results, answerable, unanswerable, describeMisses };
+    /** Share of a category's cases that are right (answered correctly, or declined when unanswerable). */
+    const share = (cat: string) => {
+      const subset = results.filter((r) => r.cat === cat);
+      return subset.filter(isRight).length / subset.length;
+    };
+    const items = itemsOf(results);
+    /** Parts and turns answered directly and wrongly. */
+    const confidentWrong = items.filter((item) => item.verdict === 'wrong' && item.outcome === 'answer').length;
+    return { results, answerable, unanswerable, describeMisses, share, items, confidentWrong };
   }
 
   (existsSync(devSet) ? it : it.skip)('should meet the targets on the development set', () => {
@@ -54,14 +62,8 @@ describe('answer quality', () => {
   });
 
   it('should meet the thresholds on real chat messages (context, requests, several questions, follow-ups, English)', () => {
-    const { results, describeMisses } = run(realMessages);
+    const { describeMisses, share, items, confidentWrong } = run(realMessages);
     const misses = describeMisses();
-    const share = (cat: string) => {
-      const subset = results.filter((r) => r.cat === cat);
-      return subset.filter(isRight).length / subset.length;
-    };
-    const items = itemsOf(results);
-    const confidentWrong = items.filter((item) => item.verdict === 'wrong' && item.outcome === 'answer').length;
     expect({
       crisp: share('crisp') === 1,
       context: share('context') >= 0.85,
@@ -76,14 +78,8 @@ describe('answer quality', () => {
   });
 
   it('should meet the floors on the third round of real messages (context of another topic, half-answerable, follow-ups)', () => {
-    const { results, describeMisses } = run(realMessages2);
+    const { describeMisses, share, confidentWrong } = run(realMessages2);
     const misses = describeMisses();
-    const share = (cat: string) => {
-      const subset = results.filter((r) => r.cat === cat);
-      return subset.filter(isRight).length / subset.length;
-    };
-    const items = itemsOf(results);
-    const confidentWrong = items.filter((item) => item.verdict === 'wrong' && item.outcome === 'answer').length;
     // Floors at the figures of 5 December 2026 (context 19/23, request 6/7, followup 6/9, none 16/17).
     expect({
       crisp: share('crisp') === 1,
@@ -99,9 +95,7 @@ describe('answer quality', () => {
   });
 
   it.each(heldOut)('should not lose quality on the held-out set %s', (file, rightAtLeast, confidentWrongAtMost) => {
-    const { results, describeMisses } = run(path.join(root, 'test/fixtures/eval', file));
-    const items = itemsOf(results);
-    const confidentWrong = items.filter((item) => item.verdict === 'wrong' && item.outcome === 'answer').length;
+    const { results, describeMisses, confidentWrong } = run(path.join(root, 'test/fixtures/eval', file));
     const unanswerable = results.filter((r) => r.cat === 'none');
     const misses = describeMisses();
     expect({
