@@ -74,9 +74,12 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   if (facts.forwardTerms.some((term) => !facts.entryCovers(best.entry, term))) return declined('forward-term', candidates);
   if (best.coverage < s.minCoverage) return declined('uncovered-terms', candidates);
 
-  const second = scored[1];
-  const clearLead = best.score >= s.answerScore && (!second || best.score - second.score >= s.answerMargin);
   const fits = facts.keyNouns.every((token) => facts.entryHas(best.entry, token));
+  // A rival that lacks a key noun the best entry has answers another question ("per Fax?" is not
+  // the e-mail entry, however close its score): the lead is measured against the first rival
+  // that has them all.
+  const second = fits ? scored.slice(1).find((rival) => facts.keyNouns.every((token) => facts.entryHas(rival.entry, token))) : scored[1];
+  const clearLead = best.score >= s.answerScore && (!second || best.score - second.score >= s.answerMargin);
   if (clearLead && fits) return { outcome: 'answer', answer: best.entry, suggestions: [], candidates };
   const floor = Math.max(s.suggestScore, best.score - s.suggestWindow);
   const close = scored.filter((candidate) => candidate.score >= floor).slice(0, s.maxSuggestions);

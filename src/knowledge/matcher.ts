@@ -84,7 +84,7 @@ export class Matcher {
   /** Stems of each entry's questions, title and keywords, computed when first needed. */
   private readonly askedStems = new WeakMap<Entry, ReadonlySet<string>>();
   /** Tokens of each entry (all fields), computed when first needed. */
-  private readonly entryTokens = new WeakMap<Entry, ReadonlySet<string>>();
+  private readonly entryWords = new WeakMap<Entry, { readonly tokens: ReadonlySet<string>; readonly stems: readonly string[] }>();
   readonly settings: MatcherSettings;
 
   constructor(
@@ -201,12 +201,21 @@ export class Matcher {
   }
 
   private entryHas(entry: Entry, token: string): boolean {
-    let tokens = this.entryTokens.get(entry);
-    if (!tokens) {
-      tokens = new Set(indexedTexts(entry).flatMap((text) => this.analyzer.analyzeIndexed(text).tokens));
-      this.entryTokens.set(entry, tokens);
+    let words = this.entryWords.get(entry);
+    if (!words) {
+      const texts = indexedTexts(entry);
+      words = {
+        tokens: new Set(texts.flatMap((text) => this.analyzer.analyzeIndexed(text).tokens)),
+        // The words as written (stemmed, before synonyms), for compound heads.
+        stems: [...new Set(texts.flatMap((text) => this.analyzer.rawStems(text)))].filter((stem) => stem.length >= 2 * MIN_COMPOUND_HEAD),
+      };
+      this.entryWords.set(entry, words);
     }
-    return tokens.has(token);
+    if (words.tokens.has(token)) return true;
+    // A German compound names a kind of its last word: an entry about the "Elementarbereich" has a
+    // "Bereich", one about "Bildungseinrichtungen" has "Einrichtungen".
+    if (token.length < MIN_COMPOUND_HEAD) return false;
+    return words.stems.some((stem) => stem.length >= token.length + MIN_COMPOUND_HEAD && stem.endsWith(token));
   }
 
   /**
@@ -222,6 +231,9 @@ export class Matcher {
     return term.split(' ').every((token) => stems.has(token));
   }
 }
+
+/** Shortest compound head (and modifier) that counts when an entry's compound has a key noun as its last word. */
+const MIN_COMPOUND_HEAD = 4;
 
 /** Every text of an entry the analyzer must know the words of, in the order the scoring index reads them. */
 export function indexedTexts(entry: Entry): string[] {

@@ -176,4 +176,34 @@ describe('answer fit', () => {
     const result = kb.match('Wie organisiert ein Zentrum vor Ort seine Räumlichkeiten?');
     expect(result.outcome).not.toBe('answer');
   });
+
+  it('should count a compound of the entry whose last word is the key noun as that noun', () => {
+    const kb = buildKnowledgeBase({
+      entries: [
+        entry('elementar', 'Elementarbereich', ['Was tun die Zentren im Elementarbereich für die Kita?'], 'Im Elementarbereich stärken die Zentren jede Kita.'),
+        entry('schule', 'Schule', ['Was tun die Zentren in der Schule?'], 'Im Bereich Schule beraten die Zentren die Lehrkräfte.'),
+      ],
+      synonyms: { groups: [], forward: [] },
+      files: [],
+    });
+    // "Bereich" is the head of "Elementarbereich"; "Lehrkräfte" is in no word of the entry.
+    expect(kb.match('Was tun die Zentren im Bereich Kita?').answer?.id).toBe('elementar');
+    expect(kb.match('Was tun die Zentren für Lehrkräfte in der Kita?').outcome).not.toBe('answer');
+  });
+
+  it('should measure the lead against rivals that have the key noun, not against one that lacks it', () => {
+    const kb = buildKnowledgeBase({
+      entries: [
+        entry('fax', 'Fax der Stelle', ['Faxnummer der Stelle', 'Stelle per Fax kontaktieren'], 'Das Fax der Stelle: 0231 5230.'),
+        entry('mail', 'E-Mail der Stelle', ['Wie erreiche ich die Stelle per E-Mail?', 'Mailadresse der Stelle'], 'Die E-Mail der Stelle: stelle@example.org.'),
+      ],
+      synonyms: { groups: [], forward: [] },
+      files: [],
+    });
+    const result = kb.match('Wie erreiche ich die Stelle per Fax?');
+    expect(result.outcome).toBe('answer');
+    expect(result.answer?.id).toBe('fax');
+    // Without a key noun that tells them apart, close entries stay suggestions.
+    expect(kb.match('Wie erreiche ich die Stelle per Post?').outcome).not.toBe('answer');
+  });
 });
