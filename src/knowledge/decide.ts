@@ -74,14 +74,30 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   if (facts.forwardTerms.some((term) => !facts.entryCovers(best.entry, term))) return declined('forward-term', candidates);
   if (best.coverage < s.minCoverage) return declined('uncovered-terms', candidates);
 
-  const fits = facts.keyNouns.every((token) => facts.entryHas(best.entry, token));
+  const hasKeyNouns = (candidate: ScoredEntry) => facts.keyNouns.every((token) => facts.entryHas(candidate.entry, token));
+  const fits = hasKeyNouns(best);
   // A rival that lacks a key noun the best entry has answers another question ("per Fax?" is not
   // the e-mail entry, however close its score): the lead is measured against the first rival
   // that has them all.
-  const second = fits ? scored.slice(1).find((rival) => facts.keyNouns.every((token) => facts.entryHas(rival.entry, token))) : scored[1];
+  const second = fits ? scored.slice(1).find(hasKeyNouns) : scored[1];
   const clearLead = best.score >= s.answerScore && (!second || best.score - second.score >= s.answerMargin);
   if (clearLead && fits) return { outcome: 'answer', answer: best.entry, suggestions: [], candidates };
   const floor = Math.max(s.suggestScore, best.score - s.suggestWindow);
+  if (!fits) {
+    // The best entry lacks a key noun ("per Post?" scoring highest on "per E-Mail?"): a close
+    // entry that has them all answers when it passes every test the best one would have to.
+    const fitting = scored.filter((candidate) => candidate.score >= floor && hasKeyNouns(candidate));
+    const [first, rival] = [fitting[0], scored.slice(scored.indexOf(fitting[0]!) + 1).find(hasKeyNouns)];
+    if (
+      first &&
+      first.score >= s.answerScore &&
+      first.coverage >= s.minCoverage &&
+      facts.forwardTerms.every((term) => facts.entryCovers(first.entry, term)) &&
+      (!rival || first.score - rival.score >= s.answerMargin)
+    ) {
+      return { outcome: 'answer', answer: first.entry, suggestions: [], candidates };
+    }
+  }
   const close = scored.filter((candidate) => candidate.score >= floor).slice(0, s.maxSuggestions);
   const overview = fits ? overviewOf(close, s) : undefined;
   if (overview) return { outcome: 'answer', answer: overview.entry, suggestions: [], candidates };

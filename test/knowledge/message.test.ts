@@ -191,6 +191,22 @@ describe('answer fit', () => {
     expect(kb.match('Was tun die Zentren für Lehrkräfte in der Kita?').outcome).not.toBe('answer');
   });
 
+  it('should answer with a close entry that has the key noun when the best one lacks it', () => {
+    const kb = buildKnowledgeBase({
+      entries: [
+        entry('mail', 'E-Mail der Stelle', ['Wie erreiche ich die Stelle per Mail?'], 'Die E-Mail der Stelle: stelle@example.org.'),
+        entry('post', 'Postanschrift der Stelle', ['Wohin schicke ich der Stelle einen Brief?', 'Wie erreiche ich die Stelle mit einem Brief?'], 'Briefe an die Stelle: Ruhrallee 1, Dortmund.'),
+        entry('telefon', 'Telefon der Stelle', ['Unter welcher Nummer erreiche ich die Stelle?'], 'Das Telefon der Stelle: 0231 5215 (nicht für Briefe).'),
+      ],
+      synonyms: { groups: [], forward: [] },
+      files: [],
+    });
+    // "per Mail?" shares more words with the question, but only the postal entry has "Brief".
+    const explanation = kb.explain('Wie erreiche ich die Stelle per Brief?');
+    expect(explanation.scored[0]!.entry.id).toBe('mail');
+    expect(explanation.result).toMatchObject({ outcome: 'answer', answer: { id: 'post' } });
+  });
+
   it('should measure the lead against rivals that have the key noun, not against one that lacks it', () => {
     const kb = buildKnowledgeBase({
       entries: [
