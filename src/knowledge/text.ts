@@ -37,6 +37,17 @@ export function foldDigraphs(foldedWord: string): string {
 }
 
 /**
+ * The umlaut digraphs of a word typed without umlauts, where they can only be umlauts: at the
+ * start or after a consonant ("fuer", "koennt", "waer"), not after a vowel ("neue", "bauen").
+ * Null when the word has none.
+ */
+export function consonantDigraphsFolded(foldedWord: string): string | null {
+  if (!foldedWord.includes('e')) return null;
+  const folded = foldedWord.replace(/(^|[^aeiouy])([aou])e/g, '$1$2');
+  return folded === foldedWord ? null : folded;
+}
+
+/**
  * A written word, folded. Hyphenated compounds ("Rucksack-Kita", "KI-Mitarbeitende") keep their
  * parts as separate words and their joined form ("rucksackkita") as an extra spelling, because
  * users write them both ways.
@@ -317,5 +328,8 @@ export const STOPWORDS: ReadonlySet<string> = (() => {
 
 /** True when a folded word carries no topic meaning. */
 export function isStopword(foldedWord: string): boolean {
-  return STOPWORDS.has(foldedWord) || (foldedWord.length < 2 && !/\d/.test(foldedWord));
+  if (STOPWORDS.has(foldedWord) || (foldedWord.length < 2 && !/\d/.test(foldedWord))) return true;
+  // "fuer", "ueber", "waer": a stopword typed without umlauts.
+  const folded = consonantDigraphsFolded(foldedWord);
+  return folded !== null && STOPWORDS.has(folded);
 }

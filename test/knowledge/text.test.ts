@@ -89,6 +89,14 @@ describe('isStopword', () => {
   it.each(['jahr', 'hoch', 'wann', 'schule', 'kita', '7'])('should keep %s as meaningful', (word) => {
     expect(isStopword(fold(word))).toBe(false);
   });
+
+  it.each(['fuer', 'ueber', 'waer', 'koennt'])('should treat %s, typed without umlauts, as a stopword', (word) => {
+    expect(isStopword(fold(word))).toBe(true);
+  });
+
+  it.each(['treue', 'bauen', 'steuer'])('should not read the vowels of %s as an umlaut', (word) => {
+    expect(isStopword(fold(word))).toBe(false);
+  });
 });
 
 describe('scanWords', () => {
