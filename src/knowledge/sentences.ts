@@ -5,7 +5,7 @@
  * pieces become the message's parts; everything else is context, whose unknown words must not
  * make the matcher decline. Pure functions over the text, no knowledge of the entries.
  */
-import { fold } from './text';
+import { consonantDigraphsFolded, fold } from './text';
 
 /** What a piece of a message does. */
 export type PieceRole = 'question' | 'request' | 'context' | 'courtesy';
@@ -75,7 +75,13 @@ const PREPOSITIONS = new Set([
  * "wir" ("wir suchen …"): "… Geflüchtete, die eine Ausbildung suchen" is a relative clause.
  */
 const REQUEST =
-  /(^|\s)((ich\s+)?(brauche|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+
+/** The words {@link REQUEST} is written with, for reading them typed without umlauts. */
+const REQUEST_WORDS = [
+  'brauche', 'brauchte', 'benotige', 'benotigte', 'benotigen', 'benotigten', 'ubermitteln', 'hatte', 'hatten',
+  'wusste', 'mochte', 'mochten', 'wurde', 'wurden', 'ware', 'waren', 'dankbar', 'schon',
+];
 
 /** Words of a courtesy question: it asks for help, not about a topic ("Können Sie mir da helfen?"). */
 const COURTESY = new Set([
@@ -97,6 +103,9 @@ const ANAPHORS = new Set([
 /** A message of one clause: no sentence or clause boundary before a final mark, no "und/oder". */
 const SIMPLE = /^(?![\s\S]*\s(?:und|oder|sowie|and|or)\s)(?![\s\S]*\s[–—-]\s)[^.!?;:,\n]*[.!?]*$/iu;
 
+/** A salutation opening a message ("Sehr geehrte Frau Dr. Schmidt", "Liebes LaKI-Team", "Hallo zusammen"), folded. */
+const SALUTATION = /^(sehr geehrte[rs]?|liebe[rs]?|hallo|hey|hi|moin|servus|gruss gott|guten (tag|morgen|abend)|dear|hello)(\s+[^\s]+){0,4}$/u;
+
 /** A clause opening with a possessive or a personal subject starts a new statement. */
 const NEW_STATEMENT = /^(mein|meine|meiner|unser|unsere|unserer|ich|wir|my|our|we|i)\s/iu;
 
@@ -107,19 +116,36 @@ const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|th
 const ABBREVIATIONS = new Set([
   'z', 'b', 'bzw', 'ca', 'nr', 'dez', 'str', 'usw', 'etc', 'ggf', 'evtl', 'vgl', 'u', 'a', 'd', 'h', 'dr',
   'prof', 'abs', 'ff', 'inkl', 'bspw', 'zb', 'tel', 'hr', 'fr', 'sog', 'min', 'max', 'ua', 'e', 'v', 'i', 'o',
+  'bzgl', 'ggfs', 'zzgl', 'insb', 'insbes', 'allg', 'mind', 'abt', 'lt', 'gem', 'ehem', 'stellv', 'stv', 'eigtl',
+  'vllt', 'zt', 'tlw', 'ebd', 'anm', 'kath', 'ev', 'st', 'mio', 'tsd', 'jh', 'jhd', 'ref', 'sachb',
 ]);
 
 const wordCache = new Map<string, string[]>();
 
-/** Folded words of a piece; memoised briefly, since each piece is looked at several times. */
+/**
+ * Folded words of a piece; memoised briefly, since each piece is looked at several times. A word
+ * of the lists below typed without umlauts ("koennt", "waer", "fuer") is read as that word.
+ */
 function words(text: string): string[] {
   let list = wordCache.get(text);
   if (!list) {
     if (wordCache.size > 2000) wordCache.clear();
-    list = fold(text).match(/[\p{L}\p{N}']+/gu) ?? [];
+    list = (fold(text).match(/[\p{L}\p{N}']+/gu) ?? []).map(asListWord);
     wordCache.set(text, list);
   }
   return list;
+}
+
+let listWords: ReadonlySet<string> | undefined;
+
+function asListWord(word: string): string {
+  const folded = consonantDigraphsFolded(word);
+  if (folded === null) return word;
+  listWords ??= new Set([
+    ...INTERROGATIVES, ...QUESTION_VERBS, ...PREPOSITIONS, ...COURTESY, ...ANAPHORS, ...INQUIRY, ...FRONTED_ADVERBS,
+    ...SUBJECT_PRONOUNS, ...REQUEST_WORDS,
+  ]);
+  return listWords.has(folded) && !listWords.has(word) ? folded : word;
 }
 
 /**
@@ -242,6 +268,20 @@ function splitClauses(sentence: string, asks: boolean): string[] {
       start = cut;
       continue;
     }
+    // "Sehr geehrte Damen und Herren, für …": the salutation is a piece of its own.
+    if (start === 0 && match[0].includes(',') && SALUTATION.test(fold(sentence.slice(0, match.index)))) {
+      clauses.push(sentence.slice(0, match.index).trim());
+      start = cut;
+      continue;
+    }
+    // "Ich habe gehört, dass das KI Fortbildungen anbietet. Stimmt das?": in a statement, what
+    // was heard is a piece of its own, so that "das" can point at it and not at the speaker.
+    if (!asks && match[0].includes(',') && /^dass\s/u.test(fold(sentence.slice(cut)))) {
+      const clause = sentence.slice(start, match.index).trim();
+      if (clause) clauses.push(clause);
+      start = cut;
+      continue;
+    }
     // "…, also mit wem rede ich da?" says the same question again in other words: one part.
     if (REPHRASING.test(sentence.slice(cut))) continue;
     const opens = opensQuestion(sentence.slice(cut), asks);
@@ -280,6 +320,33 @@ function splitFrontedPurpose(sentence: string): [string | undefined, string] {
   return [match[1]!.trim(), match[2]!];
 }
 
+/**
+ * A phrase inside an asked piece that says what the answer is for: "für unseren Verteiler", "für
+ * eine Präsentation im Schulausschuss", "fuer die Dienstbesprechung". Its nouns name the writer's
+ * occasion, not the topic (unknown committees, forward terms like "Vorlage"), so it is context.
+ * A place or committee after it ("im Kreis Höxter") goes with it; a genitive ("… der
+ * Handlungsfelder") may be the topic and stays.
+ */
+const PURPOSE_PHRASE = new RegExp(
+  String.raw`(?:^|\s)(?:für|fuer|fur|zur|zum)\s+(?:(?:eine[nmrs]?|ein|die|den|das|dem|der|unsere[nmrs]?|unser|meine[nmrs]?|mein|unsre[nmrs]?)\s+)?` +
+    String.raw`(?:[\p{L}-]+\s+)?[\p{L}-]*(?:vorlage|präsentation|praesentation|prasentation|bericht|verteiler|sitzung|besprechung|schreiben|vortrag|protokoll|newsletter|pressemitteilung|tagung|konferenz|ausschuss|kreistag|haushaltsberatungen?|vermerk|rundmail|rundschreiben|unterlagen|akte|dokumentation)(?=[\s,.!?;:]|$)`,
+  'iu',
+);
+
+/** The place or committee after a purpose ("… im Kreis Höxter"): a preposition and one or two capitalised words. */
+const PURPOSE_PLACE = /^\s+(?:im|in der|in|beim|bei der|am|an der)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*(?=[\s,.!?;:]|$))?/u;
+
+/** Splits the purpose phrase out of a piece: [the phrase, the piece without it]. */
+function splitPurposePhrase(text: string): [string | undefined, string] {
+  const match = PURPOSE_PHRASE.exec(text);
+  if (!match) return [undefined, text];
+  let end = match.index + match[0].length;
+  end += PURPOSE_PLACE.exec(text.slice(end))?.[0].length ?? 0;
+  const rest = `${text.slice(0, match.index)} ${text.slice(end)}`.replace(/\s+([,.!?;:])/gu, '$1').replace(/\s{2,}/gu, ' ').trim();
+  // A piece that is nothing but the purpose ("Für den Bericht:") stays as it is.
+  return words(rest).length >= 2 ? [text.slice(match.index, end).trim(), rest] : [undefined, text];
+}
+
 /** A word that names a topic: not courtesy, an anaphor, a stopword, a question word or a question verb. */
 function isTopicWord(word: string, isStopword: (word: string) => boolean): boolean {
   return !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word);
@@ -293,6 +360,16 @@ function hasTopicWords(text: string, isStopword: (word: string) => boolean): boo
 function isCourtesy(text: string, isStopword: (word: string) => boolean): boolean {
   const list = words(text);
   return list.some((word) => COURTESY.has(word)) && !hasTopicWords(text, isStopword);
+}
+
+/** Question words that ask for nothing of their own kind ("Wie heißt es?", "Was ist das?"). */
+const PLAIN_INTERROGATIVES = new Set(['wie', 'was', 'what']);
+
+/** True when a piece names nothing and asks for no kind of fact: "Wie heißt es?", "Wie lautet der?". */
+function asksAgain(text: string, isStopword: (word: string) => boolean): boolean {
+  return words(text).every(
+    (word) => ANAPHORS.has(word) || COURTESY.has(word) || PLAIN_INTERROGATIVES.has(word) || (isStopword(word) && !INTERROGATIVES.has(word)),
+  );
 }
 
 /**
@@ -348,7 +425,7 @@ export function pointsBack(text: string, isStopword: (word: string) => boolean):
 export function findFocus(message: string, isStopword: (word: string) => boolean): MessageFocus {
   const text = message.trim();
   // Most messages are one short question: nothing to split, so no need to look closer.
-  if (SIMPLE.test(text) && (text.endsWith('?') || !splitFrontedPurpose(text)[0])) {
+  if (SIMPLE.test(text) && (text.endsWith('?') || !splitFrontedPurpose(text)[0]) && !PURPOSE_PHRASE.test(text)) {
     if (!text) return { pieces: [], parts: [] };
     const request = !text.endsWith('?') && REQUEST.test(words(text).join(' '));
     const why = request ? 'a request ("ich brauche/suche …")' : 'the message is one clause';
@@ -390,7 +467,9 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       if (request && index < all.length - 1 && !hasTopicWords(words(clause).join(' ').replace(REQUEST, ' '), isStopword)) {
         [role, why] = ['courtesy', 'a request whose object follows'];
       }
-      const piece = { text: clause, role, why };
+      const [purpose, asked] = splitPurposePhrase(clause);
+      if (purpose) pieces.push({ text: purpose, role: 'context', why: 'says what the answer is for ("für unseren Verteiler")' });
+      const piece = { text: asked, role, why };
       if (role === 'question' && !asks && index > 0 && opens === 'interrogative') indirect.set(piece, all.slice(0, index).join(' '));
       pieces.push(piece);
     });
@@ -404,6 +483,15 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     }
   }
 
+  // "Ich benötige das Gesetz, auf dessen Grundlage … Wie heißt es?": a piece that only asks for
+  // what the asked piece before it names asks that piece again ("wo sitzt sie?" asks more).
+  pieces.forEach((piece, index) => {
+    if ((piece.role !== 'question' && piece.role !== 'request') || !asksAgain(piece.text, isStopword)) return;
+    const before = pieces.slice(0, index).reverse().find((other) => other.role !== 'courtesy' && hasTopicWords(other.text, isStopword));
+    if (before && (before.role === 'question' || before.role === 'request')) {
+      pieces[index] = { text: piece.text, role: 'courtesy', why: 'asks the piece before it again, names no topic' };
+    }
+  });
   const asked = pieces.filter((piece) => piece.role === 'question' || piece.role === 'request');
   const focal: MessagePiece[] =
     asked.length > 0 ? asked : pieces.filter((piece) => piece.role === 'context' && hasTopicWords(piece.text, isStopword)).slice(-1);

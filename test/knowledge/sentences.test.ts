@@ -27,7 +27,8 @@ describe('findFocus', () => {
   it('should find a question asked without a comma and leave a following statement as context', () => {
     const result = focus('ich wollte mal fragen wer die Laki fördert, mein Chef will das für eine Vorlage wissen');
     expect(result.parts.map((part) => part.text)).toEqual(['wer die Laki fördert']);
-    expect(result.parts[0]!.context).toContain('mein Chef will das für eine Vorlage wissen');
+    // The purpose ("für eine Vorlage") is a context piece of its own.
+    expect(result.parts[0]!.context).toEqual(['für eine Vorlage', 'mein Chef will das wissen']);
   });
 
   it('should find an indirect question inside a statement', () => {
@@ -178,6 +179,42 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     const result = findFocus('Für unsere Vorlage im Jugendhilfeausschuss benötige ich den Namen des Gesetzes.', isStopword);
     expect(result.parts.map((part) => part.text)).toEqual(['benötige ich den Namen des Gesetzes.']);
     expect(result.pieces[0]).toMatchObject({ text: 'Für unsere Vorlage im Jugendhilfeausschuss', role: 'context' });
+  });
+
+  it('should leave a purpose phrase inside a request or question as context, with the place after it', () => {
+    const result = findFocus('Ich brauche für eine Präsentation im Schulausschuss eine Übersicht über die Handlungsfelder.', isStopword);
+    expect(result.parts.map((part) => part.text)).toEqual(['Ich brauche eine Übersicht über die Handlungsfelder.']);
+    expect(result.parts[0]!.context).toEqual(['für eine Präsentation im Schulausschuss']);
+    // A genitive after "für die Präsentation" is not a place: nothing is cut when no occasion is named.
+    expect(findFocus('Welche Programme gibt es für die Eltern der Kinder?', isStopword).parts[0]!.text).toBe('Welche Programme gibt es für die Eltern der Kinder?');
+  });
+
+  it('should keep a salutation apart from what follows it', () => {
+    const result = findFocus('Sehr geehrte Damen und Herren, für eine Ausschussvorlage im Kreis Höxter benötige ich das Gesetz.', isStopword);
+    expect(result.pieces.map((piece) => [piece.text, piece.role])).toEqual([
+      ['Sehr geehrte Damen und Herren', 'context'],
+      ['für eine Ausschussvorlage im Kreis Höxter', 'context'],
+      ['benötige ich das Gesetz.', 'request'],
+    ]);
+  });
+
+  it('should let "Stimmt das?" point at what was heard, not at who heard it', () => {
+    const result = findFocus('Ich bin Hebamme in Recklinghausen und habe gehört, dass das KI Fortbildungen anbietet. Stimmt das?', isStopword);
+    expect(result.parts).toEqual([expect.objectContaining({ text: 'Stimmt das?', antecedent: 'dass das KI Fortbildungen anbietet.' })]);
+  });
+
+  it('should read a question that only asks the request before it again as one part', () => {
+    const result = findFocus('Ich benötige das Gesetz, auf dessen Grundlage die Zentren gefördert werden. Wie heißt es?', isStopword);
+    expect(result.parts.map((part) => part.text)).toEqual(['Ich benötige das Gesetz, auf dessen Grundlage die Zentren gefördert werden.']);
+    // "wo sitzt sie?" asks for a place: a part of its own.
+    expect(findFocus('Wer fördert die LaKI und wo sitzt sie?', isStopword).parts).toHaveLength(2);
+  });
+
+  it('should read function words typed without umlauts and not end a sentence at "bzgl."', () => {
+    expect(splitSentences('tel. nr der laki bzgl. einer frage?')).toEqual(['tel. nr der laki bzgl. einer frage?']);
+    const result = findFocus('Ich muss die Postadresse der LaKI raussuchen, koennt ihr mir die geben?', isStopword);
+    expect(result.pieces.map((piece) => piece.role)).toEqual(['context', 'question']);
+    expect(findFocus('waer super wenn ihr mir die Faxnummer schickt', isStopword).pieces[0]!.role).toBe('request');
   });
 
   it('should read "gibts sowas auch für …?" as pointing back', () => {
