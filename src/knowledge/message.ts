@@ -9,8 +9,9 @@
  */
 import type { Explanation, Matcher, Topic } from './matcher';
 import type { Entry } from './schema';
-import { findFocus, leansBack, type MessagePiece } from './sentences';
+import { asksToExplain, findFocus, leansBack, type MessagePiece } from './sentences';
 import { isStopword } from './text';
+import { declined } from './decide';
 import type { ConversationContext, MatchResult, MessageMatch, Outcome, PartMatch } from './types';
 
 /** One asked part on its way through the stages. */
@@ -94,7 +95,35 @@ function readPart(
         ? // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
           withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id)
         : RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
+  if (
+    better &&
+    leaning === 'points-back' &&
+    withTopic.result.answer?.id === topic.id &&
+    !asksToExplain(part.text) &&
+    !topicCovers(alone, topic, matcher.settings.minCoverage)
+  ) {
+    // "Was ist Rucksack-Kita?" – "und wer bezahlt das?": the last answer again, although it does not
+    // hold what the part asks. The part's own answer stands when it is about the same subject ("und
+    // wie erreiche ich die?" after the LaKI's tasks is the LaKI's contact); otherwise the
+    // knowledge does not say.
+    if (answeredAlone && sameSubject(matcher, answeredAlone, topic)) return { ...trace, followUp: { entryId: topic.id } };
+    return { ...trace, why: `${part.why}; the last answer does not hold what it asks`, explanation: { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) } };
+  }
   return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
+}
+
+/** True when two entries' titles share a word: "Kontakt zur LaKI" and "Kernaufgaben der LaKI". */
+function sameSubject(matcher: Matcher, one: Entry, other: Entry): boolean {
+  const words = new Set(matcher.analyzer.analyzeIndexed(one.title).tokens);
+  return matcher.analyzer.analyzeIndexed(other.title).tokens.some((token) => words.has(token));
+}
+
+/**
+ * True when the last answer's entry covers the part's own words, or the part has none ("was
+ * heißt das genau?" asks for the same entry again).
+ */
+function topicCovers(alone: Explanation, topic: Entry, minCoverage: number): boolean {
+  return alone.scored.length === 0 || (alone.scored.find((candidate) => candidate.entry.id === topic.id)?.coverage ?? 0) >= minCoverage;
 }
 
 /**

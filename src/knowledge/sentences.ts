@@ -362,6 +362,14 @@ function isCourtesy(text: string, isStopword: (word: string) => boolean): boolea
   return list.some((word) => COURTESY.has(word)) && !hasTopicWords(text, isStopword);
 }
 
+/** A follow-up that asks to explain what was said ("was heißt das genau?", "Was ist damit gemeint?"), folded. */
+const EXPLAINS = /(^|\s)(was\s+(heisst|hiess|bedeutet|bedeuten|meint|meinen\s+sie)|gemeint|genauer|naher|erklar\w*|what\s+does\s+(it|that|this)\s+mean|meaning|explain)(\s|$)/u;
+
+/** True when a piece asks to explain what it points at rather than for another fact. */
+export function asksToExplain(text: string): boolean {
+  return EXPLAINS.test(words(text).join(' '));
+}
+
 /** Question words that ask for nothing of their own kind ("Wie heißt es?", "Was ist das?"). */
 const PLAIN_INTERROGATIVES = new Set(['wie', 'was', 'what']);
 

@@ -116,6 +116,16 @@ describe('matchMessage', () => {
     expect(answered('was machen die sonst noch?', { lastEntryId: 'querschnitt' })).not.toBe('querschnitt');
   });
 
+  it('should not give the last answer again for a follow-up it does not hold', () => {
+    // The flyer does not say who pays for Rucksack-Kita: forward it, do not repeat the programme.
+    const funding = kb.matchMessage('und wer bezahlt das?', { lastEntryId: 'rucksack-kita' }).main;
+    expect(funding.outcome).toBe('none');
+    // "die" is the LaKI of the last answer: its contact entry answers.
+    expect(answered('und wie erreiche ich die?', { lastEntryId: 'laki-kernaufgaben' })).toBe('laki-kontakt');
+    // Asking for the last answer again in other words still gets it.
+    expect(kb.matchMessage('was heißt das genau?', { lastEntryId: 'rucksack-kita' }).main.outcome).not.toBe('none');
+  });
+
   it('should not bend a complete new question by the old topic', () => {
     const result = kb.matchMessage('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'griffbereit' });
     expect(result.main.answer?.id).toBe('laki-fax');
