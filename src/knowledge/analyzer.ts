@@ -338,7 +338,8 @@ export class Analyzer {
       }
       if (content && forms.joined) slots.push({ tokens: [stem(forms.joined)], parts: [] });
     }
-    return { ...this.synonyms.apply(slots), readings: [], forwardTerms: [], nounTokens: [] };
+    const { tokens, compoundParts } = this.synonyms.apply(slots);
+    return { tokens, compoundParts, readings: [], forwardTerms: [], nounTokens: [] };
   }
 
   /** Tokens of a user's question: typos corrected, compounds split, unknown words reported. */
@@ -383,7 +384,10 @@ export class Analyzer {
       }
       if (word.joinedSlot) slots.push(word.joinedSlot);
     }
-    return { ...this.synonyms.apply(slots), readings, forwardTerms: this.forward.find(stems, terms), nounTokens };
+    // Built field by field: V8 adds each property that follows a spread (`{ ...applied, readings }`)
+    // through its runtime, about a microsecond each, and this runs for every text a message has.
+    const { tokens, compoundParts } = this.synonyms.apply(slots);
+    return { tokens, compoundParts, readings, forwardTerms: this.forward.find(stems, terms), nounTokens };
   }
 
   /** A written word of a question, read once per snapshot (see {@link WrittenWord}). */

@@ -67,23 +67,23 @@ function topicOf(entry: Entry, getEntry: (id: string) => Entry | undefined): Top
  * clear question; there the topic only turns no answer into suggestions, or suggestions into an
  * answer.
  */
-function readPart(
-  matcher: Matcher,
-  part: { text: string; why: string; context: readonly string[]; antecedent?: string; leansOn?: string },
-  topic: Entry | undefined,
-  getEntry: (id: string) => Entry | undefined,
-): PartTrace {
+function readPart(matcher: Matcher, part: AskedPart, topic: Entry | undefined, getEntry: (id: string) => Entry | undefined): PartTrace {
   const alone = matcher.explain(part.text, part);
-  if (!topic) return { ...part, elliptic: false, explanation: alone };
+  if (!topic) return traceOf(part, false, alone);
   const leaning = leansBack(part.text, isStopword);
-  const trace: PartTrace = { ...part, elliptic: leaning !== 'no', explanation: alone };
+  const trace = traceOf(part, leaning !== 'no', alone);
   const neighbourhood = topicOf(topic, getEntry);
   const answeredAlone = alone.result.answer;
   // A clear answer stays, unless the part points back, or continues the topic ("und für wen
   // gibt es Fortbildungen?") and the answer lies outside the topic's neighbourhood.
   if (answeredAlone && (leaning === 'no' || (leaning === 'continues' && neighbourhood.favoured.has(answeredAlone.id)))) return trace;
   const besides = ADDITIVE.test(part.text) ? { exclude: topic.id } : {};
-  const withTopic = matcher.explain(part.text, { ...part, antecedent: part.antecedent ?? topic.title, topic: { ...neighbourhood, ...besides } });
+  const withTopic = matcher.explain(part.text, {
+    context: part.context,
+    antecedent: part.antecedent ?? topic.title,
+    leansOn: part.leansOn,
+    topic: { ...neighbourhood, ...besides },
+  });
   const better =
     leaning === 'points-back'
       ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome] ||
@@ -94,7 +94,30 @@ function readPart(
         ? // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
           withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id)
         : RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
-  return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
+  return better ? traceOf(part, trace.elliptic, withTopic, { entryId: topic.id }) : trace;
+}
+
+/** An asked part as the sentence stage found it. */
+type AskedPart = Pick<PartTrace, 'text' | 'why' | 'context' | 'antecedent' | 'leansOn'>;
+
+/**
+ * A part's trace, built field by field: V8 adds each property that follows a spread
+ * (`{ ...part, elliptic }`) through its runtime, about a microsecond each, on every message.
+ */
+function traceOf(part: AskedPart, elliptic: boolean, explanation: Explanation, followUp?: PartTrace['followUp']): PartTrace {
+  const trace: { -readonly [K in keyof PartTrace]: PartTrace[K] } = { text: part.text, why: part.why, context: part.context, elliptic, explanation };
+  if (part.antecedent !== undefined) trace.antecedent = part.antecedent;
+  if (part.leansOn !== undefined) trace.leansOn = part.leansOn;
+  if (followUp) trace.followUp = followUp;
+  return trace;
+}
+
+/** A part's result with its text (field by field, see {@link traceOf}). */
+function partMatch(result: MatchResult, text: string): PartMatch {
+  const { outcome, answer, suggestions, candidates, declineReason } = result;
+  return declineReason === undefined
+    ? { outcome, answer, suggestions, candidates, text }
+    : { outcome, answer, suggestions, candidates, declineReason, text };
 }
 
 /**
@@ -193,7 +216,7 @@ export function explainMessage(
       parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
     }
   }
-  const partMatches: PartMatch[] = parts.map((part) => ({ ...part.explanation.result, text: part.text }));
+  const partMatches: PartMatch[] = parts.map((part) => partMatch(part.explanation.result, part.text));
   const followUp = parts.find((part) => part.followUp)?.followUp;
   const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };
   return { pieces: focus.pieces, parts, match };
@@ -201,5 +224,5 @@ export function explainMessage(
 
 /** A single question's result as a message match, for knowledge bases that only match one text. */
 export function singlePartMessage(text: string, result: MatchResult): MessageMatch {
-  return { main: result, parts: [{ ...result, text }] };
+  return { main: result, parts: [partMatch(result, text)] };
 }
