@@ -115,47 +115,72 @@ export class ScoringIndex {
     analyzer: Analyzer,
     private readonly settings: ScoringSettings,
   ) {
-    const entryLists = new Map<string, { entries: number[]; weights: number[] }>();
-    const variantTokens: Array<Set<string>> = [];
-    /** For each token of each variant (in the sets' order), its place in the token's postings. */
+    /** Each token's postings as they grow; `id` is the token's number (the order tokens first occur). */
+    const entryLists = new Map<string, { readonly id: number; readonly entries: number[]; readonly weights: number[] }>();
+    /** The tokens of every variant, one variant after another, by token number (see `variantEnds`). */
+    const variantTokenIds: number[] = [];
+    /** For each token of each variant, the variant's entry's place in the token's postings. */
     const variantPostingIndex: number[] = [];
+    /** Where each variant's tokens end in `variantTokenIds`. */
+    const variantEnds: number[] = [];
     const variantStart = new Int32Array(entries.length + 1);
+    // Reused for every entry: indexing 10,000 entries must not leave a Map or Set per entry or
+    // variant for the garbage collector to copy while the index grows.
+    const weights = new Map<string, number>();
+    /** The current entry's variants' distinct tokens, each variant in the order its tokens first occur. */
+    const entryVariantTokens: string[] = [];
+    const seen = new Set<string>();
+    const addWeights = (text: string, fieldWeight: number) => {
+      const { tokens, compoundParts } = analyzer.analyzeIndexed(text);
+      for (const token of tokens) {
+        const weight = fieldWeight * (compoundParts.has(token) ? settings.compoundPartWeight : 1);
+        if (weight > (weights.get(token) ?? 0)) weights.set(token, weight);
+      }
+      return tokens;
+    };
+    const addVariant = (tokens: readonly string[]) => {
+      seen.clear();
+      for (const token of tokens) {
+        if (seen.has(token)) continue;
+        seen.add(token);
+        entryVariantTokens.push(token);
+      }
+      variantEnds.push(variantTokenIds.length + entryVariantTokens.length);
+    };
     entries.forEach((entry, entryIndex) => {
-      const weights = new Map<string, number>();
-      const addWeights = (text: string, fieldWeight: number) => {
-        const { tokens, compoundParts } = analyzer.analyzeIndexed(text);
-        for (const token of tokens) {
-          const weight = fieldWeight * (compoundParts.has(token) ? settings.compoundPartWeight : 1);
-          if (weight > (weights.get(token) ?? 0)) weights.set(token, weight);
-        }
-        return tokens;
-      };
+      weights.clear();
+      entryVariantTokens.length = 0;
       addWeights(answerText(entry), settings.answerTextWeight);
       const titleTokens = addWeights(entry.title, 1);
       for (const text of entry.keywords) addWeights(text, 1);
-      variantStart[entryIndex] = variantTokens.length;
-      variantTokens.push(new Set(titleTokens));
-      for (const text of entry.questions) variantTokens.push(new Set(addWeights(text, 1)));
-      const postingIndex = new Map<string, number>();
+      variantStart[entryIndex] = variantEnds.length;
+      addVariant(titleTokens);
+      for (const text of entry.questions) addVariant(addWeights(text, 1));
       for (const [token, weight] of weights) {
         let list = entryLists.get(token);
-        if (!list) entryLists.set(token, (list = { entries: [], weights: [] }));
-        postingIndex.set(token, list.entries.length);
+        if (!list) entryLists.set(token, (list = { id: entryLists.size, entries: [], weights: [] }));
         list.entries.push(entryIndex);
         list.weights.push(weight);
       }
-      for (let variant = variantStart[entryIndex]!; variant < variantTokens.length; variant++) {
-        for (const token of variantTokens[variant]!) variantPostingIndex.push(postingIndex.get(token)!);
+      // Every token of a variant is one of its entry's tokens, so it has postings, whose last
+      // place is this entry's.
+      for (const token of entryVariantTokens) {
+        const list = entryLists.get(token)!;
+        variantTokenIds.push(list.id);
+        variantPostingIndex.push(list.entries.length - 1);
       }
     });
-    variantStart[entries.length] = variantTokens.length;
+    variantStart[entries.length] = variantEnds.length;
     this.variantStart = variantStart;
 
     const n = Math.max(entries.length, 1);
+    const idfById = new Float64Array(entryLists.size);
     for (const [token, list] of entryLists) {
-      this.idfs.set(token, Math.log(1 + n / list.entries.length));
+      const idf = Math.log(1 + n / list.entries.length);
+      this.idfs.set(token, idf);
+      idfById[list.id] = idf;
       const postings: Postings = {
-        id: this.postingsById.length,
+        id: list.id,
         entries: Int32Array.from(list.entries),
         weights: Float32Array.from(list.weights),
         leastVariantMass: new Float64Array(list.entries.length).fill(Infinity),
@@ -164,26 +189,25 @@ export class ScoringIndex {
       this.postingsById.push(postings);
     }
     this.unknownIdf = Math.log(1 + n / 0.5);
-    // Every token of a variant is one of its entry's tokens, so it has postings and a number.
-    this.variantMass = new Float64Array(variantTokens.length);
-    this.variantTokenStart = new Int32Array(variantTokens.length + 1);
-    this.variantTokens = new Int32Array(variantTokens.reduce((total, tokens) => total + tokens.size, 0));
-    let at = 0;
-    variantTokens.forEach((tokens, variant) => {
+    const variantCount = variantEnds.length;
+    this.variantMass = new Float64Array(variantCount);
+    this.variantTokenStart = new Int32Array(variantCount + 1);
+    this.variantTokens = Int32Array.from(variantTokenIds);
+    let from = 0;
+    for (let variant = 0; variant < variantCount; variant++) {
+      const to = variantEnds[variant]!;
       let mass = 0;
-      this.variantTokenStart[variant] = at;
-      for (const token of tokens) {
-        mass += this.idfs.get(token) ?? 0;
-        this.variantTokens[at++] = this.entryPostings.get(token)!.id;
-      }
+      this.variantTokenStart[variant] = from;
+      for (let k = from; k < to; k++) mass += idfById[variantTokenIds[k]!]!;
       this.variantMass[variant] = mass;
-      for (let k = this.variantTokenStart[variant]!; k < at; k++) {
-        const least = this.postingsById[this.variantTokens[k]!]!.leastVariantMass;
+      for (let k = from; k < to; k++) {
+        const least = this.postingsById[variantTokenIds[k]!]!.leastVariantMass;
         const index = variantPostingIndex[k]!;
         if (mass < least[index]!) least[index] = mass;
       }
-    });
-    this.variantTokenStart[variantTokens.length] = at;
+      from = to;
+    }
+    this.variantTokenStart[variantCount] = from;
     this.scratch = {
       covered: new Float64Array(entries.length),
       reach: new Float64Array(entries.length),
