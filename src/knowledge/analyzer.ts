@@ -193,9 +193,14 @@ export class Analyzer {
    * The knowledge base texts as word codes (see {@link wordCode}), from the vocabulary pass, so
    * indexing does not scan them again. Indexing asks for the texts in the order they were given,
    * so they are handed out by a cursor, not looked up by their (long) text; a text asked out of
-   * order is simply scanned again. Dropped by {@link finishIndexing}.
+   * order is simply scanned again. The codes of all texts share one array (text `i`'s end at
+   * `scannedEnds[i]`): an array per text would leave hundreds of thousands of small objects for
+   * the garbage collector to copy while a large base is indexed. Dropped by {@link finishIndexing}.
    */
-  private scanned: Array<{ readonly text: string; readonly codes: Int32Array }> = [];
+  private scannedTexts: string[] = [];
+  private scannedEnds: number[] = [];
+  private scannedCodes = new Int32Array(1024);
+  private scannedLength = 0;
   private scannedCursor = 0;
 
   /**
@@ -208,10 +213,18 @@ export class Analyzer {
     private readonly settings: AnalyzerSettings = DEFAULT_ANALYZER_SETTINGS,
     private readonly isGermanWord: (written: string) => boolean = (written) => germanWords().has(written),
   ) {
+    const addCode = (raw: string, endsClause: boolean, breaksClause: boolean) => {
+      if (this.scannedLength === this.scannedCodes.length) {
+        const grown = new Int32Array(this.scannedCodes.length * 2);
+        grown.set(this.scannedCodes);
+        this.scannedCodes = grown;
+      }
+      this.scannedCodes[this.scannedLength++] = this.wordCode(raw, endsClause, breaksClause);
+    };
     for (const text of texts) {
-      const codes: number[] = [];
-      scanWords(text, (raw, endsClause, breaksClause) => codes.push(this.wordCode(raw, endsClause, breaksClause)));
-      this.scanned.push({ text, codes: Int32Array.from(codes) });
+      scanWords(text, addCode);
+      this.scannedTexts.push(text);
+      this.scannedEnds.push(this.scannedLength);
     }
     this.synonyms = new SynonymTable(
       synonyms.groups,
@@ -229,33 +242,41 @@ export class Analyzer {
 
   /** Tokens of a knowledge base text: compounds add their parts, nothing is corrected. */
   analyzeIndexed(text: string): Analysis {
-    const next = this.scanned[this.scannedCursor];
+    const cursor = this.scannedCursor;
     let codes: ArrayLike<number>;
-    if (next && next.text === text) {
-      codes = next.codes;
+    let from = 0;
+    let to: number;
+    if (cursor < this.scannedTexts.length && this.scannedTexts[cursor] === text) {
+      codes = this.scannedCodes;
+      from = cursor === 0 ? 0 : this.scannedEnds[cursor - 1]!;
+      to = this.scannedEnds[cursor]!;
       this.scannedCursor++;
     } else {
       const list: number[] = [];
       scanWords(text, (raw, endsClause, breaksClause) => list.push(this.wordCode(raw, endsClause, breaksClause)));
       codes = list;
+      to = list.length;
     }
     const slots: Slot[] = [];
     let particle = false;
-    for (let i = 0; i < codes.length; i++) {
+    for (let i = from; i < to; i++) {
       const code = codes[i]!;
       const word = this.indexedWord(code >> 2);
       if ((code & ENDS_CLAUSE) !== 0 && word.particle) particle = true;
       for (const slot of word.slots) slots.push(slot);
     }
     // A clause-final particle ("… richtet ein KI ein.") changes how the clause's verbs read.
-    if (particle) return this.analyzeIndexedWithParticles(codes);
+    if (particle) return this.analyzeIndexedWithParticles(codes, from, to);
     const { tokens, compoundParts } = this.synonyms.apply(slots);
     return { tokens, compoundParts, readings: NONE, forwardTerms: NONE, nounTokens: NONE };
   }
 
   /** Frees the scanned texts once the index is built (they are only needed while indexing). */
   finishIndexing(): void {
-    this.scanned = [];
+    this.scannedTexts = [];
+    this.scannedEnds = [];
+    this.scannedCodes = new Int32Array(0);
+    this.scannedLength = 0;
     this.scannedCursor = 0;
   }
 
@@ -308,23 +329,24 @@ export class Analyzer {
   /**
    * An indexed text whose clauses may end in a separable verb particle: each word of such a
    * clause is read with the particle ("richtet … ein" → "einrichten"), as `contentWords` reads
-   * a text, but from the word codes instead of splitting the text again.
+   * a text, but from the word codes (`codes[from]` … `codes[to - 1]`) instead of splitting the
+   * text again.
    */
-  private analyzeIndexedWithParticles(codes: ArrayLike<number>): Analysis {
+  private analyzeIndexedWithParticles(codes: ArrayLike<number>, from: number, to: number): Analysis {
     const particles = new Map<number, string>();
     let clause = 0;
-    for (let index = 0; index < codes.length; index++) {
+    for (let index = from; index < to; index++) {
       const code = codes[index]!;
       const parts = formsOf(this.rawWords[code >> 2]!).parts;
       const last = parts[parts.length - 1]!;
       if ((code & BREAKS_CLAUSE) !== 0) {
-        if (index > 0 && SEPARABLE_PARTICLES.has(last)) particles.set(clause, last);
+        if (index > from && SEPARABLE_PARTICLES.has(last)) particles.set(clause, last);
         clause++;
       }
     }
     const slots: Slot[] = [];
     clause = 0;
-    for (let index = 0; index < codes.length; index++) {
+    for (let index = from; index < to; index++) {
       const code = codes[index]!;
       const forms = formsOf(this.rawWords[code >> 2]!);
       const particle = particles.get(clause);
