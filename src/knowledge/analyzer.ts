@@ -7,6 +7,7 @@
  */
 import { BoundedCache } from './boundedCache';
 import { ForwardTerms } from './forwardTerms';
+import { IntList } from './intList';
 import { germanWords } from './germanWords';
 import type { SynonymsFile } from './schema';
 import { SynonymTable, type Slot } from './synonyms';
@@ -198,9 +199,8 @@ export class Analyzer {
    * the garbage collector to copy while a large base is indexed. Dropped by {@link finishIndexing}.
    */
   private scannedTexts: string[] = [];
-  private scannedEnds: number[] = [];
-  private scannedCodes = new Int32Array(1024);
-  private scannedLength = 0;
+  private scannedEnds = new IntList();
+  private scannedCodes = new IntList();
   private scannedCursor = 0;
 
   /**
@@ -213,18 +213,11 @@ export class Analyzer {
     private readonly settings: AnalyzerSettings = DEFAULT_ANALYZER_SETTINGS,
     private readonly isGermanWord: (written: string) => boolean = (written) => germanWords().has(written),
   ) {
-    const addCode = (raw: string, endsClause: boolean, breaksClause: boolean) => {
-      if (this.scannedLength === this.scannedCodes.length) {
-        const grown = new Int32Array(this.scannedCodes.length * 2);
-        grown.set(this.scannedCodes);
-        this.scannedCodes = grown;
-      }
-      this.scannedCodes[this.scannedLength++] = this.wordCode(raw, endsClause, breaksClause);
-    };
+    const addCode = (raw: string, endsClause: boolean, breaksClause: boolean) => this.scannedCodes.push(this.wordCode(raw, endsClause, breaksClause));
     for (const text of texts) {
       scanWords(text, addCode);
       this.scannedTexts.push(text);
-      this.scannedEnds.push(this.scannedLength);
+      this.scannedEnds.push(this.scannedCodes.length);
     }
     this.synonyms = new SynonymTable(
       synonyms.groups,
@@ -243,24 +236,21 @@ export class Analyzer {
   /** Tokens of a knowledge base text: compounds add their parts, nothing is corrected. */
   analyzeIndexed(text: string): Analysis {
     const cursor = this.scannedCursor;
-    let codes: ArrayLike<number>;
+    let codes: IntList;
     let from = 0;
-    let to: number;
     if (cursor < this.scannedTexts.length && this.scannedTexts[cursor] === text) {
       codes = this.scannedCodes;
-      from = cursor === 0 ? 0 : this.scannedEnds[cursor - 1]!;
-      to = this.scannedEnds[cursor]!;
+      from = cursor === 0 ? 0 : this.scannedEnds.get(cursor - 1);
       this.scannedCursor++;
     } else {
-      const list: number[] = [];
-      scanWords(text, (raw, endsClause, breaksClause) => list.push(this.wordCode(raw, endsClause, breaksClause)));
-      codes = list;
-      to = list.length;
+      codes = new IntList(64);
+      scanWords(text, (raw, endsClause, breaksClause) => codes.push(this.wordCode(raw, endsClause, breaksClause)));
     }
+    const to = codes === this.scannedCodes ? this.scannedEnds.get(cursor) : codes.length;
     const slots: Slot[] = [];
     let particle = false;
     for (let i = from; i < to; i++) {
-      const code = codes[i]!;
+      const code = codes.get(i);
       const word = this.indexedWord(code >> 2);
       if ((code & ENDS_CLAUSE) !== 0 && word.particle) particle = true;
       for (const slot of word.slots) slots.push(slot);
@@ -274,9 +264,8 @@ export class Analyzer {
   /** Frees the scanned texts once the index is built (they are only needed while indexing). */
   finishIndexing(): void {
     this.scannedTexts = [];
-    this.scannedEnds = [];
-    this.scannedCodes = new Int32Array(0);
-    this.scannedLength = 0;
+    this.scannedEnds = new IntList(0);
+    this.scannedCodes = new IntList(0);
     this.scannedCursor = 0;
   }
 
@@ -329,14 +318,14 @@ export class Analyzer {
   /**
    * An indexed text whose clauses may end in a separable verb particle: each word of such a
    * clause is read with the particle ("richtet … ein" → "einrichten"), as `contentWords` reads
-   * a text, but from the word codes (`codes[from]` … `codes[to - 1]`) instead of splitting the
+   * a text, but from the word codes (`from` … `to - 1` of `codes`) instead of splitting the
    * text again.
    */
-  private analyzeIndexedWithParticles(codes: ArrayLike<number>, from: number, to: number): Analysis {
+  private analyzeIndexedWithParticles(codes: IntList, from: number, to: number): Analysis {
     const particles = new Map<number, string>();
     let clause = 0;
     for (let index = from; index < to; index++) {
-      const code = codes[index]!;
+      const code = codes.get(index);
       const parts = formsOf(this.rawWords[code >> 2]!).parts;
       const last = parts[parts.length - 1]!;
       if ((code & BREAKS_CLAUSE) !== 0) {
@@ -347,7 +336,7 @@ export class Analyzer {
     const slots: Slot[] = [];
     clause = 0;
     for (let index = from; index < to; index++) {
-      const code = codes[index]!;
+      const code = codes.get(index);
       const forms = formsOf(this.rawWords[code >> 2]!);
       const particle = particles.get(clause);
       if ((code & BREAKS_CLAUSE) !== 0) clause++;

@@ -6,6 +6,7 @@
 import { answerText } from './answerText';
 import type { Analyzer } from './analyzer';
 import type { Entry } from './schema';
+import { IntList } from './intList';
 import type { Candidate } from './types';
 
 /** Weights of the index, part of the matcher settings. */
@@ -118,18 +119,17 @@ export class ScoringIndex {
     /** Each token's postings as they grow; `id` is the token's number (the order tokens first occur). */
     const entryLists = new Map<string, { readonly id: number; readonly entries: number[]; readonly weights: number[] }>();
     /** The tokens of every variant, one variant after another, by token number (see `variantEnds`). */
-    const variantTokenIds: number[] = [];
+    const variantTokenIds = new IntList();
     /** For each token of each variant, the variant's entry's place in the token's postings. */
-    const variantPostingIndex: number[] = [];
+    const variantPostingIndex = new IntList();
     /** Where each variant's tokens end in `variantTokenIds`. */
-    const variantEnds: number[] = [];
+    const variantEnds = new IntList();
     const variantStart = new Int32Array(entries.length + 1);
     // Reused for every entry: indexing 10,000 entries must not leave a Map or Set per entry or
     // variant for the garbage collector to copy while the index grows.
     const weights = new Map<string, number>();
     /** The current entry's variants' distinct tokens, each variant in the order its tokens first occur. */
     const entryVariantTokens: string[] = [];
-    const seen = new Set<string>();
     const addWeights = (text: string, fieldWeight: number) => {
       const { tokens, compoundParts } = analyzer.analyzeIndexed(text);
       for (const token of tokens) {
@@ -139,11 +139,12 @@ export class ScoringIndex {
       return tokens;
     };
     const addVariant = (tokens: readonly string[]) => {
-      seen.clear();
+      const first = entryVariantTokens.length;
       for (const token of tokens) {
-        if (seen.has(token)) continue;
-        seen.add(token);
-        entryVariantTokens.push(token);
+        // A variant has a handful of tokens: looking back is cheaper than a Set.
+        let seen = false;
+        for (let k = first; k < entryVariantTokens.length && !seen; k++) seen = entryVariantTokens[k] === token;
+        if (!seen) entryVariantTokens.push(token);
       }
       variantEnds.push(variantTokenIds.length + entryVariantTokens.length);
     };
@@ -192,17 +193,17 @@ export class ScoringIndex {
     const variantCount = variantEnds.length;
     this.variantMass = new Float64Array(variantCount);
     this.variantTokenStart = new Int32Array(variantCount + 1);
-    this.variantTokens = Int32Array.from(variantTokenIds);
+    this.variantTokens = variantTokenIds.toArray();
     let from = 0;
     for (let variant = 0; variant < variantCount; variant++) {
-      const to = variantEnds[variant]!;
+      const to = variantEnds.get(variant);
       let mass = 0;
       this.variantTokenStart[variant] = from;
-      for (let k = from; k < to; k++) mass += idfById[variantTokenIds[k]!]!;
+      for (let k = from; k < to; k++) mass += idfById[this.variantTokens[k]!]!;
       this.variantMass[variant] = mass;
       for (let k = from; k < to; k++) {
-        const least = this.postingsById[variantTokenIds[k]!]!.leastVariantMass;
-        const index = variantPostingIndex[k]!;
+        const least = this.postingsById[this.variantTokens[k]!]!.leastVariantMass;
+        const index = variantPostingIndex.get(k);
         if (mass < least[index]!) least[index] = mass;
       }
       from = to;
