@@ -64,8 +64,8 @@ export const DEFAULT_ANALYZER_SETTINGS: AnalyzerSettings = Object.freeze({
 /** What a written word contributes to an indexed text. */
 interface IndexedWord {
   readonly slots: readonly Slot[];
-  /** The word is a separable verb particle. */
-  readonly particle: boolean;
+  /** The word's last part when that is a separable verb particle. */
+  readonly particle?: string;
 }
 
 /** A content word of a text: its folded parts, their stems, and the joined hyphen spelling. */
@@ -310,7 +310,8 @@ export class Analyzer {
       return { tokens: [token], parts: this.compoundParts(token) ?? [] };
     });
     if (forms.joined && content.length > 0) slots.push({ tokens: [stem(forms.joined)], parts: [] });
-    word = { slots, particle: SEPARABLE_PARTICLES.has(forms.parts[forms.parts.length - 1]!) };
+    const last = forms.parts[forms.parts.length - 1]!;
+    word = SEPARABLE_PARTICLES.has(last) ? { slots, particle: last } : { slots };
     this.indexedWords[id] = word;
     return word;
   }
@@ -319,17 +320,16 @@ export class Analyzer {
    * An indexed text whose clauses may end in a separable verb particle: each word of such a
    * clause is read with the particle ("richtet … ein" → "einrichten"), as `contentWords` reads
    * a text, but from the word codes (`from` … `to - 1` of `codes`) instead of splitting the
-   * text again.
+   * text again. The other clauses' words read as they always do (their slots are kept per word).
    */
   private analyzeIndexedWithParticles(codes: IntList, from: number, to: number): Analysis {
     const particles = new Map<number, string>();
     let clause = 0;
     for (let index = from; index < to; index++) {
       const code = codes.get(index);
-      const parts = formsOf(this.rawWords[code >> 2]!).parts;
-      const last = parts[parts.length - 1]!;
       if ((code & BREAKS_CLAUSE) !== 0) {
-        if (index > from && SEPARABLE_PARTICLES.has(last)) particles.set(clause, last);
+        const particle = this.indexedWord(code >> 2).particle;
+        if (index > from && particle) particles.set(clause, particle);
         clause++;
       }
     }
@@ -337,9 +337,13 @@ export class Analyzer {
     clause = 0;
     for (let index = from; index < to; index++) {
       const code = codes.get(index);
-      const forms = formsOf(this.rawWords[code >> 2]!);
       const particle = particles.get(clause);
       if ((code & BREAKS_CLAUSE) !== 0) clause++;
+      if (!particle) {
+        for (const slot of this.indexedWord(code >> 2).slots) slots.push(slot);
+        continue;
+      }
+      const forms = formsOf(this.rawWords[code >> 2]!);
       let content = false;
       for (const folded of forms.parts) {
         if (isStopword(folded)) continue;
