@@ -190,6 +190,8 @@ export class Analyzer {
   private readonly wordIds = new Map<string, number>();
   private readonly rawWords: string[] = [];
   private readonly indexedWords: Array<IndexedWord | undefined> = [];
+  /** {@link indexedWordWithParticle}'s slots, by particle and word id. */
+  private readonly particleWords = new Map<string, Map<number, readonly Slot[]>>();
   /**
    * The knowledge base texts as word codes (see {@link wordCode}), from the vocabulary pass, so
    * indexing does not scan them again. Indexing asks for the texts in the order they were given,
@@ -317,10 +319,32 @@ export class Analyzer {
   }
 
   /**
+   * The slots of a written word of an indexed text in a clause that ends in `particle`: a verb
+   * reads as the joined verb ("richtet … ein" → "einrichten"). Kept per word and particle, like
+   * {@link indexedWord}.
+   */
+  private indexedWordWithParticle(id: number, particle: string): readonly Slot[] {
+    let byWord = this.particleWords.get(particle);
+    if (!byWord) this.particleWords.set(particle, (byWord = new Map()));
+    let slots = byWord.get(id);
+    if (slots) return slots;
+    const forms = formsOf(this.rawWords[id]!);
+    const read: Slot[] = [];
+    for (const folded of forms.parts) {
+      if (isStopword(folded)) continue;
+      const token = this.separableVerb(particle, folded) || stem(folded);
+      read.push({ tokens: [token], parts: this.compoundParts(token) ?? [] });
+    }
+    if (read.length > 0 && forms.joined) read.push({ tokens: [stem(forms.joined)], parts: [] });
+    byWord.set(id, read);
+    return read;
+  }
+
+  /**
    * An indexed text whose clauses may end in a separable verb particle: each word of such a
    * clause is read with the particle ("richtet … ein" → "einrichten"), as `contentWords` reads
    * a text, but from the word codes (`from` … `to - 1` of `codes`) instead of splitting the
-   * text again. The other clauses' words read as they always do (their slots are kept per word).
+   * text again. The other clauses' words read as they always do.
    */
   private analyzeIndexedWithParticles(codes: IntList, from: number, to: number): Analysis {
     const particles = new Map<number, string>();
@@ -339,19 +363,8 @@ export class Analyzer {
       const code = codes.get(index);
       const particle = particles.get(clause);
       if ((code & BREAKS_CLAUSE) !== 0) clause++;
-      if (!particle) {
-        for (const slot of this.indexedWord(code >> 2).slots) slots.push(slot);
-        continue;
-      }
-      const forms = formsOf(this.rawWords[code >> 2]!);
-      let content = false;
-      for (const folded of forms.parts) {
-        if (isStopword(folded)) continue;
-        content = true;
-        const token = (particle && this.separableVerb(particle, folded)) || stem(folded);
-        slots.push({ tokens: [token], parts: this.compoundParts(token) ?? [] });
-      }
-      if (content && forms.joined) slots.push({ tokens: [stem(forms.joined)], parts: [] });
+      const word = particle ? this.indexedWordWithParticle(code >> 2, particle) : this.indexedWord(code >> 2).slots;
+      for (const slot of word) slots.push(slot);
     }
     const { tokens, compoundParts } = this.synonyms.apply(slots);
     return { tokens, compoundParts, readings: [], forwardTerms: [], nounTokens: [] };
