@@ -83,7 +83,7 @@ interface ContentWord {
  * message (asked part, context, whole text). What depends on the neighbours stays out: the
  * casing, a clause-final separable particle, synonym and `forward` phrases.
  */
-interface WrittenWord {
+export interface WrittenWord {
   /** Stems of the folded parts and the joined spelling, stopwords included: what `forward` terms compare. */
   readonly stems: readonly string[];
   /** The single-word `forward` term of each of {@link stems}; undefined when the word has none. */
@@ -380,6 +380,15 @@ export class Analyzer {
       casings.push(casing);
       clauses.push(clause);
     });
+    return this.analyzeWords(words, casings, clauses);
+  }
+
+  /**
+   * A question's analysis from its written words ({@link writtenWord}), each with the casing and
+   * clause {@link eachWord} gives it in the question: what {@link analyzeQuery} reads, and what
+   * reading a message once (`messageWords.ts`) hands over for each piece of the message.
+   */
+  analyzeWords(words: readonly WrittenWord[], casings: ReadonlyArray<Word['casing']>, clauses: readonly number[]): Analysis {
     // A separable verb particle that ends its clause ("Wie richte ich ein KI ein?") is read
     // with every word of that clause, as `contentWords` does.
     let particles: Map<number, string> | undefined;
@@ -419,7 +428,7 @@ export class Analyzer {
   }
 
   /** A written word of a question, read once per snapshot (see {@link WrittenWord}). */
-  private writtenWord(raw: string): WrittenWord {
+  writtenWord(raw: string): WrittenWord {
     const cached = this.writtenWords.get(raw);
     if (cached) return cached;
     const forms = formsOf(raw);

@@ -1,13 +1,15 @@
 /**
  * Reading a whole chat message, as a sequence of stages:
  *   1. sentences and focus (`sentences.ts`): which pieces ask, which are context;
- *   2.–3. normalising and reading each word (`text.ts`, `analyzer.ts`), per asked part;
+ *   2.–3. normalising and reading each word (`text.ts`, `analyzer.ts`): the message's words once,
+ *      each asked part and its context from them (`messageWords.ts`);
  *   4. scoring (`scoring.ts`) with the context's known words as a ranking help;
  *   5. deciding (`decide.ts`) for each part alone;
  * then, given the topic of the last answer, elliptic follow-ups are read against it.
  * `explainMessage` returns every stage's result for `npm run ask -- --json`.
  */
-import type { Explanation, Matcher, Topic } from './matcher';
+import type { Explanation, Matcher, TextReader, Topic } from './matcher';
+import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
 import { findFocus, leansBack, type MessagePiece } from './sentences';
 import { isStopword } from './text';
@@ -67,8 +69,14 @@ function topicOf(entry: Entry, getEntry: (id: string) => Entry | undefined): Top
  * clear question; there the topic only turns no answer into suggestions, or suggestions into an
  * answer.
  */
-function readPart(matcher: Matcher, part: AskedPart, topic: Entry | undefined, getEntry: (id: string) => Entry | undefined): PartTrace {
-  const alone = matcher.explain(part.text, part);
+function readPart(
+  matcher: Matcher,
+  reader: TextReader,
+  part: AskedPart,
+  topic: Entry | undefined,
+  getEntry: (id: string) => Entry | undefined,
+): PartTrace {
+  const alone = matcher.explain(part.text, part, reader);
   if (!topic) return traceOf(part, false, alone);
   const leaning = leansBack(part.text, isStopword);
   const trace = traceOf(part, leaning !== 'no', alone);
@@ -78,12 +86,11 @@ function readPart(matcher: Matcher, part: AskedPart, topic: Entry | undefined, g
   // gibt es Fortbildungen?") and the answer lies outside the topic's neighbourhood.
   if (answeredAlone && (leaning === 'no' || (leaning === 'continues' && neighbourhood.favoured.has(answeredAlone.id)))) return trace;
   const besides = ADDITIVE.test(part.text) ? { exclude: topic.id } : {};
-  const withTopic = matcher.explain(part.text, {
-    context: part.context,
-    antecedent: part.antecedent ?? topic.title,
-    leansOn: part.leansOn,
-    topic: { ...neighbourhood, ...besides },
-  });
+  const withTopic = matcher.explain(
+    part.text,
+    { context: part.context, antecedent: part.antecedent ?? topic.title, leansOn: part.leansOn, topic: { ...neighbourhood, ...besides } },
+    reader,
+  );
   const better =
     leaning === 'points-back'
       ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome] ||
@@ -125,13 +132,13 @@ function partMatch(result: MatchResult, text: string): PartMatch {
  * antecedent stay: they are what the part means). Kept for one message: the context guard and
  * the whole-message check ask for the same part.
  */
-function ownReadings(matcher: Matcher): (part: PartTrace) => Explanation {
+function ownReadings(matcher: Matcher, reader: TextReader): (part: PartTrace) => Explanation {
   const readings = new Map<string, Explanation>();
   return (part) => {
     const key = `${part.text}\u0000${part.antecedent ?? ''}\u0000${part.leansOn ?? ''}`;
     let reading = readings.get(key);
     if (!reading) {
-      reading = matcher.explain(part.text, { ...(part.antecedent ? { antecedent: part.antecedent } : {}), ...(part.leansOn ? { leansOn: part.leansOn } : {}) });
+      reading = matcher.explain(part.text, { antecedent: part.antecedent, leansOn: part.leansOn }, reader);
       readings.set(key, reading);
     }
     return reading;
@@ -197,7 +204,9 @@ export function explainMessage(
   const focus = findFocus(text, isStopword);
   const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
   const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] as string[] }];
-  let parts = asked.map((part) => readPart(matcher, part, topic, getEntry));
+  // Every text the stages read is a piece of the message: its words are found and looked up once.
+  const reader = new MessageWords(matcher.analyzer, text);
+  let parts = asked.map((part) => readPart(matcher, reader, part, topic, getEntry));
   // One question with context: when the whole message, read as one question as written, answers
   // ("Wir sind ein Kreis – können wir ein KI aufbauen?"), that reading wins — it used every word
   // and passed every protection over the whole text. Otherwise the context's unknown words would
@@ -208,10 +217,10 @@ export function explainMessage(
   // Not either when the whole reading's answer is chosen by the context's words while the part's
   // own words answer with an entry of another topic ("Unsere Schulen brauchen Lernmaterialien. Wer
   // gibt den Rahmen vor?" is about the Erlass, not the materials).
-  const ownReading = ownReadings(matcher);
+  const ownReading = ownReadings(matcher, reader);
   parts = parts.map((part) => guardContextChoice(matcher, part, ownReading));
   if (parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !parts[0]!.leansOn && !CONTRAST.test(parts[0]!.text)) {
-    const whole = matcher.explain(text);
+    const whole = matcher.explain(text, {}, reader);
     if (whole.result.answer && agrees(whole.result.answer, ownReading(parts[0]!), parts[0]!, matcher.settings.minCoverage)) {
       parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
     }
