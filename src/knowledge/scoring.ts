@@ -67,6 +67,8 @@ interface Scratch {
   readonly least: Float64Array;
   readonly context: Float64Array;
   readonly bound: Float64Array;
+  /** Exact scores computed for the floor, by entry, kept for the final pass. */
+  readonly exactScores: Array<ScoredEntry | undefined>;
   readonly touchedEntries: Int32Array;
   /** 1 + the position of a token in the query's focal tokens, 0 when it is not asked. */
   readonly focalSlot: Int32Array;
@@ -216,6 +218,7 @@ export class ScoringIndex {
       least: new Float64Array(entries.length).fill(Infinity),
       context: new Float64Array(entries.length),
       bound: new Float64Array(entries.length),
+      exactScores: new Array<ScoredEntry | undefined>(entries.length).fill(undefined),
       touchedEntries: new Int32Array(entries.length),
       focalSlot: new Int32Array(this.entryPostings.size),
     };
@@ -243,7 +246,7 @@ export class ScoringIndex {
    * Scratch arrays are reused across calls (matching is synchronous), so a query allocates little.
    */
   score(query: ScoringQuery, keep: number): ScoredEntry[] {
-    const { covered, reach, hits, least, context, bound, touchedEntries, focalSlot } = this.scratch;
+    const { covered, reach, hits, least, context, bound, exactScores, touchedEntries, focalSlot } = this.scratch;
     const focalIds: number[] = [];
     const focalWeights: number[] = [];
     let entryCount = 0;
@@ -268,15 +271,17 @@ export class ScoringIndex {
     // The context only re-ranks entries the asked part touched, and its rarest words say most:
     // a few of them bound the work however long the context is.
     let contextMass = 0;
-    const contextTokens = [...query.context].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONTEXT_TOKENS);
-    for (const [token, weight] of contextTokens) {
-      contextMass += weight;
-      const postings = this.entryPostings.get(token);
-      if (!postings) continue;
-      const { entries, weights } = postings;
-      for (let i = 0; i < entries.length; i++) {
-        const entry = entries[i]!;
-        if (covered[entry] !== 0) context[entry] += weight * weights[i]!;
+    if (query.context.size > 0) {
+      const contextTokens = [...query.context].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONTEXT_TOKENS);
+      for (const [token, weight] of contextTokens) {
+        contextMass += weight;
+        const postings = this.entryPostings.get(token);
+        if (!postings) continue;
+        const { entries, weights } = postings;
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i]!;
+          if (covered[entry] !== 0) context[entry] += weight * weights[i]!;
+        }
       }
     }
 
@@ -312,9 +317,8 @@ export class ScoringIndex {
     // below all of them), so its variants need not be read.
     const bounded = entryCount > keep && consistent;
     let floor = -Infinity;
-    /** Exact scores computed for the floor, kept for the pass below. */
-    const scoredForFloor = new Map<number, ScoredEntry>();
     if (bounded) {
+      /** The `keep` entries with the highest bounds, highest first. */
       const highest: number[] = [];
       for (let i = 0; i < entryCount; i++) {
         const entryIndex = touchedEntries[i]!;
@@ -323,13 +327,20 @@ export class ScoringIndex {
         const value = coverageWeight * coverage + (1 - coverageWeight) * similarity + bonus + topic;
         bound[entryIndex] = value;
         if (highest.length === keep && value <= bound[highest[keep - 1]!]!) continue;
-        let position = highest.length;
-        while (position > 0 && value > bound[highest[position - 1]!]!) position--;
-        highest.splice(position, 0, entryIndex);
-        if (highest.length > keep) highest.pop();
+        // Inserted after those with a bound as high; when the list is full, its last one drops out.
+        let position = highest.length < keep ? highest.length : keep - 1;
+        while (position > 0 && value > bound[highest[position - 1]!]!) {
+          highest[position] = highest[position - 1]!;
+          position--;
+        }
+        highest[position] = entryIndex;
       }
-      for (const entryIndex of highest) scoredForFloor.set(entryIndex, exact(entryIndex));
-      floor = Math.min(...[...scoredForFloor.values()].map((scored) => scored.score));
+      floor = Infinity;
+      for (const entryIndex of highest) {
+        const scored = exact(entryIndex);
+        exactScores[entryIndex] = scored;
+        if (scored.score < floor) floor = scored.score;
+      }
     }
 
     const top: ScoredEntry[] = [];
@@ -339,9 +350,10 @@ export class ScoringIndex {
       // Below the floor, or not above the current `keep`-th score: the exact score would be too.
       const skip = reachable < floor || (top.length === keep && reachable <= top[keep - 1]!.score);
       if (!skip) {
-        const candidate = scoredForFloor.get(entryIndex) ?? exact(entryIndex);
+        const candidate = exactScores[entryIndex] ?? exact(entryIndex);
         if (!(top.length === keep && candidate.score <= top[keep - 1]!.score)) insertRanked(top, candidate, keep);
       }
+      exactScores[entryIndex] = undefined;
       covered[entryIndex] = 0;
       reach[entryIndex] = 0;
       hits[entryIndex] = 0;
