@@ -153,21 +153,19 @@ export class Matcher {
       unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
       contextAsQuestion = true;
     }
-    const contextAnalysis = context.length > 0 ? reader.analyzeJoined(context) : undefined;
-    const queryTokens = [...new Set(analysis.tokens)].filter((token) => this.index.idf(token) !== undefined);
+    // The known tokens, each once. A compound's parts say less about the question than the words
+    // themselves ("Grundschule" is not about "Grund"), so they weigh less, as they do in the index.
+    const focal = new Map<string, number>();
+    for (const token of analysis.tokens) {
+      const idf = this.index.idf(token);
+      if (idf !== undefined && !focal.has(token)) focal.set(token, idf * (analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : 1));
+    }
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, scored: [], result });
-    if (queryTokens.length === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
+    if (focal.size === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
     // A number the knowledge base does not contain ("§ 8", "2027") asks for a precise fact we do not have.
     if (unknown.some((reading) => reading.numeric)) return none(declined('uncovered-terms', []));
 
-    // A compound's parts say less about the question than the words themselves ("Grundschule"
-    // is not about "Grund"), so they weigh less, as they do in the index.
-    const focal = new Map(
-      queryTokens.map((token) => [
-        token,
-        this.index.idf(token)! * (analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : 1),
-      ]),
-    );
+    const contextAnalysis = context.length > 0 ? reader.analyzeJoined(context) : undefined;
     const keyNouns = this.keyNouns(analysis, focal);
     const topic = surroundings.topic;
     const borrow = (text: string, weight: number) => {
@@ -178,7 +176,8 @@ export class Matcher {
     };
     if (topic) borrow(topic.text, this.settings.topicWeight);
     if (surroundings.leansOn && !contextAsQuestion) borrow(surroundings.leansOn, this.settings.leanWeight);
-    const knownMass = [...focal.values()].reduce((sum, weight) => sum + weight, 0);
+    let knownMass = 0;
+    for (const weight of focal.values()) knownMass += weight;
     const unknownMass = unknown.reduce((sum, reading) => sum + this.index.unknownIdf * this.unknownWeight(reading.casing), 0);
     const contextWeights = new Map<string, number>();
     for (const token of contextAnalysis?.tokens ?? []) {
@@ -212,9 +211,14 @@ export class Matcher {
    * organisation entry), so it becomes a suggestion at most.
    */
   private keyNouns(analysis: Analysis, focal: ReadonlyMap<string, number>): string[] {
-    const weights = analysis.nounTokens.flatMap((token) => (focal.has(token) ? [[token, focal.get(token)!] as const] : []));
-    const top = Math.max(...weights.map(([, weight]) => weight));
-    return [...new Set(weights.filter(([, weight]) => weight >= top - 1e-9).map(([token]) => token))];
+    let top = -Infinity;
+    for (const token of analysis.nounTokens) top = Math.max(top, focal.get(token) ?? -Infinity);
+    const nouns: string[] = [];
+    for (const token of analysis.nounTokens) {
+      const weight = focal.get(token);
+      if (weight !== undefined && weight >= top - 1e-9 && !nouns.includes(token)) nouns.push(token);
+    }
+    return nouns;
   }
 
   private entryHas(entry: Entry, token: string): boolean {
