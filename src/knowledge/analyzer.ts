@@ -7,6 +7,7 @@
  */
 import { BoundedCache } from './boundedCache';
 import { ForwardTerms } from './forwardTerms';
+import { IntList } from './intList';
 import { germanWords } from './germanWords';
 import type { SynonymsFile } from './schema';
 import { SynonymTable, type Slot } from './synonyms';
@@ -63,8 +64,8 @@ export const DEFAULT_ANALYZER_SETTINGS: AnalyzerSettings = Object.freeze({
 /** What a written word contributes to an indexed text. */
 interface IndexedWord {
   readonly slots: readonly Slot[];
-  /** The word is a separable verb particle. */
-  readonly particle: boolean;
+  /** The word's last part when that is a separable verb particle. */
+  readonly particle?: string;
 }
 
 /** A content word of a text: its folded parts, their stems, and the joined hyphen spelling. */
@@ -82,7 +83,7 @@ interface ContentWord {
  * message (asked part, context, whole text). What depends on the neighbours stays out: the
  * casing, a clause-final separable particle, synonym and `forward` phrases.
  */
-interface WrittenWord {
+export interface WrittenWord {
   /** Stems of the folded parts and the joined spelling, stopwords included: what `forward` terms compare. */
   readonly stems: readonly string[];
   /** The single-word `forward` term of each of {@link stems}; undefined when the word has none. */
@@ -189,13 +190,19 @@ export class Analyzer {
   private readonly wordIds = new Map<string, number>();
   private readonly rawWords: string[] = [];
   private readonly indexedWords: Array<IndexedWord | undefined> = [];
+  /** {@link indexedWordWithParticle}'s slots, by particle and word id. */
+  private readonly particleWords = new Map<string, Map<number, readonly Slot[]>>();
   /**
    * The knowledge base texts as word codes (see {@link wordCode}), from the vocabulary pass, so
    * indexing does not scan them again. Indexing asks for the texts in the order they were given,
    * so they are handed out by a cursor, not looked up by their (long) text; a text asked out of
-   * order is simply scanned again. Dropped by {@link finishIndexing}.
+   * order is simply scanned again. The codes of all texts share one array (text `i`'s end at
+   * `scannedEnds[i]`): an array per text would leave hundreds of thousands of small objects for
+   * the garbage collector to copy while a large base is indexed. Dropped by {@link finishIndexing}.
    */
-  private scanned: Array<{ readonly text: string; readonly codes: Int32Array }> = [];
+  private scannedTexts: string[] = [];
+  private scannedEnds = new IntList();
+  private scannedCodes = new IntList();
   private scannedCursor = 0;
 
   /**
@@ -208,10 +215,11 @@ export class Analyzer {
     private readonly settings: AnalyzerSettings = DEFAULT_ANALYZER_SETTINGS,
     private readonly isGermanWord: (written: string) => boolean = (written) => germanWords().has(written),
   ) {
+    const addCode = (raw: string, endsClause: boolean, breaksClause: boolean) => this.scannedCodes.push(this.wordCode(raw, endsClause, breaksClause));
     for (const text of texts) {
-      const codes: number[] = [];
-      scanWords(text, (raw, endsClause, breaksClause) => codes.push(this.wordCode(raw, endsClause, breaksClause)));
-      this.scanned.push({ text, codes: Int32Array.from(codes) });
+      scanWords(text, addCode);
+      this.scannedTexts.push(text);
+      this.scannedEnds.push(this.scannedCodes.length);
     }
     this.synonyms = new SynonymTable(
       synonyms.groups,
@@ -229,33 +237,37 @@ export class Analyzer {
 
   /** Tokens of a knowledge base text: compounds add their parts, nothing is corrected. */
   analyzeIndexed(text: string): Analysis {
-    const next = this.scanned[this.scannedCursor];
-    let codes: ArrayLike<number>;
-    if (next && next.text === text) {
-      codes = next.codes;
+    const cursor = this.scannedCursor;
+    let codes: IntList;
+    let from = 0;
+    if (cursor < this.scannedTexts.length && this.scannedTexts[cursor] === text) {
+      codes = this.scannedCodes;
+      from = cursor === 0 ? 0 : this.scannedEnds.get(cursor - 1);
       this.scannedCursor++;
     } else {
-      const list: number[] = [];
-      scanWords(text, (raw, endsClause, breaksClause) => list.push(this.wordCode(raw, endsClause, breaksClause)));
-      codes = list;
+      codes = new IntList(64);
+      scanWords(text, (raw, endsClause, breaksClause) => codes.push(this.wordCode(raw, endsClause, breaksClause)));
     }
+    const to = codes === this.scannedCodes ? this.scannedEnds.get(cursor) : codes.length;
     const slots: Slot[] = [];
     let particle = false;
-    for (let i = 0; i < codes.length; i++) {
-      const code = codes[i]!;
+    for (let i = from; i < to; i++) {
+      const code = codes.get(i);
       const word = this.indexedWord(code >> 2);
       if ((code & ENDS_CLAUSE) !== 0 && word.particle) particle = true;
       for (const slot of word.slots) slots.push(slot);
     }
     // A clause-final particle ("… richtet ein KI ein.") changes how the clause's verbs read.
-    if (particle) return this.analyzeIndexedWithParticles(codes);
+    if (particle) return this.analyzeIndexedWithParticles(codes, from, to);
     const { tokens, compoundParts } = this.synonyms.apply(slots);
     return { tokens, compoundParts, readings: NONE, forwardTerms: NONE, nounTokens: NONE };
   }
 
   /** Frees the scanned texts once the index is built (they are only needed while indexing). */
   finishIndexing(): void {
-    this.scanned = [];
+    this.scannedTexts = [];
+    this.scannedEnds = new IntList(0);
+    this.scannedCodes = new IntList(0);
     this.scannedCursor = 0;
   }
 
@@ -300,45 +312,62 @@ export class Analyzer {
       return { tokens: [token], parts: this.compoundParts(token) ?? [] };
     });
     if (forms.joined && content.length > 0) slots.push({ tokens: [stem(forms.joined)], parts: [] });
-    word = { slots, particle: SEPARABLE_PARTICLES.has(forms.parts[forms.parts.length - 1]!) };
+    const last = forms.parts[forms.parts.length - 1]!;
+    word = SEPARABLE_PARTICLES.has(last) ? { slots, particle: last } : { slots };
     this.indexedWords[id] = word;
     return word;
   }
 
   /**
+   * The slots of a written word of an indexed text in a clause that ends in `particle`: a verb
+   * reads as the joined verb ("richtet … ein" → "einrichten"). Kept per word and particle, like
+   * {@link indexedWord}.
+   */
+  private indexedWordWithParticle(id: number, particle: string): readonly Slot[] {
+    let byWord = this.particleWords.get(particle);
+    if (!byWord) this.particleWords.set(particle, (byWord = new Map()));
+    let slots = byWord.get(id);
+    if (slots) return slots;
+    const forms = formsOf(this.rawWords[id]!);
+    const read: Slot[] = [];
+    for (const folded of forms.parts) {
+      if (isStopword(folded)) continue;
+      const token = this.separableVerb(particle, folded) || stem(folded);
+      read.push({ tokens: [token], parts: this.compoundParts(token) ?? [] });
+    }
+    if (read.length > 0 && forms.joined) read.push({ tokens: [stem(forms.joined)], parts: [] });
+    byWord.set(id, read);
+    return read;
+  }
+
+  /**
    * An indexed text whose clauses may end in a separable verb particle: each word of such a
    * clause is read with the particle ("richtet … ein" → "einrichten"), as `contentWords` reads
-   * a text, but from the word codes instead of splitting the text again.
+   * a text, but from the word codes (`from` … `to - 1` of `codes`) instead of splitting the
+   * text again. The other clauses' words read as they always do.
    */
-  private analyzeIndexedWithParticles(codes: ArrayLike<number>): Analysis {
+  private analyzeIndexedWithParticles(codes: IntList, from: number, to: number): Analysis {
     const particles = new Map<number, string>();
     let clause = 0;
-    for (let index = 0; index < codes.length; index++) {
-      const code = codes[index]!;
-      const parts = formsOf(this.rawWords[code >> 2]!).parts;
-      const last = parts[parts.length - 1]!;
+    for (let index = from; index < to; index++) {
+      const code = codes.get(index);
       if ((code & BREAKS_CLAUSE) !== 0) {
-        if (index > 0 && SEPARABLE_PARTICLES.has(last)) particles.set(clause, last);
+        const particle = this.indexedWord(code >> 2).particle;
+        if (index > from && particle) particles.set(clause, particle);
         clause++;
       }
     }
     const slots: Slot[] = [];
     clause = 0;
-    for (let index = 0; index < codes.length; index++) {
-      const code = codes[index]!;
-      const forms = formsOf(this.rawWords[code >> 2]!);
+    for (let index = from; index < to; index++) {
+      const code = codes.get(index);
       const particle = particles.get(clause);
       if ((code & BREAKS_CLAUSE) !== 0) clause++;
-      let content = false;
-      for (const folded of forms.parts) {
-        if (isStopword(folded)) continue;
-        content = true;
-        const token = (particle && this.separableVerb(particle, folded)) || stem(folded);
-        slots.push({ tokens: [token], parts: this.compoundParts(token) ?? [] });
-      }
-      if (content && forms.joined) slots.push({ tokens: [stem(forms.joined)], parts: [] });
+      const word = particle ? this.indexedWordWithParticle(code >> 2, particle) : this.indexedWord(code >> 2).slots;
+      for (const slot of word) slots.push(slot);
     }
-    return { ...this.synonyms.apply(slots), readings: [], forwardTerms: [], nounTokens: [] };
+    const { tokens, compoundParts } = this.synonyms.apply(slots);
+    return { tokens, compoundParts, readings: [], forwardTerms: [], nounTokens: [] };
   }
 
   /** Tokens of a user's question: typos corrected, compounds split, unknown words reported. */
@@ -351,6 +380,15 @@ export class Analyzer {
       casings.push(casing);
       clauses.push(clause);
     });
+    return this.analyzeWords(words, casings, clauses);
+  }
+
+  /**
+   * A question's analysis from its written words ({@link writtenWord}), each with the casing and
+   * clause {@link eachWord} gives it in the question: what {@link analyzeQuery} reads, and what
+   * reading a message once (`messageWords.ts`) hands over for each piece of the message.
+   */
+  analyzeWords(words: readonly WrittenWord[], casings: ReadonlyArray<Word['casing']>, clauses: readonly number[]): Analysis {
     // A separable verb particle that ends its clause ("Wie richte ich ein KI ein?") is read
     // with every word of that clause, as `contentWords` does.
     let particles: Map<number, string> | undefined;
@@ -383,11 +421,14 @@ export class Analyzer {
       }
       if (word.joinedSlot) slots.push(word.joinedSlot);
     }
-    return { ...this.synonyms.apply(slots), readings, forwardTerms: this.forward.find(stems, terms), nounTokens };
+    // Built field by field: V8 adds each property that follows a spread (`{ ...applied, readings }`)
+    // through its runtime, about a microsecond each, and this runs for every text a message has.
+    const { tokens, compoundParts } = this.synonyms.apply(slots);
+    return { tokens, compoundParts, readings, forwardTerms: this.forward.find(stems, terms), nounTokens };
   }
 
   /** A written word of a question, read once per snapshot (see {@link WrittenWord}). */
-  private writtenWord(raw: string): WrittenWord {
+  writtenWord(raw: string): WrittenWord {
     const cached = this.writtenWords.get(raw);
     if (cached) return cached;
     const forms = formsOf(raw);

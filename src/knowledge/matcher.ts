@@ -77,6 +77,16 @@ export interface Explanation {
   readonly result: MatchResult;
 }
 
+/**
+ * Reads the texts an explanation needs. A message's reading (`messageWords.ts`) builds each piece
+ * of the message from the words it found once; on its own, a text is read by the analyzer.
+ */
+export interface TextReader {
+  analyze(text: string): Analysis;
+  /** Texts read as one, joined by " . " (a part's context). */
+  analyzeJoined(texts: readonly string[]): Analysis;
+}
+
 /** Matches one asked part; built once per knowledge snapshot. */
 export class Matcher {
   readonly analyzer: Analyzer;
@@ -86,6 +96,11 @@ export class Matcher {
   /** Tokens of each entry (all fields), computed when first needed. */
   private readonly entryWords = new WeakMap<Entry, { readonly tokens: ReadonlySet<string>; readonly stems: readonly string[] }>();
   readonly settings: MatcherSettings;
+  /** Reads each text on its own. */
+  private readonly ownReader: TextReader = {
+    analyze: (text) => this.analyzer.analyzeQuery(text),
+    analyzeJoined: (texts) => this.analyzer.analyzeQuery(texts.join(' . ')),
+  };
 
   constructor(
     readonly entries: readonly Entry[],
@@ -114,6 +129,7 @@ export class Matcher {
    *   words join the asked part at reduced weight, and its entry and related entries are favoured.
    * @param surroundings.leansOn a context sentence the part points into ("… dabei?"): its known
    *   words join the asked part at reduced weight; its unknown words and forward terms stay context.
+   * @param reader reads the texts (the message's reading shares its words between its pieces)
    */
   explain(
     question: string,
@@ -123,45 +139,45 @@ export class Matcher {
       readonly topic?: Topic;
       readonly leansOn?: string;
     } = {},
+    reader: TextReader = this.ownReader,
   ): Explanation {
     const context = surroundings.context ?? [];
-    let analysis = this.analyzer.analyzeQuery(question);
+    let analysis = reader.analyze(question);
     let unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     let contextAsQuestion = false;
     if (surroundings.antecedent && unknown.length === 0 && !analysis.tokens.some((token) => this.index.idf(token) !== undefined)) {
       // "Wie lautet die?" names no topic: the piece before it is what is asked about.
       const own = analysis.forwardTerms;
-      analysis = this.analyzer.analyzeQuery(surroundings.antecedent);
+      analysis = reader.analyze(surroundings.antecedent);
       analysis = { ...analysis, forwardTerms: [...new Set([...analysis.forwardTerms, ...own])] };
       unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
       contextAsQuestion = true;
     }
-    const contextAnalysis = context.length > 0 ? this.analyzer.analyzeQuery(context.join(' . ')) : undefined;
-    const queryTokens = [...new Set(analysis.tokens)].filter((token) => this.index.idf(token) !== undefined);
+    // The known tokens, each once. A compound's parts say less about the question than the words
+    // themselves ("Grundschule" is not about "Grund"), so they weigh less, as they do in the index.
+    const focal = new Map<string, number>();
+    for (const token of analysis.tokens) {
+      const idf = this.index.idf(token);
+      if (idf !== undefined && !focal.has(token)) focal.set(token, idf * (analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : 1));
+    }
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, scored: [], result });
-    if (queryTokens.length === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
+    if (focal.size === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
     // A number the knowledge base does not contain ("§ 8", "2027") asks for a precise fact we do not have.
     if (unknown.some((reading) => reading.numeric)) return none(declined('uncovered-terms', []));
 
-    // A compound's parts say less about the question than the words themselves ("Grundschule"
-    // is not about "Grund"), so they weigh less, as they do in the index.
-    const focal = new Map(
-      queryTokens.map((token) => [
-        token,
-        this.index.idf(token)! * (analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : 1),
-      ]),
-    );
+    const contextAnalysis = context.length > 0 ? reader.analyzeJoined(context) : undefined;
     const keyNouns = this.keyNouns(analysis, focal);
     const topic = surroundings.topic;
     const borrow = (text: string, weight: number) => {
-      for (const token of this.analyzer.analyzeQuery(text).tokens) {
+      for (const token of reader.analyze(text).tokens) {
         const idf = this.index.idf(token);
         if (idf !== undefined && !focal.has(token)) focal.set(token, idf * weight);
       }
     };
     if (topic) borrow(topic.text, this.settings.topicWeight);
     if (surroundings.leansOn && !contextAsQuestion) borrow(surroundings.leansOn, this.settings.leanWeight);
-    const knownMass = [...focal.values()].reduce((sum, weight) => sum + weight, 0);
+    let knownMass = 0;
+    for (const weight of focal.values()) knownMass += weight;
     const unknownMass = unknown.reduce((sum, reading) => sum + this.index.unknownIdf * this.unknownWeight(reading.casing), 0);
     const contextWeights = new Map<string, number>();
     for (const token of contextAnalysis?.tokens ?? []) {
@@ -195,9 +211,14 @@ export class Matcher {
    * organisation entry), so it becomes a suggestion at most.
    */
   private keyNouns(analysis: Analysis, focal: ReadonlyMap<string, number>): string[] {
-    const weights = analysis.nounTokens.flatMap((token) => (focal.has(token) ? [[token, focal.get(token)!] as const] : []));
-    const top = Math.max(...weights.map(([, weight]) => weight));
-    return [...new Set(weights.filter(([, weight]) => weight >= top - 1e-9).map(([token]) => token))];
+    let top = -Infinity;
+    for (const token of analysis.nounTokens) top = Math.max(top, focal.get(token) ?? -Infinity);
+    const nouns: string[] = [];
+    for (const token of analysis.nounTokens) {
+      const weight = focal.get(token);
+      if (weight !== undefined && weight >= top - 1e-9 && !nouns.includes(token)) nouns.push(token);
+    }
+    return nouns;
   }
 
   private entryHas(entry: Entry, token: string): boolean {

@@ -1,13 +1,15 @@
 /**
  * Reading a whole chat message, as a sequence of stages:
  *   1. sentences and focus (`sentences.ts`): which pieces ask, which are context;
- *   2.–3. normalising and reading each word (`text.ts`, `analyzer.ts`), per asked part;
+ *   2.–3. normalising and reading each word (`text.ts`, `analyzer.ts`): the message's words once,
+ *      each asked part and its context from them (`messageWords.ts`);
  *   4. scoring (`scoring.ts`) with the context's known words as a ranking help;
  *   5. deciding (`decide.ts`) for each part alone;
  * then, given the topic of the last answer, elliptic follow-ups are read against it.
  * `explainMessage` returns every stage's result for `npm run ask -- --json`.
  */
-import type { Explanation, Matcher, Topic } from './matcher';
+import type { Explanation, Matcher, TextReader, Topic } from './matcher';
+import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
 import { asksToExplain, findFocus, leansBack, type MessagePiece } from './sentences';
 import { isStopword } from './text';
@@ -70,21 +72,26 @@ function topicOf(entry: Entry, getEntry: (id: string) => Entry | undefined): Top
  */
 function readPart(
   matcher: Matcher,
-  part: { text: string; why: string; context: readonly string[]; antecedent?: string; leansOn?: string },
+  reader: TextReader,
+  part: AskedPart,
   topic: Entry | undefined,
   getEntry: (id: string) => Entry | undefined,
 ): PartTrace {
-  const alone = matcher.explain(part.text, part);
-  if (!topic) return { ...part, elliptic: false, explanation: alone };
+  const alone = matcher.explain(part.text, part, reader);
+  if (!topic) return traceOf(part, false, alone);
   const leaning = leansBack(part.text, isStopword);
-  const trace: PartTrace = { ...part, elliptic: leaning !== 'no', explanation: alone };
+  const trace = traceOf(part, leaning !== 'no', alone);
   const neighbourhood = topicOf(topic, getEntry);
   const answeredAlone = alone.result.answer;
   // A clear answer stays, unless the part points back, or continues the topic ("und für wen
   // gibt es Fortbildungen?") and the answer lies outside the topic's neighbourhood.
   if (answeredAlone && (leaning === 'no' || (leaning === 'continues' && neighbourhood.favoured.has(answeredAlone.id)))) return trace;
   const besides = ADDITIVE.test(part.text) ? { exclude: topic.id } : {};
-  const withTopic = matcher.explain(part.text, { ...part, antecedent: part.antecedent ?? topic.title, topic: { ...neighbourhood, ...besides } });
+  const withTopic = matcher.explain(
+    part.text,
+    { context: part.context, antecedent: part.antecedent ?? topic.title, leansOn: part.leansOn, topic: { ...neighbourhood, ...besides } },
+    reader,
+  );
   const better =
     leaning === 'points-back'
       ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome] ||
@@ -106,10 +113,34 @@ function readPart(
     // hold what the part asks. The part's own answer stands when it is about the same subject ("und
     // wie erreiche ich die?" after the LaKI's tasks is the LaKI's contact); otherwise the
     // knowledge does not say.
-    if (answeredAlone && sameSubject(matcher, answeredAlone, topic)) return { ...trace, followUp: { entryId: topic.id } };
-    return { ...trace, why: `${part.why}; the last answer does not hold what it asks`, explanation: { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) } };
+    if (answeredAlone && sameSubject(matcher, answeredAlone, topic)) return traceOf(part, trace.elliptic, alone, { entryId: topic.id });
+    const declinedHere = { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) };
+    return traceOf({ ...part, why: `${part.why}; the last answer does not hold what it asks` }, trace.elliptic, declinedHere);
   }
-  return better ? { ...trace, followUp: { entryId: topic.id }, explanation: withTopic } : trace;
+  return better ? traceOf(part, trace.elliptic, withTopic, { entryId: topic.id }) : trace;
+}
+
+/** An asked part as the sentence stage found it. */
+type AskedPart = Pick<PartTrace, 'text' | 'why' | 'context' | 'antecedent' | 'leansOn'>;
+
+/**
+ * A part's trace, built field by field: V8 adds each property that follows a spread
+ * (`{ ...part, elliptic }`) through its runtime, about a microsecond each, on every message.
+ */
+function traceOf(part: AskedPart, elliptic: boolean, explanation: Explanation, followUp?: PartTrace['followUp']): PartTrace {
+  const trace: { -readonly [K in keyof PartTrace]: PartTrace[K] } = { text: part.text, why: part.why, context: part.context, elliptic, explanation };
+  if (part.antecedent !== undefined) trace.antecedent = part.antecedent;
+  if (part.leansOn !== undefined) trace.leansOn = part.leansOn;
+  if (followUp) trace.followUp = followUp;
+  return trace;
+}
+
+/** A part's result with its text (field by field, see {@link traceOf}). */
+function partMatch(result: MatchResult, text: string): PartMatch {
+  const { outcome, answer, suggestions, candidates, declineReason } = result;
+  return declineReason === undefined
+    ? { outcome, answer, suggestions, candidates, text }
+    : { outcome, answer, suggestions, candidates, declineReason, text };
 }
 
 /** True when two entries' titles share a word: "Kontakt zur LaKI" and "Kernaufgaben der LaKI". */
@@ -131,13 +162,13 @@ function topicCovers(alone: Explanation, topic: Entry, minCoverage: number): boo
  * antecedent stay: they are what the part means). Kept for one message: the context guard and
  * the whole-message check ask for the same part.
  */
-function ownReadings(matcher: Matcher): (part: PartTrace) => Explanation {
+function ownReadings(matcher: Matcher, reader: TextReader): (part: PartTrace) => Explanation {
   const readings = new Map<string, Explanation>();
   return (part) => {
     const key = `${part.text}\u0000${part.antecedent ?? ''}\u0000${part.leansOn ?? ''}`;
     let reading = readings.get(key);
     if (!reading) {
-      reading = matcher.explain(part.text, { ...(part.antecedent ? { antecedent: part.antecedent } : {}), ...(part.leansOn ? { leansOn: part.leansOn } : {}) });
+      reading = matcher.explain(part.text, { antecedent: part.antecedent, leansOn: part.leansOn }, reader);
       readings.set(key, reading);
     }
     return reading;
@@ -203,7 +234,9 @@ export function explainMessage(
   const focus = findFocus(text, isStopword);
   const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
   const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] as string[] }];
-  let parts = asked.map((part) => readPart(matcher, part, topic, getEntry));
+  // Every text the stages read is a piece of the message: its words are found and looked up once.
+  const reader = new MessageWords(matcher.analyzer, text);
+  let parts = asked.map((part) => readPart(matcher, reader, part, topic, getEntry));
   // One question with context: when the whole message, read as one question as written, answers
   // ("Wir sind ein Kreis – können wir ein KI aufbauen?"), that reading wins — it used every word
   // and passed every protection over the whole text. Otherwise the context's unknown words would
@@ -214,15 +247,15 @@ export function explainMessage(
   // Not either when the whole reading's answer is chosen by the context's words while the part's
   // own words answer with an entry of another topic ("Unsere Schulen brauchen Lernmaterialien. Wer
   // gibt den Rahmen vor?" is about the Erlass, not the materials).
-  const ownReading = ownReadings(matcher);
+  const ownReading = ownReadings(matcher, reader);
   parts = parts.map((part) => guardContextChoice(matcher, part, ownReading));
   if (parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !parts[0]!.leansOn && !CONTRAST.test(parts[0]!.text)) {
-    const whole = matcher.explain(text);
+    const whole = matcher.explain(text, {}, reader);
     if (whole.result.answer && agrees(whole.result.answer, ownReading(parts[0]!), parts[0]!, matcher.settings.minCoverage)) {
       parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
     }
   }
-  const partMatches: PartMatch[] = parts.map((part) => ({ ...part.explanation.result, text: part.text }));
+  const partMatches: PartMatch[] = parts.map((part) => partMatch(part.explanation.result, part.text));
   const followUp = parts.find((part) => part.followUp)?.followUp;
   const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };
   return { pieces: focus.pieces, parts, match };
@@ -230,5 +263,5 @@ export function explainMessage(
 
 /** A single question's result as a message match, for knowledge bases that only match one text. */
 export function singlePartMessage(text: string, result: MatchResult): MessageMatch {
-  return { main: result, parts: [{ ...result, text }] };
+  return { main: result, parts: [partMatch(result, text)] };
 }

@@ -6,6 +6,7 @@
 import { answerText } from './answerText';
 import type { Analyzer } from './analyzer';
 import type { Entry } from './schema';
+import { IntList } from './intList';
 import type { Candidate } from './types';
 
 /** Weights of the index, part of the matcher settings. */
@@ -66,6 +67,8 @@ interface Scratch {
   readonly least: Float64Array;
   readonly context: Float64Array;
   readonly bound: Float64Array;
+  /** Exact scores computed for the floor, by entry, kept for the final pass. */
+  readonly exactScores: Array<ScoredEntry | undefined>;
   readonly touchedEntries: Int32Array;
   /** 1 + the position of a token in the query's focal tokens, 0 when it is not asked. */
   readonly focalSlot: Int32Array;
@@ -115,47 +118,72 @@ export class ScoringIndex {
     analyzer: Analyzer,
     private readonly settings: ScoringSettings,
   ) {
-    const entryLists = new Map<string, { entries: number[]; weights: number[] }>();
-    const variantTokens: Array<Set<string>> = [];
-    /** For each token of each variant (in the sets' order), its place in the token's postings. */
-    const variantPostingIndex: number[] = [];
+    /** Each token's postings as they grow; `id` is the token's number (the order tokens first occur). */
+    const entryLists = new Map<string, { readonly id: number; readonly entries: number[]; readonly weights: number[] }>();
+    /** The tokens of every variant, one variant after another, by token number (see `variantEnds`). */
+    const variantTokenIds = new IntList();
+    /** For each token of each variant, the variant's entry's place in the token's postings. */
+    const variantPostingIndex = new IntList();
+    /** Where each variant's tokens end in `variantTokenIds`. */
+    const variantEnds = new IntList();
     const variantStart = new Int32Array(entries.length + 1);
+    // Reused for every entry: indexing 10,000 entries must not leave a Map or Set per entry or
+    // variant for the garbage collector to copy while the index grows.
+    const weights = new Map<string, number>();
+    /** The current entry's variants' distinct tokens, each variant in the order its tokens first occur. */
+    const entryVariantTokens: string[] = [];
+    const addWeights = (text: string, fieldWeight: number) => {
+      const { tokens, compoundParts } = analyzer.analyzeIndexed(text);
+      for (const token of tokens) {
+        const weight = fieldWeight * (compoundParts.has(token) ? settings.compoundPartWeight : 1);
+        if (weight > (weights.get(token) ?? 0)) weights.set(token, weight);
+      }
+      return tokens;
+    };
+    const addVariant = (tokens: readonly string[]) => {
+      const first = entryVariantTokens.length;
+      for (const token of tokens) {
+        // A variant has a handful of tokens: looking back is cheaper than a Set.
+        let seen = false;
+        for (let k = first; k < entryVariantTokens.length && !seen; k++) seen = entryVariantTokens[k] === token;
+        if (!seen) entryVariantTokens.push(token);
+      }
+      variantEnds.push(variantTokenIds.length + entryVariantTokens.length);
+    };
     entries.forEach((entry, entryIndex) => {
-      const weights = new Map<string, number>();
-      const addWeights = (text: string, fieldWeight: number) => {
-        const { tokens, compoundParts } = analyzer.analyzeIndexed(text);
-        for (const token of tokens) {
-          const weight = fieldWeight * (compoundParts.has(token) ? settings.compoundPartWeight : 1);
-          if (weight > (weights.get(token) ?? 0)) weights.set(token, weight);
-        }
-        return tokens;
-      };
+      weights.clear();
+      entryVariantTokens.length = 0;
       addWeights(answerText(entry), settings.answerTextWeight);
       const titleTokens = addWeights(entry.title, 1);
       for (const text of entry.keywords) addWeights(text, 1);
-      variantStart[entryIndex] = variantTokens.length;
-      variantTokens.push(new Set(titleTokens));
-      for (const text of entry.questions) variantTokens.push(new Set(addWeights(text, 1)));
-      const postingIndex = new Map<string, number>();
+      variantStart[entryIndex] = variantEnds.length;
+      addVariant(titleTokens);
+      for (const text of entry.questions) addVariant(addWeights(text, 1));
       for (const [token, weight] of weights) {
         let list = entryLists.get(token);
-        if (!list) entryLists.set(token, (list = { entries: [], weights: [] }));
-        postingIndex.set(token, list.entries.length);
+        if (!list) entryLists.set(token, (list = { id: entryLists.size, entries: [], weights: [] }));
         list.entries.push(entryIndex);
         list.weights.push(weight);
       }
-      for (let variant = variantStart[entryIndex]!; variant < variantTokens.length; variant++) {
-        for (const token of variantTokens[variant]!) variantPostingIndex.push(postingIndex.get(token)!);
+      // Every token of a variant is one of its entry's tokens, so it has postings, whose last
+      // place is this entry's.
+      for (const token of entryVariantTokens) {
+        const list = entryLists.get(token)!;
+        variantTokenIds.push(list.id);
+        variantPostingIndex.push(list.entries.length - 1);
       }
     });
-    variantStart[entries.length] = variantTokens.length;
+    variantStart[entries.length] = variantEnds.length;
     this.variantStart = variantStart;
 
     const n = Math.max(entries.length, 1);
+    const idfById = new Float64Array(entryLists.size);
     for (const [token, list] of entryLists) {
-      this.idfs.set(token, Math.log(1 + n / list.entries.length));
+      const idf = Math.log(1 + n / list.entries.length);
+      this.idfs.set(token, idf);
+      idfById[list.id] = idf;
       const postings: Postings = {
-        id: this.postingsById.length,
+        id: list.id,
         entries: Int32Array.from(list.entries),
         weights: Float32Array.from(list.weights),
         leastVariantMass: new Float64Array(list.entries.length).fill(Infinity),
@@ -164,26 +192,25 @@ export class ScoringIndex {
       this.postingsById.push(postings);
     }
     this.unknownIdf = Math.log(1 + n / 0.5);
-    // Every token of a variant is one of its entry's tokens, so it has postings and a number.
-    this.variantMass = new Float64Array(variantTokens.length);
-    this.variantTokenStart = new Int32Array(variantTokens.length + 1);
-    this.variantTokens = new Int32Array(variantTokens.reduce((total, tokens) => total + tokens.size, 0));
-    let at = 0;
-    variantTokens.forEach((tokens, variant) => {
+    const variantCount = variantEnds.length;
+    this.variantMass = new Float64Array(variantCount);
+    this.variantTokenStart = new Int32Array(variantCount + 1);
+    this.variantTokens = variantTokenIds.toArray();
+    let from = 0;
+    for (let variant = 0; variant < variantCount; variant++) {
+      const to = variantEnds.get(variant);
       let mass = 0;
-      this.variantTokenStart[variant] = at;
-      for (const token of tokens) {
-        mass += this.idfs.get(token) ?? 0;
-        this.variantTokens[at++] = this.entryPostings.get(token)!.id;
-      }
+      this.variantTokenStart[variant] = from;
+      for (let k = from; k < to; k++) mass += idfById[this.variantTokens[k]!]!;
       this.variantMass[variant] = mass;
-      for (let k = this.variantTokenStart[variant]!; k < at; k++) {
+      for (let k = from; k < to; k++) {
         const least = this.postingsById[this.variantTokens[k]!]!.leastVariantMass;
-        const index = variantPostingIndex[k]!;
+        const index = variantPostingIndex.get(k);
         if (mass < least[index]!) least[index] = mass;
       }
-    });
-    this.variantTokenStart[variantTokens.length] = at;
+      from = to;
+    }
+    this.variantTokenStart[variantCount] = from;
     this.scratch = {
       covered: new Float64Array(entries.length),
       reach: new Float64Array(entries.length),
@@ -191,6 +218,7 @@ export class ScoringIndex {
       least: new Float64Array(entries.length).fill(Infinity),
       context: new Float64Array(entries.length),
       bound: new Float64Array(entries.length),
+      exactScores: new Array<ScoredEntry | undefined>(entries.length).fill(undefined),
       touchedEntries: new Int32Array(entries.length),
       focalSlot: new Int32Array(this.entryPostings.size),
     };
@@ -218,7 +246,7 @@ export class ScoringIndex {
    * Scratch arrays are reused across calls (matching is synchronous), so a query allocates little.
    */
   score(query: ScoringQuery, keep: number): ScoredEntry[] {
-    const { covered, reach, hits, least, context, bound, touchedEntries, focalSlot } = this.scratch;
+    const { covered, reach, hits, least, context, bound, exactScores, touchedEntries, focalSlot } = this.scratch;
     const focalIds: number[] = [];
     const focalWeights: number[] = [];
     let entryCount = 0;
@@ -243,15 +271,17 @@ export class ScoringIndex {
     // The context only re-ranks entries the asked part touched, and its rarest words say most:
     // a few of them bound the work however long the context is.
     let contextMass = 0;
-    const contextTokens = [...query.context].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONTEXT_TOKENS);
-    for (const [token, weight] of contextTokens) {
-      contextMass += weight;
-      const postings = this.entryPostings.get(token);
-      if (!postings) continue;
-      const { entries, weights } = postings;
-      for (let i = 0; i < entries.length; i++) {
-        const entry = entries[i]!;
-        if (covered[entry] !== 0) context[entry] += weight * weights[i]!;
+    if (query.context.size > 0) {
+      const contextTokens = [...query.context].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONTEXT_TOKENS);
+      for (const [token, weight] of contextTokens) {
+        contextMass += weight;
+        const postings = this.entryPostings.get(token);
+        if (!postings) continue;
+        const { entries, weights } = postings;
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i]!;
+          if (covered[entry] !== 0) context[entry] += weight * weights[i]!;
+        }
       }
     }
 
@@ -287,9 +317,8 @@ export class ScoringIndex {
     // below all of them), so its variants need not be read.
     const bounded = entryCount > keep && consistent;
     let floor = -Infinity;
-    /** Exact scores computed for the floor, kept for the pass below. */
-    const scoredForFloor = new Map<number, ScoredEntry>();
     if (bounded) {
+      /** The `keep` entries with the highest bounds, highest first. */
       const highest: number[] = [];
       for (let i = 0; i < entryCount; i++) {
         const entryIndex = touchedEntries[i]!;
@@ -298,13 +327,20 @@ export class ScoringIndex {
         const value = coverageWeight * coverage + (1 - coverageWeight) * similarity + bonus + topic;
         bound[entryIndex] = value;
         if (highest.length === keep && value <= bound[highest[keep - 1]!]!) continue;
-        let position = highest.length;
-        while (position > 0 && value > bound[highest[position - 1]!]!) position--;
-        highest.splice(position, 0, entryIndex);
-        if (highest.length > keep) highest.pop();
+        // Inserted after those with a bound as high; when the list is full, its last one drops out.
+        let position = highest.length < keep ? highest.length : keep - 1;
+        while (position > 0 && value > bound[highest[position - 1]!]!) {
+          highest[position] = highest[position - 1]!;
+          position--;
+        }
+        highest[position] = entryIndex;
       }
-      for (const entryIndex of highest) scoredForFloor.set(entryIndex, exact(entryIndex));
-      floor = Math.min(...[...scoredForFloor.values()].map((scored) => scored.score));
+      floor = Infinity;
+      for (const entryIndex of highest) {
+        const scored = exact(entryIndex);
+        exactScores[entryIndex] = scored;
+        if (scored.score < floor) floor = scored.score;
+      }
     }
 
     const top: ScoredEntry[] = [];
@@ -314,9 +350,10 @@ export class ScoringIndex {
       // Below the floor, or not above the current `keep`-th score: the exact score would be too.
       const skip = reachable < floor || (top.length === keep && reachable <= top[keep - 1]!.score);
       if (!skip) {
-        const candidate = scoredForFloor.get(entryIndex) ?? exact(entryIndex);
+        const candidate = exactScores[entryIndex] ?? exact(entryIndex);
         if (!(top.length === keep && candidate.score <= top[keep - 1]!.score)) insertRanked(top, candidate, keep);
       }
+      exactScores[entryIndex] = undefined;
       covered[entryIndex] = 0;
       reach[entryIndex] = 0;
       hits[entryIndex] = 0;

@@ -100,8 +100,16 @@ const ANAPHORS = new Set([
   'der', 'den', 'dem', 'they', 'them', 'it', 'that', 'this', 'there',
 ]);
 
-/** A message of one clause: no sentence or clause boundary before a final mark, no "und/oder". */
-const SIMPLE = /^(?![\s\S]*\s(?:und|oder|sowie|and|or)\s)(?![\s\S]*\s[–—-]\s)[^.!?;:,\n]*[.!?]*$/iu;
+/**
+ * A message of one clause: no sentence or clause boundary before a final mark, no "und/oder", no
+ * spaced dash. (Three plain tests: one pattern with look-aheads over the whole text backtracks.)
+ */
+function isSimple(text: string): boolean {
+  return ONE_CLAUSE.test(text) && !JOINED_CLAUSES.test(text) && !SPACED_DASH.test(text);
+}
+const ONE_CLAUSE = /^[^.!?;:,\n]*[.!?]*$/iu;
+const JOINED_CLAUSES = /\s(?:und|oder|sowie|and|or)\s/iu;
+const SPACED_DASH = /\s[–—-]\s/iu;
 
 /** A salutation opening a message ("Sehr geehrte Frau Dr. Schmidt", "Liebes LaKI-Team", "Hallo zusammen"), folded. */
 const SALUTATION = /^(sehr geehrte[rs]?|liebe[rs]?|hallo|hey|hi|moin|servus|gruss gott|guten (tag|morgen|abend)|dear|hello)(\s+[^\s]+){0,4}$/u;
@@ -161,14 +169,16 @@ export function splitSentences(message: string): string[] {
     const sentence = text.slice(start, end).trim();
     if (sentence) sentences.push(sentence);
   };
+  // Character codes, not one-character strings: a message with a dash or quotes is a two-byte
+  // string, whose characters would each become a new string.
   for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (char === '\n') {
+    const code = text.charCodeAt(i);
+    if (code === NEWLINE) {
       push(i);
       start = i + 1;
       continue;
     }
-    if ((char === '–' || char === '—' || char === '-') && text[i - 1] === ' ' && text[i + 1] === ' ') {
+    if ((code === EN_DASH || code === EM_DASH || code === HYPHEN) && text.charCodeAt(i - 1) === SPACE && text.charCodeAt(i + 1) === SPACE) {
       const after = text.slice(i + 1).split(/[.!?;:\n]/)[0]!;
       if (words(text.slice(start, i)).length >= 3 && words(after).length >= 3) {
         push(i);
@@ -176,20 +186,41 @@ export function splitSentences(message: string): string[] {
       }
       continue;
     }
-    if (char !== '.' && char !== '!' && char !== '?' && char !== ';' && char !== ':') continue;
-    const next = text[i + 1];
-    if (next !== undefined && !/\s/.test(next) && !/[.!?]/.test(next)) continue;
-    if (char === '.') {
+    if (code !== PERIOD && code !== EXCLAMATION && code !== QUESTION && code !== SEMICOLON && code !== COLON) continue;
+    if (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1)) && !isEndMark(text.charCodeAt(i + 1))) continue;
+    if (code === PERIOD) {
       const before = /([\p{L}\p{N}]+)\.$/u.exec(text.slice(Math.max(start, i - 30), i + 1))?.[1];
       // "z. B.", "Dez. 37", "1. Januar": the period belongs to an abbreviation or an ordinal.
       if (before && (ABBREVIATIONS.has(fold(before)) || /^\d+$/.test(before))) continue;
     }
-    while (i + 1 < text.length && /[.!?]/.test(text[i + 1]!)) i++;
+    while (i + 1 < text.length && isEndMark(text.charCodeAt(i + 1))) i++;
     push(i + 1);
     start = i + 1;
   }
   push(text.length);
   return sentences;
+}
+
+const NEWLINE = 10;
+const SPACE = 32;
+const EXCLAMATION = 33;
+const HYPHEN = 45;
+const PERIOD = 46;
+const COLON = 58;
+const SEMICOLON = 59;
+const QUESTION = 63;
+const EN_DASH = 0x2013;
+const EM_DASH = 0x2014;
+
+/** `.`, `!` or `?`. */
+function isEndMark(code: number): boolean {
+  return code === PERIOD || code === EXCLAMATION || code === QUESTION;
+}
+
+/** Whether a character (code unit) is white space as `/\s/` reads it. */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === SPACE || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
 }
 
 /** Subject and reflexive pronouns that follow the finite verb of a yes/no question ("Entscheiden *wir* …"). */
@@ -433,7 +464,7 @@ export function pointsBack(text: string, isStopword: (word: string) => boolean):
 export function findFocus(message: string, isStopword: (word: string) => boolean): MessageFocus {
   const text = message.trim();
   // Most messages are one short question: nothing to split, so no need to look closer.
-  if (SIMPLE.test(text) && (text.endsWith('?') || !splitFrontedPurpose(text)[0]) && !PURPOSE_PHRASE.test(text)) {
+  if (isSimple(text) && (text.endsWith('?') || !splitFrontedPurpose(text)[0]) && !PURPOSE_PHRASE.test(text)) {
     if (!text) return { pieces: [], parts: [] };
     const request = !text.endsWith('?') && REQUEST.test(words(text).join(' '));
     const why = request ? 'a request ("ich brauche/suche …")' : 'the message is one clause';

@@ -95,25 +95,62 @@ export function splitWords(rawText: string): Word[] {
  */
 export function eachWord(rawText: string, visit: (raw: string, casing: Word['casing'], clause: number) => void): void {
   const text = normalizeText(rawText);
-  const usesCapitals = /\p{Lu}/u.test(text) && text !== text.toUpperCase();
-  let previousEnd = 0;
-  let sentenceStart = true;
-  let clause = 0;
+  const gaps = new WordGaps(text);
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
+    const casing = gaps.next(raw, match.index);
+    visit(raw, casing, gaps.clause);
+  }
+}
+
+/**
+ * How {@link eachWord} tells each word's casing and clause from the text between it and the
+ * word before: given the words of a text in order with their places, `next` returns a word's
+ * casing and `clause` is then its clause. Shared with reading a message once
+ * (`messageWords.ts`), which knows its pieces' words and places without scanning them again.
+ */
+export class WordGaps {
+  /** Index of the clause (split at punctuation) of the word last given to {@link next}. */
+  clause = 0;
+  private readonly usesCapitals: boolean;
+  private previousEnd = 0;
+  private sentenceStart = true;
+
+  constructor(private readonly text: string) {
+    this.usesCapitals = /\p{Lu}/u.test(text) && text !== text.toUpperCase();
+  }
+
+  /** The casing of the word `raw` found at `start`, the word after the one given before. */
+  next(raw: string, start: number): Word['casing'] {
+    const { text, previousEnd } = this;
     if (previousEnd > 0) {
-      if (match.index - previousEnd === 1 && text.charCodeAt(previousEnd) === 32) {
-        sentenceStart = false;
+      if (start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32) {
+        this.sentenceStart = false;
       } else {
-        const gap = text.slice(previousEnd, match.index);
-        sentenceStart = SENTENCE_END_GAP.test(gap);
-        if (CLAUSE_GAP.test(gap)) clause++;
+        const gap = text.slice(previousEnd, start);
+        this.sentenceStart = SENTENCE_END_GAP.test(gap);
+        if (CLAUSE_GAP.test(gap)) this.clause++;
       }
     }
-    previousEnd = match.index + raw.length;
-    const casing = !usesCapitals || sentenceStart ? 'unclear' : isUpperCaseInitial(raw) ? 'noun' : 'lower';
-    visit(raw, casing, clause);
+    this.previousEnd = start + raw.length;
+    return !this.usesCapitals || this.sentenceStart ? 'unclear' : isUpperCaseInitial(raw) ? 'noun' : 'lower';
   }
+}
+
+/**
+ * The written words of a text with their places, as {@link eachWord} finds them, when normalising
+ * leaves the text and every piece of it as it is (plain characters, no "§" or "Paragraph"), so
+ * that a piece's words are exactly those that lie inside it; undefined otherwise.
+ */
+export function placedWords(text: string): { readonly raws: string[]; readonly starts: number[] } | undefined {
+  if (!NFKC_STABLE.test(text) || text.includes('§') || PARAGRAPH_LETTERS.test(text)) return undefined;
+  const raws: string[] = [];
+  const starts: number[] = [];
+  for (const match of text.matchAll(WORD)) {
+    raws.push(match[0]);
+    starts.push(match.index);
+  }
+  return { raws, starts };
 }
 
 /** A written word's folded parts, as written, and the joined spelling of a hyphenated compound. */
