@@ -77,6 +77,12 @@ const PREPOSITIONS = new Set([
 const REQUEST =
   /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
 
+/**
+ * A request that opens a clause with "ich" ("… und ich brauche …"), folded. With "wir" the
+ * clause mostly tells what the writer's office is doing ("… und wir suchen Partner").
+ */
+const JOINED_REQUEST = /^ich\s+(brauche|brauch|brauchte|suche|benotige|benotigte|hatte|wusste|mochte|wurde)(\s|$)/u;
+
 /** The words {@link REQUEST} is written with, for reading them typed without umlauts. */
 const REQUEST_WORDS = [
   'brauche', 'brauchte', 'benotige', 'benotigte', 'benotigen', 'benotigten', 'ubermitteln', 'hatte', 'hatten',
@@ -313,6 +319,16 @@ function splitClauses(sentence: string, asks: boolean): string[] {
       start = cut;
       continue;
     }
+    // "wir sind mitten in der Haushaltsberatung und ich brauch die Faxnummer": a request joined to
+    // a statement by "und" is a piece of its own, and the statement before it is context.
+    if (/\s(?:und|and)\s+$/iu.test(match[0]) && JOINED_REQUEST.test(words(sentence.slice(cut)).join(' '))) {
+      const clause = sentence.slice(start, match.index).trim();
+      if (clause && !REQUEST.test(words(clause).join(' '))) {
+        clauses.push(clause);
+        start = cut;
+        continue;
+      }
+    }
     // "…, also mit wem rede ich da?" says the same question again in other words: one part.
     if (REPHRASING.test(sentence.slice(cut))) continue;
     const opens = opensQuestion(sentence.slice(cut), asks);
@@ -367,9 +383,17 @@ const PURPOSE_PHRASE = new RegExp(
 /** The place or committee after a purpose ("… im Kreis Höxter"): a preposition and one or two capitalised words. */
 const PURPOSE_PLACE = /^\s+(?:im|in der|in|beim|bei der|am|an der)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*(?=[\s,.!?;:]|$))?/u;
 
+/**
+ * A question the writer has of their own, given as the reason of a request: "Telefonnummer der
+ * LaKI bzgl. einer Frage zu unserem Projekt", "wegen einer Rückfrage zum Antrag". What the
+ * question is about runs to the end of the clause and is the writer's matter, not the topic.
+ */
+const REASON_PHRASE =
+  /(?:^|\s)(?:wegen|bzgl\.?|bezüglich|bezueglich|für|fuer|fur|mit)\s+(?:einer|eine|meiner|meine|unserer|unsere|ner|ne)\s+(?:kleinen\s+|kurzen\s+)?(?:frage|rückfrage|rueckfrage|ruckfrage|anfrage|nachfrage|anliegen)\b[^,.!?;:]*/iu;
+
 /** Splits the purpose phrase out of a piece: [the phrase, the piece without it]. */
 function splitPurposePhrase(text: string): [string | undefined, string] {
-  const match = PURPOSE_PHRASE.exec(text);
+  const match = PURPOSE_PHRASE.exec(text) ?? REASON_PHRASE.exec(text);
   if (!match) return [undefined, text];
   let end = match.index + match[0].length;
   end += PURPOSE_PLACE.exec(text.slice(end))?.[0].length ?? 0;
@@ -464,7 +488,7 @@ export function pointsBack(text: string, isStopword: (word: string) => boolean):
 export function findFocus(message: string, isStopword: (word: string) => boolean): MessageFocus {
   const text = message.trim();
   // Most messages are one short question: nothing to split, so no need to look closer.
-  if (isSimple(text) && (text.endsWith('?') || !splitFrontedPurpose(text)[0]) && !PURPOSE_PHRASE.test(text)) {
+  if (isSimple(text) && (text.endsWith('?') || !splitFrontedPurpose(text)[0]) && !PURPOSE_PHRASE.test(text) && !REASON_PHRASE.test(text)) {
     if (!text) return { pieces: [], parts: [] };
     const request = !text.endsWith('?') && REQUEST.test(words(text).join(' '));
     const why = request ? 'a request ("ich brauche/suche …")' : 'the message is one clause';

@@ -336,6 +336,8 @@ const CHAT_FILLERS = [
   // Question words that only say what kind of fact is asked; the sentence stage reads them.
   'womit', 'wofur', 'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach',
   'inwiefern', 'inwieweit', 'konkret', 'eins', 'ahnung',
+  // Inflected "unser" the stopword package misses ("zu unserem Projekt").
+  'unserem', 'unseren', 'unseres', 'unserm', 'unsern', 'unsrem', 'unsren', 'unsres', 'unsre',
   // "gibts sowas auch für Schulen?": points back, names nothing itself.
   'sowas', 'soetwas',
   // English fillers beyond the stopword package's list.

@@ -220,4 +220,24 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   it('should read "gibts sowas auch für …?" as pointing back', () => {
     expect(leansBack('gibts sowas auch für Schulen?', isStopword)).toBe('points-back');
   });
+
+  const focus = (message: string) => findFocus(message, isStopword);
+
+  it('should take a request joined to a statement by "und ich …" as the part, the statement as context', () => {
+    const result = focus('hallo, wir sind mitten in der haushaltsberatung und ich brauch die faxnr der laki');
+    expect(result.parts.map((part) => part.text)).toEqual(['ich brauch die faxnr der laki']);
+    expect(result.parts[0]!.context).toContain('wir sind mitten in der haushaltsberatung');
+    // With "wir" the clause mostly tells what the office is doing: it is not cut out as a request of its own.
+    const partners = focus('Unser Museum will sich interkulturell ausrichten und wir suchen Partner. Sind die KIs auch für Kultureinrichtungen da?');
+    expect(partners.parts.map((part) => part.text)).not.toContain('wir suchen Partner.');
+    expect(partners.parts.map((part) => part.text)).toContain('Sind die KIs auch für Kultureinrichtungen da?');
+  });
+
+  it('should leave the writer\'s own matter behind "wegen einer Frage zu …" as context', () => {
+    const result = focus('tel. nr der laki bzgl. einer frage zu unserem projekt?');
+    expect(result.parts.map((part) => part.text)).toEqual(['tel. nr der laki?']);
+    expect(result.pieces.map((piece) => piece.text)).toContain('bzgl. einer frage zu unserem projekt');
+    // Without anything else asked, the question's own matter stays the question.
+    expect(focus('Ich habe eine Frage zu Griffbereit').parts.map((part) => part.text)).toEqual(['Ich habe eine Frage zu Griffbereit']);
+  });
 });
