@@ -46,6 +46,12 @@ const RANK: Record<Outcome, number> = { none: 0, suggest: 1, answer: 2 };
 /** A follow-up that asks for something besides the last answer ("sonst noch", "gilt das auch für …"). */
 const ADDITIVE = /(^|\s)(auch|sonst|ausserdem|außerdem|weitere[nms]?|andere[nms]?|else|also|too|other)(\s|[?!.]|$)/iu;
 
+/**
+ * A follow-up that asks for the same for something else: "gibt es sowas auch für Schulen?",
+ * "gilt das auch im Elementarbereich?". What follows the preposition is its new subject.
+ */
+const SHIFT = /(^|\s)(auch|ebenfalls|also|too)\s+(für|fur|fuer|in|im|bei|beim|an|am|zur|zum|for|at)\s+\S/iu;
+
 /** A question that sets itself against what was said before it. */
 const CONTRAST = /^(aber|sondern|jedoch|allerdings|but|however)\b/iu;
 
@@ -92,12 +98,33 @@ function readPart(
     { context: part.context, antecedent: part.antecedent ?? topic.title, leansOn: part.leansOn, topic: { ...neighbourhood, ...besides } },
     reader,
   );
+  // "was macht sie sonst noch?" names nothing of its own and asks for more than the last answer:
+  // when nothing else answers it, the last answer's related entries are what else there is.
+  if (leaning === 'points-back' && besides.exclude && alone.result.declineReason === 'empty' && withTopic.result.outcome === 'none') {
+    const others = topic.related.map(getEntry).filter((entry): entry is Entry => entry !== undefined);
+    if (others.length > 0) {
+      const result: MatchResult = {
+        outcome: 'suggest',
+        answer: null,
+        suggestions: others.slice(0, matcher.settings.maxSuggestions),
+        candidates: withTopic.result.candidates,
+      };
+      const more = { ...part, why: `${part.why}; asks for more than the last answer: its related entries` };
+      return traceOf(more, trace.elliptic, { ...withTopic, result }, { entryId: topic.id });
+    }
+  }
+  // "gibt es sowas auch für Schulen?" after the early-years answer names a subject the last answer
+  // does not cover: read by its own words it is about schools, and the topic only helps when it
+  // does better than that.
+  const shifts = SHIFT.test(part.text) && alone.result.outcome !== 'none' && !topicCovers(alone, topic, matcher.settings.minCoverage);
   const better =
     leaning === 'points-back'
-      ? RANK[withTopic.result.outcome] >= RANK[alone.result.outcome] ||
-        // "gibt es dafür Beispiele?" answered alone outside the topic is a guess: the topic's
-        // reading wins when it stays in the neighbourhood, even if it only suggests.
-        (answeredAlone !== null && !neighbourhood.favoured.has(answeredAlone.id) && inNeighbourhood(withTopic, neighbourhood))
+      ? RANK[withTopic.result.outcome] > RANK[alone.result.outcome] ||
+        (!shifts &&
+          (RANK[withTopic.result.outcome] === RANK[alone.result.outcome] ||
+            // "gibt es dafür Beispiele?" answered alone outside the topic is a guess: the topic's
+            // reading wins when it stays in the neighbourhood, even if it only suggests.
+            (answeredAlone !== null && !neighbourhood.favoured.has(answeredAlone.id) && inNeighbourhood(withTopic, neighbourhood))))
       : answeredAlone
         ? // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
           withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id)

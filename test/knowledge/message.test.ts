@@ -126,6 +126,20 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('was heißt das genau?', { lastEntryId: 'rucksack-kita' }).main.outcome).not.toBe('none');
   });
 
+  it('should read "gibt es sowas auch für Schulen?" as being about schools, not the last answer', () => {
+    const result = kb.matchMessage('gibt es sowas auch für Schulen?', { lastEntryId: 'fruehe-bildung' }).main;
+    const shown = result.answer ? [result.answer] : result.suggestions;
+    expect(shown[0]?.category).toBe('schulentwicklung');
+  });
+
+  it('should offer the last answer\'s related entries for "was macht sie sonst noch?"', () => {
+    const result = kb.matchMessage('was macht sie sonst noch?', { lastEntryId: 'laki-kernaufgaben' }).main;
+    expect(result.outcome).toBe('suggest');
+    const related = kb.getEntry('laki-kernaufgaben')!.related;
+    expect(result.suggestions.map((entry) => entry.id)).toEqual(related.slice(0, result.suggestions.length));
+    expect(result.suggestions.map((entry) => entry.id)).not.toContain('laki-kernaufgaben');
+  });
+
   it('should not bend a complete new question by the old topic', () => {
     const result = kb.matchMessage('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'griffbereit' });
     expect(result.main.answer?.id).toBe('laki-fax');
