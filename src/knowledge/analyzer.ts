@@ -311,7 +311,7 @@ export class Analyzer {
       const token = stem(part);
       return { tokens: [token], parts: this.compoundParts(token) ?? [] };
     });
-    if (forms.joined && content.length > 0) slots.push({ tokens: [stem(forms.joined)], parts: [] });
+    if (forms.joined && content.length > 0) slots.push({ tokens: [stem(forms.joined)], parts: [], joined: true });
     const last = forms.parts[forms.parts.length - 1]!;
     word = SEPARABLE_PARTICLES.has(last) ? { slots, particle: last } : { slots };
     this.indexedWords[id] = word;
@@ -335,7 +335,7 @@ export class Analyzer {
       const token = this.separableVerb(particle, folded) || stem(folded);
       read.push({ tokens: [token], parts: this.compoundParts(token) ?? [] });
     }
-    if (read.length > 0 && forms.joined) read.push({ tokens: [stem(forms.joined)], parts: [] });
+    if (read.length > 0 && forms.joined) read.push({ tokens: [stem(forms.joined)], parts: [], joined: true });
     byWord.set(id, read);
     return read;
   }
@@ -446,7 +446,7 @@ export class Analyzer {
       terms: terms.some((term) => term !== undefined) ? terms : undefined,
       last: forms.parts[forms.parts.length - 1]!,
       content,
-      joinedSlot: joined && this.vocabulary.has(joined) ? { tokens: [joined], parts: [] } : undefined,
+      joinedSlot: joined && this.vocabulary.has(joined) ? { tokens: [joined], parts: [], joined: true } : undefined,
       readings: content.map(() => undefined),
     });
   }

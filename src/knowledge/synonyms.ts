@@ -9,6 +9,8 @@ import type { SynonymsFile } from './schema';
 export interface Slot {
   readonly tokens: readonly string[];
   readonly parts: readonly string[];
+  /** The joined spelling of the hyphenated word before it ("Schule-Beruf" → "schuleberuf"). */
+  readonly joined?: true;
 }
 
 const NO_PARTS: ReadonlySet<string> = new Set();
@@ -71,6 +73,9 @@ export class SynonymTable {
         for (const word of phrase.tokens) tokens.push(this.canonical(word));
         tokens.push(phrase.canonical);
         i += phrase.tokens.length - 1;
+        // "Übergang Schule-Beruf": the phrase reads the hyphenated word as one unit already; its
+        // joined spelling is not a second, rare word.
+        if (slots[i + 1]?.joined) i++;
         continue;
       }
       for (const token of head) tokens.push(this.canonical(token));

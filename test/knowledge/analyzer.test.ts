@@ -20,6 +20,18 @@ const synonyms = {
 describe('Analyzer', () => {
   const analyzer = new Analyzer(texts, synonyms);
 
+  it('should read a hyphenated word inside a synonym phrase as part of the phrase, not as a rare joined word', () => {
+    const phrases = new Analyzer(['Übergang Schule – Beruf', 'Neugestaltung des Übergangssystems Schule-Beruf'], {
+      groups: [['Übergang Schule Beruf', 'Übergang Schule-Beruf']],
+      forward: [],
+    });
+    const tokens = phrases.analyzeQuery('Übergang Schule-Beruf').tokens;
+    expect(tokens).toContain('ubergang_schul_beruf');
+    expect(tokens).not.toContain('schuleberuf');
+    // Outside a phrase the joined spelling stays a word of its own.
+    expect(phrases.analyzeQuery('Übergangssystem Schule-Beruf').tokens).toContain('schuleberuf');
+  });
+
   it('should map synonyms to the first member of their group', () => {
     expect(analyzer.analyzeQuery('Kindergarten').tokens).toEqual(['kita']);
     expect(analyzer.analyzeQuery('Wen kann ich bei der Koordinierungsstelle anrufen?').tokens).toEqual([
