@@ -336,6 +336,10 @@ const CHAT_FILLERS = [
   // Question words that only say what kind of fact is asked; the sentence stage reads them.
   'womit', 'wofur', 'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach',
   'inwiefern', 'inwieweit', 'konkret', 'eins', 'ahnung',
+  // "beim Thema Übergang", "zum Thema Förderung": the frame, not the topic.
+  'thema',
+  // Sentence adverbs of chat German ("Was sind denn insgesamt die Kernaufgaben?").
+  'insgesamt', 'generell', 'grundsatzlich', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
   // Inflected "unser" the stopword package misses ("zu unserem Projekt").
   'unserem', 'unseren', 'unseres', 'unserm', 'unsern', 'unsrem', 'unsren', 'unsres', 'unsre',
   // "gibts sowas auch für Schulen?": points back, names nothing itself.

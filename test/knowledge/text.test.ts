@@ -90,6 +90,10 @@ describe('isStopword', () => {
     expect(isStopword(fold(word))).toBe(false);
   });
 
+  it.each(['thema', 'insgesamt', 'grundsätzlich', 'unserem', 'bzgl'])('should treat the frame or filler word %s as a stopword', (word) => {
+    expect(isStopword(fold(word))).toBe(true);
+  });
+
   it.each(['fuer', 'ueber', 'waer', 'koennt'])('should treat %s, typed without umlauts, as a stopword', (word) => {
     expect(isStopword(fold(word))).toBe(true);
   });
