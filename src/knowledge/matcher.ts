@@ -26,6 +26,11 @@ export interface MatcherSettings extends AnalyzerSettings, ScoringSettings, Deci
   readonly unknownNounWeight: number;
   readonly unknownUnclearWeight: number;
   readonly unknownLowerWeight: number;
+  /**
+   * A noun of the question is a key noun (answer fit) when its weight is at least this share of
+   * the rarest noun's: "Kernaufgaben der LaKI" needs an entry about tasks *and* the LaKI.
+   */
+  readonly keyNounShare: number;
   /** Weight of the last answer's topic words inside a follow-up ("und die Postleitzahl?" + "LaKI"). */
   readonly topicWeight: number;
   /**
@@ -61,6 +66,7 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
   coverageWeight: 0.5,
   contextBonus: 0.1,
   topicBonus: 0.1,
+  keyNounShare: 0.5,
   topicWeight: 0.5,
   leanWeight: 0.5,
   maxCandidates: 5,
@@ -73,6 +79,8 @@ export interface Explanation {
   readonly contextTokens: readonly string[];
   /** True when the asked part named no topic and the context was read as the question. */
   readonly contextAsQuestion: boolean;
+  /** The nouns that carry the question: an answer's entry must have them all (answer fit). */
+  readonly keyNouns: readonly string[];
   readonly scored: readonly ScoredEntry[];
   readonly result: MatchResult;
 }
@@ -160,7 +168,7 @@ export class Matcher {
       const idf = this.index.idf(token);
       if (idf !== undefined && !focal.has(token)) focal.set(token, idf * (analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : 1));
     }
-    const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, scored: [], result });
+    const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, keyNouns: [], scored: [], result });
     if (focal.size === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
     // A number the knowledge base does not contain ("§ 8", "2027") asks for a precise fact we do not have.
     if (unknown.some((reading) => reading.numeric)) return none(declined('uncovered-terms', []));
@@ -197,7 +205,7 @@ export class Matcher {
       },
       this.settings,
     );
-    return { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, scored, result };
+    return { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, keyNouns, scored, result };
   }
 
   private unknownWeight(casing: 'noun' | 'lower' | 'unclear'): number {
@@ -206,8 +214,9 @@ export class Matcher {
   }
 
   /**
-   * The nouns that carry the question: the rarest tokens written as nouns (ties included). An
-   * answer whose entry lacks one answers something else ("eigene Räumlichkeiten" → the
+   * The nouns that carry the question: the tokens written as nouns that weigh at least
+   * `keyNounShare` of the rarest one ("Kernaufgaben" and "LaKI"). An answer whose entry lacks one
+   * answers something else ("eigene Räumlichkeiten" → the
    * organisation entry), so it becomes a suggestion at most.
    */
   private keyNouns(analysis: Analysis, focal: ReadonlyMap<string, number>): string[] {
@@ -216,7 +225,7 @@ export class Matcher {
     const nouns: string[] = [];
     for (const token of analysis.nounTokens) {
       const weight = focal.get(token);
-      if (weight !== undefined && weight >= top - 1e-9 && !nouns.includes(token)) nouns.push(token);
+      if (weight !== undefined && weight >= top * this.settings.keyNounShare - 1e-9 && !nouns.includes(token)) nouns.push(token);
     }
     return nouns;
   }

@@ -201,6 +201,23 @@ describe('answer fit', () => {
     expect(result.outcome).not.toBe('answer');
   });
 
+  it('should take every noun about as rare as the rarest as a key noun, not only the rarest', () => {
+    const kb = buildKnowledgeBase({
+      entries: [
+        entry('felder', 'Handlungsfelder der Zentren', ['Welche Aufgaben haben die Zentren?', 'Handlungsfelder der Zentren'], 'Die Zentren haben Aufgaben in Schule und Kita.'),
+        entry('stelle', 'Die Stelle', ['Was ist die Stelle?'], 'Die Stelle berät die Zentren.'),
+        entry('stelle-sitz', 'Sitz der Stelle', ['Wo sitzt die Stelle?'], 'Die Stelle sitzt in Dortmund.'),
+      ],
+      synonyms: { groups: [], forward: [] },
+      files: [],
+    });
+    // "Aufgaben" is the rarest noun, but the question is about the tasks of the Stelle: the
+    // overview of the centres' tasks lacks "Stelle" and must not answer it confidently.
+    const explanation = kb.explain('Welche Aufgaben hat die Stelle?');
+    expect(explanation.keyNouns).toEqual(expect.arrayContaining(['aufgab', 'stell']));
+    expect(explanation.result.outcome).not.toBe('answer');
+  });
+
   it('should count a compound of the entry whose last word is the key noun as that noun', () => {
     const kb = buildKnowledgeBase({
       entries: [
