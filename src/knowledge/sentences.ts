@@ -296,6 +296,8 @@ function splitClauses(sentence: string, asks: boolean): string[] {
   const clauses: string[] = [];
   const boundary = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen))\s+)/giu;
   let start = 0;
+  /** Inside a rephrasing set off by a comma (", also …"). */
+  let inserted = false;
   for (const match of sentence.matchAll(boundary)) {
     const cut = match.index + match[0].length;
     // "…, mein Chef will das wissen": a new statement after a comma is context of its own.
@@ -330,7 +332,18 @@ function splitClauses(sentence: string, asks: boolean): string[] {
       }
     }
     // "…, also mit wem rede ich da?" says the same question again in other words: one part.
-    if (REPHRASING.test(sentence.slice(cut))) continue;
+    if (REPHRASING.test(sentence.slice(cut))) {
+      // A rephrased noun ("Stellen, also Lehrerstellen, …") is inserted; a rephrased question is not.
+      inserted = match[0].includes(',') && !opensQuestion(sentence.slice(cut).replace(REPHRASING, ''));
+      continue;
+    }
+    // "Wie viele Stellen, also Lehrer- und Verwaltungsstellen, bekommt ein KI?": the comma after an
+    // inserted rephrasing closes it, and the sentence goes on.
+    if (inserted && match[0].trim() === ',') {
+      inserted = false;
+      continue;
+    }
+    if (match[0].includes(',')) inserted = false;
     const opens = opensQuestion(sentence.slice(cut), asks);
     if (!opens || (opens === 'verb' && !asks)) continue;
     // "Entscheiden wir das selbst oder gibt das Land was vor?", "…, oder ist das gar nicht deren

@@ -240,4 +240,12 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     // Without anything else asked, the question's own matter stays the question.
     expect(focus('Ich habe eine Frage zu Griffbereit').parts.map((part) => part.text)).toEqual(['Ich habe eine Frage zu Griffbereit']);
   });
+
+  it('should read on after a rephrased noun set off by commas, and still split after a rephrased question', () => {
+    expect(focus('Wie viele Stellen, also Lehrerstellen und Verwaltungsstellen, bekommt ein KI über die Förderung?').parts).toHaveLength(1);
+    expect(focus('Was ist Griffbereit, also worum geht es da, gibt es das auch für Schulen?').parts.map((part) => part.text)).toEqual([
+      'Was ist Griffbereit, also worum geht es da',
+      'gibt es das auch für Schulen?',
+    ]);
+  });
 });
