@@ -388,13 +388,17 @@ function splitFrontedPurpose(sentence: string): [string | undefined, string] {
  * Handlungsfelder") may be the topic and stays.
  */
 const PURPOSE_PHRASE = new RegExp(
-  String.raw`(?:^|\s)(?:für|fuer|fur|zur|zum)\s+(?:(?:eine[nmrs]?|ein|die|den|das|dem|der|unsere[nmrs]?|unser|meine[nmrs]?|mein|unsre[nmrs]?)\s+)?` +
-    String.raw`(?:[\p{L}-]+\s+)?[\p{L}-]*(?:vorlage|präsentation|praesentation|prasentation|bericht|verteiler|sitzung|besprechung|schreiben|vortrag|protokoll|newsletter|pressemitteilung|tagung|konferenz|ausschuss|kreistag|haushaltsberatungen?|vermerk|rundmail|rundschreiben|unterlagen|akte|dokumentation)(?=[\s,.!?;:]|$)`,
+  String.raw`(?:^|\s)(?:für|fuer|fur|fürs|fuers|furs|zur|zum)\s+(?:(?:eine[nmrs]?|ein|die|den|das|dem|der|unsere[nmrs]?|unser|meine[nmrs]?|mein|unsre[nmrs]?)\s+)?` +
+    String.raw`(?:[\p{L}-]+\s+)?[\p{L}-]*(?:vorlage|präsentation|praesentation|prasentation|bericht|verteiler|sitzung|besprechung|schreiben|vortrag|protokoll|newsletter|pressemitteilung|tagung|konferenz|ausschuss|kreistag|haushaltsberatungen?|vermerk|rundmail|rundschreiben|unterlagen|akte|dokumentation|broschüre|broschuere|broschure|aushang|handout|infoblatt|rundbrief|folien?)(?=[\s,.!?;:]|$)`,
   'iu',
 );
 
-/** The place or committee after a purpose ("… im Kreis Höxter"): a preposition and one or two capitalised words. */
-const PURPOSE_PLACE = /^\s+(?:im|in der|in|beim|bei der|am|an der)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*(?=[\s,.!?;:]|$))?/u;
+/**
+ * The place, committee or owner after a purpose ("… im Kreis Höxter", "… unserer
+ * Dienstbesprechung"): a preposition or possessive and one or two capitalised words.
+ */
+const PURPOSE_PLACE =
+  /^\s+(?:im|in der|in|beim|bei der|am|an der|unserer|unseres|meiner|meines)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*(?=[\s,.!?;:]|$))?/u;
 
 /**
  * A question the writer has of their own, given as the reason of a request: "Telefonnummer der

@@ -340,6 +340,8 @@ const CHAT_FILLERS = [
   'thema',
   // Sentence adverbs of chat German ("Was sind denn insgesamt die Kernaufgaben?").
   'insgesamt', 'generell', 'grundsatzlich', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
+  // Prepositions fused with "das" ("fürs Protokoll", "ans KI").
+  'furs', 'ans', 'aufs', 'ums', 'ubers', 'durchs',
   // Inflected "unser" the stopword package misses ("zu unserem Projekt").
   'unserem', 'unseren', 'unseres', 'unserm', 'unsern', 'unsrem', 'unsren', 'unsres', 'unsre',
   // "gibts sowas auch für Schulen?": points back, names nothing itself.

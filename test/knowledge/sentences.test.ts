@@ -248,4 +248,11 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
       'gibt es das auch für Schulen?',
     ]);
   });
+
+  it('should leave "fürs Protokoll unserer Dienstbesprechung" and "für unsere Infobroschüre" as context', () => {
+    const protocol = focus('Ich hätte gern die Namen der Ansprechpartner bei der LaKI fürs Protokoll unserer Dienstbesprechung.');
+    expect(protocol.parts.map((part) => part.text)).toEqual(['Ich hätte gern die Namen der Ansprechpartner bei der LaKI.']);
+    const brochure = focus('Hallo, ich bräuchte für unsere Infobroschüre in Remscheid die Internetadresse der KIs.');
+    expect(brochure.parts.map((part) => part.text)).toEqual(['ich bräuchte die Internetadresse der KIs.']);
+  });
 });
