@@ -84,9 +84,11 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   if (clearLead && fits) return { outcome: 'answer', answer: best.entry, suggestions: [], candidates };
   const floor = Math.max(s.suggestScore, best.score - s.suggestWindow);
   if (!fits) {
-    // The best entry lacks a key noun ("per Post?" scoring highest on "per E-Mail?"): a close
-    // entry that has them all answers when it passes every test the best one would have to.
-    const fitting = scored.filter((candidate) => candidate.score >= floor && hasKeyNouns(candidate));
+    // The best entry lacks a key noun ("per Post?" scoring highest on "per E-Mail?"): the first
+    // entry that has them all answers when it passes every test the best one would have to, however
+    // far behind the unfitting one it scores ("Wo ist die LaKI organisatorisch angesiedelt?" is not
+    // the centres' organisation entry, however many words they share).
+    const fitting = scored.filter(hasKeyNouns);
     const [first, rival] = [fitting[0], scored.slice(scored.indexOf(fitting[0]!) + 1).find(hasKeyNouns)];
     if (
       first &&

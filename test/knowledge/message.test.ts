@@ -140,6 +140,13 @@ describe('matchMessage', () => {
     expect(result.suggestions.map((entry) => entry.id)).not.toContain('laki-kernaufgaben');
   });
 
+  it('should answer with the entry that has the key noun even when an unfitting entry scores far ahead', () => {
+    // The centres' organisation entry shares "organisatorisch angesiedelt", but the question is about the LaKI.
+    const explanation = kb.explain('Wo ist die LaKI organisatorisch angesiedelt?');
+    expect(explanation.scored[0]!.entry.id).toBe('ki-ausgestaltung-vor-ort');
+    expect(explanation.result.answer?.id).toBe('laki-bezirksregierung');
+  });
+
   it('should not bend a complete new question by the old topic', () => {
     const result = kb.matchMessage('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'griffbereit' });
     expect(result.main.answer?.id).toBe('laki-fax');
