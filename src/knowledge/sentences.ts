@@ -126,6 +126,12 @@ const NEW_STATEMENT = /^(mein|meine|meiner|unser|unsere|unserer|ich|wir|my|our|w
 /** Words that open a rephrasing of the clause before ("also", "sprich", "bzw."). */
 const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|that is)\b/iu;
 
+/** The alternative a yes/no question doubts ("oder ist das nur Schule?"), after "oder", folded. */
+const DOUBTED_ALTERNATIVE = /^(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich)\b/u;
+
+/** A piece that is the doubted alternative, "oder" included. */
+const DOUBTED_PIECE = /^(oder|or)\s+/u;
+
 /** Abbreviations whose period does not end a sentence. */
 const ABBREVIATIONS = new Set([
   'z', 'b', 'bzw', 'ca', 'nr', 'dez', 'str', 'usw', 'etc', 'ggf', 'evtl', 'vgl', 'u', 'a', 'd', 'h', 'dr',
@@ -348,7 +354,16 @@ function splitClauses(sentence: string, asks: boolean): string[] {
     if (!opens || (opens === 'verb' && !asks)) continue;
     // "Entscheiden wir das selbst oder gibt das Land was vor?", "…, oder ist das gar nicht deren
     // Bereich?": a yes/no clause after "oder" is the other alternative of the same question.
-    if (opens === 'verb' && /\b(oder|or)\s*$/iu.test(match[0])) continue;
+    if (opens === 'verb' && /\b(oder|or)\s*$/iu.test(match[0])) {
+      // "…, oder ist das nur Schule und Kita?": the alternative the writer doubts is a piece of its
+      // own, context, so that its topics do not compete with what is asked.
+      if (DOUBTED_ALTERNATIVE.test(fold(sentence.slice(cut)))) {
+        const clause = sentence.slice(start, match.index).trim();
+        if (clause) clauses.push(clause);
+        start = match.index + match[0].search(/(oder|or)\s*$/iu);
+      }
+      continue;
+    }
     // "Ist vorgeschrieben, wie …", "Weiß jemand, ob …": a short verb-first clause whose
     // complement is the indirect question is one question.
     const before = sentence.slice(start, match.index);
@@ -471,7 +486,7 @@ const ARTICLES = new Set(['die', 'der', 'den', 'dem', 'das', 'es']);
 /** Adverbs that point at something said before ("dabei", "dafür", "dort"); never an article. */
 const POINTING_ADVERBS = new Set([
   'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'darauf', 'daran',
-  'dadurch', 'hierbei', 'hierzu', 'hierfur', 'hier', 'there',
+  'dadurch', 'hierbei', 'hierzu', 'hierfur', 'hier', 'there', 'sowas', 'soetwas',
 ]);
 
 /** Pronouns that stand for a thing when no noun follows ("Gilt *das* auch …", "Wie erreiche ich *die*?"). */
@@ -528,6 +543,8 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       let why: string;
       if (introduces && index === all.length - 1) {
         [role, why] = ['context', 'introduces what follows (":")'];
+      } else if (index > 0 && DOUBTED_PIECE.test(fold(clause)) && DOUBTED_ALTERNATIVE.test(fold(clause).replace(DOUBTED_PIECE, ''))) {
+        [role, why] = ['context', 'the alternative the writer doubts ("oder ist das nur …?")'];
       } else if (opens === 'interrogative' && (index > 0 || asks || all.length === 1)) {
         [role, why] = ['question', index > 0 ? 'clause opens with a question word' : 'opens with a question word'];
       } else if (opens === 'verb' && index === 0 && (asks || all.length > 1)) {

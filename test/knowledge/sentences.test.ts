@@ -255,4 +255,17 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     const brochure = focus('Hallo, ich bräuchte für unsere Infobroschüre in Remscheid die Internetadresse der KIs.');
     expect(brochure.parts.map((part) => part.text)).toEqual(['ich bräuchte die Internetadresse der KIs.']);
   });
+
+  it('should leave the alternative the writer doubts ("oder ist das nur Schule?") as context', () => {
+    const result = focus('Macht das KI auch was für ältere Migranten, oder ist das nur Kinder und Schule?');
+    expect(result.parts.map((part) => part.text)).toEqual(['Macht das KI auch was für ältere Migranten']);
+    expect(result.pieces.find((piece) => piece.text.startsWith('oder'))?.role).toBe('context');
+    // An alternative that is a question of its own stays in the question.
+    expect(focus('Entscheiden wir das selbst oder gibt das Land was vor?').parts).toHaveLength(1);
+  });
+
+  it('should let "bei sowas" point into the sentence before it', () => {
+    const result = focus('Unser Museum möchte sich interkulturell aufstellen. Kann das KI bei sowas helfen?');
+    expect(result.parts[0]!.leansOn).toBe('Unser Museum möchte sich interkulturell aufstellen.');
+  });
 });
