@@ -144,6 +144,20 @@ function readPart(
     const declinedHere = { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) };
     return traceOf({ ...part, why: `${part.why}; the last answer does not hold what it asks` }, trace.elliptic, declinedHere);
   }
+  const chosen = better ? withTopic : alone;
+  if (
+    leaning === 'points-back' &&
+    !shifts &&
+    !asksToExplain(part.text) &&
+    !topicCovers(alone, topic, matcher.settings.minCoverage) &&
+    shownOf(chosen).length > 0 &&
+    shownOf(chosen).every((entry) => !neighbourhood.favoured.has(entry.id) && !sameSubject(matcher, entry, topic))
+  ) {
+    // "Was ist Rucksack-Kita?" – "und wer bezahlt das?": "das" is the programme, and what the part's
+    // own words find (the funding of the centres) is about something else: the knowledge does not say.
+    const declinedHere = { ...chosen, result: declined('uncovered-terms', chosen.result.candidates) };
+    return traceOf({ ...part, why: `${part.why}; what it finds is not about the last answer it points at` }, trace.elliptic, declinedHere);
+  }
   return better ? traceOf(part, trace.elliptic, withTopic, { entryId: topic.id }) : trace;
 }
 
@@ -234,6 +248,11 @@ function guardContextChoice(matcher: Matcher, part: PartTrace, ownReading: (part
     why: `${part.why}; the context chose the answer, the part's own words answer ${own.result.answer!.id}`,
     explanation: { ...part.explanation, result: { ...result, outcome: 'suggest', answer: null, suggestions: [answer, own.result.answer!] } },
   };
+}
+
+/** The entries a reading shows: its answer, or its suggestions. */
+function shownOf(reading: Explanation): readonly Entry[] {
+  return reading.result.answer ? [reading.result.answer] : reading.result.suggestions;
 }
 
 /** True when a reading answers or suggests inside the topic's neighbourhood. */

@@ -120,6 +120,9 @@ describe('matchMessage', () => {
     // The flyer does not say who pays for Rucksack-Kita: forward it, do not repeat the programme.
     const funding = kb.matchMessage('und wer bezahlt das?', { lastEntryId: 'rucksack-kita' }).main;
     expect(funding.outcome).toBe('none');
+    // Asked with its own words, the part finds the centres' funding: about something else than the programme.
+    expect(kb.matchMessage('wer bezahlt das für die Kita?', { lastEntryId: 'rucksack-kita' }).main.answer?.id).not.toBe('rucksack-kita');
+    expect(kb.matchMessage('und wer finanziert das?', { lastEntryId: 'griffbereit' }).main.outcome).toBe('none');
     // "die" is the LaKI of the last answer: its contact entry answers.
     expect(answered('und wie erreiche ich die?', { lastEntryId: 'laki-kernaufgaben' })).toBe('laki-kontakt');
     // Asking for the last answer again in other words still gets it.
