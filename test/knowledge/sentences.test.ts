@@ -268,4 +268,11 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     const result = focus('Unser Museum möchte sich interkulturell aufstellen. Kann das KI bei sowas helfen?');
     expect(result.parts[0]!.leansOn).toBe('Unser Museum möchte sich interkulturell aufstellen.');
   });
+
+  it('should split "…, und kostet die Teilnahme was?" as a second question', () => {
+    expect(focus('Bietet das KI Fortbildungen für Erzieherinnen an, und kostet die Teilnahme was?').parts.map((part) => part.text)).toEqual([
+      'Bietet das KI Fortbildungen für Erzieherinnen an',
+      'kostet die Teilnahme was?',
+    ]);
+  });
 });
