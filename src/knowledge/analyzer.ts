@@ -404,6 +404,7 @@ export class Analyzer {
     const terms: Array<string | undefined> = [];
     for (let index = 0; index < words.length; index++) {
       const word = words[index]!;
+      const firstTerm = terms.length;
       for (let i = 0; i < word.stems.length; i++) {
         stems.push(word.stems[i]!);
         terms.push(word.terms?.[i]);
@@ -415,6 +416,8 @@ export class Analyzer {
         const part = word.content[i]!;
         const read = particle ? this.partReading(this.read(part, particle)) : (word.readings[i] ??= this.partReading(this.read(part)));
         const reading = read.reading;
+        // "Liste mir die Aufgaben auf" is the verb "auflisten", not the noun "Liste" a forward term names.
+        if (particle && reading.kind === 'known' && reading.as !== part.stem) terms.fill(undefined, firstTerm);
         readings.push(reading.kind === 'unknown' && reading.casing !== casing ? { ...reading, casing } : reading);
         if (read.slot) slots.push(read.slot);
         if (casing === 'noun' && read.noun !== undefined) nounTokens.push(read.noun);
