@@ -199,6 +199,15 @@ export function splitSentences(message: string): string[] {
       }
       continue;
     }
+    if (code === CLOSING_PARENTHESIS) {
+      // "1) was machen die KIs für Schulen 2) und was …": a list marker starts a new sentence.
+      const marker = listMarkerStart(text, i);
+      if (marker !== undefined) {
+        push(marker);
+        start = i + 1;
+      }
+      continue;
+    }
     if (code !== PERIOD && code !== EXCLAMATION && code !== QUESTION && code !== SEMICOLON && code !== COLON) continue;
     if (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1)) && !isEndMark(text.charCodeAt(i + 1))) continue;
     if (code === PERIOD) {
@@ -220,10 +229,33 @@ const EXCLAMATION = 33;
 const HYPHEN = 45;
 const PERIOD = 46;
 const COLON = 58;
+const CLOSING_PARENTHESIS = 41;
 const SEMICOLON = 59;
 const QUESTION = 63;
 const EN_DASH = 0x2013;
 const EM_DASH = 0x2014;
+
+/**
+ * Where the list marker ending at `close` (the ")" of "1)", "12)", "a)") starts, when it stands
+ * alone between spaces and closes no parenthesis; otherwise undefined ("(Ruhrallee 9)", "KI(s)").
+ */
+function listMarkerStart(text: string, close: number): number | undefined {
+  let start = close;
+  while (start > 0 && start > close - 2 && isDigit(text.charCodeAt(start - 1))) start--;
+  if (start === close && close > 0 && /[a-e]/u.test(text[close - 1]!)) start--;
+  if (start === close) return undefined;
+  const before = start === 0 || isSpace(text.charCodeAt(start - 1));
+  const after = close + 1 >= text.length || isSpace(text.charCodeAt(close + 1));
+  if (!before || !after) return undefined;
+  // "(Ruhrallee 9)" closes a parenthesis opened before it.
+  const preceding = text.slice(0, start);
+  const opened = preceding.split('(').length - preceding.split(')').length;
+  return opened > 0 ? undefined : start;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 /** `.`, `!` or `?`. */
 function isEndMark(code: number): boolean {
@@ -404,8 +436,8 @@ function splitFrontedPurpose(sentence: string): [string | undefined, string] {
  * Handlungsfelder") may be the topic and stays.
  */
 const PURPOSE_PHRASE = new RegExp(
-  String.raw`(?:^|\s)(?:für|fuer|fur|fürs|fuers|furs|zur|zum)\s+(?:(?:eine[nmrs]?|ein|die|den|das|dem|der|unsere[nmrs]?|unser|meine[nmrs]?|mein|unsre[nmrs]?)\s+)?` +
-    String.raw`(?:[\p{L}-]+\s+)?[\p{L}-]*(?:vorlage|präsentation|praesentation|prasentation|bericht|verteiler|sitzung|besprechung|schreiben|vortrag|protokoll|newsletter|pressemitteilung|tagung|konferenz|ausschuss|kreistag|haushaltsberatungen?|vermerk|rundmail|rundschreiben|unterlagen|akte|dokumentation|broschüre|broschuere|broschure|aushang|handout|infoblatt|rundbrief|folien?)(?=[\s,.!?;:]|$)`,
+  String.raw`(?:^|\s)(?:für|fuer|fur|fürs|fuers|furs|zur|zum)\s+(?:(?:eine[nmrs]?|ein|ne|nen|die|den|das|dem|der|unsere[nmrs]?|unser|meine[nmrs]?|mein|unsre[nmrs]?)\s+)?` +
+    String.raw`(?:[\p{L}-]+\s+)?[\p{L}-]*(?:vorlage|präsentation|praesentation|prasentation|bericht|verteiler|sitzung|besprechung|schreiben|vortrag|protokoll|newsletter|pressemitteilung|tagung|konferenz|ausschuss|kreistag|haushaltsberatungen?|vermerk|rundmail|rundschreiben|unterlagen|akte|dokumentation|broschüre|broschuere|broschure|aushang|handout|infoblatt|rundbrief|folien?|präsi|praesi|prasi|anschreiben)(?=[\s,.!?;:]|$)`,
   'iu',
 );
 
@@ -414,7 +446,7 @@ const PURPOSE_PHRASE = new RegExp(
  * Dienstbesprechung"): a preposition or possessive and one or two capitalised words.
  */
 const PURPOSE_PLACE =
-  /^\s+(?:im|in der|in|beim|bei der|am|an der|unserer|unseres|meiner|meines)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*(?=[\s,.!?;:]|$))?/u;
+  /^\s+(?:im|in der|in|beim|bei der|am|an der|unserer|unseres|meiner|meines|vom|von der|von unserem|von unserer|von meinem|von meiner)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*(?=[\s,.!?;:]|$))?/u;
 
 /**
  * A question the writer has of their own, given as the reason of a request: "Telefonnummer der

@@ -339,6 +339,7 @@ const CHAT_FILLERS = [
   // "beim Thema Übergang", "in Sachen Qualität": the frame, not the topic.
   'thema', 'sachen', 'sache',
   // Sentence adverbs of chat German ("Was sind denn insgesamt die Kernaufgaben?").
+  'komplett', 'komplette', 'kompletten', 'vollstandig', 'vollstandige', 'vollstandigen', 'genaue', 'genauen',
   'insgesamt', 'generell', 'grundsatzlich', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
   // Prepositions fused with "das" ("fürs Protokoll", "ans KI").
   'furs', 'ans', 'aufs', 'ums', 'ubers', 'durchs',

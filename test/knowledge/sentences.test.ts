@@ -9,6 +9,8 @@ describe('splitSentences', () => {
     ['Mein Chef fragt nach der Frist – dafür brauche ich die Telefonnummer der LaKI.', ['Mein Chef fragt nach der Frist', 'dafür brauche ich die Telefonnummer der LaKI.']],
     ['Übergang Schule – Beruf?', ['Übergang Schule – Beruf?']],
     ['Zeile eins\nZeile zwei', ['Zeile eins', 'Zeile zwei']],
+    ['hi, 1) was machen die KIs für Schulen 2) und was beim Übergang?', ['hi,', 'was machen die KIs für Schulen', 'und was beim Übergang?']],
+    ['Die Adresse (Ruhrallee 9) habe ich. a) Wer ist das?', ['Die Adresse (Ruhrallee 9) habe ich.', 'Wer ist das?']],
   ])('should split %j', (message, expected) => {
     expect(splitSentences(message)).toEqual(expected);
   });
