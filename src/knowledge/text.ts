@@ -336,8 +336,8 @@ const CHAT_FILLERS = [
   // Question words that only say what kind of fact is asked; the sentence stage reads them.
   'womit', 'wofur', 'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach',
   'inwiefern', 'inwieweit', 'konkret', 'eins', 'ahnung',
-  // "beim Thema Übergang", "in Sachen Qualität": the frame, not the topic.
-  'thema', 'sachen', 'sache',
+  // "beim Thema Übergang", "in Sachen Qualität", "im Bereich Übergang": the frame, not the topic.
+  'thema', 'sachen', 'sache', 'bereich',
   // Sentence adverbs of chat German ("Was sind denn insgesamt die Kernaufgaben?").
   'komplett', 'komplette', 'kompletten', 'vollstandig', 'vollstandige', 'vollstandigen', 'genaue', 'genauen',
   'insgesamt', 'generell', 'grundsatzlich', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
