@@ -120,6 +120,9 @@ function readPart(
   const better =
     leaning === 'points-back'
       ? RANK[withTopic.result.outcome] > RANK[alone.result.outcome] ||
+        // "gilt das auch für Schulen?" after the early-years opening: among the school entries the part
+        // finds, the topic picks the one about the same thing (the schools' opening).
+        (shifts && withTopic.result.answer !== null && findsAmongFirst(alone, withTopic.result.answer, matcher.settings.maxSuggestions)) ||
         (!shifts &&
           (RANK[withTopic.result.outcome] === RANK[alone.result.outcome] ||
             // "gibt es dafür Beispiele?" answered alone outside the topic is a guess: the topic's
@@ -129,6 +132,12 @@ function readPart(
         ? // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
           withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id)
         : RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
+  if (better && leaning === 'points-back' && !shifts && !asksToExplain(part.text) && !topicCovers(alone, topic, matcher.settings.minCoverage)) {
+    // The last answer does not hold what the part asks. The part's own answer stands when it is
+    // about the same subject ("und wie erreiche ich die?" after the LaKI's tasks is the LaKI's
+    // contact) ...
+    if (answeredAlone && sameSubject(matcher, answeredAlone, topic)) return traceOf(part, trace.elliptic, alone, { entryId: topic.id });
+  }
   if (
     better &&
     leaning === 'points-back' &&
@@ -136,11 +145,8 @@ function readPart(
     !asksToExplain(part.text) &&
     !topicCovers(alone, topic, matcher.settings.minCoverage)
   ) {
-    // "Was ist Rucksack-Kita?" – "und wer bezahlt das?": the last answer again, although it does not
-    // hold what the part asks. The part's own answer stands when it is about the same subject ("und
-    // wie erreiche ich die?" after the LaKI's tasks is the LaKI's contact); otherwise the
-    // knowledge does not say.
-    if (answeredAlone && sameSubject(matcher, answeredAlone, topic)) return traceOf(part, trace.elliptic, alone, { entryId: topic.id });
+    // ... otherwise, giving the last answer again ("Was ist Rucksack-Kita?" – "und wer bezahlt
+    // das?") would pretend it holds what is asked: the knowledge does not say.
     const declinedHere = { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) };
     return traceOf({ ...part, why: `${part.why}; the last answer does not hold what it asks` }, trace.elliptic, declinedHere);
   }
@@ -248,6 +254,11 @@ function guardContextChoice(matcher: Matcher, part: PartTrace, ownReading: (part
     why: `${part.why}; the context chose the answer, the part's own words answer ${own.result.answer!.id}`,
     explanation: { ...part.explanation, result: { ...result, outcome: 'suggest', answer: null, suggestions: [answer, own.result.answer!] } },
   };
+}
+
+/** True when an entry is among the first `count` candidates of a reading. */
+function findsAmongFirst(reading: Explanation, entry: Entry, count: number): boolean {
+  return reading.scored.slice(0, count).some((candidate) => candidate.entry.id === entry.id);
 }
 
 /** The entries a reading shows: its answer, or its suggestions. */

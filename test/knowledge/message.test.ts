@@ -135,12 +135,19 @@ describe('matchMessage', () => {
     expect(shown[0]?.category).toBe('schulentwicklung');
   });
 
-  it('should offer the last answer\'s related entries for "was macht sie sonst noch?"', () => {
+  it('should answer "was macht sie sonst noch?" with a related entry, not the last answer again', () => {
     const result = kb.matchMessage('was macht sie sonst noch?', { lastEntryId: 'laki-kernaufgaben' }).main;
+    const shown = result.answer ? [result.answer.id] : result.suggestions.map((entry) => entry.id);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).not.toContain('laki-kernaufgaben');
+    expect(shown.every((id) => kb.getEntry('laki-kernaufgaben')!.related.includes(id))).toBe(true);
+  });
+
+  it('should offer the last answer\'s related entries when nothing else answers "was machen die sonst noch?"', () => {
+    const result = kb.matchMessage('was machen die sonst noch?', { lastEntryId: 'querschnitt' }).main;
     expect(result.outcome).toBe('suggest');
-    const related = kb.getEntry('laki-kernaufgaben')!.related;
+    const related = kb.getEntry('querschnitt')!.related;
     expect(result.suggestions.map((entry) => entry.id)).toEqual(related.slice(0, result.suggestions.length));
-    expect(result.suggestions.map((entry) => entry.id)).not.toContain('laki-kernaufgaben');
   });
 
   it('should answer with the entry that has the key noun even when an unfitting entry scores far ahead', () => {
