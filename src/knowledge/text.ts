@@ -341,6 +341,12 @@ const CHAT_FILLERS = [
   // Sentence adverbs of chat German ("Was sind denn insgesamt die Kernaufgaben?").
   'komplett', 'komplette', 'kompletten', 'vollstandig', 'vollstandige', 'vollstandigen', 'genaue', 'genauen',
   'insgesamt', 'generell', 'grundsatzlich', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
+  // Colloquial adverbs ("Ist da was dran?", "schick mal rüber") and "welche Art von …".
+  'dran', 'drauf', 'ruber', 'art',
+  // Verbs contracted with "es" and verbs of the writer's own state ("ich kanns mir kaum vorstellen").
+  'kanns', 'gehts', 'hats', 'wars', 'isses', 'vorstellen', 'glaube', 'glaub',
+  // Hearsay around a claim ("Eine Kollegin hat erzählt / meinte, …"): who said it is no topic.
+  'erzahlt', 'erzahlte', 'meinte', 'meint', 'gelesen', 'sogar',
   // Prepositions fused with "das" ("fürs Protokoll", "ans KI").
   'furs', 'ans', 'aufs', 'ums', 'ubers', 'durchs',
   // Inflected "unser" the stopword package misses ("zu unserem Projekt").
