@@ -112,15 +112,16 @@ describe('answer quality', () => {
     }).toEqual({ right: true, crisp: true, context: true, followup: true, none: true, confidentWrong: true, misses });
   });
 
+  // A held-out set stays held out only while nobody reads its cases: a failure reports figures, not questions.
   it.each(heldOut)('should not lose quality on the held-out set %s', (file, rightAtLeast, confidentWrongAtMost) => {
-    const { results, describeMisses, confidentWrong } = run(path.join(root, 'test/fixtures/eval', file));
+    const { results, confidentWrong } = run(path.join(root, 'test/fixtures/eval', file));
     const unanswerable = results.filter((r) => r.cat === 'none');
-    const misses = describeMisses();
+    const figures = { right: results.filter(isRight).length, confidentWrong, unanswerableDeclined: unanswerable.filter(isRight).length };
     expect({
-      right: results.filter(isRight).length >= rightAtLeast,
-      confidentWrong: confidentWrong <= confidentWrongAtMost,
-      noneDeclined: unanswerable.every(isRight),
-      misses,
-    }).toEqual({ right: true, confidentWrong: true, noneDeclined: true, misses });
+      right: figures.right >= rightAtLeast,
+      confidentWrong: figures.confidentWrong <= confidentWrongAtMost,
+      noneDeclined: figures.unanswerableDeclined === unanswerable.length,
+      figures,
+    }).toEqual({ right: true, confidentWrong: true, noneDeclined: true, figures });
   });
 });
