@@ -312,10 +312,40 @@ export function explainMessage(
       parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
     }
   }
+  parts = parts.flatMap((part) => splitObjects(matcher, reader, part));
   const partMatches: PartMatch[] = parts.map((part) => partMatch(part.explanation.result, part.text));
   const followUp = parts.find((part) => part.followUp)?.followUp;
   const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };
   return { pieces: focus.pieces, parts, match };
+}
+
+/**
+ * A part that asks for two things joined by "und": "ich brauch die Besuchsadresse der LaKI und die
+ * Internetseite", "wie ist die Telefonnummer und die Mailadresse der LaKI?". The second thing is
+ * an article and a few words at the end, perhaps before a last clause ("…, schick mal rüber").
+ */
+const JOINED_OBJECT = /^(.*\S)\s+(?:und|sowie|and)\s+((?:die|den|das|eine|einen|ihre|eure|deren|the)\s+[\p{L}-]+(?:\s+[\p{L}.-]+){0,3})\s*(?:,[^,]*)?[?.!]*$/iu;
+
+/**
+ * Splits a part that asks for two things into two parts when each half alone answers with an
+ * entry of its own ("Besuchsadresse" and "Internetseite"); one thing named in two words ("Eltern
+ * und die Kinder" answered by one entry) stays one part. The second half is read with the first
+ * as context, so "die Internetseite" after "die Besuchsadresse der LaKI" is the LaKI's.
+ */
+function splitObjects(matcher: Matcher, reader: TextReader, part: PartTrace): PartTrace[] {
+  if (part.followUp) return [part];
+  const match = JOINED_OBJECT.exec(part.text);
+  if (!match || match[1]!.split(/\s+/u).length < 2) return [part];
+  const [firstText, secondText] = [match[1]!, match[2]!];
+  const first = matcher.explain(firstText, { context: part.context, antecedent: part.antecedent }, reader);
+  const second = matcher.explain(secondText, { context: [...part.context, firstText] }, reader);
+  const [one, other] = [first.result.answer, second.result.answer];
+  if (!one || !other || one.id === other.id) return [part];
+  const why = `${part.why}; asks for two things joined by "und"`;
+  return [
+    { text: firstText, why, context: part.context, elliptic: part.elliptic, explanation: first },
+    { text: secondText, why, context: [...part.context, firstText], elliptic: part.elliptic, explanation: second },
+  ];
 }
 
 /** A single question's result as a message match, for knowledge bases that only match one text. */

@@ -157,6 +157,13 @@ describe('matchMessage', () => {
     expect(explanation.result.answer?.id).toBe('laki-bezirksregierung');
   });
 
+  it('should answer two things asked for with "und" as two parts, and one thing named twice as one', () => {
+    const two = kb.matchMessage('ich brauch die Besuchsadresse der LaKI und die Internetseite');
+    expect(two.parts.map((part) => part.answer?.id)).toEqual(['laki-besuchsadresse', 'laki-webseite']);
+    expect(two.parts.map((part) => part.text)).toEqual(['ich brauch die Besuchsadresse der LaKI', 'die Internetseite']);
+    expect(kb.matchMessage('Welche Programme gibt es für Eltern und die Kinder?').parts).toHaveLength(1);
+  });
+
   it('should not bend a complete new question by the old topic', () => {
     const result = kb.matchMessage('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'griffbereit' });
     expect(result.main.answer?.id).toBe('laki-fax');
