@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { answerText, type ConversationContext, type Entry, type KnowledgeBase, type MatchResult } from '../../src/knowledge';
+import { answerText, type ConversationContext, type Entry, type KnowledgeBase, type MatchResult, type MessageMatch } from '../../src/knowledge';
 
 /** Regexes that must all match the answer text, or 'none' when the knowledge does not answer it. */
 export type Expectation = readonly string[] | 'none';
@@ -132,7 +132,23 @@ export function evaluateCase(kb: KnowledgeBase, testCase: EvalCase): CaseResult 
     const items = testCase.parts.map((part, index) => judge(message.parts[index]?.text ?? `(part ${index + 1} not found)`, message.parts[index], part.expect));
     return combine(testCase.cat, testCase.q!, items);
   }
-  return combine(testCase.cat, testCase.q!, [judge(testCase.q!, kb.match(testCase.q!), testCase.expect!)]);
+  return combine(testCase.cat, testCase.q!, [judgeMessage(testCase.q!, kb.matchMessage(testCase.q!), testCase.expect!)]);
+}
+
+/**
+ * Judges a message with one expectation. When the bot answers it in several parts ("die Mailadresse
+ * und die Website"), the user reads every answer: the expectation holds when their texts together
+ * match it. Otherwise the main question's result is judged.
+ */
+function judgeMessage(q: string, message: MessageMatch, expect: Expectation): Judged {
+  const answered = message.parts.flatMap((part) => (part.answer ? [part.answer] : []));
+  if (expect !== 'none' && answered.length > 1) {
+    const text = answered.map(answerText).join('\n\n');
+    if (expect.every((pattern) => new RegExp(pattern, 'i').test(text))) {
+      return { q, expect, verdict: 'correct', outcome: 'answer', shown: answered.map((entry) => entry.id) };
+    }
+  }
+  return judge(q, message.main, expect);
 }
 
 export interface Tally {
