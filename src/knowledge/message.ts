@@ -116,7 +116,8 @@ function readPart(
   // "gibt es sowas auch für Schulen?" after the early-years answer names a subject the last answer
   // does not cover: read by its own words it is about schools, and the topic only helps when it
   // does better than that.
-  const shifts = SHIFT.test(part.text) && alone.result.outcome !== 'none' && !topicCovers(alone, topic, matcher.settings.minCoverage);
+  const covered = topicCovers(matcher, reader, part, alone, topic);
+  const shifts = SHIFT.test(part.text) && alone.result.outcome !== 'none' && !covered;
   const better =
     leaning === 'points-back'
       ? RANK[withTopic.result.outcome] > RANK[alone.result.outcome] ||
@@ -132,7 +133,7 @@ function readPart(
         ? // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
           withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id)
         : RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
-  if (better && leaning === 'points-back' && !shifts && !asksToExplain(part.text) && !topicCovers(alone, topic, matcher.settings.minCoverage)) {
+  if (better && leaning === 'points-back' && !shifts && !asksToExplain(part.text) && !covered) {
     // The last answer does not hold what the part asks. The part's own answer stands when it is
     // about the same subject ("und wie erreiche ich die?" after the LaKI's tasks is the LaKI's
     // contact) ...
@@ -143,8 +144,19 @@ function readPart(
     leaning === 'points-back' &&
     withTopic.result.answer?.id === topic.id &&
     !asksToExplain(part.text) &&
-    !topicCovers(alone, topic, matcher.settings.minCoverage)
+    !covered
   ) {
+    // ... or what the topic's reading finds besides the last answer, when it stays with the subject
+    // ("Was sind die Kernaufgaben der LaKI?" – "und mit wem arbeitet die dabei zusammen?") ...
+    const besidesTopic = matcher.explain(
+      part.text,
+      { context: part.context, antecedent: part.antecedent ?? topic.title, leansOn: part.leansOn, topic: { ...neighbourhood, exclude: topic.id } },
+      reader,
+    );
+    const others = shownOf(besidesTopic);
+    if (others.length > 0 && others.every((entry) => neighbourhood.favoured.has(entry.id) || sameSubject(matcher, entry, topic))) {
+      return traceOf({ ...part, why: `${part.why}; the last answer does not hold it, its neighbours do` }, trace.elliptic, besidesTopic, { entryId: topic.id });
+    }
     // ... otherwise, giving the last answer again ("Was ist Rucksack-Kita?" – "und wer bezahlt
     // das?") would pretend it holds what is asked: the knowledge does not say.
     const declinedHere = { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) };
@@ -155,7 +167,7 @@ function readPart(
     leaning === 'points-back' &&
     !shifts &&
     !asksToExplain(part.text) &&
-    !topicCovers(alone, topic, matcher.settings.minCoverage) &&
+    !covered &&
     shownOf(chosen).length > 0 &&
     shownOf(chosen).every((entry) => !neighbourhood.favoured.has(entry.id) && !sameSubject(matcher, entry, topic))
   ) {
@@ -190,8 +202,12 @@ function partMatch(result: MatchResult, text: string): PartMatch {
     : { outcome, answer, suggestions, candidates, declineReason, text };
 }
 
-/** True when two entries' titles share a word: "Kontakt zur LaKI" and "Kernaufgaben der LaKI". */
+/**
+ * True when two entries are about the same subject: the same topic group, or titles that share a
+ * word ("Kontakt zur LaKI" and "Kernaufgaben der LaKI").
+ */
 function sameSubject(matcher: Matcher, one: Entry, other: Entry): boolean {
+  if (one.category === other.category) return true;
   const words = new Set(matcher.analyzer.analyzeIndexed(one.title).tokens);
   return matcher.analyzer.analyzeIndexed(other.title).tokens.some((token) => words.has(token));
 }
@@ -200,8 +216,13 @@ function sameSubject(matcher: Matcher, one: Entry, other: Entry): boolean {
  * True when the last answer's entry covers the part's own words, or the part has none ("was
  * heißt das genau?" asks for the same entry again).
  */
-function topicCovers(alone: Explanation, topic: Entry, minCoverage: number): boolean {
-  return alone.scored.length === 0 || (alone.scored.find((candidate) => candidate.entry.id === topic.id)?.coverage ?? 0) >= minCoverage;
+function topicCovers(matcher: Matcher, reader: TextReader, part: AskedPart, alone: Explanation, topic: Entry): boolean {
+  if (alone.scored.length === 0) return true;
+  const coverage = (reading: Explanation) => reading.scored.find((candidate) => candidate.entry.id === topic.id)?.coverage;
+  // The last answer may rank below the candidates kept: read once more with it favoured, which
+  // moves it up without changing what it covers.
+  const favoured = () => matcher.explain(part.text, { ...part, topic: { text: '', favoured: new Set([topic.id]) } }, reader);
+  return (coverage(alone) ?? coverage(favoured()) ?? 0) >= matcher.settings.minCoverage;
 }
 
 /**

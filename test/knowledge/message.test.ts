@@ -164,6 +164,17 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Welche Programme gibt es für Eltern und die Kinder?').parts).toHaveLength(1);
   });
 
+  it('should answer a follow-up the last answer does not hold with an entry on the same subject', () => {
+    // Another task of the LaKI, in the same topic group as the last answer.
+    expect(answered('und vertritt sie die KIs auch nach außen?', { lastEntryId: 'laki-qualitaetsentwicklung' })).toBe('laki-vertretung');
+    // The tasks entry does not say with whom: its neighbours do.
+    const partners = kb.matchMessage('und mit wem arbeitet die dabei zusammen?', { lastEntryId: 'laki-kernaufgaben' }).main;
+    expect(partners.outcome).not.toBe('none');
+    const shown = partners.answer ? [partners.answer] : partners.suggestions;
+    expect(shown.map((entry) => entry.id)).not.toContain('laki-kernaufgaben');
+    expect(shown.every((entry) => entry.category === 'laki')).toBe(true);
+  });
+
   it('should not bend a complete new question by the old topic', () => {
     const result = kb.matchMessage('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'griffbereit' });
     expect(result.main.answer?.id).toBe('laki-fax');
