@@ -68,6 +68,9 @@ interface IndexedWord {
   readonly particle?: string;
 }
 
+/** Stems of frame nouns ("im Bereich …", "zum Thema …") that, ending a compound, leave only its first part. */
+const FRAME_TAILS: ReadonlySet<string> = new Set(['bereich', 'thema']);
+
 /** A content word of a text: its folded parts, their stems, and the joined hyphen spelling. */
 interface ContentWord {
   readonly parts: ReadonlyArray<{ readonly folded: string; readonly stem: string; readonly written: string }>;
@@ -560,6 +563,8 @@ export class Analyzer {
       const tail = word.slice(cut);
       const knownHead = this.knownStem(head) ?? (head.endsWith('s') ? this.knownStem(head.slice(0, -1)) : null);
       if (!knownHead) continue;
+      // "Kitabereich", "Schulthema": a frame noun as the last part names no topic of its own.
+      if (depth === 0 && FRAME_TAILS.has(tail)) return [knownHead];
       const knownTail = this.knownStem(tail);
       if (knownTail) return [knownHead, knownTail];
       const tailParts = this.splitCompound(tail, depth + 1);

@@ -32,6 +32,14 @@ describe('Analyzer', () => {
     expect(phrases.analyzeQuery('Übergangssystem Schule-Beruf').tokens).toContain('schuleberuf');
   });
 
+  it('should read a compound ending in a frame noun ("Kitabereich") as its first part', () => {
+    const frames = new Analyzer(['Die Kita und der Bereich Schule'], { groups: [], forward: [] });
+    expect(frames.analyzeQuery('Angebote für den Kitabereich').readings).toEqual([
+      { kind: 'unknown', word: 'angebot', casing: 'unclear', numeric: false },
+      { kind: 'compound', word: 'kitabereich', parts: ['kita'] },
+    ]);
+  });
+
   it('should map synonyms to the first member of their group', () => {
     expect(analyzer.analyzeQuery('Kindergarten').tokens).toEqual(['kita']);
     expect(analyzer.analyzeQuery('Wen kann ich bei der Koordinierungsstelle anrufen?').tokens).toEqual([
