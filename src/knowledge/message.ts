@@ -11,7 +11,7 @@
 import type { Explanation, Matcher, TextReader, Topic } from './matcher';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
-import { asksToExplain, findFocus, leansBack, type MessagePiece } from './sentences';
+import { asksToExplain, findFocus, leansBack, pointsWithPronoun, type MessagePiece } from './sentences';
 import { isStopword } from './text';
 import { declined } from './decide';
 import type { ConversationContext, MatchResult, MessageMatch, Outcome, PartMatch } from './types';
@@ -333,11 +333,24 @@ export function explainMessage(
       parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
     }
   }
+  parts = parts.map((part, index) => (index > 0 ? pointsIntoUnknown(part, parts[index - 1]!) : part));
   parts = parts.flatMap((part) => splitObjects(matcher, reader, part));
   const partMatches: PartMatch[] = parts.map((part) => partMatch(part.explanation.result, part.text));
   const followUp = parts.find((part) => part.followUp)?.followUp;
   const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };
   return { pieces: focus.pieces, parts, match };
+}
+
+/**
+ * "Was ist das Kommunale Integrationsmanagement, und wie hängt das mit den KIs zusammen?": a part
+ * that points at the part before it, which names something the knowledge base does not know, asks
+ * about that unknown thing too. Its own few words ("mit den KIs") must not answer it.
+ */
+function pointsIntoUnknown(part: PartTrace, before: PartTrace): PartTrace {
+  const unknownBefore = before.explanation.result.outcome === 'none' && before.explanation.analysis.readings.some((reading) => reading.kind === 'unknown');
+  if (part.followUp || !unknownBefore || !pointsWithPronoun(part.text, isStopword)) return part;
+  const result = declined('uncovered-terms', part.explanation.result.candidates);
+  return { ...part, why: `${part.why}; points at the part before, which the knowledge does not cover`, explanation: { ...part.explanation, result } };
 }
 
 /**

@@ -535,10 +535,22 @@ export function pointsBack(text: string, isStopword: (word: string) => boolean):
   const list = words(text);
   const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && isTopicWord(word, isStopword));
   if (topic.length > 3) return false;
+  return list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword);
+}
+
+/**
+ * True when a demonstrative stands for a thing named before, at the end or before a particle
+ * ("Wie hängt *das* mit den KIs zusammen?"), rather than a pointing adverb ("*dafür* brauche ich
+ * die Nummer"): the part is about that thing.
+ */
+export function pointsWithPronoun(text: string, isStopword: (word: string) => boolean): boolean {
+  return standsFor(words(text), isStopword);
+}
+
+function standsFor(list: readonly string[], isStopword: (word: string) => boolean): boolean {
   return list.some(
     (word, index) =>
-      POINTING_ADVERBS.has(word) ||
-      (DEMONSTRATIVES.has(word) && index > 0 && (index === list.length - 1 || isStopword(list[index + 1]!)) && !INTERROGATIVES.has(list[index + 1] ?? '')),
+      DEMONSTRATIVES.has(word) && index > 0 && (index === list.length - 1 || isStopword(list[index + 1]!)) && !INTERROGATIVES.has(list[index + 1] ?? ''),
   );
 }
 

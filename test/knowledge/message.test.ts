@@ -175,6 +175,14 @@ describe('matchMessage', () => {
     expect(shown.every((entry) => entry.category === 'laki')).toBe(true);
   });
 
+  it('should not answer a part that stands for something unknown named in the part before', () => {
+    const result = kb.matchMessage('Was ist das Kommunale Integrationsmanagement und wie hängt das mit den KIs zusammen?');
+    expect(result.parts.map((part) => part.outcome)).toEqual(['none', 'none']);
+    // A pointing adverb does not make a complete request about the unknown thing.
+    const phone = kb.matchMessage('Mein Chef fragt, ob die Frist am Freitag abläuft – dafür bräuchte ich die Telefonnummer der LaKI.');
+    expect(phone.parts.map((part) => part.answer?.id)).toContain('laki-telefon');
+  });
+
   it('should not bend a complete new question by the old topic', () => {
     const result = kb.matchMessage('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'griffbereit' });
     expect(result.main.answer?.id).toBe('laki-fax');
