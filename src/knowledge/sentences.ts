@@ -47,6 +47,7 @@ const INTERROGATIVES = new Set([
   'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach', 'inwiefern',
   'inwieweit', 'wieviel', 'wieviele', 'ob',
   'what', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'which', 'whether',
+  "what's", "where's", "who's", "how's", 'whats', 'wheres', 'whos',
 ]);
 
 /** Finite verbs that open a yes/no question ("Gibt es …", "Kann ich …", "Is there …"). */
@@ -179,7 +180,8 @@ export function splitSentences(message: string): string[] {
   const text = message.replace(/\r\n?/g, '\n');
   let start = 0;
   const push = (end: number) => {
-    const sentence = text.slice(start, end).trim();
+    // "1. Was sind …", "b) Mit wem …": a list marker opening a sentence is not part of what is asked.
+    const sentence = text.slice(start, end).trim().replace(LEADING_LIST_MARKER, '');
     if (sentence) sentences.push(sentence);
   };
   // Character codes, not one-character strings: a message with a dash or quotes is a two-byte
@@ -234,6 +236,9 @@ const SEMICOLON = 59;
 const QUESTION = 63;
 const EN_DASH = 0x2013;
 const EM_DASH = 0x2014;
+
+/** A list marker ("1.", "2)", "b)") opening a sentence, before a word. */
+const LEADING_LIST_MARKER = /^(?:\d{1,2}|[a-e])[.)]\s+(?=\p{L})/u;
 
 /**
  * Where the list marker ending at `close` (the ")" of "1)", "12)", "a)") starts, when it stands

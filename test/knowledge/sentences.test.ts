@@ -11,6 +11,7 @@ describe('splitSentences', () => {
     ['Zeile eins\nZeile zwei', ['Zeile eins', 'Zeile zwei']],
     ['hi, 1) was machen die KIs für Schulen 2) und was beim Übergang?', ['hi,', 'was machen die KIs für Schulen', 'und was beim Übergang?']],
     ['Die Adresse (Ruhrallee 9) habe ich. a) Wer ist das?', ['Die Adresse (Ruhrallee 9) habe ich.', 'Wer ist das?']],
+    ['1. Was sind die Kernaufgaben?\n2. Mit wem arbeitet sie zusammen?', ['Was sind die Kernaufgaben?', 'Mit wem arbeitet sie zusammen?']],
   ])('should split %j', (message, expected) => {
     expect(splitSentences(message)).toEqual(expected);
   });
@@ -275,6 +276,13 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(focus('Bietet das KI Fortbildungen für Erzieherinnen an, und kostet die Teilnahme was?').parts.map((part) => part.text)).toEqual([
       'Bietet das KI Fortbildungen für Erzieherinnen an',
       'kostet die Teilnahme was?',
+    ]);
+  });
+
+  it("should split an English message at \"and what's …\"", () => {
+    expect(focus("Where is the LaKI located and what's the website?").parts.map((part) => part.text)).toEqual([
+      'Where is the LaKI located',
+      "what's the website?",
     ]);
   });
 });
