@@ -16,7 +16,7 @@ import { parse } from 'yaml';
 import { Messages, Verb } from '../../src/chat';
 import { answerText, type KnowledgeBase } from '../../src/knowledge';
 import type { BotActivity, BotService } from './botService';
-import type { Verdict } from './evaluate';
+import { holdTogether, type Verdict } from './evaluate';
 
 export type { Verdict } from './evaluate';
 
@@ -178,10 +178,14 @@ export function combine(parts: readonly Verdict[], expects: readonly Expectation
 
 /**
  * Judges a single question that got several cards (the bot read more than one question in it):
- * any wrong answer makes it wrong (the user read it); else the best card counts.
+ * correct when the answers together hold what is expected, each a part of it ("die Mailadresse
+ * und die Website", as evaluate.ts judges it); else any wrong answer makes it wrong (the user read it); else the
+ * best card counts.
  */
 export function judgeSingle(kb: KnowledgeBase, cards: readonly ReadReply[], expect: Expectation): Verdict {
   if (cards.length <= 1) return judge(kb, cards[0], expect);
+  const answers = cards.filter((card) => card.kind === 'answer').map((card) => card.text ?? '');
+  if (expect !== 'none' && answers.length > 1 && holdTogether(answers, expect)) return 'correct';
   const verdicts = cards.map((card) => judge(kb, card, expect));
   for (const verdict of ['wrong', 'correct', 'oneClick'] as const) if (verdicts.includes(verdict)) return verdict;
   return 'declined';

@@ -136,17 +136,24 @@ export function evaluateCase(kb: KnowledgeBase, testCase: EvalCase): CaseResult 
 }
 
 /**
+ * True when answers together hold every expected fact and each holds one of them: the user asked
+ * for two things and got one answer for each, not a right answer beside a wrong one.
+ */
+export function holdTogether(texts: readonly string[], expect: readonly string[]): boolean {
+  const patterns = expect.map((pattern) => new RegExp(pattern, 'i'));
+  const joined = texts.join('\n\n');
+  return patterns.every((pattern) => pattern.test(joined)) && texts.every((text) => patterns.some((pattern) => pattern.test(text)));
+}
+
+/**
  * Judges a message with one expectation. When the bot answers it in several parts ("die Mailadresse
  * und die Website"), the user reads every answer: the expectation holds when their texts together
- * match it. Otherwise the main question's result is judged.
+ * match it, each with a part of it. Otherwise the main question's result is judged.
  */
 function judgeMessage(q: string, message: MessageMatch, expect: Expectation): Judged {
   const answered = message.parts.flatMap((part) => (part.answer ? [part.answer] : []));
-  if (expect !== 'none' && answered.length > 1) {
-    const text = answered.map(answerText).join('\n\n');
-    if (expect.every((pattern) => new RegExp(pattern, 'i').test(text))) {
-      return { q, expect, verdict: 'correct', outcome: 'answer', shown: answered.map((entry) => entry.id) };
-    }
+  if (expect !== 'none' && answered.length > 1 && holdTogether(answered.map(answerText), expect)) {
+    return { q, expect, verdict: 'correct', outcome: 'answer', shown: answered.map((entry) => entry.id) };
   }
   return judge(q, message.main, expect);
 }

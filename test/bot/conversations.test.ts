@@ -84,6 +84,7 @@ describe('judging the cards of one turn', () => {
     ['a decline of an unanswerable question', [none], 'none', 'declined'],
     ['a fitting and an unfitting answer card', [answer('5215'), answer('5230')], ['5215'], 'wrong'],
     ['a decline beside a fitting answer', [none, answer('5215')], ['5215'], 'correct'],
+    ['two answers that together hold what was asked', [answer('Telefon 5215'), answer('Fax 5230')], ['5215', '5230'], 'correct'],
   ])('should judge %s', (_name, cards, expect_, verdict) => {
     expect(judgeSingle(kb, cards, expect_)).toBe(verdict);
   });
