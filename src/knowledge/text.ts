@@ -345,6 +345,8 @@ const CHAT_FILLERS = [
   'dran', 'drauf', 'ruber', 'art',
   // Verbs contracted with "es" and verbs of the writer's own state ("ich kanns mir kaum vorstellen").
   'kanns', 'gehts', 'hats', 'wars', 'isses', 'vorstellen', 'glaube', 'glaub',
+  // "stehen" only places what is named ("im Fokus stehen", "in welchem Paragraphen stehen die KI").
+  'stehen', 'steht', 'stehe', 'stand', 'standen',
   // Hearsay around a claim ("Eine Kollegin hat erzählt / meinte, …"): who said it is no topic.
   'erzahlt', 'erzahlte', 'meinte', 'meint', 'gelesen', 'sogar',
   // Prepositions fused with "das" ("fürs Protokoll", "ans KI").
