@@ -68,6 +68,9 @@ interface IndexedWord {
   readonly particle?: string;
 }
 
+/** Nouns that frame a request when "über" follows them ("einen Überblick über …"), folded. */
+const OVERVIEW_FRAMES: ReadonlySet<string> = new Set(['ubersicht', 'uberblick', 'zusammenfassung', 'erklarung', 'beschreibung']);
+
 /** Stems of frame nouns ("im Bereich …", "zum Thema …") that, ending a compound, leave only its first part. */
 const FRAME_TAILS: ReadonlySet<string> = new Set(['bereich', 'thema']);
 
@@ -413,6 +416,8 @@ export class Analyzer {
         terms.push(word.terms?.[i]);
       }
       if (word.content.length === 0) continue;
+      // "eine Übersicht über die Angebote für Schulen": the request's frame, not its topic.
+      if (OVERVIEW_FRAMES.has(word.last) && words[index + 1]?.last === 'uber' && index + 2 < words.length) continue;
       const casing = casings[index]!;
       const particle = particles?.get(clauses[index]!);
       for (let i = 0; i < word.content.length; i++) {

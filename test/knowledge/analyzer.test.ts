@@ -40,6 +40,12 @@ describe('Analyzer', () => {
     ]);
   });
 
+  it('should read "eine Übersicht über …" as a frame, and "Überblick" elsewhere as a word', () => {
+    const frames = new Analyzer(['Überblick und Transparenz', 'Angebote für Schulen'], { groups: [], forward: [] });
+    expect(frames.analyzeQuery('eine Übersicht über die Angebote für Schulen').tokens).toEqual(['angebot', 'schul']);
+    expect(frames.analyzeQuery('mehr Überblick').tokens).toEqual(['uberblick']);
+  });
+
   it('should map synonyms to the first member of their group', () => {
     expect(analyzer.analyzeQuery('Kindergarten').tokens).toEqual(['kita']);
     expect(analyzer.analyzeQuery('Wen kann ich bei der Koordinierungsstelle anrufen?').tokens).toEqual([
