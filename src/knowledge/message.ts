@@ -138,6 +138,14 @@ function readPart(
     // about the same subject ("und wie erreiche ich die?" after the LaKI's tasks is the LaKI's
     // contact) ...
     if (answeredAlone && sameSubject(matcher, answeredAlone, topic)) return traceOf(part, trace.elliptic, alone, { entryId: topic.id });
+    // ... and when its own words leave a choice ("und wer fördert die?": the centres' or the LaKI's
+    // funding), the pronoun makes it: the one choice on the last answer's subject answers.
+    const onSubject = alone.result.suggestions.filter((entry) => sameSubject(matcher, entry, topic));
+    if (!answeredAlone && onSubject.length === 1 && coversOwnWords(matcher, reader, part, alone, onSubject[0]!)) {
+      const result: MatchResult = { outcome: 'answer', answer: onSubject[0]!, suggestions: [], candidates: alone.result.candidates };
+      const resolved = { ...part, why: `${part.why}; the pronoun picks the choice on the last answer's subject` };
+      return traceOf(resolved, trace.elliptic, { ...alone, result }, { entryId: topic.id });
+    }
   }
   if (
     better &&
@@ -154,7 +162,9 @@ function readPart(
       reader,
     );
     const others = shownOf(besidesTopic);
-    if (others.length > 0 && others.every((entry) => neighbourhood.favoured.has(entry.id) || sameSubject(matcher, entry, topic))) {
+    const staysWithSubject = (entry: Entry) => neighbourhood.favoured.has(entry.id) || sameSubject(matcher, entry, topic);
+    // The topic's words were borrowed to find them: they must hold the part's own words too.
+    if (others.length > 0 && others.every((entry) => staysWithSubject(entry) && coversOwnWords(matcher, reader, part, alone, entry))) {
       return traceOf({ ...part, why: `${part.why}; the last answer does not hold it, its neighbours do` }, trace.elliptic, besidesTopic, { entryId: topic.id });
     }
     // ... otherwise, giving the last answer again ("Was ist Rucksack-Kita?" – "und wer bezahlt
@@ -217,11 +227,15 @@ function sameSubject(matcher: Matcher, one: Entry, other: Entry): boolean {
  * heißt das genau?" asks for the same entry again).
  */
 function topicCovers(matcher: Matcher, reader: TextReader, part: AskedPart, alone: Explanation, topic: Entry): boolean {
-  if (alone.scored.length === 0) return true;
-  const coverage = (reading: Explanation) => reading.scored.find((candidate) => candidate.entry.id === topic.id)?.coverage;
-  // The last answer may rank below the candidates kept: read once more with it favoured, which
-  // moves it up without changing what it covers.
-  const favoured = () => matcher.explain(part.text, { ...part, topic: { text: '', favoured: new Set([topic.id]) } }, reader);
+  return alone.scored.length === 0 || coversOwnWords(matcher, reader, part, alone, topic);
+}
+
+/** True when an entry covers enough of the part's own words (its reading alone, without a topic). */
+function coversOwnWords(matcher: Matcher, reader: TextReader, part: AskedPart, alone: Explanation, entry: Entry): boolean {
+  const coverage = (reading: Explanation) => reading.scored.find((candidate) => candidate.entry.id === entry.id)?.coverage;
+  // The entry may rank below the candidates kept: read once more with it favoured, which moves
+  // it up without changing what it covers.
+  const favoured = () => matcher.explain(part.text, { ...part, topic: { text: '', favoured: new Set([entry.id]) } }, reader);
   return (coverage(alone) ?? coverage(favoured()) ?? 0) >= matcher.settings.minCoverage;
 }
 
@@ -315,6 +329,13 @@ export function explainMessage(
   // Every text the stages read is a piece of the message: its words are found and looked up once.
   const reader = new MessageWords(matcher.analyzer, text);
   let parts = asked.map((part) => readPart(matcher, reader, part, topic, getEntry));
+  // "Wo sitzt die LaKI, und wer fördert die?": a later part whose pronoun stands for what the part
+  // before it asked about is that part's follow-up, read against its answer like the next turn.
+  parts = parts.map((part, index) => {
+    const before = index > 0 ? parts[index - 1]!.explanation.result.answer : null;
+    if (!before || part.followUp || !pointsWithPronoun(part.text, isStopword)) return part;
+    return readPart(matcher, reader, asked[index]!, before, getEntry);
+  });
   // One question with context: when the whole message, read as one question as written, answers
   // ("Wir sind ein Kreis – können wir ein KI aufbauen?"), that reading wins — it used every word
   // and passed every protection over the whole text. Otherwise the context's unknown words would

@@ -183,6 +183,16 @@ describe('matchMessage', () => {
     expect(phone.parts.map((part) => part.answer?.id)).toContain('laki-telefon');
   });
 
+  it('should let the pronoun of a follow-up pick the choice on the last answer\'s subject', () => {
+    // Alone, "wer fördert die?" leaves the centres' and the LaKI's funding to choose from.
+    expect(kb.matchMessage('wer fördert die?').main.outcome).toBe('suggest');
+    expect(answered('und wer fördert die?', { lastEntryId: 'laki-besuchsadresse' })).toBe('laki-foerderung');
+    expect(answered('und wer fördert die?', { lastEntryId: 'ki-was-ist' })).toBe('ki-foerderung');
+    // In one message, the part before is what the pronoun stands for.
+    const message = kb.matchMessage('Hallo, wo sitzt die LaKI eigentlich und wer fördert die?');
+    expect(message.parts.map((part) => part.answer?.id)).toEqual(['laki-besuchsadresse', 'laki-foerderung']);
+  });
+
   it('should not bend a complete new question by the old topic', () => {
     const result = kb.matchMessage('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'griffbereit' });
     expect(result.main.answer?.id).toBe('laki-fax');
