@@ -368,7 +368,10 @@ export function explainMessage(
  * about that unknown thing too. Its own few words ("mit den KIs") must not answer it.
  */
 function pointsIntoUnknown(part: PartTrace, before: PartTrace): PartTrace {
-  const unknownBefore = before.explanation.result.outcome === 'none' && before.explanation.analysis.readings.some((reading) => reading.kind === 'unknown');
+  // A thing is named by a noun ("Integrationsmanagement"); an unknown verb ("ausgeschrieben") names none.
+  const unknownBefore =
+    before.explanation.result.outcome === 'none' &&
+    before.explanation.analysis.readings.some((reading) => reading.kind === 'unknown' && reading.casing === 'noun');
   if (part.followUp || !unknownBefore || !pointsWithPronoun(part.text, isStopword)) return part;
   const result = declined('uncovered-terms', part.explanation.result.candidates);
   return { ...part, why: `${part.why}; points at the part before, which the knowledge does not cover`, explanation: { ...part.explanation, result } };

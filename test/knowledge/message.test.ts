@@ -178,6 +178,9 @@ describe('matchMessage', () => {
   it('should not answer a part that stands for something unknown named in the part before', () => {
     const result = kb.matchMessage('Was ist das Kommunale Integrationsmanagement und wie hängt das mit den KIs zusammen?');
     expect(result.parts.map((part) => part.outcome)).toEqual(['none', 'none']);
+    // An unknown verb names no thing: "die" is the LaKI.
+    const spelled = kb.matchMessage('Wofür steht LaKI ausgeschrieben, und zu welcher Bezirksregierung gehört die?');
+    expect(spelled.parts[1]?.answer?.id).toBe('laki-bezirksregierung');
     // A pointing adverb does not make a complete request about the unknown thing.
     const phone = kb.matchMessage('Mein Chef fragt, ob die Frist am Freitag abläuft – dafür bräuchte ich die Telefonnummer der LaKI.');
     expect(phone.parts.map((part) => part.answer?.id)).toContain('laki-telefon');
