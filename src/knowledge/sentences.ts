@@ -359,7 +359,9 @@ function splitClauses(sentence: string, asks: boolean): string[] {
     }
     // "Ich habe gehört, dass das KI Fortbildungen anbietet. Stimmt das?": in a statement, what
     // was heard is a piece of its own, so that "das" can point at it and not at the speaker.
-    if (!asks && match[0].includes(',') && /^dass\s/u.test(fold(sentence.slice(cut)))) {
+    // "Die Besuchsadresse hab ich schon, aber die Postanschrift ist eine andere": in a statement, what
+    // follows "aber" is a piece of its own, so that a later "die" points at it.
+    if (!asks && match[0].includes(',') && /^(dass|aber)\s/u.test(fold(sentence.slice(cut)))) {
       const clause = sentence.slice(start, match.index).trim();
       if (clause) clauses.push(clause);
       start = cut;

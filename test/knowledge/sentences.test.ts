@@ -285,4 +285,9 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
       "what's the website?",
     ]);
   });
+
+  it('should let a pronoun point at what follows "aber" in the statement before it', () => {
+    const result = focus('Die Besuchsadresse hab ich schon, aber die Postanschrift ist eine andere. Wie lautet die genau?');
+    expect(result.parts[0]!.antecedent).toBe('aber die Postanschrift ist eine andere.');
+  });
 });
