@@ -99,8 +99,8 @@ export interface TextReader {
 export class Matcher {
   readonly analyzer: Analyzer;
   private readonly index: ScoringIndex;
-  /** Stems of each entry's questions, title and keywords, computed when first needed. */
-  private readonly askedStems = new WeakMap<Entry, ReadonlySet<string>>();
+  /** Stems of each entry's questions, title and keywords, as a set and per text, computed when first needed. */
+  private readonly askedStems = new WeakMap<Entry, { readonly stems: ReadonlySet<string>; readonly texts: readonly string[] }>();
   /** Tokens of each entry (all fields), computed when first needed. */
   private readonly entryWords = new WeakMap<Entry, { readonly tokens: ReadonlySet<string>; readonly stems: readonly string[] }>();
   readonly settings: MatcherSettings;
@@ -253,12 +253,16 @@ export class Matcher {
    * by spaces): then an editor has written an entry for exactly that kind of question.
    */
   private entryCovers(entry: Entry, term: string): boolean {
-    let stems = this.askedStems.get(entry);
-    if (!stems) {
-      stems = new Set([entry.title, ...entry.questions, ...entry.keywords].flatMap((text) => this.analyzer.rawStems(text)));
-      this.askedStems.set(entry, stems);
+    let asked = this.askedStems.get(entry);
+    if (!asked) {
+      const texts = [entry.title, ...entry.questions, ...entry.keywords].map((text) => this.analyzer.rawStems(text));
+      asked = { stems: new Set(texts.flat()), texts: texts.map((stems) => ` ${stems.join(' ')} `) };
+      this.askedStems.set(entry, asked);
     }
-    return term.split(' ').every((token) => stems.has(token));
+    if (!term.includes(' ')) return asked.stems.has(term);
+    // A phrase ("freie Stellen") is covered only as written together, not by its words apart
+    // ("freien Trägern" … "Koordinierungsstelle").
+    return asked.texts.some((text) => text.includes(` ${term} `));
   }
 }
 

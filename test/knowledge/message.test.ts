@@ -196,6 +196,11 @@ describe('matchMessage', () => {
     expect(message.parts.map((part) => part.answer?.id)).toEqual(['laki-besuchsadresse', 'laki-foerderung']);
   });
 
+  it('should forward a phrase like "freie Stellen" unless an entry says it as written', () => {
+    // The networking entry has "freien Trägern" and the word "Stelle" apart, not "freie Stellen".
+    expect(kb.matchMessage('Gibt es bei der LaKI grad freie Stellen?').main.outcome).toBe('none');
+  });
+
   it('should not bend a complete new question by the old topic', () => {
     const result = kb.matchMessage('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'griffbereit' });
     expect(result.main.answer?.id).toBe('laki-fax');
