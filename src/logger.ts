@@ -65,11 +65,31 @@ export function scrubSecrets(value: unknown, depth = 0): unknown {
   const isError = value instanceof Error;
   const scrubbed: Record<string, unknown> = isError ? Object.create(Object.getPrototypeOf(value)) : {};
   const keys = isError ? Object.getOwnPropertyNames(value) : Object.keys(value);
-  for (const key of keys) {
-    const inner = (value as Record<string, unknown>)[key];
-    scrubbed[key] = SECRET_KEY.test(key) && isSecretShaped(inner) ? REDACTED : scrubSecrets(inner, depth + 1);
-  }
+  for (const key of keys) scrubbed[key] = scrubField(key, (value as Record<string, unknown>)[key], depth);
   return scrubbed;
+}
+
+/** The value of `key` as a log line may show it. */
+function scrubField(key: string, value: unknown, depth: number): unknown {
+  return SECRET_KEY.test(key) && isSecretShaped(value) ? REDACTED : scrubSecrets(value, depth + 1);
+}
+
+/**
+ * A line's fields as written: the running request's or turn's ids first (see
+ * {@link withLogContext}), then the line's own fields, which win over a context field of the same
+ * name; secrets replaced. Built as one new object, since the access log runs this per request and
+ * merging the context into a copy first (pino's `mixin`) costs about as much as the rest of the line.
+ */
+function lineFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const context = contextStorage.getStore() as Record<string, unknown> | undefined;
+  const line: Record<string, unknown> = {};
+  if (context) {
+    for (const key of Object.keys(context)) line[key] = scrubField(key, Object.hasOwn(fields, key) ? fields[key] : context[key], 0);
+  }
+  for (const key of Object.keys(fields)) {
+    if (!Object.hasOwn(line, key)) line[key] = scrubField(key, fields[key], 0);
+  }
+  return line;
 }
 
 /** Flags and counts under a secret-sounding key (`hasToken: true`) say nothing secret. */
@@ -88,14 +108,17 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: {
       level: (label: string) => ({ level: label }),
-      log: (object: Record<string, unknown>) => scrubSecrets(object) as Record<string, unknown>,
+      log: lineFields,
     },
-    mixin: () => ({ ...contextStorage.getStore() }),
     hooks: {
-      // Messages may be built from interpolated values; mask URL credentials there too.
+      // Messages may be built from interpolated values; mask URL credentials there too. `args`
+      // is pino's own copy of the call's arguments, so it is scrubbed in place.
       logMethod(args, method) {
-        const scrubbed = args.map((arg) => (typeof arg === 'string' ? (scrubSecrets(arg) as string) : arg));
-        return method.apply(this, scrubbed as Parameters<typeof method>);
+        for (let index = 0; index < args.length; index++) {
+          const arg: unknown = args[index];
+          if (typeof arg === 'string') args[index] = scrubSecrets(arg) as string;
+        }
+        return method.apply(this, args);
       },
     },
   };

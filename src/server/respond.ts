@@ -58,9 +58,14 @@ export function requestIdOf(req: Request): string | undefined {
   return (req as Request & { laKiRequestId?: string }).laKiRequestId;
 }
 
-/** The request path without its query string: query strings may hold user text. */
+/**
+ * The request path without its query string: query strings may hold user text. Asked several
+ * times per request (headers, rate limit, access log), so it cuts the URL without splitting it.
+ */
 export function pathOf(req: Request): string {
-  return (req.url ?? '').split('?')[0];
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }
 
 /**

@@ -3,7 +3,7 @@
  * no question text or personal data at info and above, and no secret at any level.
  */
 import { Writable } from 'node:stream';
-import { createLogger, REDACTED } from '../../src/logger';
+import { createLogger, REDACTED, withLogContext } from '../../src/logger';
 import { adaptiveCardOf } from '../helpers/activities';
 import { startIdentityProvider, type IdentityProvider } from '../helpers/auth';
 import { startConnector, type Connector } from '../helpers/connector';
@@ -113,5 +113,15 @@ describe('createLogger secret scrubbing', () => {
     expect(line.err.type).toBe('Error');
     expect(line.err.message).toContain(`smtps://laki:${REDACTED}@mail.example:465`);
     expect(line.target).toBe(`https://user:${REDACTED}@proxy.example/`);
+  });
+
+  it('should write the context ids first and let the line\'s own field of the same name win', () => {
+    const { logger, text } = capture();
+    withLogContext({ requestId: 'outer', turnId: 'turn-1' }, () => logger.info({ status: 200, requestId: 'own' }, 'request'));
+    logger.info({ status: 204 }, 'no context');
+    const [inside, outside] = text().trim().split('\n').map((line) => JSON.parse(line));
+    expect(Object.keys(inside).filter((key) => ['requestId', 'turnId', 'status'].includes(key))).toEqual(['requestId', 'turnId', 'status']);
+    expect(inside).toMatchObject({ requestId: 'own', turnId: 'turn-1', status: 200 });
+    expect(outside).not.toHaveProperty('requestId');
   });
 });
