@@ -9,13 +9,21 @@ const extraSet = path.join(root, 'test/fixtures/eval/extra-questions.yaml');
 const realMessages = path.join(root, 'test/fixtures/eval/real-messages.yaml');
 const realMessages2 = path.join(root, 'test/fixtures/eval/real-messages-2.yaml');
 const realMessages3 = path.join(root, 'test/fixtures/eval/real-messages-3.yaml');
+/** Tuning sets of 6 December: [file, cases right at least, confident wrong parts/turns at most] — that day's figures. */
+const laterTuningSets = [
+  ['real-messages-4.yaml', 113, 1],
+  ['real-messages-5.yaml', 91, 1],
+  ['real-messages-6.yaml', 64, 2],
+] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
-  // [file, cases right at least, confident wrong parts/turns at most] — figures of 5 December 2026.
-  ['real-messages-holdout.yaml', 59, 0],
-  ['real-messages-holdout-2.yaml', 71, 4],
-  // Written in the fourth session and measured once, at its end.
-  ['real-messages-holdout-3.yaml', 82, 3],
+  // [file, cases right at least, confident wrong parts/turns at most, unanswerable cases answered at most]
+  // — figures of 6 December 2026.
+  ['real-messages-holdout.yaml', 60, 0, 0],
+  ['real-messages-holdout-2.yaml', 74, 3, 0],
+  ['real-messages-holdout-3.yaml', 88, 3, 0],
+  // Written on 6 December and measured twice: at the start and at the end of that day's work.
+  ['real-messages-holdout-4.yaml', 90, 5, 1],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
@@ -100,27 +108,37 @@ describe('answer quality', () => {
   it('should meet the floors on the fourth round of real messages (typed on a phone, salutations, purposes, follow-ups)', () => {
     const { results, describeMisses, share, confidentWrong } = run(realMessages3);
     const misses = describeMisses();
-    // Floors at the figures of 5 December 2026 (89/103 right; context 24/30, followup 13/15, none 19/20).
+    // Floors at the figures of 6 December 2026 (96/103 right; context 27/30, followup 14/15, none 20/20).
     expect({
-      right: results.filter(isRight).length >= 89,
+      right: results.filter(isRight).length >= 96,
       crisp: share('crisp') === 1,
-      context: share('context') >= 0.8,
-      followup: share('followup') >= 0.86,
+      context: share('context') >= 0.9,
+      followup: share('followup') >= 0.93,
       none: share('none') >= 0.95,
-      confidentWrong: confidentWrong <= 2,
+      confidentWrong: confidentWrong <= 0,
       misses,
     }).toEqual({ right: true, crisp: true, context: true, followup: true, none: true, confidentWrong: true, misses });
   });
 
+  it.each(laterTuningSets)('should meet the floors on the tuning set %s', (file, rightAtLeast, confidentWrongAtMost) => {
+    const { results, describeMisses, confidentWrong } = run(path.join(root, 'test/fixtures/eval', file));
+    const misses = describeMisses();
+    expect({ right: results.filter(isRight).length >= rightAtLeast, confidentWrong: confidentWrong <= confidentWrongAtMost, misses }).toEqual({
+      right: true,
+      confidentWrong: true,
+      misses,
+    });
+  });
+
   // A held-out set stays held out only while nobody reads its cases: a failure reports figures, not questions.
-  it.each(heldOut)('should not lose quality on the held-out set %s', (file, rightAtLeast, confidentWrongAtMost) => {
+  it.each(heldOut)('should not lose quality on the held-out set %s', (file, rightAtLeast, confidentWrongAtMost, noneAnsweredAtMost) => {
     const { results, confidentWrong } = run(path.join(root, 'test/fixtures/eval', file));
     const unanswerable = results.filter((r) => r.cat === 'none');
     const figures = { right: results.filter(isRight).length, confidentWrong, unanswerableDeclined: unanswerable.filter(isRight).length };
     expect({
       right: figures.right >= rightAtLeast,
       confidentWrong: figures.confidentWrong <= confidentWrongAtMost,
-      noneDeclined: figures.unanswerableDeclined === unanswerable.length,
+      noneDeclined: unanswerable.length - figures.unanswerableDeclined <= noneAnsweredAtMost,
       figures,
     }).toEqual({ right: true, confidentWrong: true, noneDeclined: true, figures });
   });
