@@ -263,12 +263,12 @@ describe('escalation through the bot (HTTP protocol, local connector, SQLite, SM
     expect(submitDataOf(cardOf(lastToAsker())).some((data) => data.verb === EscalationVerb.Start)).toBe(true);
 
     // "Meinten Sie …" → "Nichts davon passt" → the no-answer card with the forward button.
-    expect(await bot.post(personal(connector, { text: 'Schule' }))).toBe(200);
+    expect(await bot.post(personal(connector, { text: 'Fortbildung' }))).toBe(200);
     const noneFits = submitDataOf(cardOf(lastToAsker())).find((data) => data.verb === 'noneFits')!;
     expect(noneFits).toBeDefined();
     const { title: _noneTitle, ...noneFitsData } = noneFits;
     expect(await bot.post(personal(connector, { value: noneFitsData }))).toBe(200);
-    expect(submitDataOf(cardOf(lastToAsker())).find((data) => data.verb === EscalationVerb.Start)).toMatchObject({ question: 'Schule' });
+    expect(submitDataOf(cardOf(lastToAsker())).find((data) => data.verb === EscalationVerb.Start)).toMatchObject({ question: 'Fortbildung' });
   });
 
   it('should refuse a ticket action sent from the personal chat or another tenant and change nothing', async () => {

@@ -226,7 +226,7 @@ describeBrowser('tab in headless Chromium', () => {
 
   it('should show "Meinten Sie …" suggestions as links for an ambiguous search', async () => {
     const { page } = await openTab();
-    await search(page, 'Schule');
+    await search(page, 'Fortbildung');
     await page.getByRole('heading', { level: 3, name: 'Meinten Sie …' }).waitFor();
     const links = page.locator('.results a');
     await page.screenshot({ path: join(ARTIFACTS, 'suggest-light.png'), fullPage: true });
