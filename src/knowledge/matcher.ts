@@ -104,6 +104,8 @@ export class Matcher {
   /** Tokens of each entry (all fields), computed when first needed. */
   private readonly entryWords = new WeakMap<Entry, { readonly tokens: ReadonlySet<string>; readonly stems: readonly string[] }>();
   readonly settings: MatcherSettings;
+  /** Who "ihr/euch" in a question means (synonyms file `addressee`), when the editors named one. */
+  private readonly addressee: string | undefined;
   /** Reads each text on its own. */
   private readonly ownReader: TextReader = {
     analyze: (text) => this.analyzer.analyzeQuery(text),
@@ -116,6 +118,7 @@ export class Matcher {
     settings: Partial<MatcherSettings> = {},
   ) {
     this.settings = Object.freeze({ ...DEFAULT_MATCHER_SETTINGS, ...settings });
+    this.addressee = synonyms.addressee;
     this.analyzer = new Analyzer(entries.flatMap(indexedTexts), synonyms, this.settings);
     this.index = new ScoringIndex(entries, this.analyzer, this.settings);
     this.analyzer.finishIndexing();
@@ -184,6 +187,8 @@ export class Matcher {
     };
     if (topic) borrow(topic.text, this.settings.topicWeight);
     if (surroundings.leansOn && !contextAsQuestion) borrow(surroundings.leansOn, this.settings.leanWeight);
+    // "Wer bezahlt euch?": the bot answers for the organisation the question addresses.
+    if (this.addressee && ADDRESSES_YOU.test(question)) borrow(this.addressee, this.settings.leanWeight);
     let knownMass = 0;
     for (const weight of focal.values()) knownMass += weight;
     const unknownMass = unknown.reduce((sum, reading) => sum + this.index.unknownIdf * this.unknownWeight(reading.casing), 0);
@@ -265,6 +270,9 @@ export class Matcher {
     return asked.texts.some((text) => text.includes(` ${term} `));
   }
 }
+
+/** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */
+const ADDRESSES_YOU = /(?:^|[^\p{L}])(?:euch|eure[mnrs]?|euer)(?=[^\p{L}]|$)/iu;
 
 /** Shortest compound head (and modifier) that counts when an entry's compound has a key noun as its last word. */
 const MIN_COMPOUND_HEAD = 4;

@@ -93,6 +93,11 @@ export const synonymsFileSchema = z
      * itself covers the term.
      */
     forward: z.array(text).default([]),
+    /**
+     * Who users mean when they write "ihr" or "euch" to the bot ("Wie erreiche ich euch?"): the
+     * organisation it answers for. Its words join such a question at reduced weight.
+     */
+    addressee: text.optional().describe('Wen Nutzer mit „ihr/euch“ meinen, z. B. „LaKI“'),
   })
   .strict();
 

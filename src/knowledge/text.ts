@@ -339,7 +339,7 @@ const CHAT_FILLERS = [
   // "beim Thema Übergang", "in Sachen Qualität", "im Bereich Übergang": the frame, not the topic.
   'thema', 'sachen', 'sache', 'bereich',
   // Sentence adverbs of chat German ("Was sind denn insgesamt die Kernaufgaben?").
-  'komplett', 'komplette', 'kompletten', 'vollstandig', 'vollstandige', 'vollstandigen', 'genaue', 'genauen',
+  'einfach', 'komplett', 'komplette', 'kompletten', 'vollstandig', 'vollstandige', 'vollstandigen', 'genaue', 'genauen',
   'insgesamt', 'generell', 'grundsatzlich', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
   // Colloquial adverbs ("Ist da was dran?", "schick mal rüber") and "welche Art von …".
   'dran', 'drauf', 'ruber', 'art',

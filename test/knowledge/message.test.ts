@@ -201,6 +201,12 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Gibt es bei der LaKI grad freie Stellen?').main.outcome).toBe('none');
   });
 
+  it('should read "ihr" and "euch" as the organisation the bot answers for (synonyms file addressee)', () => {
+    expect(answered('kurze Frage: wer bezahlt euch eigentlich?')).toBe('laki-foerderung');
+    expect(answered('Wie erreiche ich euch?')).toBe('laki-kontakt');
+    expect(answered('Hallo zusammen, wer ist bei euch eigentlich zuständig, also mit wem red ich da?')).toBe('laki-ansprechpersonen');
+  });
+
   it('should not bend a complete new question by the old topic', () => {
     const result = kb.matchMessage('Wie lautet die Faxnummer der LaKI?', { lastEntryId: 'griffbereit' });
     expect(result.main.answer?.id).toBe('laki-fax');
@@ -277,6 +283,17 @@ describe('answer fit', () => {
     const explanation = kb.explain('Welche Aufgaben hat die Stelle?');
     expect(explanation.keyNouns).toEqual(expect.arrayContaining(['aufgab', 'stell']));
     expect(explanation.result.outcome).not.toBe('answer');
+  });
+
+  it('should borrow the addressee only when the editors name one', () => {
+    const entries = [
+      entry('stelle-geld', 'Förderung der Stelle', ['Wer fördert die Stelle?'], 'Das Land fördert die Stelle.'),
+      entry('zentren-geld', 'Förderung der Zentren', ['Wer fördert die Zentren?'], 'Das Land fördert die Zentren.'),
+    ];
+    const withAddressee = buildKnowledgeBase({ entries, synonyms: { groups: [], forward: [], addressee: 'Stelle' }, files: [] });
+    const without = buildKnowledgeBase({ entries, synonyms: { groups: [], forward: [] }, files: [] });
+    expect(withAddressee.match('Wer fördert euch?').answer?.id).toBe('stelle-geld');
+    expect(without.match('Wer fördert euch?').outcome).toBe('suggest');
   });
 
   it('should count a compound of the entry whose last word is the key noun as that noun', () => {
