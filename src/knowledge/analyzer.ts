@@ -508,6 +508,13 @@ export class Analyzer {
       const variantStem = stem(variant);
       if (this.vocabulary.has(variantStem)) return { kind: 'known', word: stemmed, as: variantStem };
     }
+    for (const variant of this.swappedLetters(folded)) {
+      const variantStem = stem(variant);
+      if (!this.vocabulary.has(variantStem)) continue;
+      // "betreiben" is a word of its own, not "Betriebe" typed with two letters swapped.
+      if (this.isGermanWord(written)) break;
+      return { kind: 'known', word: stemmed, as: variantStem };
+    }
     const parts = this.compoundParts(stemmed);
     if (parts) return { kind: 'compound', word: stemmed, parts };
     const numeric = /\d/.test(stemmed);
@@ -535,7 +542,7 @@ export class Analyzer {
   /**
    * Other spellings of an unknown word that mean the same: umlauts written as digraphs
    * ("Uebergang"), "zu" inside a separable verb ("einzurichten"), conjugated forms and
-   * participles, two swapped letters ("emial").
+   * participles.
    */
   private *spellingVariants(folded: string): Generator<string> {
     const digraphs = foldDigraphs(folded);
@@ -543,10 +550,13 @@ export class Analyzer {
     const zu = ZU_INFIX.exec(folded);
     if (zu) yield zu[1]! + zu[2]!;
     yield* infinitives(folded);
-    if (folded.length >= this.settings.minCorrectionLength) {
-      for (let i = 0; i < folded.length - 1; i++) {
-        if (folded[i] !== folded[i + 1]) yield folded.slice(0, i) + folded[i + 1] + folded[i] + folded.slice(i + 2);
-      }
+  }
+
+  /** The word with two neighbouring letters swapped ("emial"): a typo, unless the word is German as written. */
+  private *swappedLetters(folded: string): Generator<string> {
+    if (folded.length < this.settings.minCorrectionLength) return;
+    for (let i = 0; i < folded.length - 1; i++) {
+      if (folded[i] !== folded[i + 1]) yield folded.slice(0, i) + folded[i + 1] + folded[i] + folded.slice(i + 2);
     }
   }
 

@@ -91,6 +91,15 @@ describe('Analyzer', () => {
     expect(readings).toContainEqual(expect.objectContaining({ kind: 'unknown', dictionary: true }));
   });
 
+  it('should not read a German word as another with two letters swapped ("betreiben" is no "Betriebe")', () => {
+    const analyzerWithNeighbour = new Analyzer([...texts, 'Betriebe und Firmen'], synonyms);
+    expect(analyzerWithNeighbour.analyzeQuery('Darf ein Kreis ein Zentrum betreiben?').readings).toContainEqual(
+      expect.objectContaining({ kind: 'unknown', word: 'betreib' }),
+    );
+    // A swap that makes no German word stays a typo of the knowledge base's word.
+    expect(analyzerWithNeighbour.analyzeQuery('Betirebe').readings[0]).toMatchObject({ kind: 'known', as: 'betrieb' });
+  });
+
   it('should still correct a misspelling that is no German word', () => {
     const analyzerWithNeighbour = new Analyzer([...texts, 'Leistungen der Kommune'], synonyms);
     expect(analyzerWithNeighbour.analyzeQuery('Leistungn').readings[0]).toMatchObject({ kind: 'corrected', correction: 'leistung' });

@@ -23,7 +23,7 @@ const heldOut = [
   ['real-messages-holdout-2.yaml', 74, 3, 0],
   ['real-messages-holdout-3.yaml', 88, 3, 0],
   // Written on 6 December and measured twice: at the start and at the end of that day's work.
-  ['real-messages-holdout-4.yaml', 90, 5, 1],
+  ['real-messages-holdout-4.yaml', 89, 5, 1],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
