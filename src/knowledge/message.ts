@@ -98,95 +98,125 @@ function readPart(
     { context: part.context, antecedent: part.antecedent ?? topic.title, leansOn: part.leansOn, topic: { ...neighbourhood, ...besides } },
     reader,
   );
-  // "was macht sie sonst noch?" names nothing of its own and asks for more than the last answer:
-  // when nothing else answers it, the last answer's related entries are what else there is.
-  if (leaning === 'points-back' && besides.exclude && alone.result.declineReason === 'empty' && withTopic.result.outcome === 'none') {
-    const others = topic.related.map(getEntry).filter((entry): entry is Entry => entry !== undefined);
-    if (others.length > 0) {
-      const result: MatchResult = {
-        outcome: 'suggest',
-        answer: null,
-        suggestions: others.slice(0, matcher.settings.maxSuggestions),
-        candidates: withTopic.result.candidates,
-      };
-      const more = { ...part, why: `${part.why}; asks for more than the last answer: its related entries` };
-      return traceOf(more, trace.elliptic, { ...withTopic, result }, { entryId: topic.id });
-    }
+  const reading: FollowUpReading = { matcher, reader, part, topic, neighbourhood, alone, withTopic, elliptic: trace.elliptic };
+  if (leaning === 'points-back' && besides.exclude) {
+    const more = relatedForMore(reading, getEntry);
+    if (more) return more;
   }
   // "gibt es sowas auch für Schulen?" after the early-years answer names a subject the last answer
   // does not cover: read by its own words it is about schools, and the topic only helps when it
   // does better than that.
   const covered = topicCovers(matcher, reader, part, alone, topic);
   const shifts = SHIFT.test(part.text) && alone.result.outcome !== 'none' && !covered;
-  const better =
-    leaning === 'points-back'
-      ? RANK[withTopic.result.outcome] > RANK[alone.result.outcome] ||
-        // "gilt das auch für Schulen?" after the early-years opening: among the school entries the part
-        // finds, the topic picks the one about the same thing (the schools' opening).
-        (shifts && withTopic.result.answer !== null && findsAmongFirst(alone, withTopic.result.answer, matcher.settings.maxSuggestions)) ||
-        (!shifts &&
-          (RANK[withTopic.result.outcome] === RANK[alone.result.outcome] ||
-            // "gibt es dafür Beispiele?" answered alone outside the topic is a guess: the topic's
-            // reading wins when it stays in the neighbourhood, even if it only suggests.
-            (answeredAlone !== null && !neighbourhood.favoured.has(answeredAlone.id) && inNeighbourhood(withTopic, neighbourhood))))
-      : answeredAlone
-        ? // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
-          withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id)
-        : RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
-  if (better && leaning === 'points-back' && !shifts && !asksToExplain(part.text) && !covered) {
-    // The last answer does not hold what the part asks. The part's own answer stands when it is
-    // about the same subject ("und wie erreiche ich die?" after the LaKI's tasks is the LaKI's
-    // contact) ...
-    if (answeredAlone && sameSubject(matcher, answeredAlone, topic)) return traceOf(part, trace.elliptic, alone, { entryId: topic.id });
-    // ... and when its own words leave a choice ("und wer fördert die?": the centres' or the LaKI's
-    // funding), the pronoun makes it: the one choice on the last answer's subject answers.
-    const onSubject = alone.result.suggestions.filter((entry) => sameSubject(matcher, entry, topic));
-    if (!answeredAlone && onSubject.length === 1 && coversOwnWords(matcher, reader, part, alone, onSubject[0]!)) {
-      const result: MatchResult = { outcome: 'answer', answer: onSubject[0]!, suggestions: [], candidates: alone.result.candidates };
-      const resolved = { ...part, why: `${part.why}; the pronoun picks the choice on the last answer's subject` };
-      return traceOf(resolved, trace.elliptic, { ...alone, result }, { entryId: topic.id });
-    }
-  }
-  if (
-    better &&
-    leaning === 'points-back' &&
-    withTopic.result.answer?.id === topic.id &&
-    !asksToExplain(part.text) &&
-    !covered
-  ) {
-    // ... or what the topic's reading finds besides the last answer, when it stays with the subject
-    // ("Was sind die Kernaufgaben der LaKI?" – "und mit wem arbeitet die dabei zusammen?") ...
-    const besidesTopic = matcher.explain(
-      part.text,
-      { context: part.context, antecedent: part.antecedent ?? topic.title, leansOn: part.leansOn, topic: { ...neighbourhood, exclude: topic.id } },
-      reader,
-    );
-    const others = shownOf(besidesTopic);
-    const staysWithSubject = (entry: Entry) => neighbourhood.favoured.has(entry.id) || sameSubject(matcher, entry, topic);
-    // The topic's words were borrowed to find them: they must hold the part's own words too.
-    if (others.length > 0 && others.every((entry) => staysWithSubject(entry) && coversOwnWords(matcher, reader, part, alone, entry))) {
-      return traceOf({ ...part, why: `${part.why}; the last answer does not hold it, its neighbours do` }, trace.elliptic, besidesTopic, { entryId: topic.id });
-    }
-    // ... otherwise, giving the last answer again ("Was ist Rucksack-Kita?" – "und wer bezahlt
-    // das?") would pretend it holds what is asked: the knowledge does not say.
-    const declinedHere = { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) };
-    return traceOf({ ...part, why: `${part.why}; the last answer does not hold what it asks` }, trace.elliptic, declinedHere);
+  const better = topicReadingWins(reading, leaning, shifts);
+  // Below, the part points back to a last answer that does not hold what it asks.
+  const pointsPastTopic = leaning === 'points-back' && !asksToExplain(part.text) && !covered;
+  if (better && pointsPastTopic) {
+    const reread = readPastTopic(reading, shifts);
+    if (reread) return reread;
   }
   const chosen = better ? withTopic : alone;
-  if (
-    leaning === 'points-back' &&
-    !shifts &&
-    !asksToExplain(part.text) &&
-    !covered &&
-    shownOf(chosen).length > 0 &&
-    shownOf(chosen).every((entry) => !neighbourhood.favoured.has(entry.id) && !sameSubject(matcher, entry, topic))
-  ) {
+  if (pointsPastTopic && !shifts && shownOf(chosen).length > 0 && shownOf(chosen).every((entry) => !staysWithSubject(reading, entry))) {
     // "Was ist Rucksack-Kita?" – "und wer bezahlt das?": "das" is the programme, and what the part's
     // own words find (the funding of the centres) is about something else: the knowledge does not say.
     const declinedHere = { ...chosen, result: declined('uncovered-terms', chosen.result.candidates) };
     return traceOf({ ...part, why: `${part.why}; what it finds is not about the last answer it points at` }, trace.elliptic, declinedHere);
   }
   return better ? traceOf(part, trace.elliptic, withTopic, { entryId: topic.id }) : trace;
+}
+
+/** A part read as a follow-up: alone and with the last answer's topic. */
+interface FollowUpReading {
+  readonly matcher: Matcher;
+  readonly reader: TextReader;
+  readonly part: AskedPart;
+  readonly topic: Entry;
+  readonly neighbourhood: Topic;
+  readonly alone: Explanation;
+  readonly withTopic: Explanation;
+  readonly elliptic: boolean;
+}
+
+/**
+ * "was macht sie sonst noch?" names nothing of its own and asks for more than the last answer:
+ * when nothing else answers it, the last answer's related entries are what else there is.
+ */
+function relatedForMore(reading: FollowUpReading, getEntry: (id: string) => Entry | undefined): PartTrace | undefined {
+  const { matcher, part, topic, alone, withTopic } = reading;
+  if (alone.result.declineReason !== 'empty' || withTopic.result.outcome !== 'none') return undefined;
+  const others = topic.related.map(getEntry).filter((entry): entry is Entry => entry !== undefined);
+  if (others.length === 0) return undefined;
+  const result: MatchResult = {
+    outcome: 'suggest',
+    answer: null,
+    suggestions: others.slice(0, matcher.settings.maxSuggestions),
+    candidates: withTopic.result.candidates,
+  };
+  const more = { ...part, why: `${part.why}; asks for more than the last answer: its related entries` };
+  return traceOf(more, reading.elliptic, { ...withTopic, result }, { entryId: topic.id });
+}
+
+/** Whether the reading with the last answer's topic beats the part's own reading. */
+function topicReadingWins(reading: FollowUpReading, leaning: 'points-back' | 'continues' | 'no', shifts: boolean): boolean {
+  const { matcher, topic, neighbourhood, alone, withTopic } = reading;
+  const answeredAlone = alone.result.answer;
+  if (leaning === 'points-back') {
+    if (RANK[withTopic.result.outcome] > RANK[alone.result.outcome]) return true;
+    // "gilt das auch für Schulen?" after the early-years opening: among the school entries the part
+    // finds, the topic picks the one about the same thing (the schools' opening).
+    if (shifts) return withTopic.result.answer !== null && findsAmongFirst(alone, withTopic.result.answer, matcher.settings.maxSuggestions);
+    return (
+      RANK[withTopic.result.outcome] === RANK[alone.result.outcome] ||
+      // "gibt es dafür Beispiele?" answered alone outside the topic is a guess: the topic's
+      // reading wins when it stays in the neighbourhood, even if it only suggests.
+      (answeredAlone !== null && !neighbourhood.favoured.has(answeredAlone.id) && inNeighbourhood(withTopic, neighbourhood))
+    );
+  }
+  // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
+  if (answeredAlone) return withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id);
+  return RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
+}
+
+/**
+ * A part that points back to a last answer which does not hold what it asks, read once more.
+ * Its own answer stands when it is about the same subject ("und wie erreiche ich die?" after the
+ * LaKI's tasks is the LaKI's contact); when its own words leave a choice ("und wer fördert die?":
+ * the centres' or the LaKI's funding), the pronoun makes it. When the topic's reading gave the
+ * last answer again, what it finds besides that answer may answer when it stays with the subject
+ * ("Was sind die Kernaufgaben der LaKI?" – "und mit wem arbeitet die dabei zusammen?"); otherwise
+ * giving the last answer again ("Was ist Rucksack-Kita?" – "und wer bezahlt das?") would pretend
+ * it holds what is asked: the knowledge does not say. Undefined when none of this applies.
+ */
+function readPastTopic(reading: FollowUpReading, shifts: boolean): PartTrace | undefined {
+  const { matcher, reader, part, topic, neighbourhood, alone, withTopic, elliptic } = reading;
+  const answeredAlone = alone.result.answer;
+  if (!shifts) {
+    if (answeredAlone && sameSubject(matcher, answeredAlone, topic)) return traceOf(part, elliptic, alone, { entryId: topic.id });
+    const onSubject = alone.result.suggestions.filter((entry) => sameSubject(matcher, entry, topic));
+    if (!answeredAlone && onSubject.length === 1 && coversOwnWords(matcher, reader, part, alone, onSubject[0]!)) {
+      const result: MatchResult = { outcome: 'answer', answer: onSubject[0]!, suggestions: [], candidates: alone.result.candidates };
+      const resolved = { ...part, why: `${part.why}; the pronoun picks the choice on the last answer's subject` };
+      return traceOf(resolved, elliptic, { ...alone, result }, { entryId: topic.id });
+    }
+  }
+  if (withTopic.result.answer?.id !== topic.id) return undefined;
+  const besidesTopic = matcher.explain(
+    part.text,
+    { context: part.context, antecedent: part.antecedent ?? topic.title, leansOn: part.leansOn, topic: { ...neighbourhood, exclude: topic.id } },
+    reader,
+  );
+  const others = shownOf(besidesTopic);
+  // The topic's words were borrowed to find them: they must hold the part's own words too.
+  if (others.length > 0 && others.every((entry) => staysWithSubject(reading, entry) && coversOwnWords(matcher, reader, part, alone, entry))) {
+    return traceOf({ ...part, why: `${part.why}; the last answer does not hold it, its neighbours do` }, elliptic, besidesTopic, { entryId: topic.id });
+  }
+  const declinedHere = { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) };
+  return traceOf({ ...part, why: `${part.why}; the last answer does not hold what it asks` }, elliptic, declinedHere);
+}
+
+/** True when an entry lies in the last answer's neighbourhood or is about the same subject. */
+function staysWithSubject(reading: FollowUpReading, entry: Entry): boolean {
+  return reading.neighbourhood.favoured.has(entry.id) || sameSubject(reading.matcher, entry, reading.topic);
 }
 
 /** An asked part as the sentence stage found it. */
