@@ -5,7 +5,7 @@
  * question keeps its own answer; a follow-up the last answer does not hold is answered from the
  * same subject or declined.
  */
-import type { Explanation, Matcher, TextReader, Topic } from './matcher';
+import { coverageOf, type Explanation, type Matcher, type TextReader, type Topic } from './matcher';
 import type { Entry } from './schema';
 import { asksToExplain, leansBack } from './sentences';
 import { isStopword } from './text';
@@ -92,7 +92,8 @@ export function readPart(
   // "gibt es sowas auch für Schulen?" after the early-years answer names a subject the last answer
   // does not cover: read by its own words it is about schools, and the topic only helps when it
   // does better than that.
-  const covered = topicCovers(matcher, reader, part, alone, topic);
+  // Only a part that points back is read past the topic or as naming a new subject.
+  const covered = leaning === 'points-back' && topicCovers(matcher, reader, part, alone, topic);
   const shifts = SHIFT.test(part.text) && alone.result.outcome !== 'none' && !covered;
   const better = topicReadingWins(reading, leaning, shifts);
   // Below, the part points back to a last answer that does not hold what it asks.
@@ -240,11 +241,10 @@ function topicCovers(matcher: Matcher, reader: TextReader, part: AskedPart, alon
 
 /** True when an entry covers enough of the part's own words (its reading alone, without a topic). */
 function coversOwnWords(matcher: Matcher, reader: TextReader, part: AskedPart, alone: Explanation, entry: Entry): boolean {
-  const coverage = (reading: Explanation) => reading.scored.find((candidate) => candidate.entry.id === entry.id)?.coverage;
   // The entry may rank below the candidates kept: read once more with it favoured, which moves
   // it up without changing what it covers.
   const favoured = () => matcher.explain(part.text, { ...part, topic: { text: '', favoured: new Set([entry.id]) } }, reader);
-  return (coverage(alone) ?? coverage(favoured()) ?? 0) >= matcher.settings.minCoverage;
+  return (coverageOf(alone, entry) ?? coverageOf(favoured(), entry) ?? 0) >= matcher.settings.minCoverage;
 }
 
 /** True when an entry is among the first `count` candidates of a reading. */
@@ -259,6 +259,6 @@ function shownOf(reading: Explanation): readonly Entry[] {
 
 /** True when a reading answers or suggests inside the topic's neighbourhood. */
 function inNeighbourhood(reading: Explanation, topic: Topic): boolean {
-  const shown = reading.result.answer ? [reading.result.answer] : reading.result.suggestions;
+  const shown = shownOf(reading);
   return shown.length > 0 && topic.favoured.has(shown[0]!.id);
 }

@@ -271,6 +271,11 @@ export class Matcher {
   }
 }
 
+/** The share of a reading's asked meaning an entry covers, when the entry is among its candidates. */
+export function coverageOf(reading: Explanation, entry: Entry): number | undefined {
+  return reading.scored.find((candidate) => candidate.entry.id === entry.id)?.coverage;
+}
+
 /** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */
 const ADDRESSES_YOU = /(?:^|[^\p{L}])(?:euch|eure[mnrs]?|euer)(?=[^\p{L}]|$)/iu;
 

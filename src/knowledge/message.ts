@@ -13,7 +13,7 @@
  */
 import { declined } from './decide';
 import { readPart, type PartTrace } from './followUp';
-import type { Explanation, Matcher, TextReader } from './matcher';
+import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
 import { findFocus, pointsWithPronoun, type MessagePiece } from './sentences';
@@ -69,8 +69,7 @@ function agrees(choice: Entry, own: Explanation, part: PartTrace, minCoverage: n
   const answer = own.result.answer;
   if (!answer || answer.id === choice.id || choice.related.includes(answer.id) || answer.related.includes(choice.id)) return true;
   // Coverage counts the part's own words only; the reading with context ranks the choice higher.
-  const coverage = (reading: Explanation) => reading.scored.find((candidate) => candidate.entry.id === choice.id)?.coverage ?? 0;
-  return Math.max(coverage(own), coverage(part.explanation)) >= minCoverage;
+  return Math.max(coverageOf(own, choice) ?? 0, coverageOf(part.explanation, choice) ?? 0) >= minCoverage;
 }
 
 /**
