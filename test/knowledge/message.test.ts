@@ -253,31 +253,28 @@ describe('answer fit', () => {
     return { id, title, questions, answer, keywords: [], category: 'test', related: [], source: { document: 'Test', section: 'Test' }, reviewed: '2026-11-28' };
   }
 
+  /** A knowledge base of these entries, without synonyms or forward terms. */
+  function knowledgeOf(entries: Entry[], addressee?: string) {
+    return buildKnowledgeBase({ entries, synonyms: { groups: [], forward: [], ...(addressee ? { addressee } : {}) }, files: [] });
+  }
+
   it('should not answer confidently when the key noun of the question is missing from the entry', () => {
-    const kb = buildKnowledgeBase({
-      entries: [
-        entry('organisation', 'Organisation der Zentren vor Ort', ['Wie organisiert sich ein Zentrum vor Ort?', 'Organisation Zentrum'], 'Jedes Zentrum organisiert sich selbst.'),
-        entry('schulen', 'Schulen', ['Was machen die Schulen?'], 'Die Räumlichkeiten der Schulen werden geteilt.'),
-        entry('kita', 'Kita', ['Was macht die Kita?'], 'Die Kita betreut Kinder.'),
-      ],
-      synonyms: { groups: [], forward: [] },
-      files: [],
-    });
+    const kb = knowledgeOf([
+      entry('organisation', 'Organisation der Zentren vor Ort', ['Wie organisiert sich ein Zentrum vor Ort?', 'Organisation Zentrum'], 'Jedes Zentrum organisiert sich selbst.'),
+      entry('schulen', 'Schulen', ['Was machen die Schulen?'], 'Die Räumlichkeiten der Schulen werden geteilt.'),
+      entry('kita', 'Kita', ['Was macht die Kita?'], 'Die Kita betreut Kinder.'),
+    ]);
     expect(kb.match('Wie organisiert sich ein Zentrum vor Ort?').answer?.id).toBe('organisation');
     const result = kb.match('Wie organisiert ein Zentrum vor Ort seine Räumlichkeiten?');
     expect(result.outcome).not.toBe('answer');
   });
 
   it('should take every noun about as rare as the rarest as a key noun, not only the rarest', () => {
-    const kb = buildKnowledgeBase({
-      entries: [
-        entry('felder', 'Handlungsfelder der Zentren', ['Welche Aufgaben haben die Zentren?', 'Handlungsfelder der Zentren'], 'Die Zentren haben Aufgaben in Schule und Kita.'),
-        entry('stelle', 'Die Stelle', ['Was ist die Stelle?'], 'Die Stelle berät die Zentren.'),
-        entry('stelle-sitz', 'Sitz der Stelle', ['Wo sitzt die Stelle?'], 'Die Stelle sitzt in Dortmund.'),
-      ],
-      synonyms: { groups: [], forward: [] },
-      files: [],
-    });
+    const kb = knowledgeOf([
+      entry('felder', 'Handlungsfelder der Zentren', ['Welche Aufgaben haben die Zentren?', 'Handlungsfelder der Zentren'], 'Die Zentren haben Aufgaben in Schule und Kita.'),
+      entry('stelle', 'Die Stelle', ['Was ist die Stelle?'], 'Die Stelle berät die Zentren.'),
+      entry('stelle-sitz', 'Sitz der Stelle', ['Wo sitzt die Stelle?'], 'Die Stelle sitzt in Dortmund.'),
+    ]);
     // "Aufgaben" is the rarest noun, but the question is about the tasks of the Stelle: the
     // overview of the centres' tasks lacks "Stelle" and must not answer it confidently.
     const explanation = kb.explain('Welche Aufgaben hat die Stelle?');
@@ -290,36 +287,28 @@ describe('answer fit', () => {
       entry('stelle-geld', 'Förderung der Stelle', ['Wer fördert die Stelle?'], 'Das Land fördert die Stelle.'),
       entry('zentren-geld', 'Förderung der Zentren', ['Wer fördert die Zentren?'], 'Das Land fördert die Zentren.'),
     ];
-    const withAddressee = buildKnowledgeBase({ entries, synonyms: { groups: [], forward: [], addressee: 'Stelle' }, files: [] });
-    const without = buildKnowledgeBase({ entries, synonyms: { groups: [], forward: [] }, files: [] });
+    const withAddressee = knowledgeOf(entries, 'Stelle');
+    const without = knowledgeOf(entries);
     expect(withAddressee.match('Wer fördert euch?').answer?.id).toBe('stelle-geld');
     expect(without.match('Wer fördert euch?').outcome).toBe('suggest');
   });
 
   it('should count a compound of the entry whose last word is the key noun as that noun', () => {
-    const kb = buildKnowledgeBase({
-      entries: [
-        entry('elementar', 'Elementarbereich', ['Was tun die Zentren im Elementarbereich für die Kita?'], 'Im Elementarbereich stärken die Zentren jede Kita.'),
-        entry('schule', 'Schule', ['Was tun die Zentren in der Schule?'], 'Im Bereich Schule beraten die Zentren die Lehrkräfte.'),
-      ],
-      synonyms: { groups: [], forward: [] },
-      files: [],
-    });
+    const kb = knowledgeOf([
+      entry('elementar', 'Elementarbereich', ['Was tun die Zentren im Elementarbereich für die Kita?'], 'Im Elementarbereich stärken die Zentren jede Kita.'),
+      entry('schule', 'Schule', ['Was tun die Zentren in der Schule?'], 'Im Bereich Schule beraten die Zentren die Lehrkräfte.'),
+    ]);
     // "Bereich" is the head of "Elementarbereich"; "Lehrkräfte" is in no word of the entry.
     expect(kb.match('Was tun die Zentren im Bereich Kita?').answer?.id).toBe('elementar');
     expect(kb.match('Was tun die Zentren für Lehrkräfte in der Kita?').outcome).not.toBe('answer');
   });
 
   it('should answer with a close entry that has the key noun when the best one lacks it', () => {
-    const kb = buildKnowledgeBase({
-      entries: [
-        entry('mail', 'E-Mail der Stelle', ['Wie erreiche ich die Stelle per Mail?'], 'Die E-Mail der Stelle: stelle@example.org.'),
-        entry('post', 'Postanschrift der Stelle', ['Wohin schicke ich der Stelle einen Brief?', 'Wie erreiche ich die Stelle mit einem Brief?'], 'Briefe an die Stelle: Ruhrallee 1, Dortmund.'),
-        entry('telefon', 'Telefon der Stelle', ['Unter welcher Nummer erreiche ich die Stelle?'], 'Das Telefon der Stelle: 0231 5215 (nicht für Briefe).'),
-      ],
-      synonyms: { groups: [], forward: [] },
-      files: [],
-    });
+    const kb = knowledgeOf([
+      entry('mail', 'E-Mail der Stelle', ['Wie erreiche ich die Stelle per Mail?'], 'Die E-Mail der Stelle: stelle@example.org.'),
+      entry('post', 'Postanschrift der Stelle', ['Wohin schicke ich der Stelle einen Brief?', 'Wie erreiche ich die Stelle mit einem Brief?'], 'Briefe an die Stelle: Ruhrallee 1, Dortmund.'),
+      entry('telefon', 'Telefon der Stelle', ['Unter welcher Nummer erreiche ich die Stelle?'], 'Das Telefon der Stelle: 0231 5215 (nicht für Briefe).'),
+    ]);
     // "per Mail?" shares more words with the question, but only the postal entry has "Brief".
     const explanation = kb.explain('Wie erreiche ich die Stelle per Brief?');
     expect(explanation.scored[0]!.entry.id).toBe('mail');
@@ -327,14 +316,10 @@ describe('answer fit', () => {
   });
 
   it('should measure the lead against rivals that have the key noun, not against one that lacks it', () => {
-    const kb = buildKnowledgeBase({
-      entries: [
-        entry('fax', 'Fax der Stelle', ['Faxnummer der Stelle', 'Stelle per Fax kontaktieren'], 'Das Fax der Stelle: 0231 5230.'),
-        entry('mail', 'E-Mail der Stelle', ['Wie erreiche ich die Stelle per E-Mail?', 'Mailadresse der Stelle'], 'Die E-Mail der Stelle: stelle@example.org.'),
-      ],
-      synonyms: { groups: [], forward: [] },
-      files: [],
-    });
+    const kb = knowledgeOf([
+      entry('fax', 'Fax der Stelle', ['Faxnummer der Stelle', 'Stelle per Fax kontaktieren'], 'Das Fax der Stelle: 0231 5230.'),
+      entry('mail', 'E-Mail der Stelle', ['Wie erreiche ich die Stelle per E-Mail?', 'Mailadresse der Stelle'], 'Die E-Mail der Stelle: stelle@example.org.'),
+    ]);
     const result = kb.match('Wie erreiche ich die Stelle per Fax?');
     expect(result.outcome).toBe('answer');
     expect(result.answer?.id).toBe('fax');
