@@ -16,7 +16,7 @@ import { readPart, type PartTrace } from './followUp';
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
-import { findFocus, pointsWithPronoun, type MessagePiece } from './sentences';
+import { findFocus, pointsAtThing, pointsWithPronoun, type MessagePiece } from './sentences';
 import { isStopword } from './text';
 import type { ConversationContext, MatchResult, MessageMatch, PartMatch } from './types';
 
@@ -149,14 +149,15 @@ export function explainMessage(
 /**
  * "Was ist das Kommunale Integrationsmanagement, und wie hängt das mit den KIs zusammen?": a part
  * that points at the part before it, which names something the knowledge base does not know, asks
- * about that unknown thing too. Its own few words ("mit den KIs") must not answer it.
+ * about that unknown thing too. Its own few words ("mit den KIs") must not answer it. So does a
+ * thin part with a pointing adverb ("In welche Entgeltgruppe …? Gibt es *da* eine Vorgabe?").
  */
 function pointsIntoUnknown(part: PartTrace, before: PartTrace): PartTrace {
   // A thing is named by a noun ("Integrationsmanagement"); an unknown verb ("ausgeschrieben") names none.
   const unknownBefore =
     before.explanation.result.outcome === 'none' &&
     before.explanation.analysis.readings.some((reading) => reading.kind === 'unknown' && reading.casing === 'noun');
-  if (part.followUp || !unknownBefore || !pointsWithPronoun(part.text, isStopword)) return part;
+  if (part.followUp || !unknownBefore || !pointsAtThing(part.text, isStopword)) return part;
   const result = declined('uncovered-terms', part.explanation.result.candidates);
   return { ...part, why: `${part.why}; points at the part before, which the knowledge does not cover`, explanation: { ...part.explanation, result } };
 }
@@ -166,7 +167,26 @@ function pointsIntoUnknown(part: PartTrace, before: PartTrace): PartTrace {
  * Internetseite", "wie ist die Telefonnummer und die Mailadresse der LaKI?". The second thing is
  * an article and a few words at the end, perhaps before a last clause ("…, schick mal rüber").
  */
-const JOINED_OBJECT = /^(.*\S)\s+(?:und|sowie|and)\s+((?:die|den|das|eine|einen|ihre|eure|deren|the)\s+[\p{L}-]+(?:\s+[\p{L}.-]+){0,3})\s*(?:,[^,]*)?[?.!]*$/iu;
+const JOINED_OBJECT =
+  /^(.*\S)\s+(?:und|sowie|and)\s+(?:(?:außerdem|ausserdem|auch|noch|zusätzlich|zusaetzlich|also)\s+)?((?:die|den|das|eine|einen|ihre|eure|deren|the)\s+[\p{L}-]+(?:\s+[\p{L}.-]+){0,3})\s*(?:,[^,]*)?[?.!]*$/iu;
+
+/** Two compounds sharing their last part, the first cut short: "Telefon- und Faxnummer". */
+const TRUNCATED_PAIR = /([\p{L}]{2,})-\s+(?:und|oder|sowie|bzw\.?)\s+([\p{L}][\p{L}-]*)/u;
+
+/**
+ * The two things a part asks for: the halves around "und die …", or the part once with each
+ * compound of a truncated pair ("die Telefon- und Faxnummer der LaKI" → "die Telefon der LaKI",
+ * "die Faxnummer der LaKI"; the first reads by its own part, which names the thing). Undefined
+ * when the part asks for one thing.
+ */
+function twoObjects(text: string): [string, string] | undefined {
+  const joined = JOINED_OBJECT.exec(text);
+  if (joined && joined[1]!.split(/\s+/u).length >= 2) return [joined[1]!, joined[2]!];
+  const pair = TRUNCATED_PAIR.exec(text);
+  if (!pair) return undefined;
+  const [before, after] = [text.slice(0, pair.index), text.slice(pair.index + pair[0].length)];
+  return [`${before}${pair[1]}${after}`, `${before}${pair[2]}${after}`];
+}
 
 /**
  * Splits a part that asks for two things into two parts when each half alone answers with an
@@ -176,9 +196,9 @@ const JOINED_OBJECT = /^(.*\S)\s+(?:und|sowie|and)\s+((?:die|den|das|eine|einen|
  */
 function splitObjects(matcher: Matcher, reader: TextReader, part: PartTrace): PartTrace[] {
   if (part.followUp) return [part];
-  const match = JOINED_OBJECT.exec(part.text);
-  if (!match || match[1]!.split(/\s+/u).length < 2) return [part];
-  const [firstText, secondText] = [match[1]!, match[2]!];
+  const objects = twoObjects(part.text);
+  if (!objects) return [part];
+  const [firstText, secondText] = objects;
   const first = matcher.explain(firstText, { context: part.context, antecedent: part.antecedent }, reader);
   const second = matcher.explain(secondText, { context: [...part.context, firstText] }, reader);
   const [one, other] = [first.result.answer, second.result.answer];

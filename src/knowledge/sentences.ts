@@ -72,12 +72,12 @@ const PREPOSITIONS = new Set([
 ]);
 
 /**
- * A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "bitte ich um …",
+ * A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "bitte ich um …", "mir fehlt noch …",
  * "wäre nett, wenn Sie …", "Bitte schicken Sie mir …", "I need …". A plural verb asks only with its
  * "wir" ("wir suchen …"): "… Geflüchtete, die eine Ausbildung suchen" is a relative clause.
  */
 const REQUEST =
-  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
 
 /**
  * A request that opens a clause with "ich" ("… und ich brauche …"), folded. With "wir" the
@@ -123,7 +123,7 @@ const SPACED_DASH = /\s[–—-]\s/iu;
 const SALUTATION = /^(sehr geehrte[rs]?|liebe[rs]?|hallo|hey|hi|moin|servus|gruss gott|guten (tag|morgen|abend)|dear|hello)(\s+[^\s]+){0,4}$/u;
 
 /** A clause opening with a possessive or a personal subject starts a new statement. */
-const NEW_STATEMENT = /^(mein|meine|meiner|unser|unsere|unserer|ich|wir|my|our|we|i)\s/iu;
+const NEW_STATEMENT = /^(mein|meine|meiner|unser|unsere|unserer|ich|wir|mir|uns|my|our|we|i)\s/iu;
 
 /** Words that open a rephrasing of the clause before ("also", "sprich", "bzw."). */
 const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|that is)\b/iu;
@@ -281,6 +281,8 @@ const FRONTED_ADVERBS = new Set([
   'dann', 'denn', 'wenn', 'nun', 'schon', 'gestern', 'morgen', 'heute', 'jetzt', 'eben', 'bitte', 'danke',
   'gerne', 'gern', 'oben', 'unten', 'selten', 'vorhin', 'zuerst', 'erst', 'sonst', 'meist', 'leider', 'seit',
   'hallo', 'guten', 'liebe', 'nachste', 'letzte', 'diese', 'eine', 'keine', 'meine', 'seine', 'unsere',
+  // Conjunctions and adverbs that look like a finite verb ending in -t ("…, damit es gefördert wird?").
+  'damit', 'somit', 'zuletzt', 'zumindest', 'vielleicht', 'nicht', 'bereit', 'samt',
 ]);
 
 /**
@@ -362,6 +364,14 @@ function splitClauses(sentence: string, asks: boolean): string[] {
     // "Die Besuchsadresse hab ich schon, aber die Postanschrift ist eine andere": in a statement, what
     // follows "aber" is a piece of its own, so that a later "die" points at it.
     if (!asks && match[0].includes(',') && /^(dass|aber)\s/u.test(fold(sentence.slice(cut)))) {
+      const clause = sentence.slice(start, match.index).trim();
+      if (clause) clauses.push(clause);
+      start = cut;
+      continue;
+    }
+    // "… die Mailadresse der LaKI, weil ich sie unserer Vorlage anhängen will": the reason the writer
+    // gives is context, in a question as in a statement.
+    if (match[0].includes(',') && /^(weil|denn|zumal|because)\s/u.test(fold(sentence.slice(cut)))) {
       const clause = sentence.slice(start, match.index).trim();
       if (clause) clauses.push(clause);
       start = cut;
@@ -552,6 +562,21 @@ export function pointsBack(text: string, isStopword: (word: string) => boolean):
  */
 export function pointsWithPronoun(text: string, isStopword: (word: string) => boolean): boolean {
   return standsFor(words(text), isStopword);
+}
+
+/** Adverbs that point at the thing said before as the topic ("Gibt es *da* eine Vorgabe?"), not at a purpose ("*dafür* brauche ich …"). */
+const TOPIC_ADVERBS = new Set(['da', 'dazu', 'dabei', 'daruber', 'darin', 'davon', 'dort', 'hierzu', 'hierbei']);
+
+/**
+ * True when a part is about what was named before it: a demonstrative stands for it ("Wie hängt
+ * *das* …?") or a thin part (at most two topic words) asks about it with a pointing adverb ("Gibt
+ * es *da* eine Vorgabe?").
+ */
+export function pointsAtThing(text: string, isStopword: (word: string) => boolean): boolean {
+  const list = words(text);
+  if (standsFor(list, isStopword)) return true;
+  const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && isTopicWord(word, isStopword));
+  return topic.length <= 2 && list.some((word) => TOPIC_ADVERBS.has(word));
 }
 
 function standsFor(list: readonly string[], isStopword: (word: string) => boolean): boolean {

@@ -328,7 +328,7 @@ const CHAT_FILLERS = [
   // mir … mitteilen", "Hätte gern gewusst, …"); the sentence stage reads them as the request.
   'benotige', 'benotigen', 'benotigt', 'benotigte', 'benotigten', 'brauch', 'brauchten', 'suche', 'suchen',
   'wusste', 'gewusst', 'mitteilen', 'mitteilt', 'auskunft', 'auskunfte', 'angaben', 'nett',
-  'dankbar', 'hilfreich', 'verraten', 'raussuchen', 'heraussuchen',
+  'dankbar', 'hilfreich', 'verraten', 'raussuchen', 'heraussuchen', 'fehlt', 'fehlen',
   // Abbreviations of chat and office German that name no topic.
   'bzgl', 'bezuglich', 'betreffend', 'betreffs', 'ggf', 'ggfs', 'evtl', 'bzw', 'usw', 'etc', 'zb', 'erklart', 'erklaert',
   'please', 'the', 'is', 'are', 'what', 'of', 'to', 'for', 'a', 'an', 'and', 'in', 'on', 'do', 'does',
@@ -353,6 +353,10 @@ const CHAT_FILLERS = [
   'furs', 'ans', 'aufs', 'ums', 'ubers', 'durchs',
   // Inflected "unser" the stopword package misses ("zu unserem Projekt").
   'unserem', 'unseren', 'unseres', 'unserm', 'unsern', 'unsrem', 'unsren', 'unsres', 'unsre',
+  // Adverbs and prepositional frames that qualify the question, not its topic ("laut Gesetz",
+  // "in Bezug auf die Angebote", "in dem Zusammenhang", "irgendwas mit Rucksack", "danke schonmal").
+  'direkt', 'laut', 'bezug', 'zusammenhang', 'schonmal', 'irgendwas', 'irgendwer', 'irgendwo', 'irgendwelche',
+  'irgendein', 'irgendeine', 'irgendeinen', 'typischerweise', 'normalerweise', 'hiess', 'hiessen', 'heissen',
   // "gibts sowas auch für Schulen?": points back, names nothing itself.
   'sowas', 'soetwas',
   // English fillers beyond the stopword package's list.

@@ -184,6 +184,31 @@ describe('matchMessage', () => {
     // A pointing adverb does not make a complete request about the unknown thing.
     const phone = kb.matchMessage('Mein Chef fragt, ob die Frist am Freitag abläuft – dafür bräuchte ich die Telefonnummer der LaKI.');
     expect(phone.parts.map((part) => part.answer?.id)).toContain('laki-telefon');
+    // A thin question asking "da" about the unknown thing asks about it.
+    const rule = kb.matchMessage('In welche Entgeltgruppe nach TVöD werden die Fachkräfte im KI eingruppiert? Gibt es da eine Vorgabe?');
+    expect(rule.parts.map((part) => part.outcome)).toEqual(['none', 'none']);
+  });
+
+  it('should ask for each compound of "Telefon- und Faxnummer" and of "… und außerdem die E-Mail-Adresse"', () => {
+    const truncated = kb.matchMessage('Bitte einmal die Telefon- und Faxnummer der Koordinierungsstelle.');
+    expect(truncated.parts.map((part) => part.answer?.id)).toEqual(['laki-telefon', 'laki-fax']);
+    const also = kb.matchMessage('Hallo, ich brauche die Telefonnummer der LaKI und außerdem die E-Mail-Adresse, an die wir schreiben können?');
+    expect(also.parts.map((part) => part.answer?.id)).toEqual(['laki-telefon', 'laki-email']);
+  });
+
+  it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
+    const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
+    expect(result.parts).toHaveLength(1);
+    expect(result.main.outcome).toBe('none');
+  });
+
+  it('should read "mir fehlt nur noch die Mailadresse" as the request and "weil …" as its reason', () => {
+    const message =
+      'Hi, die Adresse in Dortmund hab ich schon, das Telefon auch, mir fehlt eigentlich nur noch die Mailadresse von der LaKI, ' +
+      'weil ich unserer Ausschussvorlage die Kontaktdaten anhängen will. Danke schonmal!';
+    const result = kb.matchMessage(message);
+    expect(result.parts.map((part) => part.text)).toEqual(['mir fehlt eigentlich nur noch die Mailadresse von der LaKI']);
+    expect(result.main.answer?.id).toBe('laki-email');
   });
 
   it('should let the pronoun of a follow-up pick the choice on the last answer\'s subject', () => {
