@@ -191,7 +191,13 @@ export class Matcher {
     if (this.addressee && ADDRESSES_YOU.test(question)) borrow(this.addressee, this.settings.leanWeight);
     let knownMass = 0;
     for (const weight of focal.values()) knownMass += weight;
-    const unknownMass = unknown.reduce((sum, reading) => sum + this.index.unknownIdf * this.unknownWeight(reading.casing), 0);
+    // A thin part that points into a context sentence asks how its subject relates to that sentence
+    // ("Ist das ein Thema, bei dem die KIs *ansetzen*?"): an unknown verb says how, the sentence says what.
+    const leaning = surroundings.leansOn !== undefined && !contextAsQuestion;
+    const unknownMass = unknown.reduce(
+      (sum, reading) => sum + (leaning && reading.casing === 'lower' ? 0 : this.index.unknownIdf * this.unknownWeight(reading.casing)),
+      0,
+    );
     const contextWeights = new Map<string, number>();
     for (const token of contextAnalysis?.tokens ?? []) {
       const idf = this.index.idf(token);

@@ -196,6 +196,20 @@ describe('matchMessage', () => {
     expect(also.parts.map((part) => part.answer?.id)).toEqual(['laki-telefon', 'laki-email']);
   });
 
+  it('should read a thin question about "this" with the context sentence it points into', () => {
+    // An unknown verb of the question says how the centres relate to what the sentence names.
+    const seniors = kb.matchMessage(
+      'Wir haben immer mehr ältere Menschen mit Zuwanderungsgeschichte, die kaum bei unseren Angeboten ankommen. ' +
+        'Ist das ein Thema, bei dem die Integrationszentren ansetzen?',
+    );
+    expect(seniors.main.answer?.id).toBe('querschnitt-senioren');
+    // "in diesem Bereich" points at the field named before.
+    const transition = kb.matchMessage(
+      'Wir schauen uns gerade den Übergang Schule–Beruf bei Jugendlichen an. Woran orientieren sich die KIs in diesem Bereich grundsätzlich?',
+    );
+    expect(transition.main.answer?.id).not.toBe('ki-integrationskonzept');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
