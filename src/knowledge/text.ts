@@ -347,8 +347,11 @@ const CHAT_FILLERS = [
   'kanns', 'gehts', 'hats', 'wars', 'isses', 'vorstellen', 'glaube', 'glaub',
   // "stehen" only places what is named ("im Fokus stehen", "in welchem Paragraphen stehen die KI").
   'stehen', 'steht', 'stehe', 'stand', 'standen',
-  // Hearsay around a claim ("Eine Kollegin hat erzählt / meinte, …"): who said it is no topic.
-  'erzahlt', 'erzahlte', 'meinte', 'meint', 'gelesen', 'sogar',
+  // Hearsay around a claim ("Eine Kollegin hat erzählt / meinte, …", "Man sagte mir, …") and the
+  // question whether it holds ("Stimmt das?"): the claim is the topic.
+  'erzahlt', 'erzahlte', 'meinte', 'meint', 'gelesen', 'sogar', 'sagte', 'sagten', 'gesagt', 'stimmt', 'stimmts',
+  // Modal verbs in reported speech ("die LaKI könne uns unterstützen").
+  'konne', 'musse', 'solle', 'wolle', 'durfe', 'moge',
   // Prepositions fused with "das" ("fürs Protokoll", "ans KI").
   'furs', 'ans', 'aufs', 'ums', 'ubers', 'durchs',
   // Inflected "unser" the stopword package misses ("zu unserem Projekt").
