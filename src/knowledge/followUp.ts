@@ -109,6 +109,13 @@ export function readPart(
     const declinedHere = { ...chosen, result: declined('uncovered-terms', chosen.result.candidates) };
     return traceOf({ ...part, why: `${part.why}; what it finds is not about the last answer it points at` }, trace.elliptic, declinedHere);
   }
+  // "Welche Handlungsfelder haben die KIs?" – "Was machen die da genau im Bereich Schule?": the user
+  // has read the overview and asks into one of its fields; the last answer again tells nothing new,
+  // the neighbour that holds the part's own words does.
+  if (leaning === 'points-back' && chosen.result.answer?.id === topic.id && alone.scored.length > 0 && !asksToExplain(part.text)) {
+    const deeper = intoRelated(reading);
+    if (deeper) return deeper;
+  }
   return better ? traceOf(part, trace.elliptic, withTopic, { entryId: topic.id }) : trace;
 }
 
@@ -187,18 +194,42 @@ function readPastTopic(reading: FollowUpReading, shifts: boolean): PartTrace | u
     }
   }
   if (withTopic.result.answer?.id !== topic.id) return undefined;
-  const besidesTopic = matcher.explain(
+  const neighbours = besidesTopic(reading, 'the last answer does not hold it, its neighbours do');
+  if (neighbours) return neighbours;
+  const declinedHere = { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) };
+  return traceOf({ ...part, why: `${part.why}; the last answer does not hold what it asks` }, elliptic, declinedHere);
+}
+
+/**
+ * The part read by its own words among the last answer's related entries (the fields of an
+ * overview): the answer when one of them answers it.
+ */
+function intoRelated(reading: FollowUpReading): PartTrace | undefined {
+  const { matcher, reader, part, topic, elliptic } = reading;
+  if (topic.related.length === 0) return undefined;
+  const own = matcher.explain(part.text, { context: part.context, topic: { text: '', favoured: new Set(topic.related), exclude: topic.id } }, reader);
+  const answer = own.result.answer;
+  if (!answer || !topic.related.includes(answer.id)) return undefined;
+  return traceOf({ ...part, why: `${part.why}; asks into the last answer: the related entry that answers it` }, elliptic, own, { entryId: topic.id });
+}
+
+/**
+ * The part read with the last answer's neighbourhood but without the last answer itself: its
+ * answer or suggestions, when they stay with the subject and hold the part's own words (the
+ * topic's words were borrowed to find them); otherwise undefined.
+ */
+function besidesTopic(reading: FollowUpReading, why: string): PartTrace | undefined {
+  const { matcher, reader, part, topic, neighbourhood, alone, elliptic } = reading;
+  const besides = matcher.explain(
     part.text,
     { context: part.context, antecedent: part.antecedent ?? topic.title, leansOn: part.leansOn, topic: { ...neighbourhood, exclude: topic.id } },
     reader,
   );
-  const others = shownOf(besidesTopic);
-  // The topic's words were borrowed to find them: they must hold the part's own words too.
-  if (others.length > 0 && others.every((entry) => staysWithSubject(reading, entry) && coversOwnWords(matcher, reader, part, alone, entry))) {
-    return traceOf({ ...part, why: `${part.why}; the last answer does not hold it, its neighbours do` }, elliptic, besidesTopic, { entryId: topic.id });
+  const others = shownOf(besides);
+  if (others.length === 0 || !others.every((entry) => staysWithSubject(reading, entry) && coversOwnWords(matcher, reader, part, alone, entry))) {
+    return undefined;
   }
-  const declinedHere = { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) };
-  return traceOf({ ...part, why: `${part.why}; the last answer does not hold what it asks` }, elliptic, declinedHere);
+  return traceOf({ ...part, why: `${part.why}; ${why}` }, elliptic, besides, { entryId: topic.id });
 }
 
 /** True when an entry lies in the last answer's neighbourhood or is about the same subject. */

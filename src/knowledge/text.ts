@@ -335,7 +335,7 @@ const CHAT_FILLERS = [
   'can', 'i', 'you', 'me', 'my', 'how', 'which', 'tell', 'about', 'there', 'we', 'our', 'it',
   // Question words that only say what kind of fact is asked; the sentence stage reads them.
   'womit', 'wofur', 'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach',
-  'inwiefern', 'inwieweit', 'konkret', 'eins', 'ahnung',
+  'inwiefern', 'inwieweit', 'konkret', 'konkrete', 'konkreten', 'konkreter', 'konkretes', 'eins', 'ahnung',
   // "beim Thema Übergang", "in Sachen Qualität", "im Bereich Übergang": the frame, not the topic.
   'thema', 'sachen', 'sache', 'bereich',
   // Sentence adverbs of chat German ("Was sind denn insgesamt die Kernaufgaben?").

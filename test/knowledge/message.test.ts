@@ -164,6 +164,13 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Welche Programme gibt es für Eltern und die Kinder?').parts).toHaveLength(1);
   });
 
+  it('should answer a follow-up that asks into an overview with the related entry, not the overview again', () => {
+    const lastEntryId = 'handlungsfelder-ueberblick';
+    expect(answered('Was machen die da genau im Bereich Schule?', { lastEntryId })).toBe('schulentwicklung');
+    // Asking to explain the overview itself still gets the overview.
+    expect(answered('was heißt das genau?', { lastEntryId })).toBe(lastEntryId);
+  });
+
   it('should answer a follow-up the last answer does not hold with an entry on the same subject', () => {
     // Another task of the LaKI, in the same topic group as the last answer.
     expect(answered('und vertritt sie die KIs auch nach außen?', { lastEntryId: 'laki-qualitaetsentwicklung' })).toBe('laki-vertretung');
