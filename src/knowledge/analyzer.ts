@@ -74,6 +74,12 @@ const OVERVIEW_FRAMES: ReadonlySet<string> = new Set(['ubersicht', 'uberblick', 
 /** Stems of frame nouns ("im Bereich …", "zum Thema …") that, ending a compound, leave only its first part. */
 const FRAME_TAILS: ReadonlySet<string> = new Set(['bereich', 'thema']);
 
+/**
+ * Generic first parts of compounds that only rank what follows ("Leitstrategien", "Hauptthemen",
+ * "Gesamtkonzept"): when the knowledge base does not know them, the compound reads as its last part.
+ */
+const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(['leit', 'haupt', 'kern', 'gesamt', 'grundlegend']);
+
 /** A content word of a text: its folded parts, their stems, and the joined hyphen spelling. */
 interface ContentWord {
   readonly parts: ReadonlyArray<{ readonly folded: string; readonly stem: string; readonly written: string }>;
@@ -577,7 +583,13 @@ export class Analyzer {
       const head = word.slice(0, cut);
       const tail = word.slice(cut);
       const knownHead = this.knownStem(head) ?? (head.endsWith('s') ? this.knownStem(head.slice(0, -1)) : null);
-      if (!knownHead) continue;
+      if (!knownHead) {
+        if (depth === 0 && GENERIC_MODIFIERS.has(head)) {
+          const knownTail = this.knownStem(tail);
+          if (knownTail) return [knownTail];
+        }
+        continue;
+      }
       // "Kitabereich", "Schulthema": a frame noun as the last part names no topic of its own.
       if (depth === 0 && FRAME_TAILS.has(tail)) return [knownHead];
       const knownTail = this.knownStem(tail);

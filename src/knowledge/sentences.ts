@@ -460,10 +460,11 @@ const PURPOSE_PHRASE = new RegExp(
 
 /**
  * The place, committee or owner after a purpose ("… im Kreis Höxter", "… unserer
- * Dienstbesprechung"): a preposition or possessive and one or two capitalised words.
+ * Dienstbesprechung", "… des Kreises Coesfeld"): a preposition, possessive or genitive of a
+ * municipality and one or two capitalised words.
  */
 const PURPOSE_PLACE =
-  /^\s+(?:im|in der|in|beim|bei der|am|an der|unserer|unseres|meiner|meines|vom|von der|von unserem|von unserer|von meinem|von meiner)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*(?=[\s,.!?;:]|$))?/u;
+  /^\s+(?:im|in der|in|beim|bei der|am|an der|unserer|unseres|meiner|meines|vom|von der|von unserem|von unserer|von meinem|von meiner|des Kreises|der Stadt|der Gemeinde)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*(?=[\s,.!?;:]|$))?/u;
 
 /**
  * A question the writer has of their own, given as the reason of a request: "Telefonnummer der
@@ -478,7 +479,8 @@ function splitPurposePhrase(text: string): [string | undefined, string] {
   const match = PURPOSE_PHRASE.exec(text) ?? REASON_PHRASE.exec(text);
   if (!match) return [undefined, text];
   let end = match.index + match[0].length;
-  end += PURPOSE_PLACE.exec(text.slice(end))?.[0].length ?? 0;
+  // "für einen Vortrag im Schulausschuss des Kreises Coesfeld": a committee and its owner.
+  for (let place = 0; place < 2; place++) end += PURPOSE_PLACE.exec(text.slice(end))?.[0].length ?? 0;
   const rest = `${text.slice(0, match.index)} ${text.slice(end)}`.replace(/\s+([,.!?;:])/gu, '$1').replace(/\s{2,}/gu, ' ').trim();
   // A piece that is nothing but the purpose ("Für den Bericht:") stays as it is.
   return words(rest).length >= 2 ? [text.slice(match.index, end).trim(), rest] : [undefined, text];

@@ -40,6 +40,13 @@ describe('Analyzer', () => {
     ]);
   });
 
+  it('should read a compound with a generic first part ("Leitstrategien") as its last part, and others not', () => {
+    const generic = new Analyzer(['Zwei Strategien', 'Programme für Kinder'], { groups: [], forward: [] });
+    expect(generic.analyzeQuery('Leitstrategien').readings).toEqual([{ kind: 'compound', word: 'leitstrategi', parts: ['strategi'] }]);
+    // A first part that names what is meant ("Senioren…") is not dropped.
+    expect(generic.analyzeQuery('Seniorenprogramme').readings[0]?.kind).toBe('unknown');
+  });
+
   it('should read "eine Übersicht über …" as a frame, and "Überblick" elsewhere as a word', () => {
     const frames = new Analyzer(['Überblick und Transparenz', 'Angebote für Schulen'], { groups: [], forward: [] });
     expect(frames.analyzeQuery('eine Übersicht über die Angebote für Schulen').tokens).toEqual(['angebot', 'schul']);

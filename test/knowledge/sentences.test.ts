@@ -259,6 +259,11 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(brochure.parts.map((part) => part.text)).toEqual(['ich bräuchte die Internetadresse der KIs.']);
   });
 
+  it('should leave a purpose with its committee and municipality ("… im Schulausschuss des Kreises Coesfeld") as context', () => {
+    const result = focus('Guten Morgen, für einen Vortrag im Schulausschuss des Kreises Coesfeld bräuchte ich die beiden Leitstrategien der KIs.');
+    expect(result.parts.map((part) => part.text)).toEqual(['bräuchte ich die beiden Leitstrategien der KIs.']);
+  });
+
   it('should leave the alternative the writer doubts ("oder ist das nur Schule?") as context', () => {
     const result = focus('Macht das KI auch was für ältere Migranten, oder ist das nur Kinder und Schule?');
     expect(result.parts.map((part) => part.text)).toEqual(['Macht das KI auch was für ältere Migranten']);
