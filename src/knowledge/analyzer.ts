@@ -71,6 +71,9 @@ interface IndexedWord {
 /** Nouns that frame a request when "über" follows them ("einen Überblick über …"), folded. */
 const OVERVIEW_FRAMES: ReadonlySet<string> = new Set(['ubersicht', 'uberblick', 'zusammenfassung', 'erklarung', 'beschreibung']);
 
+/** Prepositions that name the source of a claim ("laut Erlass", "gemäß dem Faltblatt"), folded. */
+const SOURCE_MARKERS: ReadonlySet<string> = new Set(['laut', 'gemass', 'gemaess', 'lt']);
+
 /** Stems of frame nouns ("im Bereich …", "zum Thema …") that, ending a compound, leave only its first part. */
 const FRAME_TAILS: ReadonlySet<string> = new Set(['bereich', 'thema']);
 
@@ -414,6 +417,8 @@ export class Analyzer {
     const nounTokens: string[] = [];
     const stems: string[] = [];
     const terms: Array<string | undefined> = [];
+    /** After "laut"/"gemäß": the next content word names where the asker read it, not the topic. */
+    let source = false;
     for (let index = 0; index < words.length; index++) {
       const word = words[index]!;
       const firstTerm = terms.length;
@@ -421,7 +426,13 @@ export class Analyzer {
         stems.push(word.stems[i]!);
         terms.push(word.terms?.[i]);
       }
+      if (SOURCE_MARKERS.has(word.last)) source = index + 1 < words.length;
       if (word.content.length === 0) continue;
+      // "Was sind laut Land die Handlungsfelder?": the source, not the topic.
+      if (source) {
+        source = false;
+        continue;
+      }
       // "eine Übersicht über die Angebote für Schulen": the request's frame, not its topic.
       if (OVERVIEW_FRAMES.has(word.last) && words[index + 1]?.last === 'uber' && index + 2 < words.length) continue;
       const casing = casings[index]!;

@@ -47,6 +47,12 @@ describe('Analyzer', () => {
     expect(generic.analyzeQuery('Seniorenprogramme').readings[0]?.kind).toBe('unknown');
   });
 
+  it('should read the source after "laut" ("laut Land", "laut dem Erlass") as no topic', () => {
+    const source = new Analyzer(['Handlungsfelder des Landes', 'Der Erlass'], { groups: [], forward: [] });
+    expect(source.analyzeQuery('Was sind laut Land die Handlungsfelder?').tokens).toEqual(['handlungsfeld']);
+    expect(source.analyzeQuery('Welche Handlungsfelder nennt laut dem Erlass das Land?').tokens).toEqual(['handlungsfeld', 'land']);
+  });
+
   it('should read "eine Übersicht über …" as a frame, and "Überblick" elsewhere as a word', () => {
     const frames = new Analyzer(['Überblick und Transparenz', 'Angebote für Schulen'], { groups: [], forward: [] });
     expect(frames.analyzeQuery('eine Übersicht über die Angebote für Schulen').tokens).toEqual(['angebot', 'schul']);
