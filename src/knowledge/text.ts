@@ -352,6 +352,8 @@ const CHAT_FILLERS = [
   'erzahlt', 'erzahlte', 'meinte', 'meint', 'gelesen', 'sogar', 'sagte', 'sagten', 'gesagt', 'stimmt', 'stimmts',
   // Modal verbs in reported speech ("die LaKI könne uns unterstützen").
   'konne', 'musse', 'solle', 'wolle', 'durfe', 'moge',
+  // "Für wen ist das gedacht?": the participle of "denken", not a form of "Dach".
+  'gedacht', 'gedachte', 'gedachten',
   // Prepositions fused with "das" ("fürs Protokoll", "ans KI").
   'furs', 'ans', 'aufs', 'ums', 'ubers', 'durchs',
   // Inflected "unser" the stopword package misses ("zu unserem Projekt").
