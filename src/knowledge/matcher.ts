@@ -8,6 +8,7 @@ import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTIN
 import { decide, declined, type DecisionSettings } from './decide';
 import type { Entry, SynonymsFile } from './schema';
 import { ScoringIndex, type ScoredEntry, type ScoringQuery, type ScoringSettings } from './scoring';
+import { QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
 
 export type { ScoredEntry } from './scoring';
@@ -38,6 +39,8 @@ export interface MatcherSettings extends AnalyzerSettings, ScoringSettings, Deci
    * sitzen an unserem Integrationskonzept. Kann die LaKI uns dabei beraten?").
    */
   readonly leanWeight: number;
+  /** Weight of a question word kept as a token ("wo": a place is asked), relative to its idf. */
+  readonly questionKindWeight: number;
 }
 
 /** The last answer's topic, for reading a follow-up. */
@@ -69,6 +72,7 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
   keyNounShare: 0.5,
   topicWeight: 0.5,
   leanWeight: 0.5,
+  questionKindWeight: 0.5,
   maxCandidates: 5,
 });
 
@@ -156,11 +160,19 @@ export class Matcher {
     let analysis = reader.analyze(question);
     let unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     let contextAsQuestion = false;
-    if (surroundings.antecedent && unknown.length === 0 && !analysis.tokens.some((token) => this.index.idf(token) !== undefined)) {
-      // "Wie lautet die?" names no topic: the piece before it is what is asked about.
+    let asksKind = false;
+    if (surroundings.antecedent && unknown.length === 0 && !analysis.tokens.some((token) => this.index.idf(token) !== undefined && !QUESTION_KINDS.has(token))) {
+      // "Wie lautet die?" names no topic: the piece before it is what is asked about. What kind of
+      // fact the part asks ("und *wo* gibt es die?") stays with it.
       const own = analysis.forwardTerms;
+      const kinds = analysis.tokens.filter((token) => QUESTION_KINDS.has(token));
+      asksKind = kinds.length > 0;
       analysis = reader.analyze(surroundings.antecedent);
-      analysis = { ...analysis, forwardTerms: [...new Set([...analysis.forwardTerms, ...own])] };
+      analysis = {
+        ...analysis,
+        tokens: kinds.length > 0 ? [...analysis.tokens, ...kinds] : analysis.tokens,
+        forwardTerms: [...new Set([...analysis.forwardTerms, ...own])],
+      };
       unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
       contextAsQuestion = true;
     }
@@ -169,7 +181,9 @@ export class Matcher {
     const focal = new Map<string, number>();
     for (const token of analysis.tokens) {
       const idf = this.index.idf(token);
-      if (idf !== undefined && !focal.has(token)) focal.set(token, idf * (analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : 1));
+      if (idf === undefined || focal.has(token)) continue;
+      const weight = analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : QUESTION_KINDS.has(token) ? this.settings.questionKindWeight : 1;
+      focal.set(token, idf * weight);
     }
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, keyNouns: [], scored: [], result });
     if (focal.size === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
@@ -185,7 +199,10 @@ export class Matcher {
         if (idf !== undefined && !focal.has(token)) focal.set(token, idf * weight);
       }
     };
-    if (topic) borrow(topic.text, this.settings.topicWeight);
+    // A part read as the piece it refers to that asks what kind of fact it wants ("und *wo* gibt es
+    // die?" as the last answer's title) asks that of the piece: the topic's keywords would pull
+    // towards the last answer's other themes.
+    if (topic && !(contextAsQuestion && asksKind)) borrow(topic.text, this.settings.topicWeight);
     if (surroundings.leansOn && !contextAsQuestion) borrow(surroundings.leansOn, this.settings.leanWeight);
     // "Wer bezahlt euch?": the bot answers for the organisation the question addresses.
     if (this.addressee && ADDRESSES_YOU.test(question)) borrow(this.addressee, this.settings.leanWeight);
@@ -283,6 +300,9 @@ export function coverageOf(reading: Explanation, entry: Entry): number | undefin
 }
 
 /** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */
+/** Stems of the question words kept as tokens ({@link QUESTION_KIND_WORDS}). */
+const QUESTION_KINDS: ReadonlySet<string> = new Set(QUESTION_KIND_WORDS);
+
 const ADDRESSES_YOU = /(?:^|[^\p{L}])(?:euch|eure[mnrs]?|euer)(?=[^\p{L}]|$)/iu;
 
 /** Shortest compound head (and modifier) that counts when an entry's compound has a key noun as its last word. */

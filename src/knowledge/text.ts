@@ -375,12 +375,20 @@ const CHAT_FILLERS = [
 const ENGLISH_KEEP = new Set(['up', 'kind', 'still', 'most', 'man']);
 
 /**
+ * Question words that say what kind of fact is asked, kept as tokens: "Wo ist die LaKI?" asks
+ * for a place, "Was ist die LaKI?" for a description, and an entry whose questions ask "wo"
+ * answers the first. They weigh less than topic words and name no topic of their own.
+ */
+export const QUESTION_KIND_WORDS: readonly string[] = ['wo'];
+
+/**
  * Words the stopword package lists but that carry meaning in questions to LaKI ("Wie hoch ist
  * die Förderung pro Jahr?"). Keeping them lets the matcher notice what a question is about.
  */
 const MEANINGFUL = [
   'jahr', 'jahre', 'jahren', 'hoch', 'zeit', 'mensch', 'menschen', 'recht', 'tage', 'ende', 'wann',
   'viele', 'gross', 'grosse', 'heute', 'lange', 'gut', 'ersten', 'schule', 'tel', 'uhr', 'elf',
+  ...QUESTION_KIND_WORDS,
 ];
 
 /** Folded German stopwords plus chat fillers, minus the {@link MEANINGFUL} words. */

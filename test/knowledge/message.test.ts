@@ -217,6 +217,14 @@ describe('matchMessage', () => {
     expect(transition.main.answer?.id).not.toBe('ki-integrationskonzept');
   });
 
+  it('should read "wo" as asking for a place: the address, not the description', () => {
+    expect(answered('Wo ist die LaKI?')).not.toBe('laki-was-ist');
+    expect(answered('Was ist die LaKI?')).toBe('laki-was-ist');
+    expect(answered('Wo gibt es Kommunale Integrationszentren?')).toBe('ki-traeger');
+    // In a follow-up that names nothing else, "wo" asks it of the last answer's subject.
+    expect(answered('und wo gibt es die?', { lastEntryId: 'ki-was-ist' })).toBe('ki-traeger');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
