@@ -129,7 +129,8 @@ const NEW_STATEMENT = /^(mein|meine|meiner|unser|unsere|unserer|ich|wir|mir|uns|
 const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|that is)\b/iu;
 
 /** The alternative a yes/no question doubts ("oder ist das nur Schule?"), after "oder", folded. */
-const DOUBTED_ALTERNATIVE = /^(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich)\b/u;
+const DOUBTED_ALTERNATIVE =
+  /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich)\b|(ist|sind|geht|geht'?s|gilt|bleibt|macht|machen)\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich)\s+(um|fur|in|mit|bei)\b)/u;
 
 /** A piece that is the doubted alternative, "oder" included. */
 const DOUBTED_PIECE = /^(oder|or)\s+/u;
@@ -400,23 +401,27 @@ function splitClauses(sentence: string, asks: boolean): string[] {
       continue;
     }
     if (match[0].includes(',')) inserted = false;
+    // "…, oder ist das nur Schule und Kita?", "…, oder geht's bei denen nur um Kinder?": the
+    // alternative the writer doubts is a piece of its own, context, so that its topics do not
+    // compete with what is asked.
+    if (asks && /\b(oder|or)\s*$/iu.test(match[0]) && DOUBTED_ALTERNATIVE.test(fold(sentence.slice(cut)))) {
+      const clause = sentence.slice(start, match.index).trim();
+      if (clause) clauses.push(clause);
+      start = match.index + match[0].search(/(oder|or)\s*$/iu);
+      continue;
+    }
     const opens = opensQuestion(sentence.slice(cut), asks);
     if (!opens || (opens === 'verb' && !asks)) continue;
     // "Entscheiden wir das selbst oder gibt das Land was vor?", "…, oder ist das gar nicht deren
     // Bereich?": a yes/no clause after "oder" is the other alternative of the same question.
-    if (opens === 'verb' && /\b(oder|or)\s*$/iu.test(match[0])) {
-      // "…, oder ist das nur Schule und Kita?": the alternative the writer doubts is a piece of its
-      // own, context, so that its topics do not compete with what is asked.
-      if (DOUBTED_ALTERNATIVE.test(fold(sentence.slice(cut)))) {
-        const clause = sentence.slice(start, match.index).trim();
-        if (clause) clauses.push(clause);
-        start = match.index + match[0].search(/(oder|or)\s*$/iu);
-      }
-      continue;
-    }
+    if (opens === 'verb' && /\b(oder|or)\s*$/iu.test(match[0])) continue;
+    const before = sentence.slice(start, match.index);
+    // "Welcher Kreis oder welche Stadt hat …?": a question word and its noun, with no verb, are
+    // the first of two alternatives the question that follows asks about.
+    const beforeWords = words(before);
+    if (/^\s*(oder|or)\s*$/iu.test(match[0]) && beforeWords.length <= 2 && INTERROGATIVES.has(beforeWords[0] ?? '')) continue;
     // "Ist vorgeschrieben, wie …", "Weiß jemand, ob …": a short verb-first clause whose
     // complement is the indirect question is one question.
-    const before = sentence.slice(start, match.index);
     if (!/\b(und|oder|sowie|and|or)\s*$/iu.test(match[0]) && opensQuestion(before) === 'verb' && words(before).length <= 4) continue;
     const clause = sentence.slice(start, match.index).trim();
     if (clause) clauses.push(clause);

@@ -272,6 +272,15 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(focus('Entscheiden wir das selbst oder gibt das Land was vor?').parts).toHaveLength(1);
   });
 
+  it('should leave "oder geht\'s bei denen nur um Kinder?" as the doubted alternative, and keep "Welcher Kreis oder welche Stadt …" whole', () => {
+    const doubted = focus('Ist das auch was für die KIs, oder geht\'s bei denen nur um Kinder und Schule?');
+    expect(doubted.parts.map((part) => part.text)).toEqual(['Ist das auch was für die KIs']);
+    const alternatives = focus('Welcher Kreis oder welche Stadt hat als erste ein Kommunales Integrationszentrum eingerichtet?');
+    expect(alternatives.parts).toHaveLength(1);
+    // "und welche …" asks for a second thing.
+    expect(focus('Welche Postanschrift und welche Besuchsadresse hat die LaKI?').parts).toHaveLength(2);
+  });
+
   it('should let "bei sowas" point into the sentence before it', () => {
     const result = focus('Unser Museum möchte sich interkulturell aufstellen. Kann das KI bei sowas helfen?');
     expect(result.parts[0]!.leansOn).toBe('Unser Museum möchte sich interkulturell aufstellen.');
