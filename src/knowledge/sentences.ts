@@ -616,6 +616,8 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   const sentences = splitSentences(message);
   sentences.forEach((sentence, sentenceIndex) => {
     const asks = sentence.trimEnd().endsWith('?');
+    /** The message's last sentence with no end mark at all: a question typed without its "?". */
+    const unmarkedLast = sentenceIndex === sentences.length - 1 && sentences.length > 1 && !/[.!?:;]$/u.test(sentence.trimEnd());
     // "Für den Bericht brauche ich nur eins: Was …?" introduces the question that follows.
     const introduces = sentence.trimEnd().endsWith(':') && sentenceIndex < sentences.length - 1;
     const [fronted, rest] = asks ? [undefined, sentence] : splitFrontedPurpose(sentence);
@@ -633,6 +635,9 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
         [role, why] = ['question', index > 0 ? 'clause opens with a question word' : 'opens with a question word'];
       } else if (opens === 'verb' && index === 0 && (asks || all.length > 1)) {
         [role, why] = ['question', 'opens with a verb (yes/no question)'];
+      } else if (opens === 'verb' && index === 0 && unmarkedLast) {
+        // "… ist das bei den integrationszentren auch ein thema": typed without a question mark.
+        [role, why] = ['question', 'the last sentence, unmarked, opens with a verb (yes/no question)'];
       } else if (request) {
         [role, why] = ['request', 'a request ("ich brauche/suche …")'];
       } else if (asks && all.length === 1) {

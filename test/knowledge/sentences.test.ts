@@ -281,6 +281,12 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(focus('Welche Postanschrift und welche Besuchsadresse hat die LaKI?').parts).toHaveLength(2);
   });
 
+  it('should read an unmarked last sentence that opens with a verb as the question', () => {
+    const result = focus('bei uns geht es um sprachförderung im kitaalltag. ist das bei den integrationszentren auch ein thema');
+    expect(result.parts.map((part) => part.text)).toEqual(['ist das bei den integrationszentren auch ein thema']);
+    expect(result.parts[0]!.leansOn).toBe('bei uns geht es um sprachförderung im kitaalltag.');
+  });
+
   it('should let "bei sowas" point into the sentence before it', () => {
     const result = focus('Unser Museum möchte sich interkulturell aufstellen. Kann das KI bei sowas helfen?');
     expect(result.parts[0]!.leansOn).toBe('Unser Museum möchte sich interkulturell aufstellen.');
