@@ -64,6 +64,9 @@ const QUESTION_VERBS = new Set([
   'is', 'are', 'do', 'does', 'did', 'can', 'could', 'would', 'should', 'will', 'may', 'has', 'have',
 ]);
 
+/** Adverbs that sharpen a question word without naming anything ("wodurch genau", "wo eigentlich"). */
+const QUESTION_ADVERBS = new Set(['genau', 'eigentlich', 'denn', 'konkret', 'ungefahr', 'jetzt', 'nun']);
+
 /** Prepositions that may stand before a question word ("An welche Nummer …", "Seit wann …"). */
 const PREPOSITIONS = new Set([
   'an', 'auf', 'aus', 'bei', 'bis', 'durch', 'fur', 'gegen', 'in', 'mit', 'nach', 'seit', 'uber', 'um',
@@ -128,9 +131,13 @@ const NEW_STATEMENT = /^(mein|meine|meiner|unser|unsere|unserer|ich|wir|mir|uns|
 /** Words that open a rephrasing of the clause before ("also", "sprich", "bzw."). */
 const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|that is)\b/iu;
 
-/** The alternative a yes/no question doubts ("oder ist das nur Schule?"), after "oder", folded. */
+/**
+ * The alternative a yes/no question doubts, after "oder", folded: "oder ist das nur Schule?",
+ * "oder machen die nur Einzelberatung?", "oder sind die dafür nicht zuständig?", "oder nur für
+ * Lehrkräfte?".
+ */
 const DOUBTED_ALTERNATIVE =
-  /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich)\b|(ist|sind|geht|geht'?s|gilt|bleibt|macht|machen)\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich)\s+(um|fur|in|mit|bei)\b)/u;
+  /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|(ist|sind|geht|geht'?s|gilt|bleibt|macht|machen|lauft|laufen)\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|gar\s+nicht|nicht)\b|(nur|bloss|ausschliesslich|lediglich)\s+(fur|um|in|im|bei|an)\b)/u;
 
 /** A piece that is the doubted alternative, "oder" included. */
 const DOUBTED_PIECE = /^(oder|or)\s+/u;
@@ -420,6 +427,8 @@ function splitClauses(sentence: string, asks: boolean): string[] {
     // the first of two alternatives the question that follows asks about.
     const beforeWords = words(before);
     if (/^\s*(oder|or)\s*$/iu.test(match[0]) && beforeWords.length <= 2 && INTERROGATIVES.has(beforeWords[0] ?? '')) continue;
+    // "Wodurch genau und von wem wird der Rahmen festgelegt?": two question words of one question.
+    if (/^\s*(und|and)\s*$/iu.test(match[0]) && INTERROGATIVES.has(beforeWords[0] ?? '') && beforeWords.slice(1).every((word) => QUESTION_ADVERBS.has(word))) continue;
     // "Ist vorgeschrieben, wie …", "Weiß jemand, ob …": a short verb-first clause whose
     // complement is the indirect question is one question.
     if (!/\b(und|oder|sowie|and|or)\s*$/iu.test(match[0]) && opensQuestion(before) === 'verb' && words(before).length <= 4) continue;
@@ -589,9 +598,15 @@ export function pointsAtThing(text: string, isStopword: (word: string) => boolea
 function standsFor(list: readonly string[], isStopword: (word: string) => boolean): boolean {
   return list.some(
     (word, index) =>
-      DEMONSTRATIVES.has(word) && index > 0 && (index === list.length - 1 || isStopword(list[index + 1]!)) && !INTERROGATIVES.has(list[index + 1] ?? ''),
+      DEMONSTRATIVES.has(word) &&
+      index > 0 &&
+      (index === list.length - 1 || (isStopword(list[index + 1]!) && !GENERIC_NOUNS.has(list[index + 1]!))) &&
+      !INTERROGATIVES.has(list[index + 1] ?? ''),
   );
 }
+
+/** Nouns the normaliser drops as naming no topic, after which "den" is an article ("Ich brauche den Namen"). */
+const GENERIC_NOUNS = new Set(['name', 'namen']);
 
 /**
  * Finds what a message asks. Questions (a "?" or a question word/verb at the start), requests

@@ -360,8 +360,10 @@ const CHAT_FILLERS = [
   'unserem', 'unseren', 'unseres', 'unserm', 'unsern', 'unsrem', 'unsren', 'unsres', 'unsre',
   // Adverbs and prepositional frames that qualify the question, not its topic ("laut Gesetz",
   // "in Bezug auf die Angebote", "in dem Zusammenhang", "irgendwas mit Rucksack", "danke schonmal").
-  'direkt', 'laut', 'bezug', 'zusammenhang', 'schonmal', 'irgendwas', 'irgendwer', 'irgendwo', 'irgendwelche',
+  'direkt', 'laut', 'bezug', 'zusammenhang', 'schonmal', 'irgendwas', 'irgendwer', 'irgendwo', 'irgendwelche', 'woanders',
   'irgendein', 'irgendeine', 'irgendeinen', 'typischerweise', 'normalerweise', 'hiess', 'hiessen', 'heissen',
+  // "Wie ist der Name?", "im Namen": what a thing is called is asked, the noun names no topic.
+  'name', 'namen',
   // "gibts sowas auch für Schulen?": points back, names nothing itself.
   'sowas', 'soetwas',
   // English fillers beyond the stopword package's list.

@@ -163,7 +163,6 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
 
   it.each([
     ['Hallo. Entscheiden wir das selbst oder gibt das Land was vor?', ['Entscheiden wir das selbst oder gibt das Land was vor?']],
-    ['Hallo. Kümmern sich die KIs auch um Senioren, oder ist das gar nicht deren Bereich?', ['Kümmern sich die KIs auch um Senioren, oder ist das gar nicht deren Bereich?']],
   ])('should read a yes/no question with its "oder" alternative as one part: %j', (message, expected) => {
     expect(asked(message)).toEqual(expected);
   });
@@ -279,6 +278,28 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(alternatives.parts).toHaveLength(1);
     // "und welche …" asks for a second thing.
     expect(focus('Welche Postanschrift und welche Besuchsadresse hat die LaKI?').parts).toHaveLength(2);
+  });
+
+  it('should leave other doubted alternatives as context: "nur Einzelberatung", "nicht zuständig", "oder nur für …", "allein unser Job"', () => {
+    const asked = (text: string) => focus(text).parts.map((part) => part.text);
+    expect(asked('Begleitet das KI eine Schule bei so einem Prozess, oder machen die nur Einzelberatung?')).toEqual([
+      'Begleitet das KI eine Schule bei so einem Prozess',
+    ]);
+    expect(asked('Würde das KI uns dabei beraten, oder sind die dafür nicht zuständig?')).toEqual(['Würde das KI uns dabei beraten']);
+    expect(asked('Hallo. Kümmern sich die KIs auch um Senioren, oder ist das gar nicht deren Bereich?')).toEqual([
+      'Kümmern sich die KIs auch um Senioren',
+    ]);
+    expect(asked('Gibt es Fortbildungen auch für den Ganztag oder nur für Lehrkräfte?')).toEqual(['Gibt es Fortbildungen auch für den Ganztag']);
+    expect(asked('Macht die LaKI auch Öffentlichkeitsarbeit, oder ist das allein unser Job?')).toEqual(['Macht die LaKI auch Öffentlichkeitsarbeit']);
+  });
+
+  it('should keep "Wodurch genau und von wem …" as one question', () => {
+    expect(focus('Wodurch genau und von wem wird dieser Rahmen festgelegt?').parts).toHaveLength(1);
+  });
+
+  it('should not read "den" before a generic noun ("den Namen") as a pronoun', () => {
+    const result = focus('Die Adresse habe ich schon. Wie finde ich den Namen des Programms für Eltern heraus?');
+    expect(result.parts[0]!.leansOn).toBeUndefined();
   });
 
   it('should read an unmarked last sentence that opens with a verb as the question', () => {
