@@ -71,6 +71,9 @@ interface IndexedWord {
 /** Nouns that frame a request when "über" follows them ("einen Überblick über …"), folded. */
 const OVERVIEW_FRAMES: ReadonlySet<string> = new Set(['ubersicht', 'uberblick', 'zusammenfassung', 'erklarung', 'beschreibung']);
 
+/** Nouns that frame what follows "auf" as the topic ("einen Schwerpunkt auf … legen"), folded. */
+const FOCUS_FRAMES: ReadonlySet<string> = new Set(['schwerpunkt', 'wert', 'augenmerk']);
+
 /** Prepositions that name the source of a claim ("laut Erlass", "gemäß dem Faltblatt"), folded. */
 const SOURCE_MARKERS: ReadonlySet<string> = new Set(['laut', 'gemass', 'gemaess', 'lt']);
 
@@ -435,6 +438,8 @@ export class Analyzer {
       }
       // "eine Übersicht über die Angebote für Schulen": the request's frame, not its topic.
       if (OVERVIEW_FRAMES.has(word.last) && words[index + 1]?.last === 'uber' && index + 2 < words.length) continue;
+      // "einen Schwerpunkt auf die Eltern legen", "Wert auf … legen": the frame, not the topic.
+      if (FOCUS_FRAMES.has(word.last) && words[index + 1]?.last === 'auf' && index + 2 < words.length) continue;
       const casing = casings[index]!;
       const particle = particles?.get(clauses[index]!);
       for (let i = 0; i < word.content.length; i++) {

@@ -139,6 +139,9 @@ const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|th
 const DOUBTED_ALTERNATIVE =
   /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|(ist|sind|geht|geht'?s|gilt|bleibt|macht|machen|lauft|laufen)\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|gar\s+nicht|nicht)\b|(nur|bloss|ausschliesslich|lediglich)\s+(fur|um|in|im|bei|an)\b)/u;
 
+/** Why a piece is context when it is the doubted alternative (shown by `ask --json`). */
+const DOUBTED_WHY = 'the alternative the writer doubts ("oder ist das nur …?")';
+
 /** A piece that is the doubted alternative, "oder" included. */
 const DOUBTED_PIECE = /^(oder|or)\s+/u;
 
@@ -346,7 +349,7 @@ const INQUIRY = new Set([
  * "… und wo sitzt sie?", ", ob …". A clause opening with a verb ("…, und gibt es …") starts a
  * new question only in a sentence that asks ("?"); in a statement it continues the sentence.
  */
-function splitClauses(sentence: string, asks: boolean): string[] {
+function splitClauses(sentence: string, asks: boolean, unmarked = false): string[] {
   const clauses: string[] = [];
   const boundary = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen))\s+)/giu;
   let start = 0;
@@ -411,7 +414,7 @@ function splitClauses(sentence: string, asks: boolean): string[] {
     // "…, oder ist das nur Schule und Kita?", "…, oder geht's bei denen nur um Kinder?": the
     // alternative the writer doubts is a piece of its own, context, so that its topics do not
     // compete with what is asked.
-    if (asks && /\b(oder|or)\s*$/iu.test(match[0]) && DOUBTED_ALTERNATIVE.test(fold(sentence.slice(cut)))) {
+    if ((asks || unmarked) && /\b(oder|or)\s*$/iu.test(match[0]) && DOUBTED_ALTERNATIVE.test(fold(sentence.slice(cut)))) {
       const clause = sentence.slice(start, match.index).trim();
       if (clause) clauses.push(clause);
       start = match.index + match[0].search(/(oder|or)\s*$/iu);
@@ -637,7 +640,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     const introduces = sentence.trimEnd().endsWith(':') && sentenceIndex < sentences.length - 1;
     const [fronted, rest] = asks ? [undefined, sentence] : splitFrontedPurpose(sentence);
     if (fronted) pieces.push({ text: fronted, role: 'context', why: 'says what the request is for ("Für unsere Vorlage …")' });
-    splitClauses(rest, asks).forEach((clause, index, all) => {
+    splitClauses(rest, asks, unmarkedLast).forEach((clause, index, all) => {
       const opens = opensQuestion(clause, asks);
       const request = REQUEST.test(words(clause).join(' '));
       let role: PieceRole;
@@ -645,7 +648,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       if (introduces && index === all.length - 1) {
         [role, why] = ['context', 'introduces what follows (":")'];
       } else if (index > 0 && DOUBTED_PIECE.test(fold(clause)) && DOUBTED_ALTERNATIVE.test(fold(clause).replace(DOUBTED_PIECE, ''))) {
-        [role, why] = ['context', 'the alternative the writer doubts ("oder ist das nur …?")'];
+        [role, why] = ['context', DOUBTED_WHY];
       } else if (opens === 'interrogative' && (index > 0 || asks || all.length === 1)) {
         [role, why] = ['question', index > 0 ? 'clause opens with a question word' : 'opens with a question word'];
       } else if (opens === 'verb' && index === 0 && (asks || all.length > 1)) {
@@ -695,7 +698,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   });
   const asked = pieces.filter((piece) => piece.role === 'question' || piece.role === 'request');
   const focal: MessagePiece[] =
-    asked.length > 0 ? asked : pieces.filter((piece) => piece.role === 'context' && hasTopicWords(piece.text, isStopword)).slice(-1);
+    asked.length > 0
+      ? asked
+      : // The alternative the writer doubts is never what they ask ("… ne rolle oder geht es da nur um schule").
+        pieces.filter((piece) => piece.role === 'context' && piece.why !== DOUBTED_WHY && hasTopicWords(piece.text, isStopword)).slice(-1);
   if (focal.length === 0) {
     // Only courtesy or nothing: read the whole message as one question, as it was written.
     const whole = message.trim();

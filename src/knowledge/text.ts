@@ -364,6 +364,8 @@ const CHAT_FILLERS = [
   'irgendein', 'irgendeine', 'irgendeinen', 'typischerweise', 'normalerweise', 'hiess', 'hiessen', 'heissen',
   // "Wie ist der Name?", "im Namen": what a thing is called is asked, the noun names no topic.
   'name', 'namen',
+  // "der Blick aufs Quartier": the view is the asker's, the Quartier is the topic.
+  'blick',
   // "gibts sowas auch für Schulen?": points back, names nothing itself.
   'sowas', 'soetwas',
   // English fillers beyond the stopword package's list.

@@ -53,6 +53,12 @@ describe('Analyzer', () => {
     expect(source.analyzeQuery('Welche Handlungsfelder nennt laut dem Erlass das Land?').tokens).toEqual(['handlungsfeld', 'land']);
   });
 
+  it('should read "einen Schwerpunkt auf … legen" as a frame around its topic', () => {
+    const focusFrame = new Analyzer(['Schwerpunkte der Arbeit', 'Eltern einbinden'], { groups: [], forward: [] });
+    expect(focusFrame.analyzeQuery('Legt das KI einen Schwerpunkt auf die Eltern?').tokens).toEqual(['elt']);
+    expect(focusFrame.analyzeQuery('Welche Schwerpunkte hat die Arbeit?').tokens).toEqual(['schwerpunkt', 'arbeit']);
+  });
+
   it('should read "eine Übersicht über …" as a frame, and "Überblick" elsewhere as a word', () => {
     const frames = new Analyzer(['Überblick und Transparenz', 'Angebote für Schulen'], { groups: [], forward: [] });
     expect(frames.analyzeQuery('eine Übersicht über die Angebote für Schulen').tokens).toEqual(['angebot', 'schul']);

@@ -293,6 +293,11 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(asked('Macht die LaKI auch Öffentlichkeitsarbeit, oder ist das allein unser Job?')).toEqual(['Macht die LaKI auch Öffentlichkeitsarbeit']);
   });
 
+  it('should never take the doubted alternative of an unmarked last sentence as the question', () => {
+    const result = focus('wir machen viel mit sport. spielt sport bei euch überhaupt ne rolle oder geht es da nur um schule und kita');
+    expect(result.parts.map((part) => part.text)).toEqual(['spielt sport bei euch überhaupt ne rolle']);
+  });
+
   it('should keep "Wodurch genau und von wem …" as one question', () => {
     expect(focus('Wodurch genau und von wem wird dieser Rahmen festgelegt?').parts).toHaveLength(1);
   });
