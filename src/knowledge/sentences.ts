@@ -60,7 +60,7 @@ const QUESTION_VERBS = new Set([
   'bekommt', 'bekommen', 'erhalte', 'erhalt', 'erhalten', 'weiss', 'wisst', 'wissen', 'kennt', 'kennen',
   'habt', 'seid', 'geht', 'gilt', 'vertritt', 'vertreten', 'organisiert', 'organisieren', 'betreut',
   'begleitet', 'koordiniert', 'richtet', 'plant', 'informiert', 'vermittelt', 'sitzt', 'liegt',
-  'kostet', 'kosten', 'dauert', 'dauern', 'zahlt', 'zahlen', 'finanziert', 'gehen', 'lauft', 'laufen',
+  'kostet', 'kosten', 'dauert', 'dauern', 'zahlt', 'zahlen', 'finanziert', 'gehen', 'lauft', 'laufen', 'spielt', 'spielen',
   'is', 'are', 'do', 'does', 'did', 'can', 'could', 'would', 'should', 'will', 'may', 'has', 'have',
 ]);
 

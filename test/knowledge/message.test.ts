@@ -164,6 +164,15 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Welche Programme gibt es für Eltern und die Kinder?').parts).toHaveLength(1);
   });
 
+  it('should read "und was machen die für Schulen?" by its new subject', () => {
+    expect(answered('und was machen die für schulen?', { lastEntryId: 'fruehe-bildung' })).toBe('schulentwicklung');
+  });
+
+  it('should split "…, und spielt der Stadtteilbezug eine Rolle?" as a second question', () => {
+    const result = kb.matchMessage('Kümmert sich das KI auch um ältere Migranten, und spielt der Stadtteilbezug bei der Arbeit eine Rolle?');
+    expect(result.parts.map((part) => part.answer?.id)).toEqual(['querschnitt-senioren', 'querschnitt-sozialraum']);
+  });
+
   it('should answer a follow-up that asks into an overview with the related entry, not the overview again', () => {
     const lastEntryId = 'handlungsfelder-ueberblick';
     expect(answered('Was machen die da genau im Bereich Schule?', { lastEntryId })).toBe('schulentwicklung');
