@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { answerText, type ConversationContext, type Entry, type KnowledgeBase, type MatchResult, type MessageMatch } from '../../src/knowledge';
+import { answerText, askedParts, type ConversationContext, type Entry, type KnowledgeBase, type MatchResult, type MessageMatch } from '../../src/knowledge';
 
 /** Regexes that must all match the answer text, or 'none' when the knowledge does not answer it. */
 export type Expectation = readonly string[] | 'none';
@@ -128,8 +128,14 @@ export function evaluateCase(kb: KnowledgeBase, testCase: EvalCase): CaseResult 
     return combine(testCase.cat, testCase.turns.map((turn) => turn.q).join(' ⏎ '), items);
   }
   if (testCase.parts) {
-    const message = kb.matchMessage(testCase.q!);
-    const items = testCase.parts.map((part, index) => judge(message.parts[index]?.text ?? `(part ${index + 1} not found)`, message.parts[index], part.expect));
+    // Judged as the user reads them: a part whose answer an earlier part brought is not shown
+    // again, so an expected part beyond the shown ones holds when an answer the user read has it.
+    const shown = askedParts(kb.matchMessage(testCase.q!));
+    const items = testCase.parts.map((part, index) => {
+      if (shown[index]) return judge(shown[index].text, shown[index], part.expect);
+      const read = part.expect !== 'none' ? shown.find((other) => other.answer && matchesAll(other.answer, part.expect as readonly string[])) : undefined;
+      return judge(read ? read.text : `(part ${index + 1} not found)`, read, part.expect);
+    });
     return combine(testCase.cat, testCase.q!, items);
   }
   return combine(testCase.cat, testCase.q!, [judgeMessage(testCase.q!, kb.matchMessage(testCase.q!), testCase.expect!)]);

@@ -24,7 +24,7 @@ export type {
   Outcome,
   PartMatch,
 } from './types';
-export { singlePartMessage, type MessageTrace, type PartTrace } from './message';
+export { askedParts, singlePartMessage, type MessageTrace, type PartTrace } from './message';
 export type { MessagePiece, PieceRole } from './sentences';
 export { DEFAULT_MATCHER_SETTINGS, type Explanation, type MatcherSettings, type ScoredEntry } from './matcher';
 

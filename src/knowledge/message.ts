@@ -210,6 +210,22 @@ function splitObjects(matcher: Matcher, reader: TextReader, part: PartTrace): Pa
   ];
 }
 
+/**
+ * The parts a user is answered with: parts that named nothing ("Danke!") are left out, and a part
+ * answered by an entry an earlier part already brought is not shown again ("Was ist mit
+ * Querschnitt gemeint, welche Bereiche fallen da drunter?" reads one answer).
+ */
+export function askedParts(message: MessageMatch): PartMatch[] {
+  const answered = new Set<string>();
+  return message.parts.filter((part) => {
+    if (part.declineReason === 'empty') return false;
+    if (part.outcome !== 'answer' || !part.answer) return true;
+    if (answered.has(part.answer.id)) return false;
+    answered.add(part.answer.id);
+    return true;
+  });
+}
+
 /** A single question's result as a message match, for knowledge bases that only match one text. */
 export function singlePartMessage(text: string, result: MatchResult): MessageMatch {
   return { main: result, parts: [partMatch(result, text)] };

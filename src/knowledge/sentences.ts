@@ -80,7 +80,7 @@ const PREPOSITIONS = new Set([
  * "wir" ("wir suchen …"): "… Geflüchtete, die eine Ausbildung suchen" is a relative clause.
  */
 const REQUEST =
-  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch|^bitte\s+(einmal\s+|mal\s+|kurz\s+|noch\s+)?(die|den|das|um)|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
 
 /**
  * A request that opens a clause with "ich" ("… und ich brauche …"), folded. With "wir" the
@@ -125,6 +125,12 @@ const SPACED_DASH = /\s[–—-]\s/iu;
 /** A salutation opening a message ("Sehr geehrte Frau Dr. Schmidt", "Liebes LaKI-Team", "Hallo zusammen"), folded. */
 const SALUTATION = /^(sehr geehrte[rs]?|liebe[rs]?|hallo|hey|hi|moin|servus|gruss gott|guten (tag|morgen|abend)|dear|hello)(\s+[^\s]+){0,4}$/u;
 
+/** A closing greeting ("Gruß aus Düsseldorf", "Viele Grüße"), folded. */
+const CLOSING = /^(viele|liebe|beste|herzliche|freundliche|schone|mit freundlichen)?\s*(gruss|grusse|grussen|gruesse)(\s|[.!,]|$)/u;
+
+/** An example the writer gives after a comma ("…, z.B. wenn ein Zentrum ein gutes Projekt hat"). */
+const EXAMPLE = /^(z\.\s?b\.|zb\b|zum beispiel|bspw\.|beispielsweise|etwa wenn|e\.\s?g\.)/iu;
+
 /** A clause opening with a possessive or a personal subject starts a new statement. */
 const NEW_STATEMENT = /^(mein|meine|meiner|unser|unsere|unserer|ich|wir|mir|uns|my|our|we|i)\s/iu;
 
@@ -137,7 +143,7 @@ const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|th
  * Lehrkräfte?".
  */
 const DOUBTED_ALTERNATIVE =
-  /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|(ist|sind|geht|geht'?s|gilt|bleibt|macht|machen|lauft|laufen)\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|gar\s+nicht|nicht)\b|(nur|bloss|ausschliesslich|lediglich)\s+(fur|um|in|im|bei|an)\b)/u;
+  /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|(ist|sind|geht|geht'?s|gilt|bleibt|macht|machen|lauft|laufen)\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|gar\s+nicht|nicht)\b|(nur|bloss|ausschliesslich|lediglich)\s+(fur|um|in|im|bei|an)\b|(eher\s+|doch\s+|gar\s+)?nicht\s*[?.!]*$)/u;
 
 /** Why a piece is context when it is the doubted alternative (shown by `ask --json`). */
 const DOUBTED_WHY = 'the alternative the writer doubts ("oder ist das nur …?")';
@@ -225,8 +231,9 @@ export function splitSentences(message: string): string[] {
     if (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1)) && !isEndMark(text.charCodeAt(i + 1))) continue;
     if (code === PERIOD) {
       const before = /([\p{L}\p{N}]+)\.$/u.exec(text.slice(Math.max(start, i - 30), i + 1))?.[1];
-      // "z. B.", "Dez. 37", "1. Januar": the period belongs to an abbreviation or an ordinal.
-      if (before && (ABBREVIATIONS.has(fold(before)) || /^\d+$/.test(before))) continue;
+      // "z. B.", "Dez. 37", "1. Januar", "am 12. fahren wir": the period belongs to an abbreviation or
+      // an ordinal ("unser Konzept von 2011. Berät …": a year ends its sentence).
+      if (before && (ABBREVIATIONS.has(fold(before)) || /^\d{1,2}$/.test(before))) continue;
     }
     while (i + 1 < text.length && isEndMark(text.charCodeAt(i + 1))) i++;
     push(i + 1);
@@ -367,6 +374,13 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
     // "Sehr geehrte Damen und Herren, für …": the salutation is a piece of its own.
     if (start === 0 && match[0].includes(',') && SALUTATION.test(fold(sentence.slice(0, match.index)))) {
       clauses.push(sentence.slice(0, match.index).trim());
+      start = cut;
+      continue;
+    }
+    // "…, z.B. wenn ein Zentrum ein gutes Projekt hat": the example is context, not what is asked.
+    if (match[0].includes(',') && EXAMPLE.test(sentence.slice(cut))) {
+      const clause = sentence.slice(start, match.index).trim();
+      if (clause) clauses.push(clause);
       start = cut;
       continue;
     }
@@ -559,7 +573,7 @@ const POINTING_ADVERBS = new Set([
 ]);
 
 /** Pronouns that stand for a thing when no noun follows ("Gilt *das* auch …", "Wie erreiche ich *die*?"). */
-const DEMONSTRATIVES = new Set(['das', 'die', 'der', 'dies', 'diese', 'dieser', 'dieses', 'diesem', 'diesen', 'this', 'that', 'it']);
+const DEMONSTRATIVES = new Set(['das', 'die', 'der', 'dies', 'diese', 'dieser', 'dieses', 'diesem', 'diesen', 'darunter', 'drunter', 'this', 'that', 'it']);
 
 /**
  * True when a piece points into what was said before it with few words of its own: a thin
@@ -649,7 +663,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
         [role, why] = ['context', 'introduces what follows (":")'];
       } else if (index > 0 && DOUBTED_PIECE.test(fold(clause)) && DOUBTED_ALTERNATIVE.test(fold(clause).replace(DOUBTED_PIECE, ''))) {
         [role, why] = ['context', DOUBTED_WHY];
-      } else if (opens === 'interrogative' && (index > 0 || asks || all.length === 1)) {
+      } else if (opens === 'interrogative' && (index > 0 || asks || all.length === 1 || unmarkedLast)) {
         [role, why] = ['question', index > 0 ? 'clause opens with a question word' : 'opens with a question word'];
       } else if (opens === 'verb' && index === 0 && (asks || all.length > 1)) {
         [role, why] = ['question', 'opens with a verb (yes/no question)'];
@@ -666,6 +680,8 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
         [role, why] = ['context', 'a statement'];
       }
       if (role !== 'context' && isCourtesy(clause, isStopword)) [role, why] = ['courtesy', 'asks for help, names no topic'];
+      // "Gruß aus Düsseldorf", "Viele Grüße, Team Jugendamt": a closing, whatever place it names.
+      if (CLOSING.test(fold(clause))) [role, why] = ['courtesy', 'a closing greeting'];
       // "Mich interessiert, was …", "Ich wüsste gern, wo …": the request's object is the clause
       // that follows; alone it names no topic.
       if (request && index < all.length - 1 && !hasTopicWords(words(clause).join(' ').replace(REQUEST, ' '), isStopword)) {

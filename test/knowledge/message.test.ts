@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { answerText, buildKnowledgeBase, loadKnowledgeBase, type Entry, type IndexedKnowledgeBase } from '../../src/knowledge';
+import { answerText, askedParts, buildKnowledgeBase, loadKnowledgeBase, type Entry, type IndexedKnowledgeBase } from '../../src/knowledge';
 
 const root = path.join(__dirname, '../..');
 
@@ -232,6 +232,17 @@ describe('matchMessage', () => {
     expect(answered('Wo gibt es Kommunale Integrationszentren?')).toBe('ki-traeger');
     // In a follow-up that names nothing else, "wo" asks it of the last answer's subject.
     expect(answered('und wo gibt es die?', { lastEntryId: 'ki-was-ist' })).toBe('ki-traeger');
+  });
+
+  it('should read "Ist das auch Aufgabe vom KI oder eher nicht?" with the context sentence it points into', () => {
+    const message =
+      'Wir bauen mit der Altenhilfe ein Netzwerk für ältere Zugewanderte auf. Ist das auch Aufgabe vom KI oder eher nicht?';
+    expect(kb.matchMessage(message).main.answer?.id ?? kb.matchMessage(message).main.suggestions[0]?.id).toBe('querschnitt-senioren');
+  });
+
+  it('should show an answer once when two parts bring the same entry (askedParts)', () => {
+    const message = kb.matchMessage('Was ist mit Integration als Querschnittsaufgabe gemeint, welche Bereiche fallen da drunter? Und hat das KI dafür ein eigenes Budget?');
+    expect(askedParts(message).map((part) => part.answer?.id ?? part.outcome)).toEqual(['querschnitt', 'none']);
   });
 
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {

@@ -298,6 +298,33 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(result.parts.map((part) => part.text)).toEqual(['spielt sport bei euch überhaupt ne rolle']);
   });
 
+  it('should end a sentence after a year ("… von 2011. Berät …"), not after a day ("am 12. fahren")', () => {
+    const asked = (text: string) => focus(text).parts.map((part) => part.text);
+    expect(asked('Wir überarbeiten unser Konzept von 2011. Berät die LaKI auch beim Schreiben?')).toEqual(['Berät die LaKI auch beim Schreiben?']);
+    expect(focus('Am 12. fahren wir zur LaKI. Wo ist sie?').pieces[0]!.text).toBe('Am 12. fahren wir zur LaKI.');
+  });
+
+  it('should read "Bitte die Postanschrift …" as the request and "Gruß aus Düsseldorf" as a closing', () => {
+    const result = focus('Bitte die Postanschrift der LaKI, wir schicken die Unterlagen per Post. Gruß aus Düsseldorf');
+    expect(result.parts.map((part) => part.text)).toEqual(['Bitte die Postanschrift der LaKI']);
+    expect(result.pieces.at(-1)!.role).toBe('courtesy');
+  });
+
+  it('should read an unmarked last sentence of two questions as two questions', () => {
+    expect(focus('Kreis Coesfeld hier: welche Faxnummer hat die LaKI und wie lautet die Postanschrift').parts.map((part) => part.text)).toEqual([
+      'welche Faxnummer hat die LaKI',
+      'wie lautet die Postanschrift',
+    ]);
+  });
+
+  it('should leave an example after "z.B." and the fragment "oder eher nicht?" as context', () => {
+    const example = focus('Ich möchte wissen, ob sich die Integrationszentren austauschen, z.B. wenn ein Zentrum ein gutes Projekt hat.');
+    expect(example.parts.map((part) => part.text)).toEqual(['ob sich die Integrationszentren austauschen']);
+    expect(focus('Wir haben viele Senioren. Ist das auch Aufgabe vom KI oder eher nicht?').parts.map((part) => part.text)).toEqual([
+      'Ist das auch Aufgabe vom KI',
+    ]);
+  });
+
   it('should keep "Wodurch genau und von wem …" as one question', () => {
     expect(focus('Wodurch genau und von wem wird dieser Rahmen festgelegt?').parts).toHaveLength(1);
   });

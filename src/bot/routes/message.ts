@@ -6,7 +6,7 @@
  */
 import { TurnContext } from 'botbuilder';
 import { EnglishMessages, Messages } from '../../chat';
-import type { KnowledgeBase, MessageMatch, PartMatch } from '../../knowledge';
+import { askedParts, type KnowledgeBase, type MessageMatch, type PartMatch } from '../../knowledge';
 import type { AppTurnState } from '../state';
 import { detectEnglish } from '../language';
 import { topicAfterAnswer, topicContext } from '../topic';
@@ -37,7 +37,7 @@ export async function answerMessage(
   // reading the scope would undo the deletion).
   if (state && !topic && stored?.entryId !== undefined) state.clearTopic();
   const message = unbent(knowledge, question, knowledge.matchMessage(question, topic));
-  const asked = distinctParts(message.parts.filter((part) => part.declineReason !== 'empty'));
+  const asked = askedParts(message);
   logMatch(deps, message, asked.length, Boolean(topic));
 
   if (asked.length === 0) {
@@ -117,20 +117,6 @@ function logMatch(deps: RouteDeps, message: MessageMatch, askedParts: number, wi
     },
     'question matched',
   );
-}
-
-/**
- * Parts without a repeated answer: two parts may answer the same entry (a request and a question
- * about one thing); its card is shown once, for the first of them.
- */
-function distinctParts(parts: readonly PartMatch[]): PartMatch[] {
-  const answered = new Set<string>();
-  return parts.filter((part) => {
-    if (part.outcome !== 'answer' || !part.answer) return true;
-    if (answered.has(part.answer.id)) return false;
-    answered.add(part.answer.id);
-    return true;
-  });
 }
 
 /** The language the matcher read the message in, when it reports one (e.g. 'en'). */
