@@ -138,6 +138,9 @@ export class WordGaps {
   }
 }
 
+/** {@link WORD} for {@link placedWords} alone, read with `exec`: `matchAll` copies the pattern on every call. */
+const PLACED_WORD = new RegExp(WORD.source, WORD.flags);
+
 /**
  * The written words of a text with their places, as {@link eachWord} finds them, when normalising
  * leaves the text and every piece of it as it is (plain characters, no "§" or "Paragraph"), so
@@ -147,7 +150,8 @@ export function placedWords(text: string): { readonly raws: string[]; readonly s
   if (!NFKC_STABLE.test(text) || text.includes('§') || PARAGRAPH_LETTERS.test(text)) return undefined;
   const raws: string[] = [];
   const starts: number[] = [];
-  for (const match of text.matchAll(WORD)) {
+  PLACED_WORD.lastIndex = 0;
+  for (let match = PLACED_WORD.exec(text); match !== null; match = PLACED_WORD.exec(text)) {
     raws.push(match[0]);
     starts.push(match.index);
   }
