@@ -169,13 +169,19 @@ function pointsIntoUnknown(part: PartTrace, before: PartTrace): PartTrace {
 const JOINED_OBJECT = /^(.*\S)\s+(?:und|sowie|and)\s+((?:die|den|das|eine|einen|ihre|eure|deren|the)\s+[\p{L}-]+(?:\s+[\p{L}.-]+){0,3})\s*(?:,[^,]*)?[?.!]*$/iu;
 
 /**
+ * What every match of {@link JOINED_OBJECT} contains: tested first, since most parts join nothing
+ * and the full pattern backtracks over the whole part to find that out.
+ */
+const JOINS_TWO = /\s(?:und|sowie|and)\s/iu;
+
+/**
  * Splits a part that asks for two things into two parts when each half alone answers with an
  * entry of its own ("Besuchsadresse" and "Internetseite"); one thing named in two words ("Eltern
  * und die Kinder" answered by one entry) stays one part. The second half is read with the first
  * as context, so "die Internetseite" after "die Besuchsadresse der LaKI" is the LaKI's.
  */
 function splitObjects(matcher: Matcher, reader: TextReader, part: PartTrace): PartTrace[] {
-  if (part.followUp) return [part];
+  if (part.followUp || !JOINS_TWO.test(part.text)) return [part];
   const match = JOINED_OBJECT.exec(part.text);
   if (!match || match[1]!.split(/\s+/u).length < 2) return [part];
   const [firstText, secondText] = [match[1]!, match[2]!];
