@@ -170,6 +170,12 @@ function pointsIntoUnknown(part: PartTrace, before: PartTrace): PartTrace {
 const JOINED_OBJECT =
   /^(.*\S)\s+(?:und|sowie|and)\s+(?:(?:außerdem|ausserdem|auch|noch|zusätzlich|zusaetzlich|also)\s+)?((?:die|den|das|eine|einen|ihre|eure|deren|the)\s+[\p{L}-]+(?:\s+[\p{L}.-]+){0,3})\s*(?:,[^,]*)?[?.!]*$/iu;
 
+/**
+ * What every match of {@link JOINED_OBJECT} contains: tested first, since most parts join nothing
+ * and the full pattern backtracks over the whole part to find that out.
+ */
+const JOINS_TWO = /\s(?:und|sowie|and)\s/iu;
+
 /** Two compounds sharing their last part, the first cut short: "Telefon- und Faxnummer". */
 const TRUNCATED_PAIR = /([\p{L}]{2,})-\s+(?:und|oder|sowie|bzw\.?)\s+([\p{L}][\p{L}-]*)/u;
 
@@ -180,7 +186,7 @@ const TRUNCATED_PAIR = /([\p{L}]{2,})-\s+(?:und|oder|sowie|bzw\.?)\s+([\p{L}][\p
  * when the part asks for one thing.
  */
 function twoObjects(text: string): [string, string] | undefined {
-  const joined = JOINED_OBJECT.exec(text);
+  const joined = JOINS_TWO.test(text) ? JOINED_OBJECT.exec(text) : null;
   if (joined && joined[1]!.split(/\s+/u).length >= 2) return [joined[1]!, joined[2]!];
   const pair = TRUNCATED_PAIR.exec(text);
   if (!pair) return undefined;

@@ -47,6 +47,8 @@ const MAX_CONTEXT_TOKENS = 8;
 interface Postings {
   /** The token's number in this index (for the per-variant token lists). */
   readonly id: number;
+  /** The number of its first posting among all postings (token by token): see `postingVariantStart`. */
+  readonly first: number;
   readonly entries: Int32Array;
   readonly weights: Float32Array;
   /**
@@ -70,8 +72,9 @@ interface Scratch {
   /** Exact scores computed for the floor, by entry, kept for the final pass. */
   readonly exactScores: Array<ScoredEntry | undefined>;
   readonly touchedEntries: Int32Array;
-  /** 1 + the position of a token in the query's focal tokens, 0 when it is not asked. */
-  readonly focalSlot: Int32Array;
+  /** The asked weight each variant shares, while one entry's best variant is sought; 0 otherwise. */
+  readonly shared: Float64Array;
+  readonly touchedVariants: Int32Array;
 }
 
 /**
@@ -110,6 +113,14 @@ export class ScoringIndex {
   private readonly variantTokens: Int32Array;
   /** The idf mass of each variant's tokens, by variant index. */
   private readonly variantMass: Float64Array;
+  /**
+   * The variants that have a posting's token, posting by posting (numbered as `Postings.first`
+   * counts): posting `p`'s are `postingVariants[postingVariantStart[p]]` … up to
+   * `postingVariantStart[p + 1]`, in variant order. An entry's best variant is sought among the
+   * variants that share an asked token, without reading its other variants.
+   */
+  private readonly postingVariantStart: Int32Array;
+  private readonly postingVariants: Int32Array;
   /** idf of a word no entry has, as if it occurred in half an entry: rarer than any known word. */
   readonly unknownIdf: number;
 
@@ -178,18 +189,21 @@ export class ScoringIndex {
 
     const n = Math.max(entries.length, 1);
     const idfById = new Float64Array(entryLists.size);
+    let postingCount = 0;
     for (const [token, list] of entryLists) {
       const idf = Math.log(1 + n / list.entries.length);
       this.idfs.set(token, idf);
       idfById[list.id] = idf;
       const postings: Postings = {
         id: list.id,
+        first: postingCount,
         entries: Int32Array.from(list.entries),
         weights: Float32Array.from(list.weights),
         leastVariantMass: new Float64Array(list.entries.length).fill(Infinity),
       };
       this.entryPostings.set(token, postings);
       this.postingsById.push(postings);
+      postingCount += list.entries.length;
     }
     this.unknownIdf = Math.log(1 + n / 0.5);
     const variantCount = variantEnds.length;
@@ -211,6 +225,16 @@ export class ScoringIndex {
       from = to;
     }
     this.variantTokenStart[variantCount] = from;
+    // Each token of each variant is one posting's variant: count them per posting, then place them.
+    const postingOf = (k: number) => this.postingsById[this.variantTokens[k]!]!.first + variantPostingIndex.get(k);
+    this.postingVariantStart = new Int32Array(postingCount + 1);
+    for (let k = 0; k < from; k++) this.postingVariantStart[postingOf(k) + 1]!++;
+    for (let posting = 0; posting < postingCount; posting++) this.postingVariantStart[posting + 1]! += this.postingVariantStart[posting]!;
+    this.postingVariants = new Int32Array(from);
+    const placed = this.postingVariantStart.slice(0, postingCount);
+    for (let variant = 0; variant < variantCount; variant++) {
+      for (let k = this.variantTokenStart[variant]!; k < this.variantTokenStart[variant + 1]!; k++) this.postingVariants[placed[postingOf(k)]!++] = variant;
+    }
     this.scratch = {
       covered: new Float64Array(entries.length),
       reach: new Float64Array(entries.length),
@@ -220,7 +244,8 @@ export class ScoringIndex {
       bound: new Float64Array(entries.length),
       exactScores: new Array<ScoredEntry | undefined>(entries.length).fill(undefined),
       touchedEntries: new Int32Array(entries.length),
-      focalSlot: new Int32Array(this.entryPostings.size),
+      shared: new Float64Array(variantCount),
+      touchedVariants: new Int32Array(variantCount),
     };
   }
 
@@ -246,18 +271,17 @@ export class ScoringIndex {
    * Scratch arrays are reused across calls (matching is synchronous), so a query allocates little.
    */
   score(query: ScoringQuery, keep: number): ScoredEntry[] {
-    const { covered, reach, hits, least, context, bound, exactScores, touchedEntries, focalSlot } = this.scratch;
-    const focalIds: number[] = [];
+    const { covered, reach, hits, least, context, bound, exactScores, touchedEntries } = this.scratch;
+    const focalPostings: Postings[] = [];
     const focalWeights: number[] = [];
     let entryCount = 0;
     let focalSum = 0;
     for (const [token, weight] of query.focal) {
       const postings = this.entryPostings.get(token);
       if (!postings) continue;
-      focalIds.push(postings.id);
+      focalPostings.push(postings);
       focalWeights.push(weight);
       focalSum += weight;
-      focalSlot[postings.id] = focalIds.length;
       const { entries, weights, leastVariantMass } = postings;
       for (let i = 0; i < entries.length; i++) {
         const entry = entries[i]!;
@@ -306,7 +330,7 @@ export class ScoringIndex {
         const shared = reach[entryIndex]!;
         similarity = mass === Infinity ? 0 : shared / (focalMass + mass - shared);
       } else {
-        similarity = this.bestVariant(entryIndex, focalSlot, focalWeights, focalMass);
+        similarity = this.bestVariant(entryIndex, focalPostings, focalWeights, focalMass);
       }
       return { entry: this.entries[entryIndex]!, score: coverageWeight * coverage + (1 - coverageWeight) * similarity + bonus + topic, coverage };
     };
@@ -360,49 +384,53 @@ export class ScoringIndex {
       least[entryIndex] = Infinity;
       context[entryIndex] = 0;
     }
-    for (const id of focalIds) focalSlot[id] = 0;
     return top;
   }
 
   /**
    * The weighted Jaccard similarity of the entry's best question variant: the asked weight a
-   * variant shares over the weight of both together. The shared weight is summed in the
-   * query's token order, as the similarity has always been computed, so scores stay bit-identical.
+   * variant shares over the weight of both together. Only the variants that have an asked token
+   * are read (from the postings of the asked tokens). The shared weight is summed in the query's
+   * token order, as the similarity has always been computed, so scores stay bit-identical.
    */
-  private bestVariant(entryIndex: number, focalSlot: Int32Array, focalWeights: readonly number[], focalMass: number): number {
-    const { variantStart, variantTokenStart, variantTokens, variantMass } = this;
-    let best = 0;
-    const small = focalWeights.length <= 30;
-    for (let variant = variantStart[entryIndex]!; variant < variantStart[entryIndex + 1]!; variant++) {
-      const from = variantTokenStart[variant]!;
-      const to = variantTokenStart[variant + 1]!;
-      let shared = 0;
-      let touched = false;
-      if (small) {
-        let mask = 0;
-        for (let k = from; k < to; k++) {
-          const slot = focalSlot[variantTokens[k]!]!;
-          if (slot !== 0) mask |= 1 << (slot - 1);
-        }
-        if (mask === 0) continue;
-        touched = true;
-        for (let j = 0; mask !== 0; j++, mask >>>= 1) if (mask & 1) shared += focalWeights[j]!;
-      } else {
-        // More asked tokens than bits in a mask (a very long part): look each one up in order.
-        for (let j = 0; j < focalWeights.length; j++) {
-          for (let k = from; k < to; k++) {
-            if (focalSlot[variantTokens[k]!] === j + 1) {
-              shared += focalWeights[j]!;
-              touched = true;
-              break;
-            }
-          }
-        }
-        if (!touched) continue;
+  private bestVariant(entryIndex: number, focalPostings: readonly Postings[], focalWeights: readonly number[], focalMass: number): number {
+    const { postingVariantStart, postingVariants, variantMass } = this;
+    const { shared, touchedVariants } = this.scratch;
+    let touchedCount = 0;
+    for (let j = 0; j < focalPostings.length; j++) {
+      const postings = focalPostings[j]!;
+      const place = indexOfEntry(postings.entries, entryIndex);
+      if (place === -1) continue;
+      const posting = postings.first + place;
+      const weight = focalWeights[j]!;
+      for (let k = postingVariantStart[posting]!; k < postingVariantStart[posting + 1]!; k++) {
+        const variant = postingVariants[k]!;
+        // (A variant listed twice, after a zero weight, only computes the same similarity twice.)
+        if (shared[variant] === 0) touchedVariants[touchedCount++] = variant;
+        shared[variant] += weight;
       }
-      const similarity = shared / (focalMass + variantMass[variant]! - shared);
+    }
+    let best = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const variant = touchedVariants[t]!;
+      const similarity = shared[variant]! / (focalMass + variantMass[variant]! - shared[variant]!);
       if (similarity > best) best = similarity;
+      shared[variant] = 0;
     }
     return best;
   }
+}
+
+/** The place of an entry in a token's postings (sorted by entry), or -1. */
+function indexOfEntry(entries: Int32Array, entryIndex: number): number {
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const entry = entries[middle]!;
+    if (entry === entryIndex) return middle;
+    if (entry < entryIndex) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }

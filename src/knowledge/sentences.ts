@@ -352,17 +352,24 @@ const INQUIRY = new Set([
 ]);
 
 /**
+ * Where {@link splitClauses} may cut a sentence: a comma (with "und/oder/sowie"), a spaced
+ * "und/oder/…", or the space after a verb of asking. Never an empty match. One shared object read
+ * with `exec` (nothing else uses it): `matchAll` would copy the pattern on every sentence.
+ */
+const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen))\s+)/giu;
+
+/**
  * Cuts a sentence into clauses where a new question starts: ", welches Dezernat …",
  * "… und wo sitzt sie?", ", ob …". A clause opening with a verb ("…, und gibt es …") starts a
  * new question only in a sentence that asks ("?"); in a statement it continues the sentence.
  */
 function splitClauses(sentence: string, asks: boolean, unmarked = false): string[] {
   const clauses: string[] = [];
-  const boundary = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen))\s+)/giu;
   let start = 0;
   /** Inside a rephrasing set off by a comma (", also …"). */
   let inserted = false;
-  for (const match of sentence.matchAll(boundary)) {
+  CLAUSE_BOUNDARY.lastIndex = 0;
+  for (let match = CLAUSE_BOUNDARY.exec(sentence); match !== null; match = CLAUSE_BOUNDARY.exec(sentence)) {
     const cut = match.index + match[0].length;
     // "…, mein Chef will das wissen": a new statement after a comma is context of its own.
     if (match[0].includes(',') && NEW_STATEMENT.test(sentence.slice(cut))) {
