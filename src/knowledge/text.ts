@@ -378,11 +378,11 @@ const CHAT_FILLERS = [
   'could', 'would', 'should', 'may', 'did', 'whether', 'when', 'whom', 'whose', 'just', 'yet', 'not',
   'were', 'been', 'this', 'that', 'these', 'those', 'thanks', 'thank', 'hello', 'dear', 'regards', 'let',
   'want', 'wanted', 'im', 'ive', 'id', 'please', 'know', 'question', 'questions', 'quick', 'hey', 'find',
-  'exist', 'exists', 'existing', 'anything', 'something', 'info', 'details',
+  'exist', 'exists', 'existing', 'anything', 'something', 'info', 'details', 'exactly', 'actually',
 ];
 
 /** English stopwords that are German topic words or occur in the knowledge base. */
-const ENGLISH_KEEP = new Set(['up', 'kind', 'still', 'most', 'man']);
+const ENGLISH_KEEP = new Set(['up', 'kind', 'still', 'most', 'man', 'where']);
 
 /**
  * Question words that say what kind of fact is asked, kept as tokens: "Wo ist die LaKI?" asks

@@ -230,6 +230,9 @@ describe('matchMessage', () => {
     expect(answered('Wo ist die LaKI?')).not.toBe('laki-was-ist');
     expect(answered('Was ist die LaKI?')).toBe('laki-was-ist');
     expect(answered('Wo gibt es Kommunale Integrationszentren?')).toBe('ki-traeger');
+    // English "where" is "wo".
+    const where = kb.matchMessage('Hi, where exactly is the LaKI office?').main;
+    expect(where.answer?.id ?? where.suggestions[0]?.id).toBe('laki-besuchsadresse');
     // In a follow-up that names nothing else, "wo" asks it of the last answer's subject.
     expect(answered('und wo gibt es die?', { lastEntryId: 'ki-was-ist' })).toBe('ki-traeger');
   });
