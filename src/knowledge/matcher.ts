@@ -211,6 +211,17 @@ export class Matcher {
     // A thin part that points into a context sentence asks how its subject relates to that sentence
     // ("Ist das ein Thema, bei dem die KIs *ansetzen*?"): an unknown verb says how, the sentence says what.
     const leaning = surroundings.leansOn !== undefined && !contextAsQuestion;
+    // "Ich wechsle nach Bielefeld. Wo ist dort das KI?": "dort" asks about the place of the sentence
+    // it points into, so that sentence's unknown nouns (a town the flyer does not name) carry it too.
+    if (leaning && LOCATIVE.test(question)) {
+      for (const [, place] of surroundings.leansOn!.matchAll(PLACE_NAMED)) {
+        const reading = reader.analyze(place!).readings[0];
+        if (reading?.kind !== 'unknown') continue;
+        const named = { ...reading, casing: 'noun' as const };
+        unknown = [...unknown, named];
+        analysis = { ...analysis, readings: [...analysis.readings, named] };
+      }
+    }
     const unknownMass = unknown.reduce(
       (sum, reading) => sum + (leaning && reading.casing === 'lower' ? 0 : this.index.unknownIdf * this.unknownWeight(reading.casing)),
       0,
@@ -300,6 +311,12 @@ export function coverageOf(reading: Explanation, entry: Entry): number | undefin
 }
 
 /** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */
+/** A pointer to a place said before ("dort", "dorthin"). */
+const LOCATIVE = /(?:^|[^\p{L}])(?:dort|dorthin)(?=[^\p{L}]|$)/iu;
+
+/** A place named after a preposition ("nach Bielefeld", "in Hamm", "aus Olpe"). */
+const PLACE_NAMED = /(?:^|\s)(?:in|nach|aus|bei|im)\s+(\p{Lu}[\p{L}-]+)/gu;
+
 /** Stems of the question words kept as tokens ({@link QUESTION_KIND_WORDS}). */
 const QUESTION_KINDS: ReadonlySet<string> = new Set(QUESTION_KIND_WORDS);
 

@@ -180,40 +180,50 @@ const JOINS_TWO = /\s(?:und|sowie|and)\s/iu;
 const TRUNCATED_PAIR = /([\p{L}]{2,})-\s+(?:und|oder|sowie|bzw\.?)\s+([\p{L}][\p{L}-]*)/u;
 
 /**
- * The two things a part asks for: the halves around "und die …", or the part once with each
- * compound of a truncated pair ("die Telefon- und Faxnummer der LaKI" → "die Telefon der LaKI",
- * "die Faxnummer der LaKI"; the first reads by its own part, which names the thing). Undefined
- * when the part asks for one thing.
+ * The things a part asks for: the halves around "und die …" (three with a list before it: "die
+ * Mailadresse, die Webseite und die Faxnummer"), or the part once with each compound of a
+ * truncated pair ("die Telefon- und Faxnummer der LaKI" → "die Telefon der LaKI", "die Faxnummer
+ * der LaKI"; the first reads by its own part, which names the thing). Undefined when the part
+ * asks for one thing.
  */
-function twoObjects(text: string): [string, string] | undefined {
+function objectsOf(text: string): string[] | undefined {
   const joined = JOINS_TWO.test(text) ? JOINED_OBJECT.exec(text) : null;
-  if (joined && joined[1]!.split(/\s+/u).length >= 2) return [joined[1]!, joined[2]!];
+  if (joined && joined[1]!.split(/\s+/u).length >= 2) {
+    // "die Mailadresse der LaKI, die Webseite und die Faxnummer": a list before the last "und".
+    const listed = LISTED_OBJECT.exec(joined[1]!);
+    return listed && listed[1]!.split(/\s+/u).length >= 2 ? [listed[1]!, listed[2]!, joined[2]!] : [joined[1]!, joined[2]!];
+  }
   const pair = TRUNCATED_PAIR.exec(text);
   if (!pair) return undefined;
   const [before, after] = [text.slice(0, pair.index), text.slice(pair.index + pair[0].length)];
   return [`${before}${pair[1]}${after}`, `${before}${pair[2]}${after}`];
 }
 
+/** The object before a comma in a list of things asked for ("…, die Webseite"), with what comes before it. */
+const LISTED_OBJECT = /^(.*\S),\s+((?:die|den|das|eine|einen|ihre|eure|deren|the)\s+[\p{L}-]+(?:\s+[\p{L}.-]+){0,3})$/iu;
+
 /**
- * Splits a part that asks for two things into two parts when each half alone answers with an
+ * Splits a part that asks for two or three things into parts when each alone answers with an
  * entry of its own ("Besuchsadresse" and "Internetseite"); one thing named in two words ("Eltern
- * und die Kinder" answered by one entry) stays one part. The second half is read with the first
- * as context, so "die Internetseite" after "die Besuchsadresse der LaKI" is the LaKI's.
+ * und die Kinder" answered by one entry) stays one part.
  */
 function splitObjects(matcher: Matcher, reader: TextReader, part: PartTrace): PartTrace[] {
   if (part.followUp) return [part];
-  const objects = twoObjects(part.text);
+  const objects = objectsOf(part.text);
   if (!objects) return [part];
-  const [firstText, secondText] = objects;
-  const first = matcher.explain(firstText, { context: part.context, antecedent: part.antecedent }, reader);
-  const second = matcher.explain(secondText, { context: [...part.context, firstText] }, reader);
-  const [one, other] = [first.result.answer, second.result.answer];
-  if (!one || !other || one.id === other.id) return [part];
-  const why = `${part.why}; asks for two things joined by "und"`;
-  return [
-    { text: firstText, why, context: part.context, elliptic: part.elliptic, explanation: first },
-    { text: secondText, why, context: [...part.context, firstText], elliptic: part.elliptic, explanation: second },
+  const [firstText, ...others] = objects as [string, ...string[]];
+  const why = `${part.why}; asks for ${objects.length} things joined by "und"`;
+  const split: PartTrace[] = [
+    { text: firstText, why, context: part.context, elliptic: part.elliptic, explanation: matcher.explain(firstText, { context: part.context, antecedent: part.antecedent }, reader) },
   ];
+  // A later thing is read with the first as context: "die Internetseite" after "die Besuchsadresse der LaKI" is the LaKI's.
+  for (const text of others) {
+    const context = [...part.context, firstText];
+    split.push({ text, why, context, elliptic: part.elliptic, explanation: matcher.explain(text, { context }, reader) });
+  }
+  const answers = split.map((one) => one.explanation.result.answer?.id);
+  if (answers.some((id) => id === undefined) || new Set(answers).size < answers.length) return [part];
+  return split;
 }
 
 /**

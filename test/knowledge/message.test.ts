@@ -248,6 +248,19 @@ describe('matchMessage', () => {
     expect(askedParts(message).map((part) => part.answer?.id ?? part.outcome)).toEqual(['querschnitt', 'none']);
   });
 
+  it('should answer three things asked for in a list ("die Mailadresse, die Webseite und die Faxnummer")', () => {
+    const result = kb.matchMessage('Ich brauche drei Infos: die Mailadresse der LaKI, die Webseite und die Faxnummer. Danke!');
+    expect(result.parts.map((part) => part.answer?.id)).toEqual(['laki-email', 'laki-webseite', 'laki-fax']);
+  });
+
+  it('should read "dort" as asking about the town named before it, which the flyer does not cover', () => {
+    const result = kb.matchMessage('Ich wechsle beruflich nach Bielefeld. Wo genau ist dort das Kommunale Integrationszentrum, welche Adresse hat das?');
+    expect(result.parts.map((part) => part.outcome)).toEqual(['none', 'none']);
+    // Without a town, "dort" at the LaKI stays answerable.
+    const contacts = kb.matchMessage('Wir möchten jemanden von der LaKI einladen. Wer sind dort die Ansprechpersonen?');
+    expect(contacts.main.answer?.id).toBe('laki-ansprechpersonen');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
