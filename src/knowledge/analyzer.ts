@@ -71,6 +71,9 @@ interface IndexedWord {
 /** Nouns that frame a request when "über" follows them ("einen Überblick über …"), folded. */
 const OVERVIEW_FRAMES: ReadonlySet<string> = new Set(['ubersicht', 'uberblick', 'zusammenfassung', 'erklarung', 'beschreibung']);
 
+/** Imperatives of sending that open a request ("Schick mir …", "Schicken Sie uns …"), folded. */
+const SENDING: ReadonlySet<string> = new Set(['schick', 'schicke', 'schicken', 'sende', 'senden', 'send', 'maile', 'mailen', 'gib', 'geben']);
+
 /** Nouns that frame what follows "auf" as the topic ("einen Schwerpunkt auf … legen"), folded. */
 const FOCUS_FRAMES: ReadonlySet<string> = new Set(['schwerpunkt', 'wert', 'augenmerk']);
 
@@ -438,6 +441,8 @@ export class Analyzer {
       }
       // "eine Übersicht über die Angebote für Schulen": the request's frame, not its topic.
       if (OVERVIEW_FRAMES.has(word.last) && words[index + 1]?.last === 'uber' && index + 2 < words.length) continue;
+      // "Schick mir mal die Aufgaben …": the request's verb, not the topic ("Wohin schicke ich …?" is).
+      if (SENDING.has(word.last) && index === 0 && (words[1]?.last === 'mir' || words[1]?.last === 'uns')) continue;
       // "einen Schwerpunkt auf die Eltern legen", "Wert auf … legen": the frame, not the topic.
       if (FOCUS_FRAMES.has(word.last) && words[index + 1]?.last === 'auf' && index + 2 < words.length) continue;
       const casing = casings[index]!;

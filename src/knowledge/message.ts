@@ -156,7 +156,8 @@ function pointsIntoUnknown(part: PartTrace, before: PartTrace): PartTrace {
   // A thing is named by a noun ("Integrationsmanagement"); an unknown verb ("ausgeschrieben") names none.
   const unknownBefore =
     before.explanation.result.outcome === 'none' &&
-    before.explanation.analysis.readings.some((reading) => reading.kind === 'unknown' && reading.casing === 'noun');
+    // (typed in lower case, a noun's casing is unclear)
+    before.explanation.analysis.readings.some((reading) => reading.kind === 'unknown' && reading.casing !== 'lower');
   if (part.followUp || !unknownBefore || !pointsAtThing(part.text, isStopword)) return part;
   const result = declined('uncovered-terms', part.explanation.result.candidates);
   return { ...part, why: `${part.why}; points at the part before, which the knowledge does not cover`, explanation: { ...part.explanation, result } };

@@ -143,7 +143,7 @@ const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|th
  * Lehrkräfte?".
  */
 const DOUBTED_ALTERNATIVE =
-  /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|(ist|sind|geht|geht'?s|gilt|bleibt|macht|machen|lauft|laufen)\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|gar\s+nicht|nicht)\b|(nur|bloss|ausschliesslich|lediglich)\s+(fur|um|in|im|bei|an)\b|(eher\s+|doch\s+|gar\s+)?nicht\s*[?.!]*$)/u;
+  /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|\S+\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|eher|gar\s+nicht|nicht)\b|(nur|bloss|ausschliesslich|lediglich)\s+\S|(eher\s+|doch\s+|gar\s+)?nicht\s*[?.!]*$)/u;
 
 /** Why a piece is context when it is the doubted alternative (shown by `ask --json`). */
 const DOUBTED_WHY = 'the alternative the writer doubts ("oder ist das nur …?")';
@@ -154,7 +154,7 @@ const DOUBTED_PIECE = /^(oder|or)\s+/u;
 /** Abbreviations whose period does not end a sentence. */
 const ABBREVIATIONS = new Set([
   'z', 'b', 'bzw', 'ca', 'nr', 'dez', 'str', 'usw', 'etc', 'ggf', 'evtl', 'vgl', 'u', 'a', 'd', 'h', 'dr',
-  'prof', 'abs', 'ff', 'inkl', 'bspw', 'zb', 'tel', 'hr', 'fr', 'sog', 'min', 'max', 'ua', 'e', 'v', 'i', 'o',
+  'prof', 'abs', 'ff', 'inkl', 'bspw', 'zb', 'tel', 'hr', 'fr', 'sog', 'min', 'max', 'ua', 'e', 'v', 'i', 'o', 'kfr',
   'bzgl', 'ggfs', 'zzgl', 'insb', 'insbes', 'allg', 'mind', 'abt', 'lt', 'gem', 'ehem', 'stellv', 'stv', 'eigtl',
   'vllt', 'zt', 'tlw', 'ebd', 'anm', 'kath', 'ev', 'st', 'mio', 'tsd', 'jh', 'jhd', 'ref', 'sachb',
 ]);
@@ -327,6 +327,7 @@ function opensWithVerbAndSubject(list: readonly string[]): boolean {
  */
 function opensQuestion(text: string, asks = false): 'interrogative' | 'verb' | null {
   const list = words(text);
+  if (list[0] === 'wie' && COMPARING_WIE.test(list.slice(0, 2).join(' '))) return null;
   for (let i = 0; i < Math.min(list.length, 3); i++) {
     const word = list[i]!;
     if (INTERROGATIVES.has(word)) return 'interrogative';
@@ -605,7 +606,7 @@ export function pointsWithPronoun(text: string, isStopword: (word: string) => bo
 }
 
 /** Adverbs that point at the thing said before as the topic ("Gibt es *da* eine Vorgabe?"), not at a purpose ("*dafür* brauche ich …"). */
-const TOPIC_ADVERBS = new Set(['da', 'dazu', 'dabei', 'daruber', 'darin', 'davon', 'dort', 'hierzu', 'hierbei']);
+const TOPIC_ADVERBS = new Set(['da', 'dazu', 'dabei', 'daruber', 'darin', 'davon', 'dort', 'hierzu', 'hierbei', 'sowas', 'soetwas']);
 
 /**
  * True when a part is about what was named before it: a demonstrative stands for it ("Wie hängt
@@ -629,8 +630,17 @@ function standsFor(list: readonly string[], isStopword: (word: string) => boolea
   );
 }
 
-/** Nouns the normaliser drops as naming no topic, after which "den" is an article ("Ich brauche den Namen"). */
-const GENERIC_NOUNS = new Set(['name', 'namen']);
+/**
+ * Nouns and adjectives the normaliser drops as naming no topic, after which "die/den" is an
+ * article, not a pronoun ("Ich brauche den Namen", "die richtige Anschrift", "die konkreten Aufgaben").
+ */
+const GENERIC_NOUNS = new Set([
+  'name', 'namen', 'richtige', 'richtigen', 'korrekte', 'korrekten', 'konkrete', 'konkreten', 'genaue', 'genauen',
+  'komplette', 'kompletten', 'vollstandige', 'vollstandigen', 'ding', 'dinge',
+]);
+
+/** "…, wie früher halt", "wie gesagt": "wie" comparing, not asking, folded. */
+const COMPARING_WIE = /^wie\s+(fruher|immer|gesagt|besprochen|ublich|gewohnt|erwahnt|bisher|vereinbart|angekundigt|gewunscht|gehabt|oben|folgt)\b/u;
 
 /**
  * Finds what a message asks. Questions (a "?" or a question word/verb at the start), requests

@@ -366,7 +366,10 @@ const CHAT_FILLERS = [
   // Adverbs and prepositional frames that qualify the question, not its topic ("laut Gesetz",
   // "in Bezug auf die Angebote", "in dem Zusammenhang", "irgendwas mit Rucksack", "danke schonmal").
   'direkt', 'laut', 'bezug', 'zusammenhang', 'schonmal', 'irgendwas', 'irgendwer', 'irgendwo', 'irgendwelche', 'woanders',
-  'hinweg', 'umgang', 'drunter', 'darunter', 'fallen', 'fallt',
+  'hinweg', 'umgang', 'drunter', 'darunter', 'fallen', 'fallt', 'korrekt', 'korrekte', 'korrekten', 'richtige',
+  'richtigen', 'ding', 'dinge', 'klappt', 'klappen',
+  // The form an answer should take ("in ein, zwei Sätzen", "in Stichpunkten").
+  'satz', 'satze', 'satzen', 'stichpunkte', 'stichpunkten', 'stichworte', 'stichworten',
   'irgendein', 'irgendeine', 'irgendeinen', 'typischerweise', 'normalerweise', 'hiess', 'hiessen', 'heissen',
   // "Wie ist der Name?", "im Namen": what a thing is called is asked, the noun names no topic.
   'name', 'namen',

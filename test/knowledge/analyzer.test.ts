@@ -53,6 +53,12 @@ describe('Analyzer', () => {
     expect(source.analyzeQuery('Welche Handlungsfelder nennt laut dem Erlass das Land?').tokens).toEqual(['handlungsfeld', 'land']);
   });
 
+  it('should read "Schick mir …" as the request, and "schicken" elsewhere as a word', () => {
+    const sending = new Analyzer(['Aufgaben der LaKI', 'Wohin schicke ich Post?'], { groups: [], forward: [] });
+    expect(sending.analyzeQuery('Schick mir mal die Aufgaben der LaKI').tokens).toEqual(['aufgab', 'laki']);
+    expect(sending.analyzeQuery('Wohin schicke ich die Post?').tokens).toContain('schick');
+  });
+
   it('should read "einen Schwerpunkt auf … legen" as a frame around its topic', () => {
     const focusFrame = new Analyzer(['Schwerpunkte der Arbeit', 'Eltern einbinden'], { groups: [], forward: [] });
     expect(focusFrame.analyzeQuery('Legt das KI einen Schwerpunkt auf die Eltern?').tokens).toEqual(['elt']);

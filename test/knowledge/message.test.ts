@@ -200,6 +200,9 @@ describe('matchMessage', () => {
     // A pointing adverb does not make a complete request about the unknown thing.
     const phone = kb.matchMessage('Mein Chef fragt, ob die Frist am Freitag abläuft – dafür bräuchte ich die Telefonnummer der LaKI.');
     expect(phone.parts.map((part) => part.answer?.id)).toContain('laki-telefon');
+    // So does "sowas" after a part about a town the flyer does not name, typed in lower case.
+    const local = kb.matchMessage('brauchen unterrichtsmaterial für unsere klasse in oberhausen, macht das KI sowas oder nur beratung?');
+    expect(local.parts.map((part) => part.outcome)).toEqual(['none', 'none']);
     // A thin question asking "da" about the unknown thing asks about it.
     const rule = kb.matchMessage('In welche Entgeltgruppe nach TVöD werden die Fachkräfte im KI eingruppiert? Gibt es da eine Vorgabe?');
     expect(rule.parts.map((part) => part.outcome)).toEqual(['none', 'none']);

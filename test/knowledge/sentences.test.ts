@@ -325,6 +325,20 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     ]);
   });
 
+  it('should read "wie früher" and "wie gesagt" as comparing, not asking', () => {
+    const result = focus('Wir schicken das mit der Post, auf Papier, wie früher halt. Ich bräuchte die richtige Anschrift.');
+    expect(result.parts.map((part) => part.text)).toEqual(['Ich bräuchte die richtige Anschrift.']);
+    // "die richtige Anschrift": an article before a dropped adjective, not a pronoun.
+    expect(result.parts[0]!.leansOn).toBeUndefined();
+  });
+
+  it('should leave any doubted alternative with "eher" or "nur" as context ("oder denken die eher gesamtstädtisch?", "oder nur Beratung?")', () => {
+    expect(focus('Spielt das Quartier beim KI eine Rolle oder denken die eher gesamtstädtisch?').parts.map((part) => part.text)).toEqual([
+      'Spielt das Quartier beim KI eine Rolle',
+    ]);
+    expect(focus('macht das KI sowas oder nur beratung?').parts.map((part) => part.text)).toEqual(['macht das KI sowas']);
+  });
+
   it('should keep "Wodurch genau und von wem …" as one question', () => {
     expect(focus('Wodurch genau und von wem wird dieser Rahmen festgelegt?').parts).toHaveLength(1);
   });
