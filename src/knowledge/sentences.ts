@@ -551,12 +551,20 @@ export function asksToExplain(text: string): boolean {
 /** Question words that ask for nothing of their own kind ("Wie heißt es?", "Was ist das?"). */
 const PLAIN_INTERROGATIVES = new Set(['wie', 'was', 'what']);
 
-/** True when a piece names nothing and asks for no kind of fact: "Wie heißt es?", "Wie lautet der?". */
+/**
+ * True when a piece names nothing and asks for no kind of fact: "Wie heißt es?", "Wie lautet der?".
+ * "Was macht die?" asks what it does, a fact of its own.
+ */
 function asksAgain(text: string, isStopword: (word: string) => boolean): boolean {
   return words(text).every(
-    (word) => ANAPHORS.has(word) || COURTESY.has(word) || PLAIN_INTERROGATIVES.has(word) || (isStopword(word) && !INTERROGATIVES.has(word)),
+    (word) =>
+      !DOING.has(word) &&
+      (ANAPHORS.has(word) || COURTESY.has(word) || PLAIN_INTERROGATIVES.has(word) || (isStopword(word) && !INTERROGATIVES.has(word))),
   );
 }
+
+/** Verbs of doing: a question with one asks what something does ("Was macht die eigentlich?"). */
+const DOING = new Set(['macht', 'machen', 'tut', 'tun', 'bietet', 'bieten', 'leistet', 'leisten']);
 
 /**
  * How a piece leans on what was said before: 'points-back' when it names no topic or refers to
