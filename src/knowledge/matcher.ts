@@ -4,7 +4,7 @@
  * score (scoring index) and decide. `message.ts` runs this per part of a chat message.
  */
 import { answerText } from './answerText';
-import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTINGS } from './analyzer';
+import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTINGS, type WordReading } from './analyzer';
 import { decide, declined, type DecisionSettings } from './decide';
 import type { Entry, SynonymsFile } from './schema';
 import { ScoringIndex, type ScoredEntry, type ScoringQuery, type ScoringSettings } from './scoring';
@@ -208,20 +208,18 @@ export class Matcher {
     if (this.addressee && ADDRESSES_YOU.test(question)) borrow(this.addressee, this.settings.leanWeight);
     let knownMass = 0;
     for (const weight of focal.values()) knownMass += weight;
-    // A thin part that points into a context sentence asks how its subject relates to that sentence
-    // ("Ist das ein Thema, bei dem die KIs *ansetzen*?"): an unknown verb says how, the sentence says what.
     const leaning = surroundings.leansOn !== undefined && !contextAsQuestion;
     // "Ich wechsle nach Bielefeld. Wo ist dort das KI?": "dort" asks about the place of the sentence
-    // it points into, so that sentence's unknown nouns (a town the flyer does not name) carry it too.
+    // it points into, so a town named there that the flyer does not know carries the part too.
     if (leaning && LOCATIVE.test(question)) {
-      for (const [, place] of surroundings.leansOn!.matchAll(PLACE_NAMED)) {
-        const reading = reader.analyze(place!).readings[0];
-        if (reading?.kind !== 'unknown') continue;
-        const named = { ...reading, casing: 'noun' as const };
-        unknown = [...unknown, named];
-        analysis = { ...analysis, readings: [...analysis.readings, named] };
+      const places = unknownPlaces(surroundings.leansOn!, reader);
+      if (places.length > 0) {
+        unknown = [...unknown, ...places];
+        analysis = { ...analysis, readings: [...analysis.readings, ...places] };
       }
     }
+    // A thin part that points into a context sentence asks how its subject relates to that sentence
+    // ("Ist das ein Thema, bei dem die KIs *ansetzen*?"): an unknown verb says how, the sentence says what.
     const unknownMass = unknown.reduce(
       (sum, reading) => sum + (leaning && reading.casing === 'lower' ? 0 : this.index.unknownIdf * this.unknownWeight(reading.casing)),
       0,
@@ -310,16 +308,26 @@ export function coverageOf(reading: Explanation, entry: Entry): number | undefin
   return reading.scored.find((candidate) => candidate.entry.id === entry.id)?.coverage;
 }
 
-/** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */
 /** A pointer to a place said before ("dort", "dorthin"). */
 const LOCATIVE = /(?:^|[^\p{L}])(?:dort|dorthin)(?=[^\p{L}]|$)/iu;
 
 /** A place named after a preposition ("nach Bielefeld", "in Hamm", "aus Olpe"). */
 const PLACE_NAMED = /(?:^|\s)(?:in|nach|aus|bei|im)\s+(\p{Lu}[\p{L}-]+)/gu;
 
+/** The places a sentence names that the knowledge base does not know, read as nouns. */
+function unknownPlaces(sentence: string, reader: TextReader): Array<Extract<WordReading, { kind: 'unknown' }>> {
+  const places: Array<Extract<WordReading, { kind: 'unknown' }>> = [];
+  for (const [, place] of sentence.matchAll(PLACE_NAMED)) {
+    const reading = reader.analyze(place!).readings[0];
+    if (reading?.kind === 'unknown') places.push({ ...reading, casing: 'noun' });
+  }
+  return places;
+}
+
 /** Stems of the question words kept as tokens ({@link QUESTION_KIND_WORDS}). */
 const QUESTION_KINDS: ReadonlySet<string> = new Set(QUESTION_KIND_WORDS);
 
+/** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */
 const ADDRESSES_YOU = /(?:^|[^\p{L}])(?:euch|eure[mnrs]?|euer)(?=[^\p{L}]|$)/iu;
 
 /** Shortest compound head (and modifier) that counts when an entry's compound has a key noun as its last word. */
