@@ -364,6 +364,21 @@ const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|
  * "… und wo sitzt sie?", ", ob …". A clause opening with a verb ("…, und gibt es …") starts a
  * new question only in a sentence that asks ("?"); in a statement it continues the sentence.
  */
+/**
+ * True when what follows a comma is a piece of its own:
+ * - a new statement: "…, mein Chef will das wissen" (context of its own);
+ * - an example: "…, z.B. wenn ein Zentrum ein gutes Projekt hat" (context, not what is asked);
+ * - the reason the writer gives: "… die Mailadresse, weil ich sie der Vorlage anhängen will";
+ * - in a statement, what was heard ("Ich habe gehört, dass das KI Fortbildungen anbietet. Stimmt
+ *   das?") or what follows "aber" ("Die Besuchsadresse hab ich schon, aber die Postanschrift ist
+ *   eine andere"), so that a later "das" or "die" points at it and not at the speaker.
+ */
+function startsOwnPiece(rest: string, asks: boolean): boolean {
+  if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest)) return true;
+  const folded = fold(rest);
+  return /^(weil|denn|zumal|because)\s/u.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
+}
+
 function splitClauses(sentence: string, asks: boolean, unmarked = false): string[] {
   const clauses: string[] = [];
   let start = 0;
@@ -372,8 +387,9 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
   CLAUSE_BOUNDARY.lastIndex = 0;
   for (let match = CLAUSE_BOUNDARY.exec(sentence); match !== null; match = CLAUSE_BOUNDARY.exec(sentence)) {
     const cut = match.index + match[0].length;
-    // "…, mein Chef will das wissen": a new statement after a comma is context of its own.
-    if (match[0].includes(',') && NEW_STATEMENT.test(sentence.slice(cut))) {
+    // After a comma, a piece of its own starts: a new statement, an example, a reason, or in a
+    // statement what was heard or what follows "aber" (see {@link startsOwnPiece}).
+    if (match[0].includes(',') && startsOwnPiece(sentence.slice(cut), asks)) {
       const clause = sentence.slice(start, match.index).trim();
       if (clause) clauses.push(clause);
       start = cut;
@@ -382,31 +398,6 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
     // "Sehr geehrte Damen und Herren, für …": the salutation is a piece of its own.
     if (start === 0 && match[0].includes(',') && SALUTATION.test(fold(sentence.slice(0, match.index)))) {
       clauses.push(sentence.slice(0, match.index).trim());
-      start = cut;
-      continue;
-    }
-    // "…, z.B. wenn ein Zentrum ein gutes Projekt hat": the example is context, not what is asked.
-    if (match[0].includes(',') && EXAMPLE.test(sentence.slice(cut))) {
-      const clause = sentence.slice(start, match.index).trim();
-      if (clause) clauses.push(clause);
-      start = cut;
-      continue;
-    }
-    // "Ich habe gehört, dass das KI Fortbildungen anbietet. Stimmt das?": in a statement, what
-    // was heard is a piece of its own, so that "das" can point at it and not at the speaker.
-    // "Die Besuchsadresse hab ich schon, aber die Postanschrift ist eine andere": in a statement, what
-    // follows "aber" is a piece of its own, so that a later "die" points at it.
-    if (!asks && match[0].includes(',') && /^(dass|aber)\s/u.test(fold(sentence.slice(cut)))) {
-      const clause = sentence.slice(start, match.index).trim();
-      if (clause) clauses.push(clause);
-      start = cut;
-      continue;
-    }
-    // "… die Mailadresse der LaKI, weil ich sie unserer Vorlage anhängen will": the reason the writer
-    // gives is context, in a question as in a statement.
-    if (match[0].includes(',') && /^(weil|denn|zumal|because)\s/u.test(fold(sentence.slice(cut)))) {
-      const clause = sentence.slice(start, match.index).trim();
-      if (clause) clauses.push(clause);
       start = cut;
       continue;
     }
