@@ -83,10 +83,11 @@ const REQUEST =
   /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch|^bitte\s+(einmal\s+|mal\s+|kurz\s+|noch\s+)?(die|den|das|um)|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
 
 /**
- * A request that opens a clause with "ich" ("… und ich brauche …"), folded. With "wir" the
- * clause mostly tells what the writer's office is doing ("… und wir suchen Partner").
+ * A request that opens a clause with "ich", or with its verb alone ("… und (ich) suche die
+ * Regelung …"), folded. With "wir" the clause mostly tells what the writer's office is doing
+ * ("… und wir suchen Partner").
  */
-const JOINED_REQUEST = /^ich\s+(brauche|brauch|brauchte|suche|benotige|benotigte|hatte|wusste|mochte|wurde)(\s|$)/u;
+const JOINED_REQUEST = /^(ich\s+(brauche|brauch|brauchte|suche|benotige|benotigte|hatte|wusste|mochte|wurde)|brauche|suche|benotige)(\s|$)/u;
 
 /** The words {@link REQUEST} is written with, for reading them typed without umlauts. */
 const REQUEST_WORDS = [
@@ -129,7 +130,7 @@ const SALUTATION = /^(sehr geehrte[rs]?|liebe[rs]?|hallo|hey|hi|moin|servus|grus
 const CLOSING = /^(viele|liebe|beste|herzliche|freundliche|schone|mit freundlichen)?\s*(gruss|grusse|grussen|gruesse)(\s|[.!,]|$)/u;
 
 /** An example the writer gives after a comma ("…, z.B. wenn ein Zentrum ein gutes Projekt hat"). */
-const EXAMPLE = /^(z\.\s?b\.|zb\b|zum beispiel|bspw\.|beispielsweise|etwa wenn|e\.\s?g\.)/iu;
+const EXAMPLE = /^(z\.\s?b\.|zb\b|zum beispiel|bspw\.|beispielsweise|etwa\s+(wenn|bei|beim|im|in|für|fur|mit)\b|e\.\s?g\.)/iu;
 
 /** A clause opening with a possessive or a personal subject starts a new statement. */
 const NEW_STATEMENT = /^(mein|meine|meiner|unser|unsere|unserer|ich|wir|mir|uns|my|our|we|i)\s/iu;
@@ -368,7 +369,8 @@ const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|
  * True when what follows a comma is a piece of its own:
  * - a new statement: "…, mein Chef will das wissen" (context of its own);
  * - an example: "…, z.B. wenn ein Zentrum ein gutes Projekt hat" (context, not what is asked);
- * - the reason the writer gives: "… die Mailadresse, weil ich sie der Vorlage anhängen will";
+ * - the reason or concession the writer gives: "… die Mailadresse, weil ich sie der Vorlage anhängen
+ *   will", "…, obwohl wir keine Kommune im engeren Sinne sind";
  * - in a statement, what was heard ("Ich habe gehört, dass das KI Fortbildungen anbietet. Stimmt
  *   das?") or what follows "aber" ("Die Besuchsadresse hab ich schon, aber die Postanschrift ist
  *   eine andere"), so that a later "das" or "die" points at it and not at the speaker.
@@ -376,7 +378,7 @@ const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|
 function startsOwnPiece(rest: string, asks: boolean): boolean {
   if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest)) return true;
   const folded = fold(rest);
-  return /^(weil|denn|zumal|because)\s/u.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
+  return /^(weil|denn|zumal|obwohl|obgleich|because|although)\s/u.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
 }
 
 function splitClauses(sentence: string, asks: boolean, unmarked = false): string[] {

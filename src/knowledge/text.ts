@@ -367,7 +367,8 @@ const CHAT_FILLERS = [
   // "in Bezug auf die Angebote", "in dem Zusammenhang", "irgendwas mit Rucksack", "danke schonmal").
   'direkt', 'laut', 'bezug', 'zusammenhang', 'schonmal', 'irgendwas', 'irgendwer', 'irgendwo', 'irgendwelche', 'woanders',
   'hinweg', 'umgang', 'drunter', 'darunter', 'fallen', 'fallt', 'korrekt', 'korrekte', 'korrekten', 'richtige',
-  'richtigen', 'ding', 'dinge', 'klappt', 'klappen', 'regelmassig', 'regelmaessig', 'drum', 'darum',
+  'richtigen', 'ding', 'dinge', 'klappt', 'klappen', 'regelmassig', 'regelmaessig', 'drum', 'darum', 'stammt', 'stammen',
+  'offiziell', 'offizielle', 'offiziellen', 'erledigt', 'erledigen', 'alltag',
   // The form an answer should take ("in ein, zwei Sätzen", "in Stichpunkten").
   'satz', 'satze', 'satzen', 'stichpunkte', 'stichpunkten', 'stichworte', 'stichworten',
   'irgendein', 'irgendeine', 'irgendeinen', 'typischerweise', 'normalerweise', 'hiess', 'hiessen', 'heissen',
