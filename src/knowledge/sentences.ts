@@ -606,6 +606,16 @@ export function pointsWithPronoun(text: string, isStopword: (word: string) => bo
   return standsFor(words(text), isStopword);
 }
 
+/**
+ * True when a part refers to what was named before it with "sie" ("Die LaKI sitzt in Dortmund,
+ * aber bei welcher Behörde ist *sie* angesiedelt?"): written in lower case inside the part, in a
+ * message that capitalises — "Sie" is the asker's formal address, and all-lower-case writing
+ * cannot tell the two apart.
+ */
+function saysShe(text: string, message: string): boolean {
+  return /\ssie(?=[^\p{L}]|$)/u.test(text) && /\p{Lu}/u.test(message);
+}
+
 /** Adverbs that point at the thing said before as the topic ("Gibt es *da* eine Vorgabe?"), not at a purpose ("*dafür* brauche ich …"). */
 const TOPIC_ADVERBS = new Set(['da', 'dazu', 'dabei', 'daruber', 'darin', 'davon', 'dort', 'hierzu', 'hierbei', 'sowas', 'soetwas']);
 
@@ -751,7 +761,8 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     const antecedent = pieces.slice(0, position).reverse().find((before) => before.role !== 'courtesy' && hasTopicWords(before.text, isStopword));
     // A thin question pointing into a context sentence ("… dabei?") borrows that sentence's words;
     // a previous asked part is already read as context and, for a part without topic, as antecedent.
-    const leansOn = antecedent?.role === 'context' && asked.length > 0 && pointsBack(piece.text, isStopword) ? antecedent.text : undefined;
+    const leansOn =
+      antecedent?.role === 'context' && asked.length > 0 && (pointsBack(piece.text, isStopword) || saysShe(piece.text, message)) ? antecedent.text : undefined;
     return {
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',

@@ -339,6 +339,13 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(focus('macht das KI sowas oder nur beratung?').parts.map((part) => part.text)).toEqual(['macht das KI sowas']);
   });
 
+  it('should let a lower-case "sie" point into the sentence before it, but not the formal "Sie"', () => {
+    const she = focus('Die LaKI sitzt ja in Dortmund. Aber bei welcher Behörde ist sie angesiedelt?');
+    expect(she.parts[0]!.leansOn).toBe('Die LaKI sitzt ja in Dortmund.');
+    const formal = focus('Ich bin neu im Jugendamt. Können Sie mir die Telefonnummer der LaKI nennen?');
+    expect(formal.parts[0]!.leansOn).toBeUndefined();
+  });
+
   it('should keep "Wodurch genau und von wem …" as one question', () => {
     expect(focus('Wodurch genau und von wem wird dieser Rahmen festgelegt?').parts).toHaveLength(1);
   });
