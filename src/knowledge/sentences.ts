@@ -636,7 +636,7 @@ function standsFor(list: readonly string[], isStopword: (word: string) => boolea
     (word, index) =>
       DEMONSTRATIVES.has(word) &&
       index > 0 &&
-      (index === list.length - 1 || (isStopword(list[index + 1]!) && !GENERIC_NOUNS.has(list[index + 1]!))) &&
+      (index === list.length - 1 || (isStopword(list[index + 1]!) && !GENERIC_NOUNS.has(list[index + 1]!)) || REFERRING_NOUNS.has(list[index + 1]!)) &&
       !INTERROGATIVES.has(list[index + 1] ?? ''),
   );
 }
@@ -649,6 +649,12 @@ const GENERIC_NOUNS = new Set([
   'name', 'namen', 'richtige', 'richtigen', 'korrekte', 'korrekten', 'konkrete', 'konkreten', 'genaue', 'genauen',
   'komplette', 'kompletten', 'vollstandige', 'vollstandigen', 'ding', 'dinge',
 ]);
+
+/**
+ * Nouns that, after "die/diese", refer to what was named before rather than name a topic: "wie
+ * erreiche ich *die Person*?", "wofür steht *die Abkürzung*?".
+ */
+const REFERRING_NOUNS = new Set(['person', 'personen', 'abkurzung', 'kurzel', 'begriff']);
 
 /** "…, wie früher halt", "wie gesagt": "wie" comparing, not asking, folded. */
 const COMPARING_WIE = /^wie\s+(fruher|immer|gesagt|besprochen|ublich|gewohnt|erwahnt|bisher|vereinbart|angekundigt|gewunscht|gehabt|oben|folgt)\b/u;

@@ -203,6 +203,9 @@ describe('matchMessage', () => {
     // So does "sowas" after a part about a town the flyer does not name, typed in lower case.
     const local = kb.matchMessage('brauchen unterrichtsmaterial für unsere klasse in oberhausen, macht das KI sowas oder nur beratung?');
     expect(local.parts.map((part) => part.outcome)).toEqual(['none', 'none']);
+    // So does "die Person" after a part about someone in a town the flyer does not name.
+    const person = kb.matchMessage('Wer leitet das KI bei uns in Bielefeld, und wie erreiche ich die Person?');
+    expect(person.parts.map((part) => part.outcome)).toEqual(['none', 'none']);
     // A thin question asking "da" about the unknown thing asks about it.
     const rule = kb.matchMessage('In welche Entgeltgruppe nach TVöD werden die Fachkräfte im KI eingruppiert? Gibt es da eine Vorgabe?');
     expect(rule.parts.map((part) => part.outcome)).toEqual(['none', 'none']);
