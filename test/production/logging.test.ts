@@ -3,7 +3,8 @@
  * no question text or personal data at info and above, and no secret at any level.
  */
 import { Writable } from 'node:stream';
-import { createLogger, REDACTED, withLogContext } from '../../src/logger';
+import pino from 'pino';
+import { createLogger, isoTimestamps, REDACTED, withLogContext } from '../../src/logger';
 import { adaptiveCardOf } from '../helpers/activities';
 import { startIdentityProvider, type IdentityProvider } from '../helpers/auth';
 import { startConnector, type Connector } from '../helpers/connector';
@@ -123,5 +124,27 @@ describe('createLogger secret scrubbing', () => {
     expect(Object.keys(inside).filter((key) => ['requestId', 'turnId', 'status'].includes(key))).toEqual(['requestId', 'turnId', 'status']);
     expect(inside).toMatchObject({ requestId: 'own', turnId: 'turn-1', status: 200 });
     expect(outside).not.toHaveProperty('requestId');
+  });
+});
+
+describe('isoTimestamps', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([0, 7, 42, 999, 1000, 1_765_000_000_000, 1_765_000_000_099, 1_765_000_059_999, 4_102_444_799_999])(
+    'should write the same time field as pino\'s isoTime at %p ms',
+    (now) => {
+      const timestamp = isoTimestamps();
+      jest.spyOn(Date, 'now').mockReturnValue(now);
+      expect(timestamp()).toBe(pino.stdTimeFunctions.isoTime());
+    },
+  );
+
+  it('should follow the clock from one second into the next', () => {
+    const timestamp = isoTimestamps();
+    const clock = jest.spyOn(Date, 'now');
+    for (const now of [1_765_000_000_998, 1_765_000_000_999, 1_765_000_001_000, 1_765_000_001_001, 1_765_000_000_500]) {
+      clock.mockReturnValue(now);
+      expect(timestamp()).toBe(`,"time":"${new Date(now).toISOString()}"`);
+    }
   });
 });
