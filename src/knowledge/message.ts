@@ -194,7 +194,8 @@ function objectsOf(text: string): string[] | undefined {
     const listed = LISTED_OBJECT.exec(joined[1]!);
     return listed && listed[1]!.split(/\s+/u).length >= 2 ? [listed[1]!, listed[2]!, joined[2]!] : [joined[1]!, joined[2]!];
   }
-  const pair = TRUNCATED_PAIR.exec(text);
+  // Most parts have no hyphen, and the pattern tries every letter of every word to find that out.
+  const pair = text.includes('-') ? TRUNCATED_PAIR.exec(text) : null;
   if (!pair) return undefined;
   const [before, after] = [text.slice(0, pair.index), text.slice(pair.index + pair[0].length)];
   return [`${before}${pair[1]}${after}`, `${before}${pair[2]}${after}`];
