@@ -41,6 +41,11 @@ export interface DecisionFacts {
    */
   readonly keyNouns: readonly string[];
   readonly entryHas: (entry: Entry, token: string) => boolean;
+  /**
+   * False when, the best entry lacking a key noun, the first entry that has them all must not
+   * answer instead (it would answer by the key noun alone); suggestions at most.
+   */
+  readonly answerFittingRival?: boolean;
 }
 
 export function declined(reason: DeclineReason, candidates: readonly Candidate[]): MatchResult {
@@ -83,7 +88,7 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   const clearLead = best.score >= s.answerScore && (!second || best.score - second.score >= s.answerMargin);
   if (clearLead && fits) return { outcome: 'answer', answer: best.entry, suggestions: [], candidates };
   const floor = Math.max(s.suggestScore, best.score - s.suggestWindow);
-  if (!fits) {
+  if (!fits && facts.answerFittingRival !== false) {
     // The best entry lacks a key noun ("per Post?" scoring highest on "per E-Mail?"): the first
     // entry that has them all answers when it passes every test the best one would have to, however
     // far behind the unfitting one it scores ("Wo ist die LaKI organisatorisch angesiedelt?" is not

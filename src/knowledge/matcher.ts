@@ -239,6 +239,9 @@ export class Matcher {
         entryCovers: (entry, term) => this.entryCovers(entry, term),
         keyNouns,
         entryHas: (entry, token) => this.entryHas(entry, token),
+        // A thin part pointing into a context sentence ("Ist das auch Aufgabe vom KI?") is about what
+        // that sentence names: an entry that merely has the part's own frame noun does not answer it.
+        answerFittingRival: !(leaning && analysis.tokens.length <= 2),
       },
       this.settings,
     );

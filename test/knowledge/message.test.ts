@@ -249,6 +249,15 @@ describe('matchMessage', () => {
     expect(kb.matchMessage(message).main.answer?.id ?? kb.matchMessage(message).main.suggestions[0]?.id).toBe('querschnitt-senioren');
   });
 
+  it('should not let the frame noun of a thin part pointing into its context pick the answer ("Ist das auch Aufgabe vom KI?")', () => {
+    const message =
+      'Wir bauen mit der Altenhilfe ein Netzwerk für ältere Zugewanderte auf, die Nachfrage in Sennestadt ist enorm. Ist das auch Aufgabe vom KI oder eher nicht?';
+    const main = kb.matchMessage(message).main;
+    // The schools' entry has "Aufgabe" and nothing of the sentence: at most a suggestion, never the answer.
+    expect(main.answer?.id).not.toBe('schulentwicklung');
+    expect(main.answer?.id ?? main.suggestions[0]?.id).toBe('querschnitt-senioren');
+  });
+
   it('should show an answer once when two parts bring the same entry (askedParts)', () => {
     const message = kb.matchMessage('Was ist mit Integration als Querschnittsaufgabe gemeint, welche Bereiche fallen da drunter? Und hat das KI dafür ein eigenes Budget?');
     expect(askedParts(message).map((part) => part.answer?.id ?? part.outcome)).toEqual(['querschnitt', 'none']);
