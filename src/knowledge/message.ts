@@ -80,7 +80,8 @@ function agrees(choice: Entry, own: Explanation, part: PartTrace, minCoverage: n
  */
 function guardContextChoice(matcher: Matcher, part: PartTrace, ownReading: (part: PartTrace) => Explanation): PartTrace {
   const answer = part.explanation.result.answer;
-  if (!answer || part.followUp || part.context.length === 0) return part;
+  // Context whose words no entry has changed nothing: the part's reading is its own reading.
+  if (!answer || part.followUp || part.context.length === 0 || part.explanation.contextTokens.length === 0) return part;
   const own = ownReading(part);
   if (agrees(answer, own, part, matcher.settings.minCoverage)) return part;
   const result = part.explanation.result;
