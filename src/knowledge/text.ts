@@ -366,16 +366,17 @@ const CHAT_FILLERS = [
   // Adverbs and prepositional frames that qualify the question, not its topic ("laut Gesetz",
   // "in Bezug auf die Angebote", "in dem Zusammenhang", "irgendwas mit Rucksack", "danke schonmal").
   'direkt', 'laut', 'bezug', 'zusammenhang', 'schonmal', 'irgendwas', 'irgendwer', 'irgendwo', 'irgendwelche', 'woanders',
-  'hinweg', 'umgang', 'drunter', 'darunter', 'fallen', 'fallt', 'korrekt', 'korrekte', 'korrekten', 'richtige',
-  'richtigen', 'ding', 'dinge', 'klappt', 'klappen', 'regelmassig', 'regelmaessig', 'drum', 'darum', 'stammt', 'stammen',
-  'offiziell', 'offizielle', 'offiziellen', 'erledigt', 'erledigen', 'alltag',
+  'irgendein', 'irgendeine', 'irgendeinen', 'typischerweise', 'normalerweise', 'regelmassig', 'regelmaessig', 'hinweg',
+  'drunter', 'darunter', 'drum', 'darum',
+  // Verbs that only frame what is asked ("fällt das darunter?", "klappt das?", "von wem stammt der?").
+  'fallen', 'fallt', 'klappt', 'klappen', 'stammt', 'stammen', 'erledigt', 'erledigen', 'hiess', 'hiessen', 'heissen',
+  // Adjectives that grade the answer, not the topic ("die richtige Anschrift", "eine offizielle Seite").
+  'korrekt', 'korrekte', 'korrekten', 'richtige', 'richtigen', 'offiziell', 'offizielle', 'offiziellen',
+  // Generic nouns around the topic: "im Kita-Alltag", "zum Umgang mit Vielfalt", "Ist das deren Ding?",
+  // "Wie ist der Name?", "der Blick aufs Quartier".
+  'alltag', 'umgang', 'ding', 'dinge', 'name', 'namen', 'blick',
   // The form an answer should take ("in ein, zwei Sätzen", "in Stichpunkten").
   'satz', 'satze', 'satzen', 'stichpunkte', 'stichpunkten', 'stichworte', 'stichworten',
-  'irgendein', 'irgendeine', 'irgendeinen', 'typischerweise', 'normalerweise', 'hiess', 'hiessen', 'heissen',
-  // "Wie ist der Name?", "im Namen": what a thing is called is asked, the noun names no topic.
-  'name', 'namen',
-  // "der Blick aufs Quartier": the view is the asker's, the Quartier is the topic.
-  'blick',
   // "gibts sowas auch für Schulen?": points back, names nothing itself.
   'sowas', 'soetwas',
   // English fillers beyond the stopword package's list.
