@@ -18,6 +18,8 @@ const laterTuningSets = [
   ['real-messages-7.yaml', 87, 0],
   ['real-messages-8.yaml', 88, 2],
   ['real-messages-9.yaml', 83, 4],
+  ['real-messages-10.yaml', 85, 2],
+  ['real-messages-11.yaml', 85, 2],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
