@@ -89,7 +89,7 @@ export const envSchema = z.object({
     'For tests / sovereign clouds only: audience of the bot\'s outgoing tokens. Default: https://api.botframework.com.',
   ),
   PUBLIC_RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number().int().min(0).max(100_000).default(120)).describe(
-    'Requests per minute and client IP on the public endpoints (/api/ask, /api/entries, /tab); 0 turns the limit off.',
+    'Requests per minute and client IP on the public endpoints (/api/ask, /api/entries, the tab\'s JSON under /tab/api; the tab\'s page and files are not counted); 0 turns the limit off.',
   ),
   TRUST_PROXY_HOPS: withDefault(z.coerce.number().int().min(0).max(10).default(0)).describe(
     'Reverse proxies in front of the service (App Service: 1); the client IP is then read from X-Forwarded-For.',

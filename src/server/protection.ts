@@ -9,8 +9,13 @@ import type { Next, Request, Response } from 'restify';
 import { ApiError, ErrorCode, ErrorMessage } from './errors';
 import { pathOf, sendError } from './respond';
 
-/** Paths anyone may call without Teams: public knowledge only, and rate-limited. */
-export const PUBLIC_PATH_PREFIXES = ['/api/ask', '/api/entries', '/tab'] as const;
+/**
+ * The public knowledge endpoints anyone may call without Teams, rate-limited per client: the
+ * matcher (`/api/ask`) and the JSON the tab reads. The tab's own page and files (`/tab`,
+ * `/tab/*.js`, …) are fixed bytes served from memory and not counted: one page load fetches about
+ * ten of them, and the staff of a whole Kreis may share one address.
+ */
+export const PUBLIC_PATH_PREFIXES = ['/api/ask', '/api/entries', '/tab/api'] as const;
 
 /** The header a caller (or a proxy) may set to correlate logs; echoed on every response. */
 export const REQUEST_ID_HEADER = 'x-request-id';

@@ -68,7 +68,9 @@ describe('Rate limit on the public endpoints (PUBLIC_RATE_LIMIT_PER_MINUTE)', ()
   it('should answer 429 with Retry-After and a JSON reason once a client used its requests', async () => {
     const client = '192.0.2.10';
     const statuses: number[] = [];
-    for (const path of ['/api/ask?q=LaKI', '/api/entries/does-not-exist', '/tab']) statuses.push((await fetch(`${service.url}${path}`, { headers: { 'X-Forwarded-For': `${client}:51234` } })).status);
+    for (const path of ['/api/ask?q=LaKI', '/api/entries/does-not-exist', '/tab/api/entries/does-not-exist']) {
+      statuses.push((await fetch(`${service.url}${path}`, { headers: { 'X-Forwarded-For': `${client}:51234` } })).status);
+    }
     expect(statuses.every((status) => status !== 429)).toBe(true);
 
     const limited = await get('/api/ask?q=LaKI', client);
@@ -78,6 +80,10 @@ describe('Rate limit on the public endpoints (PUBLIC_RATE_LIMIT_PER_MINUTE)', ()
     expect(limited.body.error.code).toBe(ErrorCode.RateLimited);
     expect(limited.body.error.message).toContain('3 per minute');
     expect(limited.headers.get('cache-control')).toBe('no-store');
+    // The tab's page and files stay reachable: a page load fetches about ten of them.
+    for (const path of ['/tab', '/tab/tab.js', '/tab/tab.css', '/tab', '/tab/tab.js']) {
+      expect((await fetch(`${service.url}${path}`, { headers: { 'X-Forwarded-For': `203.0.113.99, ${client}` } })).status).toBe(200);
+    }
   });
 
   it('should count each client on its own and leave health checks and the bot endpoint unlimited', async () => {
@@ -144,6 +150,6 @@ describe('Safe headers on every response', () => {
   });
 
   it('should list exactly the public prefixes the rate limit covers', () => {
-    expect(PUBLIC_PATH_PREFIXES).toEqual(['/api/ask', '/api/entries', '/tab']);
+    expect(PUBLIC_PATH_PREFIXES).toEqual(['/api/ask', '/api/entries', '/tab/api']);
   });
 });
