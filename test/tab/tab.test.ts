@@ -62,9 +62,8 @@ async function openTab(path = '/tab'): Promise<{ page: Page; problems: string[] 
     if (response.status() >= 400 && !response.url().endsWith('.map')) problems.push(`${response.status()} ${response.url()}`);
   });
   await page.goto(`${service.url}${path}`);
-  // The theme is settled once teams-js gave up (outside Teams, after at most ~1.5 s; far longer
-  // when the two cores are busy with parallel test files, so the wait allows for that).
-  await page.waitForFunction(() => document.documentElement.dataset.host !== undefined, undefined, { timeout: 30_000 });
+  // The theme is settled once teams-js gave up (outside Teams, after at most ~1.5 s).
+  await page.waitForFunction(() => document.documentElement.dataset.host !== undefined, undefined, { timeout: 10_000 });
   return { page, problems };
 }
 
@@ -190,7 +189,7 @@ describeBrowser('tab in headless Chromium', () => {
     await tab.getByRole('heading', { level: 3, name: 'Handlungsfelder' }).waitFor();
     const frame = page.frames().find((candidate) => candidate.url().endsWith('/tab'));
     if (!frame) throw new Error('The tab frame did not load');
-    await frame.waitForFunction(() => document.documentElement.dataset.host === 'teams', undefined, { timeout: 30_000 });
+    await frame.waitForFunction(() => document.documentElement.dataset.host === 'teams', undefined, { timeout: 10_000 });
     expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await page.evaluate(() => (window as unknown as { requests: string[] }).requests)).toEqual(
       expect.arrayContaining(['initialize', 'getContext']),
