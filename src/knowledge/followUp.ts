@@ -7,7 +7,7 @@
  */
 import { coverageOf, type Explanation, type Matcher, type TextReader, type Topic } from './matcher';
 import type { Entry } from './schema';
-import { asksToExplain, leansBack } from './sentences';
+import { asksToExplain, leansBack } from './pointers';
 import { isStopword } from './text';
 import { declined } from './decide';
 import type { MatchResult, Outcome } from './types';

@@ -16,7 +16,8 @@ import { readPart, type PartTrace } from './followUp';
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
-import { findFocus, pointsAtThing, pointsWithPronoun, type MessagePiece } from './sentences';
+import { pointsAtThing, pointsWithPronoun } from './pointers';
+import { findFocus, type MessagePiece } from './sentences';
 import { isStopword } from './text';
 import type { ConversationContext, MatchResult, MessageMatch, PartMatch } from './types';
 

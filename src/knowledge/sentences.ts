@@ -4,8 +4,13 @@
  * context (greetings, who is asking, why), or is a courtesy ("Können Sie helfen?"). The asked
  * pieces become the message's parts; everything else is context, whose unknown words must not
  * make the matcher decline. Pure functions over the text, no knowledge of the entries.
+ * The sentences come from `sentenceSplit.ts`, the word lists from `chatWords.ts`, and what a
+ * piece points back at from `pointers.ts`; this module cuts clauses and gives each piece its role.
  */
-import { consonantDigraphsFolded, fold } from './text';
+import { COURTESY, FRONTED_ADVERBS, hasTopicWords, INQUIRY, INTERROGATIVES, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
+import { asksAgain, pointsBack, saysShe } from './pointers';
+import { splitSentences } from './sentenceSplit';
+import { fold } from './text';
 
 /** What a piece of a message does. */
 export type PieceRole = 'question' | 'request' | 'context' | 'courtesy';
@@ -40,39 +45,8 @@ export interface MessageFocus {
   readonly parts: readonly FocalPart[];
 }
 
-/** Question words, folded; German and English. A piece starting with one (after a preposition) asks. */
-const INTERROGATIVES = new Set([
-  'wer', 'wen', 'wem', 'wessen', 'was', 'wie', 'wo', 'wann', 'warum', 'wieso', 'weshalb', 'weswegen',
-  'welche', 'welcher', 'welches', 'welchen', 'welchem', 'woher', 'wohin', 'wozu', 'womit', 'wofur',
-  'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach', 'inwiefern',
-  'inwieweit', 'wieviel', 'wieviele', 'ob',
-  'what', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'which', 'whether',
-  "what's", "where's", "who's", "how's", 'whats', 'wheres', 'whos',
-]);
-
-/** Finite verbs that open a yes/no question ("Gibt es …", "Kann ich …", "Is there …"). */
-const QUESTION_VERBS = new Set([
-  'gibt', 'gibts', 'kann', 'kannst', 'konnen', 'konnte', 'konnten', 'ist', 'sind', 'war', 'waren', 'hat',
-  'haben', 'hatte', 'hatten', 'muss', 'mussen', 'musste', 'darf', 'durfen', 'soll', 'sollen', 'sollte',
-  'sollten', 'wird', 'werden', 'wurde', 'wurden', 'bietet', 'bieten', 'berat', 'beraten', 'unterstutzt',
-  'unterstutzen', 'hilft', 'helfen', 'fordert', 'fordern', 'arbeitet', 'arbeiten', 'macht', 'machen',
-  'kummert', 'gehort', 'gehoren', 'existiert', 'existieren', 'brauche', 'braucht', 'brauchen', 'bekomme',
-  'bekommt', 'bekommen', 'erhalte', 'erhalt', 'erhalten', 'weiss', 'wisst', 'wissen', 'kennt', 'kennen',
-  'habt', 'seid', 'geht', 'gilt', 'vertritt', 'vertreten', 'organisiert', 'organisieren', 'betreut',
-  'begleitet', 'koordiniert', 'richtet', 'plant', 'informiert', 'vermittelt', 'sitzt', 'liegt',
-  'kostet', 'kosten', 'dauert', 'dauern', 'zahlt', 'zahlen', 'finanziert', 'gehen', 'lauft', 'laufen', 'spielt', 'spielen',
-  'is', 'are', 'do', 'does', 'did', 'can', 'could', 'would', 'should', 'will', 'may', 'has', 'have',
-]);
-
 /** Adverbs that sharpen a question word without naming anything ("wodurch genau", "wo eigentlich"). */
 const QUESTION_ADVERBS = new Set(['genau', 'eigentlich', 'denn', 'konkret', 'ungefahr', 'jetzt', 'nun']);
-
-/** Prepositions that may stand before a question word ("An welche Nummer …", "Seit wann …"). */
-const PREPOSITIONS = new Set([
-  'an', 'auf', 'aus', 'bei', 'bis', 'durch', 'fur', 'gegen', 'in', 'mit', 'nach', 'seit', 'uber', 'um',
-  'unter', 'von', 'vor', 'zu', 'ab', 'und', 'oder', 'aber', 'dann', 'sowie', 'to', 'for', 'from',
-  'with', 'in', 'at', 'and', 'so',
-]);
 
 /**
  * A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "bitte ich um …", "mir fehlt noch …",
@@ -89,29 +63,6 @@ const REQUEST =
  */
 const JOINED_REQUEST = /^(ich\s+(brauche|brauch|brauchte|suche|benotige|benotigte|hatte|wusste|mochte|wurde)|brauche|suche|benotige)(\s|$)/u;
 
-/** The words {@link REQUEST} is written with, for reading them typed without umlauts. */
-const REQUEST_WORDS = [
-  'brauche', 'brauchte', 'benotige', 'benotigte', 'benotigen', 'benotigten', 'ubermitteln', 'hatte', 'hatten',
-  'wusste', 'mochte', 'mochten', 'wurde', 'wurden', 'ware', 'waren', 'dankbar', 'schon',
-];
-
-/** Words of a courtesy question: it asks for help, not about a topic ("Können Sie mir da helfen?"). */
-const COURTESY = new Set([
-  'helfen', 'weiterhelfen', 'hilfe', 'helft', 'hilfst', 'idee', 'jemand', 'rat', 'tipp', 'tipps', 'auskunft',
-  'antwort', 'ruckmeldung', 'beantworten', 'klaren', 'vorab', 'danke', 'dank', 'vielen', 'herzlichen',
-  'weiss', 'weisst', 'wisst', 'wissen', 'kennt', 'sagen', 'sag', 'fragen', 'frage', 'bitte', 'gruss', 'grusse',
-  'help', 'thanks', 'thank', 'know', 'anyone', 'somebody', 'someone', 'hallo', 'hello', 'hi', 'moin',
-  'morgen', 'tag', 'abend', 'guten', 'liebe', 'lieber', 'team', 'sehr', 'geehrte', 'geehrter', 'damen',
-  'herren', 'beste', 'freundliche', 'freundlichen', 'mfg', 'lg', 'vg', 'kurze', 'kurz', 'schnell',
-]);
-
-/** Anaphors that point back to something said before ("Was macht sie sonst noch?"). */
-const ANAPHORS = new Set([
-  'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'sie', 'ihr', 'ihre',
-  'ihnen', 'er', 'es', 'das', 'dies', 'diese', 'dieser', 'dieses', 'denen', 'deren', 'dessen', 'die', 'sowas', 'soetwas',
-  'der', 'den', 'dem', 'they', 'them', 'it', 'that', 'this', 'there',
-]);
-
 /**
  * A message of one clause: no sentence or clause boundary before a final mark, no "und/oder", no
  * spaced dash. (Three plain tests: one pattern with look-aheads over the whole text backtracks.)
@@ -119,8 +70,11 @@ const ANAPHORS = new Set([
 function isSimple(text: string): boolean {
   return ONE_CLAUSE.test(text) && !JOINED_CLAUSES.test(text) && !SPACED_DASH.test(text);
 }
+
 const ONE_CLAUSE = /^[^.!?;:,\n]*[.!?]*$/iu;
+
 const JOINED_CLAUSES = /\s(?:und|oder|sowie|and|or)\s/iu;
+
 const SPACED_DASH = /\s[–—-]\s/iu;
 
 /** A salutation opening a message ("Sehr geehrte Frau Dr. Schmidt", "Liebes LaKI-Team", "Hallo zusammen"), folded. */
@@ -151,158 +105,6 @@ const DOUBTED_WHY = 'the alternative the writer doubts ("oder ist das nur …?")
 
 /** A piece that is the doubted alternative, "oder" included. */
 const DOUBTED_PIECE = /^(oder|or)\s+/u;
-
-/** Abbreviations whose period does not end a sentence. */
-const ABBREVIATIONS = new Set([
-  'z', 'b', 'bzw', 'ca', 'nr', 'dez', 'str', 'usw', 'etc', 'ggf', 'evtl', 'vgl', 'u', 'a', 'd', 'h', 'dr',
-  'prof', 'abs', 'ff', 'inkl', 'bspw', 'zb', 'tel', 'hr', 'fr', 'sog', 'min', 'max', 'ua', 'e', 'v', 'i', 'o', 'kfr',
-  'bzgl', 'ggfs', 'zzgl', 'insb', 'insbes', 'allg', 'mind', 'abt', 'lt', 'gem', 'ehem', 'stellv', 'stv', 'eigtl',
-  'vllt', 'zt', 'tlw', 'ebd', 'anm', 'kath', 'ev', 'st', 'mio', 'tsd', 'jh', 'jhd', 'ref', 'sachb',
-]);
-
-const wordCache = new Map<string, string[]>();
-
-/**
- * Folded words of a piece; memoised briefly, since each piece is looked at several times. A word
- * of the lists below typed without umlauts ("koennt", "waer", "fuer") is read as that word.
- */
-function words(text: string): string[] {
-  let list = wordCache.get(text);
-  if (!list) {
-    if (wordCache.size > 2000) wordCache.clear();
-    list = (fold(text).match(/[\p{L}\p{N}']+/gu) ?? []).map(asListWord);
-    wordCache.set(text, list);
-  }
-  return list;
-}
-
-let listWords: ReadonlySet<string> | undefined;
-
-function asListWord(word: string): string {
-  const folded = consonantDigraphsFolded(word);
-  if (folded === null) return word;
-  listWords ??= new Set([
-    ...INTERROGATIVES, ...QUESTION_VERBS, ...PREPOSITIONS, ...COURTESY, ...ANAPHORS, ...INQUIRY, ...FRONTED_ADVERBS,
-    ...SUBJECT_PRONOUNS, ...REQUEST_WORDS,
-  ]);
-  return listWords.has(folded) && !listWords.has(word) ? folded : word;
-}
-
-/**
- * Splits a message into sentences at . ! ? ; : and line breaks, keeping the end mark, and at a
- * spaced dash between two longer stretches ("… abläuft – dafür bräuchte ich …"; "Schule – Beruf"
- * stays whole).
- */
-export function splitSentences(message: string): string[] {
-  const sentences: string[] = [];
-  const text = message.replace(/\r\n?/g, '\n');
-  let start = 0;
-  const push = (end: number) => {
-    // "1. Was sind …", "b) Mit wem …": a list marker opening a sentence is not part of what is asked.
-    const sentence = text.slice(start, end).trim().replace(LEADING_LIST_MARKER, '');
-    if (sentence) sentences.push(sentence);
-  };
-  // Character codes, not one-character strings: a message with a dash or quotes is a two-byte
-  // string, whose characters would each become a new string.
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === NEWLINE) {
-      push(i);
-      start = i + 1;
-      continue;
-    }
-    if ((code === EN_DASH || code === EM_DASH || code === HYPHEN) && text.charCodeAt(i - 1) === SPACE && text.charCodeAt(i + 1) === SPACE) {
-      const after = text.slice(i + 1).split(/[.!?;:\n]/)[0]!;
-      if (words(text.slice(start, i)).length >= 3 && words(after).length >= 3) {
-        push(i);
-        start = i + 1;
-      }
-      continue;
-    }
-    if (code === CLOSING_PARENTHESIS) {
-      // "1) was machen die KIs für Schulen 2) und was …": a list marker starts a new sentence.
-      const marker = listMarkerStart(text, i);
-      if (marker !== undefined) {
-        push(marker);
-        start = i + 1;
-      }
-      continue;
-    }
-    if (code !== PERIOD && code !== EXCLAMATION && code !== QUESTION && code !== SEMICOLON && code !== COLON) continue;
-    if (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1)) && !isEndMark(text.charCodeAt(i + 1))) continue;
-    if (code === PERIOD) {
-      const before = /([\p{L}\p{N}]+)\.$/u.exec(text.slice(Math.max(start, i - 30), i + 1))?.[1];
-      // "z. B.", "Dez. 37", "1. Januar", "am 12. fahren wir": the period belongs to an abbreviation or
-      // an ordinal ("unser Konzept von 2011. Berät …": a year ends its sentence).
-      if (before && (ABBREVIATIONS.has(fold(before)) || /^\d{1,2}$/.test(before))) continue;
-    }
-    while (i + 1 < text.length && isEndMark(text.charCodeAt(i + 1))) i++;
-    push(i + 1);
-    start = i + 1;
-  }
-  push(text.length);
-  return sentences;
-}
-
-const NEWLINE = 10;
-const SPACE = 32;
-const EXCLAMATION = 33;
-const HYPHEN = 45;
-const PERIOD = 46;
-const COLON = 58;
-const CLOSING_PARENTHESIS = 41;
-const SEMICOLON = 59;
-const QUESTION = 63;
-const EN_DASH = 0x2013;
-const EM_DASH = 0x2014;
-
-/** A list marker ("1.", "2)", "b)") opening a sentence, before a word. */
-const LEADING_LIST_MARKER = /^(?:\d{1,2}|[a-e])[.)]\s+(?=\p{L})/u;
-
-/**
- * Where the list marker ending at `close` (the ")" of "1)", "12)", "a)") starts, when it stands
- * alone between spaces and closes no parenthesis; otherwise undefined ("(Ruhrallee 9)", "KI(s)").
- */
-function listMarkerStart(text: string, close: number): number | undefined {
-  let start = close;
-  while (start > 0 && start > close - 2 && isDigit(text.charCodeAt(start - 1))) start--;
-  if (start === close && close > 0 && /[a-e]/u.test(text[close - 1]!)) start--;
-  if (start === close) return undefined;
-  const before = start === 0 || isSpace(text.charCodeAt(start - 1));
-  const after = close + 1 >= text.length || isSpace(text.charCodeAt(close + 1));
-  if (!before || !after) return undefined;
-  // "(Ruhrallee 9)" closes a parenthesis opened before it.
-  const preceding = text.slice(0, start);
-  const opened = preceding.split('(').length - preceding.split(')').length;
-  return opened > 0 ? undefined : start;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-/** `.`, `!` or `?`. */
-function isEndMark(code: number): boolean {
-  return code === PERIOD || code === EXCLAMATION || code === QUESTION;
-}
-
-/** Whether a character (code unit) is white space as `/\s/` reads it. */
-function isSpace(code: number): boolean {
-  if (code < 0x80) return code === SPACE || (code >= 9 && code <= 13);
-  return /\s/.test(String.fromCharCode(code));
-}
-
-/** Subject and reflexive pronouns that follow the finite verb of a yes/no question ("Entscheiden *wir* …"). */
-const SUBJECT_PRONOUNS = new Set(['ich', 'wir', 'sie', 'man', 'es', 'er', 'ihr', 'sich', 'du', 'uns', 'mich']);
-
-/** Words that may open a statement with the verb second ("Gestern haben wir …", "Dann wollen wir …"). */
-const FRONTED_ADVERBS = new Set([
-  'dann', 'denn', 'wenn', 'nun', 'schon', 'gestern', 'morgen', 'heute', 'jetzt', 'eben', 'bitte', 'danke',
-  'gerne', 'gern', 'oben', 'unten', 'selten', 'vorhin', 'zuerst', 'erst', 'sonst', 'meist', 'leider', 'seit',
-  'hallo', 'guten', 'liebe', 'nachste', 'letzte', 'diese', 'eine', 'keine', 'meine', 'seine', 'unsere',
-  // Conjunctions and adverbs that look like a finite verb ending in -t ("…, damit es gefördert wird?").
-  'damit', 'somit', 'zuletzt', 'zumindest', 'vielleicht', 'nicht', 'bereit', 'samt',
-]);
 
 /**
  * True when a clause opens with a finite verb that no list names, followed by its subject
@@ -340,31 +142,12 @@ function opensQuestion(text: string, asks = false): 'interrogative' | 'verb' | n
 }
 
 /**
- * Words of a clause that hands an indirect question to the reader ("ich soll *herausfinden*,
- * welches …", "mein Chef will *wissen*, ob …", "die *Frage* kam auf, ob …"). Without one, an
- * indirect question in a statement is what the writer weighs ("wir *überlegen*, wie wir die
- * freien Träger einbinden", "es gibt Streit, ob …"), context to the question they ask.
- */
-const INQUIRY = new Set([
-  'wissen', 'weiss', 'wusste', 'wussten', 'fragen', 'frage', 'fragt', 'fragte', 'erfahren',
-  'herausfinden', 'rausfinden', 'klaren', 'nachfragen', 'interessiert', 'interessieren', 'interessiere',
-  'mitteilen', 'sagen', 'erklaren', 'suche', 'suchen', 'brauche', 'brauchen', 'benotige', 'unklar',
-  'unsicher', 'ahnung', 'verstehe', 'informieren', 'nachlesen', 'recherchieren', 'prufen',
-  'know', 'wonder', 'wondering', 'ask', 'asking', 'asked', 'tell', 'unsure', 'find', 'out',
-]);
-
-/**
  * Where {@link splitClauses} may cut a sentence: a comma (with "und/oder/sowie"), a spaced
  * "und/oder/…", or the space after a verb of asking. Never an empty match. One shared object read
  * with `exec` (nothing else uses it): `matchAll` would copy the pattern on every sentence.
  */
 const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen))\s+)/giu;
 
-/**
- * Cuts a sentence into clauses where a new question starts: ", welches Dezernat …",
- * "… und wo sitzt sie?", ", ob …". A clause opening with a verb ("…, und gibt es …") starts a
- * new question only in a sentence that asks ("?"); in a statement it continues the sentence.
- */
 /**
  * True when what follows a comma is a piece of its own:
  * - a new statement: "…, mein Chef will das wissen" (context of its own);
@@ -381,6 +164,11 @@ function startsOwnPiece(rest: string, asks: boolean): boolean {
   return /^(weil|denn|zumal|obwohl|obgleich|because|although)\s/u.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
 }
 
+/**
+ * Cuts a sentence into clauses where a new question starts: ", welches Dezernat …",
+ * "… und wo sitzt sie?", ", ob …". A clause opening with a verb ("…, und gibt es …") starts a
+ * new question only in a sentence that asks ("?"); in a statement it continues the sentence.
+ */
 function splitClauses(sentence: string, asks: boolean, unmarked = false): string[] {
   const clauses: string[] = [];
   let start = 0;
@@ -518,143 +306,10 @@ function splitPurposePhrase(text: string): [string | undefined, string] {
   return words(rest).length >= 2 ? [text.slice(match.index, end).trim(), rest] : [undefined, text];
 }
 
-/** A word that names a topic: not courtesy, an anaphor, a stopword, a question word or a question verb. */
-function isTopicWord(word: string, isStopword: (word: string) => boolean): boolean {
-  return !COURTESY.has(word) && !ANAPHORS.has(word) && !isStopword(word) && !INTERROGATIVES.has(word) && !QUESTION_VERBS.has(word);
-}
-
-/** Content words of a piece: not courtesy and not an anaphor (stopwords are left to the analyzer). */
-function hasTopicWords(text: string, isStopword: (word: string) => boolean): boolean {
-  return words(text).some((word) => isTopicWord(word, isStopword));
-}
-
 function isCourtesy(text: string, isStopword: (word: string) => boolean): boolean {
   const list = words(text);
   return list.some((word) => COURTESY.has(word)) && !hasTopicWords(text, isStopword);
 }
-
-/** A follow-up that asks to explain what was said ("was heißt das genau?", "Was ist damit gemeint?"), folded. */
-const EXPLAINS = /(^|\s)(was\s+(heisst|hiess|bedeutet|bedeuten|meint|meinen\s+sie)|gemeint|genauer|naher|erklar\w*|what\s+does\s+(it|that|this)\s+mean|meaning|explain)(\s|$)/u;
-
-/** True when a piece asks to explain what it points at rather than for another fact. */
-export function asksToExplain(text: string): boolean {
-  return EXPLAINS.test(words(text).join(' '));
-}
-
-/** Question words that ask for nothing of their own kind ("Wie heißt es?", "Was ist das?"). */
-const PLAIN_INTERROGATIVES = new Set(['wie', 'was', 'what']);
-
-/**
- * True when a piece names nothing and asks for no kind of fact: "Wie heißt es?", "Wie lautet der?".
- * "Was macht die?" asks what it does, a fact of its own.
- */
-function asksAgain(text: string, isStopword: (word: string) => boolean): boolean {
-  return words(text).every(
-    (word) =>
-      !DOING.has(word) &&
-      (ANAPHORS.has(word) || COURTESY.has(word) || PLAIN_INTERROGATIVES.has(word) || (isStopword(word) && !INTERROGATIVES.has(word))),
-  );
-}
-
-/** Verbs of doing: a question with one asks what something does ("Was macht die eigentlich?"). */
-const DOING = new Set(['macht', 'machen', 'tut', 'tun', 'bietet', 'bieten', 'leistet', 'leisten']);
-
-/**
- * How a piece leans on what was said before: 'points-back' when it names no topic or refers to
- * it with a pronoun or pronominal adverb ("gibt es dafür …", "was macht sie …"); 'continues' when
- * it opens with "und/auch" and names only a little ("und die Postanschrift?"); else 'no'.
- */
-export function leansBack(text: string, isStopword: (word: string) => boolean): 'points-back' | 'continues' | 'no' {
-  const list = words(text);
-  const topic = list.filter((word) => isTopicWord(word, isStopword));
-  if (topic.length === 0) return 'points-back';
-  if (topic.length > 3) return 'no';
-  if (list.some((word) => ANAPHORS.has(word) && !ARTICLES.has(word)) || pointsBack(text, isStopword)) return 'points-back';
-  return /^(und|auch|noch|and|also|what about)\b/u.test(list.join(' ')) ? 'continues' : 'no';
-}
-
-const ARTICLES = new Set(['die', 'der', 'den', 'dem', 'das', 'es']);
-
-/** Adverbs that point at something said before ("dabei", "dafür", "dort"); never an article. */
-const POINTING_ADVERBS = new Set([
-  'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'darauf', 'daran',
-  'dadurch', 'hierbei', 'hierzu', 'hierfur', 'hier', 'there', 'sowas', 'soetwas',
-]);
-
-/** Pronouns that stand for a thing when no noun follows ("Gilt *das* auch …", "Wie erreiche ich *die*?"). */
-const DEMONSTRATIVES = new Set(['das', 'die', 'der', 'dies', 'diese', 'dieser', 'dieses', 'diesem', 'diesen', 'darunter', 'drunter', 'this', 'that', 'it']);
-
-/**
- * True when a piece points into what was said before it with few words of its own: a thin
- * question (at most three topic words) with a pointing adverb ("Woran orientieren sich die KIs
- * *dabei*?") or a demonstrative standing alone, at the end or before a particle ("Was kostet
- * *das*?", "Gilt *das* auch …"). "die KIs" is an article, not an anaphor.
- */
-export function pointsBack(text: string, isStopword: (word: string) => boolean): boolean {
-  const list = words(text);
-  const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && isTopicWord(word, isStopword));
-  if (topic.length > 3) return false;
-  return list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword);
-}
-
-/**
- * True when a demonstrative stands for a thing named before, at the end or before a particle
- * ("Wie hängt *das* mit den KIs zusammen?"), rather than a pointing adverb ("*dafür* brauche ich
- * die Nummer"): the part is about that thing.
- */
-export function pointsWithPronoun(text: string, isStopword: (word: string) => boolean): boolean {
-  return standsFor(words(text), isStopword);
-}
-
-/**
- * True when a part refers to what was named before it with "sie" ("Die LaKI sitzt in Dortmund,
- * aber bei welcher Behörde ist *sie* angesiedelt?"): written in lower case inside the part, in a
- * message that capitalises — "Sie" is the asker's formal address, and all-lower-case writing
- * cannot tell the two apart.
- */
-function saysShe(text: string, message: string): boolean {
-  return /\ssie(?=[^\p{L}]|$)/u.test(text) && /\p{Lu}/u.test(message);
-}
-
-/** Adverbs that point at the thing said before as the topic ("Gibt es *da* eine Vorgabe?"), not at a purpose ("*dafür* brauche ich …"). */
-const TOPIC_ADVERBS = new Set(['da', 'dazu', 'dabei', 'daruber', 'darin', 'davon', 'dort', 'hierzu', 'hierbei', 'sowas', 'soetwas']);
-
-/**
- * True when a part is about what was named before it: a demonstrative stands for it ("Wie hängt
- * *das* …?") or a thin part (at most two topic words) asks about it with a pointing adverb ("Gibt
- * es *da* eine Vorgabe?").
- */
-export function pointsAtThing(text: string, isStopword: (word: string) => boolean): boolean {
-  const list = words(text);
-  if (standsFor(list, isStopword)) return true;
-  const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && isTopicWord(word, isStopword));
-  return topic.length <= 2 && list.some((word) => TOPIC_ADVERBS.has(word));
-}
-
-function standsFor(list: readonly string[], isStopword: (word: string) => boolean): boolean {
-  return list.some(
-    (word, index) =>
-      DEMONSTRATIVES.has(word) &&
-      index > 0 &&
-      (index === list.length - 1 || (isStopword(list[index + 1]!) && !GENERIC_NOUNS.has(list[index + 1]!)) || REFERRING_NOUNS.has(list[index + 1]!)) &&
-      !INTERROGATIVES.has(list[index + 1] ?? ''),
-  );
-}
-
-/**
- * Nouns and adjectives the normaliser drops as naming no topic, after which "die/den" is an
- * article, not a pronoun ("Ich brauche den Namen", "die richtige Anschrift", "die konkreten Aufgaben").
- */
-const GENERIC_NOUNS = new Set([
-  'name', 'namen', 'richtige', 'richtigen', 'korrekte', 'korrekten', 'konkrete', 'konkreten', 'genaue', 'genauen',
-  'komplette', 'kompletten', 'vollstandige', 'vollstandigen', 'ding', 'dinge',
-]);
-
-/**
- * Nouns that, after "die/diese", refer to what was named before rather than name a topic: "wie
- * erreiche ich *die Person*?", "wofür steht *die Abkürzung*?".
- */
-const REFERRING_NOUNS = new Set(['person', 'personen', 'abkurzung', 'kurzel', 'begriff']);
 
 /** "…, wie früher halt", "wie gesagt": "wie" comparing, not asking, folded. */
 const COMPARING_WIE = /^wie\s+(fruher|immer|gesagt|besprochen|ublich|gewohnt|erwahnt|bisher|vereinbart|angekundigt|gewunscht|gehabt|oben|folgt)\b/u;

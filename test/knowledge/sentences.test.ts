@@ -1,4 +1,6 @@
-import { findFocus, leansBack, pointsBack, splitSentences } from '../../src/knowledge/sentences';
+import { leansBack, pointsBack } from '../../src/knowledge/pointers';
+import { splitSentences } from '../../src/knowledge/sentenceSplit';
+import { findFocus } from '../../src/knowledge/sentences';
 import { isStopword } from '../../src/knowledge/text';
 
 describe('splitSentences', () => {

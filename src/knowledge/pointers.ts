@@ -1,0 +1,130 @@
+/**
+ * How a piece of a message points at what was said before it: pronouns and pointing adverbs
+ * ("Wie lautet *die*?", "Gibt es *da* eine Vorgabe?", "was macht *sie* sonst noch?"), a piece
+ * that only asks again, and a follow-up that asks to explain. Read by the sentence stage (which
+ * piece leans on which) and by the follow-up stage (`followUp.ts`, `message.ts`).
+ */
+import { ANAPHORS, COURTESY, INTERROGATIVES, isTopicWord, words } from './chatWords';
+
+/** A follow-up that asks to explain what was said ("was heißt das genau?", "Was ist damit gemeint?"), folded. */
+const EXPLAINS = /(^|\s)(was\s+(heisst|hiess|bedeutet|bedeuten|meint|meinen\s+sie)|gemeint|genauer|naher|erklar\w*|what\s+does\s+(it|that|this)\s+mean|meaning|explain)(\s|$)/u;
+
+/** True when a piece asks to explain what it points at rather than for another fact. */
+export function asksToExplain(text: string): boolean {
+  return EXPLAINS.test(words(text).join(' '));
+}
+
+/** Question words that ask for nothing of their own kind ("Wie heißt es?", "Was ist das?"). */
+const PLAIN_INTERROGATIVES = new Set(['wie', 'was', 'what']);
+
+/**
+ * True when a piece names nothing and asks for no kind of fact: "Wie heißt es?", "Wie lautet der?".
+ * "Was macht die?" asks what it does, a fact of its own.
+ */
+export function asksAgain(text: string, isStopword: (word: string) => boolean): boolean {
+  return words(text).every(
+    (word) =>
+      !DOING.has(word) &&
+      (ANAPHORS.has(word) || COURTESY.has(word) || PLAIN_INTERROGATIVES.has(word) || (isStopword(word) && !INTERROGATIVES.has(word))),
+  );
+}
+
+/** Verbs of doing: a question with one asks what something does ("Was macht die eigentlich?"). */
+const DOING = new Set(['macht', 'machen', 'tut', 'tun', 'bietet', 'bieten', 'leistet', 'leisten']);
+
+/**
+ * How a piece leans on what was said before: 'points-back' when it names no topic or refers to
+ * it with a pronoun or pronominal adverb ("gibt es dafür …", "was macht sie …"); 'continues' when
+ * it opens with "und/auch" and names only a little ("und die Postanschrift?"); else 'no'.
+ */
+export function leansBack(text: string, isStopword: (word: string) => boolean): 'points-back' | 'continues' | 'no' {
+  const list = words(text);
+  const topic = list.filter((word) => isTopicWord(word, isStopword));
+  if (topic.length === 0) return 'points-back';
+  if (topic.length > 3) return 'no';
+  if (list.some((word) => ANAPHORS.has(word) && !ARTICLES.has(word)) || pointsBack(text, isStopword)) return 'points-back';
+  return /^(und|auch|noch|and|also|what about)\b/u.test(list.join(' ')) ? 'continues' : 'no';
+}
+
+const ARTICLES = new Set(['die', 'der', 'den', 'dem', 'das', 'es']);
+
+/** Adverbs that point at something said before ("dabei", "dafür", "dort"); never an article. */
+const POINTING_ADVERBS = new Set([
+  'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'darauf', 'daran',
+  'dadurch', 'hierbei', 'hierzu', 'hierfur', 'hier', 'there', 'sowas', 'soetwas',
+]);
+
+/** Pronouns that stand for a thing when no noun follows ("Gilt *das* auch …", "Wie erreiche ich *die*?"). */
+const DEMONSTRATIVES = new Set(['das', 'die', 'der', 'dies', 'diese', 'dieser', 'dieses', 'diesem', 'diesen', 'darunter', 'drunter', 'this', 'that', 'it']);
+
+/**
+ * True when a piece points into what was said before it with few words of its own: a thin
+ * question (at most three topic words) with a pointing adverb ("Woran orientieren sich die KIs
+ * *dabei*?") or a demonstrative standing alone, at the end or before a particle ("Was kostet
+ * *das*?", "Gilt *das* auch …"). "die KIs" is an article, not an anaphor.
+ */
+export function pointsBack(text: string, isStopword: (word: string) => boolean): boolean {
+  const list = words(text);
+  const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && isTopicWord(word, isStopword));
+  if (topic.length > 3) return false;
+  return list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword);
+}
+
+/**
+ * True when a demonstrative stands for a thing named before, at the end or before a particle
+ * ("Wie hängt *das* mit den KIs zusammen?"), rather than a pointing adverb ("*dafür* brauche ich
+ * die Nummer"): the part is about that thing.
+ */
+export function pointsWithPronoun(text: string, isStopword: (word: string) => boolean): boolean {
+  return standsFor(words(text), isStopword);
+}
+
+/**
+ * True when a part refers to what was named before it with "sie" ("Die LaKI sitzt in Dortmund,
+ * aber bei welcher Behörde ist *sie* angesiedelt?"): written in lower case inside the part, in a
+ * message that capitalises — "Sie" is the asker's formal address, and all-lower-case writing
+ * cannot tell the two apart.
+ */
+export function saysShe(text: string, message: string): boolean {
+  return /\ssie(?=[^\p{L}]|$)/u.test(text) && /\p{Lu}/u.test(message);
+}
+
+/** Adverbs that point at the thing said before as the topic ("Gibt es *da* eine Vorgabe?"), not at a purpose ("*dafür* brauche ich …"). */
+const TOPIC_ADVERBS = new Set(['da', 'dazu', 'dabei', 'daruber', 'darin', 'davon', 'dort', 'hierzu', 'hierbei', 'sowas', 'soetwas']);
+
+/**
+ * True when a part is about what was named before it: a demonstrative stands for it ("Wie hängt
+ * *das* …?") or a thin part (at most two topic words) asks about it with a pointing adverb ("Gibt
+ * es *da* eine Vorgabe?").
+ */
+export function pointsAtThing(text: string, isStopword: (word: string) => boolean): boolean {
+  const list = words(text);
+  if (standsFor(list, isStopword)) return true;
+  const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && isTopicWord(word, isStopword));
+  return topic.length <= 2 && list.some((word) => TOPIC_ADVERBS.has(word));
+}
+
+function standsFor(list: readonly string[], isStopword: (word: string) => boolean): boolean {
+  return list.some(
+    (word, index) =>
+      DEMONSTRATIVES.has(word) &&
+      index > 0 &&
+      (index === list.length - 1 || (isStopword(list[index + 1]!) && !GENERIC_NOUNS.has(list[index + 1]!)) || REFERRING_NOUNS.has(list[index + 1]!)) &&
+      !INTERROGATIVES.has(list[index + 1] ?? ''),
+  );
+}
+
+/**
+ * Nouns and adjectives the normaliser drops as naming no topic, after which "die/den" is an
+ * article, not a pronoun ("Ich brauche den Namen", "die richtige Anschrift", "die konkreten Aufgaben").
+ */
+const GENERIC_NOUNS = new Set([
+  'name', 'namen', 'richtige', 'richtigen', 'korrekte', 'korrekten', 'konkrete', 'konkreten', 'genaue', 'genauen',
+  'komplette', 'kompletten', 'vollstandige', 'vollstandigen', 'ding', 'dinge',
+]);
+
+/**
+ * Nouns that, after "die/diese", refer to what was named before rather than name a topic: "wie
+ * erreiche ich *die Person*?", "wofür steht *die Abkürzung*?".
+ */
+const REFERRING_NOUNS = new Set(['person', 'personen', 'abkurzung', 'kurzel', 'begriff']);

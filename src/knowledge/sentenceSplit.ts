@@ -1,0 +1,119 @@
+/**
+ * Splitting a chat message into sentences: at . ! ? ; : and line breaks (not after an
+ * abbreviation or a day's number), at a spaced dash between longer stretches, and before list
+ * markers ("1) … 2) …"). The first step of the sentence stage (`sentences.ts`).
+ */
+import { words } from './chatWords';
+import { fold } from './text';
+
+/** Abbreviations whose period does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'z', 'b', 'bzw', 'ca', 'nr', 'dez', 'str', 'usw', 'etc', 'ggf', 'evtl', 'vgl', 'u', 'a', 'd', 'h', 'dr',
+  'prof', 'abs', 'ff', 'inkl', 'bspw', 'zb', 'tel', 'hr', 'fr', 'sog', 'min', 'max', 'ua', 'e', 'v', 'i', 'o', 'kfr',
+  'bzgl', 'ggfs', 'zzgl', 'insb', 'insbes', 'allg', 'mind', 'abt', 'lt', 'gem', 'ehem', 'stellv', 'stv', 'eigtl',
+  'vllt', 'zt', 'tlw', 'ebd', 'anm', 'kath', 'ev', 'st', 'mio', 'tsd', 'jh', 'jhd', 'ref', 'sachb',
+]);
+
+/**
+ * Splits a message into sentences at . ! ? ; : and line breaks, keeping the end mark, and at a
+ * spaced dash between two longer stretches ("… abläuft – dafür bräuchte ich …"; "Schule – Beruf"
+ * stays whole).
+ */
+export function splitSentences(message: string): string[] {
+  const sentences: string[] = [];
+  const text = message.replace(/\r\n?/g, '\n');
+  let start = 0;
+  const push = (end: number) => {
+    // "1. Was sind …", "b) Mit wem …": a list marker opening a sentence is not part of what is asked.
+    const sentence = text.slice(start, end).trim().replace(LEADING_LIST_MARKER, '');
+    if (sentence) sentences.push(sentence);
+  };
+  // Character codes, not one-character strings: a message with a dash or quotes is a two-byte
+  // string, whose characters would each become a new string.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === NEWLINE) {
+      push(i);
+      start = i + 1;
+      continue;
+    }
+    if ((code === EN_DASH || code === EM_DASH || code === HYPHEN) && text.charCodeAt(i - 1) === SPACE && text.charCodeAt(i + 1) === SPACE) {
+      const after = text.slice(i + 1).split(/[.!?;:\n]/)[0]!;
+      if (words(text.slice(start, i)).length >= 3 && words(after).length >= 3) {
+        push(i);
+        start = i + 1;
+      }
+      continue;
+    }
+    if (code === CLOSING_PARENTHESIS) {
+      // "1) was machen die KIs für Schulen 2) und was …": a list marker starts a new sentence.
+      const marker = listMarkerStart(text, i);
+      if (marker !== undefined) {
+        push(marker);
+        start = i + 1;
+      }
+      continue;
+    }
+    if (code !== PERIOD && code !== EXCLAMATION && code !== QUESTION && code !== SEMICOLON && code !== COLON) continue;
+    if (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1)) && !isEndMark(text.charCodeAt(i + 1))) continue;
+    if (code === PERIOD) {
+      const before = /([\p{L}\p{N}]+)\.$/u.exec(text.slice(Math.max(start, i - 30), i + 1))?.[1];
+      // "z. B.", "Dez. 37", "1. Januar", "am 12. fahren wir": the period belongs to an abbreviation or
+      // an ordinal ("unser Konzept von 2011. Berät …": a year ends its sentence).
+      if (before && (ABBREVIATIONS.has(fold(before)) || /^\d{1,2}$/.test(before))) continue;
+    }
+    while (i + 1 < text.length && isEndMark(text.charCodeAt(i + 1))) i++;
+    push(i + 1);
+    start = i + 1;
+  }
+  push(text.length);
+  return sentences;
+}
+
+const NEWLINE = 10;
+const SPACE = 32;
+const EXCLAMATION = 33;
+const HYPHEN = 45;
+const PERIOD = 46;
+const COLON = 58;
+const CLOSING_PARENTHESIS = 41;
+const SEMICOLON = 59;
+const QUESTION = 63;
+const EN_DASH = 0x2013;
+const EM_DASH = 0x2014;
+
+/** A list marker ("1.", "2)", "b)") opening a sentence, before a word. */
+const LEADING_LIST_MARKER = /^(?:\d{1,2}|[a-e])[.)]\s+(?=\p{L})/u;
+
+/**
+ * Where the list marker ending at `close` (the ")" of "1)", "12)", "a)") starts, when it stands
+ * alone between spaces and closes no parenthesis; otherwise undefined ("(Ruhrallee 9)", "KI(s)").
+ */
+function listMarkerStart(text: string, close: number): number | undefined {
+  let start = close;
+  while (start > 0 && start > close - 2 && isDigit(text.charCodeAt(start - 1))) start--;
+  if (start === close && close > 0 && /[a-e]/u.test(text[close - 1]!)) start--;
+  if (start === close) return undefined;
+  const before = start === 0 || isSpace(text.charCodeAt(start - 1));
+  const after = close + 1 >= text.length || isSpace(text.charCodeAt(close + 1));
+  if (!before || !after) return undefined;
+  // "(Ruhrallee 9)" closes a parenthesis opened before it.
+  const preceding = text.slice(0, start);
+  const opened = preceding.split('(').length - preceding.split(')').length;
+  return opened > 0 ? undefined : start;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `.`, `!` or `?`. */
+function isEndMark(code: number): boolean {
+  return code === PERIOD || code === EXCLAMATION || code === QUESTION;
+}
+
+/** Whether a character (code unit) is white space as `/\s/` reads it. */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === SPACE || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
+}
