@@ -184,7 +184,7 @@ function topicReadingWins(reading: FollowUpReading, leaning: 'points-back' | 'co
  * it holds what is asked: the knowledge does not say. Undefined when none of this applies.
  */
 function readPastTopic(reading: FollowUpReading, shifts: boolean): PartTrace | undefined {
-  const { matcher, reader, part, topic, neighbourhood, alone, withTopic, elliptic } = reading;
+  const { matcher, reader, part, topic, alone, withTopic, elliptic } = reading;
   const answeredAlone = alone.result.answer;
   if (!shifts) {
     if (answeredAlone && sameSubject(matcher, answeredAlone, topic)) return traceOf(part, elliptic, alone, { entryId: topic.id });

@@ -106,8 +106,6 @@ export class ScoringIndex {
   /** The same postings by token number. */
   private readonly postingsById: Postings[] = [];
   private readonly scratch: Scratch;
-  /** Entry `e`'s variants are `variantStart[e]` … `variantStart[e + 1] - 1`. */
-  private readonly variantStart: Int32Array;
   /** Variant `v`'s tokens are `variantTokens[variantTokenStart[v]]` … up to `variantTokenStart[v + 1]`. */
   private readonly variantTokenStart: Int32Array;
   private readonly variantTokens: Int32Array;
@@ -137,7 +135,6 @@ export class ScoringIndex {
     const variantPostingIndex = new IntList();
     /** Where each variant's tokens end in `variantTokenIds`. */
     const variantEnds = new IntList();
-    const variantStart = new Int32Array(entries.length + 1);
     // Reused for every entry: indexing 10,000 entries must not leave a Map or Set per entry or
     // variant for the garbage collector to copy while the index grows.
     const weights = new Map<string, number>();
@@ -167,7 +164,6 @@ export class ScoringIndex {
       addWeights(answerText(entry), settings.answerTextWeight);
       const titleTokens = addWeights(entry.title, 1);
       for (const text of entry.keywords) addWeights(text, 1);
-      variantStart[entryIndex] = variantEnds.length;
       addVariant(titleTokens);
       for (const text of entry.questions) addVariant(addWeights(text, 1));
       for (const [token, weight] of weights) {
@@ -184,8 +180,6 @@ export class ScoringIndex {
         variantPostingIndex.push(list.entries.length - 1);
       }
     });
-    variantStart[entries.length] = variantEnds.length;
-    this.variantStart = variantStart;
 
     const n = Math.max(entries.length, 1);
     const idfById = new Float64Array(entryLists.size);
