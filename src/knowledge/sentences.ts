@@ -172,6 +172,12 @@ function startsOwnPiece(rest: string, asks: boolean): boolean {
 function splitClauses(sentence: string, asks: boolean, unmarked = false): string[] {
   const clauses: string[] = [];
   let start = 0;
+  /** Ends the clause that began at `start` at `end`, and starts the next at `next`. */
+  const closeClause = (end: number, next: number) => {
+    const clause = sentence.slice(start, end).trim();
+    if (clause) clauses.push(clause);
+    start = next;
+  };
   /** Inside a rephrasing set off by a comma (", also …"). */
   let inserted = false;
   CLAUSE_BOUNDARY.lastIndex = 0;
@@ -180,15 +186,12 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
     // After a comma, a piece of its own starts: a new statement, an example, a reason, or in a
     // statement what was heard or what follows "aber" (see {@link startsOwnPiece}).
     if (match[0].includes(',') && startsOwnPiece(sentence.slice(cut), asks)) {
-      const clause = sentence.slice(start, match.index).trim();
-      if (clause) clauses.push(clause);
-      start = cut;
+      closeClause(match.index, cut);
       continue;
     }
     // "Sehr geehrte Damen und Herren, für …": the salutation is a piece of its own.
     if (start === 0 && match[0].includes(',') && SALUTATION.test(fold(sentence.slice(0, match.index)))) {
-      clauses.push(sentence.slice(0, match.index).trim());
-      start = cut;
+      closeClause(match.index, cut);
       continue;
     }
     // "wir sind mitten in der Haushaltsberatung und ich brauch die Faxnummer": a request joined to
@@ -196,8 +199,7 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
     if (/\s(?:und|and)\s+$/iu.test(match[0]) && JOINED_REQUEST.test(words(sentence.slice(cut)).join(' '))) {
       const clause = sentence.slice(start, match.index).trim();
       if (clause && !REQUEST.test(words(clause).join(' '))) {
-        clauses.push(clause);
-        start = cut;
+        closeClause(match.index, cut);
         continue;
       }
     }
@@ -218,9 +220,7 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
     // alternative the writer doubts is a piece of its own, context, so that its topics do not
     // compete with what is asked.
     if ((asks || unmarked) && /\b(oder|or)\s*$/iu.test(match[0]) && DOUBTED_ALTERNATIVE.test(fold(sentence.slice(cut)))) {
-      const clause = sentence.slice(start, match.index).trim();
-      if (clause) clauses.push(clause);
-      start = match.index + match[0].search(/(oder|or)\s*$/iu);
+      closeClause(match.index, match.index + match[0].search(/(oder|or)\s*$/iu));
       continue;
     }
     const opens = opensQuestion(sentence.slice(cut), asks);
@@ -237,13 +237,10 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
     if (/^\s*(und|and)\s*$/iu.test(match[0]) && INTERROGATIVES.has(beforeWords[0] ?? '') && beforeWords.slice(1).every((word) => QUESTION_ADVERBS.has(word))) continue;
     // "Ist vorgeschrieben, wie …", "Weiß jemand, ob …": a short verb-first clause whose
     // complement is the indirect question is one question.
-    if (!/\b(und|oder|sowie|and|or)\s*$/iu.test(match[0]) && opensQuestion(before) === 'verb' && words(before).length <= 4) continue;
-    const clause = sentence.slice(start, match.index).trim();
-    if (clause) clauses.push(clause);
-    start = cut;
+    if (!/\b(und|oder|sowie|and|or)\s*$/iu.test(match[0]) && opensQuestion(before) === 'verb' && beforeWords.length <= 4) continue;
+    closeClause(match.index, cut);
   }
-  const last = sentence.slice(start).trim();
-  if (last) clauses.push(last);
+  closeClause(sentence.length, sentence.length);
   return clauses;
 }
 
