@@ -31,6 +31,8 @@ const heldOut = [
   ['real-messages-holdout-4.yaml', 92, 4, 1],
   // Written on 6 December, measured at the start of that afternoon's work and at its end, never read.
   ['real-messages-holdout-5.yaml', 99, 1, 0],
+  // Written on 6 December (second set of that day), measured on arrival (before any work on it), never read.
+  ['real-messages-holdout-6.yaml', 87, 1, 0],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
