@@ -67,8 +67,11 @@ export function pointsBack(text: string, isStopword: (word: string) => boolean):
   const list = words(text);
   const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && isTopicWord(word, isStopword));
   if (topic.length > 3) return false;
-  return list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword);
+  return list.some((word) => POINTING_ADVERBS.has(word) || POSSESSIVES.has(word)) || standsFor(list, isStopword);
 }
+
+/** Possessives that point at an owner named before ("Was sind *deren* Aufgaben?"). */
+const POSSESSIVES = new Set(['deren', 'dessen']);
 
 /**
  * True when a demonstrative stands for a thing named before, at the end or before a particle

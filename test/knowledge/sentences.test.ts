@@ -119,7 +119,9 @@ describe('pointsBack', () => {
     ['Können die KIs dort etwas machen?', true],
     ['Gilt das auch für Schulen?', true],
     ['Was kostet das?', true],
+    ['Was sind deren Hauptaufgaben in Stichworten?', true],
     ['Was machen die KIs für Schulen?', false],
+    ['Was sind die Hauptaufgaben der LaKI?', false],
     ['Welche Programme bieten die Kommunalen Integrationszentren dafür in Kitas und Grundschulen an?', false],
   ])('should read %j as pointing back: %s', (text, expected) => {
     expect(pointsBack(text, isStopword)).toBe(expected);
