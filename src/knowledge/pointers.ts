@@ -108,13 +108,38 @@ export function pointsAtThing(text: string, isStopword: (word: string) => boolea
 }
 
 function standsFor(list: readonly string[], isStopword: (word: string) => boolean): boolean {
-  return list.some(
+  return standingAt(list, isStopword) !== -1;
+}
+
+/** Where a demonstrative stands for a thing (see {@link standsFor}), or -1. */
+function standingAt(list: readonly string[], isStopword: (word: string) => boolean): number {
+  return list.findIndex(
     (word, index) =>
       DEMONSTRATIVES.has(word) &&
       index > 0 &&
       (index === list.length - 1 || (isStopword(list[index + 1]!) && !GENERIC_NOUNS.has(list[index + 1]!)) || REFERRING_NOUNS.has(list[index + 1]!)) &&
       !INTERROGATIVES.has(list[index + 1] ?? ''),
   );
+}
+
+/**
+ * True when a piece points only with a demonstrative, and the noun it stands for is named before
+ * it in the piece itself: "Welche Ministerien stehen hinter der *LaKI* bzw. fördern *die*?". The
+ * noun an interrogative asks for is not it ("Unter welcher *Nummer* erreiche ich *die*?"), nor a
+ * capital that only opens the piece. Needs the writer's capitals; a lower-case piece points back.
+ */
+export function pointsWithinItself(text: string, isStopword: (word: string) => boolean): boolean {
+  const list = words(text);
+  if (list.some((word) => POINTING_ADVERBS.has(word) || POSSESSIVES.has(word))) return false;
+  const at = standingAt(list, isStopword);
+  // "in *diesem* Bereich" points at what was said before, whatever the piece names.
+  if (at === -1 || !ARTICLES.has(list[at]!)) return false;
+  const written = text.match(/[\p{L}\p{N}']+/gu) ?? [];
+  if (written.length !== list.length) return false;
+  for (let index = 1; index < at; index++) {
+    if (/^\p{Lu}/u.test(written[index]!) && written[index] !== 'Sie' && !INTERROGATIVES.has(list[index - 1]!)) return true;
+  }
+  return false;
 }
 
 /**

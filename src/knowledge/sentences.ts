@@ -8,7 +8,7 @@
  * piece points back at from `pointers.ts`; this module cuts clauses and gives each piece its role.
  */
 import { COURTESY, FRONTED_ADVERBS, hasTopicWords, INQUIRY, INTERROGATIVES, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
-import { asksAgain, pointsBack, saysShe } from './pointers';
+import { asksAgain, pointsBack, pointsWithinItself, saysShe } from './pointers';
 import { splitSentences } from './sentenceSplit';
 import { fold } from './text';
 
@@ -420,7 +420,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     // A thin question pointing into a context sentence ("… dabei?") borrows that sentence's words;
     // a previous asked part is already read as context and, for a part without topic, as antecedent.
     const leansOn =
-      antecedent?.role === 'context' && asked.length > 0 && (pointsBack(piece.text, isStopword) || saysShe(piece.text, message)) ? antecedent.text : undefined;
+      antecedent?.role === 'context' && asked.length > 0 && ((pointsBack(piece.text, isStopword) && !pointsWithinItself(piece.text, isStopword)) || saysShe(piece.text, message)) ? antecedent.text : undefined;
     return {
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',

@@ -1,4 +1,4 @@
-import { leansBack, pointsBack } from '../../src/knowledge/pointers';
+import { leansBack, pointsBack, pointsWithinItself } from '../../src/knowledge/pointers';
 import { splitSentences } from '../../src/knowledge/sentenceSplit';
 import { findFocus } from '../../src/knowledge/sentences';
 import { isStopword } from '../../src/knowledge/text';
@@ -125,6 +125,19 @@ describe('pointsBack', () => {
     ['Welche Programme bieten die Kommunalen Integrationszentren dafür in Kitas und Grundschulen an?', false],
   ])('should read %j as pointing back: %s', (text, expected) => {
     expect(pointsBack(text, isStopword)).toBe(expected);
+  });
+});
+
+describe('pointsWithinItself', () => {
+  it.each([
+    ['welche ministerien stecken denn hinter der LaKI bzw. fördern die?', true],
+    ['Unter welcher Nummer erreiche ich die?', false],
+    ['Kann man das über das KI bekommen?', false],
+    ['Woran orientieren sich die KIs in diesem Bereich?', false],
+    ['Gibt es dazu bei der LaKI etwas, und wer macht das?', false],
+    ['welche ministerien stecken hinter der laki bzw. fördern die?', false],
+  ])('should read %j as naming what its pronoun stands for: %s', (text, expected) => {
+    expect(pointsWithinItself(text, isStopword)).toBe(expected);
   });
 });
 
