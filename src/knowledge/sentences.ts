@@ -420,7 +420,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     // A thin question pointing into a context sentence ("… dabei?") borrows that sentence's words;
     // a previous asked part is already read as context and, for a part without topic, as antecedent.
     const leansOn =
-      antecedent?.role === 'context' && asked.length > 0 && ((pointsBack(piece.text, isStopword) && !pointsWithinItself(piece.text, isStopword)) || saysShe(piece.text, message)) ? antecedent.text : undefined;
+      antecedent?.role === 'context' && asked.length > 0 && ((pointsBack(piece.text, isStopword) && !pointsWithinItself(piece.text, isStopword)) || saysShe(piece.text, message)) ? withoutIntroduction(antecedent.text) : undefined;
     return {
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
@@ -430,4 +430,16 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     };
   });
   return { pieces, parts };
+}
+
+/**
+ * "ich sitze in der Stabsstelle im Kreis Lippe und wir sollen ein Konzept schreiben": what a
+ * pointer ("Kann die LaKI uns *dabei* beraten?") points at is what the writer said last, not who
+ * the writer is — the introduction before "und wir/ich …" is left out.
+ */
+const INTRODUCED_CLAUSE =
+  /^(?:ich\s+(?:bin|sitze?|arbeite)|bin|sitze?|arbeite|wir\s+sind)\b.*?(?:,\s*|\s+)und\s+((?:wir|ich|hab|habe|haben|möchte|will|soll|sollen|muss|müssen|suche|brauche)\b.*)$/iu;
+
+function withoutIntroduction(text: string): string {
+  return INTRODUCED_CLAUSE.exec(text)?.[1] ?? text;
 }

@@ -149,6 +149,13 @@ describe('findFocus, a thin question pointing into its context', () => {
     expect(part!.leansOn).toBe('Wir sitzen an unserem ersten Integrationskonzept.');
   });
 
+  it('should lean on what the writer said last, not on who they are', () => {
+    const [part] = focus('ich sitz in der stabsstelle im kreis lippe und wir sollen ein konzept schreiben. kann uns die laki dabei beraten?').parts;
+    expect(part!.leansOn).toBe('wir sollen ein konzept schreiben.');
+    const [other] = focus('Wir haben viele ältere Zugewanderte und kaum Angebote. Ist sowas Thema beim KI?').parts;
+    expect(other!.leansOn).toBe('Wir haben viele ältere Zugewanderte und kaum Angebote.');
+  });
+
   it('should not lean a question that names its topic, nor a second asked part on the first', () => {
     expect(focus('Wir sind ein Kreis. Welche Handlungsfelder haben die KIs?').parts[0]!.leansOn).toBeUndefined();
     expect(focus('Wer fördert die LaKI und wo sitzt sie dort?').parts[1]!.leansOn).toBeUndefined();
