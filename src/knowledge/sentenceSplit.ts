@@ -20,13 +20,24 @@ const ABBREVIATIONS = new Set([
  * stays whole).
  */
 export function splitSentences(message: string): string[] {
-  const sentences: string[] = [];
+  return splitMarkedSentences(message).map((sentence) => sentence.text);
+}
+
+/** A sentence of a message, and whether a spaced dash ended it ("… einrichten – jede Gemeinde …?"). */
+export interface SplitSentence {
+  readonly text: string;
+  readonly atDash: boolean;
+}
+
+/** {@link splitSentences}, telling which sentences a spaced dash ended. */
+export function splitMarkedSentences(message: string): SplitSentence[] {
+  const sentences: SplitSentence[] = [];
   const text = message.replace(/\r\n?/g, '\n');
   let start = 0;
-  const push = (end: number) => {
+  const push = (end: number, atDash = false) => {
     // "1. Was sind …", "b) Mit wem …": a list marker opening a sentence is not part of what is asked.
     const sentence = text.slice(start, end).trim().replace(LEADING_LIST_MARKER, '');
-    if (sentence) sentences.push(sentence);
+    if (sentence) sentences.push({ text: sentence, atDash });
   };
   // Character codes, not one-character strings: a message with a dash or quotes is a two-byte
   // string, whose characters would each become a new string.
@@ -40,7 +51,7 @@ export function splitSentences(message: string): string[] {
     if ((code === EN_DASH || code === EM_DASH || code === HYPHEN) && text.charCodeAt(i - 1) === SPACE && text.charCodeAt(i + 1) === SPACE) {
       const after = text.slice(i + 1).split(/[.!?;:\n]/)[0]!;
       if (words(text.slice(start, i)).length >= 3 && words(after).length >= 3) {
-        push(i);
+        push(i, true);
         start = i + 1;
       }
       continue;

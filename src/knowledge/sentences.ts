@@ -9,7 +9,7 @@
  */
 import { COURTESY, FRONTED_ADVERBS, hasTopicWords, INQUIRY, INTERROGATIVES, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
 import { asksAgain, pointsBack, pointsWithinItself, saysShe } from './pointers';
-import { splitSentences } from './sentenceSplit';
+import { splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 import { fold } from './text';
 
 /** What a piece of a message does. */
@@ -128,6 +128,16 @@ function opensWithVerbAndSubject(list: readonly string[]): boolean {
  * True when the first words (after a preposition or "und") are a question word or a question verb;
  * in a sentence that asks ("?"), also any verb followed by its subject ("Entscheiden wir …?").
  */
+/**
+ * True when a sentence ended at a dash is a question that goes on after it in a fragment: "Wer darf
+ * ein KI einrichten – jede Gemeinde oder nur bestimmte?". A full question after the dash asks on
+ * its own ("Wer prüft, ob die Arbeit etwas bringt – gibt es dafür eine Stelle?").
+ */
+function asksOnAfterDash(sentences: readonly SplitSentence[], index: number): boolean {
+  const next = sentences[index + 1]?.text.trimEnd();
+  return sentences[index]!.atDash && next !== undefined && next.endsWith('?') && opensQuestion(next, true) === null;
+}
+
 function opensQuestion(text: string, asks = false): 'interrogative' | 'verb' | null {
   const list = words(text);
   if (list[0] === 'wie' && COMPARING_WIE.test(list.slice(0, 2).join(' '))) return null;
@@ -331,9 +341,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   const pieces: MessagePiece[] = [];
   /** Indirect questions inside statements, with the clauses that introduce them. */
   const indirect = new Map<MessagePiece, string>();
-  const sentences = splitSentences(message);
+  const marked = splitMarkedSentences(message);
+  const sentences = marked.map((sentence) => sentence.text);
   sentences.forEach((sentence, sentenceIndex) => {
-    const asks = sentence.trimEnd().endsWith('?');
+    const asks = sentence.trimEnd().endsWith('?') || asksOnAfterDash(marked, sentenceIndex);
     /** The message's last sentence with no end mark at all: a question typed without its "?". */
     const unmarkedLast = sentenceIndex === sentences.length - 1 && sentences.length > 1 && !/[.!?:;]$/u.test(sentence.trimEnd());
     // "Für den Bericht brauche ich nur eins: Was …?" introduces the question that follows.

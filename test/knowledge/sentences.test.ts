@@ -186,6 +186,19 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   });
 
   it.each([
+    [
+      'Zwei Sachen: Auf welches Gesetz stützt sich die Förderung der KI, und wer darf so ein Zentrum einrichten – jede Gemeinde oder nur bestimmte?',
+      ['Auf welches Gesetz stützt sich die Förderung der KI', 'wer darf so ein Zentrum einrichten'],
+    ],
+    [
+      'Wer schaut eigentlich nach, ob die Arbeit etwas bringt – gibt es auf Landesebene eine Stelle, die das auswertet?',
+      ['gibt es auf Landesebene eine Stelle, die das auswertet?'],
+    ],
+  ])('should read a question that goes on after a dash as asked, unless a full question follows it: %j', (message, expected) => {
+    expect(asked(message)).toEqual(expected);
+  });
+
+  it.each([
     ['Hallo. Entscheiden wir das selbst oder gibt das Land was vor?', ['Entscheiden wir das selbst oder gibt das Land was vor?']],
   ])('should read a yes/no question with its "oder" alternative as one part: %j', (message, expected) => {
     expect(asked(message)).toEqual(expected);
