@@ -7,7 +7,7 @@
  * The sentences come from `sentenceSplit.ts`, the word lists from `chatWords.ts`, and what a
  * piece points back at from `pointers.ts`; this module cuts clauses and gives each piece its role.
  */
-import { COURTESY, FRONTED_ADVERBS, hasTopicWords, INQUIRY, INTERROGATIVES, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
+import { COURTESY, FRONTED_ADVERBS, hasTopicWords, INQUIRY, INTERROGATIVES, isTopicWord, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
 import { asksAgain, pointsBack, pointsWithinItself, saysShe } from './pointers';
 import { splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 import { fold } from './text';
@@ -341,6 +341,11 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   const pieces: MessagePiece[] = [];
   /** Indirect questions inside statements, with the clauses that introduce them. */
   const indirect = new Map<MessagePiece, string>();
+  /**
+   * Pieces that open the sentence after a spaced dash: a thin one goes on with what the dash cut
+   * off ("Er möchte der LaKI etwas per E-Mail schicken – an welche Adresse?") and leans on it.
+   */
+  const afterDash = new Set<MessagePiece>();
   const marked = splitMarkedSentences(message);
   const sentences = marked.map((sentence) => sentence.text);
   sentences.forEach((sentence, sentenceIndex) => {
@@ -388,6 +393,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       if (purpose) pieces.push({ text: purpose, role: 'context', why: 'says what the answer is for ("für unseren Verteiler")' });
       const piece = { text: asked, role, why };
       if (role === 'question' && !asks && index > 0 && opens === 'interrogative') indirect.set(piece, all.slice(0, index).join(' '));
+      if (index === 0 && sentenceIndex > 0 && marked[sentenceIndex - 1]!.atDash) afterDash.add(piece);
       pieces.push(piece);
     });
   });
@@ -431,7 +437,9 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     // A thin question pointing into a context sentence ("… dabei?") borrows that sentence's words;
     // a previous asked part is already read as context and, for a part without topic, as antecedent.
     const leansOn =
-      antecedent?.role === 'context' && asked.length > 0 && ((pointsBack(piece.text, isStopword) && !pointsWithinItself(piece.text, isStopword)) || saysShe(piece.text, message)) ? withoutIntroduction(antecedent.text) : undefined;
+      antecedent?.role === 'context' && asked.length > 0 && ((pointsBack(piece.text, isStopword) && !pointsWithinItself(piece.text, isStopword)) ||
+        saysShe(piece.text, message) ||
+        (afterDash.has(piece) && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH)) ? withoutIntroduction(antecedent.text) : undefined;
     return {
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
@@ -450,6 +458,9 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
  */
 const INTRODUCED_CLAUSE =
   /^(?:ich\s+(?:bin|sitze?|arbeite)|bin|sitze?|arbeite|wir\s+sind)\b.*?(?:,\s*|\s+)und\s+((?:wir|ich|hab|habe|haben|möchte|will|soll|sollen|muss|müssen|suche|brauche)\b.*)$/iu;
+
+/** Most topic words a piece after a dash has when it only goes on with the sentence before. */
+const THIN_AFTER_DASH = 2;
 
 function withoutIntroduction(text: string): string {
   return INTRODUCED_CLAUSE.exec(text)?.[1] ?? text;

@@ -149,6 +149,11 @@ describe('findFocus, a thin question pointing into its context', () => {
     expect(part!.leansOn).toBe('Wir sitzen an unserem ersten Integrationskonzept.');
   });
 
+  it('should let a thin question after a dash go on with the sentence the dash cut off', () => {
+    const [part] = focus('Mein Dezernent möchte der Landesstelle etwas per E-Mail schicken – an welche Adresse am besten?').parts;
+    expect(part!.leansOn).toBe('Mein Dezernent möchte der Landesstelle etwas per E-Mail schicken');
+  });
+
   it('should lean on what the writer said last, not on who they are', () => {
     const [part] = focus('ich sitz in der stabsstelle im kreis lippe und wir sollen ein konzept schreiben. kann uns die laki dabei beraten?').parts;
     expect(part!.leansOn).toBe('wir sollen ein konzept schreiben.');
