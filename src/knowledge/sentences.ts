@@ -342,8 +342,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   /** Indirect questions inside statements, with the clauses that introduce them. */
   const indirect = new Map<MessagePiece, string>();
   /**
-   * Pieces that open the sentence after a spaced dash: a thin one goes on with what the dash cut
-   * off ("Er möchte der LaKI etwas per E-Mail schicken – an welche Adresse?") and leans on it.
+   * Pieces that open the sentence after a spaced dash with a question word: a thin one goes on with
+   * what the dash cut off ("Er möchte der LaKI etwas per E-Mail schicken – an welche Adresse?") and
+   * leans on it. A yes/no question after a dash asks on its own ("Wir sind ein Kreis – können wir
+   * ein KI aufbauen?" is read with its context as a whole).
    */
   const afterDash = new Set<MessagePiece>();
   const marked = splitMarkedSentences(message);
@@ -393,7 +395,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       if (purpose) pieces.push({ text: purpose, role: 'context', why: 'says what the answer is for ("für unseren Verteiler")' });
       const piece = { text: asked, role, why };
       if (role === 'question' && !asks && index > 0 && opens === 'interrogative') indirect.set(piece, all.slice(0, index).join(' '));
-      if (index === 0 && sentenceIndex > 0 && marked[sentenceIndex - 1]!.atDash) afterDash.add(piece);
+      if (index === 0 && sentenceIndex > 0 && marked[sentenceIndex - 1]!.atDash && opens === 'interrogative') afterDash.add(piece);
       pieces.push(piece);
     });
   });
