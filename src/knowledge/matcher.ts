@@ -235,7 +235,7 @@ export class Matcher {
     const result = decide(
       scored,
       {
-        forwardTerms: analysis.forwardTerms,
+        forwardTerms: centreTakesPart(question) ? analysis.forwardTerms.filter((term) => !TAKING_PART.has(term)) : analysis.forwardTerms,
         entryCovers: (entry, term) => this.entryCovers(entry, term),
         keyNouns,
         entryHas: (entry, token) => this.entryHas(entry, token),
@@ -313,6 +313,25 @@ export function coverageOf(reading: Explanation, entry: Entry): number | undefin
 
 /** A pointer to a place said before ("dort", "dorthin"). */
 const LOCATIVE = /(?:^|[^\p{L}])(?:dort|dorthin)(?=[^\p{L}]|$)/iu;
+
+/** `forward` terms of taking part in something (an event, a programme), as stems. */
+const TAKING_PART: ReadonlySet<string> = new Set(['mitmach', 'teilnehm', 'teilnahm']);
+
+/** The centre or the LaKI as the subject ("Kann *das KI* da mitmachen?", "bei dem *das Integrationszentrum* mitmachen kann"). */
+const CENTRE_SUBJECT =
+  /(?:^|[^\p{L}])(?:das|die)\s+(?:kommunalen?\s+)?(?:ki|kis|integrationszentr\w*|zentr\w*|laki|koordinierungsstelle|landesstelle)(?=[^\p{L}]|$)/iu;
+
+/** Someone else who would take part ("Können *wir* mitmachen?", "Kann *man* teilnehmen?"). */
+const OTHER_SUBJECT = /(?:^|[^\p{L}])(?:wir|ich|man|du)(?=[^\p{L}]|$)/iu;
+
+/**
+ * True when a part asks whether the centre (or the LaKI) takes part in something ("Ist das ein
+ * Thema, bei dem das Integrationszentrum mitmachen kann?"): a question about its remit, not about
+ * registering for an event, so taking part is no `forward` term there.
+ */
+function centreTakesPart(question: string): boolean {
+  return CENTRE_SUBJECT.test(question) && !OTHER_SUBJECT.test(question);
+}
 
 /** A place named after a preposition ("nach Bielefeld", "in Hamm", "aus Olpe"). */
 const PLACE_NAMED = /(?:^|\s)(?:in|nach|aus|bei|im)\s+(\p{Lu}[\p{L}-]+)/gu;

@@ -27,6 +27,13 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Bis wann läuft die Antragsfrist für ein Integrationszentrum?').main.outcome).toBe('none');
   });
 
+  it('should read taking part as a forward term only when someone other than the centre takes part', () => {
+    expect(kb.matchMessage('Können wir bei Griffbereit mitmachen?').main.declineReason).toBe('forward-term');
+    expect(kb.matchMessage('Kann man bei Griffbereit mitmachen?').main.declineReason).toBe('forward-term');
+    // Whether the centre takes part in something is a question about its remit.
+    expect(answered('Kann das KI bei der interkulturellen Öffnung von Kultureinrichtungen mitmachen?')).toBe('querschnitt-kultur');
+  });
+
   it('should read the asker\'s own municipality ("bei uns im Kreis") like a place the flyer does not name', () => {
     // Local facts are not in the flyer: the LaKI's contact persons are not the answer.
     expect(kb.matchMessage('Wer ist bei uns im Kreis der Ansprechpartner für das KI?').main.outcome).toBe('none');
