@@ -136,11 +136,18 @@ export function pointsWithinItself(text: string, isStopword: (word: string) => b
   if (at === -1 || !ARTICLES.has(list[at]!)) return false;
   const written = text.match(/[\p{L}\p{N}']+/gu) ?? [];
   if (written.length !== list.length) return false;
-  for (let index = 1; index < at; index++) {
+  // The noun stands in a clause before the pronoun's ("… hinter der LaKI *bzw.* fördern die?"):
+  // a pronoun never stands for the subject of its own clause ("Gibt das Land das vor?").
+  let boundary = at - 1;
+  while (boundary > 0 && !CLAUSE_JOINERS.has(list[boundary]!)) boundary--;
+  for (let index = 1; index < boundary; index++) {
     if (/^\p{Lu}/u.test(written[index]!) && written[index] !== 'Sie' && !INTERROGATIVES.has(list[index - 1]!)) return true;
   }
   return false;
 }
+
+/** Words that join two clauses of one piece. */
+const CLAUSE_JOINERS = new Set(['und', 'oder', 'bzw', 'sowie', 'aber', 'beziehungsweise']);
 
 /**
  * Nouns and adjectives the normaliser drops as naming no topic, after which "die/den" is an

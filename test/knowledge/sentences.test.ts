@@ -136,6 +136,7 @@ describe('pointsWithinItself', () => {
     ['Woran orientieren sich die KIs in diesem Bereich?', false],
     ['Gibt es dazu bei der LaKI etwas, und wer macht das?', false],
     ['welche ministerien stecken hinter der laki bzw. fördern die?', false],
+    ['Gibt das Land das vor oder liegt das bei uns?', false],
   ])('should read %j as naming what its pronoun stands for: %s', (text, expected) => {
     expect(pointsWithinItself(text, isStopword)).toBe(expected);
   });
