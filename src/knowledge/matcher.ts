@@ -161,7 +161,7 @@ export class Matcher {
     let unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     let contextAsQuestion = false;
     let asksKind = false;
-    if (surroundings.antecedent && unknown.length === 0 && !analysis.tokens.some((token) => this.index.idf(token) !== undefined && !QUESTION_KINDS.has(token))) {
+    if (surroundings.antecedent && unknown.length === 0 && !this.namesKnownTopic(analysis)) {
       // "Wie lautet die?" names no topic: the piece before it is what is asked about. What kind of
       // fact the part asks ("und *wo* gibt es die?") stays with it.
       const own = analysis.forwardTerms;
@@ -246,6 +246,12 @@ export class Matcher {
       this.settings,
     );
     return { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, keyNouns, scored, result };
+  }
+
+  /** True when a text (or its analysis) names something the knowledge base knows: a known word that is not only a question word. */
+  namesKnownTopic(text: string | Analysis, reader: TextReader = this.ownReader): boolean {
+    const analysis = typeof text === 'string' ? reader.analyze(text) : text;
+    return analysis.tokens.some((token) => this.index.idf(token) !== undefined && !QUESTION_KINDS.has(token));
   }
 
   private unknownWeight(casing: 'noun' | 'lower' | 'unclear'): number {
@@ -333,17 +339,19 @@ function centreTakesPart(question: string): boolean {
   return CENTRE_SUBJECT.test(question) && !OTHER_SUBJECT.test(question);
 }
 
-/** A place named after a preposition ("nach Bielefeld", "in Hamm", "aus Olpe"). */
-const PLACE_NAMED = /(?:^|\s)(?:in|nach|aus|bei|im)\s+(\p{Lu}[\p{L}-]+)/gu;
+/** A place named after a preposition ("nach Bielefeld", "in Hamm", "aus Olpe", "bei der Landesstelle"). */
+const PLACE_NAMED = /(?:^|\s)(?:in|nach|aus|bei|im|beim|zur|zum)\s+(?:der\s+|dem\s+|den\s+)?(\p{Lu}[\p{L}-]+)/gu;
 
-/** The places a sentence names that the knowledge base does not know, read as nouns. */
+/**
+ * The place "dort" points at in a sentence, when the knowledge base does not know it: the last one
+ * the sentence names ("im KI in Herne und kenne bei der Landesstelle niemanden. Wer sind *dort* …?"
+ * asks about the Landesstelle), read as a noun.
+ */
 function unknownPlaces(sentence: string, reader: TextReader): Array<Extract<WordReading, { kind: 'unknown' }>> {
-  const places: Array<Extract<WordReading, { kind: 'unknown' }>> = [];
-  for (const [, place] of sentence.matchAll(PLACE_NAMED)) {
-    const reading = reader.analyze(place!).readings[0];
-    if (reading?.kind === 'unknown') places.push({ ...reading, casing: 'noun' });
-  }
-  return places;
+  let last: string | undefined;
+  for (const [, place] of sentence.matchAll(PLACE_NAMED)) last = place;
+  const reading = last === undefined ? undefined : reader.analyze(last).readings[0];
+  return reading?.kind === 'unknown' ? [{ ...reading, casing: 'noun' }] : [];
 }
 
 /** Stems of the question words kept as tokens ({@link QUESTION_KIND_WORDS}). */

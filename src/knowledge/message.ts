@@ -109,11 +109,11 @@ export function explainMessage(
   conversation: ConversationContext | undefined,
   getEntry: (id: string) => Entry | undefined,
 ): MessageTrace {
-  const focus = findFocus(text, isStopword);
-  const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
-  const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] as string[] }];
   // Every text the stages read is a piece of the message: its words are found and looked up once.
   const reader = new MessageWords(matcher.analyzer, text);
+  const focus = findFocus(text, isStopword, (piece) => matcher.namesKnownTopic(piece, reader));
+  const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
+  const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] as string[] }];
   let parts = asked.map((part) => readPart(matcher, reader, part, topic, getEntry));
   // "Wo sitzt die LaKI, und wer fördert die?": a later part whose pronoun stands for what the part
   // before it asked about is that part's follow-up, read against its answer like the next turn.

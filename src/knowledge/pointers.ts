@@ -117,7 +117,7 @@ function standingAt(list: readonly string[], isStopword: (word: string) => boole
     (word, index) =>
       DEMONSTRATIVES.has(word) &&
       index > 0 &&
-      (index === list.length - 1 || (isStopword(list[index + 1]!) && !GENERIC_NOUNS.has(list[index + 1]!)) || REFERRING_NOUNS.has(list[index + 1]!)) &&
+      (index === list.length - 1 || (isStopword(list[index + 1]!) && !GENERIC_NOUNS.has(list[index + 1]!) && !compoundLetter(list[index + 1]!)) || REFERRING_NOUNS.has(list[index + 1]!)) &&
       !INTERROGATIVES.has(list[index + 1] ?? ''),
   );
 }
@@ -148,6 +148,11 @@ export function pointsWithinItself(text: string, isStopword: (word: string) => b
 
 /** Words that join two clauses of one piece. */
 const CLAUSE_JOINERS = new Set(['und', 'oder', 'bzw', 'sowie', 'aber', 'beziehungsweise']);
+
+/** A single letter opening a hyphenated compound ("die *E*-Mail-Adresse"), not a word after a pronoun. */
+function compoundLetter(word: string): boolean {
+  return word.length === 1;
+}
 
 /**
  * Nouns and adjectives the normaliser drops as naming no topic, after which "die/den" is an

@@ -328,8 +328,10 @@ const COMPARING_WIE = /^wie\s+(fruher|immer|gesagt|besprochen|ublich|gewohnt|erw
  * words is taken as the question (a keyword query or a bare noun phrase).
  *
  * @param isStopword the normaliser's stopword test, so pieces of only stopwords count as empty
+ * @param namesTopic whether a text names something the knowledge base knows; a context piece that
+ *   names nothing it knows is passed over when looking for what a part refers to
  */
-export function findFocus(message: string, isStopword: (word: string) => boolean): MessageFocus {
+export function findFocus(message: string, isStopword: (word: string) => boolean, namesTopic?: (text: string) => boolean): MessageFocus {
   const text = message.trim();
   // Most messages are one short question: nothing to split, so no need to look closer.
   if (isSimple(text) && (text.endsWith('?') || !splitFrontedPurpose(text)[0]) && !PURPOSE_PHRASE.test(text) && !REASON_PHRASE.test(text)) {
@@ -435,18 +437,24 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     .map((piece) => piece.text);
   const parts = focal.map((piece, index) => {
     const position = pieces.indexOf(piece);
-    const antecedent = pieces.slice(0, position).reverse().find((before) => before.role !== 'courtesy' && hasTopicWords(before.text, isStopword));
+    const antecedent = referentOf(pieces.slice(0, position), isStopword, namesTopic);
     // A thin question pointing into a context sentence ("… dabei?") borrows that sentence's words;
     // a previous asked part is already read as context and, for a part without topic, as antecedent.
+    const points = (pointsBack(piece.text, isStopword) && !pointsWithinItself(piece.text, isStopword)) || saysShe(piece.text, message);
+    const cutOff = pieces[position - 1];
     const leansOn =
-      antecedent?.role === 'context' && asked.length > 0 && ((pointsBack(piece.text, isStopword) && !pointsWithinItself(piece.text, isStopword)) ||
-        saysShe(piece.text, message) ||
-        (afterDash.has(piece) && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH)) ? withoutIntroduction(antecedent.text) : undefined;
+      asked.length === 0
+        ? undefined
+        : points && antecedent?.role === 'context'
+          ? withoutIntroduction(antecedent.text)
+          : afterDash.has(piece) && cutOff?.role === 'context' && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH
+            ? cutOff.text
+            : undefined;
     return {
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
       context: index > 0 ? [...contextTexts, focal[index - 1]!.text] : contextTexts,
-      ...(antecedent ? { antecedent: antecedent.text } : {}),
+      ...(antecedent ? { antecedent: withoutIntroduction(antecedent.text) } : {}),
       ...(leansOn ? { leansOn } : {}),
     };
   });
@@ -459,7 +467,26 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
  * the writer is — the introduction before "und wir/ich …" is left out.
  */
 const INTRODUCED_CLAUSE =
-  /^(?:ich\s+(?:bin|sitze?|arbeite)|bin|sitze?|arbeite|wir\s+sind)\b.*?(?:,\s*|\s+)und\s+((?:wir|ich|hab|habe|haben|möchte|will|soll|sollen|muss|müssen|suche|brauche)\b.*)$/iu;
+  /^(?:ich\s+(?:bin|sitze?|arbeite)|bin|sitze?|arbeite|wir\s+sind)\b.*?(?:,\s*|\s+)und\s+(\S+\s+\S+\s+\S+.*)$/iu;
+
+/** Context pieces looked at, nearest first, for one the knowledge base knows something of. */
+const REFERENT_REACH = 3;
+
+/**
+ * What a part refers to among the pieces before it: the nearest with topic words. A context piece
+ * that names nothing the knowledge base knows is passed over for a nearer-by one that does ("… das
+ * Kürzel LaKI. Ich trau mich nicht mehr zu fragen :) Wofür steht das?").
+ */
+function referentOf(
+  before: readonly MessagePiece[],
+  isStopword: (word: string) => boolean,
+  namesTopic: ((text: string) => boolean) | undefined,
+): MessagePiece | undefined {
+  const candidates = before.filter((piece) => piece.role !== 'courtesy' && hasTopicWords(piece.text, isStopword)).reverse();
+  const nearest = candidates[0];
+  if (!nearest || nearest.role !== 'context' || !namesTopic || namesTopic(nearest.text)) return nearest;
+  return candidates.slice(1, REFERENT_REACH).find((piece) => piece.role === 'context' && namesTopic(piece.text)) ?? nearest;
+}
 
 /** Most topic words a piece after a dash has when it only goes on with the sentence before. */
 const THIN_AFTER_DASH = 2;

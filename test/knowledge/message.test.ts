@@ -51,6 +51,13 @@ describe('matchMessage', () => {
     expect(answered('Guten Morgen, die Adresse habe ich schon, aber wer fördert die LaKI eigentlich?')).toBe('laki-foerderung');
   });
 
+  it('should read "dort" as the last place the sentence it points into names', () => {
+    const message =
+      'Ich bin Koordinatorin im Integrationszentrum in Herne und kenne bei der Landesstelle noch niemanden. Wer sind dort die Personen, an die ich mich wenden kann?';
+    expect(answered(message)).toBe('laki-ansprechpersonen');
+    expect(kb.matchMessage('Ich ziehe nach Bielefeld. Wo ist dort das KI?').main.outcome).toBe('none');
+  });
+
   it('should read a thin question that points into its context sentence with that sentence', () => {
     expect(answered('Bei uns gibt es viele ältere Migranten im Quartier. Können die KIs dort etwas machen?')).toBe('querschnitt-senioren');
     expect(answered('Wir wollen Jugendliche mit Migrationshintergrund beim Berufseinstieg begleiten. Woran orientieren sich die KIs dabei?')).toMatch(

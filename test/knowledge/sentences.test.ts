@@ -14,6 +14,9 @@ describe('splitSentences', () => {
     ['hi, 1) was machen die KIs für Schulen 2) und was beim Übergang?', ['hi,', 'was machen die KIs für Schulen', 'und was beim Übergang?']],
     ['Die Adresse (Ruhrallee 9) habe ich. a) Wer ist das?', ['Die Adresse (Ruhrallee 9) habe ich.', 'Wer ist das?']],
     ['1. Was sind die Kernaufgaben?\n2. Mit wem arbeitet sie zusammen?', ['Was sind die Kernaufgaben?', 'Mit wem arbeitet sie zusammen?']],
+    ['Ich trau mich nicht mehr zu fragen :) Wofür steht das?', ['Ich trau mich nicht mehr zu fragen', 'Wofür steht das?']],
+    ['danke ;-) und die Faxnummer?', ['danke', 'und die Faxnummer?']],
+    ['Termin um 10:30 Uhr:Papiere mitbringen?', ['Termin um 10:30 Uhr:Papiere mitbringen?']],
   ])('should split %j', (message, expected) => {
     expect(splitSentences(message)).toEqual(expected);
   });
@@ -120,6 +123,7 @@ describe('pointsBack', () => {
     ['Gilt das auch für Schulen?', true],
     ['Was kostet das?', true],
     ['Was sind deren Hauptaufgaben in Stichworten?', true],
+    ['wie lautet die E-Mail-Adresse der LaKI?', false],
     ['Was machen die KIs für Schulen?', false],
     ['Was sind die Hauptaufgaben der LaKI?', false],
     ['Welche Programme bieten die Kommunalen Integrationszentren dafür in Kitas und Grundschulen an?', false],
@@ -160,6 +164,18 @@ describe('findFocus, a thin question pointing into its context', () => {
     expect(part!.leansOn).toBe('wir sollen ein konzept schreiben.');
     const [other] = focus('Wir haben viele ältere Zugewanderte und kaum Angebote. Ist sowas Thema beim KI?').parts;
     expect(other!.leansOn).toBe('Wir haben viele ältere Zugewanderte und kaum Angebote.');
+  });
+
+  it('should pass over a context piece that names nothing the knowledge base knows', () => {
+    const message = 'Hier fällt ständig das Kürzel LaKI. Ich trau mich nicht mehr zu fragen. Wofür steht das?';
+    const known = (text: string) => /LaKI/u.test(text);
+    expect(findFocus(message, isStopword, known).parts[0]!.antecedent).toBe('Hier fällt ständig das Kürzel LaKI.');
+    expect(focus(message).parts[0]!.antecedent).toBe('Ich trau mich nicht mehr zu fragen.');
+  });
+
+  it('should refer past the writer\'s introduction to what they said after it', () => {
+    const [part] = focus('ich arbeite im Jobcenter Herne und hier fällt ständig das Kürzel LaKI. Wofür steht das?').parts;
+    expect(part!.antecedent).toBe('hier fällt ständig das Kürzel LaKI.');
   });
 
   it('should not lean a question that names its topic, nor a second asked part on the first', () => {
