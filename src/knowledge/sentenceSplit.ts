@@ -66,6 +66,14 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
       continue;
     }
     if (code !== PERIOD && code !== EXCLAMATION && code !== QUESTION && code !== SEMICOLON && code !== COLON) continue;
+    // "Ich trau mich nicht mehr zu fragen :) Wofür steht das?": a smiley ends its sentence.
+    const smiley = code === COLON || code === SEMICOLON ? SMILEY.exec(text.slice(i, i + 3))?.[0] : undefined;
+    if (smiley) {
+      push(i);
+      i += smiley.length - 1;
+      start = i + 1;
+      continue;
+    }
     if (i + 1 < text.length && !isSpace(text.charCodeAt(i + 1)) && !isEndMark(text.charCodeAt(i + 1))) continue;
     if (code === PERIOD) {
       const before = /([\p{L}\p{N}]+)\.$/u.exec(text.slice(Math.max(start, i - 30), i + 1))?.[1];
@@ -92,6 +100,9 @@ const SEMICOLON = 59;
 const QUESTION = 63;
 const EN_DASH = 0x2013;
 const EM_DASH = 0x2014;
+
+/** A smiley written with a colon or semicolon (":)", ";-)", ":D"), at the start of the text it is tested on. */
+const SMILEY = /^[:;]-?[()DPp](?![\p{L}\p{N}])/u;
 
 /** A list marker ("1.", "2)", "b)") opening a sentence, before a word. */
 const LEADING_LIST_MARKER = /^(?:\d{1,2}|[a-e])[.)]\s+(?=\p{L})/u;
