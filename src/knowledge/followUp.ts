@@ -118,7 +118,25 @@ export function readPart(
     const deeper = intoRelated(reading);
     if (deeper) return deeper;
   }
+  if (!better) {
+    const near = nearChoice(reading);
+    if (near) return near;
+  }
   return better ? traceOf(part, trace.elliptic, withTopic, { entryId: topic.id }) : trace;
+}
+
+/**
+ * "Welche Programme gibt es da?" – "und für wen gibt es Fortbildungen?": the part's own words leave
+ * a choice (the schools' or the early years' courses), and only one of the choices lies in the
+ * conversation's neighbourhood: that one answers, when it covers the part's own words.
+ */
+function nearChoice(reading: FollowUpReading): PartTrace | undefined {
+  const { matcher, reader, part, topic, neighbourhood, alone, elliptic } = reading;
+  if (alone.result.outcome !== 'suggest') return undefined;
+  const near = alone.result.suggestions.filter((entry) => neighbourhood.favoured.has(entry.id) && entry.id !== topic.id);
+  if (near.length !== 1 || !coversOwnWords(matcher, reader, part, alone, near[0]!)) return undefined;
+  const result: MatchResult = { outcome: 'answer', answer: near[0]!, suggestions: [], candidates: alone.result.candidates };
+  return traceOf({ ...part, why: `${part.why}; of the choices its words leave, the one in the conversation's neighbourhood` }, elliptic, { ...alone, result }, { entryId: topic.id });
 }
 
 /** A part read as a follow-up: alone and with the last answer's topic. */

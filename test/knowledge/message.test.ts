@@ -58,6 +58,13 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Ich ziehe nach Bielefeld. Wo ist dort das KI?').main.outcome).toBe('none');
   });
 
+  it('should let the conversation pick among the choices a follow-up\'s own words leave', () => {
+    // Courses for schools or for the early years: after an early-years programme, the early years.
+    expect(answered('und für wen gibt es Fortbildungen?', { lastEntryId: 'griffbereit' })).toBe('fruehe-bildung-fortbildung');
+    // After the phone number, neither course entry is near: still a choice.
+    expect(kb.matchMessage('und für wen gibt es Fortbildungen?', { lastEntryId: 'laki-telefon' }).main.outcome).toBe('suggest');
+  });
+
   it('should read a thin question that points into its context sentence with that sentence', () => {
     expect(answered('Bei uns gibt es viele ältere Migranten im Quartier. Können die KIs dort etwas machen?')).toBe('querschnitt-senioren');
     expect(answered('Wir wollen Jugendliche mit Migrationshintergrund beim Berufseinstieg begleiten. Woran orientieren sich die KIs dabei?')).toMatch(
