@@ -46,6 +46,13 @@ export interface DecisionFacts {
    * answer instead (it would answer by the key noun alone); suggestions at most.
    */
   readonly answerFittingRival?: boolean;
+  /**
+   * The overview of an entry's category (which lists it as related). An overview close behind the
+   * entry it lists does not contest its lead when it covers no more of the question: it holds the
+   * same fact among others ("Unter welcher Nummer erreiche ich die LaKI?": the phone entry, not
+   * "Meinten Sie" with the phone and the contact overview).
+   */
+  readonly overviewOf?: (entry: Entry) => Entry | undefined;
 }
 
 export function declined(reason: DeclineReason, candidates: readonly Candidate[]): MatchResult {
@@ -83,8 +90,10 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   const fits = hasKeyNouns(best);
   // A rival that lacks a key noun the best entry has answers another question ("per Fax?" is not
   // the e-mail entry, however close its score): the lead is measured against the first rival
-  // that has them all.
-  const second = fits ? scored.slice(1).find(hasKeyNouns) : scored[1];
+  // that has them all, and is not the best entry's overview covering no more than it.
+  const bestsOverview = facts.overviewOf?.(best.entry);
+  const contests = (candidate: ScoredEntry) => hasKeyNouns(candidate) && !(candidate.entry === bestsOverview && candidate.coverage <= best.coverage);
+  const second = fits ? scored.slice(1).find(contests) : scored[1];
   const clearLead = best.score >= s.answerScore && (!second || best.score - second.score >= s.answerMargin);
   if (clearLead && fits) return { outcome: 'answer', answer: best.entry, suggestions: [], candidates };
   const floor = Math.max(s.suggestScore, best.score - s.suggestWindow);

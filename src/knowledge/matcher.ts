@@ -126,6 +126,16 @@ export class Matcher {
     this.analyzer = new Analyzer(entries.flatMap(indexedTexts), synonyms, this.settings);
     this.index = new ScoringIndex(entries, this.analyzer, this.settings);
     this.analyzer.finishIndexing();
+    for (const entry of entries) if (!this.overviews.has(entry.category)) this.overviews.set(entry.category, entry);
+  }
+
+  /** The first entry of each category: its overview (editors put it first, see the catalog). */
+  private readonly overviews = new Map<string, Entry>();
+
+  /** The overview of an entry's category, when it lists the entry as related; undefined for the overview itself. */
+  private overviewOf(entry: Entry): Entry | undefined {
+    const overview = this.overviews.get(entry.category);
+    return overview && overview.id !== entry.id && overview.related.includes(entry.id) ? overview : undefined;
   }
 
   /** One text read as a single question, without context. */
@@ -242,6 +252,7 @@ export class Matcher {
         // A thin part pointing into a context sentence ("Ist das auch Aufgabe vom KI?") is about what
         // that sentence names: an entry that merely has the part's own frame noun does not answer it.
         answerFittingRival: !(leaning && analysis.tokens.length <= 2),
+        overviewOf: (entry) => this.overviewOf(entry),
       },
       this.settings,
     );

@@ -58,6 +58,13 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Ich ziehe nach Bielefeld. Wo ist dort das KI?').main.outcome).toBe('none');
   });
 
+  it('should not let a category overview that covers no more of the question contest the lead of an entry it lists', () => {
+    // The transition overview holds the projects among its fields: the projects entry answers.
+    expect(answered('Was tun die KIs beim Übergang der Jugendlichen in Ausbildung und Beruf?')).toBe('uebergang-projekte');
+    // The early-years overview covers more of "programmes for parents" than the parents entry: it answers.
+    expect(answered('Are there any programmes for parents from the integration centre?')).toBe('fruehe-bildung');
+  });
+
   it('should let the conversation pick among the choices a follow-up\'s own words leave', () => {
     // Courses for schools or for the early years: after an early-years programme, the early years.
     expect(answered('und für wen gibt es Fortbildungen?', { lastEntryId: 'griffbereit' })).toBe('fruehe-bildung-fortbildung');
