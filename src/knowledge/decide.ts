@@ -48,9 +48,9 @@ export interface DecisionFacts {
   readonly answerFittingRival?: boolean;
   /**
    * The overview of an entry's category (which lists it as related). An overview close behind the
-   * entry it lists does not contest its lead when it covers no more of the question: it holds the
-   * same fact among others ("Unter welcher Nummer erreiche ich die LaKI?": the phone entry, not
-   * "Meinten Sie" with the phone and the contact overview).
+   * entry it lists does not contest its lead when it covers no more of the question, nor the other
+   * way round: they hold the same fact ("Unter welcher Nummer erreiche ich die LaKI?": the phone
+   * entry, not "Meinten Sie" with the phone and the contact overview).
    */
   readonly overviewOf?: (entry: Entry) => Entry | undefined;
 }
@@ -90,9 +90,12 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   const fits = hasKeyNouns(best);
   // A rival that lacks a key noun the best entry has answers another question ("per Fax?" is not
   // the e-mail entry, however close its score): the lead is measured against the first rival
-  // that has them all, and is not the best entry's overview covering no more than it.
+  // that has them all. An overview and an entry it lists, one covering no more than the other,
+  // hold the same fact: the one behind does not contest the lead.
   const bestsOverview = facts.overviewOf?.(best.entry);
-  const contests = (candidate: ScoredEntry) => hasKeyNouns(candidate) && !(candidate.entry === bestsOverview && candidate.coverage <= best.coverage);
+  const sameFact = (candidate: ScoredEntry) =>
+    (candidate.entry === bestsOverview || facts.overviewOf?.(candidate.entry) === best.entry) && candidate.coverage <= best.coverage;
+  const contests = (candidate: ScoredEntry) => hasKeyNouns(candidate) && !sameFact(candidate);
   const second = fits ? scored.slice(1).find(contests) : scored[1];
   const clearLead = best.score >= s.answerScore && (!second || best.score - second.score >= s.answerMargin);
   if (clearLead && fits) return { outcome: 'answer', answer: best.entry, suggestions: [], candidates };
