@@ -163,16 +163,25 @@ const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|
  * - a new statement: "…, mein Chef will das wissen" (context of its own);
  * - an example: "…, z.B. wenn ein Zentrum ein gutes Projekt hat" (context, not what is asked);
  * - the reason or concession the writer gives: "… die Mailadresse, weil ich sie der Vorlage anhängen
- *   will", "…, obwohl wir keine Kommune im engeren Sinne sind";
+ *   will", "…, obwohl wir keine Kommune im engeren Sinne sind", and the purpose of a request to be
+ *   given something ("… die Postanschrift nennen, damit nichts verloren geht", see {@link GIVING});
  * - in a statement, what was heard ("Ich habe gehört, dass das KI Fortbildungen anbietet. Stimmt
  *   das?") or what follows "aber" ("Die Besuchsadresse hab ich schon, aber die Postanschrift ist
  *   eine andere"), so that a later "das" or "die" points at it and not at the speaker.
  */
-function startsOwnPiece(rest: string, asks: boolean): boolean {
+function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
   if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest)) return true;
   const folded = fold(rest);
+  if (/^damit\s/u.test(folded) && GIVING.test(fold(before))) return true;
   return /^(weil|denn|zumal|obwohl|obgleich|because|although)\s/u.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
 }
+
+/**
+ * A request to be given something, at the end of a clause ("Könnten Sie mir die Postanschrift
+ * *nennen*"): a ", damit …" after it is the writer's purpose ("…, damit nichts verloren geht"),
+ * not part of what is asked ("Was muss ein Kreis tun, damit sein KI gefördert wird?"), folded.
+ */
+const GIVING = /\s(nennen|mitteilen|sagen|geben|schicken|senden|zusenden|zuschicken|durchgeben|verraten|weiterleiten|aufschreiben)\s*$/u;
 
 /**
  * Cuts a sentence into clauses where a new question starts: ", welches Dezernat …",
@@ -195,7 +204,7 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
     const cut = match.index + match[0].length;
     // After a comma, a piece of its own starts: a new statement, an example, a reason, or in a
     // statement what was heard or what follows "aber" (see {@link startsOwnPiece}).
-    if (match[0].includes(',') && startsOwnPiece(sentence.slice(cut), asks)) {
+    if (match[0].includes(',') && startsOwnPiece(sentence.slice(cut), asks, sentence.slice(start, match.index))) {
       closeClause(match.index, cut);
       continue;
     }

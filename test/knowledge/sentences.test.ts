@@ -221,6 +221,13 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   });
 
   it.each([
+    ['Könnten Sie mir die Postanschrift nennen, damit das nicht im Haus verloren geht?', ['Könnten Sie mir die Postanschrift nennen']],
+    ['Was muss ein Kreis tun, damit sein KI gefördert wird?', ['Was muss ein Kreis tun, damit sein KI gefördert wird?']],
+  ])('should read the purpose of a request to be given something as context, not a purpose that is asked about: %j', (message, expected) => {
+    expect(asked(message)).toEqual(expected);
+  });
+
+  it.each([
     ['Hallo. Entscheiden wir das selbst oder gibt das Land was vor?', ['Entscheiden wir das selbst oder gibt das Land was vor?']],
   ])('should read a yes/no question with its "oder" alternative as one part: %j', (message, expected) => {
     expect(asked(message)).toEqual(expected);
