@@ -357,6 +357,9 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     ]);
     expect(asked('Gibt es Fortbildungen auch für den Ganztag oder nur für Lehrkräfte?')).toEqual(['Gibt es Fortbildungen auch für den Ganztag']);
     expect(asked('Macht die LaKI auch Öffentlichkeitsarbeit, oder ist das allein unser Job?')).toEqual(['Macht die LaKI auch Öffentlichkeitsarbeit']);
+    expect(asked('Sind die Zentren zusammengeschlossen, oder kocht da jeder Kreis sein eigenes Süppchen?')).toEqual(['Sind die Zentren zusammengeschlossen']);
+    // "selbst" is the other option that is asked about, not a doubt.
+    expect(asked('Gibt das Land das vor, oder entscheiden wir das selbst?')).toEqual(['Gibt das Land das vor, oder entscheiden wir das selbst?']);
   });
 
   it('should never take the doubted alternative of an unmarked last sentence as the question', () => {
