@@ -134,6 +134,7 @@ describe('matchMessage', () => {
 
   it('should read "gilt das auch für …?" as the same question about another target', () => {
     expect(answered('gilt das auch für Schulen?', { lastEntryId: 'fruehe-bildung-interkulturelle-oeffnung' })).toBe('schulentwicklung-oeffnung');
+    expect(answered('gibts dazu auch was für Grundschulen?', { lastEntryId: 'rucksack-kita' })).toBe('schulentwicklung');
   });
 
   it('should not answer a follow-up that points back with an entry far from the topic, nor the last answer again when it asks for more', () => {
