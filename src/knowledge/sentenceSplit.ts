@@ -3,8 +3,8 @@
  * abbreviation or a day's number), at a spaced dash between longer stretches, and before list
  * markers ("1) … 2) …"). The first step of the sentence stage (`sentences.ts`).
  */
-import { words } from './chatWords';
-import { fold } from './text';
+import { QUESTION_VERBS, words } from './chatWords';
+import { fold, isStopword } from './text';
 
 /** Abbreviations whose period does not end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -31,6 +31,8 @@ export interface SplitSentence {
 
 /** {@link splitSentences}, telling which sentences a spaced dash ended. */
 export function splitMarkedSentences(message: string): SplitSentence[] {
+  const runOn = splitRunOn(message);
+  if (runOn) return runOn.map((text) => ({ text, atDash: false }));
   const sentences: SplitSentence[] = [];
   const text = message.replace(/\r\n?/g, '\n');
   let start = 0;
@@ -88,6 +90,44 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
   push(text.length);
   return sentences;
 }
+
+/** Words of an introduction typed without any punctuation, before the writer's "wir/ich" (at most). */
+const RUN_ON_INTRODUCTION = 10;
+
+/**
+ * "hi kurze frage vom jobcenter hamm wir haben viele junge leute … bleiben kann das KI da was
+ * machen": a message typed without a single punctuation mark opens with who writes, up to the
+ * "wir" or "ich" that starts what they have to say — split there when the word before it names
+ * something (a town, an office), not when it is a verb or a function word ("wie können wir …").
+ * What they then ask opens with a verb and its subject after a word that names something
+ * ("… bleiben | kann das KI …"). Undefined for any other message.
+ */
+function splitRunOn(message: string): string[] | undefined {
+  if (/[.!?;:\n]/u.test(message)) return undefined;
+  const written = message.trim().split(/\s+/u);
+  const folded = written.map((word) => fold(word).replace(/[^\p{L}]/gu, ''));
+  let cut = -1;
+  for (let index = 3; index < Math.min(written.length - 3, RUN_ON_INTRODUCTION); index++) {
+    if ((folded[index] === 'wir' || folded[index] === 'ich') && !isStopword(folded[index - 1]!)) {
+      cut = index;
+      break;
+    }
+  }
+  if (cut === -1) return undefined;
+  const pieces = [written.slice(0, cut).join(' ')];
+  // "… die nach der schule hängen bleiben kann das KI da was machen": what they ask opens with a
+  // verb and its subject after what they tell.
+  let ask = -1;
+  for (let index = cut + 3; index < written.length - 2; index++) {
+    if (QUESTION_VERBS.has(folded[index]!) && RUN_ON_SUBJECTS.has(folded[index + 1]!) && !isStopword(folded[index - 1]!)) ask = index;
+  }
+  if (ask === -1) pieces.push(written.slice(cut).join(' '));
+  else pieces.push(written.slice(cut, ask).join(' '), written.slice(ask).join(' '));
+  return pieces;
+}
+
+/** Subjects after the verb that opens a question in a run-on message ("kann *das* KI …", "gibt *es* …"). */
+const RUN_ON_SUBJECTS = new Set(['das', 'die', 'der', 'es', 'man', 'ihr', 'sie', 'wir', 'ich', 'sowas']);
 
 const NEWLINE = 10;
 const SPACE = 32;

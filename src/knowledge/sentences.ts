@@ -68,8 +68,11 @@ const JOINED_REQUEST = /^(ich\s+(brauche|brauch|brauchte|suche|benotige|benotigt
  * spaced dash. (Three plain tests: one pattern with look-aheads over the whole text backtracks.)
  */
 function isSimple(text: string): boolean {
-  return ONE_CLAUSE.test(text) && !JOINED_CLAUSES.test(text) && !SPACED_DASH.test(text);
+  return ONE_CLAUSE.test(text) && !JOINED_CLAUSES.test(text) && !SPACED_DASH.test(text) && !(RUN_ON_SUBJECT.test(text) && !/[.!?]/u.test(text));
 }
+
+/** The writer's "wir/ich" inside a message typed without punctuation: it may follow their introduction (see `splitSentences`). */
+const RUN_ON_SUBJECT = /\s(?:wir|ich)\s/iu;
 
 const ONE_CLAUSE = /^[^.!?;:,\n]*[.!?]*$/iu;
 

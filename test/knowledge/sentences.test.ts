@@ -16,6 +16,11 @@ describe('splitSentences', () => {
     ['1. Was sind die Kernaufgaben?\n2. Mit wem arbeitet sie zusammen?', ['Was sind die Kernaufgaben?', 'Mit wem arbeitet sie zusammen?']],
     ['Ich trau mich nicht mehr zu fragen :) Wofür steht das?', ['Ich trau mich nicht mehr zu fragen', 'Wofür steht das?']],
     ['danke ;-) und die Faxnummer?', ['danke', 'und die Faxnummer?']],
+    [
+      'hi kurze frage vom jobcenter hamm wir haben viele junge leute die nach der schule hängen bleiben kann das KI da was machen',
+      ['hi kurze frage vom jobcenter hamm', 'wir haben viele junge leute die nach der schule hängen bleiben', 'kann das KI da was machen'],
+    ],
+    ['kurze frage wie können wir ein KI gründen und wer berät uns', ['kurze frage wie können wir ein KI gründen und wer berät uns']],
     ['Termin um 10:30 Uhr:Papiere mitbringen?', ['Termin um 10:30 Uhr:Papiere mitbringen?']],
   ])('should split %j', (message, expected) => {
     expect(splitSentences(message)).toEqual(expected);
