@@ -282,7 +282,7 @@ export class Matcher {
     const nouns: string[] = [];
     for (const token of analysis.nounTokens) {
       const weight = focal.get(token);
-      if (weight !== undefined && weight >= top * this.settings.keyNounShare - 1e-9 && !nouns.includes(token)) nouns.push(token);
+      if (weight !== undefined && weight >= top * this.settings.keyNounShare - 1e-9 && !nouns.includes(token) && !GENERIC_KEY_NOUNS.has(token)) nouns.push(token);
     }
     return nouns;
   }
@@ -364,6 +364,12 @@ function unknownPlaces(sentence: string, reader: TextReader): Array<Extract<Word
   const reading = last === undefined ? undefined : reader.analyze(last).readings[0];
   return reading?.kind === 'unknown' ? [{ ...reading, casing: 'noun' }] : [];
 }
+
+/**
+ * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen
+ * *Themen*", "welche *Möglichkeiten* gibt es"): they count for ranking, but an entry need not have them.
+ */
+const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich']);
 
 /** Stems of the question words kept as tokens ({@link QUESTION_KIND_WORDS}). */
 const QUESTION_KINDS: ReadonlySet<string> = new Set(QUESTION_KIND_WORDS);

@@ -58,6 +58,10 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Ich ziehe nach Bielefeld. Wo ist dort das KI?').main.outcome).toBe('none');
   });
 
+  it('should not require an entry to have a generic noun of the question ("zu interkulturellen Themen")', () => {
+    expect(answered('Berät das Kommunale Integrationszentrum auch Studienseminare zu interkulturellen Themen?')).toBe('schulentwicklung-beratung');
+  });
+
   it('should not let a category overview that covers no more of the question contest the lead of an entry it lists', () => {
     // The transition overview holds the projects among its fields: the projects entry answers.
     expect(answered('Was tun die KIs beim Übergang der Jugendlichen in Ausbildung und Beruf?')).toBe('uebergang-projekte');
