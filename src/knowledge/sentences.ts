@@ -89,8 +89,11 @@ const CLOSING = /^(viele|liebe|beste|herzliche|freundliche|schone|mit freundlich
 /** An example the writer gives after a comma ("…, z.B. wenn ein Zentrum ein gutes Projekt hat"). */
 const EXAMPLE = /^(z\.\s?b\.|zb\b|zum beispiel|bspw\.|beispielsweise|etwa\s+(wenn|bei|beim|im|in|für|fur|mit)\b|e\.\s?g\.)/iu;
 
-/** A clause opening with a possessive or a personal subject starts a new statement. */
-const NEW_STATEMENT = /^(mein|meine|meiner|unser|unsere|unserer|ich|wir|mir|uns|my|our|we|i)\s/iu;
+/**
+ * A clause opening with a possessive or a personal subject starts a new statement, as does "da"
+ * with the writer as subject ("…, da haben wir gerade Bedarf").
+ */
+const NEW_STATEMENT = /^(?:(mein|meine|meiner|unser|unsere|unserer|ich|wir|mir|uns|my|our|we|i)|da\s+\S+\s+(wir|ich))\s/iu;
 
 /** Words that open a rephrasing of the clause before ("also", "sprich", "bzw."). */
 const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|that is)\b/iu;
