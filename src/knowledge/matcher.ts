@@ -367,9 +367,10 @@ function unknownPlaces(sentence: string, reader: TextReader): Array<Extract<Word
 
 /**
  * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen
- * *Themen*", "welche *Möglichkeiten* gibt es"): they count for ranking, but an entry need not have them.
+ * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*"): they count for ranking,
+ * but an entry need not have them.
  */
-const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich']);
+const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich', 'zielgrupp']);
 
 /** Stems of the question words kept as tokens ({@link QUESTION_KIND_WORDS}). */
 const QUESTION_KINDS: ReadonlySet<string> = new Set(QUESTION_KIND_WORDS);

@@ -60,6 +60,7 @@ describe('matchMessage', () => {
 
   it('should not require an entry to have a generic noun of the question ("zu interkulturellen Themen")', () => {
     expect(answered('Berät das Kommunale Integrationszentrum auch Studienseminare zu interkulturellen Themen?')).toBe('schulentwicklung-beratung');
+    expect(answered('Sind ältere Migrantinnen und Migranten auch eine Zielgruppe der Integrationszentren?')).toBe('querschnitt-senioren');
   });
 
   it('should not let a category overview that covers no more of the question contest the lead of an entry it lists', () => {
