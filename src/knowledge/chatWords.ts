@@ -48,7 +48,7 @@ export const COURTESY = new Set([
   'helfen', 'weiterhelfen', 'hilfe', 'helft', 'hilfst', 'idee', 'jemand', 'rat', 'tipp', 'tipps', 'auskunft',
   'antwort', 'ruckmeldung', 'beantworten', 'klaren', 'vorab', 'danke', 'dank', 'vielen', 'herzlichen',
   'weiss', 'weisst', 'wisst', 'wissen', 'kennt', 'sagen', 'sag', 'fragen', 'frage', 'bitte', 'gruss', 'grusse',
-  'help', 'thanks', 'thank', 'know', 'anyone', 'somebody', 'someone', 'hallo', 'hello', 'hi', 'moin',
+  'help', 'thanks', 'thank', 'know', 'anyone', 'somebody', 'someone', 'hallo', 'hello', 'hi', 'moin', 'tach',
   'morgen', 'tag', 'abend', 'guten', 'liebe', 'lieber', 'team', 'sehr', 'geehrte', 'geehrter', 'damen',
   'herren', 'beste', 'freundliche', 'freundlichen', 'mfg', 'lg', 'vg', 'kurze', 'kurz', 'schnell',
 ]);

@@ -81,7 +81,7 @@ const JOINED_CLAUSES = /\s(?:und|oder|sowie|and|or)\s/iu;
 const SPACED_DASH = /\s[–—-]\s/iu;
 
 /** A salutation opening a message ("Sehr geehrte Frau Dr. Schmidt", "Liebes LaKI-Team", "Hallo zusammen"), folded. */
-const SALUTATION = /^(sehr geehrte[rs]?|liebe[rs]?|hallo|hey|hi|moin|servus|gruss gott|guten (tag|morgen|abend)|dear|hello)(\s+[^\s]+){0,4}$/u;
+const SALUTATION = /^(sehr geehrte[rs]?|liebe[rs]?|hallo|hey|hi|moin|tach|servus|gruss gott|guten (tag|morgen|abend)|dear|hello)(\s+[^\s]+){0,4}$/u;
 
 /** A closing greeting ("Gruß aus Düsseldorf", "Viele Grüße"), folded. */
 const CLOSING = /^(viele|liebe|beste|herzliche|freundliche|schone|mit freundlichen)?\s*(gruss|grusse|grussen|gruesse)(\s|[.!,]|$)/u;

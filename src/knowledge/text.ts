@@ -320,7 +320,7 @@ export function stem(foldedWord: string): string {
  * stopwords in addition to the stopword package's German list.
  */
 const CHAT_FILLERS = [
-  'hallo', 'moin', 'servus', 'hi', 'hey', 'huhu', 'guten', 'morgen', 'abend', 'tag', 'liebe', 'lieber',
+  'hallo', 'moin', 'servus', 'hi', 'hey', 'huhu', 'tach', 'guten', 'morgen', 'abend', 'tag', 'liebe', 'lieber',
   'schonen', 'schone', 'schoner', 'schones',
   'gruss', 'grusse', 'danke', 'dank', 'vielen', 'bitte', 'kurze', 'kurz', 'frage', 'fragen', 'mal',
   'eigentlich', 'genau', 'gerne', 'gern', 'brauche', 'brauchte', 'mochte', 'wurde', 'wurden', 'wissen',
