@@ -461,7 +461,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       asked.length === 0
         ? undefined
         : points && antecedent?.role === 'context'
-          ? withoutIntroduction(antecedent.text)
+          ? mainClause(withoutIntroduction(antecedent.text))
           : afterDash.has(piece) && cutOff?.role === 'context' && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH
             ? cutOff.text
             : undefined;
@@ -508,4 +508,20 @@ const THIN_AFTER_DASH = 2;
 
 function withoutIntroduction(text: string): string {
   return INTRODUCED_CLAUSE.exec(text)?.[1] ?? text;
+}
+
+/** A comma opening a subordinate or relative clause (", weil …", ", wie …", ", die …"). */
+const SUBORDINATE = /,\s*(?:wie|weil|da|dass|ob|wenn|obwohl|damit|die|der|das|denen|deren|dessen|wo|was|welche[rsnm]?)\s/iu;
+
+/** Shortest main clause (in characters) kept alone: "Unsere Leitung meinte, das KI macht …" stays whole. */
+const MIN_MAIN_CLAUSE = 25;
+
+/**
+ * What a pointer points at in a sentence is what its main clause names: "Wir haben viele ältere
+ * Migrantinnen, die unsere Angebote kaum nutzen. Ist sowas Thema beim KI?" asks about the older
+ * migrants, not about the offers of the relative clause.
+ */
+function mainClause(text: string): string {
+  const match = SUBORDINATE.exec(text);
+  return match && match.index >= MIN_MAIN_CLAUSE ? text.slice(0, match.index) : text;
 }

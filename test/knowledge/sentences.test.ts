@@ -164,6 +164,11 @@ describe('findFocus, a thin question pointing into its context', () => {
     expect(part!.leansOn).toBe('Mein Dezernent möchte der Landesstelle etwas per E-Mail schicken');
   });
 
+  it('should lean on the main clause of the sentence it points into', () => {
+    const [part] = focus('Wir haben immer mehr ältere Migrantinnen, die unsere Angebote kaum nutzen. Ist sowas auch Thema beim KI?').parts;
+    expect(part!.leansOn).toBe('Wir haben immer mehr ältere Migrantinnen');
+  });
+
   it('should lean on what the writer said last, not on who they are', () => {
     const [part] = focus('ich sitz in der stabsstelle im kreis lippe und wir sollen ein konzept schreiben. kann uns die laki dabei beraten?').parts;
     expect(part!.leansOn).toBe('wir sollen ein konzept schreiben.');
