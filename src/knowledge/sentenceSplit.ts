@@ -1,5 +1,5 @@
 /**
- * Splitting a chat message into sentences: at . ! ? ; : and line breaks (not after an
+ * Splitting a chat message into sentences: at . ! ? … ; : and line breaks (not after an
  * abbreviation or a day's number), at a spaced dash between longer stretches, and before list
  * markers ("1) … 2) …"). The first step of the sentence stage (`sentences.ts`).
  */
@@ -67,7 +67,7 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
       }
       continue;
     }
-    if (code !== PERIOD && code !== EXCLAMATION && code !== QUESTION && code !== SEMICOLON && code !== COLON) continue;
+    if (code !== PERIOD && code !== EXCLAMATION && code !== QUESTION && code !== SEMICOLON && code !== COLON && code !== ELLIPSIS) continue;
     // "Ich trau mich nicht mehr zu fragen :) Wofür steht das?": a smiley ends its sentence.
     const smiley = code === COLON || code === SEMICOLON ? SMILEY.exec(text.slice(i, i + 3))?.[0] : undefined;
     if (smiley) {
@@ -103,7 +103,7 @@ const RUN_ON_INTRODUCTION = 10;
  * ("… bleiben | kann das KI …"). Undefined for any other message.
  */
 function splitRunOn(message: string): string[] | undefined {
-  if (/[.!?;:\n]/u.test(message)) return undefined;
+  if (/[.!?;:\n…]/u.test(message)) return undefined;
   const written = message.trim().split(/\s+/u);
   const folded = written.map((word) => fold(word).replace(/[^\p{L}]/gu, ''));
   let cut = -1;
@@ -139,6 +139,8 @@ const CLOSING_PARENTHESIS = 41;
 const SEMICOLON = 59;
 const QUESTION = 63;
 const EN_DASH = 0x2013;
+/** "…" typed as one character ("Schulsozialarbeit … Was bringt uns das KI?"). */
+const ELLIPSIS = 0x2026;
 const EM_DASH = 0x2014;
 
 /** A smiley written with a colon or semicolon (":)", ";-)", ":D"), at the start of the text it is tested on. */
@@ -169,9 +171,9 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** `.`, `!` or `?`. */
+/** `.`, `!`, `?` or `…`. */
 function isEndMark(code: number): boolean {
-  return code === PERIOD || code === EXCLAMATION || code === QUESTION;
+  return code === PERIOD || code === EXCLAMATION || code === QUESTION || code === ELLIPSIS;
 }
 
 /** Whether a character (code unit) is white space as `/\s/` reads it. */

@@ -74,7 +74,7 @@ function isSimple(text: string): boolean {
 /** The writer's "wir/ich" inside a message typed without punctuation: it may follow their introduction (see `splitSentences`). */
 const RUN_ON_SUBJECT = /\s(?:wir|ich)\s/iu;
 
-const ONE_CLAUSE = /^[^.!?;:,\n]*[.!?]*$/iu;
+const ONE_CLAUSE = /^[^.!?;:,\n…]*[.!?…]*$/iu;
 
 const JOINED_CLAUSES = /\s(?:und|oder|sowie|and|or)\s/iu;
 

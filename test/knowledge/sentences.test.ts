@@ -16,6 +16,7 @@ describe('splitSentences', () => {
     ['1. Was sind die Kernaufgaben?\n2. Mit wem arbeitet sie zusammen?', ['Was sind die Kernaufgaben?', 'Mit wem arbeitet sie zusammen?']],
     ['Ich trau mich nicht mehr zu fragen :) Wofür steht das?', ['Ich trau mich nicht mehr zu fragen', 'Wofür steht das?']],
     ['danke ;-) und die Faxnummer?', ['danke', 'und die Faxnummer?']],
+    ['Wir haben schon Sprachkurse, Schulsozialarbeit … Was bringt uns das KI?', ['Wir haben schon Sprachkurse, Schulsozialarbeit …', 'Was bringt uns das KI?']],
     [
       'hi kurze frage vom jobcenter hamm wir haben viele junge leute die nach der schule hängen bleiben kann das KI da was machen',
       ['hi kurze frage vom jobcenter hamm', 'wir haben viele junge leute die nach der schule hängen bleiben', 'kann das KI da was machen'],
