@@ -60,20 +60,45 @@ export const ANAPHORS = new Set([
   'der', 'den', 'dem', 'they', 'them', 'it', 'that', 'this', 'there',
 ]);
 
-const wordCache = new Map<string, string[]>();
+/** A piece as the sentence stage reads it: folded, and its words as the lists spell them. */
+interface PieceWords {
+  readonly folded: string;
+  readonly words: string[];
+}
+
+const pieceCache = new Map<string, PieceWords>();
 
 /**
- * Folded words of a piece; memoised briefly, since each piece is looked at several times. A word
- * of the lists below typed without umlauts ("koennt", "waer", "fuer") is read as that word.
+ * A piece folded and split into words, memoised briefly: the sentence stage looks at each piece
+ * several times (its opening words, whether it requests, whether it is courtesy or a closing),
+ * and folding it once serves both its words and the patterns that read the folded text.
+ */
+function pieceWords(text: string): PieceWords {
+  let piece = pieceCache.get(text);
+  if (!piece) {
+    if (pieceCache.size > 2000) pieceCache.clear();
+    const folded = fold(text);
+    const found = folded.match(/[\p{L}\p{N}']+/gu) ?? [];
+    // Most pieces have no "ae", "oe" or "ue" at all, so no word of them can be a list word typed
+    // without its umlaut: one search of the piece instead of three per word.
+    const digraphs = folded.includes('ae') || folded.includes('oe') || folded.includes('ue');
+    piece = { folded, words: digraphs ? found.map(asListWord) : found };
+    pieceCache.set(text, piece);
+  }
+  return piece;
+}
+
+/**
+ * Folded words of a piece (memoised with {@link foldedPiece}). A word of the lists below typed
+ * without umlauts ("koennt", "waer", "fuer") is read as that word.
  */
 export function words(text: string): string[] {
-  let list = wordCache.get(text);
-  if (!list) {
-    if (wordCache.size > 2000) wordCache.clear();
-    list = (fold(text).match(/[\p{L}\p{N}']+/gu) ?? []).map(asListWord);
-    wordCache.set(text, list);
-  }
-  return list;
+  return pieceWords(text).words;
+}
+
+/** The piece folded (`fold`), from the same memo as its {@link words}. */
+export function foldedPiece(text: string): string {
+  return pieceWords(text).folded;
 }
 
 let listWords: ReadonlySet<string> | undefined;

@@ -7,7 +7,7 @@
  * The sentences come from `sentenceSplit.ts`, the word lists from `chatWords.ts`, and what a
  * piece points back at from `pointers.ts`; this module cuts clauses and gives each piece its role.
  */
-import { COURTESY, FRONTED_ADVERBS, hasTopicWords, INQUIRY, INTERROGATIVES, isTopicWord, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
+import { COURTESY, foldedPiece, FRONTED_ADVERBS, hasTopicWords, INQUIRY, INTERROGATIVES, isTopicWord, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
 import { asksAgain, pointsBack, pointsWithinItself, saysShe } from './pointers';
 import { splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 import { fold } from './text';
@@ -382,7 +382,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       let why: string;
       if (introduces && index === all.length - 1) {
         [role, why] = ['context', 'introduces what follows (":")'];
-      } else if (index > 0 && DOUBTED_PIECE.test(fold(clause)) && DOUBTED_ALTERNATIVE.test(fold(clause).replace(DOUBTED_PIECE, ''))) {
+      } else if (index > 0 && DOUBTED_PIECE.test(foldedPiece(clause)) && DOUBTED_ALTERNATIVE.test(foldedPiece(clause).replace(DOUBTED_PIECE, ''))) {
         [role, why] = ['context', DOUBTED_WHY];
       } else if (opens === 'interrogative' && (index > 0 || asks || all.length === 1 || unmarkedLast)) {
         [role, why] = ['question', index > 0 ? 'clause opens with a question word' : 'opens with a question word'];
@@ -402,7 +402,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       }
       if (role !== 'context' && isCourtesy(clause, isStopword)) [role, why] = ['courtesy', 'asks for help, names no topic'];
       // "Gruß aus Düsseldorf", "Viele Grüße, Team Jugendamt": a closing, whatever place it names.
-      if (CLOSING.test(fold(clause))) [role, why] = ['courtesy', 'a closing greeting'];
+      if (CLOSING.test(foldedPiece(clause))) [role, why] = ['courtesy', 'a closing greeting'];
       // "Mich interessiert, was …", "Ich wüsste gern, wo …": the request's object is the clause
       // that follows; alone it names no topic.
       if (request && index < all.length - 1 && !hasTopicWords(words(clause).join(' ').replace(REQUEST, ' '), isStopword)) {
