@@ -140,6 +140,23 @@ function nearChoice(reading: FollowUpReading): PartTrace | undefined {
   return traceOf({ ...part, why: `${part.why}; of the choices its words leave, the one in the conversation's neighbourhood` }, elliptic, { ...alone, result }, { entryId: topic.id });
 }
 
+/**
+ * A later part of a message that points at the part before it with an adverb ("Welche Programme
+ * gibt es in der frühen Bildung, und für wen gibt es da Fortbildungen?"): when its own words leave
+ * a choice, the one in the neighbourhood of the earlier part's answer answers (see {@link nearChoice}).
+ */
+export function choiceNearAnswer(
+  matcher: Matcher,
+  reader: TextReader,
+  trace: PartTrace,
+  part: AskedPart,
+  before: Entry,
+  getEntry: (id: string) => Entry | undefined,
+): PartTrace | undefined {
+  const alone = trace.explanation;
+  return nearChoice({ matcher, reader, part, topic: before, neighbourhood: topicOf(before, getEntry), alone, withTopic: alone, elliptic: trace.elliptic });
+}
+
 /** A part read as a follow-up: alone and with the last answer's topic. */
 interface FollowUpReading {
   readonly matcher: Matcher;

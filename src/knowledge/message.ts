@@ -12,11 +12,11 @@
  * `explainMessage` returns every stage's result for `npm run ask -- --json`.
  */
 import { declined } from './decide';
-import { readPart, type PartTrace } from './followUp';
+import { choiceNearAnswer, readPart, type PartTrace } from './followUp';
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
-import { pointsAtThing, pointsWithPronoun } from './pointers';
+import { pointsAtThing, pointsBack, pointsWithPronoun } from './pointers';
 import { findFocus, type MessagePiece } from './sentences';
 import { isStopword } from './text';
 import type { ConversationContext, MatchResult, MessageMatch, PartMatch } from './types';
@@ -121,6 +121,14 @@ export function explainMessage(
     const before = index > 0 ? parts[index - 1]!.explanation.result.answer : null;
     if (!before || part.followUp || !pointsWithPronoun(part.text, isStopword)) return part;
     return readPart(matcher, reader, asked[index]!, before, getEntry);
+  });
+  // "Welche Programme gibt es in der frühen Bildung, und für wen gibt es da Fortbildungen?": a part
+  // pointing at the one before with an adverb, whose own words leave a choice, takes the choice
+  // near that part's answer.
+  parts = parts.map((part, index) => {
+    const before = index > 0 ? parts[index - 1]!.explanation.result.answer : null;
+    if (!before || part.followUp || part.explanation.result.outcome !== 'suggest' || !pointsBack(part.text, isStopword)) return part;
+    return choiceNearAnswer(matcher, reader, part, asked[index]!, before, getEntry) ?? part;
   });
   // One question with context: when the whole message, read as one question as written, answers
   // ("Wir sind ein Kreis – können wir ein KI aufbauen?"), that reading wins — it used every word

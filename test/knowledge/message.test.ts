@@ -70,6 +70,11 @@ describe('matchMessage', () => {
     expect(answered('Are there any programmes for parents from the integration centre?')).toBe('fruehe-bildung');
   });
 
+  it('should let the part before pick among the choices of a part that points at it with an adverb', () => {
+    const result = kb.matchMessage('Welche Programme bieten die KI in der frühen Bildung an und für wen gibt es da Fortbildungen?');
+    expect(result.parts.map((part) => part.answer?.id)).toEqual(['griffbereit', 'fruehe-bildung-fortbildung']);
+  });
+
   it('should let the conversation pick among the choices a follow-up\'s own words leave', () => {
     // Courses for schools or for the early years: after an early-years programme, the early years.
     expect(answered('und für wen gibt es Fortbildungen?', { lastEntryId: 'griffbereit' })).toBe('fruehe-bildung-fortbildung');
