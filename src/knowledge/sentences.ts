@@ -417,11 +417,15 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     });
   });
   // "Wir überlegen, wie wir die freien Träger einbinden. … Ist das direkt ein Ministerium?": next to
-  // a direct question, an indirect one that nobody hands to the reader is what the writer weighs.
-  const direct = pieces.some((piece) => piece.role === 'question' && piece.text.trimEnd().endsWith('?'));
+  // a direct question, or to an indirect one handed to the reader ("Ich wüsste gern, ob …"), an
+  // indirect one that nobody hands to the reader is what the writer weighs.
+  const handedOn = (intro: string) => words(intro).some((word) => INQUIRY.has(word));
+  const direct =
+    pieces.some((piece) => piece.role === 'question' && piece.text.trimEnd().endsWith('?')) ||
+    [...indirect.values()].some(handedOn);
   for (const [piece, intro] of indirect) {
-    if (direct && !words(intro).some((word) => INQUIRY.has(word))) {
-      pieces[pieces.indexOf(piece)] = { text: piece.text, role: 'context', why: 'an indirect question the writer weighs, next to a direct question' };
+    if (direct && !handedOn(intro)) {
+      pieces[pieces.indexOf(piece)] = { text: piece.text, role: 'context', why: 'an indirect question the writer weighs, next to a question to the reader' };
     }
   }
 

@@ -207,7 +207,11 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
       'Hallo, bei uns im Kreis gibt es Streit, ob das KI beim Jugendamt hängen soll. Wie haben das die anderen Kreise gemacht?',
       ['Wie haben das die anderen Kreise gemacht?'],
     ],
-  ])('should read an indirect question nobody hands on, next to a direct one, as context: %j', (message, expected) => {
+    [
+      'Wir würden uns gern darüber austauschen, wie die anderen ihre Elternarbeit organisieren. Ich wüsste gern, ob die LaKI so etwas organisiert.',
+      ['ob die LaKI so etwas organisiert.'],
+    ],
+  ])('should read an indirect question nobody hands on, next to a question to the reader, as context: %j', (message, expected) => {
     expect(asked(message)).toEqual(expected);
   });
 
