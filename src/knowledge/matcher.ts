@@ -126,10 +126,20 @@ export class Matcher {
     this.analyzer = new Analyzer(entries.flatMap(indexedTexts), synonyms, this.settings);
     this.index = new ScoringIndex(entries, this.analyzer, this.settings);
     this.analyzer.finishIndexing();
-    for (const entry of entries) if (!this.overviews.has(entry.category)) this.overviews.set(entry.category, entry);
+    const overviewed = new Set<string>();
+    const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
+    for (const entry of entries) {
+      if (this.overviews.has(entry.category) || overviewed.has(entry.category)) continue;
+      overviewed.add(entry.category);
+      const listed = entry.related.filter((id) => categories.get(id) === entry.category).length;
+      if (listed >= MIN_OVERVIEW_LINKS) this.overviews.set(entry.category, entry);
+    }
   }
 
-  /** The first entry of each category: its overview (editors put it first, see the catalog). */
+  /**
+   * The overview of each category that has one: its first entry (editors put the overview first,
+   * see the catalog), when it lists at least {@link MIN_OVERVIEW_LINKS} entries of its category.
+   */
   private readonly overviews = new Map<string, Entry>();
 
   /** The overview of an entry's category, when it lists the entry as related; undefined for the overview itself. */
@@ -371,6 +381,9 @@ function unknownPlaces(sentence: string, reader: TextReader): Array<Extract<Word
  * but an entry need not have them.
  */
 const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich', 'zielgrupp']);
+
+/** Related entries of its own category an entry lists to count as the category's overview. */
+const MIN_OVERVIEW_LINKS = 3;
 
 /** Stems of the question words kept as tokens ({@link QUESTION_KIND_WORDS}). */
 const QUESTION_KINDS: ReadonlySet<string> = new Set(QUESTION_KIND_WORDS);
