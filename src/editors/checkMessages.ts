@@ -40,6 +40,12 @@ export const CheckMessages = {
   ambiguousSynonym: (term: string, otherLine: number | undefined) =>
     `„${term}“ steht in zwei Synonym-Gruppen (auch in Zeile ${otherLine ?? '?'}). ` +
     'Ein Begriff darf nur in einer Gruppe stehen; entfernen Sie ihn aus einer der beiden.',
+  sameWordInTwoGroups: (term: string, other: string, otherLine: number | undefined) =>
+    `„${term}“ wird wie „${other}“ gelesen (gleicher Wortstamm), und das steht in einer anderen Synonym-Gruppe ` +
+    `(Zeile ${otherLine ?? '?'}). Es gilt nur die erste Gruppe; entfernen Sie den Begriff aus einer der beiden.`,
+  phraseReadAsWord: (term: string, word: string) =>
+    `„${term}“ wird als einzelnes Wort „${word}“ gelesen (Füllwörter zählen nicht) und gilt damit in jedem Satz ` +
+    'mit diesem Wort. Nehmen Sie eine Wendung mit einem zweiten Inhaltswort oder lassen Sie den Begriff weg.',
   missingField: (field: string) => `Pflichtfeld „${field}“ fehlt. Ergänzen Sie es (siehe knowledge/README.md).`,
   draftIdTaken: (id: string, file: string) =>
     `Die id "${id}" gibt es schon in ${file}. Wählen Sie für den Entwurf eine neue id, bevor Sie ihn verschieben.`,

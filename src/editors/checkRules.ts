@@ -15,6 +15,7 @@ import {
   synonymsFileSchema,
   type Entry,
   fold,
+  synonymStems,
 } from '../knowledge';
 
 export type Severity = 'error' | 'warning';
@@ -171,30 +172,45 @@ export function checkEntryHygiene(located: readonly Located[], minQuestions: num
   return findings;
 }
 
-/** A term listed in two synonym groups makes the matcher's reading depend on file order. */
+/**
+ * Synonym members the matcher reads otherwise than the editor meant:
+ * - a term listed in two groups, or two terms read as the same word ("Gründer" and "gründen"
+ *   share their stem) in two groups: only the first group counts, by file order;
+ * - a phrase whose other words are fillers ("work with" is read as "work"): it then holds for
+ *   every sentence with that one word.
+ */
 export async function checkSynonyms(dir: string, files: readonly string[]): Promise<Finding[]> {
   if (!files.includes(SYNONYMS_FILE)) return [];
   const parsed = parseYaml(SYNONYMS_FILE, await readFile(path.join(dir, SYNONYMS_FILE), 'utf8'), synonymsFileSchema, []);
   if (!parsed) return [];
-  const firstSeen = new Map<string, number>();
+  const firstSeen = new Map<string, { readonly group: number; readonly term: string }>();
   const findings: Finding[] = [];
   parsed.value.groups.forEach((group, groupIndex) => {
     const inThisGroup = new Set<string>();
+    const stemsOfGroup = group.map(synonymStems);
     group.forEach((term, termIndex) => {
-      const key = fold(term).replace(/\s+/g, ' ').trim();
-      if (inThisGroup.has(key)) return;
+      const at = { file: SYNONYMS_FILE, line: parsed.lineOf(['groups', groupIndex, termIndex]), field: `groups[${groupIndex}][${termIndex}]` };
+      const stems = stemsOfGroup[termIndex]!;
+      const written = fold(term).replace(/\s+/g, ' ').trim();
+      // "auf Landesebene" next to "Landesebene" says nothing new; "work with" alone would be "work".
+      const alsoAlone = stemsOfGroup.some((other, index) => index !== termIndex && other.length === 1 && other[0] === stems[0]);
+      if (written.includes(' ') && stems.length === 1 && !alsoAlone) {
+        findings.push({ ...at, severity: 'warning', message: CheckMessages.phraseReadAsWord(term, stems[0]!) });
+      }
+      const key = stems.join(' ');
+      if (!key || inThisGroup.has(key)) return;
       inThisGroup.add(key);
       const previous = firstSeen.get(key);
       if (previous === undefined) {
-        firstSeen.set(key, groupIndex);
+        firstSeen.set(key, { group: groupIndex, term });
         return;
       }
+      const otherLine = parsed.lineOf(['groups', previous.group]);
+      const sameTerm = fold(previous.term).replace(/\s+/g, ' ').trim() === written;
       findings.push({
-        file: SYNONYMS_FILE,
-        line: parsed.lineOf(['groups', groupIndex, termIndex]),
-        field: `groups[${groupIndex}][${termIndex}]`,
+        ...at,
         severity: 'warning',
-        message: CheckMessages.ambiguousSynonym(term, parsed.lineOf(['groups', previous])),
+        message: sameTerm ? CheckMessages.ambiguousSynonym(term, otherLine) : CheckMessages.sameWordInTwoGroups(term, previous.term, otherLine),
       });
     });
   });

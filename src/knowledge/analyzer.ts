@@ -167,6 +167,14 @@ function contentWords(text: string | readonly Word[]): ContentWord[] {
   return result;
 }
 
+/**
+ * The stems a synonym group member is read as: its content words, folded and stemmed, stopwords
+ * left out ("work with" is read as "work"; "Gründer" as "gründen").
+ */
+export function synonymStems(term: string): string[] {
+  return contentWords(term).flatMap((word) => word.parts.map((part) => part.stem));
+}
+
 /** Every stem of a text, stopwords included: what `forward` terms are compared with. */
 function allStems(text: string): string[] {
   return splitWords(text).flatMap((word) => [...word.parts, ...(word.joined ? [word.joined] : [])]).map(stem);
@@ -242,11 +250,7 @@ export class Analyzer {
       this.scannedTexts.push(text);
       this.scannedEnds.push(this.scannedCodes.length);
     }
-    this.synonyms = new SynonymTable(
-      synonyms.groups,
-      (term) => contentWords(term).flatMap((word) => word.parts.map((part) => part.stem)),
-      (token) => this.vocabulary.add(token),
-    );
+    this.synonyms = new SynonymTable(synonyms.groups, synonymStems, (token) => this.vocabulary.add(token));
     this.forward = new ForwardTerms(synonyms.forward, allStems);
     this.typos = new TypoCorrector(this.vocabulary, settings);
   }

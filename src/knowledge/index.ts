@@ -91,5 +91,6 @@ export { DRAFTS_DIR, SCHEMA_DIR, parseYaml, readKnowledgeSource, type KnowledgeS
 export { LoadErrors } from './errors';
 export { entryFileDocumentSchema, entryFileSchema, entrySchema, SYNONYMS_FILE, synonymsFileSchema } from './schema';
 export { fold, isStopword } from './text';
+export { synonymStems } from './analyzer';
 export { createKnowledgeWatcher, knowledgeReloadHealth } from './watcher';
 export type { KnowledgeWatcher, ReloadStatus, WatcherLogger } from './watcher';

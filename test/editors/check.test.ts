@@ -48,6 +48,22 @@ describe('checkKnowledge', () => {
     });
   });
 
+  describe('with synonym members the matcher reads otherwise than written', () => {
+    let result: CheckResult;
+    beforeAll(async () => {
+      result = await checkKnowledge(path.join(fixtures, 'synonym-traps'), { now: NOW });
+    });
+
+    it('should warn when two groups hold words of one stem ("Schüler" is read as "Schule")', () => {
+      expectFinding(result, { file: 'synonyms.yaml', line: 3, field: 'groups[1][0]', severity: 'warning', message: CheckMessages.sameWordInTwoGroups('Schüler', 'Schule', 2) });
+    });
+
+    it('should warn when a phrase is read as one word ("work with" as "work"), not when that word is a member too', () => {
+      expectFinding(result, { file: 'synonyms.yaml', line: 4, field: 'groups[2][1]', severity: 'warning', message: CheckMessages.phraseReadAsWord('work with', 'work') });
+      expect(result.findings.filter((finding) => finding.field === 'groups[2][2]')).toEqual([]);
+    });
+  });
+
   describe('with a valid knowledge base that has weak spots', () => {
     let result: CheckResult;
     beforeAll(async () => {
@@ -67,6 +83,7 @@ describe('checkKnowledge', () => {
       ['fruehe-bildung.yaml', 40, 'kita-einstieg.questions', CheckMessages.fewQuestions(3, 6)],
       ['fruehe-bildung.yaml', 33, 'rucksack-kita.reviewed', CheckMessages.staleReview('2024-02-01', 12)],
       ['synonyms.yaml', 4, 'groups[2][2]', CheckMessages.ambiguousSynonym('Kindergarten', 2)],
+
       ['drafts/laki-2026-0007.yaml', 8, 'griffbereit-gruppen.questions', CheckMessages.fewQuestions(1, 6)],
     ])('should warn about %s line %i (%s)', (file, line, field, message) => {
       expectFinding(result, { file, line, field, message, severity: 'warning' });
