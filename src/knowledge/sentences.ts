@@ -162,7 +162,7 @@ function opensQuestion(text: string, asks = false): 'interrogative' | 'verb' | n
  * "und/oder/…", or the space after a verb of asking. Never an empty match. One shared object read
  * with `exec` (nothing else uses it): `matchAll` would copy the pattern on every sentence.
  */
-const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen))\s+)/giu;
+const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen|know|wondering|wonder))\s+)/giu;
 
 /**
  * True when what follows a comma is a piece of its own:

@@ -216,6 +216,7 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   });
 
   it.each([
+    ['Good morning, our city council wants to know who pays for the integration centres.', ['who pays for the integration centres.']],
     ['Jetzt kam die Frage auf, ob die LaKI auch die Öffentlichkeitsarbeit macht. Können Sie helfen?', ['ob die LaKI auch die Öffentlichkeitsarbeit macht.']],
     ['Mein Chef will wissen, ob die LaKI Schulen berät. Und wo sitzt sie?', ['ob die LaKI Schulen berät.', 'Und wo sitzt sie?']],
   ])('should keep an indirect question handed on by an inquiry word: %j', (message, expected) => {
