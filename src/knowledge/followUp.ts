@@ -119,7 +119,9 @@ export function readPart(
     const deeper = intoRelated(reading);
     if (deeper) return deeper;
   }
-  if (!better) {
+  // Only a part that continues the conversation or points back lets it choose: "wer kann so eins
+  // einrichten?" asks anew, and the last answer's neighbour is no better a guess than its own words.
+  if (!better && leaning !== 'no') {
     const near = nearChoice(reading);
     if (near) return near;
   }

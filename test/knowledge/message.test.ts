@@ -80,6 +80,8 @@ describe('matchMessage', () => {
     expect(answered('und für wen gibt es Fortbildungen?', { lastEntryId: 'griffbereit' })).toBe('fruehe-bildung-fortbildung');
     // After the phone number, neither course entry is near: still a choice.
     expect(kb.matchMessage('und für wen gibt es Fortbildungen?', { lastEntryId: 'laki-telefon' }).main.outcome).toBe('suggest');
+    // A question that asks anew is not bent towards the last answer's neighbour.
+    expect(answered('wer kann so eins einrichten?', { lastEntryId: 'ki-was-ist' })).not.toBe('laki-was-ist');
   });
 
   it('should read a thin question that points into its context sentence with that sentence', () => {
