@@ -9,38 +9,38 @@ const extraSet = path.join(root, 'test/fixtures/eval/extra-questions.yaml');
 const realMessages = path.join(root, 'test/fixtures/eval/real-messages.yaml');
 const realMessages2 = path.join(root, 'test/fixtures/eval/real-messages-2.yaml');
 const realMessages3 = path.join(root, 'test/fixtures/eval/real-messages-3.yaml');
-/** Tuning sets of 6 December: [file, cases right at least, confident wrong parts/turns at most] — that day's figures. */
+/** Tuning sets of 6 December: [file, cases right at least, confident wrong parts/turns at most] — figures at the end of that day's second session. */
 const laterTuningSets = [
-  ['real-messages-4.yaml', 113, 1],
-  ['real-messages-5.yaml', 91, 1],
-  ['real-messages-6.yaml', 64, 2],
+  ['real-messages-4.yaml', 114, 1],
+  ['real-messages-5.yaml', 93, 1],
+  ['real-messages-6.yaml', 65, 1],
   // Written in the afternoon of 6 December; each was measured before it was tuned on (README).
-  ['real-messages-7.yaml', 87, 0],
-  ['real-messages-8.yaml', 88, 2],
-  ['real-messages-9.yaml', 83, 4],
-  ['real-messages-10.yaml', 85, 2],
-  ['real-messages-11.yaml', 85, 2],
+  ['real-messages-7.yaml', 90, 0],
+  ['real-messages-8.yaml', 90, 1],
+  ['real-messages-9.yaml', 85, 3],
+  ['real-messages-10.yaml', 87, 1],
+  ['real-messages-11.yaml', 90, 1],
   // Written on 6 December (second session of that day); 72 right and 4 confident wrong at first sight.
-  ['real-messages-12.yaml', 72, 4],
+  ['real-messages-12.yaml', 85, 2],
   // Written on 6 December (second session): 75 long messages with context, 25 unanswerable; 66 right
   // on that morning's code, 67 on arrival.
-  ['real-messages-13.yaml', 69, 4],
+  ['real-messages-13.yaml', 72, 3],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
   // [file, cases right at least, confident wrong parts/turns at most, unanswerable cases answered at most]
   // — figures at the end of 6 December 2026, raised in its second session where it gained (checked by summary figures only).
-  ['real-messages-holdout.yaml', 63, 0, 0],
+  ['real-messages-holdout.yaml', 64, 0, 0],
   ['real-messages-holdout-2.yaml', 77, 2, 0],
   ['real-messages-holdout-3.yaml', 88, 3, 0],
-  ['real-messages-holdout-4.yaml', 96, 3, 1],
+  ['real-messages-holdout-4.yaml', 98, 3, 1],
   // Written on 6 December, measured at the start of that afternoon's work and at its end, never read.
   ['real-messages-holdout-5.yaml', 100, 1, 0],
   // Written on 6 December (second set of that day), measured on arrival (before any work on it), never read.
   ['real-messages-holdout-6.yaml', 90, 1, 0],
   // Written on 6 December (second session), measured once on the code of that session's start
-  // (80 right) and once at its end (83), never read.
-  ['real-messages-holdout-7.yaml', 83, 4, 2],
+  // (80 right) and at its end (84), never read.
+  ['real-messages-holdout-7.yaml', 84, 4, 2],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
