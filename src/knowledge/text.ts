@@ -383,7 +383,7 @@ const CHAT_FILLERS = [
   'could', 'would', 'should', 'may', 'did', 'whether', 'when', 'whom', 'whose', 'just', 'yet', 'not',
   'were', 'been', 'this', 'that', 'these', 'those', 'thanks', 'thank', 'hello', 'dear', 'regards', 'let',
   'want', 'wanted', 'im', 'ive', 'id', 'please', 'know', 'question', 'questions', 'quick', 'hey', 'find',
-  'exist', 'exists', 'existing', 'anything', 'something', 'info', 'details', 'exactly', 'actually',
+  'exist', 'exists', 'existing', 'anything', 'something', 'info', 'details', 'exactly', 'actually', 'special', 'specific', 'particular',
 ];
 
 /** English stopwords that are German topic words or occur in the knowledge base. */
