@@ -78,6 +78,12 @@ export function readPart(
   const trace = traceOf(part, leaning !== 'no', alone);
   const neighbourhood = topicOf(topic, getEntry);
   const answeredAlone = alone.result.answer;
+  // "Wer fördert die LaKI?" – "und die KIs?": a part that continues with a subject and nothing
+  // else asks the last question of another subject.
+  if (leaning === 'continues' && new Set(alone.analysis.tokens).size <= SUBJECT_ONLY_TOKENS) {
+    const swapped = sameForOther({ matcher, reader, part, topic, neighbourhood, alone, withTopic: alone, elliptic: trace.elliptic });
+    if (swapped) return swapped;
+  }
   // A clear answer stays, unless the part points back, or continues the topic ("und für wen
   // gibt es Fortbildungen?") and the answer lies outside the topic's neighbourhood.
   if (answeredAlone && (leaning === 'no' || (leaning === 'continues' && neighbourhood.favoured.has(answeredAlone.id)))) return trace;
@@ -157,6 +163,26 @@ export function choiceNearAnswer(
 ): PartTrace | undefined {
   const alone = trace.explanation;
   return nearChoice({ matcher, reader, part, topic: before, neighbourhood: topicOf(before, getEntry), alone, withTopic: alone, elliptic: trace.elliptic });
+}
+
+/** Most distinct tokens of a continuing part that only names a subject ("und die KIs?" → KI, Integration). */
+const SUBJECT_ONLY_TOKENS = 2;
+
+/**
+ * The part read with the last answer's topic but without the last answer itself: "und die KIs?"
+ * after the LaKI's funding is the centres' funding. Its answer, when it differs from what the
+ * part's own words find and holds them; otherwise undefined.
+ */
+function sameForOther(reading: FollowUpReading): PartTrace | undefined {
+  const { matcher, reader, part, topic, neighbourhood, alone, elliptic } = reading;
+  const besides = matcher.explain(
+    part.text,
+    { context: part.context, antecedent: part.antecedent ?? topic.title, leansOn: part.leansOn, topic: { ...neighbourhood, exclude: topic.id } },
+    reader,
+  );
+  const answer = besides.result.answer;
+  if (!answer || answer.id === alone.result.answer?.id || !coversOwnWords(matcher, reader, part, alone, answer)) return undefined;
+  return traceOf({ ...part, why: `${part.why}; asks the same of another subject` }, elliptic, besides, { entryId: topic.id });
 }
 
 /** A part read as a follow-up: alone and with the last answer's topic. */

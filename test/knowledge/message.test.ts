@@ -75,6 +75,12 @@ describe('matchMessage', () => {
     expect(result.parts.map((part) => part.answer?.id)).toEqual(['griffbereit', 'fruehe-bildung-fortbildung']);
   });
 
+  it('should ask the last question of another subject when a follow-up names only the subject ("und die KIs?")', () => {
+    expect(answered('und die KIs?', { lastEntryId: 'laki-foerderung' })).toBe('ki-foerderung');
+    expect(answered('und die LaKI?', { lastEntryId: 'ki-foerderung' })).toBe('laki-foerderung');
+    expect(answered('und die Faxnummer?', { lastEntryId: 'laki-telefon' })).toBe('laki-fax');
+  });
+
   it('should let the conversation pick among the choices a follow-up\'s own words leave', () => {
     // Courses for schools or for the early years: after an early-years programme, the early years.
     expect(answered('und für wen gibt es Fortbildungen?', { lastEntryId: 'griffbereit' })).toBe('fruehe-bildung-fortbildung');
