@@ -39,8 +39,8 @@ const heldOut = [
   // Written on 6 December (second set of that day), measured on arrival (before any work on it), never read.
   ['real-messages-holdout-6.yaml', 90, 1, 0],
   // Written on 6 December (second session), measured once on the code of that session's start
-  // (80 right) and at its end (84), never read.
-  ['real-messages-holdout-7.yaml', 84, 4, 2],
+  // (80 right) and at its end (85), never read.
+  ['real-messages-holdout-7.yaml', 85, 4, 2],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
