@@ -403,12 +403,13 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       if (role !== 'context' && isCourtesy(clause, isStopword)) [role, why] = ['courtesy', 'asks for help, names no topic'];
       // "Gruß aus Düsseldorf", "Viele Grüße, Team Jugendamt": a closing, whatever place it names.
       if (CLOSING.test(foldedPiece(clause))) [role, why] = ['courtesy', 'a closing greeting'];
-      // "Mich interessiert, was …", "Ich wüsste gern, wo …": the request's object is the clause
-      // that follows; alone it names no topic.
-      if (request && index < all.length - 1 && !hasTopicWords(words(clause).join(' ').replace(REQUEST, ' '), isStopword)) {
+      const [purpose, asked] = splitPurposePhrase(clause);
+      // "Mich interessiert, was …", "Ich wüsste gern, wo …", "Für die Sitzung benötige ich eine
+      // kurze Darstellung, welche …": the request's object is the clause that follows; alone (its
+      // purpose aside) it names no topic.
+      if (request && index < all.length - 1 && !hasTopicWords(words(asked).join(' ').replace(REQUEST, ' '), isStopword)) {
         [role, why] = ['courtesy', 'a request whose object follows'];
       }
-      const [purpose, asked] = splitPurposePhrase(clause);
       if (purpose) pieces.push({ text: purpose, role: 'context', why: 'says what the answer is for ("für unseren Verteiler")' });
       const piece = { text: asked, role, why };
       if (role === 'question' && !asks && index > 0 && opens === 'interrogative') indirect.set(piece, all.slice(0, index).join(' '));

@@ -236,6 +236,10 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(asked(message)).toEqual(expected);
   });
 
+  it('should read a request whose object follows as courtesy, its purpose aside', () => {
+    expect(asked('Für unsere Ratssitzung benötige ich eine kurze Darstellung, welche Aufgaben die LaKI hat.')).toEqual(['welche Aufgaben die LaKI hat.']);
+  });
+
   it('should read ", da haben wir …" as a statement of the writer\'s own', () => {
     expect(asked('Macht das KI auch im Ganztag Fortbildungen, da haben wir gerade Bedarf?')).toEqual(['Macht das KI auch im Ganztag Fortbildungen']);
   });
