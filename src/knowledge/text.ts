@@ -368,8 +368,9 @@ const CHAT_FILLERS = [
   'direkt', 'laut', 'bezug', 'zusammenhang', 'schonmal', 'irgendwas', 'irgendwer', 'irgendwo', 'irgendwelche', 'woanders',
   'irgendein', 'irgendeine', 'irgendeinen', 'typischerweise', 'normalerweise', 'regelmassig', 'regelmaessig', 'hinweg',
   'drunter', 'darunter', 'drum', 'darum',
-  // Verbs that only frame what is asked ("fällt das darunter?", "klappt das?", "von wem stammt der?").
-  'fallen', 'fallt', 'klappt', 'klappen', 'stammt', 'stammen', 'erledigt', 'erledigen', 'hiess', 'hiessen', 'heissen',
+  // Verbs that only frame what is asked ("fällt das darunter?", "klappt das?", "von wem stammt der?",
+  // "Ist das überhaupt vorgesehen?").
+  'fallen', 'fallt', 'klappt', 'klappen', 'stammt', 'stammen', 'erledigt', 'erledigen', 'hiess', 'hiessen', 'heissen', 'vorgesehen',
   // Adjectives that grade the answer, not the topic ("die richtige Anschrift", "eine offizielle Seite").
   'korrekt', 'korrekte', 'korrekten', 'richtige', 'richtigen', 'offiziell', 'offizielle', 'offiziellen',
   // The form of an answer asked for ("eine kurze Darstellung, welche …").
