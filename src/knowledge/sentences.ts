@@ -131,10 +131,6 @@ function opensWithVerbAndSubject(list: readonly string[]): boolean {
 }
 
 /**
- * True when the first words (after a preposition or "und") are a question word or a question verb;
- * in a sentence that asks ("?"), also any verb followed by its subject ("Entscheiden wir …?").
- */
-/**
  * True when a sentence ended at a dash is a question that goes on after it in a fragment: "Wer darf
  * ein KI einrichten – jede Gemeinde oder nur bestimmte?". A full question after the dash asks on
  * its own ("Wer prüft, ob die Arbeit etwas bringt – gibt es dafür eine Stelle?").
@@ -144,6 +140,10 @@ function asksOnAfterDash(sentences: readonly SplitSentence[], index: number): bo
   return sentences[index]!.atDash && next !== undefined && next.endsWith('?') && opensQuestion(next, true) === null;
 }
 
+/**
+ * True when the first words (after a preposition or "und") are a question word or a question verb;
+ * in a sentence that asks ("?"), also any verb followed by its subject ("Entscheiden wir …?").
+ */
 function opensQuestion(text: string, asks = false): 'interrogative' | 'verb' | null {
   const list = words(text);
   if (list[0] === 'wie' && COMPARING_WIE.test(list.slice(0, 2).join(' '))) return null;
@@ -481,14 +481,6 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   return { pieces, parts };
 }
 
-/**
- * "ich sitze in der Stabsstelle im Kreis Lippe und wir sollen ein Konzept schreiben": what a
- * pointer ("Kann die LaKI uns *dabei* beraten?") points at is what the writer said last, not who
- * the writer is — the introduction before "und wir/ich …" is left out.
- */
-const INTRODUCED_CLAUSE =
-  /^(?:ich\s+(?:bin|sitze?|arbeite)|bin|sitze?|arbeite|wir\s+sind)\b.*?(?:,\s*|\s+)und\s+(\S+\s+\S+\s+\S+.*)$/iu;
-
 /** Context pieces looked at, nearest first, for one the knowledge base knows something of. */
 const REFERENT_REACH = 3;
 
@@ -508,9 +500,15 @@ function referentOf(
   return candidates.slice(1, REFERENT_REACH).find((piece) => piece.role === 'context' && namesTopic(piece.text)) ?? nearest;
 }
 
-/** Most topic words a piece after a dash has when it only goes on with the sentence before. */
-const THIN_AFTER_DASH = 2;
+/**
+ * "ich sitze in der Stabsstelle im Kreis Lippe und wir sollen ein Konzept schreiben": what a
+ * pointer ("Kann die LaKI uns *dabei* beraten?") points at is what the writer said last, not who
+ * the writer is — the introduction before "und …" is left out when at least three words follow.
+ */
+const INTRODUCED_CLAUSE =
+  /^(?:ich\s+(?:bin|sitze?|arbeite)|bin|sitze?|arbeite|wir\s+sind)\b.*?(?:,\s*|\s+)und\s+(\S+\s+\S+\s+\S+.*)$/iu;
 
+/** A sentence without the writer's introduction ({@link INTRODUCED_CLAUSE}); the sentence itself when it has none. */
 function withoutIntroduction(text: string): string {
   return INTRODUCED_CLAUSE.exec(text)?.[1] ?? text;
 }
@@ -530,3 +528,6 @@ function mainClause(text: string): string {
   const match = SUBORDINATE.exec(text);
   return match && match.index >= MIN_MAIN_CLAUSE ? text.slice(0, match.index) : text;
 }
+
+/** Most topic words a piece after a dash has when it only goes on with the sentence before. */
+const THIN_AFTER_DASH = 2;
