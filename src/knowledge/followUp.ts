@@ -87,14 +87,10 @@ export function readPart(
   // A clear answer stays, unless the part points back, or continues the topic ("und für wen
   // gibt es Fortbildungen?") and the answer lies outside the topic's neighbourhood.
   if (answeredAlone && (leaning === 'no' || (leaning === 'continues' && neighbourhood.favoured.has(answeredAlone.id)))) return trace;
-  const besides = ADDITIVE.test(part.text) ? { exclude: topic.id } : {};
-  const withTopic = matcher.explain(
-    part.text,
-    { context: part.context, antecedent: part.antecedent ?? topic.title, leansOn: part.leansOn, topic: { ...neighbourhood, ...besides } },
-    reader,
-  );
+  const besides = ADDITIVE.test(part.text);
+  const withTopic = readAgainstTopic(matcher, reader, part, topic, neighbourhood, besides);
   const reading: FollowUpReading = { matcher, reader, part, topic, neighbourhood, alone, withTopic, elliptic: trace.elliptic };
-  if (leaning === 'points-back' && besides.exclude) {
+  if (leaning === 'points-back' && besides) {
     const more = relatedForMore(reading, getEntry);
     if (more) return more;
   }
@@ -175,14 +171,28 @@ const SUBJECT_ONLY_TOKENS = 2;
  */
 function sameForOther(reading: FollowUpReading): PartTrace | undefined {
   const { matcher, reader, part, topic, neighbourhood, alone, elliptic } = reading;
-  const besides = matcher.explain(
-    part.text,
-    { context: part.context, antecedent: part.antecedent ?? topic.title, leansOn: part.leansOn, topic: { ...neighbourhood, exclude: topic.id } },
-    reader,
-  );
+  const besides = readAgainstTopic(matcher, reader, part, topic, neighbourhood, true);
   const answer = besides.result.answer;
   if (!answer || answer.id === alone.result.answer?.id || !coversOwnWords(matcher, reader, part, alone, answer)) return undefined;
   return traceOf({ ...part, why: `${part.why}; asks the same of another subject` }, elliptic, besides, { entryId: topic.id });
+}
+
+/**
+ * The part read against the last answer's topic: its words with the topic's at reduced weight, the
+ * topic's neighbourhood favoured, and the last answer itself left out when `besides` (the part asks
+ * for something else than it: "und was macht sie sonst noch?").
+ */
+function readAgainstTopic(matcher: Matcher, reader: TextReader, part: AskedPart, topic: Entry, neighbourhood: Topic, besides: boolean): Explanation {
+  return matcher.explain(
+    part.text,
+    {
+      context: part.context,
+      antecedent: part.antecedent ?? topic.title,
+      leansOn: part.leansOn,
+      topic: besides ? { ...neighbourhood, exclude: topic.id } : neighbourhood,
+    },
+    reader,
+  );
 }
 
 /** A part read as a follow-up: alone and with the last answer's topic. */
@@ -286,11 +296,7 @@ function intoRelated(reading: FollowUpReading): PartTrace | undefined {
  */
 function besidesTopic(reading: FollowUpReading, why: string): PartTrace | undefined {
   const { matcher, reader, part, topic, neighbourhood, alone, elliptic } = reading;
-  const besides = matcher.explain(
-    part.text,
-    { context: part.context, antecedent: part.antecedent ?? topic.title, leansOn: part.leansOn, topic: { ...neighbourhood, exclude: topic.id } },
-    reader,
-  );
+  const besides = readAgainstTopic(matcher, reader, part, topic, neighbourhood, true);
   const others = shownOf(besides);
   if (others.length === 0 || !others.every((entry) => staysWithSubject(reading, entry) && coversOwnWords(matcher, reader, part, alone, entry))) {
     return undefined;
