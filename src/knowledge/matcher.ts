@@ -126,13 +126,11 @@ export class Matcher {
     this.analyzer = new Analyzer(entries.flatMap(indexedTexts), synonyms, this.settings);
     this.index = new ScoringIndex(entries, this.analyzer, this.settings);
     this.analyzer.finishIndexing();
-    const overviewed = new Set<string>();
     const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
-    for (const entry of entries) {
-      if (this.overviews.has(entry.category) || overviewed.has(entry.category)) continue;
-      overviewed.add(entry.category);
-      const listed = entry.related.filter((id) => categories.get(id) === entry.category).length;
-      if (listed >= MIN_OVERVIEW_LINKS) this.overviews.set(entry.category, entry);
+    const firsts = new Map<string, Entry>();
+    for (const entry of entries) if (!firsts.has(entry.category)) firsts.set(entry.category, entry);
+    for (const [category, first] of firsts) {
+      if (first.related.filter((id) => categories.get(id) === category).length >= MIN_OVERVIEW_LINKS) this.overviews.set(category, first);
     }
   }
 
@@ -231,12 +229,10 @@ export class Matcher {
     const leaning = surroundings.leansOn !== undefined && !contextAsQuestion;
     // "Ich wechsle nach Bielefeld. Wo ist dort das KI?": "dort" asks about the place of the sentence
     // it points into, so a town named there that the flyer does not know carries the part too.
-    if (leaning && LOCATIVE.test(question)) {
-      const places = unknownPlaces(surroundings.leansOn!, reader);
-      if (places.length > 0) {
-        unknown = [...unknown, ...places];
-        analysis = { ...analysis, readings: [...analysis.readings, ...places] };
-      }
+    const place = leaning && LOCATIVE.test(question) ? unknownPlace(surroundings.leansOn!, reader) : undefined;
+    if (place) {
+      unknown = [...unknown, place];
+      analysis = { ...analysis, readings: [...analysis.readings, place] };
     }
     // A thin part that points into a context sentence asks how its subject relates to that sentence
     // ("Ist das ein Thema, bei dem die KIs *ansetzen*?"): an unknown verb says how, the sentence says what.
@@ -368,11 +364,11 @@ const PLACE_NAMED = /(?:^|\s)(?:in|nach|aus|bei|im|beim|zur|zum)\s+(?:der\s+|dem
  * the sentence names ("im KI in Herne und kenne bei der Landesstelle niemanden. Wer sind *dort* …?"
  * asks about the Landesstelle), read as a noun.
  */
-function unknownPlaces(sentence: string, reader: TextReader): Array<Extract<WordReading, { kind: 'unknown' }>> {
+function unknownPlace(sentence: string, reader: TextReader): Extract<WordReading, { kind: 'unknown' }> | undefined {
   let last: string | undefined;
   for (const [, place] of sentence.matchAll(PLACE_NAMED)) last = place;
   const reading = last === undefined ? undefined : reader.analyze(last).readings[0];
-  return reading?.kind === 'unknown' ? [{ ...reading, casing: 'noun' }] : [];
+  return reading?.kind === 'unknown' ? { ...reading, casing: 'noun' } : undefined;
 }
 
 /**
