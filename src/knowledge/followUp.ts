@@ -27,6 +27,8 @@ export interface PartTrace {
   readonly leansOn?: string;
   /** The piece before the part: what it is read as when it names no topic ("Wie lautet die?"). */
   readonly antecedent?: string;
+  /** The actor a pronoun of the part stands for ("… und wo sitzt *sie*?"). */
+  readonly actor?: string;
   readonly explanation: Explanation;
 }
 
@@ -310,7 +312,7 @@ function staysWithSubject(reading: FollowUpReading, entry: Entry): boolean {
 }
 
 /** An asked part as the sentence stage found it. */
-type AskedPart = Pick<PartTrace, 'text' | 'why' | 'context' | 'antecedent' | 'leansOn'>;
+type AskedPart = Pick<PartTrace, 'text' | 'why' | 'context' | 'antecedent' | 'leansOn' | 'actor'>;
 
 /**
  * A part's trace, built field by field: V8 adds each property that follows a spread
@@ -320,6 +322,7 @@ function traceOf(part: AskedPart, elliptic: boolean, explanation: Explanation, f
   const trace: { -readonly [K in keyof PartTrace]: PartTrace[K] } = { text: part.text, why: part.why, context: part.context, elliptic, explanation };
   if (part.antecedent !== undefined) trace.antecedent = part.antecedent;
   if (part.leansOn !== undefined) trace.leansOn = part.leansOn;
+  if (part.actor !== undefined) trace.actor = part.actor;
   if (followUp) trace.followUp = followUp;
   return trace;
 }

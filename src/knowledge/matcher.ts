@@ -162,6 +162,8 @@ export class Matcher {
    *   words join the asked part at reduced weight, and its entry and related entries are favoured.
    * @param surroundings.leansOn a context sentence the part points into ("… dabei?"): its known
    *   words join the asked part at reduced weight; its unknown words and forward terms stay context.
+   * @param surroundings.actor the actor a pronoun of the part stands for ("… und wo sitzt *sie*?"):
+   *   its known words join the part at reduced weight.
    * @param reader reads the texts (the message's reading shares its words between its pieces)
    */
   explain(
@@ -171,6 +173,7 @@ export class Matcher {
       readonly antecedent?: string;
       readonly topic?: Topic;
       readonly leansOn?: string;
+      readonly actor?: string;
     } = {},
     reader: TextReader = this.ownReader,
   ): Explanation {
@@ -222,6 +225,7 @@ export class Matcher {
     // towards the last answer's other themes.
     if (topic && !(contextAsQuestion && asksKind)) borrow(topic.text, this.settings.topicWeight);
     if (surroundings.leansOn && !contextAsQuestion) borrow(surroundings.leansOn, this.settings.leanWeight);
+    if (surroundings.actor && !contextAsQuestion) borrow(surroundings.actor, 1);
     // "Wer bezahlt euch?": the bot answers for the organisation the question addresses.
     if (this.addressee && ADDRESSES_YOU.test(question)) borrow(this.addressee, this.settings.leanWeight);
     let knownMass = 0;

@@ -49,10 +49,10 @@ function partMatch(result: MatchResult, text: string): PartMatch {
 function ownReadings(matcher: Matcher, reader: TextReader): (part: PartTrace) => Explanation {
   const readings = new Map<string, Explanation>();
   return (part) => {
-    const key = `${part.text}\u0000${part.antecedent ?? ''}\u0000${part.leansOn ?? ''}`;
+    const key = `${part.text}\u0000${part.antecedent ?? ''}\u0000${part.leansOn ?? ''}\u0000${part.actor ?? ''}`;
     let reading = readings.get(key);
     if (!reading) {
-      reading = matcher.explain(part.text, { antecedent: part.antecedent, leansOn: part.leansOn }, reader);
+      reading = matcher.explain(part.text, { antecedent: part.antecedent, leansOn: part.leansOn, actor: part.actor }, reader);
       readings.set(key, reading);
     }
     return reading;
@@ -115,11 +115,12 @@ export function explainMessage(
   const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
   const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] as string[] }];
   let parts = asked.map((part) => readPart(matcher, reader, part, topic, getEntry));
-  // "Wo sitzt die LaKI, und wer fördert die?": a later part whose pronoun stands for what the part
-  // before it asked about is that part's follow-up, read against its answer like the next turn.
+  // "Wo ist das Büro der LaKI, und wie erreiche ich das?": a later part whose pronoun stands for
+  // what the part before it asked about is that part's follow-up, read against its answer like the
+  // next turn. A pronoun standing for an actor ("und wer fördert *die*?") already reads as the actor.
   parts = parts.map((part, index) => {
     const before = index > 0 ? parts[index - 1]!.explanation.result.answer : null;
-    if (!before || part.followUp || !pointsWithPronoun(part.text, isStopword)) return part;
+    if (!before || part.followUp || asked[index]!.actor || !pointsWithPronoun(part.text, isStopword)) return part;
     return readPart(matcher, reader, asked[index]!, before, getEntry);
   });
   // "Welche Programme gibt es in der frühen Bildung, und für wen gibt es da Fortbildungen?": a part

@@ -92,6 +92,55 @@ export function saysShe(text: string, message: string): boolean {
   return /\ssie(?=[^\p{L}]|$)/u.test(text) && /\p{Lu}/u.test(message);
 }
 
+/** The two actors of the knowledge base as writers name them: the LaKI and the centres. */
+const ACTORS: ReadonlyArray<{ readonly name: string; readonly named: RegExp }> = [
+  { name: 'LaKI', named: /(?:^|[^\p{L}])(?:laki(?:'?s)?|landeskoordinierungsstelle\w*|koordinierungsstelle\w*|landesstelle\w*)(?=[^\p{L}]|$)/iu },
+  { name: 'KI', named: /(?:^|[^\p{L}])(?:kis?|ki'?s|integrationszentr\w*|zentrum|zentren)(?=[^\p{L}]|$)/iu },
+];
+
+/** Personal pronouns and possessives that stand for a named actor; lower case, as "Sie"/"Ihr" address the reader. */
+const ACTOR_PRONOUN = /(?:^|[^\p{L}])(?:sie|ihr|ihre|ihren|ihrer|ihrem|ihnen|er|ihm|ihn|deren|dessen)(?=[^\p{L}]|$)/u;
+
+/** "sie" typed in lower case for the formal "Sie": after a verb opening the question, or before "mir/uns/bitte". */
+const ADDRESSES_READER =
+  /(?:^|[^\p{L}])(?:können|koennen|könnten|koennten|würden|wuerden|wissen|hätten|haetten|kennen|wären|waeren|möchten|moechten|dürfen|duerfen|sagen|schicken|senden|nennen|geben)\s+sie(?=[^\p{L}]|$)|(?:^|[^\p{L}])sie\s+(?:mir|uns|bitte)(?=[^\p{L}]|$)/iu;
+
+/** Demonstratives standing alone that can stand for an actor ("Wie erreiche ich *die*?"); "das" stands for a thing. */
+const ACTOR_DEMONSTRATIVES = new Set(['die', 'der', 'den', 'dem']);
+
+/**
+ * The actor a part refers to with a pronoun, when the piece it refers to names exactly one:
+ * "Wer finanziert die LaKI und was macht *die* eigentlich genau?" asks what the LaKI does, not
+ * again who funds it; "Wer fördert die Landeskoordinierungsstelle, und bei welcher Behörde ist
+ * *sie* angesiedelt?" asks where the LaKI is attached. The referent must name nothing else the
+ * pronoun could stand for (no other capitalised noun: "Ich suche die Faxnummer der LaKI, wo finde
+ * ich die?" is about the number), unless the part asks what its subject does — only an actor does
+ * something ("Welche Kernaufgaben hat die Koordinierungsstelle? Und was tut *sie* sonst noch?").
+ * Needs a message that capitalises: in lower case "sie" may be the reader.
+ */
+export function actorReferredTo(text: string, referent: string, message: string, isStopword: (word: string) => boolean): string | undefined {
+  if (!/\p{Lu}/u.test(message)) return undefined;
+  const list = words(text);
+  const at = standingAt(list, isStopword);
+  const points = (ACTOR_PRONOUN.test(text) && !ADDRESSES_READER.test(text)) || (at !== -1 && ACTOR_DEMONSTRATIVES.has(list[at]!));
+  if (!points) return undefined;
+  const named = ACTORS.filter((actor) => actor.named.test(referent));
+  if (named.length !== 1) return undefined;
+  const actor = named[0]!;
+  return asksWhatItDoes(text) || !namesOtherNoun(referent, actor.named) ? actor.name : undefined;
+}
+
+/** True when a piece asks what its subject does ("Was macht die eigentlich?"). */
+export function asksWhatItDoes(text: string): boolean {
+  return words(text).some((word) => DOING.has(word));
+}
+
+/** True when a sentence names a capitalised noun besides its actor (its first word and the reader's "Sie" aside). */
+function namesOtherNoun(sentence: string, actor: RegExp): boolean {
+  const written = sentence.match(/[\p{L}\p{N}'-]+/gu) ?? [];
+  return written.some((word, index) => index > 0 && /^\p{Lu}/u.test(word) && !/^(Sie|Ihr\w*|Ihnen)$/u.test(word) && !actor.test(word));
+}
+
 /** Adverbs that point at the thing said before as the topic ("Gibt es *da* eine Vorgabe?"), not at a purpose ("*dafür* brauche ich …"). */
 const TOPIC_ADVERBS = new Set(['da', 'dazu', 'dabei', 'daruber', 'darin', 'davon', 'dort', 'hierzu', 'hierbei', 'sowas', 'soetwas']);
 

@@ -8,7 +8,7 @@
  * piece points back at from `pointers.ts`; this module cuts clauses and gives each piece its role.
  */
 import { COURTESY, foldedPiece, FRONTED_ADVERBS, hasTopicWords, INQUIRY, INTERROGATIVES, isTopicWord, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
-import { asksAgain, pointsBack, pointsWithinItself, saysShe } from './pointers';
+import { actorReferredTo, asksAgain, pointsBack, pointsWithinItself, saysShe } from './pointers';
 import { splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 import { fold } from './text';
 
@@ -36,6 +36,11 @@ export interface FocalPart {
    * words join the part at reduced weight.
    */
   readonly leansOn?: string;
+  /**
+   * The actor ("LaKI", "KI") a pronoun of this part stands for, named in its antecedent ("Wer
+   * fördert die LaKI, und bei welcher Behörde ist *sie* angesiedelt?"): its known words join the part.
+   */
+  readonly actor?: string;
 }
 
 export interface MessageFocus {
@@ -470,12 +475,14 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
           : afterDash.has(piece) && cutOff?.role === 'context' && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH
             ? cutOff.text
             : undefined;
+    const actor = antecedent ? actorReferredTo(piece.text, antecedent.text, message, isStopword) : undefined;
     return {
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
       context: index > 0 ? [...contextTexts, focal[index - 1]!.text] : contextTexts,
       ...(antecedent ? { antecedent: withoutIntroduction(antecedent.text) } : {}),
       ...(leansOn ? { leansOn } : {}),
+      ...(actor ? { actor } : {}),
     };
   });
   return { pieces, parts };

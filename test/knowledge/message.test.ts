@@ -323,6 +323,11 @@ describe('matchMessage', () => {
     expect(contacts.main.answer?.id).toBe('laki-ansprechpersonen');
   });
 
+  it('should read a pronoun standing for the actor the part before names ("…, und bei welcher Behörde ist sie angesiedelt?")', () => {
+    const result = kb.matchMessage('Zwei Fragen für eine Vorlage: Wer fördert die Landeskoordinierungsstelle, und bei welcher Behörde ist sie angesiedelt?');
+    expect(result.parts.map((part) => part.answer?.id)).toEqual(['laki-foerderung', 'laki-bezirksregierung']);
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { leansBack, pointsBack, pointsWithinItself } from '../../src/knowledge/pointers';
+import { actorReferredTo, leansBack, pointsBack, pointsWithinItself } from '../../src/knowledge/pointers';
 import { splitSentences } from '../../src/knowledge/sentenceSplit';
 import { findFocus } from '../../src/knowledge/sentences';
 import { isStopword } from '../../src/knowledge/text';
@@ -149,6 +149,29 @@ describe('pointsWithinItself', () => {
     ['Gibt das Land das vor oder liegt das bei uns?', false],
   ])('should read %j as naming what its pronoun stands for: %s', (text, expected) => {
     expect(pointsWithinItself(text, isStopword)).toBe(expected);
+  });
+});
+
+describe('actorReferredTo', () => {
+  it.each([
+    ['bei welcher Behörde ist sie angesiedelt?', 'Wer fördert die Landeskoordinierungsstelle', 'LaKI'],
+    ['und wer fördert die?', 'Wo sitzt die LaKI', 'LaKI'],
+    ['Was bieten sie den Schulen an?', 'Wie viele KIs gibt es in NRW', 'KI'],
+    // "die" stands for the number the referent asks about, not for the LaKI.
+    ['wo finde ich die?', 'Ich suche die Faxnummer der LaKI', undefined],
+    // Only actors do things: "sie" is the Koordinierungsstelle, not its tasks.
+    ['Und was tut sie sonst noch?', 'Welche Kernaufgaben hat die Koordinierungsstelle?', 'LaKI'],
+    // Two actors named: the pronoun could stand for either.
+    ['Und wo sitzt sie?', 'Berät die LaKI die KIs', undefined],
+    // "sie" typed for the formal "Sie".
+    ['Können sie mir die Aufgaben nennen?', 'Ich habe eine Frage zur LaKI', undefined],
+    ['Und wo sitzt sie?', 'Was ist eigentlich die Landesstelle', 'LaKI'],
+  ])('should read %j after %j as referring to %s', (text, referent, expected) => {
+    expect(actorReferredTo(text, referent, `${referent}? ${text}`, isStopword)).toBe(expected);
+  });
+
+  it('should not read a pronoun in a message typed in lower case, where "sie" may be the reader', () => {
+    expect(actorReferredTo('wo sitzt sie?', 'wer fördert die laki', 'wer fördert die laki? wo sitzt sie?', isStopword)).toBeUndefined();
   });
 });
 
