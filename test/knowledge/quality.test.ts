@@ -25,6 +25,9 @@ const laterTuningSets = [
   // Written on 6 December (second session): 75 long messages with context, 25 unanswerable; 66 right
   // on that morning's code, 67 on arrival.
   ['real-messages-13.yaml', 72, 3],
+  // Written on 6 December (third session): 45 long messages with context, 15 English, 10 follow-ups,
+  // 10 with several questions, 20 unanswerable; 77 right and 5 confident wrong at first sight.
+  ['real-messages-14.yaml', 77, 5],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
@@ -41,6 +44,9 @@ const heldOut = [
   // Written on 6 December (second session), measured once on the code of that session's start
   // (80 right) and at its end (85), never read.
   ['real-messages-holdout-7.yaml', 85, 4, 2],
+  // Written on 6 December (third session), measured on arrival on the code of that session's start
+  // (91 right), never read.
+  ['real-messages-holdout-8.yaml', 91, 4, 2],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
