@@ -338,6 +338,22 @@ function isCourtesy(text: string, isStopword: (word: string) => boolean): boolea
   return list.some((word) => COURTESY.has(word)) && !hasTopicWords(text, isStopword);
 }
 
+/** Subjects that say nobody knows: "keiner weiß, was …" describes a situation. */
+const NOBODY = new Set(['keiner', 'niemand', 'kaum', 'nobody']);
+
+/** The writer, who would want to know ("niemand kann *mir* sagen, wer …", "wir wissen nicht, wo …" hand the question on); "bei uns" is a place. */
+const WRITER = new Set(['ich', 'wir', 'mir', 'uns', 'i', 'we', 'me', 'us']);
+
+/**
+ * True when the clause introducing an indirect question says that nobody knows it, without the
+ * writer wanting to know: "bei uns weiß keiner so richtig, was die anderen machen" describes the
+ * situation the question after it is about.
+ */
+function describesOthers(intro: string): boolean {
+  const list = words(intro);
+  return list.some((word) => NOBODY.has(word)) && !list.some((word, index) => WRITER.has(word) && list[index - 1] !== 'bei');
+}
+
 /** "…, wie früher halt", "wie gesagt": "wie" comparing, not asking, folded. */
 const COMPARING_WIE = /^wie\s+(fruher|immer|gesagt|besprochen|ublich|gewohnt|erwahnt|bisher|vereinbart|angekundigt|gewunscht|gehabt|oben|folgt)\b/u;
 
@@ -425,7 +441,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   // "Wir überlegen, wie wir die freien Träger einbinden. … Ist das direkt ein Ministerium?": next to
   // a direct question, or to an indirect one handed to the reader ("Ich wüsste gern, ob …"), an
   // indirect one that nobody hands to the reader is what the writer weighs.
-  const handedOn = (intro: string) => words(intro).some((word) => INQUIRY.has(word));
+  const handedOn = (intro: string) => words(intro).some((word) => INQUIRY.has(word)) && !describesOthers(intro);
   const direct =
     pieces.some((piece) => piece.role === 'question' && piece.text.trimEnd().endsWith('?')) ||
     [...indirect.values()].some(handedOn);

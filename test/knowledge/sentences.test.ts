@@ -234,6 +234,11 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
       'Wir würden uns gern darüber austauschen, wie die anderen ihre Elternarbeit organisieren. Ich wüsste gern, ob die LaKI so etwas organisiert.',
       ['ob die LaKI so etwas organisiert.'],
     ],
+    [
+      // "keiner weiß, was …" describes the situation; "wir wissen nicht, wo …" would hand it on.
+      'Bei uns weiß keiner so richtig, was die anderen Träger machen. Kann das KI da helfen?',
+      ['Kann das KI da helfen?'],
+    ],
   ])('should read an indirect question nobody hands on, next to a question to the reader, as context: %j', (message, expected) => {
     expect(asked(message)).toEqual(expected);
   });
