@@ -387,6 +387,9 @@ const CHAT_FILLERS = [
   'were', 'been', 'this', 'that', 'these', 'those', 'thanks', 'thank', 'hello', 'dear', 'regards', 'let',
   'want', 'wanted', 'im', 'ive', 'id', 'please', 'know', 'question', 'questions', 'quick', 'hey', 'find',
   'exist', 'exists', 'existing', 'anything', 'something', 'info', 'details', 'exactly', 'actually', 'special', 'specific', 'particular',
+  'its', 'she', 'really', 'sort', 'done', 'doing', 'mean', 'means', 'keep', 'keeps', 'say', 'says', 'saying', 'wants', 'makes',
+  'made', 'even', 'every', 'own', 'whole', 'alone', 'anyone', 'someone', 'somebody', 'anybody', 'everyone', 'everything',
+  'usually', 'generally', 'basically', 'currently', 'simply',
 ];
 
 /** English stopwords that are German topic words or occur in the knowledge base. */

@@ -328,6 +328,10 @@ describe('matchMessage', () => {
     expect(result.parts.map((part) => part.answer?.id)).toEqual(['laki-foerderung', 'laki-bezirksregierung']);
   });
 
+  it('should not decline an English question for its function words ("its", "mean", "keep saying")', () => {
+    expect(answered("My colleagues keep saying 'Querschnittsaufgabe'. What does that mean for the integration centres?")).toBe('querschnitt');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
