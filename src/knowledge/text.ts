@@ -389,7 +389,7 @@ const CHAT_FILLERS = [
   'exist', 'exists', 'existing', 'anything', 'something', 'info', 'details', 'exactly', 'actually', 'special', 'specific', 'particular',
   'its', 'she', 'really', 'sort', 'done', 'doing', 'mean', 'means', 'keep', 'keeps', 'say', 'says', 'saying', 'wants', 'makes',
   'made', 'even', 'every', 'own', 'whole', 'alone', 'anyone', 'someone', 'somebody', 'anybody', 'everyone', 'everything',
-  'usually', 'generally', 'basically', 'currently', 'simply',
+  'usually', 'generally', 'basically', 'currently', 'simply', 'give', 'given', 'gives', 'giving', 'sure', 'main', 'regulates', 'regulated', 'regulate',
 ];
 
 /** English stopwords that are German topic words or occur in the knowledge base. */
