@@ -141,6 +141,9 @@ const NONE: readonly never[] = Object.freeze([]);
 /** Separable verb prefixes that take "zu" inside the infinitive ("einzurichten" → "einrichten"). */
 const ZU_INFIX = /^(ab|an|auf|aus|bei|dar|ein|fest|her|hin|mit|nach|um|vor|vorbei|weiter|zu|zuruck|zusammen)zu(\p{L}{4,})$/u;
 
+/** "weiter-" before a verb or noun the knowledge base may know ("weiterentwickeln", "Weiterentwicklung"). */
+const FURTHER = /^weiter(\p{L}{5,})$/u;
+
 /** Particles of separable verbs, which German moves to the end of the clause. */
 const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
 
@@ -573,7 +576,7 @@ export class Analyzer {
   /**
    * Other spellings of an unknown word that mean the same: umlauts written as digraphs
    * ("Uebergang"), "zu" inside a separable verb ("einzurichten"), conjugated forms and
-   * participles.
+   * participles, and the word without "weiter-" ("weiterentwickeln").
    */
   private *spellingVariants(folded: string): Generator<string> {
     const digraphs = foldDigraphs(folded);
@@ -581,6 +584,9 @@ export class Analyzer {
     const zu = ZU_INFIX.exec(folded);
     if (zu) yield zu[1]! + zu[2]!;
     yield* infinitives(folded);
+    // "weiterentwickeln", "weiterzuentwickeln": developing further is developing.
+    const further = FURTHER.exec(zu ? zu[1]! + zu[2]! : folded);
+    if (further) yield further[1]!;
   }
 
   /** The word with two neighbouring letters swapped ("emial"): a typo, unless the word is German as written. */
