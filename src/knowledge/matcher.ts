@@ -212,7 +212,7 @@ export class Matcher {
     if (unknown.some((reading) => reading.numeric)) return none(declined('uncovered-terms', []));
 
     const contextAnalysis = context.length > 0 ? reader.analyzeJoined(context) : undefined;
-    const keyNouns = this.keyNouns(analysis, focal);
+    const keyNouns = [...new Set([...this.keyNouns(analysis, focal), ...restrictedNouns(question, analysis, reader)])];
     const topic = surroundings.topic;
     const borrow = (text: string, weight: number) => {
       for (const token of reader.analyze(text).tokens) {
@@ -336,6 +336,26 @@ export class Matcher {
 /** The share of a reading's asked meaning an entry covers, when the entry is among its candidates. */
 export function coverageOf(reading: Explanation, entry: Entry): number | undefined {
   return reading.scored.find((candidate) => candidate.entry.id === entry.id)?.coverage;
+}
+
+/**
+ * What a question narrows itself to: the noun after "speziell für", "zuständig für" ("Welche der
+ * Ansprechpersonen ist *speziell für den Bereich Schule* zuständig?").
+ */
+const RESTRICTION =
+  /(?:^|[^\p{L}])(?:speziell|extra|eigens|gezielt|zuständig|zustaendig|verantwortlich|specifically|responsible)\s+(?:für|fuer|fur|for)\s+(?:(?:den|die|das|dem|the)\s+)?(?:(?:bereich|thema|themenbereich|area|field)\s+)?(\p{L}[\p{L}-]*)/giu;
+
+/**
+ * The nouns a question narrows itself to (see {@link RESTRICTION}): an entry that lacks one does
+ * not answer it, however well it covers the rest ("which contact person is responsible for schools"
+ * is not answered by the list of contact persons).
+ */
+function restrictedNouns(question: string, analysis: Analysis, reader: TextReader): string[] {
+  const nouns: string[] = [];
+  for (const [, word] of question.matchAll(RESTRICTION)) {
+    for (const token of reader.analyze(word!).tokens) if (analysis.nounTokens.includes(token) && !GENERIC_KEY_NOUNS.has(token)) nouns.push(token);
+  }
+  return nouns;
 }
 
 /** A pointer to a place said before ("dort", "dorthin"). */

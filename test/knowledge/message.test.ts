@@ -332,6 +332,13 @@ describe('matchMessage', () => {
     expect(answered("My colleagues keep saying 'Querschnittsaufgabe'. What does that mean for the integration centres?")).toBe('querschnitt');
   });
 
+  it('should not answer confidently with an entry that lacks what the question narrows itself to ("speziell für den Bereich Schule")', () => {
+    const result = kb.matchMessage('Welche der drei Ansprechpersonen bei der LaKI ist speziell für den Bereich Schule zuständig?');
+    expect(result.main.outcome).not.toBe('answer');
+    // Without the narrowing, the contact persons answer.
+    expect(answered('Welche Ansprechpersonen gibt es bei der LaKI?')).toBe('laki-ansprechpersonen');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
