@@ -255,7 +255,7 @@ export class Matcher {
     const result = decide(
       scored,
       {
-        forwardTerms: centreTakesPart(question) ? analysis.forwardTerms.filter((term) => !TAKING_PART.has(term)) : analysis.forwardTerms,
+        forwardTerms: askedForwardTerms(question, analysis.forwardTerms),
         entryCovers: (entry, term) => this.entryCovers(entry, term),
         keyNouns,
         entryHas: (entry, token) => this.entryHas(entry, token),
@@ -378,6 +378,21 @@ const OTHER_SUBJECT = /(?:^|[^\p{L}])(?:wir|ich|man|du)(?=[^\p{L}]|$)/iu;
  */
 function centreTakesPart(question: string): boolean {
   return CENTRE_SUBJECT.test(question) && !OTHER_SUBJECT.test(question);
+}
+
+/** "from school into the job": the job one goes into after school is the transition, not a vacancy. */
+const SCHOOL_TO_JOB = /(?:schule|übergang|uebergang)[^.?!]*?\s(?:in\s+den|zum|ins)\s+(?:job|jobleben|arbeitsleben)(?=[^\p{L}]|$)|schule\s*[–-]\s*job(?=[^\p{L}]|$)/iu;
+
+/**
+ * The `forward` terms that decline a part, given what it asks: taking part is none when the centre
+ * takes part (see {@link centreTakesPart}); "Job" is none in "von der Schule in den Job", which is
+ * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI).
+ */
+function askedForwardTerms(question: string, terms: readonly string[]): readonly string[] {
+  let asked = terms;
+  if (centreTakesPart(question)) asked = asked.filter((term) => !TAKING_PART.has(term));
+  if (SCHOOL_TO_JOB.test(question)) asked = asked.filter((term) => term !== 'job');
+  return asked;
 }
 
 /** A place named after a preposition ("nach Bielefeld", "in Hamm", "aus Olpe", "bei der Landesstelle"). */

@@ -339,6 +339,12 @@ describe('matchMessage', () => {
     expect(answered('Welche Ansprechpersonen gibt es bei der LaKI?')).toBe('laki-ansprechpersonen');
   });
 
+  it('should read "von der Schule in den Job" as the transition, and still forward questions about jobs', () => {
+    expect(answered('Wie gehen die Integrationszentren das Thema Übergang von der Schule in den Job an?')).toBe('uebergang-schule-beruf');
+    expect(kb.matchMessage('Gibt es Jobs bei der LaKI?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Hat das KI in Hamm eine Stelle frei, ich suche einen Job').main.outcome).toBe('none');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
