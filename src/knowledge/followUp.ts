@@ -246,6 +246,9 @@ function topicReadingWins(reading: FollowUpReading, leaning: 'points-back' | 'co
   }
   // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
   if (answeredAlone) return withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id);
+  // "Was unterscheidet LaKI und KI?" – "und wer darf eins einrichten?": when the part's own words
+  // find other entries, the last answer again says nothing new unless it holds those words.
+  if (withTopic.result.answer?.id === topic.id && coversAllOwnWords(alone) && !coversOwnWords(reading.matcher, reading.reader, reading.part, alone, topic)) return false;
   return RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
 }
 
@@ -351,6 +354,11 @@ function coversOwnWords(matcher: Matcher, reader: TextReader, part: AskedPart, a
   // it up without changing what it covers.
   const favoured = () => matcher.explain(part.text, { ...part, topic: { text: '', favoured: new Set([entry.id]) } }, reader);
   return (coverageOf(alone, entry) ?? coverageOf(favoured(), entry) ?? 0) >= matcher.settings.minCoverage;
+}
+
+/** True when the first suggestion of a part read alone covers every word it asks ("wer darf eins *einrichten*?" → setting up a centre). */
+function coversAllOwnWords(alone: Explanation): boolean {
+  return alone.result.outcome === 'suggest' && (alone.scored[0]?.coverage ?? 0) >= 1 - 1e-9;
 }
 
 /** True when an entry is among the first `count` candidates of a reading. */

@@ -345,6 +345,12 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Hat das KI in Hamm eine Stelle frei, ich suche einen Job').main.outcome).toBe('none');
   });
 
+  it('should not give the last answer again for a continuing follow-up whose own words another entry covers', () => {
+    const result = kb.matchMessage('Okay, und wer darf eins einrichten?', { lastEntryId: 'ki-laki-unterschied' });
+    expect(result.main.answer?.id).not.toBe('ki-laki-unterschied');
+    expect([result.main.answer, ...result.main.suggestions].map((entry) => entry?.id)).toContain('ki-einrichten');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
