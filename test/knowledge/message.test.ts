@@ -351,6 +351,10 @@ describe('matchMessage', () => {
     expect([result.main.answer, ...result.main.suggestions].map((entry) => entry?.id)).toContain('ki-einrichten');
   });
 
+  it('should read "Was genau passiert im Bereich Schule?" after the overview as a question into its school field', () => {
+    expect(answered('Was genau passiert im Bereich Schule?', { lastEntryId: 'handlungsfelder-ueberblick' })).toBe('schulentwicklung');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
