@@ -355,6 +355,13 @@ describe('matchMessage', () => {
     expect(answered('Was genau passiert im Bereich Schule?', { lastEntryId: 'handlungsfelder-ueberblick' })).toBe('schulentwicklung');
   });
 
+  it('should read "zusätzlich" as an adverb, not as complementing existing offers ("Gibt es zusätzlich einen Erlass?")', () => {
+    expect(kb.matchMessage('Worauf beruhen die KIs rechtlich und gibt es zusätzlich einen Erlass?').parts.map((part) => part.answer?.id)).toEqual([
+      'ki-rechtsgrundlage',
+      'ki-erlass',
+    ]);
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
