@@ -268,11 +268,17 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
     // "Ist vorgeschrieben, wie …", "Weiß jemand, ob …": a short verb-first clause whose
     // complement is the indirect question is one question.
     if (!/\b(und|oder|sowie|and|or)\s*$/iu.test(match[0]) && opensQuestion(before) === 'verb' && beforeWords.length <= 4) continue;
+    // "Gibt es vom KI irgendwas, was uns beim Übergang hilft?": "was" after "etwas" is a relative
+    // pronoun; the clause it opens says what the thing asked for is.
+    if (match[0].includes(',') && INDEFINITES.has(beforeWords[beforeWords.length - 1] ?? '') && words(sentence.slice(cut))[0] === 'was') continue;
     closeClause(match.index, cut);
   }
   closeClause(sentence.length, sentence.length);
   return clauses;
 }
+
+/** Indefinite pronouns a relative clause with "was" describes ("etwas, was …", "alles, was …"). */
+const INDEFINITES = new Set(['etwas', 'irgendwas', 'irgendetwas', 'was', 'sowas', 'soetwas', 'nichts', 'alles', 'vieles', 'einiges', 'manches', 'das']);
 
 /** Prepositions that open a phrase saying what a request is for ("Für unsere Vorlage …", "Zur Vorbereitung …"). */
 const PURPOSE = /^(fur|zur|zum|wegen|bezuglich|betreffend|im rahmen|als vorbereitung)\s/u;

@@ -152,6 +152,13 @@ describe('pointsWithinItself', () => {
   });
 });
 
+describe('findFocus, relative clauses', () => {
+  it('should keep "etwas, was …" in one piece: "was" is a relative pronoun there, not a question word', () => {
+    const parts = findFocus('Gibt es vom KI irgendwas, was uns beim Übergang in den Beruf hilft?', isStopword).parts.map((part) => part.text);
+    expect(parts).toEqual(['Gibt es vom KI irgendwas, was uns beim Übergang in den Beruf hilft?']);
+  });
+});
+
 describe('actorReferredTo', () => {
   it.each([
     ['bei welcher Behörde ist sie angesiedelt?', 'Wer fördert die Landeskoordinierungsstelle', 'LaKI'],
