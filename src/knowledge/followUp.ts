@@ -302,11 +302,23 @@ function intoRelated(reading: FollowUpReading): PartTrace | undefined {
 function besidesTopic(reading: FollowUpReading, why: string): PartTrace | undefined {
   const { matcher, reader, part, topic, neighbourhood, alone, elliptic } = reading;
   const besides = readAgainstTopic(matcher, reader, part, topic, neighbourhood, true);
-  const others = shownOf(besides);
-  if (others.length === 0 || !others.every((entry) => staysWithSubject(reading, entry) && coversOwnWords(matcher, reader, part, alone, entry))) {
-    return undefined;
-  }
-  return traceOf({ ...part, why: `${part.why}; ${why}` }, elliptic, besides, { entryId: topic.id });
+  const shown = shownOf(besides);
+  // What it shows may lie elsewhere, or nothing when the topic's words weigh down the entry that
+  // holds the part's own words: then its first candidates are looked at, as a suggestion would
+  // list them — when the part's own words found something (no protection declined it).
+  const looksFurther = !shown.some((entry) => staysWithSubject(reading, entry)) && alone.result.outcome !== 'none';
+  const others = looksFurther ? besides.scored.slice(0, matcher.settings.maxSuggestions).map((candidate) => candidate.entry) : shown;
+  const onSubject = others.filter((entry) => staysWithSubject(reading, entry) && coversOwnWords(matcher, reader, part, alone, entry));
+  if (onSubject.length === 0) return undefined;
+  if (onSubject.length === others.length) return traceOf({ ...part, why: `${part.why}; ${why}` }, elliptic, besides, { entryId: topic.id });
+  // "Interkulturelle Schulentwicklung" – "und wer wird da beraten?": of what the part finds (the
+  // schools' advice, the LaKI's advice to municipalities), what stays with the subject answers.
+  const candidates = besides.result.candidates;
+  const result: MatchResult =
+    onSubject.length === 1
+      ? { outcome: 'answer', answer: onSubject[0]!, suggestions: [], candidates }
+      : { outcome: 'suggest', answer: null, suggestions: onSubject, candidates };
+  return traceOf({ ...part, why: `${part.why}; ${why}, of what it finds only what stays with the subject` }, elliptic, { ...besides, result }, { entryId: topic.id });
 }
 
 /** True when an entry lies in the last answer's neighbourhood or is about the same subject. */

@@ -362,6 +362,12 @@ describe('matchMessage', () => {
     ]);
   });
 
+  it('should answer a follow-up pointing into the last answer with the neighbour that stays with its subject ("und wer wird da beraten?")', () => {
+    expect(answered('und wer wird da beraten?', { lastEntryId: 'schulentwicklung' })).toBe('schulentwicklung-beratung');
+    // Nothing on the programme's subject holds who pays: still declined.
+    expect(kb.matchMessage('und wer bezahlt das?', { lastEntryId: 'rucksack-kita' }).main.outcome).toBe('none');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
