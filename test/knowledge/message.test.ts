@@ -368,6 +368,10 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('und wer bezahlt das?', { lastEntryId: 'rucksack-kita' }).main.outcome).toBe('none');
   });
 
+  it('should read "Do they also do something for small children?" as the same question for a new subject', () => {
+    expect(answered('Do they also do something for small children?', { lastEntryId: 'schulentwicklung' })).toBe('fruehe-bildung');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
