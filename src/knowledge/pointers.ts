@@ -164,7 +164,7 @@ function standsFor(list: readonly string[], isStopword: (word: string) => boolea
 function standingAt(list: readonly string[], isStopword: (word: string) => boolean): number {
   return list.findIndex(
     (word, index) =>
-      DEMONSTRATIVES.has(word) &&
+      (DEMONSTRATIVES.has(word) || (word === 'dem' && FIELDS.has(list[index + 1] ?? ''))) &&
       index > 0 &&
       (index === list.length - 1 || (isStopword(list[index + 1]!) && !GENERIC_NOUNS.has(list[index + 1]!) && !compoundLetter(list[index + 1]!)) || REFERRING_NOUNS.has(list[index + 1]!)) &&
       !INTERROGATIVES.has(list[index + 1] ?? ''),
@@ -202,6 +202,9 @@ const CLAUSE_JOINERS = new Set(['und', 'oder', 'bzw', 'sowie', 'aber', 'beziehun
 function compoundLetter(word: string): boolean {
   return word.length === 1;
 }
+
+/** "in *dem* Bereich" says "in diesem Bereich": "dem" before a field points back. */
+const FIELDS = new Set(['bereich', 'feld', 'gebiet']);
 
 /**
  * Nouns and adjectives the normaliser drops as naming no topic, after which "die/den" is an
