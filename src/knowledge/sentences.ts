@@ -496,7 +496,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
           ? mainClause(withoutIntroduction(antecedent.text))
           : afterDash.has(piece) && cutOff?.role === 'context' && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH
             ? cutOff.text
-            : undefined;
+            : writerIntroduction(piece.text, pieces.slice(0, position));
     const actor = antecedent ? actorReferredTo(piece.text, antecedent.text, message, isStopword) : undefined;
     return {
       text: piece.text,
@@ -536,6 +536,26 @@ function referentOf(
  */
 const INTRODUCED_CLAUSE =
   /^(?:ich\s+(?:bin|sitze?|arbeite)|bin|sitze?|arbeite|wir\s+sind)\b.*?(?:,\s*|\s+)und\s+(\S+\s+\S+\s+\S+.*)$/iu;
+
+/** The writer as the one something is for: "für uns", "für mich", "Leute wie mich" ("Vereine wie unserer" names the kind itself). */
+const FOR_THE_WRITER = /(?:^|[^\p{L}])(?:für|fuer|fur)\s+(?:uns|mich)(?=[^\p{L}]|$)|(?:^|[^\p{L}])wie\s+(?:mich|uns)(?=[^\p{L}]|$)/iu;
+
+/** A sentence in which the writer says who they are ("ich bin Hebamme", "ich arbeite als Schulbegleiterin …"). */
+const INTRODUCES_WRITER = /^(?:\S+\s+){0,3}?(?:ich\s+(?:bin|arbeite)|wir\s+sind)\s/iu;
+
+/**
+ * "Ich bin Hebamme … Eine Kollegin hat erzählt, dass das KI auch Fortbildungen *für uns* anbietet.
+ * Stimmt das?": a part that asks for the writer leans on the sentence in which the writer says who
+ * they are (the nearest before it), as a part pointing into a sentence does.
+ */
+function writerIntroduction(text: string, before: readonly MessagePiece[]): string | undefined {
+  if (!FOR_THE_WRITER.test(text)) return undefined;
+  for (let index = before.length - 1; index >= 0; index--) {
+    const piece = before[index]!;
+    if (piece.role === 'context' && INTRODUCES_WRITER.test(piece.text)) return piece.text;
+  }
+  return undefined;
+}
 
 /** A sentence without the writer's introduction ({@link INTRODUCED_CLAUSE}); the sentence itself when it has none. */
 function withoutIntroduction(text: string): string {

@@ -372,6 +372,12 @@ describe('matchMessage', () => {
     expect(answered('Do they also do something for small children?', { lastEntryId: 'schulentwicklung' })).toBe('fruehe-bildung');
   });
 
+  it('should read "für Leute wie mich" with the sentence in which the writer says who they are', () => {
+    const message = 'hi ich arbeite als schulbegleiterin in einem inklusionsprojekt an einer gesamtschule. gibts vom KI auch fortbildungen für leute wie mich oder nur für lehrer';
+    expect(kb.explainMessage(message).parts[0]!.leansOn).toMatch(/schulbegleiterin/);
+    expect(answered(message)).toBe('schulentwicklung-fortbildung');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
