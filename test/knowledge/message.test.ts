@@ -378,6 +378,10 @@ describe('matchMessage', () => {
     expect(answered(message)).toBe('schulentwicklung-fortbildung');
   });
 
+  it('should read "Und wie sieht es in den Schulen aus?" as the same question about schools', () => {
+    expect(answered('Danke! Und wie sieht es in den Schulen aus?', { lastEntryId: 'rucksack-kita' })).toBe('schulentwicklung');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
