@@ -77,6 +77,17 @@ const SENDING: ReadonlySet<string> = new Set(['schick', 'schicke', 'schicken', '
 /** Nouns that frame what follows "auf" as the topic ("einen Schwerpunkt auf … legen"), folded. */
 const FOCUS_FRAMES: ReadonlySet<string> = new Set(['schwerpunkt', 'wert', 'augenmerk']);
 
+/** Prepositions that set aside what follows ("außer dem Gesetz", "besides the law"), folded. */
+const EXCLUDING: ReadonlySet<string> = new Set(['ausser', 'besides', 'except']);
+
+/** Words that make "neben" set aside what follows ("neben dem Gesetz *noch* eine Vorgabe"), folded. */
+const FURTHER_THINGS: ReadonlySet<string> = new Set(['noch', 'weitere', 'weiteres', 'weiteren', 'andere', 'anderes', 'anderen', 'zusatzlich']);
+
+/** True when a word sets aside the next content word: "außer …", or "neben …" in a text asking for something further. */
+function excludes(word: string, words: ReadonlyArray<{ readonly last: string }>): boolean {
+  return EXCLUDING.has(word) || (word === 'neben' && words.some((other) => FURTHER_THINGS.has(other.last)));
+}
+
 /** Prepositions that name the source of a claim ("laut Erlass", "gemäß dem Faltblatt"), folded. */
 const SOURCE_MARKERS: ReadonlySet<string> = new Set(['laut', 'gemass', 'gemaess', 'lt']);
 
@@ -439,9 +450,10 @@ export class Analyzer {
         stems.push(word.stems[i]!);
         terms.push(word.terms?.[i]);
       }
-      if (SOURCE_MARKERS.has(word.last)) source = index + 1 < words.length;
+      if (SOURCE_MARKERS.has(word.last) || excludes(word.last, words)) source = index + 1 < words.length;
       if (word.content.length === 0) continue;
-      // "Was sind laut Land die Handlungsfelder?": the source, not the topic.
+      // "Was sind laut Land die Handlungsfelder?": the source, not the topic; "Gibt es außer dem
+      // Gesetz noch etwas?": what is set aside, not the topic.
       if (source) {
         source = false;
         continue;

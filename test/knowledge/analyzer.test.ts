@@ -152,6 +152,13 @@ describe('Analyzer', () => {
     expect(analyzer.analyzeQuery(variant).tokens).toEqual(tokens);
   });
 
+  it('should set aside what follows "außer", and "neben" in a question for something further', () => {
+    expect(analyzer.analyzeQuery('Gibt es außer Rucksack-Kita noch etwas?').tokens).not.toContain('rucksack');
+    expect(analyzer.analyzeQuery('Gibt es neben der Schulentwicklung noch etwas?').tokens).toEqual([]);
+    // Without something further asked for, "neben" is a place.
+    expect(analyzer.analyzeQuery('Was liegt neben der Schulentwicklung?').tokens.length).toBeGreaterThan(0);
+  });
+
   it('should find forward terms alone, in phrases and as the head of a compound', () => {
     expect(analyzer.analyzeQuery('Welche Frist gilt?').forwardTerms).toEqual(['frist']);
     expect(analyzer.analyzeQuery('Bis wann läuft die Antragsfrist?').forwardTerms).toEqual(['frist']);
