@@ -290,8 +290,17 @@ function intoRelated(reading: FollowUpReading): PartTrace | undefined {
   if (topic.related.length === 0) return undefined;
   const own = matcher.explain(part.text, { context: part.context, topic: { text: '', favoured: new Set(topic.related), exclude: topic.id } }, reader);
   const answer = own.result.answer;
-  if (!answer || !topic.related.includes(answer.id)) return undefined;
-  return traceOf({ ...part, why: `${part.why}; asks into the last answer: the related entry that answers it` }, elliptic, own, { entryId: topic.id });
+  if (answer && topic.related.includes(answer.id)) {
+    return traceOf({ ...part, why: `${part.why}; asks into the last answer: the related entry that answers it` }, elliptic, own, { entryId: topic.id });
+  }
+  // "Was machen die KIs beim Übergang?" – "woran orientieren die sich dabei?": the part's words also
+  // fit entries elsewhere (the integration concept), but "dabei" points into the last answer: the
+  // one related entry that holds all its words answers.
+  if (own.result.outcome === 'none') return undefined;
+  const inside = own.scored.filter((candidate) => topic.related.includes(candidate.entry.id) && candidate.coverage >= 1 - 1e-9);
+  if (inside.length !== 1) return undefined;
+  const result: MatchResult = { outcome: 'answer', answer: inside[0]!.entry, suggestions: [], candidates: own.result.candidates };
+  return traceOf({ ...part, why: `${part.why}; asks into the last answer: the one related entry that holds its words` }, elliptic, { ...own, result }, { entryId: topic.id });
 }
 
 /**

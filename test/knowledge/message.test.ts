@@ -382,6 +382,10 @@ describe('matchMessage', () => {
     expect(answered('Danke! Und wie sieht es in den Schulen aus?', { lastEntryId: 'rucksack-kita' })).toBe('schulentwicklung');
   });
 
+  it('should answer a follow-up pointing into the last answer with the one related entry that holds its words', () => {
+    expect(answered('woran orientieren die sich dabei?', { lastEntryId: 'uebergang-schule-beruf' })).toBe('uebergang-staerken');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
