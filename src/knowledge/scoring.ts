@@ -90,9 +90,14 @@ function ranksBefore(a: ScoredEntry, b: ScoredEntry): boolean {
 
 /** Inserts `item` into `top` (kept in score order) and drops what falls beyond `keep`. */
 function insertRanked(top: ScoredEntry[], item: ScoredEntry, keep: number): void {
+  // Moved into place by hand: `splice` would allocate the (empty) array of removed items.
   let position = top.length;
-  while (position > 0 && ranksBefore(item, top[position - 1]!)) position--;
-  top.splice(position, 0, item);
+  top.push(item);
+  while (position > 0 && ranksBefore(item, top[position - 1]!)) {
+    top[position] = top[position - 1]!;
+    position--;
+  }
+  top[position] = item;
   if (top.length > keep) top.pop();
 }
 
@@ -306,17 +311,21 @@ export class ScoringIndex {
     const { coverageWeight, contextBonus, topicBonus } = this.settings;
     const focalMass = query.focalMass;
     const favoured = query.favoured;
-    /** The score without the variant similarity, which is added as `(1 - coverageWeight) × similarity`. */
-    const partial = (entryIndex: number) => {
+    /**
+     * An entry's score given the similarity of its best variant (exact, or a bound of it): its
+     * coverage, the similarity, the context bonus and the topic bonus, added in that order. A
+     * number, not an object of the parts: this runs for every entry the asked tokens touch.
+     */
+    const scoreWith = (entryIndex: number, similarity: number) => {
       const coverage = covered[entryIndex]! / focalMass;
       const bonus = contextMass > 0 ? (contextBonus * context[entryIndex]!) / contextMass : 0;
       const topic = favoured?.has(this.entries[entryIndex]!.id) ? topicBonus : 0;
-      return { coverage, bonus, topic };
+      return coverageWeight * coverage + (1 - coverageWeight) * similarity + bonus + topic;
     };
     // (The bounds need the focal mass to include the focal weights, as the matcher builds it.)
     const consistent = focalMass >= focalSum;
-    const exact = (entryIndex: number): ScoredEntry => {
-      const { coverage, bonus, topic } = partial(entryIndex);
+    /** The exact score, with the similarity of the entry's best variant. */
+    const exactScore = (entryIndex: number): number => {
       let similarity: number;
       if (consistent && hits[entryIndex] === 1) {
         // One asked token: every variant with it shares exactly its weight (= reach).
@@ -326,8 +335,10 @@ export class ScoringIndex {
       } else {
         similarity = this.bestVariant(entryIndex, focalPostings, focalWeights, focalMass);
       }
-      return { entry: this.entries[entryIndex]!, score: coverageWeight * coverage + (1 - coverageWeight) * similarity + bonus + topic, coverage };
+      return scoreWith(entryIndex, similarity);
     };
+    /** Built only for an entry that goes into the result (or gives the floor), not for every entry scored. */
+    const scoredEntry = (entryIndex: number, score: number): ScoredEntry => ({ entry: this.entries[entryIndex]!, score, coverage: covered[entryIndex]! / focalMass });
 
     // The final `keep`-th score is at least the `keep`-th best exact score of any `keep`
     // entries: those with the highest bounds give a floor. An entry whose bound lies below the
@@ -340,9 +351,7 @@ export class ScoringIndex {
       const highest: number[] = [];
       for (let i = 0; i < entryCount; i++) {
         const entryIndex = touchedEntries[i]!;
-        const { coverage, bonus, topic } = partial(entryIndex);
-        const similarity = reach[entryIndex]! / (focalMass + Math.max(0, least[entryIndex]! - reach[entryIndex]!));
-        const value = coverageWeight * coverage + (1 - coverageWeight) * similarity + bonus + topic;
+        const value = scoreWith(entryIndex, reach[entryIndex]! / (focalMass + Math.max(0, least[entryIndex]! - reach[entryIndex]!)));
         bound[entryIndex] = value;
         if (highest.length === keep && value <= bound[highest[keep - 1]!]!) continue;
         // Inserted after those with a bound as high; when the list is full, its last one drops out.
@@ -355,7 +364,7 @@ export class ScoringIndex {
       }
       floor = Infinity;
       for (const entryIndex of highest) {
-        const scored = exact(entryIndex);
+        const scored = scoredEntry(entryIndex, exactScore(entryIndex));
         exactScores[entryIndex] = scored;
         if (scored.score < floor) floor = scored.score;
       }
@@ -368,8 +377,9 @@ export class ScoringIndex {
       // Below the floor, or not above the current `keep`-th score: the exact score would be too.
       const skip = reachable < floor || (top.length === keep && reachable <= top[keep - 1]!.score);
       if (!skip) {
-        const candidate = exactScores[entryIndex] ?? exact(entryIndex);
-        if (!(top.length === keep && candidate.score <= top[keep - 1]!.score)) insertRanked(top, candidate, keep);
+        const known = exactScores[entryIndex];
+        const score = known ? known.score : exactScore(entryIndex);
+        if (!(top.length === keep && score <= top[keep - 1]!.score)) insertRanked(top, known ?? scoredEntry(entryIndex, score), keep);
       }
       exactScores[entryIndex] = undefined;
       covered[entryIndex] = 0;
