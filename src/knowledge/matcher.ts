@@ -197,15 +197,7 @@ export class Matcher {
       unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
       contextAsQuestion = true;
     }
-    // The known tokens, each once. A compound's parts say less about the question than the words
-    // themselves ("Grundschule" is not about "Grund"), so they weigh less, as they do in the index.
-    const focal = new Map<string, number>();
-    for (const token of analysis.tokens) {
-      const idf = this.index.idf(token);
-      if (idf === undefined || focal.has(token)) continue;
-      const weight = analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : QUESTION_KINDS.has(token) ? this.settings.questionKindWeight : 1;
-      focal.set(token, idf * weight);
-    }
+    const focal = this.focalWeights(analysis);
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, keyNouns: [], scored: [], result });
     if (focal.size === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
     // A number the knowledge base does not contain ("§ 8", "2027") asks for a precise fact we do not have.
@@ -214,12 +206,7 @@ export class Matcher {
     const contextAnalysis = context.length > 0 ? reader.analyzeJoined(context) : undefined;
     const keyNouns = [...new Set([...this.keyNouns(analysis, focal), ...restrictedNouns(question, analysis, reader)])];
     const topic = surroundings.topic;
-    const borrow = (text: string, weight: number) => {
-      for (const token of reader.analyze(text).tokens) {
-        const idf = this.index.idf(token);
-        if (idf !== undefined && !focal.has(token)) focal.set(token, idf * weight);
-      }
-    };
+    const borrow = (text: string, weight: number) => this.borrow(focal, reader.analyze(text), weight);
     // A part read as the piece it refers to that asks what kind of fact it wants ("und *wo* gibt es
     // die?" as the last answer's title) asks that of the piece: the topic's keywords would pull
     // towards the last answer's other themes.
@@ -238,12 +225,7 @@ export class Matcher {
       unknown = [...unknown, place];
       analysis = { ...analysis, readings: [...analysis.readings, place] };
     }
-    // A thin part that points into a context sentence asks how its subject relates to that sentence
-    // ("Ist das ein Thema, bei dem die KIs *ansetzen*?"): an unknown verb says how, the sentence says what.
-    const unknownMass = unknown.reduce(
-      (sum, reading) => sum + (leaning && reading.casing === 'lower' ? 0 : this.index.unknownIdf * this.unknownWeight(reading.casing)),
-      0,
-    );
+    const unknownMass = this.unknownMass(unknown, leaning);
     const contextWeights = new Map<string, number>();
     for (const token of contextAnalysis?.tokens ?? []) {
       const idf = this.index.idf(token);
@@ -267,6 +249,63 @@ export class Matcher {
       this.settings,
     );
     return { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, keyNouns, scored, result };
+  }
+
+  /**
+   * False when `question` read alone, without surroundings (`explain(question, {}, reader)`),
+   * cannot answer: an entry covers at most the weight of the known words (each at the highest
+   * weight a posting has), and an answer needs `minCoverage` of the whole mass, unknown words
+   * included. Costs the analysis (the reader keeps it) but no scoring: reading a whole message as
+   * one question mostly fails on the unknown words of its context ("Sozialamt", "dringend").
+   */
+  mayAnswerAlone(question: string, reader: TextReader = this.ownReader): boolean {
+    const analysis = reader.analyze(question);
+    const unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
+    const focal = this.focalWeights(analysis);
+    // As in `explain`: no known word, or an unknown number, declines.
+    if (focal.size === 0 || unknown.some((reading) => reading.numeric)) return false;
+    if (this.addressee && ADDRESSES_YOU.test(question)) this.borrow(focal, reader.analyze(this.addressee), this.settings.leanWeight);
+    let knownMass = 0;
+    for (const weight of focal.values()) knownMass += weight;
+    const coverageBound = (knownMass * this.index.maxPostingWeight) / (knownMass + this.unknownMass(unknown, false));
+    // Written so that a bound that is no number (a zero mass with unusual settings) lets `explain` decide.
+    return !(coverageBound < this.settings.minCoverage - COVERAGE_SLACK);
+  }
+
+  /**
+   * The known tokens of an analysis with their weights (idf), each once. A compound's parts say
+   * less about the question than the words themselves ("Grundschule" is not about "Grund"), so
+   * they weigh less, as they do in the index.
+   */
+  private focalWeights(analysis: Analysis): Map<string, number> {
+    const focal = new Map<string, number>();
+    for (const token of analysis.tokens) {
+      const idf = this.index.idf(token);
+      if (idf === undefined || focal.has(token)) continue;
+      const weight = analysis.compoundParts.has(token) ? this.settings.compoundPartWeight : QUESTION_KINDS.has(token) ? this.settings.questionKindWeight : 1;
+      focal.set(token, idf * weight);
+    }
+    return focal;
+  }
+
+  /** Adds the known tokens of a borrowed text (a topic, a sentence leaned on) that `focal` lacks, at `weight` × idf. */
+  private borrow(focal: Map<string, number>, borrowed: Analysis, weight: number): void {
+    for (const token of borrowed.tokens) {
+      const idf = this.index.idf(token);
+      if (idf !== undefined && !focal.has(token)) focal.set(token, idf * weight);
+    }
+  }
+
+  /**
+   * The mass of a question's unknown words, by how each was written. A thin part that points into
+   * a context sentence (`leaning`) asks how its subject relates to that sentence ("Ist das ein
+   * Thema, bei dem die KIs *ansetzen*?"): an unknown verb says how, the sentence says what.
+   */
+  private unknownMass(unknown: ReadonlyArray<Extract<WordReading, { kind: 'unknown' }>>, leaning: boolean): number {
+    return unknown.reduce(
+      (sum, reading) => sum + (leaning && reading.casing === 'lower' ? 0 : this.index.unknownIdf * this.unknownWeight(reading.casing)),
+      0,
+    );
   }
 
   /** True when a text (or its analysis) names something the knowledge base knows: a known word that is not only a question word. */
@@ -425,6 +464,9 @@ const QUESTION_KINDS: ReadonlySet<string> = new Set(QUESTION_KIND_WORDS);
 
 /** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */
 const ADDRESSES_YOU = /(?:^|[^\p{L}])(?:euch|eure[mnrs]?|euer)(?=[^\p{L}]|$)/iu;
+
+/** Room for float rounding between a coverage bound and the coverage `score` computes. */
+const COVERAGE_SLACK = 1e-9;
 
 /** Shortest compound head (and modifier) that counts when an entry's compound has a key noun as its last word. */
 const MIN_COMPOUND_HEAD = 4;

@@ -143,7 +143,9 @@ export function explainMessage(
   // gibt den Rahmen vor?" is about the Erlass, not the materials).
   const ownReading = ownReadings(matcher, reader);
   parts = parts.map((part) => guardContextChoice(matcher, part, ownReading));
-  if (parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !parts[0]!.leansOn && !CONTRAST.test(parts[0]!.text)) {
+  // (Read whole only when that reading can answer at all: see `Matcher.mayAnswerAlone`.)
+  const single = parts.length === 1 && parts[0]!.context.length > 0 && !parts[0]!.followUp && !parts[0]!.leansOn && !CONTRAST.test(parts[0]!.text);
+  if (single && matcher.mayAnswerAlone(text, reader)) {
     const whole = matcher.explain(text, {}, reader);
     if (whole.result.answer && agrees(whole.result.answer, ownReading(parts[0]!), parts[0]!, matcher.settings.minCoverage)) {
       parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];

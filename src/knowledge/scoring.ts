@@ -126,6 +126,8 @@ export class ScoringIndex {
   private readonly postingVariants: Int32Array;
   /** idf of a word no entry has, as if it occurred in half an entry: rarer than any known word. */
   readonly unknownIdf: number;
+  /** The highest weight of any posting: an entry covers at most this share of an asked token's weight. */
+  readonly maxPostingWeight: number;
 
   constructor(
     private readonly entries: readonly Entry[],
@@ -205,6 +207,9 @@ export class ScoringIndex {
       postingCount += list.entries.length;
     }
     this.unknownIdf = Math.log(1 + n / 0.5);
+    let maxPostingWeight = 0;
+    for (const postings of this.postingsById) for (const weight of postings.weights) maxPostingWeight = Math.max(maxPostingWeight, weight);
+    this.maxPostingWeight = maxPostingWeight;
     const variantCount = variantEnds.length;
     this.variantMass = new Float64Array(variantCount);
     this.variantTokenStart = new Int32Array(variantCount + 1);
