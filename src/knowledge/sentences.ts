@@ -487,12 +487,12 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     const antecedent = referentOf(pieces.slice(0, position), isStopword, namesTopic);
     // A thin question pointing into a context sentence ("… dabei?") borrows that sentence's words;
     // a previous asked part is already read as context and, for a part without topic, as antecedent.
-    const points = (pointsBack(piece.text, isStopword) && !pointsWithinItself(piece.text, isStopword)) || saysShe(piece.text, message);
+    // (Whether it points is asked only when a context sentence comes before it: most parts have none.)
     const cutOff = pieces[position - 1];
     const leansOn =
       asked.length === 0
         ? undefined
-        : points && antecedent?.role === 'context'
+        : antecedent?.role === 'context' && pointsBefore(piece.text, message, isStopword)
           ? mainClause(withoutIntroduction(antecedent.text))
           : afterDash.has(piece) && cutOff?.role === 'context' && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH
             ? cutOff.text
@@ -508,6 +508,14 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     };
   });
   return { pieces, parts };
+}
+
+/**
+ * True when a part points at what comes before it: a pointing adverb or a demonstrative standing
+ * alone that does not point within the part itself, or "sie" for what was named before.
+ */
+function pointsBefore(text: string, message: string, isStopword: (word: string) => boolean): boolean {
+  return (pointsBack(text, isStopword) && !pointsWithinItself(text, isStopword)) || saysShe(text, message);
 }
 
 /** Context pieces looked at, nearest first, for one the knowledge base knows something of. */
