@@ -136,8 +136,6 @@ interface PartReading {
   readonly slot?: Slot;
   /** Its canonical token, when the word is known or corrected (a noun if written as one). */
   readonly noun?: string;
-  /** An unknown word's reading by the casing it was written in, made when first needed (see `Analyzer.asWritten`). */
-  readonly byCasing?: Partial<Record<Word['casing'], WordReading>>;
 }
 
 const MAX_CACHE = 50_000;
@@ -181,16 +179,6 @@ function contentWords(text: string | readonly Word[]): ContentWord[] {
     result.push({ parts, joined: word.joined ? stem(word.joined) : undefined, casing: word.casing, particle: particles.get(word.clause) });
   }
   return result;
-}
-
-/**
- * An unknown word's reading with the casing it has in a question ("Sozialamt" written as a noun):
- * kept with the word's reading, since a question's unknown words mostly come back in later
- * questions and each copy would cost a spread object (about a microsecond).
- */
-function asWritten(read: PartReading, casing: Word['casing']): WordReading {
-  const byCasing = read.byCasing!;
-  return (byCasing[casing] ??= { ...read.reading, casing } as WordReading);
 }
 
 /**
@@ -484,7 +472,7 @@ export class Analyzer {
         const reading = read.reading;
         // "Liste mir die Aufgaben auf" is the verb "auflisten", not the noun "Liste" a forward term names.
         if (particle && reading.kind === 'known' && reading.as !== part.stem) terms.fill(undefined, firstTerm);
-        readings.push(reading.kind === 'unknown' && reading.casing !== casing ? asWritten(read, casing) : reading);
+        readings.push(reading.kind === 'unknown' && reading.casing !== casing ? { ...reading, casing } : reading);
         if (read.slot) slots.push(read.slot);
         if (casing === 'noun' && read.noun !== undefined) nounTokens.push(read.noun);
       }
@@ -530,7 +518,7 @@ export class Analyzer {
       case 'corrected':
         return { reading, slot: { tokens: [reading.correction], parts: [] }, noun: this.synonyms.canonical(reading.correction) };
       default:
-        return { reading, byCasing: {} };
+        return { reading };
     }
   }
 
