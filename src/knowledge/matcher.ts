@@ -163,7 +163,7 @@ export class Matcher {
    * @param surroundings.leansOn a context sentence the part points into ("… dabei?"): its known
    *   words join the asked part at reduced weight; its unknown words and forward terms stay context.
    * @param surroundings.actor the actor a pronoun of the part stands for ("… und wo sitzt *sie*?"):
-   *   its known words join the part at reduced weight.
+   *   its known words join the part at full weight, as if the part named the actor.
    * @param reader reads the texts (the message's reading shares its words between its pieces)
    */
   explain(

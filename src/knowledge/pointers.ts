@@ -131,7 +131,7 @@ export function actorReferredTo(text: string, referent: string, message: string,
 }
 
 /** True when a piece asks what its subject does ("Was macht die eigentlich?"). */
-export function asksWhatItDoes(text: string): boolean {
+function asksWhatItDoes(text: string): boolean {
   return words(text).some((word) => DOING.has(word));
 }
 
