@@ -34,8 +34,8 @@ export interface PartTrace {
 
 const RANK: Record<Outcome, number> = { none: 0, suggest: 1, answer: 2 };
 
-/** A follow-up that asks for something besides the last answer ("sonst noch", "gilt das auch für …"). */
-const ADDITIVE = /(^|\s)(auch|sonst|ausserdem|außerdem|weitere[nms]?|andere[nms]?|else|also|too|other)(\s|[?!.]|$)/iu;
+/** A follow-up that asks for something besides the last answer ("sonst noch", "gilt das auch für …", "noch was Ähnliches?"). */
+const ADDITIVE = /(^|\s)(auch|sonst|ausserdem|außerdem|weitere[nms]?|andere[nms]?|ähnliche[nms]?|aehnliche[nms]?|vergleichbare[nms]?|else|also|too|other|similar)(\s|[?!.]|$)/iu;
 
 /**
  * A follow-up that asks for the same for something else: "gibt es sowas auch für Schulen?",

@@ -6,8 +6,9 @@
  */
 import { ANAPHORS, COURTESY, INTERROGATIVES, isTopicWord, words } from './chatWords';
 
-/** A follow-up that asks to explain what was said ("was heißt das genau?", "Was ist damit gemeint?"), folded. */
-const EXPLAINS = /(^|\s)(was\s+(heisst|hiess|bedeutet|bedeuten|meint|meinen\s+sie)|gemeint|genauer|naher|erklar\w*|what\s+does\s+(it|that|this)\s+mean|meaning|explain)(\s|$)/u;
+/** A follow-up that asks to explain what was said ("was heißt das genau?", "Was ist damit gemeint?", "wie läuft das ab?"), folded. */
+const EXPLAINS =
+  /(^|\s)(was\s+(heisst|hiess|bedeutet|bedeuten|meint|meinen\s+sie)|gemeint|genauer|naher|erklar\w*|wie\s+(lauft|funktioniert|geht)\s+(das|dies)(\s+(denn\s+|genau\s+|konkret\s+)?ab)?|what\s+does\s+(it|that|this)\s+mean|meaning|explain|how\s+does\s+(it|that|this)\s+work)(\s|$)/u;
 
 /** True when a piece asks to explain what it points at rather than for another fact. */
 export function asksToExplain(text: string): boolean {

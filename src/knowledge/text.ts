@@ -348,8 +348,9 @@ const CHAT_FILLERS = [
   'insgesamt', 'generell', 'grundsatzlich', 'zusatzlich', 'ausserdem', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
   // Colloquial adverbs ("Ist da was dran?", "schick mal rüber") and "welche Art von …".
   'dran', 'drauf', 'ruber', 'art',
-  // Colloquial "get" ("so ein Zentrum kriegen"), "im Kern" (essentially), "was passiert da" (what happens), "wie sieht es … aus" (what about), signing a letter.
-  'kriegen', 'kriegt', 'kriege', 'kriegst', 'krieg', 'kern', 'passiert', 'passieren', 'sieht', 'aussehen', 'aussieht', 'unterschrieben', 'unterschriebenes', 'unterschriebene', 'unterschreiben',
+  // Colloquial "get" ("so ein Zentrum kriegen", "wer bekommt da …"), "im Kern" (essentially), "was passiert da" (what happens),
+  // "wie sieht es … aus" (what about), "etwas Ähnliches" (the follow-up stage reads it as asking for more), signing a letter.
+  'kriegen', 'kriegt', 'kriege', 'kriegst', 'krieg', 'kern', 'passiert', 'passieren', 'ahnliches', 'ahnlich', 'vergleichbares', 'bekommt', 'bekommen', 'bekomme', 'bekommst', 'sieht', 'aussehen', 'aussieht', 'unterschrieben', 'unterschriebenes', 'unterschriebene', 'unterschreiben',
   // Verbs contracted with "es" and verbs of the writer's own state ("ich kanns mir kaum vorstellen").
   'kanns', 'gehts', 'hats', 'wars', 'isses', 'vorstellen', 'glaube', 'glaub',
   // "stehen" only places what is named ("im Fokus stehen", "in welchem Paragraphen stehen die KI").

@@ -386,6 +386,15 @@ describe('matchMessage', () => {
     expect(answered('woran orientieren die sich dabei?', { lastEntryId: 'uebergang-schule-beruf' })).toBe('uebergang-staerken');
   });
 
+  it('should read "wie läuft das ab?" as asking to explain the last answer and "noch was Ähnliches?" as asking for its neighbours', () => {
+    expect(answered('und wie läuft das ab?', { lastEntryId: 'uebergang-staerken' })).toBe('uebergang-staerken');
+    expect(answered('Gibt es da noch was Ähnliches?', { lastEntryId: 'rucksack-kita' })).toBe('griffbereit');
+  });
+
+  it('should read "bekommen" as naming no topic ("wer bekommt da fortbildungen" after the schools\' entry)', () => {
+    expect(answered('wer bekommt da fortbildungen', { lastEntryId: 'schulentwicklung' })).toBe('schulentwicklung-fortbildung');
+  });
+
   it('should keep a purpose clause ("…, damit es gefördert wird?") with its question', () => {
     const result = kb.matchMessage('Wie viele Vollzeitstellen muss ein KI mindestens haben, damit es gefördert wird?');
     expect(result.parts).toHaveLength(1);
