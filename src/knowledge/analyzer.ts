@@ -441,8 +441,8 @@ export class Analyzer {
     const nounTokens: string[] = [];
     const stems: string[] = [];
     const terms: Array<string | undefined> = [];
-    /** After "laut"/"gemäß": the next content word names where the asker read it, not the topic. */
-    let source = false;
+    /** After "laut"/"gemäß" or "außer": the next content word names where the asker read it, or what is set aside — not the topic. */
+    let skipNext = false;
     for (let index = 0; index < words.length; index++) {
       const word = words[index]!;
       const firstTerm = terms.length;
@@ -450,12 +450,12 @@ export class Analyzer {
         stems.push(word.stems[i]!);
         terms.push(word.terms?.[i]);
       }
-      if (SOURCE_MARKERS.has(word.last) || excludes(word.last, words)) source = index + 1 < words.length;
+      if (SOURCE_MARKERS.has(word.last) || excludes(word.last, words)) skipNext = index + 1 < words.length;
       if (word.content.length === 0) continue;
       // "Was sind laut Land die Handlungsfelder?": the source, not the topic; "Gibt es außer dem
       // Gesetz noch etwas?": what is set aside, not the topic.
-      if (source) {
-        source = false;
+      if (skipNext) {
+        skipNext = false;
         continue;
       }
       // "eine Übersicht über die Angebote für Schulen": the request's frame, not its topic.

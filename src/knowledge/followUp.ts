@@ -230,7 +230,7 @@ function relatedForMore(reading: FollowUpReading, getEntry: (id: string) => Entr
 
 /** Whether the reading with the last answer's topic beats the part's own reading. */
 function topicReadingWins(reading: FollowUpReading, leaning: 'points-back' | 'continues' | 'no', shifts: boolean): boolean {
-  const { matcher, topic, neighbourhood, alone, withTopic } = reading;
+  const { matcher, reader, part, topic, neighbourhood, alone, withTopic } = reading;
   const answeredAlone = alone.result.answer;
   if (leaning === 'points-back') {
     if (RANK[withTopic.result.outcome] > RANK[alone.result.outcome]) return true;
@@ -248,7 +248,7 @@ function topicReadingWins(reading: FollowUpReading, leaning: 'points-back' | 'co
   if (answeredAlone) return withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id);
   // "Was unterscheidet LaKI und KI?" – "und wer darf eins einrichten?": when the part's own words
   // find other entries, the last answer again says nothing new unless it holds those words.
-  if (withTopic.result.answer?.id === topic.id && coversAllOwnWords(alone) && !coversOwnWords(reading.matcher, reading.reader, reading.part, alone, topic)) return false;
+  if (withTopic.result.answer?.id === topic.id && coversAllOwnWords(alone) && !coversOwnWords(matcher, reader, part, alone, topic)) return false;
   return RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
 }
 
@@ -297,7 +297,7 @@ function intoRelated(reading: FollowUpReading): PartTrace | undefined {
   // fit entries elsewhere (the integration concept), but "dabei" points into the last answer: the
   // one related entry that holds all its words answers.
   if (own.result.outcome === 'none') return undefined;
-  const inside = own.scored.filter((candidate) => topic.related.includes(candidate.entry.id) && candidate.coverage >= 1 - 1e-9);
+  const inside = own.scored.filter((candidate) => topic.related.includes(candidate.entry.id) && coversAll(candidate.coverage));
   if (inside.length !== 1) return undefined;
   const result: MatchResult = { outcome: 'answer', answer: inside[0]!.entry, suggestions: [], candidates: own.result.candidates };
   return traceOf({ ...part, why: `${part.why}; asks into the last answer: the one related entry that holds its words` }, elliptic, { ...own, result }, { entryId: topic.id });
@@ -379,7 +379,12 @@ function coversOwnWords(matcher: Matcher, reader: TextReader, part: AskedPart, a
 
 /** True when the first suggestion of a part read alone covers every word it asks ("wer darf eins *einrichten*?" → setting up a centre). */
 function coversAllOwnWords(alone: Explanation): boolean {
-  return alone.result.outcome === 'suggest' && (alone.scored[0]?.coverage ?? 0) >= 1 - 1e-9;
+  return alone.result.outcome === 'suggest' && coversAll(alone.scored[0]?.coverage ?? 0);
+}
+
+/** True when a coverage is whole, up to rounding: the entry holds every word the part asks. */
+function coversAll(coverage: number): boolean {
+  return coverage >= 1 - 1e-9;
 }
 
 /** True when an entry is among the first `count` candidates of a reading. */

@@ -345,7 +345,7 @@ const CHAT_FILLERS = [
   'thema', 'sachen', 'sache', 'bereich',
   // Sentence adverbs of chat German ("Was sind denn insgesamt die Kernaufgaben?").
   'einfach', 'komplett', 'komplette', 'kompletten', 'vollstandig', 'vollstandige', 'vollstandigen', 'genaue', 'genauen',
-  'insgesamt', 'generell', 'grundsatzlich', 'zusatzlich', 'ausserdem', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
+  'insgesamt', 'generell', 'grundsatzlich', 'zusatzlich', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
   // Colloquial adverbs ("Ist da was dran?", "schick mal rüber") and "welche Art von …".
   'dran', 'drauf', 'ruber', 'art',
   // Colloquial "get" ("so ein Zentrum kriegen", "wer bekommt da …"), "im Kern" (essentially), "was passiert da" (what happens),
