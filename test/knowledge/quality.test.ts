@@ -34,6 +34,9 @@ const laterTuningSets = [
   // Written at the end of that session: 40 conversations, 10 messages with several questions, 10
   // unanswerable; 43 of 60 right on the code of that session's start, 45 on arrival.
   ['real-messages-16.yaml', 48, 4],
+  // Written at the start of 6 December's fourth session, emphasis on situations told in everyday words (50
+  // long messages with context of 100); 77 right at first sight.
+  ['real-messages-17.yaml', 77, 2],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
@@ -53,6 +56,9 @@ const heldOut = [
   // Written on 6 December (third session), measured on arrival on the code of that session's start
   // (91 right), never read.
   ['real-messages-holdout-8.yaml', 91, 4, 2],
+  // Written at the start of 6 December's fourth session, measured on arrival on the code of
+  // that session's start (92 right, 6 confident wrong parts/turns), never read.
+  ['real-messages-holdout-9.yaml', 92, 6, 2],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
