@@ -49,6 +49,27 @@ export interface Analysis {
   readonly nounTokens: readonly string[];
 }
 
+/**
+ * A word of the knowledge base texts that is read as a compound only because the synonyms file
+ * knows one of its parts: with "Geld" in a group, "Geldgeber" is read as "geld" + "geb".
+ */
+export interface SynonymCompound {
+  /** The word as an entry writes it (the first spelling met, for words of one stem). */
+  readonly written: string;
+  /** Its parts in order, as the analyzer splits the word's stem. */
+  readonly parts: ReadonlyArray<{
+    readonly stem: string;
+    /** A word of the entries with this stem; absent when only the synonyms file knows the stem. */
+    readonly written?: string;
+    /**
+     * A member of a synonym group whose token no entry has as a word of its own ("geben" among
+     * the words that "neither help nor hurt"): as a part it carries no meaning, yet puts that
+     * token into the entry, which then meets questions sharing only that word.
+     */
+    readonly filler: boolean;
+  }>;
+}
+
 /** Tunables of the analyzer with frozen defaults; see README "How matching decides". */
 export interface AnalyzerSettings extends TypoSettings {
   /** Shortest part of a compound split. */
@@ -530,6 +551,52 @@ export class Analyzer {
   /** True when the knowledge base uses this stem. */
   knows(stemmed: string): boolean {
     return this.vocabulary.has(stemmed);
+  }
+
+  /**
+   * The words of the knowledge base texts that split into a compound only because the synonyms
+   * file knows one of their parts (see {@link SynonymCompound}), for the editors' check. Reads
+   * the texts again to learn which tokens entries have as words of their own.
+   *
+   * @param texts every text the knowledge base indexes, as given to the constructor
+   */
+  synonymCompounds(texts: Iterable<string>): SynonymCompound[] {
+    const writtenByStem = new Map<string, string>();
+    const splittable: string[] = [];
+    for (const raw of this.rawWords) {
+      const forms = formsOf(raw);
+      let content = false;
+      forms.parts.forEach((part, index) => {
+        if (isStopword(part)) return;
+        content = true;
+        const stemmed = stem(part);
+        if (writtenByStem.has(stemmed)) return;
+        writtenByStem.set(stemmed, forms.written[index] ?? part);
+        splittable.push(stemmed);
+      });
+      // A joined spelling ("rucksackkita") is a word of the entries too, but never split (see indexedWord).
+      const joined = forms.joined && content ? stem(forms.joined) : undefined;
+      if (joined && !writtenByStem.has(joined)) writtenByStem.set(joined, raw);
+    }
+    const entryTokens = new Set<string>();
+    for (const text of texts) {
+      const { tokens, compoundParts } = this.analyzeIndexed(text);
+      for (const token of tokens) if (!compoundParts.has(token)) entryTokens.add(token);
+    }
+    const compounds: SynonymCompound[] = [];
+    for (const stemmed of splittable) {
+      const parts = this.compoundParts(stemmed);
+      if (!parts || parts.every((part) => writtenByStem.has(part))) continue;
+      compounds.push({
+        written: writtenByStem.get(stemmed)!,
+        parts: parts.map((part) => ({
+          stem: part,
+          ...(writtenByStem.has(part) ? { written: writtenByStem.get(part)! } : {}),
+          filler: this.synonyms.inGroup(part) && !entryTokens.has(this.synonyms.canonical(part)),
+        })),
+      });
+    }
+    return compounds;
   }
 
   /**

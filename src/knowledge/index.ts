@@ -3,7 +3,8 @@
  * indexed snapshot, and hold the current snapshot so a reload can swap it atomically.
  */
 import { readKnowledgeSource, type KnowledgeSource } from './loader';
-import { Matcher, type Explanation, type MatcherSettings } from './matcher';
+import type { SynonymCompound } from './analyzer';
+import { indexedTexts, Matcher, type Explanation, type MatcherSettings } from './matcher';
 import { explainMessage, type MessageTrace } from './message';
 import type { Entry } from './schema';
 import type { ConversationContext, KnowledgeBase } from './types';
@@ -36,6 +37,8 @@ export interface IndexedKnowledgeBase extends KnowledgeBase {
   explain(question: string): Explanation;
   /** Every stage's result for a message, for `npm run ask -- --json`. */
   explainMessage(text: string, context?: ConversationContext): MessageTrace;
+  /** Words of the entries that are compounds only because the synonyms file knows a part (editors' check). */
+  synonymCompounds(): readonly SynonymCompound[];
 }
 
 /** Indexes validated entries. Exposed for benchmarks and tests with synthetic knowledge. */
@@ -56,6 +59,7 @@ export function buildKnowledgeBase(
     matchMessage: (text: string, context?: ConversationContext) => explainMessage(matcher, text, context, getEntry).match,
     explain: (question: string) => matcher.explain(question),
     explainMessage: (text: string, context?: ConversationContext) => explainMessage(matcher, text, context, getEntry),
+    synonymCompounds: () => matcher.analyzer.synonymCompounds(source.entries.flatMap(indexedTexts)),
   });
 }
 
@@ -91,6 +95,6 @@ export { DRAFTS_DIR, SCHEMA_DIR, parseYaml, readKnowledgeSource, type KnowledgeS
 export { LoadErrors } from './errors';
 export { entryFileDocumentSchema, entryFileSchema, entrySchema, SYNONYMS_FILE, synonymsFileSchema } from './schema';
 export { fold, isStopword } from './text';
-export { synonymStems } from './analyzer';
+export { synonymStems, type SynonymCompound } from './analyzer';
 export { createKnowledgeWatcher, knowledgeReloadHealth } from './watcher';
 export type { KnowledgeWatcher, ReloadStatus, WatcherLogger } from './watcher';

@@ -50,6 +50,11 @@ export class SynonymTable {
     }
   }
 
+  /** True when a single token is a member of a group (words of multi-word members alone are not). */
+  inGroup(token: string): boolean {
+    return this.synonyms.has(token);
+  }
+
   /** The canonical token of a single token (itself when it has no synonyms). */
   canonical(token: string): string {
     return this.synonyms.get(token) ?? token;
