@@ -86,7 +86,7 @@ export async function checkKnowledge(dir: string, options: CheckOptions = {}): P
   findings.push(...checkDuplicateQuestions(located, 'error'));
   findings.push(...checkVariants(kb, located, settings.competingThreshold, 'error'));
   findings.push(...checkEntryHygiene(located, settings.minQuestions, settings.maxReviewAgeMonths, now));
-  findings.push(...(await checkSynonyms(dir, source.files)));
+  findings.push(...(await checkSynonyms(dir, source.files, kb, located)));
 
   const drafts = await checkDrafts(dir, source, located, settings, matcherSettings, now);
   findings.push(...drafts.findings);

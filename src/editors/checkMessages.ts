@@ -46,6 +46,16 @@ export const CheckMessages = {
   phraseReadAsWord: (term: string, word: string) =>
     `„${term}“ wird als einzelnes Wort „${word}“ gelesen (Füllwörter zählen nicht) und gilt damit in jedem Satz ` +
     'mit diesem Wort. Nehmen Sie eine Wendung mit einem zweiten Inhaltswort oder lassen Sie den Begriff weg.',
+  fillerCompound: (member: string, word: string, where: string, parts: readonly string[], filler: string, fillerLine: number | undefined) =>
+    `„${member}“ lässt den Bot „${word}“ (${where}) als ${parts.map((part) => `„${part}“`).join(' + ')} lesen. ` +
+    `„${filler}“ steht in einer Gruppe, die kein Eintrag verwendet (Zeile ${fillerLine ?? '?'}), und bedeutet als Wortteil nichts; ` +
+    'es zieht aber Fragen mit Wörtern dieser Gruppe zu diesem Eintrag und kann so unbemerkt Antworten ändern. ' +
+    `Nehmen Sie „${member}“ aus der Gruppe oder schreiben Sie „${word}“ im Eintrag anders.`,
+  /** Where a word stands: the first place, and how many more there are. */
+  places: (places: readonly string[]) =>
+    places.length === 0
+      ? 'in den Kontaktangaben eines Eintrags'
+      : places[0]! + (places.length > 1 ? ` und ${places.length - 1} weitere Stelle${places.length === 2 ? '' : 'n'}` : ''),
   missingField: (field: string) => `Pflichtfeld „${field}“ fehlt. Ergänzen Sie es (siehe knowledge/README.md).`,
   draftIdTaken: (id: string, file: string) =>
     `Die id "${id}" gibt es schon in ${file}. Wählen Sie für den Entwurf eine neue id, bevor Sie ihn verschieben.`,

@@ -172,18 +172,34 @@ export function checkEntryHygiene(located: readonly Located[], minQuestions: num
   return findings;
 }
 
+/** A member of a synonym group, where it stands in the synonyms file. */
+interface Member {
+  readonly term: string;
+  readonly line: number | undefined;
+  readonly field: string;
+}
+
 /**
  * Synonym members the matcher reads otherwise than the editor meant:
  * - a term listed in two groups, or two terms read as the same word ("Gründer" and "gründen"
  *   share their stem) in two groups: only the first group counts, by file order;
  * - a phrase whose other words are fillers ("work with" is read as "work"): it then holds for
- *   every sentence with that one word.
+ *   every sentence with that one word;
+ * - a member that splits a word of the entries into itself and a filler (see
+ *   {@link checkFillerCompounds}).
  */
-export async function checkSynonyms(dir: string, files: readonly string[]): Promise<Finding[]> {
+export async function checkSynonyms(
+  dir: string,
+  files: readonly string[],
+  kb: IndexedKnowledgeBase,
+  located: readonly Located[],
+): Promise<Finding[]> {
   if (!files.includes(SYNONYMS_FILE)) return [];
   const parsed = parseYaml(SYNONYMS_FILE, await readFile(path.join(dir, SYNONYMS_FILE), 'utf8'), synonymsFileSchema, []);
   if (!parsed) return [];
   const firstSeen = new Map<string, { readonly group: number; readonly term: string }>();
+  /** The first member (by file order) that brings each stem into the matcher's vocabulary. */
+  const memberOfStem = new Map<string, Member>();
   const findings: Finding[] = [];
   parsed.value.groups.forEach((group, groupIndex) => {
     const inThisGroup = new Set<string>();
@@ -191,6 +207,7 @@ export async function checkSynonyms(dir: string, files: readonly string[]): Prom
     group.forEach((term, termIndex) => {
       const at = { file: SYNONYMS_FILE, line: parsed.lineOf(['groups', groupIndex, termIndex]), field: `groups[${groupIndex}][${termIndex}]` };
       const stems = stemsOfGroup[termIndex]!;
+      for (const stem of stems) if (!memberOfStem.has(stem)) memberOfStem.set(stem, { term, line: at.line, field: at.field });
       const written = fold(term).replace(/\s+/g, ' ').trim();
       // "auf Landesebene" next to "Landesebene" says nothing new; "work with" alone would be "work".
       const alsoAlone = stemsOfGroup.some((other, index) => index !== termIndex && other.length === 1 && other[0] === stems[0]);
@@ -214,5 +231,58 @@ export async function checkSynonyms(dir: string, files: readonly string[]): Prom
       });
     });
   });
+  findings.push(...checkFillerCompounds(kb, located, memberOfStem));
   return findings;
+}
+
+/**
+ * A member that makes the matcher split a word of the entries into a compound whose other part
+ * carries no meaning: with "Geld" in a group, "Geldgeber" is read as "Geld" + "geben", and
+ * "geben" stands in the group of words no entry uses. Such a part puts that group's token into
+ * the entry, so questions with any of its words (who, geben, laufen …) lean towards it and
+ * answers elsewhere change without a sign. Without the member the word was read as itself (or
+ * split otherwise): only splits that need a stem no entry writes are reported, at the member
+ * that brings it; where the filler itself brings the split ("Arbeitgeber" as "Arbeit" +
+ * "geben"), at the filler. Splits into meaningful parts ("Sprachförderung") are fine, and
+ * pieces that are stopwords or shorter than three letters are never split off by the analyzer.
+ */
+function checkFillerCompounds(kb: IndexedKnowledgeBase, located: readonly Located[], memberOfStem: ReadonlyMap<string, Member>): Finding[] {
+  const findings: Finding[] = [];
+  for (const compound of kb.synonymCompounds()) {
+    const filler = compound.parts.find((part) => part.filler);
+    if (!filler) continue;
+    const cause = compound.parts.find((part) => part.written === undefined && !part.filler) ?? filler;
+    const member = memberOfStem.get(cause.stem);
+    const fillerMember = memberOfStem.get(filler.stem);
+    if (!member || !fillerMember) continue;
+    const shown = compound.parts.map((part) => part.written ?? memberOfStem.get(part.stem)?.term ?? part.stem);
+    findings.push({
+      file: SYNONYMS_FILE,
+      line: member.line,
+      field: member.field,
+      severity: 'warning',
+      message: CheckMessages.fillerCompound(member.term, compound.written, whereWritten(located, compound.written), shown, fillerMember.term, fillerMember.line),
+    });
+  }
+  return findings;
+}
+
+/** Where an entry writes a word ("laki.yaml:330"), and how many more places do. */
+function whereWritten(located: readonly Located[], word: string): string {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu');
+  const places: string[] = [];
+  for (const { entry, file, lineOf } of located) {
+    const lines: Array<number | undefined> = [];
+    const fields: Array<[ReadonlyArray<PropertyKey>, string]> = [
+      [['title'], entry.title],
+      ...entry.questions.map((question, index): [PropertyKey[], string] => [['questions', index], question]),
+      ...entry.keywords.map((keyword, index): [PropertyKey[], string] => [['keywords', index], keyword]),
+      [['answer'], entry.answer],
+      [['contact'], entry.contact ? JSON.stringify(entry.contact) : ''],
+    ];
+    for (const [field, text] of fields) if (pattern.test(text)) lines.push(lineOf(field));
+    lines.sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
+    places.push(...lines.map((line) => `${file}:${line ?? '?'}`));
+  }
+  return CheckMessages.places(places);
 }

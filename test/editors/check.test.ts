@@ -3,6 +3,7 @@ import path from 'node:path';
 import { checkKnowledge, type CheckResult, type Finding } from '../../src/editors/check';
 import { formatCheckResult } from '../../src/editors/checkFormat';
 import { CheckMessages } from '../../src/editors/checkMessages';
+import { loadKnowledgeBase } from '../../src/knowledge';
 import { LoadErrors } from '../../src/knowledge/errors';
 
 const fixtures = path.join(__dirname, 'fixtures');
@@ -61,6 +62,32 @@ describe('checkKnowledge', () => {
     it('should warn when a phrase is read as one word ("work with" as "work"), not when that word is a member too', () => {
       expectFinding(result, { file: 'synonyms.yaml', line: 4, field: 'groups[2][1]', severity: 'warning', message: CheckMessages.phraseReadAsWord('work with', 'work') });
       expect(result.findings.filter((finding) => finding.field === 'groups[2][2]')).toEqual([]);
+    });
+  });
+
+  describe('with synonym members that split words of the entries into compounds', () => {
+    let result: CheckResult;
+    beforeAll(async () => {
+      result = await checkKnowledge(path.join(fixtures, 'synonym-compounds'), { now: NOW });
+    });
+
+    it.each<[string, number, string, string]>([
+      ['"Geld" makes "Geldgeber" read as "Geld" + the filler "geben"', 2, 'groups[0][3]',
+        CheckMessages.fillerCompound('Geld', 'Geldgeber', CheckMessages.places(['foerderung.yaml:6', 'foerderung.yaml:9', 'foerderung.yaml:14']), ['Geld', 'geben'], 'geben', 5)],
+      ['the filler "geben" makes "Arbeitgebern" read as "Arbeit" + "geben"', 5, 'groups[2][2]',
+        CheckMessages.fillerCompound('geben', 'Arbeitgebern', CheckMessages.places(['foerderung.yaml:35', 'foerderung.yaml:41']), ['Arbeit', 'geben'], 'geben', 5)],
+    ])('should warn at the member when %s', (_case, line, field, message) => {
+      expectFinding(result, { file: 'synonyms.yaml', line, field, message, severity: 'warning' });
+    });
+
+    it('should not warn when both parts mean something ("Sprache" splits "Sprachförderung" into "Sprache" + "Förderung")', async () => {
+      const kb = await loadKnowledgeBase(path.join(fixtures, 'synonym-compounds'));
+      expect(kb.synonymCompounds()).toContainEqual({
+        written: 'Sprachförderung',
+        parts: [{ stem: 'sprach', filler: false }, { stem: 'forder', written: 'Förderung', filler: false }],
+      });
+      expect(result.findings.filter((finding) => finding.field === 'groups[1][1]' || finding.message.includes('Sprachförderung'))).toEqual([]);
+      expect(result.findings.filter((finding) => finding.file === 'synonyms.yaml')).toHaveLength(2);
     });
   });
 
