@@ -360,6 +360,9 @@ function describesOthers(intro: string): boolean {
   return list.some((word) => NOBODY.has(word)) && !list.some((word, index) => WRITER.has(word) && list[index - 1] !== 'bei');
 }
 
+/** Most words of a bare phrase asked with a "?" ("mailadresse der laki?"). */
+const BARE_PHRASE_WORDS = 6;
+
 /** "…, wie früher halt", "wie gesagt": "wie" comparing, not asking, folded. */
 const COMPARING_WIE = /^wie\s+(fruher|immer|gesagt|besprochen|ublich|gewohnt|erwahnt|bisher|vereinbart|angekundigt|gewunscht|gehabt|oben|folgt)\b/u;
 
@@ -401,6 +404,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     // "Für den Bericht brauche ich nur eins: Was …?" introduces the question that follows.
     const introduces = sentence.trimEnd().endsWith(':') && sentenceIndex < sentences.length - 1;
     const [fronted, rest] = asks ? [undefined, sentence] : splitFrontedPurpose(sentence);
+    const firstOfSentence = pieces.length;
     if (fronted) pieces.push({ text: fronted, role: 'context', why: 'says what the request is for ("Für unsere Vorlage …")' });
     splitClauses(rest, asks, unmarkedLast).forEach((clause, index, all) => {
       const opens = opensQuestion(clause, asks);
@@ -443,6 +447,15 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       if (index === 0 && sentenceIndex > 0 && marked[sentenceIndex - 1]!.atDash && opens === 'interrogative') afterDash.add(piece);
       pieces.push(piece);
     });
+    // "moin, mailadresse der laki?": a sentence with a "?" whose only clause with topic words is
+    // its last, after a greeting, asks for that clause when it is a bare phrase, not a statement
+    // ("hallo, ich habe von einem Programm gehört, irgendwas mit Rucksack??").
+    const ofSentence = pieces.slice(firstOfSentence);
+    const last = ofSentence.at(-1);
+    const phrase = last !== undefined && words(last.text).length <= BARE_PHRASE_WORDS && !SUBJECT_PRONOUNS.has(words(last.text)[0] ?? '');
+    if (asks && phrase && last.why === 'a statement' && ofSentence.every((piece) => piece === last || (piece.role === 'context' && !hasTopicWords(piece.text, isStopword)))) {
+      pieces[pieces.length - 1] = { text: last.text, role: 'question', why: 'the only clause with topic words in a sentence with "?"' };
+    }
   });
   // "Wir überlegen, wie wir die freien Träger einbinden. … Ist das direkt ein Ministerium?": next to
   // a direct question, or to an indirect one handed to the reader ("Ich wüsste gern, ob …"), an

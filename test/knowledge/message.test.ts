@@ -27,6 +27,11 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Bis wann läuft die Antragsfrist für ein Integrationszentrum?').main.outcome).toBe('none');
   });
 
+  it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
+    expect(kb.matchMessage('Wie oft finden die Austauschtreffen der Integrationszentren statt?').main.declineReason).toBe('forward-term');
+    expect(kb.matchMessage('How often do the centres meet for exchange?').main.outcome).toBe('none');
+  });
+
   it('should read taking part as a forward term only when someone other than the centre takes part', () => {
     expect(kb.matchMessage('Können wir bei Griffbereit mitmachen?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('Kann man bei Griffbereit mitmachen?').main.declineReason).toBe('forward-term');

@@ -94,6 +94,15 @@ describe('findFocus', () => {
     expect(focus('Ich bin neu hier. Telefonnummer LaKI').parts.map((part) => part.text)).toEqual(['Telefonnummer LaKI']);
   });
 
+  it.each([
+    ['moin, mailadresse der laki? und wer ist da die leitung?', ['mailadresse der laki?', 'und wer ist da die leitung?']],
+    ['Hallo zusammen, Faxnummer der Koordinierungsstelle?', ['Faxnummer der Koordinierungsstelle?']],
+    // A statement after the greeting stays context, though it ends with "?": the question follows.
+    ['Hallo, ich habe von einem Programm gehört, irgendwas mit Rucksack?? Welche Programme gibt es für Kitas?', ['Welche Programme gibt es für Kitas?']],
+  ])('should read a bare phrase asked with "?" after a greeting as a question: %j', (message, parts) => {
+    expect(focus(message).parts.map((part) => part.text)).toEqual(parts);
+  });
+
   it('should read a message of courtesy only as one part', () => {
     expect(focus('Hallo, können Sie helfen?').parts.map((part) => part.text)).toEqual(['Hallo, können Sie helfen?']);
   });
