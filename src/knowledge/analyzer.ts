@@ -179,6 +179,27 @@ const FURTHER = /^weiter(\p{L}{5,})$/u;
 /** Particles of separable verbs, which German moves to the end of the clause. */
 const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
 
+/** Conjunctions after which a separable particle has ended its clause ("Schreibt das Land das *vor oder* …"), folded. */
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['und', 'oder', 'aber', 'bzw', 'sondern']);
+
+/**
+ * The clause of each word, where a separable particle before "und/oder" ends its clause as a
+ * comma would: "Schreibt das Land das vor oder entscheiden wir das?" reads "vorschreiben", and
+ * "entscheiden" stays without the particle. The clauses as given when no particle is followed so.
+ */
+function clausesEndingAtConjunctions(words: ReadonlyArray<{ readonly last: string }>, clauses: readonly number[]): readonly number[] {
+  let scoped: number[] | undefined;
+  let shift = 0;
+  for (let index = 1; index < words.length; index++) {
+    if (clauses[index] === clauses[index - 1] && CONJUNCTIONS.has(words[index]!.last) && SEPARABLE_PARTICLES.has(words[index - 1]!.last)) {
+      scoped ??= [...clauses];
+      shift++;
+    }
+    if (scoped) scoped[index] = clauses[index]! + shift;
+  }
+  return scoped ?? clauses;
+}
+
 /** Past participles: "eingerichtet" → "einrichten", "gegründet" → "gründen", "gefördert" → "fördern". */
 const PARTICIPLE = /^(ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|um|vor|weiter|zu|zuruck|zusammen)?ge(\p{L}{3,}?)(et|t|en)$/u;
 
@@ -448,10 +469,11 @@ export class Analyzer {
    * clause {@link eachWord} gives it in the question: what {@link analyzeQuery} reads, and what
    * reading a message once (`messageWords.ts`) hands over for each piece of the message.
    */
-  analyzeWords(words: readonly WrittenWord[], casings: ReadonlyArray<Word['casing']>, clauses: readonly number[]): Analysis {
+  analyzeWords(words: readonly WrittenWord[], casings: ReadonlyArray<Word['casing']>, givenClauses: readonly number[]): Analysis {
     // A separable verb particle that ends its clause ("Wie richte ich ein KI ein?") is read
     // with every word of that clause, as `contentWords` does.
     let particles: Map<number, string> | undefined;
+    const clauses = clausesEndingAtConjunctions(words, givenClauses);
     for (let index = 1; index < words.length; index++) {
       if ((index + 1 === words.length || clauses[index + 1] !== clauses[index]) && SEPARABLE_PARTICLES.has(words[index]!.last)) {
         (particles ??= new Map()).set(clauses[index]!, words[index]!.last);

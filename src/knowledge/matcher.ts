@@ -243,7 +243,10 @@ export class Matcher {
         entryHas: (entry, token) => this.entryHas(entry, token),
         // A thin part pointing into a context sentence ("Ist das auch Aufgabe vom KI?") is about what
         // that sentence names: an entry that merely has the part's own frame noun does not answer it.
-        answerFittingRival: !(leaning && analysis.tokens.length <= 2),
+        // Nor does one that has the key noun of a piece a thin part reads as its question ("Schreibt
+        // das Land das vor oder entscheiden wir das? Und woran halten wir uns dabei?"): the part's
+        // own words chose nothing.
+        answerFittingRival: !(leaning && analysis.tokens.length <= 2) && !contextAsQuestion,
         overviewOf: (entry) => this.overviewOf(entry),
       },
       this.settings,

@@ -152,6 +152,13 @@ describe('Analyzer', () => {
     expect(analyzer.analyzeQuery(variant).tokens).toEqual(tokens);
   });
 
+  it('should read a separable particle before "oder/und" with its own clause only', () => {
+    // "Richtet man das Zentrum ein oder …": "einrichten", and the verb after "oder" stays itself.
+    const tokens = analyzer.analyzeQuery('Richtet man das Zentrum ein oder entwickeln wir Schulen?').tokens;
+    expect(tokens).toEqual(expect.arrayContaining(analyzer.analyzeQuery('Zentrum einrichten').tokens));
+    expect(tokens).toEqual(expect.arrayContaining(analyzer.analyzeQuery('entwickeln Schulen').tokens));
+  });
+
   it('should set aside what follows "außer", and "neben" in a question for something further', () => {
     expect(analyzer.analyzeQuery('Gibt es außer Rucksack-Kita noch etwas?').tokens).not.toContain('rucksack');
     expect(analyzer.analyzeQuery('Gibt es neben der Schulentwicklung noch etwas?').tokens).toEqual([]);

@@ -27,6 +27,13 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Bis wann läuft die Antragsfrist für ein Integrationszentrum?').main.outcome).toBe('none');
   });
 
+  it('should not let an entry answer a thin part by the key noun of the piece it reads as its question', () => {
+    // "woran … halten" names nothing; "Land" of the either-or question before must not pick the decree.
+    const message = 'Bei uns gibt es Streit, ob das KI beim Jugendamt oder beim Schulamt angedockt werden soll. Schreibt das Land das vor oder entscheiden wir das? Und woran sollten wir uns dabei halten?';
+    const second = kb.matchMessage(message).parts[1]!;
+    expect(second.outcome).not.toBe('answer');
+  });
+
   it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
     expect(kb.matchMessage('Wie oft finden die Austauschtreffen der Integrationszentren statt?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('How often do the centres meet for exchange?').main.outcome).toBe('none');
