@@ -177,7 +177,7 @@ const ZU_INFIX = /^(ab|an|auf|aus|bei|dar|ein|fest|her|hin|mit|nach|um|vor|vorbe
 const FURTHER = /^weiter(\p{L}{5,})$/u;
 
 /** Particles of separable verbs, which German moves to the end of the clause. */
-const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
+const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'fort', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
 
 /** Conjunctions after which a separable particle has ended its clause ("Schreibt das Land das *vor oder* …"), folded. */
 const CONJUNCTIONS: ReadonlySet<string> = new Set(['und', 'oder', 'aber', 'bzw', 'sondern']);
@@ -201,7 +201,7 @@ function clausesEndingAtConjunctions(words: ReadonlyArray<{ readonly last: strin
 }
 
 /** Past participles: "eingerichtet" → "einrichten", "gegründet" → "gründen", "gefördert" → "fördern". */
-const PARTICIPLE = /^(ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|um|vor|weiter|zu|zuruck|zusammen)?ge(\p{L}{3,}?)(et|t|en)$/u;
+const PARTICIPLE = /^(ab|an|auf|aus|bei|ein|fest|fort|her|hin|mit|nach|um|vor|weiter|zu|zuruck|zusammen)?ge(\p{L}{3,}?)(et|t|en)$/u;
 
 function contentWords(text: string | readonly Word[]): ContentWord[] {
   const words = typeof text === 'string' ? splitWords(text) : text;

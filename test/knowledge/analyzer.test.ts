@@ -152,6 +152,14 @@ describe('Analyzer', () => {
     expect(analyzer.analyzeQuery(variant).tokens).toEqual(tokens);
   });
 
+  it('should read participles and separated particles of "fort-" verbs ("fortgebildet", "bildet … fort")', () => {
+    const fort = new Analyzer(['Lehrkräfte fortbilden'], { groups: [], forward: [] });
+    const tokens = fort.analyzeQuery('Lehrkräfte fortbilden').tokens;
+    expect(tokens).toHaveLength(2);
+    expect(fort.analyzeQuery('Wer wird fortgebildet, Lehrkräfte?').tokens).toEqual(expect.arrayContaining(tokens));
+    expect(fort.analyzeQuery('Wen bildet das KI fort, Lehrkräfte?').tokens).toEqual(expect.arrayContaining(tokens));
+  });
+
   it('should read a separable particle before "oder/und" with its own clause only', () => {
     // "Richtet man das Zentrum ein oder …": "einrichten", and the verb after "oder" stays itself.
     const tokens = analyzer.analyzeQuery('Richtet man das Zentrum ein oder entwickeln wir Schulen?').tokens;
