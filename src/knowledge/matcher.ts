@@ -454,10 +454,11 @@ function unknownPlace(sentence: string, reader: TextReader): Extract<WordReading
 
 /**
  * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen
- * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*"): they count for ranking,
+ * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*",
+ * "für *Leute* im Ganztag"): they count for ranking,
  * but an entry need not have them.
  */
-const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich', 'zielgrupp']);
+const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich', 'zielgrupp', 'leut']);
 
 /** Related entries of its own category an entry lists to count as the category's overview. */
 const MIN_OVERVIEW_LINKS = 3;

@@ -3,7 +3,7 @@
  * abbreviation or a day's number), at a spaced dash between longer stretches, and before list
  * markers ("1) … 2) …"). The first step of the sentence stage (`sentences.ts`).
  */
-import { QUESTION_VERBS, words } from './chatWords';
+import { INTERROGATIVES, QUESTION_VERBS, words } from './chatWords';
 import { fold, isStopword } from './text';
 
 /** Abbreviations whose period does not end a sentence. */
@@ -13,6 +13,17 @@ const ABBREVIATIONS = new Set([
   'bzgl', 'ggfs', 'zzgl', 'insb', 'insbes', 'allg', 'mind', 'abt', 'lt', 'gem', 'ehem', 'stellv', 'stv', 'eigtl',
   'vllt', 'zt', 'tlw', 'ebd', 'anm', 'kath', 'ev', 'st', 'mio', 'tsd', 'jh', 'jhd', 'ref', 'sachb',
 ]);
+
+/** Abbreviations that close a list ("usw.", "etc."), after which a capital opens a new sentence. */
+const LIST_ENDS = new Set(['usw', 'etc']);
+
+/** True when the word after `at` is capitalised and opens a question ("Gibt", "Wer", "Können"). */
+function opensQuestionAfter(text: string, at: number): boolean {
+  const next = /^\s+(\p{Lu}\p{L}*)/u.exec(text.slice(at, at + 40))?.[1];
+  if (!next) return false;
+  const folded = fold(next);
+  return QUESTION_VERBS.has(folded) || INTERROGATIVES.has(folded);
+}
 
 /**
  * Splits a message into sentences at . ! ? ; : and line breaks, keeping the end mark, and at a
@@ -81,7 +92,10 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
       const before = /([\p{L}\p{N}]+)\.$/u.exec(text.slice(Math.max(start, i - 30), i + 1))?.[1];
       // "z. B.", "Dez. 37", "1. Januar", "am 12. fahren wir": the period belongs to an abbreviation or
       // an ordinal ("unser Konzept von 2011. Berät …": a year ends its sentence).
-      if (before && (ABBREVIATIONS.has(fold(before)) || /^\d{1,2}$/.test(before))) continue;
+      // "… Missverständnisse usw. Gibt es …?": "usw." and "etc." end a list, and with it a sentence
+      // when a question opens after them (a capital noun may go on with the sentence).
+      const endsList = before !== undefined && LIST_ENDS.has(fold(before)) && opensQuestionAfter(text, i + 1);
+      if (before && !endsList && (ABBREVIATIONS.has(fold(before)) || /^\d{1,2}$/.test(before))) continue;
     }
     while (i + 1 < text.length && isEndMark(text.charCodeAt(i + 1))) i++;
     push(i + 1);

@@ -34,6 +34,10 @@ describe('matchMessage', () => {
     expect(second.outcome).not.toBe('answer');
   });
 
+  it('should not require "Leute" of the entry: it names whoever the question is about', () => {
+    expect(answered('Gibt es von den KIs Fortbildungen auch für Leute im Ganztag?')).toBe('schulentwicklung-fortbildung');
+  });
+
   it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
     expect(kb.matchMessage('Wie oft finden die Austauschtreffen der Integrationszentren statt?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('How often do the centres meet for exchange?').main.outcome).toBe('none');

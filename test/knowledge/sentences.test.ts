@@ -23,6 +23,9 @@ describe('splitSentences', () => {
     ],
     ['kurze frage wie können wir ein KI gründen und wer berät uns', ['kurze frage wie können wir ein KI gründen und wer berät uns']],
     ['Termin um 10:30 Uhr:Papiere mitbringen?', ['Termin um 10:30 Uhr:Papiere mitbringen?']],
+    ['Streit, Missverständnisse usw. Gibt es Fortbildungen?', ['Streit, Missverständnisse usw.', 'Gibt es Fortbildungen?']],
+    // A capital noun after "usw." may go on with the sentence.
+    ['Kitas, Schulen usw. Angebote machen wir viele.', ['Kitas, Schulen usw. Angebote machen wir viele.']],
   ])('should split %j', (message, expected) => {
     expect(splitSentences(message)).toEqual(expected);
   });
