@@ -246,7 +246,9 @@ export class Matcher {
         // Nor does one that has the key noun of a piece a thin part reads as its question ("Schreibt
         // das Land das vor oder entscheiden wir das? Und woran halten wir uns dabei?"): the part's
         // own words chose nothing.
-        answerFittingRival: !(leaning && analysis.tokens.length <= 2) && !contextAsQuestion,
+        // Nor when the part weighs two alternatives ("eine Vorgabe vom *Land* oder entscheiden wir
+        // selbst?"): the key noun of one alternative does not pick the answer.
+        answerFittingRival: !(leaning && analysis.tokens.length <= 2) && !contextAsQuestion && !ALTERNATIVES.test(question),
         overviewOf: (entry) => this.overviewOf(entry),
       },
       this.settings,
@@ -451,6 +453,9 @@ function unknownPlace(sentence: string, reader: TextReader): Extract<WordReading
   const reading = last === undefined ? undefined : reader.analyze(last).readings[0];
   return reading?.kind === 'unknown' ? { ...reading, casing: 'noun' } : undefined;
 }
+
+/** "oder" between two alternatives of one question ("… vom Land *oder* entscheiden wir das selbst?"). */
+const ALTERNATIVES = /\soder\s/iu;
 
 /**
  * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen

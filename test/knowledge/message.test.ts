@@ -34,6 +34,11 @@ describe('matchMessage', () => {
     expect(second.outcome).not.toBe('answer');
   });
 
+  it('should not let the key noun of one alternative pick the answer to an either-or question', () => {
+    const message = 'Wir diskutieren, wo das KI im Organigramm hängen soll. Gibt es da eine feste Vorgabe vom Land oder entscheiden wir das selbst?';
+    expect(kb.matchMessage(message).main.answer?.id).not.toBe('ki-erlass');
+  });
+
   it('should not require "Leute" of the entry: it names whoever the question is about', () => {
     expect(answered('Gibt es von den KIs Fortbildungen auch für Leute im Ganztag?')).toBe('schulentwicklung-fortbildung');
   });
