@@ -376,8 +376,8 @@ const CHAT_FILLERS = [
   'fallen', 'fallt', 'klappt', 'klappen', 'stammt', 'stammen', 'erledigt', 'erledigen', 'hiess', 'hiessen', 'heissen', 'vorgesehen',
   // Adjectives that grade the answer, not the topic ("die richtige Anschrift", "eine offizielle Seite").
   'korrekt', 'korrekte', 'korrekten', 'richtige', 'richtigen', 'offiziell', 'offizielle', 'offiziellen',
-  // The form of an answer asked for ("eine kurze Darstellung, welche …").
-  'darstellung',
+  // The form of an answer asked for ("in einfachen Worten", "in zwei Sätzen", "eine kurze Darstellung, welche …").
+  'darstellung', 'einfachen', 'worten', 'satzen',
   // Generic nouns around the topic: "im Kita-Alltag", "zum Umgang mit Vielfalt", "Ist das deren Ding?",
   // "Wie ist der Name?", "der Blick aufs Quartier".
   'alltag', 'umgang', 'ding', 'dinge', 'name', 'namen', 'blick',

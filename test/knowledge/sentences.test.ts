@@ -106,6 +106,11 @@ describe('findFocus', () => {
     expect(focus(message).parts.map((part) => part.text)).toEqual(parts);
   });
 
+  it('should read a plea for an answer in simple words as courtesy, not as a question of its own', () => {
+    const result = focus('Kann mir mal jemand in einfachen Worten sagen, was eine Querschnittsaufgabe ist?');
+    expect(result.parts.map((part) => part.text)).toEqual(['was eine Querschnittsaufgabe ist?']);
+  });
+
   it('should read a message of courtesy only as one part', () => {
     expect(focus('Hallo, können Sie helfen?').parts.map((part) => part.text)).toEqual(['Hallo, können Sie helfen?']);
   });
