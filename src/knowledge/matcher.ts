@@ -424,8 +424,8 @@ function centreTakesPart(question: string): boolean {
   return CENTRE_SUBJECT.test(question) && !OTHER_SUBJECT.test(question);
 }
 
-/** "from school into the job": the job one goes into after school is the transition, not a vacancy. */
-const SCHOOL_TO_JOB = /(?:schule|übergang|uebergang)[^.?!]*?\s(?:in\s+den|zum|ins)\s+(?:job|jobleben|arbeitsleben)(?=[^\p{L}]|$)|schule\s*[–-]\s*job(?=[^\p{L}]|$)/iu;
+/** "von der Schule in den Job", "from school into a job": the job one goes into after school is the transition, not a vacancy. */
+const SCHOOL_TO_JOB = /(?:schule|übergang|uebergang)[^.?!]*?\s(?:in\s+den|zum|ins)\s+(?:job|jobleben|arbeitsleben)(?=[^\p{L}]|$)|schule\s*[–-]\s*job(?=[^\p{L}]|$)|\bschool\s+(?:in)?to\s+(?:a\s+)?job\b/iu;
 
 /**
  * The `forward` terms that decline a part, given what it asks: taking part is none when the centre

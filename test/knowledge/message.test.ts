@@ -362,7 +362,9 @@ describe('matchMessage', () => {
 
   it('should read "von der Schule in den Job" as the transition, and still forward questions about jobs', () => {
     expect(answered('Wie gehen die Integrationszentren das Thema Übergang von der Schule in den Job an?')).toBe('uebergang-schule-beruf');
+    expect(answered('What do the centres do to help young people move from school into a job?')).toBe('uebergang-schule-beruf');
     expect(kb.matchMessage('Gibt es Jobs bei der LaKI?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Are there any jobs at the LaKI?').main.outcome).toBe('none');
     expect(kb.matchMessage('Hat das KI in Hamm eine Stelle frei, ich suche einen Job').main.outcome).toBe('none');
   });
 
