@@ -35,8 +35,8 @@ const laterTuningSets = [
   // unanswerable; 43 of 60 right on the code of that session's start, 45 on arrival.
   ['real-messages-16.yaml', 48, 4],
   // Written at the start of 6 December's fourth session, emphasis on situations told in everyday words (50
-  // long messages with context of 100); 77 right at first sight, 83 at that session's end.
-  ['real-messages-17.yaml', 83, 0],
+  // long messages with context of 100); 77 right at first sight, 84 at that session's end.
+  ['real-messages-17.yaml', 84, 0],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
