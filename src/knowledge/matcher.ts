@@ -241,13 +241,13 @@ export class Matcher {
         entryCovers: (entry, term) => this.entryCovers(entry, term),
         keyNouns,
         entryHas: (entry, token) => this.entryHas(entry, token),
-        // A thin part pointing into a context sentence ("Ist das auch Aufgabe vom KI?") is about what
-        // that sentence names: an entry that merely has the part's own frame noun does not answer it.
-        // Nor does one that has the key noun of a piece a thin part reads as its question ("Schreibt
-        // das Land das vor oder entscheiden wir das? Und woran halten wir uns dabei?"): the part's
-        // own words chose nothing.
-        // Nor when the part weighs two alternatives ("eine Vorgabe vom *Land* oder entscheiden wir
-        // selbst?"): the key noun of one alternative does not pick the answer.
+        // The first entry that has the key nouns does not answer in place of the best one when
+        // - a thin part points into a context sentence ("Ist das auch Aufgabe vom KI?"): it is about
+        //   what that sentence names, not about the part's own frame noun;
+        // - a thin part is read as the piece before it ("Und woran halten wir uns dabei?"): its own
+        //   words chose nothing;
+        // - the part weighs two alternatives ("eine Vorgabe vom *Land* oder entscheiden wir selbst?"):
+        //   the key noun of one alternative does not pick the answer.
         answerFittingRival: !(leaning && analysis.tokens.length <= 2) && !contextAsQuestion && !ALTERNATIVES.test(question),
         overviewOf: (entry) => this.overviewOf(entry),
       },
@@ -459,9 +459,8 @@ const ALTERNATIVES = /\soder\s/iu;
 
 /**
  * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen
- * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*",
- * "für *Leute* im Ganztag"): they count for ranking,
- * but an entry need not have them.
+ * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*", "für *Leute* im
+ * Ganztag"): they count for ranking, but an entry need not have them.
  */
 const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich', 'zielgrupp', 'leut']);
 
