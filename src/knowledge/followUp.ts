@@ -332,7 +332,18 @@ function besidesTopic(reading: FollowUpReading, why: string): PartTrace | undefi
 
 /** True when an entry lies in the last answer's neighbourhood or is about the same subject. */
 function staysWithSubject(reading: FollowUpReading, entry: Entry): boolean {
-  return reading.neighbourhood.favoured.has(entry.id) || sameSubject(reading.matcher, entry, reading.topic);
+  return reading.neighbourhood.favoured.has(entry.id) || sameSubject(reading.matcher, entry, reading.topic) || contactsLaki(reading.part, entry);
+}
+
+/** The LaKI named in a part ("… bei der LaKI anrufen?"), folded or written. */
+const NAMES_LAKI = /(?<!\p{L})(?:laki|landeskoordinierungsstelle|koordinierungsstelle)(?!\p{L})/iu;
+
+/**
+ * "Welche Programme gibt es in der frühen Bildung?" – "und wen können wir dazu bei der LaKI
+ * anrufen?": the LaKI's contact data answer a part that names the LaKI, whatever it points at.
+ */
+function contactsLaki(part: AskedPart, entry: Entry): boolean {
+  return entry.category === 'kontakt' && NAMES_LAKI.test(part.text);
 }
 
 /** An asked part as the sentence stage found it. */

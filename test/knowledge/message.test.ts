@@ -368,6 +368,12 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Hat das KI in Hamm eine Stelle frei, ich suche einen Job').main.outcome).toBe('none');
   });
 
+  it('should answer a follow-up that points back but names the LaKI to call with the LaKI\'s contact data', () => {
+    expect(answered('und wen können wir dazu bei der LaKI anrufen?', { lastEntryId: 'fruehe-bildung' })).toBe('laki-telefon');
+    // Without the LaKI named, what the part's own words find is not about the programme it points at.
+    expect(kb.matchMessage('und wer bezahlt das?', { lastEntryId: 'rucksack-kita' }).main.outcome).toBe('none');
+  });
+
   it('should not give the last answer again for a continuing follow-up whose own words another entry covers', () => {
     const result = kb.matchMessage('Okay, und wer darf eins einrichten?', { lastEntryId: 'ki-laki-unterschied' });
     expect(result.main.answer?.id).not.toBe('ki-laki-unterschied');
