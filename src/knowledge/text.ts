@@ -393,6 +393,7 @@ const CHAT_FILLERS = [
   'its', 'she', 'really', 'sort', 'done', 'doing', 'mean', 'means', 'keep', 'keeps', 'say', 'says', 'saying', 'wants', 'makes',
   'made', 'even', 'every', 'own', 'whole', 'alone', 'anyone', 'someone', 'somebody', 'anybody', 'everyone', 'everything',
   'usually', 'generally', 'basically', 'currently', 'simply', 'give', 'given', 'gives', 'giving', 'sure', 'main', 'regulates', 'regulated', 'regulate',
+  'include', 'includes', 'included', 'including',
 ];
 
 /** English stopwords that are German topic words or occur in the knowledge base. */

@@ -368,6 +368,10 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Hat das KI in Hamm eine Stelle frei, ich suche einen Job').main.outcome).toBe('none');
   });
 
+  it('should read "include" as an English function word, not as an unknown word', () => {
+    expect(answered('does that include teaching materials?', { lastEntryId: 'schulentwicklung' })).toBe('schulentwicklung-materialien');
+  });
+
   it('should answer a follow-up that points back but names the LaKI to call with the LaKI\'s contact data', () => {
     expect(answered('und wen können wir dazu bei der LaKI anrufen?', { lastEntryId: 'fruehe-bildung' })).toBe('laki-telefon');
     // Without the LaKI named, what the part's own words find is not about the programme it points at.
