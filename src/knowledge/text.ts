@@ -374,6 +374,8 @@ const CHAT_FILLERS = [
   // Verbs that only frame what is asked ("fällt das darunter?", "klappt das?", "von wem stammt der?",
   // "Ist das überhaupt vorgesehen?").
   'fallen', 'fallt', 'klappt', 'klappen', 'stammt', 'stammen', 'erledigt', 'erledigen', 'hiess', 'hiessen', 'heissen', 'vorgesehen',
+  // The writer doubting they ask the right place ("… oder sind wir da falsch?", "bin ich hier richtig?").
+  'falsch',
   // Adjectives that grade the answer, not the topic ("die richtige Anschrift", "eine offizielle Seite").
   'korrekt', 'korrekte', 'korrekten', 'richtige', 'richtigen', 'offiziell', 'offizielle', 'offiziellen',
   // The form of an answer asked for ("in einfachen Worten", "in zwei Sätzen", "eine kurze Darstellung, welche …").

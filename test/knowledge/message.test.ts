@@ -368,6 +368,11 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Hat das KI in Hamm eine Stelle frei, ich suche einen Job').main.outcome).toBe('none');
   });
 
+  it('should not let the writer\'s doubt ("oder sind wir da falsch?") decline the question', () => {
+    const message = 'Bei uns gibt es immer mehr ältere Menschen mit Migrationshintergrund. Macht das KI da auch was oder sind wir da falsch?';
+    expect(answered(message)).toBe('querschnitt-senioren');
+  });
+
   it('should read "include" as an English function word, not as an unknown word', () => {
     expect(answered('does that include teaching materials?', { lastEntryId: 'schulentwicklung' })).toBe('schulentwicklung-materialien');
   });
