@@ -369,7 +369,7 @@ describe('matchMessage', () => {
   });
 
   it('should not let the writer\'s doubt ("oder sind wir da falsch?") decline the question', () => {
-    const message = 'Bei uns gibt es immer mehr ältere Menschen mit Migrationshintergrund. Macht das KI da auch was oder sind wir da falsch?';
+    const message = 'bei uns gibts immer mehr ältere menschen mit migrationshintergrund. macht das ki da auch was oder sind wir da falsch??';
     expect(answered(message)).toBe('querschnitt-senioren');
   });
 
