@@ -94,8 +94,9 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
       // an ordinal ("unser Konzept von 2011. Berät …": a year ends its sentence).
       // "… Missverständnisse usw. Gibt es …?": "usw." and "etc." end a list, and with it a sentence
       // when a question opens after them (a capital noun may go on with the sentence).
-      const endsList = before !== undefined && LIST_ENDS.has(fold(before)) && opensQuestionAfter(text, i + 1);
-      if (before && !endsList && (ABBREVIATIONS.has(fold(before)) || /^\d{1,2}$/.test(before))) continue;
+      const folded = before !== undefined ? fold(before) : undefined;
+      const endsList = folded !== undefined && LIST_ENDS.has(folded) && opensQuestionAfter(text, i + 1);
+      if (folded !== undefined && !endsList && (ABBREVIATIONS.has(folded) || /^\d{1,2}$/.test(before!))) continue;
     }
     while (i + 1 < text.length && isEndMark(text.charCodeAt(i + 1))) i++;
     push(i + 1);

@@ -450,12 +450,12 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     // "moin, mailadresse der laki?": a sentence with a "?" whose only clause with topic words is
     // its last, after a greeting, asks for that clause when it is a bare phrase, not a statement
     // ("hallo, ich habe von einem Programm gehört, irgendwas mit Rucksack??").
-    const last = pieces.at(-1);
-    if (asks && pieces.length > firstOfSentence && last!.why === 'a statement') {
-      const lastWords = words(last!.text);
+    const last = pieces.length > firstOfSentence ? pieces.at(-1) : undefined;
+    if (asks && last?.why === 'a statement') {
+      const lastWords = words(last.text);
       const phrase = lastWords.length <= BARE_PHRASE_WORDS && !SUBJECT_PRONOUNS.has(lastWords[0] ?? '');
       const greetingBefore = pieces.slice(firstOfSentence, -1).every((piece) => piece.role === 'context' && !hasTopicWords(piece.text, isStopword));
-      if (phrase && greetingBefore) pieces[pieces.length - 1] = { text: last!.text, role: 'question', why: 'the only clause with topic words in a sentence with "?"' };
+      if (phrase && greetingBefore) pieces[pieces.length - 1] = { text: last.text, role: 'question', why: 'the only clause with topic words in a sentence with "?"' };
     }
   });
   // "Wir überlegen, wie wir die freien Träger einbinden. … Ist das direkt ein Ministerium?": next to
