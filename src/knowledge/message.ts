@@ -168,17 +168,25 @@ export function explainMessage(
  * that points at the part before it, which names something the knowledge base does not know, asks
  * about that unknown thing too. Its own few words ("mit den KIs") must not answer it. So does a
  * thin part with a pointing adverb ("In welche Entgeltgruppe …? Gibt es *da* eine Vorgabe?").
+ * A thing of the asker's own municipality is unknown in the same way ("Gibt es bei uns im Kreis
+ * ein KI, und wo sitzt das?" asks where the local centre is, not where the LaKI is).
  */
 function pointsIntoUnknown(part: PartTrace, before: PartTrace): PartTrace {
-  // A thing is named by a noun ("Integrationsmanagement"); an unknown verb ("ausgeschrieben") names none.
+  const result = before.explanation.result;
   const unknownBefore =
-    before.explanation.result.outcome === 'none' &&
+    result.outcome === 'none' &&
+    // A thing is named by a noun ("Integrationsmanagement"); an unknown verb ("ausgeschrieben") names none.
     // (typed in lower case, a noun's casing is unclear)
-    before.explanation.analysis.readings.some((reading) => reading.kind === 'unknown' && reading.casing !== 'lower');
+    (before.explanation.analysis.readings.some((reading) => reading.kind === 'unknown' && reading.casing !== 'lower') ||
+      (result.declineReason === 'forward-term' && OWN_MUNICIPALITY.test(before.text)));
   if (part.followUp || !unknownBefore || !pointsAtThing(part.text, isStopword)) return part;
-  const result = declined('uncovered-terms', part.explanation.result.candidates);
-  return { ...part, why: `${part.why}; points at the part before, which the knowledge does not cover`, explanation: { ...part.explanation, result } };
+  const declinedHere = declined('uncovered-terms', part.explanation.result.candidates);
+  return { ...part, why: `${part.why}; points at the part before, which the knowledge does not cover`, explanation: { ...part.explanation, result: declinedHere } };
 }
+
+/** The asker's own municipality ("bei uns im Kreis", "in unserer Stadt"): what exists there is local knowledge. */
+const OWN_MUNICIPALITY =
+  /(?:^|[^\p{L}])(?:bei\s+uns|in\s+unse?re[mr]?|in\s+meine[mr]?)\s+(?:(?:im|in\s+der)\s+)?(?:Kreis|Landkreis|Stadt|Kommune|Gemeinde|Städteregion|vor\s+Ort)(?=[^\p{L}]|$)/iu;
 
 /**
  * A part that asks for two things joined by "und": "ich brauch die Besuchsadresse der LaKI und die

@@ -277,6 +277,9 @@ describe('matchMessage', () => {
     // A thin question asking "da" about the unknown thing asks about it.
     const rule = kb.matchMessage('In welche Entgeltgruppe nach TVöD werden die Fachkräfte im KI eingruppiert? Gibt es da eine Vorgabe?');
     expect(rule.parts.map((part) => part.outcome)).toEqual(['none', 'none']);
+    // "das" after a part about the asker's own municipality is the local centre, not the LaKI.
+    const own = kb.matchMessage('Gibt es bei uns im Kreis überhaupt ein KI und wo sitzt das genau?');
+    expect(own.parts.map((part) => part.outcome)).toEqual(['none', 'none']);
   });
 
   it('should ask for each compound of "Telefon- und Faxnummer" and of "… und außerdem die E-Mail-Adresse"', () => {
