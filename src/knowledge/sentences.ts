@@ -269,8 +269,9 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
     // complement is the indirect question is one question.
     if (!/\b(und|oder|sowie|and|or)\s*$/iu.test(match[0]) && opensQuestion(before) === 'verb' && beforeWords.length <= 4) continue;
     // "Gibt es vom KI irgendwas, was uns beim Übergang hilft?": "was" after "etwas" is a relative
-    // pronoun; the clause it opens says what the thing asked for is.
-    if (match[0].includes(',') && INDEFINITES.has(beforeWords[beforeWords.length - 1] ?? '') && words(sentence.slice(cut))[0] === 'was') continue;
+    // pronoun; the clause it opens says what the thing asked for is. So is a spoken "wo" ("irgendwas,
+    // wo man als Neue geschult wird?").
+    if (match[0].includes(',') && INDEFINITES.has(beforeWords[beforeWords.length - 1] ?? '') && RELATIVE_AFTER_INDEFINITE.has(words(sentence.slice(cut))[0] ?? '')) continue;
     closeClause(match.index, cut);
   }
   closeClause(sentence.length, sentence.length);
@@ -279,6 +280,9 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
 
 /** Indefinite pronouns a relative clause with "was" describes ("etwas, was …", "alles, was …"). */
 const INDEFINITES = new Set(['etwas', 'irgendwas', 'irgendetwas', 'was', 'sowas', 'soetwas', 'nichts', 'alles', 'vieles', 'einiges', 'manches', 'das']);
+
+/** Words that open a relative clause after an indefinite pronoun ("etwas, *was* …", "irgendwas, *wo* …"). */
+const RELATIVE_AFTER_INDEFINITE: ReadonlySet<string> = new Set(['was', 'wo']);
 
 /** Prepositions that open a phrase saying what a request is for ("Für unsere Vorlage …", "Zur Vorbereitung …"). */
 const PURPOSE = /^(fur|zur|zum|wegen|bezuglich|betreffend|im rahmen|als vorbereitung)\s/u;

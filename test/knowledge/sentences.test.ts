@@ -177,6 +177,11 @@ describe('findFocus, relative clauses', () => {
     const parts = findFocus('Gibt es vom KI irgendwas, was uns beim Übergang in den Beruf hilft?', isStopword).parts.map((part) => part.text);
     expect(parts).toEqual(['Gibt es vom KI irgendwas, was uns beim Übergang in den Beruf hilft?']);
   });
+
+  it('should keep a spoken relative "wo" after "irgendwas" in one piece', () => {
+    const parts = findFocus('Gibt es von Landesseite irgendwas, wo man als Neue im KI geschult wird?', isStopword).parts.map((part) => part.text);
+    expect(parts).toEqual(['Gibt es von Landesseite irgendwas, wo man als Neue im KI geschult wird?']);
+  });
 });
 
 describe('actorReferredTo', () => {
