@@ -43,6 +43,10 @@ describe('matchMessage', () => {
     expect(answered('Gibt es von den KIs Fortbildungen auch für Leute im Ganztag?')).toBe('schulentwicklung-fortbildung');
   });
 
+  it('should read "geschult" as training, not as the school its stem spells', () => {
+    expect(answered('Werden die Fachkräfte der KIs von der LaKI geschult?')).toBe('laki-qualitaetsentwicklung');
+  });
+
   it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
     expect(kb.matchMessage('Wie oft finden die Austauschtreffen der Integrationszentren statt?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('How often do the centres meet for exchange?').main.outcome).toBe('none');
