@@ -511,7 +511,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       asked.length === 0
         ? undefined
         : antecedent?.role === 'context' && pointsBefore(piece.text, message, isStopword)
-          ? mainClause(withoutIntroduction(antecedent.text))
+          ? mainClause(pointedAt(antecedent.text, namesTopic))
           : afterDash.has(piece) && cutOff?.role === 'context' && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH
             ? cutOff.text
             : writerIntroduction(piece.text, pieces.slice(0, position));
@@ -520,7 +520,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
       context: index > 0 ? [...contextTexts, focal[index - 1]!.text] : contextTexts,
-      ...(antecedent ? { antecedent: withoutIntroduction(antecedent.text) } : {}),
+      ...(antecedent ? { antecedent: pointedAt(antecedent.text, namesTopic) } : {}),
       ...(leansOn ? { leansOn } : {}),
       ...(actor ? { actor } : {}),
     };
@@ -587,6 +587,27 @@ function writerIntroduction(text: string, before: readonly MessagePiece[]): stri
 function withoutIntroduction(text: string): string {
   return INTRODUCED_CLAUSE.exec(text)?.[1] ?? text;
 }
+
+/**
+ * What a later part points at in a sentence: a term the sentence quotes when the rest of the
+ * sentence names nothing the knowledge base knows ("Mein Betreuer sagt ständig „LaKI“. Was ist
+ * das?" asks what the LaKI is, not about the supervisor), else the sentence without the writer's
+ * introduction ("Die KIs sehen Integrationspolitik als „Querschnittsaufgabe“ – was machen sie in
+ * dem Zusammenhang?" is about the whole sentence).
+ */
+function pointedAt(text: string, namesTopic: ((text: string) => boolean) | undefined): string {
+  const quote = namesTopic ? QUOTED_TERM.exec(text) : null;
+  const term = quote?.[1]!.trim();
+  if (!quote || !term || term.split(/\s+/u).length > MAX_QUOTED_TERM_WORDS) return withoutIntroduction(text);
+  const rest = text.slice(0, quote.index) + text.slice(quote.index + quote[0].length);
+  return namesTopic!(rest) ? withoutIntroduction(text) : term;
+}
+
+/** A term in quotation marks: „…“, “…”, "…", »…«, ‚…‘. */
+const QUOTED_TERM = /[„“"»‚]([^„“”"»«‚‘’\n]{2,60})[“”"«‘’]/u;
+
+/** Most words a quoted term has; a longer quotation is a sentence someone said, not a name. */
+const MAX_QUOTED_TERM_WORDS = 3;
 
 /** A comma opening a subordinate or relative clause (", weil …", ", wie …", ", die …"). */
 const SUBORDINATE = /,\s*(?:wie|weil|da|dass|ob|wenn|obwohl|damit|die|der|das|denen|deren|dessen|wo|was|welche[rsnm]?)\s/iu;

@@ -47,6 +47,14 @@ describe('matchMessage', () => {
     expect(answered('Werden die Fachkräfte der KIs von der LaKI geschult?')).toBe('laki-qualitaetsentwicklung');
   });
 
+  it('should read "das" after a sentence that only quotes a term as that term', () => {
+    expect(answered('Mein Kollege sagt dauernd „LaKI“. Was ist das?')).toBe('laki-was-ist');
+    // A sentence that names known things besides the quoted term is what "das" points at.
+    const sentence =
+      'Ich schreibe am Integrationsbericht: Die KIs sehen Integrationspolitik als „Querschnittsaufgabe“ – was ist damit gemeint, bzw. was machen sie in dem Zusammenhang?';
+    expect(answered(sentence)).toBe('querschnitt');
+  });
+
   it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
     expect(kb.matchMessage('Wie oft finden die Austauschtreffen der Integrationszentren statt?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('How often do the centres meet for exchange?').main.outcome).toBe('none');
