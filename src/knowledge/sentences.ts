@@ -183,7 +183,7 @@ const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|
 function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
   if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest)) return true;
   const folded = fold(rest);
-  if (/^damit\s/u.test(folded) && GIVING.test(fold(before))) return true;
+  if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(words(before).join(' ')))) return true;
   return /^(weil|denn|zumal|obwohl|obgleich|because|although)\s/u.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
 }
 
@@ -191,6 +191,7 @@ function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
  * A request to be given something, at the end of a clause ("Könnten Sie mir die Postanschrift
  * *nennen*"): a ", damit …" after it is the writer's purpose ("…, damit nichts verloren geht"),
  * not part of what is asked ("Was muss ein Kreis tun, damit sein KI gefördert wird?"), folded.
+ * So is a ", damit …" after a request ("Ich bräuchte die Namen …, damit die Einladung …").
  */
 const GIVING = /\s(nennen|mitteilen|sagen|geben|schicken|senden|zusenden|zuschicken|durchgeben|verraten|weiterleiten|aufschreiben)\s*$/u;
 

@@ -307,6 +307,7 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   it.each([
     ['Könnten Sie mir die Postanschrift nennen, damit das nicht im Haus verloren geht?', ['Könnten Sie mir die Postanschrift nennen']],
     ['Was muss ein Kreis tun, damit sein KI gefördert wird?', ['Was muss ein Kreis tun, damit sein KI gefördert wird?']],
+    ['Ich bräuchte die Namen der Ansprechpersonen, damit die Einladung persönlich adressiert ist.', ['Ich bräuchte die Namen der Ansprechpersonen']],
   ])('should read the purpose of a request to be given something as context, not a purpose that is asked about: %j', (message, expected) => {
     expect(asked(message)).toEqual(expected);
   });
