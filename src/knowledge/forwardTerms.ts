@@ -17,11 +17,19 @@ const NO_PHRASES: readonly Phrase[] = [];
 const MIN_COMPOUND_HEAD = 4;
 
 /**
+ * Verb particles that make a noun of a verb rather than a compound of a noun: "Einleitung" comes
+ * from "einleiten" and is not a kind of "Leitung", "Anleitung" and "Weiterleitung" neither, folded.
+ * ("nach", "vor", "zu" and "auf" are left out: "Nachfrist" is a deadline.)
+ */
+const DERIVING_PARTICLES: ReadonlySet<string> = new Set(['ein', 'an', 'ab', 'aus', 'um', 'uber', 'weiter', 'her', 'zuruck', 'durch']);
+
+/**
  * The forward term a word ends with, as the head of a compound ("antragsfrist" → "frist"):
  * the longest known head of at least {@link MIN_COMPOUND_HEAD} letters, or undefined.
  */
 function compoundHead(word: string, heads: ReadonlyMap<string, string>): string | undefined {
   for (let start = 1; start <= word.length - MIN_COMPOUND_HEAD; start++) {
+    if (DERIVING_PARTICLES.has(word.slice(0, start))) continue;
     const term = heads.get(word.slice(start));
     if (term) return term;
   }

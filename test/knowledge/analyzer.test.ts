@@ -180,4 +180,15 @@ describe('Analyzer', () => {
     expect(analyzer.analyzeQuery('Wie viele Kitas machen mit?').forwardTerms).toEqual(['wie viel']);
     expect(analyzer.analyzeQuery('Was ist Rucksack-Kita?').forwardTerms).toEqual([]);
   });
+
+  it('should not read a noun made from a particle verb as a compound of a forward term', () => {
+    const leading = new Analyzer(['Die Arbeit der Zentren'], { groups: [], forward: ['Leitung', 'Frist'] });
+    expect(leading.analyzeQuery('Wer hat die Leitung?').forwardTerms).toEqual(['leitung']);
+    expect(leading.analyzeQuery('Wer hat die Fachbereichsleitung?').forwardTerms).toEqual(['leitung']);
+    // "Einleitung" comes from "einleiten", "Anleitung" from "anleiten".
+    expect(leading.analyzeQuery('Was steht in der Einleitung?').forwardTerms).toEqual([]);
+    expect(leading.analyzeQuery('Gibt es eine Anleitung?').forwardTerms).toEqual([]);
+    // "nach" is left out: a "Nachfrist" is a deadline.
+    expect(leading.analyzeQuery('Gibt es eine Nachfrist?').forwardTerms).toEqual(['frist']);
+  });
 });
