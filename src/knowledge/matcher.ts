@@ -198,13 +198,22 @@ export class Matcher {
       contextAsQuestion = true;
     }
     const focal = this.focalWeights(analysis);
+    // "Unser Theater will sich interkulturell öffnen. Kann das KI *dafür ein Ansprechpartner* sein?":
+    // leaning on what the sentence names, the role asks whether that is the centre's task; it
+    // does not ask for contact persons.
+    const role =
+      surroundings.leansOn && !contextAsQuestion && COPULA.test(question) && !ASKS_WHO.test(question) ? ROLE_PREDICATE.exec(question)?.[1] : undefined;
+    const roleTokens = role ? reader.analyze(role).tokens : [];
+    for (const token of roleTokens) focal.delete(token);
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, keyNouns: [], scored: [], result });
     if (focal.size === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
     // A number the knowledge base does not contain ("§ 8", "2027") asks for a precise fact we do not have.
     if (unknown.some((reading) => reading.numeric)) return none(declined('uncovered-terms', []));
 
     const contextAnalysis = context.length > 0 ? reader.analyzeJoined(context) : undefined;
-    const keyNouns = [...new Set([...this.keyNouns(analysis, focal), ...restrictedNouns(question, analysis, reader)])];
+    const keyNouns = [...new Set([...this.keyNouns(analysis, focal), ...restrictedNouns(question, analysis, reader)])].filter(
+      (token) => !roleTokens.includes(token),
+    );
     const topic = surroundings.topic;
     const borrow = (text: string, weight: number) => this.borrow(focal, reader.analyze(text), weight);
     // A part read as the piece it refers to that asks what kind of fact it wants ("und *wo* gibt es
@@ -453,6 +462,19 @@ function unknownPlace(sentence: string, reader: TextReader): Extract<WordReading
   const reading = last === undefined ? undefined : reader.analyze(last).readings[0];
   return reading?.kind === 'unknown' ? { ...reading, casing: 'noun' } : undefined;
 }
+
+/**
+ * A role the centre may play, as the predicate of "sein": "… *ein Ansprechpartner* sein?", "Wäre das
+ * KI *der richtige Partner*?", "… *eine Anlaufstelle*?". Group 1 is the role noun.
+ */
+const ROLE_PREDICATE =
+  /(?:^|\s)(?:eine?|(?:der|die|ein|eine)\s+(?:richtige|passende|geeignete)r?)\s+(Ansprechpartner(?:in)?|Ansprechperson|Partner(?:in)?|Anlaufstelle)(?=[^\p{L}]|$)/iu;
+
+/** A question for a person ("*Wer* wäre dafür ein Ansprechpartner?"): the role is what it asks for. */
+const ASKS_WHO = /(?:^|[^\p{L}])(?:wer|wen|wem|who)(?=[^\p{L}]|$)/iu;
+
+/** A form of "sein" that makes a role its predicate ({@link ROLE_PREDICATE}). */
+const COPULA = /(?:^|[^\p{L}])(?:sein|ist|sind|wäre|wären|waere|waeren)(?=[^\p{L}]|$)/iu;
 
 /** "oder" between two alternatives of one question ("… vom Land *oder* entscheiden wir das selbst?"). */
 const ALTERNATIVES = /\soder\s/iu;

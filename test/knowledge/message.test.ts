@@ -55,6 +55,12 @@ describe('matchMessage', () => {
     expect(answered(sentence)).toBe('querschnitt');
   });
 
+  it('should read "Kann das KI dafür ein Ansprechpartner sein?" as a question about the task the sentence before names', () => {
+    expect(answered('Unser Museum möchte sich interkulturell öffnen. Kann das KI dafür ein Ansprechpartner sein?')).toBe('querschnitt-kultur');
+    // Asking who that is asks for a person.
+    expect(answered('Unser Museum möchte sich interkulturell öffnen. Wer wäre bei der LaKI dafür ein Ansprechpartner?')).toBe('laki-ansprechpersonen');
+  });
+
   it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
     expect(kb.matchMessage('Wie oft finden die Austauschtreffen der Integrationszentren statt?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('How often do the centres meet for exchange?').main.outcome).toBe('none');
