@@ -404,8 +404,8 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   const sentences = marked.map((sentence) => sentence.text);
   sentences.forEach((sentence, sentenceIndex) => {
     const asks = sentence.trimEnd().endsWith('?') || asksOnAfterDash(marked, sentenceIndex);
-    /** The message's last sentence with no end mark at all: a question typed without its "?". */
-    const unmarkedLast = sentenceIndex === sentences.length - 1 && sentences.length > 1 && !/[.!?:;]$/u.test(sentence.trimEnd());
+    /** The message's last (or only) sentence with no end mark at all: a question typed without its "?". */
+    const unmarkedLast = sentenceIndex === sentences.length - 1 && !/[.!?:;]$/u.test(sentence.trimEnd());
     // "Für den Bericht brauche ich nur eins: Was …?" introduces the question that follows.
     const introduces = sentence.trimEnd().endsWith(':') && sentenceIndex < sentences.length - 1;
     const [fronted, rest] = asks ? [undefined, sentence] : splitFrontedPurpose(sentence);

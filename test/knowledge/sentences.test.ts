@@ -469,6 +469,11 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
       'welche Faxnummer hat die LaKI',
       'wie lautet die Postanschrift',
     ]);
+    // So is a message of one such sentence.
+    expect(focus('wo ist die besuchsadresse der laki und wie ist die faxnummer').parts.map((part) => part.text)).toEqual([
+      'wo ist die besuchsadresse der laki',
+      'wie ist die faxnummer',
+    ]);
   });
 
   it('should leave an example after "z.B." and the fragment "oder eher nicht?" as context', () => {
