@@ -61,6 +61,10 @@ describe('matchMessage', () => {
     expect(answered('Unser Museum möchte sich interkulturell öffnen. Wer wäre bei der LaKI dafür ein Ansprechpartner?')).toBe('laki-ansprechpersonen');
   });
 
+  it('should send whether a Kreis must set up a centre to the LaKI: the flyer says what is funded, not what is obligatory', () => {
+    expect(kb.matchMessage('Ist ein Kreis verpflichtet, ein KI einzurichten?').main.declineReason).toBe('forward-term');
+  });
+
   it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
     expect(kb.matchMessage('Wie oft finden die Austauschtreffen der Integrationszentren statt?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('How often do the centres meet for exchange?').main.outcome).toBe('none');
