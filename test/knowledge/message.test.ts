@@ -65,6 +65,10 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Ist ein Kreis verpflichtet, ein KI einzurichten?').main.declineReason).toBe('forward-term');
   });
 
+  it('should send an age limit written with a number word to the LaKI: the flyer names no ages', () => {
+    expect(kb.matchMessage('Ist Rucksack-Kita für Kinder ab vier?').main.declineReason).toBe('forward-term');
+  });
+
   it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
     expect(kb.matchMessage('Wie oft finden die Austauschtreffen der Integrationszentren statt?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('How often do the centres meet for exchange?').main.outcome).toBe('none');
