@@ -406,7 +406,11 @@ const RESTRICTION =
 function restrictedNouns(question: string, analysis: Analysis, reader: TextReader): string[] {
   const nouns: string[] = [];
   for (const [, word] of question.matchAll(RESTRICTION)) {
-    for (const token of reader.analyze(word!).tokens) if (analysis.nounTokens.includes(token) && !GENERIC_KEY_NOUNS.has(token)) nouns.push(token);
+    const restriction = reader.analyze(word!);
+    for (const token of restriction.tokens) if (analysis.nounTokens.includes(token) && !GENERIC_KEY_NOUNS.has(token)) nouns.push(token);
+    // A word the knowledge base does not know ("speziell für Schulthemen") is one no entry has.
+    const unknown = restriction.readings.find((reading) => reading.kind === 'unknown');
+    if (unknown && restriction.tokens.length === 0) nouns.push(unknown.word);
   }
   return nouns;
 }

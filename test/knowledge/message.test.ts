@@ -385,6 +385,8 @@ describe('matchMessage', () => {
   it('should not answer confidently with an entry that lacks what the question narrows itself to ("speziell für den Bereich Schule")', () => {
     const result = kb.matchMessage('Welche der drei Ansprechpersonen bei der LaKI ist speziell für den Bereich Schule zuständig?');
     expect(result.main.outcome).not.toBe('answer');
+    // Narrowed to a word the knowledge base does not know, typed in lower case.
+    expect(kb.matchMessage('wer von den ansprechpartnern bei der LaKI ist denn speziell für schulthemen zuständig?').main.outcome).not.toBe('answer');
     // Without the narrowing, the contact persons answer.
     expect(answered('Welche Ansprechpersonen gibt es bei der LaKI?')).toBe('laki-ansprechpersonen');
   });
