@@ -226,6 +226,21 @@ function objectsOf(text: string): string[] | undefined {
   return [`${before}${pair[1]}${after}`, `${before}${pair[2]}${after}`];
 }
 
+/**
+ * Two bare nouns joined by "und" that share what follows them: "mailadresse und ansprechpartner der
+ * laki bitte" asks for "mailadresse der laki bitte" and "ansprechpartner der laki bitte". Tried only
+ * for a part the two things together did not answer.
+ */
+function barePairOf(text: string): string[] | undefined {
+  const pair = JOINS_TWO.test(text) ? BARE_PAIR.exec(text) : null;
+  if (!pair) return undefined;
+  const [, before = '', first, second, after = ''] = pair;
+  return [`${before}${first}${after}`, `${before}${second}${after}`];
+}
+
+/** See {@link barePairOf}: what comes before, the two nouns, and what they share after them. */
+const BARE_PAIR = /^((?:[\p{L}]+\s+){0,3})([\p{L}][\p{L}-]+)\s+(?:und|sowie|and)\s+([\p{L}][\p{L}-]+)((?:\s+(?:der|des|von|vom|bei|beim|of|at)\s+[^,;]*)?[?.!]*)$/iu;
+
 /** The object before a comma in a list of things asked for ("…, die Webseite"), with what comes before it. */
 const LISTED_OBJECT = /^(.*\S),\s+((?:die|den|das|eine|einen|ihre|eure|deren|the)\s+[\p{L}-]+(?:\s+[\p{L}.-]+){0,3})$/iu;
 
@@ -236,7 +251,7 @@ const LISTED_OBJECT = /^(.*\S),\s+((?:die|den|das|eine|einen|ihre|eure|deren|the
  */
 function splitObjects(matcher: Matcher, reader: TextReader, part: PartTrace): PartTrace[] {
   if (part.followUp) return [part];
-  const objects = objectsOf(part.text);
+  const objects = objectsOf(part.text) ?? (part.explanation.result.outcome === 'answer' ? undefined : barePairOf(part.text));
   if (!objects) return [part];
   const [firstText, ...others] = objects as [string, ...string[]];
   const why = `${part.why}; asks for ${objects.length} things joined by "und"`;

@@ -308,6 +308,13 @@ describe('matchMessage', () => {
     expect(own.parts.map((part) => part.outcome)).toEqual(['none', 'none']);
   });
 
+  it('should ask for each of two bare nouns joined by "und" that share what follows them', () => {
+    const pair = kb.matchMessage('faxnummer und besuchsadresse der laki bitte');
+    expect(pair.parts.map((part) => part.answer?.id)).toEqual(['laki-fax', 'laki-besuchsadresse']);
+    // Two things one entry answers together stay one part.
+    expect(kb.matchMessage('Welche Programme gibt es für Eltern und Kinder im Elementarbereich?').parts).toHaveLength(1);
+  });
+
   it('should ask for each compound of "Telefon- und Faxnummer" and of "… und außerdem die E-Mail-Adresse"', () => {
     const truncated = kb.matchMessage('Bitte einmal die Telefon- und Faxnummer der Koordinierungsstelle.');
     expect(truncated.parts.map((part) => part.answer?.id)).toEqual(['laki-telefon', 'laki-fax']);
