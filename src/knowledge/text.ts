@@ -348,6 +348,8 @@ const CHAT_FILLERS = [
   'insgesamt', 'generell', 'grundsatzlich', 'zusatzlich', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
   // Colloquial adverbs ("Ist da was dran?", "schick mal rüber") and "welche Art von …".
   'dran', 'drauf', 'ruber', 'art',
+  // "etwas Ähnliches in die Richtung", "was in der Richtung": along those lines.
+  'richtung',
   // Colloquial "get" ("so ein Zentrum kriegen", "wer bekommt da …"), "im Kern" (essentially), "was passiert da" (what happens),
   // "wie sieht es … aus" (what about), "etwas Ähnliches" (the follow-up stage reads it as asking for more), signing a letter.
   'kriegen', 'kriegt', 'kriege', 'kriegst', 'krieg', 'kern', 'passiert', 'passieren', 'ahnliches', 'ahnlich', 'vergleichbares', 'bekommt', 'bekommen', 'bekomme', 'bekommst', 'sieht', 'aussehen', 'aussieht', 'unterschrieben', 'unterschriebenes', 'unterschriebene', 'unterschreiben',

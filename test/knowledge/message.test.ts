@@ -191,6 +191,10 @@ describe('matchMessage', () => {
     expect(answerText(result.main.answer!)).toMatch(/44139/);
   });
 
+  it('should read "in die Richtung" as "along those lines", not as a topic', () => {
+    expect(answered('gibt es noch was ähnliches in die richtung?', { lastEntryId: 'rucksack-kita' })).toBe('griffbereit');
+  });
+
   it('should read "was heißt das genau?" as a question about the last answer', () => {
     const result = kb.matchMessage('Was bedeutet das?', { lastEntryId: 'laki-kernaufgaben' });
     expect(result.followUp).toEqual({ entryId: 'laki-kernaufgaben' });
