@@ -9,7 +9,7 @@ const extraSet = path.join(root, 'test/fixtures/eval/extra-questions.yaml');
 const realMessages = path.join(root, 'test/fixtures/eval/real-messages.yaml');
 const realMessages2 = path.join(root, 'test/fixtures/eval/real-messages-2.yaml');
 const realMessages3 = path.join(root, 'test/fixtures/eval/real-messages-3.yaml');
-/** Tuning sets of 6 December: [file, cases right at least, confident wrong parts/turns at most] — figures at the end of that day's fourth session. */
+/** Tuning sets of 6 December: [file, cases right at least, confident wrong parts/turns at most] — figures at the end of that day's fifth session. */
 const laterTuningSets = [
   ['real-messages-4.yaml', 115, 1],
   ['real-messages-5.yaml', 93, 1],
@@ -19,7 +19,7 @@ const laterTuningSets = [
   ['real-messages-8.yaml', 92, 0],
   ['real-messages-9.yaml', 86, 2],
   ['real-messages-10.yaml', 88, 1],
-  ['real-messages-11.yaml', 91, 1],
+  ['real-messages-11.yaml', 92, 1],
   // Written on 6 December (second session of that day); 72 right and 4 confident wrong at first sight.
   ['real-messages-12.yaml', 87, 1],
   // Written on 6 December (second session): 75 long messages with context, 25 unanswerable; 66 right
@@ -27,7 +27,7 @@ const laterTuningSets = [
   ['real-messages-13.yaml', 74, 2],
   // Written on 6 December (third session): 45 long messages with context, 15 English, 10 follow-ups,
   // 10 with several questions, 20 unanswerable; 77 right and 5 confident wrong at first sight.
-  ['real-messages-14.yaml', 84, 2],
+  ['real-messages-14.yaml', 85, 0],
   // Written on 6 December (third session), emphasis on follow-up conversations (30 of 100); 76 right
   // on the code of that session's start, 75 on arrival.
   ['real-messages-15.yaml', 82, 2],
@@ -37,11 +37,14 @@ const laterTuningSets = [
   // Written at the start of 6 December's fourth session, emphasis on situations told in everyday words (50
   // long messages with context of 100); 77 right at first sight, 85 at that session's end.
   ['real-messages-17.yaml', 85, 0],
+  // Written at the start of 6 December's fifth session, emphasis on honesty near covered topics and
+  // follow-ups; 79 right and 6 confident wrong parts/turns at first sight.
+  ['real-messages-18.yaml', 86, 3],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
   // [file, cases right at least, confident wrong parts/turns at most, unanswerable cases answered at most]
-  // — figures at the end of 6 December 2026, raised in its second, third and fourth sessions where it gained (checked by summary figures only).
+  // — figures at the end of 6 December 2026, raised in its second to fifth sessions where it gained (checked by summary figures only).
   ['real-messages-holdout.yaml', 64, 0, 0],
   ['real-messages-holdout-2.yaml', 77, 2, 0],
   ['real-messages-holdout-3.yaml', 90, 2, 0],
@@ -55,10 +58,13 @@ const heldOut = [
   ['real-messages-holdout-7.yaml', 90, 3, 1],
   // Written on 6 December (third session), measured on arrival on the code of that session's start
   // (91 right), never read.
-  ['real-messages-holdout-8.yaml', 92, 4, 2],
+  ['real-messages-holdout-8.yaml', 93, 4, 2],
   // Written at the start of 6 December's fourth session, measured on arrival on the code of
   // that session's start (92 right, 6 confident wrong parts/turns; 93 at its end), never read.
   ['real-messages-holdout-9.yaml', 93, 6, 2],
+  // Written at the start of 6 December's fifth session, measured on arrival on the code of that
+  // session's start (102 right, 1 confident wrong part/turn), never read.
+  ['real-messages-holdout-10.yaml', 102, 1, 0],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
