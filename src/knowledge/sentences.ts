@@ -214,9 +214,11 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
   CLAUSE_BOUNDARY.lastIndex = 0;
   for (let match = CLAUSE_BOUNDARY.exec(sentence); match !== null; match = CLAUSE_BOUNDARY.exec(sentence)) {
     const cut = match.index + match[0].length;
+    /** What follows the boundary, read by several of the tests below (one string, so its words are looked up once). */
+    const rest = sentence.slice(cut);
     // After a comma, a piece of its own starts: a new statement, an example, a reason, or in a
     // statement what was heard or what follows "aber" (see {@link startsOwnPiece}).
-    if (match[0].includes(',') && startsOwnPiece(sentence.slice(cut), asks, sentence.slice(start, match.index))) {
+    if (match[0].includes(',') && startsOwnPiece(rest, asks, sentence.slice(start, match.index))) {
       closeClause(match.index, cut);
       continue;
     }
@@ -227,7 +229,7 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
     }
     // "wir sind mitten in der Haushaltsberatung und ich brauch die Faxnummer": a request joined to
     // a statement by "und" is a piece of its own, and the statement before it is context.
-    if (/\s(?:und|and)\s+$/iu.test(match[0]) && JOINED_REQUEST.test(words(sentence.slice(cut)).join(' '))) {
+    if (/\s(?:und|and)\s+$/iu.test(match[0]) && JOINED_REQUEST.test(words(rest).join(' '))) {
       const clause = sentence.slice(start, match.index).trim();
       if (clause && !REQUEST.test(words(clause).join(' '))) {
         closeClause(match.index, cut);
@@ -235,9 +237,9 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
       }
     }
     // "…, also mit wem rede ich da?" says the same question again in other words: one part.
-    if (REPHRASING.test(sentence.slice(cut))) {
+    if (REPHRASING.test(rest)) {
       // A rephrased noun ("Stellen, also Lehrerstellen, …") is inserted; a rephrased question is not.
-      inserted = match[0].includes(',') && !opensQuestion(sentence.slice(cut).replace(REPHRASING, ''));
+      inserted = match[0].includes(',') && !opensQuestion(rest.replace(REPHRASING, ''));
       continue;
     }
     // "Wie viele Stellen, also Lehrer- und Verwaltungsstellen, bekommt ein KI?": the comma after an
@@ -250,11 +252,11 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
     // "…, oder ist das nur Schule und Kita?", "…, oder geht's bei denen nur um Kinder?": the
     // alternative the writer doubts is a piece of its own, context, so that its topics do not
     // compete with what is asked.
-    if ((asks || unmarked) && /\b(oder|or)\s*$/iu.test(match[0]) && DOUBTED_ALTERNATIVE.test(fold(sentence.slice(cut)))) {
+    if ((asks || unmarked) && /\b(oder|or)\s*$/iu.test(match[0]) && DOUBTED_ALTERNATIVE.test(fold(rest))) {
       closeClause(match.index, match.index + match[0].search(/(oder|or)\s*$/iu));
       continue;
     }
-    const opens = opensQuestion(sentence.slice(cut), asks);
+    const opens = opensQuestion(rest, asks);
     if (!opens || (opens === 'verb' && !asks)) continue;
     // "Entscheiden wir das selbst oder gibt das Land was vor?", "…, oder ist das gar nicht deren
     // Bereich?": a yes/no clause after "oder" is the other alternative of the same question.
@@ -272,7 +274,7 @@ function splitClauses(sentence: string, asks: boolean, unmarked = false): string
     // "Gibt es vom KI irgendwas, was uns beim Übergang hilft?": "was" after "etwas" is a relative
     // pronoun; the clause it opens says what the thing asked for is. So is a spoken "wo" ("irgendwas,
     // wo man als Neue geschult wird?").
-    if (match[0].includes(',') && INDEFINITES.has(beforeWords[beforeWords.length - 1] ?? '') && RELATIVE_AFTER_INDEFINITE.has(words(sentence.slice(cut))[0] ?? '')) continue;
+    if (match[0].includes(',') && INDEFINITES.has(beforeWords[beforeWords.length - 1] ?? '') && RELATIVE_AFTER_INDEFINITE.has(words(rest)[0] ?? '')) continue;
     closeClause(match.index, cut);
   }
   closeClause(sentence.length, sentence.length);
