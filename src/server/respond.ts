@@ -12,16 +12,6 @@ export function sendJson(res: Response, status: number, body: unknown): void {
   res.json(status, body, { 'Cache-Control': 'no-store' });
 }
 
-/**
- * Writes JSON that is already UTF-8 (see `askResponseJson`), with the headers {@link sendJson}
- * writes, in the same order; a no-op when the response was already sent.
- */
-export function sendJsonBytes(res: Response, status: number, json: Buffer): void {
-  if (res.headersSent) return;
-  res.setHeader('Content-Type', 'application/json');
-  res.sendRaw(status, json, { 'Cache-Control': 'no-store', 'Content-Length': String(json.length) });
-}
-
 /** Answers with an {@link ApiError}'s status and JSON reason. */
 export function sendError(res: Response, error: ApiError): void {
   sendJson(res, error.status, error.toBody());

@@ -1,6 +1,5 @@
 import { answerText } from '../../src/knowledge';
 import type { AskResponse, EntryResponse } from '../../src/server';
-import { toAskResponse } from '../../src/server/routes/ask';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 /** Facts from the seed text (LaKI-Faltblatt) that must reach the user unchanged. */
@@ -80,21 +79,6 @@ describe('HTTP API', () => {
       expect(body.parts[0]!.answer!.text).toContain(LAKI_PHONE);
       expect(body.outcome).toBe('answer');
       expect(body.answer).toEqual(body.parts[0]!.answer);
-    });
-
-    it.each([
-      ['an answer with contact facts', 'Wie erreiche ich die LaKI telefonisch?'],
-      ['suggestions', 'Kita'],
-      ['no answer', 'Wie wird das Wetter morgen in Arnsberg?'],
-      ['several parts', 'Guten Tag! Wie ist die Telefonnummer der LaKI und wie hoch ist die Förderung pro Jahr?'],
-      ['quotes, a backslash and a dash in the text', 'Was ist "Griffbereit" \\ – und wo gibt es das?'],
-    ])('should send %s as the JSON of the public shape, byte for byte', async (_case, question) => {
-      const response = await fetch(`${service.url}/api/ask?q=${encodeURIComponent(question)}`);
-      const expected = JSON.stringify(toAskResponse(service.knowledge.current().matchMessage(question)));
-      expect(await response.text()).toBe(expected);
-      expect(response.headers.get('content-type')).toBe('application/json');
-      expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(expected)));
-      expect(response.headers.get('cache-control')).toBe('no-store');
     });
 
     it('should give the same result as the bot\'s matcher', async () => {

@@ -3,9 +3,9 @@
  */
 import type { Request } from 'restify';
 import { MAX_QUESTION_LENGTH } from '../../config';
-import { answerText, type Entry, type KnowledgeBase, type MatchResult, type MessageMatch, type Outcome } from '../../knowledge';
+import { answerText, type KnowledgeBase, type MatchResult, type MessageMatch, type Outcome } from '../../knowledge';
 import { ApiError, ErrorCode, ErrorMessage } from '../errors';
-import { sendJsonBytes, type RouteHandler } from '../respond';
+import { sendJson, type RouteHandler } from '../respond';
 
 /** How one question was answered: the top level of `/api/ask` and each of its `parts`. */
 export interface AskResult {
@@ -27,7 +27,7 @@ export interface AskResponse extends AskResult {
 export function askRoute(knowledge: () => KnowledgeBase): RouteHandler {
   return (req, res) => {
     const question = questionOf(req);
-    sendJsonBytes(res, 200, askResponseJson(knowledge().matchMessage(question)));
+    sendJson(res, 200, toAskResponse(knowledge().matchMessage(question)));
   };
 }
 
@@ -42,95 +42,11 @@ export function toAskResponse(message: MessageMatch): AskResponse {
 export function toAskResult(result: MatchResult): AskResult {
   return {
     outcome: result.outcome,
-    answer: result.answer ? answerOf(result.answer) : null,
-    suggestions: result.suggestions.map(suggestionOf),
+    answer: result.answer
+      ? { id: result.answer.id, title: result.answer.title, text: answerText(result.answer) }
+      : null,
+    suggestions: result.suggestions.map((entry) => ({ id: entry.id, title: entry.title })),
   };
-}
-
-function answerOf(entry: Entry): NonNullable<AskResult['answer']> {
-  return { id: entry.id, title: entry.title, text: answerText(entry) };
-}
-
-function suggestionOf(entry: Entry): AskResult['suggestions'][number] {
-  return { id: entry.id, title: entry.title };
-}
-
-/**
- * The JSON of {@link toAskResponse} as UTF-8, byte for byte, assembled from each entry's answer
- * and suggestion serialised once per knowledge snapshot. Answers are most of the body (one with
- * contact facts is a kilobyte, and the main answer is also one of the parts): serialising and
- * encoding the whole body anew took about as long per request as a third of the matching.
- */
-export function askResponseJson(message: MessageMatch): Buffer {
-  const json = new JsonBytes();
-  json.text('{');
-  writeResult(json, message.main);
-  json.text(',"parts":[');
-  message.parts.forEach((part, index) => {
-    json.text(`${index > 0 ? ',' : ''}{"text":${JSON.stringify(part.text)},`);
-    writeResult(json, part);
-    json.text('}');
-  });
-  json.text(']}');
-  return json.toBuffer();
-}
-
-/** The fields of {@link toAskResult} without braces, in its order. */
-function writeResult(json: JsonBytes, result: MatchResult): void {
-  json.text(`"outcome":${JSON.stringify(result.outcome)},"answer":`);
-  if (result.answer) json.bytes(answerJson(result.answer));
-  else json.text('null');
-  json.text(`,"suggestions":[${result.suggestions.map(suggestionJson).join(',')}]`);
-}
-
-/** JSON text and bytes encoded before, joined into one buffer. */
-class JsonBytes {
-  private readonly chunks: Buffer[] = [];
-  private pending = '';
-
-  text(json: string): void {
-    this.pending += json;
-  }
-
-  bytes(json: Buffer): void {
-    this.flush();
-    this.chunks.push(json);
-  }
-
-  toBuffer(): Buffer {
-    this.flush();
-    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
-  }
-
-  private flush(): void {
-    if (this.pending === '') return;
-    this.chunks.push(Buffer.from(this.pending));
-    this.pending = '';
-  }
-}
-
-/** Per entry object: a reload brings new entries, and the old ones' JSON goes with them. */
-const answerJsons = new WeakMap<Entry, Buffer>();
-const suggestionJsons = new WeakMap<Entry, string>();
-
-/** An entry as the `answer` of {@link toAskResult}, as UTF-8 JSON. */
-function answerJson(entry: Entry): Buffer {
-  let json = answerJsons.get(entry);
-  if (!json) {
-    json = Buffer.from(JSON.stringify(answerOf(entry)));
-    answerJsons.set(entry, json);
-  }
-  return json;
-}
-
-/** An entry as one of the `suggestions` of {@link toAskResult}, as JSON. */
-function suggestionJson(entry: Entry): string {
-  let json = suggestionJsons.get(entry);
-  if (json === undefined) {
-    json = JSON.stringify(suggestionOf(entry));
-    suggestionJsons.set(entry, json);
-  }
-  return json;
 }
 
 /** The trimmed `q` parameter, or an {@link ApiError} saying what is wrong with it. */
