@@ -214,6 +214,8 @@ const FIELDS = new Set(['bereich', 'feld', 'gebiet']);
 const GENERIC_NOUNS = new Set([
   'name', 'namen', 'richtige', 'richtigen', 'korrekte', 'korrekten', 'konkrete', 'konkreten', 'genaue', 'genauen',
   'komplette', 'kompletten', 'vollstandige', 'vollstandigen', 'ding', 'dinge',
+  // "der Blick aufs Quartier", "den Umgang mit Vielfalt", "im Alltag", "die Richtung", "die Art"
+  'blick', 'umgang', 'alltag', 'richtung', 'art', 'darstellung',
 ]);
 
 /**

@@ -152,6 +152,7 @@ describe('pointsBack', () => {
     ['Was machen die KIs für Schulen?', false],
     ['Was sind die Hauptaufgaben der LaKI?', false],
     ['Welche Programme bieten die Kommunalen Integrationszentren dafür in Kitas und Grundschulen an?', false],
+    ['ob der blick aufs quartier bei den KIs eine rolle spielt', false],
   ])('should read %j as pointing back: %s', (text, expected) => {
     expect(pointsBack(text, isStopword)).toBe(expected);
   });
