@@ -64,9 +64,10 @@ const REQUEST =
 /**
  * A request that opens a clause with "ich", or with its verb alone ("… und (ich) suche die
  * Regelung …"), folded. With "wir" the clause mostly tells what the writer's office is doing
- * ("… und wir suchen Partner").
+ * ("… und wir suchen Partner"), unless it asks to know ("… und würden gern wissen, ob …").
  */
-const JOINED_REQUEST = /^(ich\s+(brauche|brauch|brauchte|suche|benotige|benotigte|hatte|wusste|mochte|wurde)|brauche|suche|benotige)(\s|$)/u;
+const JOINED_REQUEST =
+  /^(ich\s+(brauche|brauch|brauchte|suche|benotige|benotigte|hatte|wusste|mochte|wurde)|brauche|suche|benotige|(wir\s+)?(wurden|mochten|wussten)\s+(gerne?\s+)?(wissen|erfahren))(\s|$)/u;
 
 /**
  * A message of one clause: no sentence or clause boundary before a final mark, no "und/oder", no

@@ -299,6 +299,10 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
 
   it('should read a request whose object follows as courtesy, its purpose aside', () => {
     expect(asked('Für unsere Ratssitzung benötige ich eine kurze Darstellung, welche Aufgaben die LaKI hat.')).toEqual(['welche Aufgaben die LaKI hat.']);
+    // "… und würden gern wissen, ob …" after a statement: the statement is context, not a request.
+    expect(asked('wir arbeiten stark stadtteilbezogen und würden gern wissen, ob der Sozialraum bei den KIs eine Rolle spielt')).toEqual([
+      'würden gern wissen, ob der Sozialraum bei den KIs eine Rolle spielt',
+    ]);
   });
 
   it('should read ", da haben wir …" as a statement of the writer\'s own', () => {
