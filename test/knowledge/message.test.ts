@@ -43,6 +43,10 @@ describe('matchMessage', () => {
     expect(answered('Gibt es von den KIs Fortbildungen auch für Leute im Ganztag?')).toBe('schulentwicklung-fortbildung');
   });
 
+  it('should read "Wert legen auf" like the weight ("Stellenwert") the flyer gives its themes', () => {
+    expect(answered('Worauf legen die KIs in der frühen Bildung besonders Wert?')).toBe('fruehe-bildung');
+  });
+
   it('should read "geschult" as training, not as the school its stem spells', () => {
     expect(answered('Werden die Fachkräfte der KIs von der LaKI geschult?')).toBe('laki-qualitaetsentwicklung');
   });
