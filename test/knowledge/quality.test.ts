@@ -39,7 +39,7 @@ const laterTuningSets = [
   ['real-messages-17.yaml', 85, 0],
   // Written at the start of 6 December's fifth session, emphasis on honesty near covered topics and
   // follow-ups; 79 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-18.yaml', 86, 3],
+  ['real-messages-18.yaml', 88, 3],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
@@ -50,7 +50,7 @@ const heldOut = [
   ['real-messages-holdout-3.yaml', 90, 2, 0],
   ['real-messages-holdout-4.yaml', 101, 3, 1],
   // Written on 6 December, measured at the start of that afternoon's work and at its end, never read.
-  ['real-messages-holdout-5.yaml', 101, 1, 0],
+  ['real-messages-holdout-5.yaml', 102, 1, 0],
   // Written on 6 December (second set of that day), measured on arrival (before any work on it), never read.
   ['real-messages-holdout-6.yaml', 92, 1, 0],
   // Written on 6 December (second session), measured once on the code of that session's start
@@ -58,7 +58,7 @@ const heldOut = [
   ['real-messages-holdout-7.yaml', 90, 3, 1],
   // Written on 6 December (third session), measured on arrival on the code of that session's start
   // (91 right), never read.
-  ['real-messages-holdout-8.yaml', 93, 4, 2],
+  ['real-messages-holdout-8.yaml', 94, 4, 2],
   // Written at the start of 6 December's fourth session, measured on arrival on the code of
   // that session's start (92 right, 6 confident wrong parts/turns; 93 at its end), never read.
   ['real-messages-holdout-9.yaml', 93, 6, 2],
