@@ -380,13 +380,12 @@ const CHAT_FILLERS = [
   'falsch',
   // Adjectives that grade the answer, not the topic ("die richtige Anschrift", "eine offizielle Seite").
   'korrekt', 'korrekte', 'korrekten', 'richtige', 'richtigen', 'offiziell', 'offizielle', 'offiziellen',
-  // The form of an answer asked for ("in einfachen Worten", "in zwei Sätzen", "eine kurze Darstellung, welche …").
-  'darstellung', 'einfachen', 'worten', 'satzen',
+  // The form of an answer asked for ("in einfachen Worten", "in ein, zwei Sätzen", "in Stichpunkten",
+  // "eine kurze Darstellung, welche …").
+  'darstellung', 'einfachen', 'worten', 'satz', 'satze', 'satzen', 'stichpunkte', 'stichpunkten', 'stichworte', 'stichworten',
   // Generic nouns around the topic: "im Kita-Alltag", "zum Umgang mit Vielfalt", "Ist das deren Ding?",
   // "Wie ist der Name?", "der Blick aufs Quartier".
   'alltag', 'umgang', 'ding', 'dinge', 'name', 'namen', 'blick',
-  // The form an answer should take ("in ein, zwei Sätzen", "in Stichpunkten").
-  'satz', 'satze', 'satzen', 'stichpunkte', 'stichpunkten', 'stichworte', 'stichworten',
   // "gibts sowas auch für Schulen?": points back, names nothing itself.
   'sowas', 'soetwas',
   // English fillers beyond the stopword package's list.
