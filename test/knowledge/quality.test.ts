@@ -65,6 +65,9 @@ const heldOut = [
   // Written at the start of 6 December's fifth session, measured on arrival on the code of that
   // session's start (102 right, 1 confident wrong part/turn), never read.
   ['real-messages-holdout-10.yaml', 102, 1, 0],
+  // Written at the start of 6 December's sixth session, measured on arrival on the code of that
+  // session's start (112 right, 1 confident wrong part/turn, 2 of 25 unanswerable not declined), never read.
+  ['real-messages-holdout-11.yaml', 112, 1, 2],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
