@@ -5,6 +5,7 @@
  * piece leans on which) and by the follow-up stage (`followUp.ts`, `message.ts`).
  */
 import { ANAPHORS, COURTESY, INTERROGATIVES, isTopicWord, words } from './chatWords';
+import { ARTICLE_FILLERS } from './text';
 
 /** A follow-up that asks to explain what was said ("was heißt das genau?", "Was ist damit gemeint?", "wie läuft das ab?"), folded. */
 const EXPLAINS =
@@ -167,7 +168,7 @@ function standingAt(list: readonly string[], isStopword: (word: string) => boole
     (word, index) =>
       (DEMONSTRATIVES.has(word) || (word === 'dem' && FIELDS.has(list[index + 1] ?? ''))) &&
       index > 0 &&
-      (index === list.length - 1 || (isStopword(list[index + 1]!) && !GENERIC_NOUNS.has(list[index + 1]!) && !compoundLetter(list[index + 1]!)) || REFERRING_NOUNS.has(list[index + 1]!)) &&
+      (index === list.length - 1 || (isStopword(list[index + 1]!) && !ARTICLE_FILLERS.has(list[index + 1]!) && !compoundLetter(list[index + 1]!)) || REFERRING_NOUNS.has(list[index + 1]!)) &&
       !INTERROGATIVES.has(list[index + 1] ?? ''),
   );
 }
@@ -206,17 +207,6 @@ function compoundLetter(word: string): boolean {
 
 /** "in *dem* Bereich" says "in diesem Bereich": "dem" before a field points back. */
 const FIELDS = new Set(['bereich', 'feld', 'gebiet']);
-
-/**
- * Nouns and adjectives the normaliser drops as naming no topic, after which "die/den" is an
- * article, not a pronoun ("Ich brauche den Namen", "die richtige Anschrift", "die konkreten Aufgaben").
- */
-const GENERIC_NOUNS = new Set([
-  'name', 'namen', 'richtige', 'richtigen', 'korrekte', 'korrekten', 'konkrete', 'konkreten', 'genaue', 'genauen',
-  'komplette', 'kompletten', 'vollstandige', 'vollstandigen', 'ding', 'dinge',
-  // "der Blick aufs Quartier", "den Umgang mit Vielfalt", "im Alltag", "die Richtung", "die Art"
-  'blick', 'umgang', 'alltag', 'richtung', 'art', 'darstellung',
-]);
 
 /**
  * Nouns that, after "die/diese", refer to what was named before rather than name a topic: "wie

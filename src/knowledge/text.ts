@@ -340,16 +340,14 @@ const CHAT_FILLERS = [
   'can', 'i', 'you', 'me', 'my', 'how', 'which', 'tell', 'about', 'there', 'we', 'our', 'it',
   // Question words that only say what kind of fact is asked; the sentence stage reads them.
   'womit', 'wofur', 'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach',
-  'inwiefern', 'inwieweit', 'konkret', 'konkrete', 'konkreten', 'konkreter', 'konkretes', 'eins', 'ahnung',
+  'inwiefern', 'inwieweit', 'konkret', 'konkreter', 'konkretes', 'eins', 'ahnung',
   // "beim Thema Übergang", "in Sachen Qualität", "im Bereich Übergang": the frame, not the topic.
   'thema', 'sachen', 'sache', 'bereich',
   // Sentence adverbs of chat German ("Was sind denn insgesamt die Kernaufgaben?").
-  'einfach', 'komplett', 'komplette', 'kompletten', 'vollstandig', 'vollstandige', 'vollstandigen', 'genaue', 'genauen',
+  'einfach', 'komplett', 'vollstandig',
   'insgesamt', 'generell', 'grundsatzlich', 'zusatzlich', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
-  // Colloquial adverbs ("Ist da was dran?", "schick mal rüber") and "welche Art von …".
-  'dran', 'drauf', 'ruber', 'art',
-  // "etwas Ähnliches in die Richtung", "was in der Richtung": along those lines.
-  'richtung',
+  // Colloquial adverbs ("Ist da was dran?", "schick mal rüber").
+  'dran', 'drauf', 'ruber',
   // Colloquial "get" ("so ein Zentrum kriegen", "wer bekommt da …"), "im Kern" (essentially), "was passiert da" (what happens),
   // "wie sieht es … aus" (what about), "etwas Ähnliches" (the follow-up stage reads it as asking for more), signing a letter.
   'kriegen', 'kriegt', 'kriege', 'kriegst', 'krieg', 'kern', 'passiert', 'passieren', 'ahnliches', 'ahnlich', 'vergleichbares', 'bekommt', 'bekommen', 'bekomme', 'bekommst', 'sieht', 'aussehen', 'aussieht', 'unterschrieben', 'unterschriebenes', 'unterschriebene', 'unterschreiben',
@@ -378,14 +376,10 @@ const CHAT_FILLERS = [
   'fallen', 'fallt', 'klappt', 'klappen', 'stammt', 'stammen', 'erledigt', 'erledigen', 'hiess', 'hiessen', 'heissen', 'vorgesehen',
   // The writer doubting they ask the right place ("… oder sind wir da falsch?", "bin ich hier richtig?").
   'falsch',
-  // Adjectives that grade the answer, not the topic ("die richtige Anschrift", "eine offizielle Seite").
-  'korrekt', 'korrekte', 'korrekten', 'richtige', 'richtigen', 'offiziell', 'offizielle', 'offiziellen',
-  // The form of an answer asked for ("in einfachen Worten", "in ein, zwei Sätzen", "in Stichpunkten",
-  // "eine kurze Darstellung, welche …").
-  'darstellung', 'einfachen', 'worten', 'satz', 'satze', 'satzen', 'stichpunkte', 'stichpunkten', 'stichworte', 'stichworten',
-  // Generic nouns around the topic: "im Kita-Alltag", "zum Umgang mit Vielfalt", "Ist das deren Ding?",
-  // "Wie ist der Name?", "der Blick aufs Quartier".
-  'alltag', 'umgang', 'ding', 'dinge', 'name', 'namen', 'blick',
+  // Adjectives that grade the answer, not the topic ("eine offizielle Seite"; more in ARTICLE_FILLERS).
+  'korrekt', 'offiziell', 'offizielle', 'offiziellen',
+  // The form of an answer asked for ("in einfachen Worten", "in ein, zwei Sätzen", "in Stichpunkten").
+  'einfachen', 'worten', 'satz', 'satze', 'satzen', 'stichpunkte', 'stichpunkten', 'stichworte', 'stichworten',
   // "gibts sowas auch für Schulen?": points back, names nothing itself.
   'sowas', 'soetwas',
   // English fillers beyond the stopword package's list.
@@ -398,6 +392,24 @@ const CHAT_FILLERS = [
   'usually', 'generally', 'basically', 'currently', 'simply', 'give', 'given', 'gives', 'giving', 'sure', 'main', 'regulates', 'regulated', 'regulate',
   'include', 'includes', 'included', 'including',
 ];
+
+/**
+ * Fillers that stand after an article: nouns and adjectives around the topic that name none of
+ * their own. Stopwords like the {@link CHAT_FILLERS}; the pointer stage needs them apart, because
+ * "der/die/den" before one of them is an article ("der Blick aufs Quartier"), not a pronoun
+ * pointing back at something named before ("Wer bezahlt die?").
+ */
+export const ARTICLE_FILLERS: ReadonlySet<string> = new Set([
+  // Generic nouns: "im Kita-Alltag", "zum Umgang mit Vielfalt", "Ist das deren Ding?", "Wie ist der
+  // Name?", "der Blick aufs Quartier", "welche Art von …", "etwas in die Richtung" (along those lines).
+  'alltag', 'umgang', 'ding', 'dinge', 'name', 'namen', 'blick', 'art', 'richtung',
+  // The form of an answer asked for ("eine kurze Darstellung, welche …").
+  'darstellung',
+  // Adjectives that grade the answer, not the topic ("die richtige Anschrift", "die konkrete
+  // Adresse", "die genaue Bezeichnung", "die komplette Liste").
+  'richtige', 'richtigen', 'korrekte', 'korrekten', 'konkrete', 'konkreten', 'genaue', 'genauen',
+  'komplette', 'kompletten', 'vollstandige', 'vollstandigen',
+]);
 
 /** English stopwords that are German topic words or occur in the knowledge base. */
 const ENGLISH_KEEP = new Set(['up', 'kind', 'still', 'most', 'man', 'where']);
@@ -419,11 +431,11 @@ const MEANINGFUL = [
   ...QUESTION_KIND_WORDS,
 ];
 
-/** Folded German stopwords plus chat fillers, minus the {@link MEANINGFUL} words. */
+/** Folded German stopwords plus chat and article fillers, minus the {@link MEANINGFUL} words. */
 export const STOPWORDS: ReadonlySet<string> = (() => {
   const keep = new Set(MEANINGFUL);
   const english = englishStopwords.filter((word) => !ENGLISH_KEEP.has(word));
-  const words = [...germanStopwords, ...CHAT_FILLERS, ...english].map(fold).filter((word) => !keep.has(word));
+  const words = [...germanStopwords, ...CHAT_FILLERS, ...ARTICLE_FILLERS, ...english].map(fold).filter((word) => !keep.has(word));
   return new Set(words);
 })();
 
