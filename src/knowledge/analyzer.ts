@@ -11,7 +11,7 @@ import { IntList } from './intList';
 import { germanWords } from './germanWords';
 import type { SynonymsFile } from './schema';
 import { SynonymTable, type Slot } from './synonyms';
-import { eachWord, foldDigraphs, formsOf, isStopword, scanWords, splitWords, stem, type Word } from './text';
+import { COORDINATING_CONJUNCTIONS, eachWord, foldDigraphs, formsOf, isStopword, scanWords, splitWords, stem, type Word } from './text';
 import { TypoCorrector, type TypoSettings } from './typos';
 
 /** How one written word of a question was understood. */
@@ -179,9 +179,6 @@ const FURTHER = /^weiter(\p{L}{5,})$/u;
 /** Particles of separable verbs, which German moves to the end of the clause. */
 const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'fort', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
 
-/** Conjunctions after which a separable particle has ended its clause ("Schreibt das Land das *vor oder* …"), folded. */
-const CONJUNCTIONS: ReadonlySet<string> = new Set(['und', 'oder', 'aber', 'bzw', 'sondern']);
-
 /**
  * The clause of each word, where a separable particle before "und/oder" ends its clause as a
  * comma would: "Schreibt das Land das vor oder entscheiden wir das?" reads "vorschreiben", and
@@ -191,7 +188,7 @@ function clausesEndingAtConjunctions(words: ReadonlyArray<{ readonly last: strin
   let scoped: number[] | undefined;
   let shift = 0;
   for (let index = 1; index < words.length; index++) {
-    if (clauses[index] === clauses[index - 1] && CONJUNCTIONS.has(words[index]!.last) && SEPARABLE_PARTICLES.has(words[index - 1]!.last)) {
+    if (clauses[index] === clauses[index - 1] && COORDINATING_CONJUNCTIONS.has(words[index]!.last) && SEPARABLE_PARTICLES.has(words[index - 1]!.last)) {
       scoped ??= [...clauses];
       shift++;
     }

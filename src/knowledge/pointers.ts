@@ -5,7 +5,7 @@
  * piece leans on which) and by the follow-up stage (`followUp.ts`, `message.ts`).
  */
 import { ANAPHORS, COURTESY, INTERROGATIVES, isTopicWord, words } from './chatWords';
-import { ARTICLE_FILLERS } from './text';
+import { ARTICLE_FILLERS, COORDINATING_CONJUNCTIONS } from './text';
 
 /** A follow-up that asks to explain what was said ("was heißt das genau?", "Was ist damit gemeint?", "wie läuft das ab?"), folded. */
 const EXPLAINS =
@@ -190,15 +190,12 @@ export function pointsWithinItself(text: string, isStopword: (word: string) => b
   // The noun stands in a clause before the pronoun's ("… hinter der LaKI *bzw.* fördern die?"):
   // a pronoun never stands for the subject of its own clause ("Gibt das Land das vor?").
   let boundary = at - 1;
-  while (boundary > 0 && !CLAUSE_JOINERS.has(list[boundary]!)) boundary--;
+  while (boundary > 0 && !COORDINATING_CONJUNCTIONS.has(list[boundary]!)) boundary--;
   for (let index = 1; index < boundary; index++) {
     if (/^\p{Lu}/u.test(written[index]!) && written[index] !== 'Sie' && !INTERROGATIVES.has(list[index - 1]!)) return true;
   }
   return false;
 }
-
-/** Words that join two clauses of one piece. */
-const CLAUSE_JOINERS = new Set(['und', 'oder', 'bzw', 'sowie', 'aber', 'beziehungsweise']);
 
 /** A single letter opening a hyphenated compound ("die *E*-Mail-Adresse"), not a word after a pronoun. */
 function compoundLetter(word: string): boolean {

@@ -411,6 +411,13 @@ export const ARTICLE_FILLERS: ReadonlySet<string> = new Set([
   'komplette', 'kompletten', 'vollstandige', 'vollstandigen',
 ]);
 
+/**
+ * Conjunctions that join two clauses (or two things) of one sentence, folded: where a separable
+ * particle before one ends its clause ("Schreibt das Land das *vor oder* …") and where a pronoun's
+ * clause begins ("… hinter der LaKI *bzw.* fördern die?").
+ */
+export const COORDINATING_CONJUNCTIONS: ReadonlySet<string> = new Set(['und', 'oder', 'aber', 'bzw', 'beziehungsweise', 'sondern', 'sowie']);
+
 /** English stopwords that are German topic words or occur in the knowledge base. */
 const ENGLISH_KEEP = new Set(['up', 'kind', 'still', 'most', 'man', 'where']);
 
