@@ -112,6 +112,9 @@ const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|th
 const DOUBTED_ALTERNATIVE =
   /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|\S+\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|eher|gar\s+nicht|nicht|jeder|jede|jedes)\b|(nur|bloss|ausschliesslich|lediglich)\s+\S|(eher\s+|doch\s+|gar\s+)?nicht\s*[?.!]*$)/u;
 
+/** Why a clause that neither asks nor requests is context; a later rule looks for pieces read so. */
+const A_STATEMENT = 'a statement';
+
 /** Why a piece is context when it is the doubted alternative (shown by `ask --json`). */
 const DOUBTED_WHY = 'the alternative the writer doubts ("oder ist das nur …?")';
 
@@ -437,7 +440,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       } else if (opens && index > 0) {
         [role, why] = ['question', 'clause opens a question'];
       } else {
-        [role, why] = ['context', 'a statement'];
+        [role, why] = ['context', A_STATEMENT];
       }
       if (role !== 'context' && isCourtesy(clause, isStopword)) [role, why] = ['courtesy', 'asks for help, names no topic'];
       // "Gruß aus Düsseldorf", "Viele Grüße, Team Jugendamt": a closing, whatever place it names.
@@ -459,7 +462,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     // its last, after a greeting, asks for that clause when it is a bare phrase, not a statement
     // ("hallo, ich habe von einem Programm gehört, irgendwas mit Rucksack??").
     const last = pieces.length > firstOfSentence ? pieces.at(-1) : undefined;
-    if (asks && last?.why === 'a statement') {
+    if (asks && last?.why === A_STATEMENT) {
       const lastWords = words(last.text);
       const phrase = lastWords.length <= BARE_PHRASE_WORDS && !SUBJECT_PRONOUNS.has(lastWords[0] ?? '');
       const greetingBefore = pieces.slice(firstOfSentence, -1).every((piece) => piece.role === 'context' && !hasTopicWords(piece.text, isStopword));
