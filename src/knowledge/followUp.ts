@@ -7,7 +7,7 @@
  */
 import { coverageOf, type Explanation, type Matcher, type TextReader, type Topic } from './matcher';
 import type { Entry } from './schema';
-import { asksToExplain, leansBack } from './pointers';
+import { asksToExplain, leansBack, namesLaki } from './pointers';
 import { isStopword } from './text';
 import { declined } from './decide';
 import type { MatchResult, Outcome } from './types';
@@ -335,15 +335,12 @@ function staysWithSubject(reading: FollowUpReading, entry: Entry): boolean {
   return reading.neighbourhood.favoured.has(entry.id) || sameSubject(reading.matcher, entry, reading.topic) || contactsLaki(reading.part, entry);
 }
 
-/** The LaKI named in a part ("… bei der LaKI anrufen?"), folded or written. */
-const NAMES_LAKI = /(?<!\p{L})(?:laki|landeskoordinierungsstelle|koordinierungsstelle)(?!\p{L})/iu;
-
 /**
  * "Welche Programme gibt es in der frühen Bildung?" – "und wen können wir dazu bei der LaKI
  * anrufen?": the LaKI's contact data answer a part that names the LaKI, whatever it points at.
  */
 function contactsLaki(part: AskedPart, entry: Entry): boolean {
-  return entry.category === 'kontakt' && NAMES_LAKI.test(part.text);
+  return entry.category === 'kontakt' && namesLaki(part.text);
 }
 
 /** An asked part as the sentence stage found it. */

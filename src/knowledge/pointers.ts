@@ -94,9 +94,17 @@ export function saysShe(text: string, message: string): boolean {
   return /\ssie(?=[^\p{L}]|$)/u.test(text) && /\p{Lu}/u.test(message);
 }
 
+/** The LaKI as writers name it: "LaKI", "LaKI's", "Landeskoordinierungsstelle", "Landesstelle". */
+const NAMES_LAKI = /(?:^|[^\p{L}])(?:laki(?:'?s)?|landeskoordinierungsstelle\w*|koordinierungsstelle\w*|landesstelle\w*)(?=[^\p{L}]|$)/iu;
+
+/** True when a text names the LaKI. */
+export function namesLaki(text: string): boolean {
+  return NAMES_LAKI.test(text);
+}
+
 /** The two actors of the knowledge base as writers name them: the LaKI and the centres. */
 const ACTORS: ReadonlyArray<{ readonly name: string; readonly named: RegExp }> = [
-  { name: 'LaKI', named: /(?:^|[^\p{L}])(?:laki(?:'?s)?|landeskoordinierungsstelle\w*|koordinierungsstelle\w*|landesstelle\w*)(?=[^\p{L}]|$)/iu },
+  { name: 'LaKI', named: NAMES_LAKI },
   { name: 'KI', named: /(?:^|[^\p{L}])(?:kis?|ki'?s|integrationszentr\w*|zentrum|zentren)(?=[^\p{L}]|$)/iu },
 ];
 

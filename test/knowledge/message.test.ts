@@ -425,6 +425,8 @@ describe('matchMessage', () => {
 
   it('should answer a follow-up that points back but names the LaKI to call with the LaKI\'s contact data', () => {
     expect(answered('und wen können wir dazu bei der LaKI anrufen?', { lastEntryId: 'fruehe-bildung' })).toBe('laki-telefon');
+    // Named as the pointer stage knows it: "Landesstelle" is the LaKI too.
+    expect(answered('und wen können wir dazu bei der Landesstelle anrufen?', { lastEntryId: 'griffbereit' })).toBe('laki-telefon');
     // Without the LaKI named, what the part's own words find is not about the programme it points at.
     expect(kb.matchMessage('und wer bezahlt das?', { lastEntryId: 'rucksack-kita' }).main.outcome).toBe('none');
   });
