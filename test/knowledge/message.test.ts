@@ -73,6 +73,14 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Ist Rucksack-Kita für Kinder ab vier?').main.declineReason).toBe('forward-term');
   });
 
+  it('should send which towns or companies do something to the LaKI: the flyer names none', () => {
+    expect(kb.matchMessage('Mit welchen Betrieben arbeiten die KIs beim Übergang Schule-Beruf zusammen?').main.declineReason).toBe('forward-term');
+    expect(kb.matchMessage('In welchen Städten gibt es schon solche Projekte?').main.declineReason).toBe('forward-term');
+    expect(kb.matchMessage('Which cities already have such a centre?').main.outcome).toBe('none');
+    // An entry that answers for every municipality lists the phrase.
+    expect(answered('In welchen Kommunen gibt es Kommunale Integrationszentren?')).toBe('ki-traeger');
+  });
+
   it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
     expect(kb.matchMessage('Wie oft finden die Austauschtreffen der Integrationszentren statt?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('How often do the centres meet for exchange?').main.outcome).toBe('none');
