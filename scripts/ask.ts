@@ -22,7 +22,12 @@ function render(result: MatchResult): string {
   if (result.outcome === 'suggest') {
     return [Messages.suggestTitle, ...result.suggestions.map((entry) => `- ${entry.title}  [${entry.id}]`)].join('\n');
   }
-  return `${Messages.noAnswerTitle}\n${Messages.noAnswerExplanation}`;
+  const nearby = result.nearby ?? [];
+  return [
+    Messages.noAnswerTitle,
+    Messages.noAnswerExplanation,
+    ...(nearby.length ? ['', `${Messages.noAnswerNearbyHeading}: ${Messages.noAnswerNearbyIntro}`, ...nearby.map((entry) => `- ${entry.title}  [${entry.id}]`)] : []),
+  ].join('\n');
 }
 
 function round(value: number): number {
@@ -55,7 +60,7 @@ function stages(trace: MessageTrace): unknown {
         shown: result.answer ? [result.answer.id] : result.suggestions.map((entry) => entry.id),
       };
     }),
-    main: { outcome: trace.match.main.outcome, answer: trace.match.main.answer?.id ?? null },
+    main: { outcome: trace.match.main.outcome, answer: trace.match.main.answer?.id ?? null, nearby: trace.match.main.nearby?.map((entry) => entry.id) },
     followUp: trace.match.followUp,
   };
 }

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge';
 import { defaultQuestionSets } from './quality/defaultSets';
-import { evaluateCase, isRight, itemsOf, readCases, summaryLine, tally, type CaseResult } from './quality/evaluate';
+import { evaluateCase, isRight, itemsOf, nearbyLine, readCases, summaryLine, tally, type CaseResult } from './quality/evaluate';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -59,9 +59,10 @@ async function main(): Promise<void> {
       }
     }
     console.log(summaryLine(results));
+    console.log(nearbyLine(results));
   }
   console.log('\n("right": answered correctly, or declined when the knowledge does not answer it. A case with parts or turns is right when every part/turn is.)');
-  if (files.length > 1) console.log(`all files: ${summaryLine(all)}`);
+  if (files.length > 1) console.log(`all files: ${summaryLine(all)}\nall files: ${nearbyLine(all)}`);
 }
 
 main().catch((error) => {

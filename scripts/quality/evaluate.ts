@@ -42,6 +42,10 @@ export interface Judged {
   readonly verdict: Verdict;
   readonly outcome: string;
   readonly shown: readonly string[];
+  /** Declined although answerable: whether an entry that answers it was among the nearby topics shown. */
+  readonly nearbyHolds?: boolean;
+  /** Declined and unanswerable: true when nearby topics were shown beside the no-answer. */
+  readonly nearbyShown?: boolean;
 }
 
 export interface CaseResult {
@@ -87,6 +91,10 @@ export function judge(q: string, result: MatchResult | undefined, expect: Expect
     if (result.outcome === 'suggest') return result.suggestions.some((entry) => matchesAll(entry, expect)) ? 'oneClick' : 'wrong';
     return 'declined';
   })();
+  if (verdict === 'declined' && expect !== 'none') {
+    return { q, expect, verdict, outcome, shown, nearbyHolds: (result?.nearby ?? []).some((entry) => matchesAll(entry, expect)) };
+  }
+  if (verdict === 'declined' && result?.nearby?.length) return { q, expect, verdict, outcome, shown, nearbyShown: true };
   return { q, expect, verdict, outcome, shown };
 }
 
@@ -179,6 +187,21 @@ export function tally(results: ReadonlyArray<{ verdict: Verdict }>): Tally {
     t[r.verdict]++;
   }
   return t;
+}
+
+/**
+ * The nearby topics the no-answer card shows: for answerable parts and turns that were declined,
+ * how often an entry that answers them was among them (one click away, though not offered as an
+ * answer); for unanswerable ones, how often any were shown.
+ */
+export function nearbyLine(results: readonly CaseResult[]): string {
+  const items = itemsOf(results);
+  const declined = items.filter((item) => item.expect !== 'none' && item.verdict === 'declined');
+  const unanswerable = items.filter((item) => item.expect === 'none' && item.verdict === 'declined');
+  return (
+    `nearby topics: declined though answerable ${declined.length}, an answering entry among them in ${declined.filter((item) => item.nearbyHolds).length}; ` +
+    `unanswerable declined ${unanswerable.length}, nearby topics shown in ${unanswerable.filter((item) => item.nearbyShown).length}`
+  );
 }
 
 /** Every judged item (parts and turns counted one by one). */

@@ -58,6 +58,8 @@ export const Messages = {
     'Die geprüften Informationen des LaKI-Assistenten decken diese Frage nicht ab. ' +
     'Ich möchte Ihnen nichts Falsches sagen.',
   noAnswerHint: 'Versuchen Sie es mit anderen Worten oder schreiben Sie „Hilfe“.',
+  noAnswerNearbyHeading: 'Nahe Themen',
+  noAnswerNearbyIntro: 'Diese geprüften Themen liegen nahe an Ihrer Frage, beantworten sie aber nicht sicher:',
 
   /** Feedback. */
   feedbackThanks: 'Danke für Ihre Rückmeldung!',

@@ -122,3 +122,24 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   if (overview) return { outcome: 'answer', answer: overview.entry, suggestions: [], candidates };
   return { outcome: 'suggest', answer: null, suggestions: close.map((candidate) => candidate.entry), candidates };
 }
+
+/**
+ * Entries near a declined question, offered beside the honest "no answer" ("Wie hoch ist die
+ * Förderung?" — the entry on who funds the centres; a long message whose context words kept it
+ * from an answer — the entry it came nearest): the candidates "Meinten Sie …" would have offered.
+ * None for a question that named no topic or that no entry came near (off-topic, small talk).
+ */
+export function nearbyTopics(result: MatchResult, s: DecisionSettings): readonly Entry[] {
+  if (result.outcome !== 'none' || (result.declineReason !== 'uncovered-terms' && result.declineReason !== 'forward-term')) return NO_ENTRIES;
+  const best = result.candidates[0];
+  if (!best || best.score < s.suggestScore) return NO_ENTRIES;
+  const floor = best.score - s.suggestWindow;
+  const nearby: Entry[] = [];
+  for (const candidate of result.candidates) {
+    if (candidate.score < floor || candidate.score < s.suggestScore || nearby.length === s.maxSuggestions) break;
+    nearby.push(candidate.entry);
+  }
+  return nearby;
+}
+
+const NO_ENTRIES: readonly Entry[] = [];

@@ -24,6 +24,12 @@ export interface MatchResult {
   readonly candidates: readonly Candidate[];
   /** Why the matcher declined, for logs and the editors' report; absent when it did not. */
   readonly declineReason?: DeclineReason;
+  /**
+   * Set only on a declined part of a message (`outcome === 'none'`): entries near the question
+   * that the knowledge base holds, shown beside the honest "no answer" as topics to look at.
+   * Never an answer: the question asked for something they do not say for certain.
+   */
+  readonly nearby?: readonly Entry[];
 }
 
 export type DeclineReason =

@@ -73,6 +73,20 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Ist Rucksack-Kita für Kinder ab vier?').main.declineReason).toBe('forward-term');
   });
 
+  it('should name the entries near a declined part, and none for an answer, small talk or an off-topic question', () => {
+    const nearbyOf = (text: string) => kb.matchMessage(text).parts.map((part) => part.nearby?.map((entry) => entry.id));
+    expect(nearbyOf('Wie hoch ist die Förderung der LaKI?')).toEqual([['laki-foerderung']]);
+    // A long message whose context kept it from an answer: the entry it came nearest.
+    const message = 'Hallo, Wirtschaftsförderung Stadt Duisburg hier. Wir bekommen viele Anfragen von Gründerinnen und Gründern mit Migrationsgeschichte. Kann man die ans KI verweisen?';
+    expect(kb.matchMessage(message).main.outcome).toBe('none');
+    expect(nearbyOf(message)[0]).toContain('querschnitt-unternehmer');
+    // In a message with several questions only the declined part has them.
+    expect(nearbyOf('Wie ist die Telefonnummer der LaKI und wie hoch ist die Förderung der LaKI?')).toEqual([undefined, ['laki-foerderung']]);
+    expect(nearbyOf('Wie backe ich einen Apfelkuchen?')).toEqual([undefined]);
+    expect(nearbyOf('Hallo, vielen Dank!').every((ids) => ids === undefined)).toBe(true);
+    expect(nearbyOf('Wie viel Geld bekommt ein KI pro Jahr?')).toEqual([undefined]);
+  });
+
   it('should send which towns or companies do something to the LaKI: the flyer names none', () => {
     expect(kb.matchMessage('Mit welchen Betrieben arbeiten die KIs beim Übergang Schule-Beruf zusammen?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('In welchen Städten gibt es schon solche Projekte?').main.declineReason).toBe('forward-term');

@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultQuestionSets, DEV_SET, IN_REPO_SET } from '../../scripts/quality/defaultSets';
+import { evaluateCase, nearbyLine } from '../../scripts/quality/evaluate';
+import { loadKnowledgeBase } from '../../src/knowledge';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -48,4 +50,21 @@ describe('bench:quality default question sets', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\| overall \| \d+ \|/);
   }, 150_000);
+});
+
+describe('bench:quality nearby topics figure', () => {
+  it('should count declined answerable questions whose answer was among the nearby topics, and unanswerable ones shown any', async () => {
+    const kb = await loadKnowledgeBase(join(ROOT, 'knowledge'));
+    const results = [
+      // Declined (an amount), though counted answerable here: the funding entry is among the nearby topics.
+      evaluateCase(kb, { cat: 'context', q: 'Wie hoch ist die Förderung der LaKI?', expect: ['MAIS'] }),
+      // Declined, and the nearby topic does not hold the expected fact.
+      evaluateCase(kb, { cat: 'context', q: 'Wie hoch ist die Förderung der LaKI?', expect: ['Griffbereit'] }),
+      evaluateCase(kb, { cat: 'none', q: 'Wie hoch ist die Förderung der LaKI?', expect: 'none' }),
+      evaluateCase(kb, { cat: 'none', q: 'Wie backe ich einen Apfelkuchen?', expect: 'none' }),
+    ];
+    expect(nearbyLine(results)).toBe(
+      'nearby topics: declined though answerable 2, an answering entry among them in 1; unanswerable declined 2, nearby topics shown in 1',
+    );
+  });
 });

@@ -66,7 +66,28 @@ describe('HTTP API', () => {
     ])('should decline %s', async (_name, question) => {
       const { status, body } = await ask(question);
       expect(status).toBe(200);
-      expect(body).toEqual({ outcome: 'none', answer: null, suggestions: [], parts: [{ text: question, outcome: 'none', answer: null, suggestions: [] }] });
+      expect(body).toEqual({
+        outcome: 'none',
+        answer: null,
+        suggestions: [],
+        nearby: [],
+        parts: [{ text: question, outcome: 'none', answer: null, suggestions: [], nearby: [] }],
+      });
+    });
+
+    it('should decline a question near a topic it holds, and name that topic as nearby, not as an answer', async () => {
+      const question = 'Wie hoch ist die Förderung der LaKI?';
+      const { status, body } = await ask(question);
+      expect(status).toBe(200);
+      const funding = service.knowledge.current().getEntry('laki-foerderung')!;
+      expect(body).toEqual({
+        outcome: 'none',
+        answer: null,
+        suggestions: [],
+        nearby: [{ id: funding.id, title: funding.title }],
+        parts: [{ text: question, outcome: 'none', answer: null, suggestions: [], nearby: [{ id: funding.id, title: funding.title }] }],
+      });
+      expect((await ask('Wie erreiche ich die LaKI telefonisch?')).body.nearby).toEqual([]);
     });
 
     it('should list every asked part of a message, the top level describing the main question', async () => {

@@ -12,6 +12,8 @@ export interface AskResult {
   readonly outcome: Outcome;
   readonly answer: { readonly id: string; readonly title: string; readonly text: string } | null;
   readonly suggestions: ReadonlyArray<{ readonly id: string; readonly title: string }>;
+  /** With `outcome: 'none'`: topics the knowledge base holds near the question; not an answer. */
+  readonly nearby: ReadonlyArray<{ readonly id: string; readonly title: string }>;
 }
 
 /**
@@ -34,8 +36,8 @@ export function askRoute(knowledge: () => KnowledgeBase): RouteHandler {
 /** Maps a message match to the public JSON shape. */
 export function toAskResponse(message: MessageMatch): AskResponse {
   // Field by field: V8 adds a property that follows a spread (`{ ...main, parts }`) slowly.
-  const { outcome, answer, suggestions } = toAskResult(message.main);
-  return { outcome, answer, suggestions, parts: message.parts.map((part) => ({ text: part.text, ...toAskResult(part) })) };
+  const { outcome, answer, suggestions, nearby } = toAskResult(message.main);
+  return { outcome, answer, suggestions, nearby, parts: message.parts.map((part) => ({ text: part.text, ...toAskResult(part) })) };
 }
 
 /** Maps one match to the public JSON shape; `answer.text` is the text users read. */
@@ -46,6 +48,7 @@ export function toAskResult(result: MatchResult): AskResult {
       ? { id: result.answer.id, title: result.answer.title, text: answerText(result.answer) }
       : null,
     suggestions: result.suggestions.map((entry) => ({ id: entry.id, title: entry.title })),
+    nearby: result.nearby ? result.nearby.map((entry) => ({ id: entry.id, title: entry.title })) : [],
   };
 }
 
