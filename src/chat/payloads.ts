@@ -13,8 +13,11 @@ import { Verb } from './verbs';
 const entryId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(200);
 const question = z.string().trim().min(1).max(MAX_QUESTION_LENGTH);
 
-/** Where a "show entry" click came from: a "Meinten Sie …" choice or a related-entry button. */
-export const showEntryOrigins = ['suggestion', 'related'] as const;
+/**
+ * Where a "show entry" click came from: a "Meinten Sie …" choice, a related-entry button under an
+ * answer, or a nearby topic under "no answer".
+ */
+export const showEntryOrigins = ['suggestion', 'related', 'nearby'] as const;
 
 export const askPayloadSchema = z.object({
   verb: z.literal(Verb.Ask),

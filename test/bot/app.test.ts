@@ -148,6 +148,30 @@ describe('createApp: questions', () => {
     expect(questionLog.events).toEqual([expect.objectContaining({ kind: 'declined', question: UNKNOWN_QUESTION, outcome: 'none' })]);
   });
 
+  it('should show the topics near a declined question as buttons that open them, not as an answer', async () => {
+    const { turn, questionLog } = setup();
+    const question = 'Wie hoch ist die Förderung der LaKI?';
+    const card = adaptiveCardOf(await onlyReply(turn, userMessage(question)));
+    for (const text of [Messages.noAnswerTitle, Messages.noAnswerNearbyHeading, Messages.noAnswerNearbyIntro]) expect(cardTexts(card)).toContain(text);
+    const nearby = submitDataOf(card).filter((data) => data.origin === 'nearby');
+    expect(nearby.map((data) => data.entryId)).toEqual(['laki-foerderung']);
+    expect(questionLog.events).toEqual([expect.objectContaining({ kind: 'declined', question, outcome: 'none' })]);
+
+    const { title, ...payload } = nearby[0];
+    const reply = adaptiveCardOf(await onlyReply(turn, cardSubmit(payload)));
+    expect(cardTexts(reply)).toContain(title as string);
+    expect(reply?.fallbackText).toBe(answerText(realKnowledge.getEntry('laki-foerderung')!));
+    // Looking at a nearby topic is no sign that it answers the question: not logged as a choice.
+    expect(questionLog.events.map((event) => event.kind)).toEqual(['declined']);
+  });
+
+  it('should show no nearby topics when no entry came near the question', async () => {
+    const { turn } = setup();
+    const card = adaptiveCardOf(await onlyReply(turn, userMessage(UNKNOWN_QUESTION)));
+    expect(cardTexts(card)).not.toContain(Messages.noAnswerNearbyHeading);
+    expect(submitDataOf(card).filter((data) => data.origin === 'nearby')).toEqual([]);
+  });
+
   it.each(['Hallo', 'Guten Morgen!', 'Danke'])('should answer %p, which holds no question, with a short pointer and log nothing', async (text) => {
     const { turn, questionLog } = setup();
     const reply = await onlyReply(turn, userMessage(text));

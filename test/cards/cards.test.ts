@@ -171,6 +171,19 @@ describe('noAnswerCard', () => {
     expect((card as { actions?: unknown }).actions).toBeUndefined();
   });
 
+  it('should list nearby topics as buttons that open them, below the honest no-answer', () => {
+    const attachment = noAnswerCard('Wie hoch ist die Förderung pro Jahr?', { nearby: [contactEntry, emailEntry] });
+    const card = attachment.content;
+    const shown = texts(card);
+    expect(shown.indexOf(Messages.noAnswerNearbyHeading)).toBeGreaterThan(shown.indexOf(Messages.noAnswerExplanation));
+    expect(submitDataOf(card)).toEqual([
+      { title: contactEntry.title, verb: Verb.ShowEntry, entryId: contactEntry.id, origin: 'nearby', question: 'Wie hoch ist die Förderung pro Jahr?' },
+      { title: emailEntry.title, verb: Verb.ShowEntry, entryId: emailEntry.id, origin: 'nearby', question: 'Wie hoch ist die Förderung pro Jahr?' },
+    ]);
+    expect((attachment.content as { fallbackText?: string }).fallbackText).toContain(contactEntry.title);
+    expect(texts(noAnswerCard('Wie hoch ist die Förderung pro Jahr?').content)).not.toContain(Messages.noAnswerNearbyHeading);
+  });
+
   it('should echo a question literally and take extra actions', () => {
     const card = noAnswerCard(injected, { extraActions: [forwardAction] }).content as { actions?: unknown[] };
     expect(markdownTexts(card).some((t) => t.includes('evil.example'))).toBe(false);

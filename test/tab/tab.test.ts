@@ -248,6 +248,19 @@ describeBrowser('tab in headless Chromium', () => {
     await page.close();
   });
 
+  it('should list the topics near a declined search as links, below the honest no-answer', async () => {
+    const { page, problems } = await openTab();
+    await search(page, 'Wie hoch ist die Förderung der LaKI?');
+    await page.getByText('Dazu gibt es in der Wissensbasis keine passende Antwort.').waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Nahe Themen' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Keine Treffer.' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'nearby-light.png'), fullPage: true });
+    await page.locator('.results.none').getByRole('link', { name: 'Wer fördert die LaKI?' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Wer fördert die LaKI?' }).waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('should empty the search box when leaving the search for an entry or the overview', async () => {
     const { page } = await openTab();
     const box = page.getByLabel('Frage oder Stichwort');

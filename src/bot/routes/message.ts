@@ -90,7 +90,7 @@ async function replyToPart(deps: RouteDeps, context: TurnContext, knowledge: Kno
     });
     return { kind: 'suggested' };
   }
-  await sendNoAnswer(deps, context, question);
+  await sendNoAnswer(deps, context, question, part.nearby);
   await recordEvent(deps, { kind: 'declined', question, outcome: 'none', score });
   return { kind: 'declined' };
 }

@@ -47,8 +47,11 @@ export async function sendSuggestions(
   await context.sendActivity(MessageFactory.attachment(suggestCard(question, suggestions, { extraActions })));
 }
 
-/** Sends the honest no-answer card with the extensions' actions (e.g. forwarding to the LaKI). */
-export async function sendNoAnswer(deps: RouteDeps, context: TurnContext, question: string): Promise<void> {
+/**
+ * Sends the honest no-answer card with the topics near the question (`nearby`, none after "Nichts
+ * davon passt") and the extensions' actions (e.g. forwarding to the LaKI).
+ */
+export async function sendNoAnswer(deps: RouteDeps, context: TurnContext, question: string, nearby: readonly Entry[] = []): Promise<void> {
   const extraActions = collectActions(deps.extensions, 'noAnswer', question);
-  await context.sendActivity(MessageFactory.attachment(noAnswerCard(question, { extraActions })));
+  await context.sendActivity(MessageFactory.attachment(noAnswerCard(question, { extraActions, nearby })));
 }

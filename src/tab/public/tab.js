@@ -176,10 +176,19 @@ async function renderSearch(question) {
       linkList(result.suggestions.map((suggestion) => ({ href: entryHref(suggestion.id), title: suggestion.title }))),
     );
   } else {
+    // Topics the knowledge base holds near the question: links, plainly not an answer.
+    const nearby = result.nearby ?? [];
     content = el(
       'section',
       { class: 'results none' },
       el('p', {}, el('strong', {}, Text.resultsNone)),
+      ...(nearby.length > 0
+        ? [
+            el('h3', { id: 'result-nearby' }, Text.resultsNearby),
+            el('p', {}, Text.resultsNearbyIntro),
+            linkList(nearby.map((topic) => ({ href: entryHref(topic.id), title: topic.title }))),
+          ]
+        : []),
       el('p', {}, (await loadCatalog()).forwarding ? Text.resultsNoneHint : Text.resultsNoneHintNoForwarding),
       el('p', {}, el('a', { href: categoryHref('kontakt') }, Text.resultsNoneContact)),
     );
