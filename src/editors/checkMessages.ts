@@ -9,7 +9,7 @@ const DECLINE_REASONS: Readonly<Record<DeclineReason, string>> = {
   empty: 'die Frage enthält nur Füllwörter',
   'low-score': 'kein Eintrag passt gut genug',
   'uncovered-terms': 'die Frage enthält Wörter, die kein Eintrag kennt',
-  'forward-term': 'die Frage enthält einen Weiterleitungsbegriff aus synonyms.yaml',
+  'forward-term': 'die Frage enthält einen Weiterleitungsbegriff aus synonyms.yaml (forward oder local)',
 };
 
 export const CheckMessages = {

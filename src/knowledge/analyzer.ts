@@ -260,6 +260,8 @@ export class Analyzer {
   private readonly vocabulary = new Set<string>();
   private readonly synonyms: SynonymTable;
   private readonly forward: ForwardTerms;
+  /** The `local` phrases of the synonyms file as {@link Analysis.forwardTerms} names them. */
+  private readonly localTerms: ReadonlySet<string>;
   private readonly typos: TypoCorrector;
   private readonly compounds = new Map<string, string[] | null>();
   private readonly readings = new Map<string, WordReading>();
@@ -304,8 +306,18 @@ export class Analyzer {
       this.scannedEnds.push(this.scannedCodes.length);
     }
     this.synonyms = new SynonymTable(synonyms.groups, synonymStems, (token) => this.vocabulary.add(token));
-    this.forward = new ForwardTerms(synonyms.forward, allStems);
+    const local = synonyms.local ?? [];
+    this.forward = new ForwardTerms([...synonyms.forward, ...local], allStems);
+    this.localTerms = new Set(local.map((term) => allStems(term).join(' ')));
     this.typos = new TypoCorrector(this.vocabulary, settings);
+  }
+
+  /**
+   * True when a term of {@link Analysis.forwardTerms} names the asker's own municipality (a
+   * `local` phrase of the synonyms file: "bei uns im Kreis").
+   */
+  isLocalTerm(term: string): boolean {
+    return this.localTerms.has(term);
   }
 
   /** Number of distinct known stems, for /healthz and benchmarks. */

@@ -153,7 +153,7 @@ export function explainMessage(
       parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
     }
   }
-  parts = parts.map((part, index) => (index > 0 ? pointsIntoUnknown(part, parts[index - 1]!) : part));
+  parts = parts.map((part, index) => (index > 0 ? pointsIntoUnknown(matcher, part, parts[index - 1]!) : part));
   // A loop, not `flatMap`: V8 runs `flatMap` through a generic builtin that costs a few per cent
   // of reading a whole message.
   const split: PartTrace[] = [];
@@ -176,22 +176,18 @@ export function explainMessage(
  * A thing of the asker's own municipality is unknown in the same way ("Gibt es bei uns im Kreis
  * ein KI, und wo sitzt das?" asks where the local centre is, not where the LaKI is).
  */
-function pointsIntoUnknown(part: PartTrace, before: PartTrace): PartTrace {
+function pointsIntoUnknown(matcher: Matcher, part: PartTrace, before: PartTrace): PartTrace {
   const result = before.explanation.result;
   const unknownBefore =
     result.outcome === 'none' &&
     // A thing is named by a noun ("Integrationsmanagement"); an unknown verb ("ausgeschrieben") names none.
     // (typed in lower case, a noun's casing is unclear)
     (before.explanation.analysis.readings.some((reading) => reading.kind === 'unknown' && reading.casing !== 'lower') ||
-      (result.declineReason === 'forward-term' && OWN_MUNICIPALITY.test(before.text)));
+      (result.declineReason === 'forward-term' && before.explanation.analysis.forwardTerms.some((term) => matcher.analyzer.isLocalTerm(term))));
   if (part.followUp || !unknownBefore || !pointsAtThing(part.text, isStopword)) return part;
   const declinedHere = declined('uncovered-terms', part.explanation.result.candidates);
   return { ...part, why: `${part.why}; points at the part before, which the knowledge does not cover`, explanation: { ...part.explanation, result: declinedHere } };
 }
-
-/** The asker's own municipality ("bei uns im Kreis", "in unserer Stadt"): what exists there is local knowledge. */
-const OWN_MUNICIPALITY =
-  /(?:^|[^\p{L}])(?:bei\s+uns|in\s+unse?re[mr]?|in\s+meine[mr]?)\s+(?:(?:im|in\s+der)\s+)?(?:Kreis|Landkreis|Stadt|Kommune|Gemeinde|Städteregion|vor\s+Ort)(?=[^\p{L}]|$)/iu;
 
 /**
  * A part that asks for two things joined by "und": "ich brauch die Besuchsadresse der LaKI und die

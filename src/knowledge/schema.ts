@@ -94,6 +94,12 @@ export const synonymsFileSchema = z
      */
     forward: z.array(text).default([]),
     /**
+     * Phrases that name the asker's own municipality ("bei uns im Kreis", "in unserer Stadt"):
+     * forwarded like `forward` terms (what exists there is local knowledge), and a part that
+     * points at such a declined part ("… und wo sitzt das?") is declined with it.
+     */
+    local: z.array(text).optional().describe('Wendungen für die eigene Kommune der Fragenden, z. B. „bei uns im Kreis“'),
+    /**
      * Who users mean when they write "ihr" or "euch" to the bot ("Wie erreiche ich euch?"): the
      * organisation it answers for. Its words join such a question at reduced weight.
      */

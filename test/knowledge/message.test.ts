@@ -590,6 +590,21 @@ describe('answer fit', () => {
     return buildKnowledgeBase({ entries, synonyms: { groups: [], forward: [], ...(addressee ? { addressee } : {}) }, files: [] });
   }
 
+  it('should forward the local phrases of the synonyms file and decline a part that points at such a part', () => {
+    const entries = [
+      entry('sitz', 'Sitz des Zentrums', ['Wo sitzt das Zentrum?', 'Gibt es in jeder Stadt ein Zentrum?'], 'Das Zentrum sitzt in Dortmund.'),
+      entry('kita', 'Kita', ['Was macht die Kita?'], 'Die Kita betreut Kinder.'),
+    ];
+    const message = 'Gibt es in unserer Stadt ein Zentrum, und wo sitzt das?';
+    const withLocal = buildKnowledgeBase({ entries, synonyms: { groups: [], forward: [], local: ['in unserer Stadt'] }, files: [] });
+    expect(withLocal.matchMessage(message).parts.map((part) => [part.outcome, part.declineReason])).toEqual([
+      ['none', 'forward-term'],
+      ['none', 'uncovered-terms'],
+    ]);
+    // Without the phrase, the same message asks about the one centre the knowledge names.
+    expect(knowledgeOf(entries).matchMessage(message).parts.map((part) => part.answer?.id)).toEqual(['sitz', 'sitz']);
+  });
+
   it('should not answer confidently when the key noun of the question is missing from the entry', () => {
     const kb = knowledgeOf([
       entry('organisation', 'Organisation der Zentren vor Ort', ['Wie organisiert sich ein Zentrum vor Ort?', 'Organisation Zentrum'], 'Jedes Zentrum organisiert sich selbst.'),
