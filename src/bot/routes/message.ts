@@ -36,7 +36,7 @@ export async function answerMessage(
   // An expired topic is deleted rather than left in the store (not read again this turn:
   // reading the scope would undo the deletion).
   if (state && !topic && stored?.entryId !== undefined) state.clearTopic();
-  const message = unbent(knowledge, question, knowledge.matchMessage(question, topic));
+  const message = knowledge.matchMessage(question, topic);
   const asked = askedParts(message);
   logMatch(deps, message, asked.length, Boolean(topic));
 
@@ -123,19 +123,4 @@ function logMatch(deps: RouteDeps, message: MessageMatch, askedParts: number, wi
 function languageOf(message: MessageMatch): string | undefined {
   const language = (message as MessageMatch & { readonly language?: unknown }).language;
   return typeof language === 'string' ? language : undefined;
-}
-
-/**
- * Guards against a complete new question bent by the old topic: when the topic changed the
- * reading, the message is read alone too, and if it has a reading of its own (an answer or
- * "Meinten Sie …") that does not include the topic's answer, the message meant something else
- * ("Schule" after the phone number is about schools, not the phone). Costs a second match only
- * for messages read as follow-ups.
- */
-function unbent(knowledge: KnowledgeBase, question: string, read: MessageMatch): MessageMatch {
-  if (!read.followUp || read.main.outcome !== 'answer' || !read.main.answer) return read;
-  const alone = knowledge.match(question);
-  if (alone.outcome === 'none') return read;
-  const ownReading = [alone.answer, ...alone.suggestions].filter((entry) => entry !== null);
-  return ownReading.some((entry) => entry.id === read.main.answer!.id) ? read : knowledge.matchMessage(question);
 }
