@@ -30,10 +30,10 @@ const laterTuningSets = [
   ['real-messages-14.yaml', 85, 0],
   // Written on 6 December (third session), emphasis on follow-up conversations (30 of 100); 76 right
   // on the code of that session's start, 75 on arrival.
-  ['real-messages-15.yaml', 82, 2],
+  ['real-messages-15.yaml', 83, 2],
   // Written at the end of that session: 40 conversations, 10 messages with several questions, 10
   // unanswerable; 43 of 60 right on the code of that session's start, 45 on arrival.
-  ['real-messages-16.yaml', 50, 4],
+  ['real-messages-16.yaml', 52, 3],
   // Written at the start of 6 December's fourth session, emphasis on situations told in everyday words (50
   // long messages with context of 100); 77 right at first sight, 85 at that session's end.
   ['real-messages-17.yaml', 85, 0],
@@ -44,7 +44,7 @@ const laterTuningSets = [
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
   // [file, cases right at least, confident wrong parts/turns at most, unanswerable cases answered at most]
-  // — figures at the end of 6 December 2026, raised in its second to fifth sessions where it gained (checked by summary figures only).
+  // — figures at the end of 6 December 2026, raised in its second to sixth sessions where it gained (checked by summary figures only).
   ['real-messages-holdout.yaml', 64, 0, 0],
   ['real-messages-holdout-2.yaml', 77, 2, 0],
   ['real-messages-holdout-3.yaml', 90, 2, 0],
@@ -66,8 +66,9 @@ const heldOut = [
   // session's start (102 right, 1 confident wrong part/turn), never read.
   ['real-messages-holdout-10.yaml', 102, 1, 0],
   // Written at the start of 6 December's sixth session, measured on arrival on the code of that
-  // session's start (112 right, 1 confident wrong part/turn, 2 of 25 unanswerable not declined), never read.
-  ['real-messages-holdout-11.yaml', 112, 1, 2],
+  // session's start (112 right, 1 confident wrong part/turn, 2 of 25 unanswerable not declined; 113 and
+  // 1 at its end), never read.
+  ['real-messages-holdout-11.yaml', 113, 1, 1],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
