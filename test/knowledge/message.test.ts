@@ -90,9 +90,16 @@ describe('matchMessage', () => {
   it('should send which towns or companies do something to the LaKI: the flyer names none', () => {
     expect(kb.matchMessage('Mit welchen Betrieben arbeiten die KIs beim Übergang Schule-Beruf zusammen?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('In welchen Städten gibt es schon solche Projekte?').main.declineReason).toBe('forward-term');
-    expect(kb.matchMessage('Which cities already have such a centre?').main.outcome).toBe('none');
-    // An entry that answers for every municipality lists the phrase.
-    expect(answered('In welchen Kommunen gibt es Kommunale Integrationszentren?')).toBe('ki-traeger');
+    expect(kb.matchMessage('Which cities run projects like that right now?').main.outcome).toBe('none');
+    // The entry that answers for every municipality (centres exist in Kreise and kreisfreie Städte)
+    // lists the phrases, so asking where centres exist is answered, in any wording of them.
+    for (const question of [
+      'In welchen Städten gibt es ein Kommunales Integrationszentrum?',
+      'Welche Kreise können ein Integrationszentrum bekommen?',
+      'In which cities are there integration centres?',
+    ]) {
+      expect(answered(question)).toBe('ki-traeger');
+    }
   });
 
   it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
@@ -592,11 +599,12 @@ describe('answer fit', () => {
 
   it('should forward the local phrases of the synonyms file and decline a part that points at such a part', () => {
     const entries = [
-      entry('sitz', 'Sitz des Zentrums', ['Wo sitzt das Zentrum?', 'Gibt es in jeder Stadt ein Zentrum?'], 'Das Zentrum sitzt in Dortmund.'),
+      entry('sitz', 'Sitz des Zentrums', ['Wo sitzt das Zentrum?', 'Gibt es in jedem Viertel ein Zentrum?'], 'Das Zentrum sitzt in Dortmund.'),
       entry('kita', 'Kita', ['Was macht die Kita?'], 'Die Kita betreut Kinder.'),
     ];
-    const message = 'Gibt es in unserer Stadt ein Zentrum, und wo sitzt das?';
-    const withLocal = buildKnowledgeBase({ entries, synonyms: { groups: [], forward: [], local: ['in unserer Stadt'] }, files: [] });
+    // A phrase of the editors' own (not one of the usual "bei uns im Kreis" forms).
+    const message = 'Gibt es hier im Viertel ein Zentrum, und wo sitzt das?';
+    const withLocal = buildKnowledgeBase({ entries, synonyms: { groups: [], forward: [], local: ['hier im Viertel'] }, files: [] });
     expect(withLocal.matchMessage(message).parts.map((part) => [part.outcome, part.declineReason])).toEqual([
       ['none', 'forward-term'],
       ['none', 'uncovered-terms'],
