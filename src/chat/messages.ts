@@ -58,8 +58,8 @@ export const Messages = {
     'Die geprüften Informationen des LaKI-Assistenten decken diese Frage nicht ab. ' +
     'Ich möchte Ihnen nichts Falsches sagen.',
   noAnswerHint: 'Versuchen Sie es mit anderen Worten oder schreiben Sie „Hilfe“.',
-  noAnswerNearbyHeading: 'Nahe Themen',
-  noAnswerNearbyIntro: 'Diese geprüften Themen liegen nahe an Ihrer Frage, beantworten sie aber nicht sicher:',
+  noAnswerNearbyHeading: 'Ähnliche Themen',
+  noAnswerNearbyIntro: 'Diese geprüften Themen hängen mit Ihrer Frage zusammen, beantworten sie aber möglicherweise nicht:',
 
   /** Feedback. */
   feedbackThanks: 'Danke für Ihre Rückmeldung!',

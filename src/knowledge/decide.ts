@@ -55,8 +55,25 @@ export interface DecisionFacts {
   readonly overviewOf?: (entry: Entry) => Entry | undefined;
 }
 
-export function declined(reason: DeclineReason, candidates: readonly Candidate[]): MatchResult {
-  return { outcome: 'none', answer: null, suggestions: [], candidates, declineReason: reason };
+/**
+ * No answer. `nearby`: the entries near the question, shown beside the honest "no answer" — only
+ * where the decision itself declines a question some entries came close to (see {@link decide}),
+ * never where a later stage declines a reading it judged to be about something else.
+ */
+export function declined(reason: DeclineReason, candidates: readonly Candidate[], nearby: readonly Entry[] = []): MatchResult {
+  return nearby.length > 0
+    ? { outcome: 'none', answer: null, suggestions: [], candidates, declineReason: reason, nearby }
+    : { outcome: 'none', answer: null, suggestions: [], candidates, declineReason: reason };
+}
+
+/**
+ * The entries close to the best one: at least the suggestion score and within the suggestion
+ * window of the best, at most `maxSuggestions`. What "Meinten Sie …" offers, and the nearby topics
+ * of a declined question.
+ */
+function closeTo(scored: readonly ScoredEntry[], best: ScoredEntry, s: DecisionSettings): ScoredEntry[] {
+  const floor = Math.max(s.suggestScore, best.score - s.suggestWindow);
+  return scored.filter((candidate) => candidate.score >= floor).slice(0, s.maxSuggestions);
 }
 
 function round(score: number): number {
@@ -83,8 +100,12 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   const candidates = scored.slice(0, s.maxCandidates).map(({ entry, score }) => ({ entry, score: round(score) }));
   const best = scored[0];
   if (!best || best.score < s.suggestScore) return declined('low-score', candidates);
-  if (facts.forwardTerms.some((term) => !facts.entryCovers(best.entry, term))) return declined('forward-term', candidates);
-  if (best.coverage < s.minCoverage) return declined('uncovered-terms', candidates);
+  // Declined for what the question asks beyond the entries, which came close in what they share
+  // with it: they are the nearby topics ("Wie hoch ist die Förderung?" – the entry on who funds
+  // the centres; a long message whose unknown words kept it from an answer – the entry it came nearest).
+  const nearby = () => closeTo(scored, best, s).map((candidate) => candidate.entry);
+  if (facts.forwardTerms.some((term) => !facts.entryCovers(best.entry, term))) return declined('forward-term', candidates, nearby());
+  if (best.coverage < s.minCoverage) return declined('uncovered-terms', candidates, nearby());
 
   const hasKeyNouns = (candidate: ScoredEntry) => facts.keyNouns.every((token) => facts.entryHas(candidate.entry, token));
   const fits = hasKeyNouns(best);
@@ -99,7 +120,6 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   const second = fits ? scored.slice(1).find(contests) : scored[1];
   const clearLead = best.score >= s.answerScore && (!second || best.score - second.score >= s.answerMargin);
   if (clearLead && fits) return { outcome: 'answer', answer: best.entry, suggestions: [], candidates };
-  const floor = Math.max(s.suggestScore, best.score - s.suggestWindow);
   if (!fits && facts.answerFittingRival !== false) {
     // The best entry lacks a key noun ("per Post?" scoring highest on "per E-Mail?"): the first
     // entry that has them all answers when it passes every test the best one would have to, however
@@ -117,29 +137,8 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
       return { outcome: 'answer', answer: first.entry, suggestions: [], candidates };
     }
   }
-  const close = scored.filter((candidate) => candidate.score >= floor).slice(0, s.maxSuggestions);
+  const close = closeTo(scored, best, s);
   const overview = fits ? overviewOf(close, s) : undefined;
   if (overview) return { outcome: 'answer', answer: overview.entry, suggestions: [], candidates };
   return { outcome: 'suggest', answer: null, suggestions: close.map((candidate) => candidate.entry), candidates };
 }
-
-/**
- * Entries near a declined question, offered beside the honest "no answer" ("Wie hoch ist die
- * Förderung?" — the entry on who funds the centres; a long message whose context words kept it
- * from an answer — the entry it came nearest): the candidates "Meinten Sie …" would have offered.
- * None for a question that named no topic or that no entry came near (off-topic, small talk).
- */
-export function nearbyTopics(result: MatchResult, s: DecisionSettings): readonly Entry[] {
-  if (result.outcome !== 'none' || (result.declineReason !== 'uncovered-terms' && result.declineReason !== 'forward-term')) return NO_ENTRIES;
-  const best = result.candidates[0];
-  if (!best || best.score < s.suggestScore) return NO_ENTRIES;
-  const floor = best.score - s.suggestWindow;
-  const nearby: Entry[] = [];
-  for (const candidate of result.candidates) {
-    if (candidate.score < floor || candidate.score < s.suggestScore || nearby.length === s.maxSuggestions) break;
-    nearby.push(candidate.entry);
-  }
-  return nearby;
-}
-
-const NO_ENTRIES: readonly Entry[] = [];

@@ -11,7 +11,7 @@
  * asks for two things, a pronoun that stands for something unknown).
  * `explainMessage` returns every stage's result for `npm run ask -- --json`.
  */
-import { declined, nearbyTopics } from './decide';
+import { declined } from './decide';
 import { choiceNearAnswer, readPart, type PartTrace } from './followUp';
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
 import { MessageWords } from './messageWords';
@@ -33,14 +33,11 @@ export interface MessageTrace {
 /** A question that sets itself against what was said before it. */
 const CONTRAST = /^(aber|sondern|jedoch|allerdings|but|however)\b/iu;
 
-/**
- * A part's result with its text, and for a declined part the entries near it (see
- * {@link nearbyTopics}); built field by field: V8 adds each property that follows a spread slowly.
- */
-function partMatch(result: MatchResult, text: string, nearby: readonly Entry[] = result.nearby ?? []): PartMatch {
-  const { outcome, answer, suggestions, candidates, declineReason } = result;
+/** A part's result with its text, built field by field: V8 adds each property that follows a spread slowly. */
+function partMatch(result: MatchResult, text: string): PartMatch {
+  const { outcome, answer, suggestions, candidates, declineReason, nearby } = result;
   if (declineReason === undefined) return { outcome, answer, suggestions, candidates, text };
-  return nearby.length > 0 ? { outcome, answer, suggestions, candidates, declineReason, nearby, text } : { outcome, answer, suggestions, candidates, declineReason, text };
+  return nearby ? { outcome, answer, suggestions, candidates, declineReason, nearby, text } : { outcome, answer, suggestions, candidates, declineReason, text };
 }
 
 /**
@@ -159,10 +156,7 @@ export function explainMessage(
   const split: PartTrace[] = [];
   for (const part of parts) split.push(...splitObjects(matcher, reader, part));
   parts = split;
-  const partMatches: PartMatch[] = parts.map((part) => {
-    const { result } = part.explanation;
-    return partMatch(result, part.text, nearbyTopics(result, matcher.settings));
-  });
+  const partMatches: PartMatch[] = parts.map((part) => partMatch(part.explanation.result, part.text));
   const followUp = parts.find((part) => part.followUp)?.followUp;
   const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };
   return { pieces: focus.pieces, parts, match };

@@ -25,9 +25,11 @@ export interface MatchResult {
   /** Why the matcher declined, for logs and the editors' report; absent when it did not. */
   readonly declineReason?: DeclineReason;
   /**
-   * Set only on a declined part of a message (`outcome === 'none'`): entries near the question
-   * that the knowledge base holds, shown beside the honest "no answer" as topics to look at.
-   * Never an answer: the question asked for something they do not say for certain.
+   * Set only when the decision declined a question some entries came close to (`outcome ===
+   * 'none'` for a forward term or uncovered words): those entries, shown beside the honest "no
+   * answer" as topics to look at. Never an answer: the question asked for something they do not
+   * say for certain. Not set for a reading declined because it is about something else than the
+   * part points at (a follow-up, a part pointing at an unknown thing).
    */
   readonly nearby?: readonly Entry[];
 }

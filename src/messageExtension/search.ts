@@ -1,6 +1,6 @@
 /**
  * What the search message extension lists for a search text, using the bot's own matcher so
- * the compose box and the chat agree.
+ * the compose box and the chat agree on what answers a question.
  */
 import { DEFAULT_MATCHER_SETTINGS, type Entry, type KnowledgeBase } from '../knowledge';
 
@@ -22,7 +22,9 @@ export const DEFAULT_SEARCH_SETTINGS: SearchSettings = Object.freeze({
  * - the matcher's answer, or its "Meinten Sie …" suggestions, come first;
  * - then further candidates that score close to the best one (a search box should show
  *   neighbours, e.g. "Telefon" lists the phone entry and the fax entry);
- * - nothing when the matcher declines (`none`): the caller shows "Keine Treffer".
+ * - nothing when the matcher declines (`none`): the caller shows "Keine Treffer". Unlike the chat
+ *   and the tab, the compose box leaves out the declined question's nearby topics: a listed
+ *   entry is inserted into a conversation as the answer, which they are not.
  */
 export function searchEntries(
   kb: KnowledgeBase,

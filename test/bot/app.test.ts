@@ -161,8 +161,11 @@ describe('createApp: questions', () => {
     const reply = adaptiveCardOf(await onlyReply(turn, cardSubmit(payload)));
     expect(cardTexts(reply)).toContain(title as string);
     expect(reply?.fallbackText).toBe(answerText(realKnowledge.getEntry('laki-foerderung')!));
-    // Looking at a nearby topic is no sign that it answers the question: not logged as a choice.
+    // Looking at a nearby topic is no sign that it answers the question: not logged as a choice,
+    // and the entry's "Hilfreich?" rates the entry, not an answer to the declined question.
     expect(questionLog.events.map((event) => event.kind)).toEqual(['declined']);
+    const notHelpful = submitDataOf(reply).find((data) => data.verb === Verb.Feedback && data.helpful === false)!;
+    expect(notHelpful.question).toBeUndefined();
   });
 
   it('should show no nearby topics when no entry came near the question', async () => {

@@ -252,7 +252,7 @@ describeBrowser('tab in headless Chromium', () => {
     const { page, problems } = await openTab();
     await search(page, 'Wie hoch ist die Förderung der LaKI?');
     await page.getByText('Dazu gibt es in der Wissensbasis keine passende Antwort.').waitFor();
-    await page.getByRole('heading', { level: 3, name: 'Nahe Themen' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Ähnliche Themen' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Keine Treffer.' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'nearby-light.png'), fullPage: true });
     await page.locator('.results.none').getByRole('link', { name: 'Wer fördert die LaKI?' }).click();

@@ -15,8 +15,8 @@ export const Text = Object.freeze({
   resultsAnswer: 'Passende Antwort',
   resultsSuggest: 'Meinten Sie …',
   resultsNone: 'Dazu gibt es in der Wissensbasis keine passende Antwort.',
-  resultsNearby: 'Nahe Themen',
-  resultsNearbyIntro: 'Diese geprüften Themen liegen nahe an Ihrer Frage, beantworten sie aber nicht sicher:',
+  resultsNearby: 'Ähnliche Themen',
+  resultsNearbyIntro: 'Diese geprüften Themen hängen mit Ihrer Frage zusammen, beantworten sie aber möglicherweise nicht:',
   resultsNoneHint:
     'Versuchen Sie ein anderes Stichwort, oder stellen Sie Ihre Frage im Chat mit dem LaKI-Assistenten. Er leitet sie bei Bedarf an die LaKI weiter.',
   resultsNoneHintNoForwarding: 'Versuchen Sie ein anderes Stichwort, oder wenden Sie sich direkt an die LaKI.',

@@ -182,13 +182,15 @@ async function renderSearch(question) {
       'section',
       { class: 'results none' },
       el('p', {}, el('strong', {}, Text.resultsNone)),
-      ...(nearby.length > 0
-        ? [
+      nearby.length > 0
+        ? el(
+            'section',
+            { 'aria-labelledby': 'result-nearby' },
             el('h3', { id: 'result-nearby' }, Text.resultsNearby),
             el('p', {}, Text.resultsNearbyIntro),
             linkList(nearby.map((topic) => ({ href: entryHref(topic.id), title: topic.title }))),
-          ]
-        : []),
+          )
+        : null,
       el('p', {}, (await loadCatalog()).forwarding ? Text.resultsNoneHint : Text.resultsNoneHintNoForwarding),
       el('p', {}, el('a', { href: categoryHref('kontakt') }, Text.resultsNoneContact)),
     );
