@@ -16,6 +16,8 @@ export interface QuestionEvent {
     | 'declined'
     | 'suggested'
     | 'suggestion-chosen'
+    /** A nearby topic opened from the no-answer card; `question` is the declined question. */
+    | 'nearby-opened'
     | 'feedback-helpful'
     | 'feedback-not-helpful'
     /** "Hilfreich?" under a LaKI answer relayed to the asker; `question` is the ticket's question. */

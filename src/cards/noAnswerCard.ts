@@ -25,9 +25,7 @@ export function noAnswerCard(question: string, options: NoAnswerCardOptions = {}
         choiceList(
           nearby.map((entry) => ({
             title: entry.title,
-            // Without the question: the entry does not answer it, so its card's "Hilfreich?" must
-            // not be logged as feedback on an answer to it.
-            data: { verb: Verb.ShowEntry, entryId: entry.id, origin: 'nearby' } satisfies ShowEntryPayload,
+            data: { verb: Verb.ShowEntry, entryId: entry.id, origin: 'nearby', question } satisfies ShowEntryPayload,
           })),
         ),
       ]

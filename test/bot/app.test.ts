@@ -161,9 +161,12 @@ describe('createApp: questions', () => {
     const reply = adaptiveCardOf(await onlyReply(turn, cardSubmit(payload)));
     expect(cardTexts(reply)).toContain(title as string);
     expect(reply?.fallbackText).toBe(answerText(realKnowledge.getEntry('laki-foerderung')!));
-    // Looking at a nearby topic is no sign that it answers the question: not logged as a choice,
-    // and the entry's "Hilfreich?" rates the entry, not an answer to the declined question.
-    expect(questionLog.events.map((event) => event.kind)).toEqual(['declined']);
+    // Looking at a nearby topic is no sign that it answers the question: logged as opened, not as a
+    // chosen suggestion, and the entry's "Hilfreich?" rates the entry, not an answer to the question.
+    expect(questionLog.events).toEqual([
+      expect.objectContaining({ kind: 'declined', question }),
+      { kind: 'nearby-opened', question, entryId: 'laki-foerderung' },
+    ]);
     const notHelpful = submitDataOf(reply).find((data) => data.verb === Verb.Feedback && data.helpful === false)!;
     expect(notHelpful.question).toBeUndefined();
   });

@@ -177,8 +177,8 @@ describe('noAnswerCard', () => {
     const shown = texts(card);
     expect(shown.indexOf(Messages.noAnswerNearbyHeading)).toBeGreaterThan(shown.indexOf(Messages.noAnswerExplanation));
     expect(submitDataOf(card)).toEqual([
-      { title: contactEntry.title, verb: Verb.ShowEntry, entryId: contactEntry.id, origin: 'nearby' },
-      { title: emailEntry.title, verb: Verb.ShowEntry, entryId: emailEntry.id, origin: 'nearby' },
+      { title: contactEntry.title, verb: Verb.ShowEntry, entryId: contactEntry.id, origin: 'nearby', question: 'Wie hoch ist die Förderung pro Jahr?' },
+      { title: emailEntry.title, verb: Verb.ShowEntry, entryId: emailEntry.id, origin: 'nearby', question: 'Wie hoch ist die Förderung pro Jahr?' },
     ]);
     expect((attachment.content as { fallbackText?: string }).fallbackText).toContain(contactEntry.title);
     expect(texts(noAnswerCard('Wie hoch ist die Förderung pro Jahr?').content)).not.toContain(Messages.noAnswerNearbyHeading);

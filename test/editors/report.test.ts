@@ -46,6 +46,10 @@ async function ticket(store: SqliteStore, question: string, bestGuessIds: string
   }, now))!;
 }
 
+/** A long message the bot declines for its context words, whose nearby topics hold the answer. */
+const NEARBY_QUESTION =
+  'Hallo, Wirtschaftsförderung Stadt Duisburg hier. Wir bekommen viele Anfragen von Gründerinnen und Gründern mit Migrationsgeschichte. Kann man die ans KI verweisen?';
+
 describe('editors report and drafts from real stored data', () => {
   let root: string;
   let dataDir: string;
@@ -76,6 +80,10 @@ describe('editors report and drafts from real stored data', () => {
       // Answered directly by laki-telefon today: nothing to propose any more.
       { kind: 'suggestion-chosen', question: 'Wen rufe ich bei der LaKI an?', entryId: 'laki-telefon' },
       { kind: 'suggestion-chosen', question: 'Wie lautet die Telefonnummer der LaKI?', entryId: 'laki-telefon' },
+      // Declined (its context words), then the nearby topic that answers it was opened: a variant.
+      { kind: 'nearby-opened', question: NEARBY_QUESTION, entryId: 'querschnitt-unternehmer' },
+      // Declined for an amount, then the funding entry opened: it does not answer the amount.
+      { kind: 'nearby-opened', question: 'Wie hoch ist die Förderung der LaKI?', entryId: 'laki-foerderung' },
       { kind: 'answered', question: 'Wo kann ich bei der Bezirksregierung parken?', outcome: 'answer', score: 0.476, entryId: 'laki-bezirksregierung' },
       { kind: 'feedback-not-helpful', question: 'Wo kann ich bei der Bezirksregierung parken?', entryId: 'laki-bezirksregierung' },
       { kind: 'feedback-not-helpful', question: 'Wo ist die LaKI?', entryId: 'laki-bezirksregierung' },
@@ -156,6 +164,10 @@ describe('editors report and drafts from real stored data', () => {
 
     it('should propose chosen and low-confidence questions as new variants, but not ones the entry already has', () => {
       expect(report).toMatch(/\| fruehe-bildung-fortbildung \| [^|]+ \| „Gibt es Fortbildungen\?“ \| 2 \| unter „Meinten Sie …“ gewählt \|/);
+      expect(report).toContain(`| querschnitt-unternehmer |`);
+      expect(report).toContain(`„${NEARBY_QUESTION}“ | 1 | ${ReportText.reasonNearby} |`);
+      // A question the knowledge forwards (an amount) is not proposed for the entry opened after it.
+      expect(report).not.toContain('„Wie hoch ist die Förderung der LaKI?“');
       expect(report).toContain(`„Wo kann ich bei der Bezirksregierung parken?“ | 1 | ${ReportText.reasonLowScore(0.476)} |`);
       expect(report).not.toContain('„Wie lautet die Telefonnummer der LaKI?“');
       expect(report).not.toContain('„Wen rufe ich bei der LaKI an?“');

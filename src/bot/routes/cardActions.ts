@@ -47,11 +47,15 @@ export function registerCardActionRoutes(app: Application<AppTurnState>, deps: R
       await context.sendActivity(Messages.unknownEntry);
       return;
     }
-    await sendAnswer(deps, context, knowledge, entry, payload.question);
+    // A nearby topic does not answer the declined question: its card rates the entry alone, so
+    // its "Hilfreich?" is not logged as feedback on an answer to that question.
+    await sendAnswer(deps, context, knowledge, entry, payload.origin === 'nearby' ? undefined : payload.question);
     // The entry the user chose is what a follow-up refers to now.
     rememberTopic(deps, state, entry.id);
     if (payload.origin === 'suggestion') {
       await recordEvent(deps, { kind: 'suggestion-chosen', question: payload.question, entryId: entry.id });
+    } else if (payload.origin === 'nearby') {
+      await recordEvent(deps, { kind: 'nearby-opened', question: payload.question, entryId: entry.id });
     }
   });
 

@@ -47,7 +47,7 @@ export function renderCsvFiles(model: ReportModel): Record<string, string> {
         item.title,
         item.question,
         item.count,
-        item.reason === 'chosen' ? 'Meinten Sie gewählt' : 'geringe Sicherheit',
+        item.reason === 'chosen' ? 'Meinten Sie gewählt' : item.reason === 'nearby' ? 'Ähnliche Themen geöffnet' : 'geringe Sicherheit',
         item.score?.toFixed(2),
       ]),
     ),

@@ -116,7 +116,7 @@ export function renderMarkdown(model: ReportModel): string {
         markdownCell(item.title),
         `„${markdownCell(item.question)}“`,
         String(item.count),
-        item.reason === 'chosen' ? ReportText.reasonChosen : ReportText.reasonLowScore(item.score ?? 0),
+        item.reason === 'chosen' ? ReportText.reasonChosen : item.reason === 'nearby' ? ReportText.reasonNearby : ReportText.reasonLowScore(item.score ?? 0),
       ]),
     ),
     '',

@@ -49,11 +49,12 @@ export const ReportText = {
   entryMissing: '(Eintrag gibt es nicht mehr)',
   variantsHeading: '3. Vorschläge für neue Fragevarianten',
   variantsTodo:
-    '**Was ist zu tun:** Diese Fragen haben ihren Eintrag nur über „Meinten Sie …“ oder mit geringer Sicherheit erreicht. ' +
+    '**Was ist zu tun:** Diese Fragen haben ihren Eintrag nur über „Meinten Sie …“, über „Ähnliche Themen“ nach einer Ablehnung oder mit geringer Sicherheit erreicht. ' +
     'Passt die Frage zum Eintrag, fügen Sie sie dort unter `questions` ein; dann bekommt die nächste Person die Antwort direkt. ' +
-    'Bei „geringe Sicherheit“ prüfen Sie zuerst, ob die Antwort wirklich passte.',
+    'Bei „geringe Sicherheit“ und „Ähnliche Themen“ prüfen Sie zuerst, ob der Eintrag die Frage wirklich beantwortet.',
   variantsColumns: ['Eintrag', 'Titel', 'Frage', 'Anzahl', 'Anlass'],
   reasonChosen: 'unter „Meinten Sie …“ gewählt',
+  reasonNearby: 'ohne Antwort, dann unter „Ähnliche Themen“ geöffnet',
   reasonLowScore: (score: number) => `geringe Sicherheit (${score.toFixed(2)})`,
   ticketsHeading: '4. Beantwortete Tickets, die Einträge werden könnten',
   ticketsTodo:

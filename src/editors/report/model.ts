@@ -46,8 +46,11 @@ export interface VariantSuggestion {
   readonly title: string;
   readonly question: string;
   readonly count: number;
-  /** `chosen`: picked under "Meinten Sie …"; `low-score`: answered with low confidence. */
-  readonly reason: 'chosen' | 'low-score';
+  /**
+   * `chosen`: picked under "Meinten Sie …"; `nearby`: declined, then opened from the no-answer
+   * card's similar topics; `low-score`: answered with low confidence.
+   */
+  readonly reason: 'chosen' | 'nearby' | 'low-score';
   /** Lowest score seen, for `low-score`. */
   readonly score?: number;
 }
@@ -253,10 +256,15 @@ function negativeFeedback(events: readonly StoredQuestionEvent[], kb: IndexedKno
     .sort((a, b) => b.notHelpful - a.notHelpful || a.entryId.localeCompare(b.entryId));
 }
 
+/** Which of two reasons for the same question and entry the report names: the user's own choice first. */
+const REASON_RANK: Record<VariantSuggestion['reason'], number> = { chosen: 2, nearby: 1, 'low-score': 0 };
+
 /**
- * Questions that reached an entry only via "Meinten Sie …" or with a low score: adding them as
- * question variants makes the next asker get the answer directly. Questions the entry already
- * lists, or that today's knowledge answers with that entry, are left out.
+ * Questions that reached an entry only via "Meinten Sie …", via the similar topics of a decline,
+ * or with a low score: adding them as question variants makes the next asker get the answer
+ * directly. Questions the entry already lists, or that today's knowledge answers with that entry,
+ * are left out, and so is a declined question that asks for what the knowledge forwards (an
+ * amount, a deadline …): as a variant it would make the entry answer what it does not say.
  */
 function variantSuggestions(events: readonly StoredQuestionEvent[], kb: IndexedKnowledgeBase, s: ReportSettings): VariantSuggestion[] {
   const byKey = new Map<string, { entryId: string; question: string; count: number; reason: VariantSuggestion['reason']; score?: number }>();
@@ -264,12 +272,13 @@ function variantSuggestions(events: readonly StoredQuestionEvent[], kb: IndexedK
     if (!event.question || !event.entryId) continue;
     let reason: VariantSuggestion['reason'];
     if (event.kind === 'suggestion-chosen') reason = 'chosen';
+    else if (event.kind === 'nearby-opened') reason = 'nearby';
     else if (event.kind === 'answered' && event.score !== undefined && event.score < s.lowScore) reason = 'low-score';
     else continue;
     const key = `${event.entryId}\u0000${normalizeQuestion(event.question)}`;
     const item = byKey.get(key) ?? { entryId: event.entryId, question: event.question.trim(), count: 0, reason };
     item.count++;
-    if (reason === 'chosen') item.reason = 'chosen';
+    if (REASON_RANK[reason] > REASON_RANK[item.reason]) item.reason = reason;
     if (reason === 'low-score') item.score = Math.min(item.score ?? 1, event.score!);
     byKey.set(key, item);
   }
@@ -280,8 +289,9 @@ function variantSuggestions(events: readonly StoredQuestionEvent[], kb: IndexedK
     const key = normalizeQuestion(item.question);
     if (entry.questions.some((question) => normalizeQuestion(question) === key)) continue;
     const now = kb.match(item.question);
-    if (now.outcome === 'answer' && now.answer?.id === entry.id && item.reason === 'chosen') continue;
-    suggestions.push({ ...item, title: entry.title, ...(item.reason === 'chosen' ? { score: undefined } : {}) });
+    if (now.outcome === 'answer' && now.answer?.id === entry.id && item.reason !== 'low-score') continue;
+    if (item.reason === 'nearby' && now.declineReason === 'forward-term') continue;
+    suggestions.push({ ...item, title: entry.title, ...(item.reason !== 'low-score' ? { score: undefined } : {}) });
   }
   return suggestions
     .map(({ score, ...rest }) => (score === undefined ? rest : { ...rest, score }))
