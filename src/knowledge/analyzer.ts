@@ -176,6 +176,9 @@ const ZU_INFIX = /^(ab|an|auf|aus|bei|dar|ein|fest|her|hin|mit|nach|um|vor|vorbe
 /** "weiter-" before a verb or noun the knowledge base may know ("weiterentwickeln", "Weiterentwicklung"). */
 const FURTHER = /^weiter(\p{L}{5,})$/u;
 
+/** Endings only German nouns have (folded), for words whose casing tells nothing: "jugendamt", "beratung". */
+const NOUN_ENDING = /(?:amt|amter|amts|ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tat|taten|ium|ien|ion|ionen|stelle|stellen)$/;
+
 /** Particles of separable verbs, which German moves to the end of the clause. */
 const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'fort', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
 
@@ -526,7 +529,7 @@ export class Analyzer {
         if (particle && reading.kind === 'known' && reading.as !== part.stem) terms.fill(undefined, firstTerm);
         readings.push(reading.kind === 'unknown' && reading.casing !== casing ? { ...reading, casing } : reading);
         if (read.slot) slots.push(read.slot);
-        if (casing === 'noun' && read.noun !== undefined) nounTokens.push(read.noun);
+        if (read.noun !== undefined && (casing === 'noun' || (casing === 'unclear' && NOUN_ENDING.test(part.folded)))) nounTokens.push(read.noun);
       }
       if (word.joinedSlot) slots.push(word.joinedSlot);
     }

@@ -73,6 +73,17 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Ist Rucksack-Kita für Kinder ab vier?').main.declineReason).toBe('forward-term');
   });
 
+  it('should read a lower-case word with a noun ending as a noun, as if it were capitalised', () => {
+    // "umsetzung" is a key noun the law entry lacks, typed in lower case or not: no confident
+    // repeat of the last answer, the same choices as for the capitalised message.
+    const shown = (text: string) => {
+      const main = kb.matchMessage(text, { lastEntryId: 'ki-rechtsgrundlage' }).main;
+      return [main.outcome, main.answer?.id ?? main.suggestions.map((entry) => entry.id)];
+    };
+    expect(shown('und wer gibt den rahmen für die umsetzung vor?')).toEqual(shown('Und wer gibt den Rahmen für die Umsetzung vor?'));
+    expect(shown('und wer gibt den rahmen für die umsetzung vor?')[0]).toBe('suggest');
+  });
+
   it('should name the entries near a declined part, and none for an answer, small talk or an off-topic question', () => {
     const nearbyOf = (text: string) => kb.matchMessage(text).parts.map((part) => part.nearby?.map((entry) => entry.id));
     expect(nearbyOf('Wie hoch ist die Förderung der LaKI?')).toEqual([['laki-foerderung']]);
