@@ -177,7 +177,7 @@ const ZU_INFIX = /^(ab|an|auf|aus|bei|dar|ein|fest|her|hin|mit|nach|um|vor|vorbe
 const FURTHER = /^weiter(\p{L}{5,})$/u;
 
 /** Endings only German nouns have (folded), for words whose casing tells nothing: "jugendamt", "beratung". */
-const NOUN_ENDING = /(?:amt|amter|amts|ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tat|taten|ium|ien|ion|ionen|stelle|stellen)$/;
+const NOUN_ENDING = /^[a-z]{2,}(?:amt|amter|amts|ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tat|taten|ium|ien|ion|ionen|stelle|stellen)$/;
 
 /** Particles of separable verbs, which German moves to the end of the clause. */
 const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'fort', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
