@@ -1,17 +1,17 @@
 import type { Attachment } from 'botbuilder';
 import { answerText, contactFacts, type Entry } from '../knowledge';
-import { CardActionMessages, Messages, type FeedbackPayload, type ShowEntryPayload, Verb } from '../chat';
+import { CardActionMessages, Messages, type FeedbackPayload, Verb } from '../chat';
 import {
   actionSet,
   adaptiveCardAttachment,
   CardAction,
   CardElement,
-  choiceList,
   heading,
   openUrlAction,
   paragraph,
   submitAction,
 } from './elements';
+import { entryChoices } from './entryChoices';
 import { cardMarkdown } from './markdown';
 
 /** At most this many related entries are offered as buttons. */
@@ -64,19 +64,7 @@ export function answerCard(entry: Entry, options: AnswerCardOptions = {}): Attac
   const shownRelated = related.filter((other) => other.id !== entry.id).slice(0, MAX_RELATED);
   if (shownRelated.length > 0) {
     body.push(paragraph(Messages.answerRelatedHeading, { weight: 'Bolder', spacing: 'Medium' }));
-    body.push(
-      choiceList(
-        shownRelated.map((other) => ({
-          title: other.title,
-          data: {
-            verb: Verb.ShowEntry,
-            entryId: other.id,
-            origin: 'related',
-            ...(question ? { question } : {}),
-          } satisfies ShowEntryPayload,
-        })),
-      ),
-    );
+    body.push(entryChoices(shownRelated, 'related', question));
   }
 
   if (feedbackGiven) {

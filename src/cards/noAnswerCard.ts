@@ -1,7 +1,8 @@
 import type { Attachment } from 'botbuilder';
-import { Messages, type ShowEntryPayload, Verb } from '../chat';
+import { Messages } from '../chat';
 import type { Entry } from '../knowledge';
-import { adaptiveCardAttachment, CardAction, choiceList, heading, paragraph } from './elements';
+import { adaptiveCardAttachment, CardAction, heading, paragraph } from './elements';
+import { entryChoices } from './entryChoices';
 import { plainTextBlock } from './markdown';
 
 export interface NoAnswerCardOptions {
@@ -22,12 +23,7 @@ export function noAnswerCard(question: string, options: NoAnswerCardOptions = {}
     ? [
         paragraph(Messages.noAnswerNearbyHeading, { weight: 'Bolder', spacing: 'Medium' }),
         paragraph(Messages.noAnswerNearbyIntro, { isSubtle: true }),
-        choiceList(
-          nearby.map((entry) => ({
-            title: entry.title,
-            data: { verb: Verb.ShowEntry, entryId: entry.id, origin: 'nearby', question } satisfies ShowEntryPayload,
-          })),
-        ),
+        entryChoices(nearby, 'nearby', question),
       ]
     : [];
   return adaptiveCardAttachment(

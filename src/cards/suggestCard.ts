@@ -1,7 +1,8 @@
 import type { Attachment } from 'botbuilder';
 import type { Entry } from '../knowledge';
-import { Messages, type NoneFitsPayload, type ShowEntryPayload, Verb } from '../chat';
-import { actionSet, adaptiveCardAttachment, CardAction, choiceList, heading, paragraph, submitAction } from './elements';
+import { Messages, type NoneFitsPayload, Verb } from '../chat';
+import { actionSet, adaptiveCardAttachment, CardAction, heading, paragraph, submitAction } from './elements';
+import { entryChoices } from './entryChoices';
 import { plainTextBlock } from './markdown';
 
 export interface SuggestCardOptions {
@@ -14,17 +15,13 @@ export interface SuggestCardOptions {
  * candidate entry that opens its answer, and "Nichts davon passt".
  */
 export function suggestCard(question: string, entries: readonly Entry[], options: SuggestCardOptions = {}): Attachment {
-  const choices = entries.map((entry) => ({
-    title: entry.title,
-    data: { verb: Verb.ShowEntry, entryId: entry.id, origin: 'suggestion', question } satisfies ShowEntryPayload,
-  }));
   const noneFits = submitAction<NoneFitsPayload>(Messages.suggestNoneFits, { verb: Verb.NoneFits, question });
   return adaptiveCardAttachment(
     [
       heading(Messages.suggestTitle),
       paragraph(Messages.suggestIntro, { isSubtle: true }),
       plainTextBlock(question, { italic: true }),
-      choiceList(choices, { spacing: 'Medium' }),
+      entryChoices(entries, 'suggestion', question, { spacing: 'Medium' }),
       actionSet([noneFits]),
     ],
     [...(options.extraActions ?? [])],

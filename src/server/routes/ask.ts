@@ -3,7 +3,7 @@
  */
 import type { Request } from 'restify';
 import { MAX_QUESTION_LENGTH } from '../../config';
-import { answerText, type KnowledgeBase, type MatchResult, type MessageMatch, type Outcome } from '../../knowledge';
+import { answerText, type Entry, type KnowledgeBase, type MatchResult, type MessageMatch, type Outcome } from '../../knowledge';
 import { ApiError, ErrorCode, ErrorMessage } from '../errors';
 import { sendJson, type RouteHandler } from '../respond';
 
@@ -47,9 +47,14 @@ export function toAskResult(result: MatchResult): AskResult {
     answer: result.answer
       ? { id: result.answer.id, title: result.answer.title, text: answerText(result.answer) }
       : null,
-    suggestions: result.suggestions.map((entry) => ({ id: entry.id, title: entry.title })),
-    nearby: result.nearby ? result.nearby.map((entry) => ({ id: entry.id, title: entry.title })) : [],
+    suggestions: result.suggestions.map(entryRef),
+    nearby: result.nearby ? result.nearby.map(entryRef) : [],
   };
+}
+
+/** An entry named in a result: what a client needs to show and open it. */
+function entryRef(entry: Entry): { readonly id: string; readonly title: string } {
+  return { id: entry.id, title: entry.title };
 }
 
 /** The trimmed `q` parameter, or an {@link ApiError} saying what is wrong with it. */
