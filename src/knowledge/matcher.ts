@@ -8,7 +8,8 @@ import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTIN
 import { decide, declined, type DecisionSettings } from './decide';
 import type { Entry, SynonymsFile } from './schema';
 import { ScoringIndex, type ScoredEntry, type ScoringQuery, type ScoringSettings } from './scoring';
-import { QUESTION_KIND_WORDS } from './text';
+import { asksWayThere } from './pointers';
+import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
 
 export type { ScoredEntry } from './scoring';
@@ -187,6 +188,8 @@ export class Matcher {
       // fact the part asks ("und *wo* gibt es die?") stays with it.
       const own = analysis.forwardTerms;
       const kinds = analysis.tokens.filter((token) => QUESTION_KINDS.has(token));
+      // "… einen Termin bei der LaKI. Wie kommen wir da hin?" asks where the place is.
+      if (asksWayThere(question) && !kinds.includes(PLACE_KIND)) kinds.push(PLACE_KIND);
       asksKind = kinds.length > 0;
       analysis = reader.analyze(surroundings.antecedent);
       analysis = {
@@ -229,7 +232,7 @@ export class Matcher {
     const leaning = surroundings.leansOn !== undefined && !contextAsQuestion;
     // "Ich wechsle nach Bielefeld. Wo ist dort das KI?": "dort" asks about the place of the sentence
     // it points into, so a town named there that the flyer does not know carries the part too.
-    const place = leaning && LOCATIVE.test(question) ? unknownPlace(surroundings.leansOn!, reader) : undefined;
+    const place = leaning && (LOCATIVE.test(question) || asksWayThere(question)) ? unknownPlace(surroundings.leansOn!, reader) : undefined;
     if (place) {
       unknown = [...unknown, place];
       analysis = { ...analysis, readings: [...analysis.readings, place] };

@@ -102,6 +102,34 @@ export function namesLaki(text: string): boolean {
   return NAMES_LAKI.test(text);
 }
 
+/** A part that asks the way to a place said before ("Wo genau müssen wir *da hin*?", "Wie komme ich *dorthin*?"). */
+const ASKS_WAY_THERE = /(?:^|[^\p{L}])(?:da\s*hin|dort\s*hin)(?=[^\p{L}]|$)/iu;
+
+/** True when a part asks the way to a place said before: it asks where that place is. */
+export function asksWayThere(text: string): boolean {
+  return ASKS_WAY_THERE.test(text);
+}
+
+/**
+ * The places a sentence names as where someone goes: "einen Besuch *bei der LaKI*", "Termin *zur
+ * Beratung*", "Ich fahre *nach Bielefeld*". A name after the preposition, capitalised, or any word
+ * after an article in a message typed in lower case.
+ */
+const DESTINATION =
+  /(?:^|\s)(?:bei|beim|zur|zum|nach)\s+(?:(?:der|dem|den|die|das)\s+[\p{L}][\p{L}'-]*|\p{Lu}[\p{L}'-]*)(?:\s+\p{Lu}[\p{L}'-]*)*/gu;
+
+/**
+ * What a part that asks the way there ("Wo genau müssen wir da hin?") points at in the sentence
+ * before it: the places that sentence names as a destination, not its other words ("Wir vom
+ * Integrationsbüro im Kreis Lippe planen im Herbst einen Besuch *bei der LaKI*"). Undefined when
+ * the part asks no way or the sentence names no destination.
+ */
+export function destinationPointedAt(text: string, sentence: string): string | undefined {
+  if (!asksWayThere(text)) return undefined;
+  const places = [...sentence.matchAll(DESTINATION)].map((match) => match[0].trim());
+  return places.length > 0 ? places.join(' ') : undefined;
+}
+
 /** The two actors of the knowledge base as writers name them: the LaKI and the centres. */
 const ACTORS: ReadonlyArray<{ readonly name: string; readonly named: RegExp }> = [
   { name: 'LaKI', named: NAMES_LAKI },

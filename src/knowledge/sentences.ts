@@ -8,7 +8,7 @@
  * piece points back at from `pointers.ts`; this module cuts clauses and gives each piece its role.
  */
 import { COURTESY, foldedPiece, FRONTED_ADVERBS, hasTopicWords, INQUIRY, INTERROGATIVES, isTopicWord, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
-import { actorReferredTo, asksAgain, pointsBack, pointsWithinItself, saysShe } from './pointers';
+import { actorReferredTo, asksAgain, destinationPointedAt, pointsBack, pointsWithinItself, saysShe } from './pointers';
 import { splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 import { fold } from './text';
 
@@ -510,6 +510,8 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   const parts = focal.map((piece, index) => {
     const position = pieces.indexOf(piece);
     const antecedent = referentOf(pieces.slice(0, position), isStopword, namesTopic);
+    // "… einen Besuch bei der LaKI. Wo genau müssen wir da hin?" points at the place, not at the visit.
+    const destination = antecedent ? destinationPointedAt(piece.text, antecedent.text) : undefined;
     // A thin question pointing into a context sentence ("… dabei?") borrows that sentence's words;
     // a previous asked part is already read as context and, for a part without topic, as antecedent.
     // (Whether it points is asked only when a context sentence comes before it: most parts have none.)
@@ -518,7 +520,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       asked.length === 0
         ? undefined
         : antecedent?.role === 'context' && pointsBefore(piece.text, message, isStopword)
-          ? mainClause(pointedAt(antecedent.text, namesTopic))
+          ? (destination ?? mainClause(pointedAt(antecedent.text, namesTopic)))
           : afterDash.has(piece) && cutOff?.role === 'context' && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH
             ? cutOff.text
             : writerIntroduction(piece.text, pieces.slice(0, position));
@@ -527,7 +529,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
       context: index > 0 ? [...contextTexts, focal[index - 1]!.text] : contextTexts,
-      ...(antecedent ? { antecedent: pointedAt(antecedent.text, namesTopic) } : {}),
+      ...(antecedent ? { antecedent: destination ?? pointedAt(antecedent.text, namesTopic) } : {}),
       ...(leansOn ? { leansOn } : {}),
       ...(actor ? { actor } : {}),
     };

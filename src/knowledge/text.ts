@@ -428,6 +428,9 @@ const ENGLISH_KEEP = new Set(['up', 'kind', 'still', 'most', 'man', 'where']);
  */
 export const QUESTION_KIND_WORDS: readonly string[] = ['wo'];
 
+/** The question word that asks for a place; also what a part asking the way there ("Wie komme ich da hin?") asks. */
+export const PLACE_KIND = 'wo';
+
 /**
  * Words the stopword package lists but that carry meaning in questions to LaKI ("Wie hoch ist
  * die Förderung pro Jahr?"). Keeping them lets the matcher notice what a question is about.

@@ -155,6 +155,16 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Ich ziehe nach Bielefeld. Wo ist dort das KI?').main.outcome).toBe('none');
   });
 
+  it('should read "da hin" as the destination the sentence it points into names, not as its other words', () => {
+    // The visit's place is the LaKI; the writer's office, district and season are context.
+    const visit = 'Moin! Wir vom Integrationsbüro im Kreis Olpe planen im Frühjahr einen Besuch bei der LaKI mit dem ganzen Team. Wo genau müssen wir da hin?';
+    expect(answered(visit)).toBe('laki-besuchsadresse');
+    // Asking the way there asks where the place is, also without a question word for a place.
+    expect(answered('wir haben am montag einen termin bei der laki. wie kommen wir da hin?')).toBe('laki-besuchsadresse');
+    // A destination the knowledge base does not know carries the part: no LaKI address for it.
+    expect(kb.matchMessage('Ich fahre nächste Woche nach Bielefeld. Wie komme ich da hin?').main.outcome).toBe('none');
+  });
+
   it('should not require an entry to have a generic noun of the question ("zu interkulturellen Themen")', () => {
     expect(answered('Berät das Kommunale Integrationszentrum auch Studienseminare zu interkulturellen Themen?')).toBe('schulentwicklung-beratung');
     expect(answered('Sind ältere Migrantinnen und Migranten auch eine Zielgruppe der Integrationszentren?')).toBe('querschnitt-senioren');
