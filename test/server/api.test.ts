@@ -110,6 +110,40 @@ describe('HTTP API', () => {
       expect(body.answer?.id ?? null).toBe(expected.answer?.id ?? null);
       expect(body.suggestions.map((s) => s.id)).toEqual(expected.suggestions.map((e) => e.id));
     });
+
+    it('should answer questions that arrive together each with its own answer', async () => {
+      // Sent at once, they may share a batch (turnBatch.ts): each must get its own result.
+      const questions = ['Wie erreiche ich die LaKI telefonisch?', 'Was ist Rucksack-Kita?', 'Welche Handlungsfelder gibt es?', 'Kita', 'Wie hoch ist die Förderung pro Jahr?'];
+      const kb = service.knowledge.current();
+      const replies = await Promise.all(questions.map((question) => ask(question)));
+      expect(replies.map(({ status, body }) => [status, body.outcome, body.answer?.id ?? null])).toEqual(
+        questions.map((question) => {
+          const expected = kb.matchMessage(question).main;
+          return [200, expected.outcome, expected.answer?.id ?? null];
+        }),
+      );
+    });
+
+    it('should fail only the question whose matching throws, with a 500 JSON error, and keep serving', async () => {
+      const real = service.knowledge.current();
+      service.knowledge.replace({
+        ...real,
+        matchMessage: (text, context) => {
+          if (text === 'Explodiere bitte') throw new Error('matcher bug');
+          return real.matchMessage(text, context);
+        },
+      });
+      try {
+        const [before, broken, after] = await Promise.all([ask('Was ist Rucksack-Kita?'), ask('Explodiere bitte'), ask('Welche Handlungsfelder gibt es?')]);
+        expect([before.status, broken.status, after.status]).toEqual([200, 500, 200]);
+        expect(broken.body).toMatchObject({ error: { code: 'internal_error' } });
+        expect(before.body.answer?.id).toBe(real.matchMessage('Was ist Rucksack-Kita?').main.answer?.id);
+        expect(service.logLines().some((line) => line.msg === 'request failed' && JSON.stringify(line).includes('matcher bug'))).toBe(true);
+      } finally {
+        service.knowledge.replace(real);
+      }
+      expect((await ask('Was ist Rucksack-Kita?')).status).toBe(200);
+    });
   });
 
   describe('GET /api/entries/:id', () => {

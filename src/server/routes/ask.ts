@@ -1,11 +1,12 @@
 /**
  * `GET /api/ask?q=…`: the bot's brain as JSON, for the tab, the CLI, benchmarks and scripts.
  */
-import type { Request } from 'restify';
+import type { Request, Response } from 'restify';
 import { MAX_QUESTION_LENGTH } from '../../config';
 import { answerText, type Entry, type KnowledgeBase, type MatchResult, type MessageMatch, type Outcome } from '../../knowledge';
 import { ApiError, ErrorCode, ErrorMessage } from '../errors';
 import { sendJson, type RouteHandler } from '../respond';
+import { turnBatches } from '../turnBatch';
 
 /** How one question was answered: the top level of `/api/ask` and each of its `parts`. */
 export interface AskResult {
@@ -25,11 +26,43 @@ export interface AskResponse extends AskResult {
   readonly parts: ReadonlyArray<AskResult & { readonly text: string }>;
 }
 
-/** Builds the handler; `knowledge()` is asked per request so a hot reload applies at once. */
+/** A question waiting for its turn's batch, with the response it is answered on. */
+interface PendingQuestion {
+  readonly question: string;
+  readonly res: Response;
+  readonly answered: () => void;
+  readonly failed: (error: unknown) => void;
+}
+
+/**
+ * Builds the handler; `knowledge()` is asked per question so a hot reload applies at once. The
+ * questions that arrive in one event-loop turn are matched together and answered after (see
+ * `turnBatch.ts`); a question whose matching fails fails alone (a 500 through `route`).
+ */
 export function askRoute(knowledge: () => KnowledgeBase): RouteHandler {
+  const answerTogether = turnBatches<PendingQuestion>((batch) => {
+    const bodies = batch.map((pending) => {
+      try {
+        return toAskResponse(knowledge().matchMessage(pending.question));
+      } catch (error) {
+        pending.failed(error);
+        return undefined;
+      }
+    });
+    batch.forEach((pending, index) => {
+      const body = bodies[index];
+      if (body === undefined) return;
+      try {
+        sendJson(pending.res, 200, body);
+        pending.answered();
+      } catch (error) {
+        pending.failed(error);
+      }
+    });
+  });
   return (req, res) => {
     const question = questionOf(req);
-    sendJson(res, 200, toAskResponse(knowledge().matchMessage(question)));
+    return new Promise<void>((answered, failed) => answerTogether({ question, res, answered, failed }));
   };
 }
 
