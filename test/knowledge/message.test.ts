@@ -141,6 +141,14 @@ describe('matchMessage', () => {
     expect(answered('Bei uns im Kreis sind viele Familien neu zugewandert. Was ist Griffbereit?')).toBe('griffbereit');
   });
 
+  it('should forward a question about another local office ("das Jugendamt") and keep the office as context', () => {
+    // The LaKI's e-mail address is not the youth office's.
+    expect(kb.matchMessage('welche mailadresse hat das jugendamt?').main.declineReason).toBe('forward-term');
+    expect(kb.matchMessage('Wie erreiche ich das Jobcenter telefonisch?').main.declineReason).toBe('forward-term');
+    // Where the writer works is context.
+    expect(answered('Ich arbeite im Jugendamt. Welche E-Mail-Adresse hat die LaKI?')).toBe('laki-email');
+  });
+
   it('should read a question variant with context the way an editor wrote it', () => {
     // Known context that matters ("ein Kreis") is read with the question when the whole message answers.
     expect(answered('Wir sind ein Kreis – können wir ein KI aufbauen?')).toBe('ki-traeger');
