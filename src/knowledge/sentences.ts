@@ -318,7 +318,7 @@ function splitFrontedPurpose(sentence: string): [string | undefined, string] {
  */
 const PURPOSE_PHRASE = new RegExp(
   String.raw`(?:^|\s)(?:für|fuer|fur|fürs|fuers|furs|zur|zum)\s+(?:(?:eine[nmrs]?|ein|ne|nen|die|den|das|dem|der|unsere[nmrs]?|unser|meine[nmrs]?|mein|unsre[nmrs]?)\s+)?` +
-    String.raw`(?:[\p{L}-]+\s+)?[\p{L}-]*(?:vorlage|präsentation|praesentation|prasentation|bericht|verteiler|sitzung|besprechung|schreiben|vortrag|protokoll|newsletter|pressemitteilung|tagung|konferenz|ausschuss|kreistag|haushaltsberatungen?|vermerk|rundmail|rundschreiben|unterlagen|akte|dokumentation|broschüre|broschuere|broschure|aushang|handout|infoblatt|rundbrief|folien?|präsi|praesi|prasi|anschreiben|einladung)(?=[\s,.!?;:]|$)`,
+    String.raw`(?:[\p{L}-]+\s+)?[\p{L}-]*(?:vorlage|präsentation|praesentation|prasentation|bericht|verteiler|sitzung|besprechung|schreiben|vortrag|protokoll|newsletter|pressemitteilung|tagung|konferenz|ausschuss|kreistag|haushaltsberatungen?|vermerk|rundmail|rundschreiben|unterlagen|akte|dokumentation|broschüre|broschuere|broschure|aushang|handout|infoblatt|rundbrief|folien?|präsi|praesi|prasi|anschreiben|einladung|einleitung|artikel|beitrag|recherche|stellungnahme|steckbrief|hausarbeit|bachelorarbeit|masterarbeit|seminararbeit|abschlussarbeit)(?=[\s,.!?;:]|$)`,
   'iu',
 );
 

@@ -343,6 +343,10 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     const result = findFocus('Ich brauche für eine Präsentation im Schulausschuss eine Übersicht über die Handlungsfelder.', isStopword);
     expect(result.parts.map((part) => part.text)).toEqual(['Ich brauche eine Übersicht über die Handlungsfelder.']);
     expect(result.parts[0]!.context).toEqual(['für eine Präsentation im Schulausschuss']);
+    // Where in a text or which paper the answer goes into is an occasion too.
+    const report = findFocus('Ich brauche für die Einleitung die zwei Leitgedanken der KIs.', isStopword);
+    expect(report.parts.map((part) => [part.text, part.context])).toEqual([['Ich brauche die zwei Leitgedanken der KIs.', ['für die Einleitung']]]);
+    expect(findFocus('Wir bräuchten für unsere Bachelorarbeit die Handlungsfelder.', isStopword).parts[0]!.text).toBe('Wir bräuchten die Handlungsfelder.');
     // A genitive after "für die Präsentation" is not a place: nothing is cut when no occasion is named.
     expect(findFocus('Welche Programme gibt es für die Eltern der Kinder?', isStopword).parts[0]!.text).toBe('Welche Programme gibt es für die Eltern der Kinder?');
   });
