@@ -137,8 +137,14 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
       return { outcome: 'answer', answer: first.entry, suggestions: [], candidates };
     }
   }
-  const close = closeTo(scored, best, s);
+  let close = closeTo(scored, best, s);
   const overview = fits ? overviewOf(close, s) : undefined;
   if (overview) return { outcome: 'answer', answer: overview.entry, suggestions: [], candidates };
+  if (!fits) {
+    // The choices include the first entry that has the key nouns, however far behind it scores
+    // ("und mit dem Land, was machen die da zusammen?" offers the entry on the work with the Land).
+    const fitting = scored.find(hasKeyNouns);
+    if (fitting && fitting.score >= s.suggestScore && !close.includes(fitting)) close = [...close.slice(0, s.maxSuggestions - 1), fitting];
+  }
   return { outcome: 'suggest', answer: null, suggestions: close.map((candidate) => candidate.entry), candidates };
 }

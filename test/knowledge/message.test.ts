@@ -185,6 +185,13 @@ describe('matchMessage', () => {
     expect(answered('Are there any programmes for parents from the integration centre?')).toBe('fruehe-bildung');
   });
 
+  it('should offer the first entry that has the key noun among the choices when the best one lacks it', () => {
+    // The last answer (the LaKI's partners) scores highest but says nothing of the Land.
+    const result = kb.matchMessage('und mit dem Land, was machen die da zusammen?', { lastEntryId: 'laki-kooperation-partner' }).main;
+    expect(result.outcome).toBe('suggest');
+    expect(result.suggestions.map((entry) => entry.id)).toContain('laki-zusammenarbeit-land');
+  });
+
   it('should let the part before pick among the choices of a part that points at it with an adverb', () => {
     const result = kb.matchMessage('Welche Programme bieten die KI in der frühen Bildung an und für wen gibt es da Fortbildungen?');
     expect(result.parts.map((part) => part.answer?.id)).toEqual(['griffbereit', 'fruehe-bildung-fortbildung']);
