@@ -8,7 +8,7 @@ import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTIN
 import { decide, declined, type DecisionSettings } from './decide';
 import type { Entry, SynonymsFile } from './schema';
 import { ScoringIndex, type ScoredEntry, type ScoringQuery, type ScoringSettings } from './scoring';
-import { asksWayThere } from './pointers';
+import { asksWayThere, asksWho } from './pointers';
 import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
 
@@ -205,7 +205,7 @@ export class Matcher {
     // leaning on what the sentence names, the role asks whether that is the centre's task; it
     // does not ask for contact persons.
     const role =
-      surroundings.leansOn && !contextAsQuestion && COPULA.test(question) && !ASKS_WHO.test(question) ? ROLE_PREDICATE.exec(question)?.[1] : undefined;
+      surroundings.leansOn && !contextAsQuestion && COPULA.test(question) && !asksWho(question) ? ROLE_PREDICATE.exec(question)?.[1] : undefined;
     const roleTokens = role ? reader.analyze(role).tokens : [];
     for (const token of roleTokens) focal.delete(token);
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, keyNouns: [], scored: [], result });
@@ -481,8 +481,6 @@ function unknownPlace(sentence: string, reader: TextReader): Extract<WordReading
 const ROLE_PREDICATE =
   /(?:^|\s)(?:eine?|(?:der|die|ein|eine)\s+(?:richtige|passende|geeignete)r?)\s+(Ansprechpartner(?:in)?|Ansprechperson|Partner(?:in)?|Anlaufstelle)(?=[^\p{L}]|$)/iu;
 
-/** A question for a person ("*Wer* wäre dafür ein Ansprechpartner?"): the role is what it asks for. */
-const ASKS_WHO = /(?:^|[^\p{L}])(?:wer|wen|wem|who)(?=[^\p{L}]|$)/iu;
 
 /** A form of "sein" that makes a role its predicate ({@link ROLE_PREDICATE}). */
 const COPULA = /(?:^|[^\p{L}])(?:sein|ist|sind|wäre|wären|waere|waeren)(?=[^\p{L}]|$)/iu;

@@ -31,6 +31,33 @@ export function asksAgain(text: string, isStopword: (word: string) => boolean): 
   );
 }
 
+/**
+ * True when a piece points back and names nothing but an actor ("kann das KI *sowas*?", "Macht
+ * die LaKI *das*?"): after an asked piece, it asks whether the actor does what that piece asked.
+ */
+export function asksActorAgain(text: string, isStopword: (word: string) => boolean): boolean {
+  const list = words(text);
+  const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && !DOING.has(word) && isTopicWord(word, isStopword));
+  return topic.length > 0 && topic.every((word) => ACTOR_WORD.test(word)) && (list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword));
+}
+
+/** The actor a piece names ({@link ACTORS}), when it names exactly one. */
+export function actorNamed(text: string): string | undefined {
+  const named = ACTORS.filter((actor) => actor.named.test(text));
+  return named.length === 1 ? named[0]!.name : undefined;
+}
+
+/** A folded word that names the LaKI or the centres. */
+const ACTOR_WORD = /^(?:laki'?s?|kis?|ki'?s|integrationszentr\w*|zentrum|zentren|landeskoordinierungsstelle\w*|koordinierungsstelle\w*|landesstelle\w*)$/u;
+
+/** A question for a person or body ("wer", "wen", "wem", "who"). */
+const ASKS_WHO = /(?:^|[^\p{L}])(?:wer|wen|wem|who)(?=[^\p{L}]|$)/iu;
+
+/** True when a piece asks for a person or body: "Wer fördert die LaKI?". */
+export function asksWho(text: string): boolean {
+  return ASKS_WHO.test(text);
+}
+
 /** Verbs of doing: a question with one asks what something does ("Was macht die eigentlich?"). */
 const DOING = new Set(['macht', 'machen', 'tut', 'tun', 'bietet', 'bieten', 'leistet', 'leisten']);
 

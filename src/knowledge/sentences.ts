@@ -8,7 +8,7 @@
  * piece points back at from `pointers.ts`; this module cuts clauses and gives each piece its role.
  */
 import { COURTESY, foldedPiece, FRONTED_ADVERBS, hasTopicWords, INQUIRY, INTERROGATIVES, isTopicWord, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
-import { actorReferredTo, asksAgain, destinationPointedAt, pointsBack, pointsWithinItself, saysShe } from './pointers';
+import { actorNamed, actorReferredTo, asksActorAgain, asksAgain, asksWho, destinationPointedAt, pointsBack, pointsWithinItself, saysShe } from './pointers';
 import { splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 import { fold } from './text';
 
@@ -484,11 +484,20 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
 
   // "Ich benötige das Gesetz, auf dessen Grundlage … Wie heißt es?": a piece that only asks for
   // what the asked piece before it names asks that piece again ("wo sitzt sie?" asks more).
+  // "Die Schulleitungen fragen, ob es Unterstützung bei der interkulturellen Öffnung gibt. Kann das
+  // KI sowas?": naming only the actor, it asks whether the actor does what the piece before asked —
+  // unless that piece asks who does it ("Wer spricht für die Zentren, macht das die LaKI?" offers an answer).
+  const actorAskedOf = new Map<MessagePiece, string>();
   pieces.forEach((piece, index) => {
-    if ((piece.role !== 'question' && piece.role !== 'request') || !asksAgain(piece.text, isStopword)) return;
+    if (piece.role !== 'question' && piece.role !== 'request') return;
+    const again = asksAgain(piece.text, isStopword);
+    if (!again && !asksActorAgain(piece.text, isStopword)) return;
     const before = pieces.slice(0, index).reverse().find((other) => other.role !== 'courtesy' && hasTopicWords(other.text, isStopword));
-    if (before && (before.role === 'question' || before.role === 'request')) {
-      pieces[index] = { text: piece.text, role: 'courtesy', why: 'asks the piece before it again, names no topic' };
+    if (before && (before.role === 'question' || before.role === 'request') && (again || !asksWho(before.text))) {
+      pieces[index] = { text: piece.text, role: 'courtesy', why: again ? 'asks the piece before it again, names no topic' : 'asks whether the actor does what the piece before asked' };
+      // The piece before is then asked of that actor.
+      const actor = again ? undefined : actorNamed(piece.text);
+      if (actor) actorAskedOf.set(before, actor);
     }
   });
   const asked = pieces.filter((piece) => piece.role === 'question' || piece.role === 'request');
@@ -524,7 +533,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
           : afterDash.has(piece) && cutOff?.role === 'context' && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH
             ? cutOff.text
             : writerIntroduction(piece.text, pieces.slice(0, position));
-    const actor = antecedent ? actorReferredTo(piece.text, antecedent.text, message, isStopword) : undefined;
+    const actor = (antecedent ? actorReferredTo(piece.text, antecedent.text, message, isStopword) : undefined) ?? actorAskedOf.get(piece);
     return {
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',

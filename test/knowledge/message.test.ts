@@ -185,6 +185,12 @@ describe('matchMessage', () => {
     expect(answered('Are there any programmes for parents from the integration centre?')).toBe('fruehe-bildung');
   });
 
+  it('should not answer "Kann das KI sowas?" after a question as a question of its own', () => {
+    // It asks whether the centre does what the question before asked, not what a centre is.
+    const result = kb.matchMessage('Unsere Schulleitungen fragen, ob es Beratung zur interkulturellen Öffnung von Schulen gibt. Kann das KI sowas?');
+    expect(result.parts.map((part) => part.answer?.id)).toEqual(['schulentwicklung']);
+  });
+
   it('should offer the first entry that has the key noun among the choices when the best one lacks it', () => {
     // The last answer (the LaKI's partners) scores highest but says nothing of the Land.
     const result = kb.matchMessage('und mit dem Land, was machen die da zusammen?', { lastEntryId: 'laki-kooperation-partner' }).main;
@@ -373,9 +379,10 @@ describe('matchMessage', () => {
     // A pointing adverb does not make a complete request about the unknown thing.
     const phone = kb.matchMessage('Mein Chef fragt, ob die Frist am Freitag abläuft – dafür bräuchte ich die Telefonnummer der LaKI.');
     expect(phone.parts.map((part) => part.answer?.id)).toContain('laki-telefon');
-    // So does "sowas" after a part about a town the flyer does not name, typed in lower case.
+    // So does "sowas" after a part about a town the flyer does not name, typed in lower case:
+    // naming only the centre, "macht das KI sowas" asks that part of the centre, and it is declined.
     const local = kb.matchMessage('brauchen unterrichtsmaterial für unsere klasse in oberhausen, macht das KI sowas oder nur beratung?');
-    expect(local.parts.map((part) => part.outcome)).toEqual(['none', 'none']);
+    expect(local.parts.map((part) => [part.text, part.outcome])).toEqual([['brauchen unterrichtsmaterial für unsere klasse in oberhausen', 'none']]);
     // So does "die Person" after a part about someone in a town the flyer does not name.
     const person = kb.matchMessage('Wer leitet das KI bei uns in Bielefeld, und wie erreiche ich die Person?');
     expect(person.parts.map((part) => part.outcome)).toEqual(['none', 'none']);

@@ -372,6 +372,14 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(findFocus('Wer fördert die LaKI und wo sitzt sie?', isStopword).parts).toHaveLength(2);
   });
 
+  it('should ask the question before of the actor that a thin pointing question names', () => {
+    // "Kann das KI sowas?" asks whether the centre does what the question before asked.
+    const result = findFocus('Gibt es Fortbildungen zur Elternarbeit? Bietet das KI sowas an?', isStopword);
+    expect(result.parts.map((part) => [part.text, part.actor])).toEqual([['Gibt es Fortbildungen zur Elternarbeit?', 'KI']]);
+    // After a question for someone, naming an actor offers an answer: both are asked.
+    expect(findFocus('Wer vertritt die Zentren gegenüber dem Land, macht das die LaKI?', isStopword).parts).toHaveLength(2);
+  });
+
   it('should read function words typed without umlauts and not end a sentence at "bzgl."', () => {
     expect(splitSentences('tel. nr der laki bzgl. einer frage?')).toEqual(['tel. nr der laki bzgl. einer frage?']);
     const result = findFocus('Ich muss die Postadresse der LaKI raussuchen, koennt ihr mir die geben?', isStopword);
