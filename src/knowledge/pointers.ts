@@ -38,7 +38,7 @@ export function asksAgain(text: string, isStopword: (word: string) => boolean): 
 export function asksActorAgain(text: string, isStopword: (word: string) => boolean): boolean {
   const list = words(text);
   const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && !DOING.has(word) && isTopicWord(word, isStopword));
-  return topic.length > 0 && topic.every((word) => ACTOR_WORD.test(word)) && (list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword));
+  return topic.length > 0 && topic.every((word) => ACTORS.some((actor) => actor.named.test(word))) && (list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword));
 }
 
 /** The actor a piece names ({@link ACTORS}), when it names exactly one. */
@@ -46,9 +46,6 @@ export function actorNamed(text: string): string | undefined {
   const named = ACTORS.filter((actor) => actor.named.test(text));
   return named.length === 1 ? named[0]!.name : undefined;
 }
-
-/** A folded word that names the LaKI or the centres. */
-const ACTOR_WORD = /^(?:laki'?s?|kis?|ki'?s|integrationszentr\w*|zentrum|zentren|landeskoordinierungsstelle\w*|koordinierungsstelle\w*|landesstelle\w*)$/u;
 
 /** A question for a person or body ("wer", "wen", "wem", "who"). */
 const ASKS_WHO = /(?:^|[^\p{L}])(?:wer|wen|wem|who)(?=[^\p{L}]|$)/iu;
