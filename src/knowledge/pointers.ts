@@ -154,6 +154,24 @@ export function destinationPointedAt(text: string, sentence: string): string | u
   return places.length > 0 ? places.join(' ') : undefined;
 }
 
+/** A part that asks about an abbreviation named before ("Wofür steht *die Abkürzung*?"). */
+const ASKS_ABBREVIATION = /(?:^|[^\p{L}])(?:die|diese|das|dieses)\s+(?:abkürzung|abkuerzung|abkurzung|kürzel|kuerzel|kurzel|akronym)(?=[^\p{L}]|$)/iu;
+
+/** True when a part asks about an abbreviation named before it. */
+export function asksAbbreviation(text: string): boolean {
+  return ASKS_ABBREVIATION.test(text);
+}
+
+/** A word written as an abbreviation: two capitals or more ("LaKI", "KI", "MAIS"). */
+const ABBREVIATIONS = /(?:^|[^\p{L}])(\p{L}*\p{Lu}\p{L}*\p{Lu}\p{L}*)(?=[^\p{L}]|$)/gu;
+
+/** The last abbreviation a sentence writes ("… ständig das Kürzel *LaKI*."), if any. */
+export function abbreviationIn(sentence: string): string | undefined {
+  let last: string | undefined;
+  for (const [, word] of sentence.matchAll(ABBREVIATIONS)) last = word;
+  return last;
+}
+
 /** The two actors of the knowledge base as writers name them: the LaKI and the centres. */
 const ACTORS: ReadonlyArray<{ readonly name: string; readonly named: RegExp }> = [
   { name: 'LaKI', named: NAMES_LAKI },

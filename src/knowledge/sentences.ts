@@ -8,7 +8,7 @@
  * piece points back at from `pointers.ts`; this module cuts clauses and gives each piece its role.
  */
 import { COURTESY, foldedPiece, FRONTED_ADVERBS, hasTopicWords, INQUIRY, INTERROGATIVES, isTopicWord, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
-import { actorNamed, actorReferredTo, asksActorAgain, asksAgain, asksWho, destinationPointedAt, pointsBack, pointsWithinItself, saysShe } from './pointers';
+import { abbreviationIn, actorNamed, actorReferredTo, asksAbbreviation, asksActorAgain, asksAgain, asksWho, destinationPointedAt, pointsBack, pointsWithinItself, saysShe } from './pointers';
 import { splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 import { fold } from './text';
 
@@ -518,9 +518,11 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     .map((piece) => piece.text);
   const parts = focal.map((piece, index) => {
     const position = pieces.indexOf(piece);
-    const antecedent = referentOf(pieces.slice(0, position), isStopword, namesTopic);
+    const antecedent = referentOf(piece.text, pieces.slice(0, position), isStopword, namesTopic);
     // "… einen Besuch bei der LaKI. Wo genau müssen wir da hin?" points at the place, not at the visit.
-    const destination = antecedent ? destinationPointedAt(piece.text, antecedent.text) : undefined;
+    const destination = antecedent
+      ? (destinationPointedAt(piece.text, antecedent.text) ?? (asksAbbreviation(piece.text) ? abbreviationIn(antecedent.text) : undefined))
+      : undefined;
     // A thin question pointing into a context sentence ("… dabei?") borrows that sentence's words;
     // a previous asked part is already read as context and, for a part without topic, as antecedent.
     // (Whether it points is asked only when a context sentence comes before it: most parts have none.)
@@ -563,11 +565,18 @@ const REFERENT_REACH = 3;
  * Kürzel LaKI. Ich trau mich nicht mehr zu fragen :) Wofür steht das?").
  */
 function referentOf(
+  part: string,
   before: readonly MessagePiece[],
   isStopword: (word: string) => boolean,
   namesTopic: ((text: string) => boolean) | undefined,
 ): MessagePiece | undefined {
   const candidates = before.filter((piece) => piece.role !== 'courtesy' && hasTopicWords(piece.text, isStopword)).reverse();
+  // "… das Kürzel LaKI. Meine Kolleginnen benutzen es so selbstverständlich … Wofür steht *die
+  // Abkürzung*?": the abbreviation is the one a piece before writes.
+  if (asksAbbreviation(part)) {
+    const writing = candidates.slice(0, REFERENT_REACH).find((piece) => abbreviationIn(piece.text) !== undefined);
+    if (writing) return writing;
+  }
   const nearest = candidates[0];
   if (!nearest || nearest.role !== 'context' || !namesTopic || namesTopic(nearest.text)) return nearest;
   return candidates.slice(1, REFERENT_REACH).find((piece) => piece.role === 'context' && namesTopic(piece.text)) ?? nearest;

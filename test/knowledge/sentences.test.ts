@@ -372,6 +372,11 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(findFocus('Wer fördert die LaKI und wo sitzt sie?', isStopword).parts).toHaveLength(2);
   });
 
+  it('should read "die Abkürzung" as the abbreviation a sentence before writes', () => {
+    const result = findFocus('In den Protokollen unserer Sitzungen taucht dauernd das Kürzel LaKI auf. Alle tun so, als wüsste man das. Wofür steht die Abkürzung?', isStopword);
+    expect(result.parts).toEqual([expect.objectContaining({ text: 'Wofür steht die Abkürzung?', antecedent: 'LaKI', leansOn: 'LaKI' })]);
+  });
+
   it('should ask the question before of the actor that a thin pointing question names', () => {
     // "Kann das KI sowas?" asks whether the centre does what the question before asked.
     const result = findFocus('Gibt es Fortbildungen zur Elternarbeit? Bietet das KI sowas an?', isStopword);
