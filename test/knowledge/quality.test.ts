@@ -12,16 +12,16 @@ const realMessages3 = path.join(root, 'test/fixtures/eval/real-messages-3.yaml')
 /** Tuning sets of 6 December: [file, cases right at least, confident wrong parts/turns at most] — figures at the end of that day's fifth session. */
 const laterTuningSets = [
   ['real-messages-4.yaml', 115, 1],
-  ['real-messages-5.yaml', 93, 1],
+  ['real-messages-5.yaml', 93, 0],
   ['real-messages-6.yaml', 66, 1],
   // Written in the afternoon of 6 December; each was measured before it was tuned on (README).
   ['real-messages-7.yaml', 90, 0],
   ['real-messages-8.yaml', 92, 0],
   ['real-messages-9.yaml', 86, 1],
   ['real-messages-10.yaml', 88, 1],
-  ['real-messages-11.yaml', 92, 1],
+  ['real-messages-11.yaml', 93, 1],
   // Written on 6 December (second session of that day); 72 right and 4 confident wrong at first sight.
-  ['real-messages-12.yaml', 87, 1],
+  ['real-messages-12.yaml', 88, 1],
   // Written on 6 December (second session): 75 long messages with context, 25 unanswerable; 66 right
   // on that morning's code, 67 on arrival.
   ['real-messages-13.yaml', 74, 2],
@@ -30,25 +30,25 @@ const laterTuningSets = [
   ['real-messages-14.yaml', 85, 0],
   // Written on 6 December (third session), emphasis on follow-up conversations (30 of 100); 76 right
   // on the code of that session's start, 75 on arrival.
-  ['real-messages-15.yaml', 83, 2],
+  ['real-messages-15.yaml', 84, 2],
   // Written at the end of that session: 40 conversations, 10 messages with several questions, 10
   // unanswerable; 43 of 60 right on the code of that session's start, 45 on arrival.
-  ['real-messages-16.yaml', 52, 3],
+  ['real-messages-16.yaml', 53, 2],
   // Written at the start of 6 December's fourth session, emphasis on situations told in everyday words (50
   // long messages with context of 100); 77 right at first sight, 85 at that session's end.
   ['real-messages-17.yaml', 85, 0],
   // Written at the start of 6 December's fifth session, emphasis on honesty near covered topics and
   // follow-ups; 79 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-18.yaml', 88, 3],
+  ['real-messages-18.yaml', 89, 3],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
   // [file, cases right at least, confident wrong parts/turns at most, unanswerable cases answered at most]
   // — figures at the end of 6 December 2026, raised in its second to sixth sessions (and on 7 December) where it gained (checked by summary figures only).
   ['real-messages-holdout.yaml', 64, 0, 0],
-  ['real-messages-holdout-2.yaml', 77, 2, 0],
+  ['real-messages-holdout-2.yaml', 77, 1, 0],
   ['real-messages-holdout-3.yaml', 90, 2, 0],
-  ['real-messages-holdout-4.yaml', 101, 3, 1],
+  ['real-messages-holdout-4.yaml', 102, 3, 1],
   // Written on 6 December, measured at the start of that afternoon's work and at its end, never read.
   ['real-messages-holdout-5.yaml', 102, 1, 0],
   // Written on 6 December (second set of that day), measured on arrival (before any work on it), never read.
@@ -58,7 +58,7 @@ const heldOut = [
   ['real-messages-holdout-7.yaml', 90, 3, 1],
   // Written on 6 December (third session), measured on arrival on the code of that session's start
   // (91 right), never read.
-  ['real-messages-holdout-8.yaml', 94, 4, 2],
+  ['real-messages-holdout-8.yaml', 95, 3, 1],
   // Written at the start of 6 December's fourth session, measured on arrival on the code of
   // that session's start (92 right, 6 confident wrong parts/turns; 93 at its end), never read.
   ['real-messages-holdout-9.yaml', 93, 6, 2],
@@ -70,8 +70,9 @@ const heldOut = [
   // 1 at its end), never read.
   ['real-messages-holdout-11.yaml', 113, 1, 1],
   // Written at the start of 7 December's session, measured on arrival on the code of that session's
-  // start (111 right, no confident wrong part/turn, 1 of 25 unanswerable offered choices), never read.
-  ['real-messages-holdout-12.yaml', 111, 0, 1],
+  // start (111 right, no confident wrong part/turn, 1 of 25 unanswerable offered choices; 112 at its
+  // end). Never read, but bench:conversations printed its nine misses once (not tuned on).
+  ['real-messages-holdout-12.yaml', 112, 0, 1],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
