@@ -1,14 +1,15 @@
 /**
- * `npm run bench:quality [-- FILE …] [--verbose]`: answer quality on question sets in the format of
+ * `npm run bench:quality [-- FILE …] [--verbose] [--show-held-out]`: answer quality on question sets in the format of
  * shared/eval/dev-questions.yaml (the default when present; otherwise the in-repository set, see
  * quality/defaultSets.ts), including multi-part messages (`parts`) and
  * follow-up conversations (`turns`, evaluated in process with the conversation context chained).
  * Prints one table per file with correct / one click away / declined / wrong per category (cases
- * as a whole, and every part or turn), then the misses and a summary line.
+ * as a whole, and every part or turn), then the misses (never a held-out set's, unless
+ * `--show-held-out`) and a summary line.
  */
 import path from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge';
-import { defaultQuestionSets } from './quality/defaultSets';
+import { defaultQuestionSets, HELD_OUT_NOTE, isHeldOut } from './quality/defaultSets';
 import { evaluateCase, isRight, itemsOf, nearbyLine, readCases, summaryLine, tally, type CaseResult } from './quality/evaluate';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -39,6 +40,7 @@ function table(results: readonly CaseResult[]): string[] {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
+  const showHeldOut = args.includes('--show-held-out');
   const files = args.filter((arg) => !arg.startsWith('--'));
   const kb = await loadKnowledgeBase(process.env.KNOWLEDGE_DIR ?? 'knowledge');
   const all: CaseResult[] = [];
@@ -50,7 +52,9 @@ async function main(): Promise<void> {
     console.log(`\n${path.basename(file)}\n`);
     console.log(table(results).join('\n'));
     const misses = results.filter((r) => !isRight(r));
-    if (verbose || misses.length <= 25) {
+    if (isHeldOut(file) && !showHeldOut) {
+      if (misses.length > 0) console.log(HELD_OUT_NOTE);
+    } else if (verbose || misses.length <= 25) {
       for (const r of misses) {
         console.log(`  ${r.verdict.padEnd(8)} [${r.cat}] ${r.q}`);
         for (const item of r.items) {

@@ -1,5 +1,6 @@
 /** The tables `npm run bench:conversations` prints, from conversation results. */
 import type { ConversationResult, Verdict } from './conversations';
+import { HELD_OUT_NOTE } from './defaultSets';
 
 export interface VerdictCounts {
   total: number;
@@ -55,8 +56,8 @@ function table(title: string, rows: readonly Row[]): string[] {
   ];
 }
 
-/** The printed report: per category, per follow-up turn, per part; misses; a summary line. */
-export function conversationReport(results: readonly ConversationResult[], options: { verbose?: boolean } = {}): string {
+/** The printed report (`showMisses: false` leaves the missed questions out, for held-out sets): per category, per follow-up turn, per part; misses; a summary line. */
+export function conversationReport(results: readonly ConversationResult[], options: { verbose?: boolean; showMisses?: boolean } = {}): string {
   const lines = table('category (whole case)', perCategory(results));
 
   const laterTurns = results.filter((r) => r.turns.length > 1).flatMap((r) => r.turns.slice(1));
@@ -82,7 +83,9 @@ export function conversationReport(results: readonly ConversationResult[], optio
   lines.push('', '(Unanswerable cases, turns and parts are right when declined; "one click away" there means suggestions were shown.)');
 
   const misses = results.filter((r) => (r.answerable ? r.verdict !== 'correct' : r.verdict !== 'declined'));
-  if (options.verbose || misses.length <= 25) {
+  if (options.showMisses === false) {
+    if (misses.length > 0) lines.push(HELD_OUT_NOTE);
+  } else if (options.verbose || misses.length <= 25) {
     for (const r of misses) {
       for (const t of r.turns) {
         const partText = t.parts ? ` [parts: ${t.parts.join(', ')}]` : '';

@@ -28,3 +28,14 @@ export function defaultQuestionSets(root: string): DefaultSets {
     note: `${DEV_SET} not found; evaluating the in-repository set ${IN_REPO_SET} instead.`,
   };
 }
+
+/**
+ * True for a held-out set (`…holdout…` in its file name): measured, never read. The benchmarks
+ * print its figures only, not its missed questions, unless asked with `--show-held-out`.
+ */
+export function isHeldOut(file: string): boolean {
+  return path.basename(file).includes('holdout');
+}
+
+/** Said instead of a held-out set's misses. */
+export const HELD_OUT_NOTE = '(held-out set: its missed questions are not printed; --show-held-out prints them)';

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { conversationReport } from '../../scripts/quality/conversationReport';
+import type { ConversationResult } from '../../scripts/quality/conversations';
 import { defaultQuestionSets, DEV_SET, IN_REPO_SET } from '../../scripts/quality/defaultSets';
 import { evaluateCase, nearbyLine } from '../../scripts/quality/evaluate';
 import { loadKnowledgeBase } from '../../src/knowledge';
@@ -52,6 +54,33 @@ describe('bench:quality default question sets', () => {
   }, 150_000);
 });
 
+describe('bench:quality on a held-out set', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'laki-bench-held-out-'));
+    // A miss: the flyer's phone number does not contain this.
+    writeFileSync(join(dir, 'real-messages-holdout-99.yaml'), 'cases:\n  - {cat: contact, q: "Telefonnummer der LaKI Zebraquelle", expect: ["nirgendwo-zu-finden"]}\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'scripts', 'bench-quality.ts'), join(dir, 'real-messages-holdout-99.yaml'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+
+  it('should print its figures but not its missed questions, unless asked with --show-held-out', () => {
+    const quiet = run('--verbose');
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout).toMatch(/\| overall \| 1 \|/);
+    expect(quiet.stdout).not.toContain('Zebraquelle');
+    expect(quiet.stdout).toContain('--show-held-out');
+    const shown = run('--show-held-out');
+    expect(shown.stdout).toContain('Zebraquelle');
+  }, 150_000);
+});
+
 describe('bench:quality nearby topics figure', () => {
   it('should count declined answerable questions whose answer was among the nearby topics, and unanswerable ones shown any', async () => {
     const kb = await loadKnowledgeBase(join(ROOT, 'knowledge'));
@@ -66,5 +95,22 @@ describe('bench:quality nearby topics figure', () => {
     expect(nearbyLine(results)).toBe(
       'nearby topics: declined though answerable 2, an answering entry among them in 1; unanswerable declined 2, nearby topics shown in 1',
     );
+  });
+});
+
+describe('bench:conversations report of a held-out set', () => {
+  const missed: ConversationResult = {
+    cat: 'context',
+    answerable: true,
+    verdict: 'declined',
+    turns: [{ q: 'Telefonnummer der LaKI Zebraquelle', answerable: true, verdict: 'declined', shown: 'none' }],
+  };
+
+  it('should leave the missed questions out when told to, and keep every figure', () => {
+    const quiet = conversationReport([missed], { showMisses: false });
+    expect(quiet).not.toContain('Zebraquelle');
+    expect(quiet).toContain('--show-held-out');
+    expect(quiet).toContain('conversations: answerable 0/1 fully correct');
+    expect(conversationReport([missed])).toContain('Zebraquelle');
   });
 });
