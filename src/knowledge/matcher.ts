@@ -183,7 +183,9 @@ export class Matcher {
     let unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     let contextAsQuestion = false;
     let asksKind = false;
-    if (surroundings.antecedent && unknown.length === 0 && !this.namesKnownTopic(analysis)) {
+    // A pronoun standing for an actor ("und was macht *die* eigentlich?") makes the part about that
+    // actor: it is not the piece before asked again.
+    if (surroundings.antecedent && !surroundings.actor && unknown.length === 0 && !this.namesKnownTopic(analysis)) {
       // "Wie lautet die?" names no topic: the piece before it is what is asked about. What kind of
       // fact the part asks ("und *wo* gibt es die?") stays with it.
       const own = analysis.forwardTerms;
@@ -209,6 +211,8 @@ export class Matcher {
     const roleTokens = role ? reader.analyze(role).tokens : [];
     for (const token of roleTokens) focal.delete(token);
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, keyNouns: [], scored: [], result });
+    // "und was macht *die* eigentlich?" names nothing but the actor the pronoun stands for.
+    if (focal.size === 0 && surroundings.actor && !contextAsQuestion) this.borrow(focal, reader.analyze(surroundings.actor), 1);
     if (focal.size === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
     // A number the knowledge base does not contain ("§ 8", "2027") asks for a precise fact we do not have.
     if (unknown.some((reading) => reading.numeric)) return none(declined('uncovered-terms', []));

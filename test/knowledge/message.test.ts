@@ -185,6 +185,12 @@ describe('matchMessage', () => {
     expect(answered('Are there any programmes for parents from the integration centre?')).toBe('fruehe-bildung');
   });
 
+  it('should read a part that names only the actor its pronoun stands for as a question about that actor', () => {
+    // "die" is the LaKI: the part asks what the LaKI does, not again who funds it.
+    const result = kb.matchMessage('Wer bezahlt die Landesstelle, und was macht die überhaupt?');
+    expect(result.parts.map((part) => part.answer?.id)).toEqual(['laki-foerderung', 'laki-was-ist']);
+  });
+
   it('should not answer "Kann das KI sowas?" after a question as a question of its own', () => {
     // It asks whether the centre does what the question before asked, not what a centre is.
     const result = kb.matchMessage('Unsere Schulleitungen fragen, ob es Beratung zur interkulturellen Öffnung von Schulen gibt. Kann das KI sowas?');
