@@ -26,43 +26,19 @@ export interface AskResponse extends AskResult {
   readonly parts: ReadonlyArray<AskResult & { readonly text: string }>;
 }
 
-/** A question waiting for its turn's batch, with the response it is answered on. */
-interface PendingQuestion {
-  readonly question: string;
-  readonly res: Response;
-  readonly answered: () => void;
-  readonly failed: (error: unknown) => void;
-}
-
 /**
  * Builds the handler; `knowledge()` is asked per question so a hot reload applies at once. The
- * questions that arrive in one event-loop turn are matched together and answered after (see
- * `turnBatch.ts`); a question whose matching fails fails alone (a 500 through `route`).
+ * questions that arrive in one event-loop turn are matched together before any is answered (see
+ * `turnBatch.ts`); a question whose matching fails fails alone (a 500 through `route`). A request
+ * whose client has gone by the time its batch runs is not matched.
  */
 export function askRoute(knowledge: () => KnowledgeBase): RouteHandler {
-  const answerTogether = turnBatches<PendingQuestion>((batch) => {
-    const bodies = batch.map((pending) => {
-      try {
-        return toAskResponse(knowledge().matchMessage(pending.question));
-      } catch (error) {
-        pending.failed(error);
-        return undefined;
-      }
-    });
-    batch.forEach((pending, index) => {
-      const body = bodies[index];
-      if (body === undefined) return;
-      try {
-        sendJson(pending.res, 200, body);
-        pending.answered();
-      } catch (error) {
-        pending.failed(error);
-      }
-    });
-  });
-  return (req, res) => {
-    const question = questionOf(req);
-    return new Promise<void>((answered, failed) => answerTogether({ question, res, answered, failed }));
+  const answerOf = turnBatches(({ question, res }: { question: string; res: Response }) =>
+    res.destroyed ? undefined : toAskResponse(knowledge().matchMessage(question)),
+  );
+  return async (req, res) => {
+    const body = await answerOf({ question: questionOf(req), res });
+    if (body) sendJson(res, 200, body);
   };
 }
 
