@@ -120,15 +120,15 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   const second = fits ? scored.slice(1).find(contests) : scored[1];
   const clearLead = best.score >= s.answerScore && (!second || best.score - second.score >= s.answerMargin);
   if (clearLead && fits) return { outcome: 'answer', answer: best.entry, suggestions: [], candidates };
-  if (!fits && facts.answerFittingRival !== false) {
+  // When the best entry lacks a key noun: the first entry that has them all.
+  const first = fits ? undefined : scored.find(hasKeyNouns);
+  if (first && facts.answerFittingRival !== false) {
     // The best entry lacks a key noun ("per Post?" scoring highest on "per E-Mail?"): the first
     // entry that has them all answers when it passes every test the best one would have to, however
     // far behind the unfitting one it scores ("Wo ist die LaKI organisatorisch angesiedelt?" is not
     // the centres' organisation entry, however many words they share).
-    const fitting = scored.filter(hasKeyNouns);
-    const [first, rival] = [fitting[0], scored.slice(scored.indexOf(fitting[0]!) + 1).find(hasKeyNouns)];
+    const rival = scored.slice(scored.indexOf(first) + 1).find(hasKeyNouns);
     if (
-      first &&
       first.score >= s.answerScore &&
       first.coverage >= s.minCoverage &&
       facts.forwardTerms.every((term) => facts.entryCovers(first.entry, term)) &&
@@ -140,11 +140,8 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   let close = closeTo(scored, best, s);
   const overview = fits ? overviewOf(close, s) : undefined;
   if (overview) return { outcome: 'answer', answer: overview.entry, suggestions: [], candidates };
-  if (!fits) {
-    // The choices include the first entry that has the key nouns, however far behind it scores
-    // ("und mit dem Land, was machen die da zusammen?" offers the entry on the work with the Land).
-    const fitting = scored.find(hasKeyNouns);
-    if (fitting && fitting.score >= s.suggestScore && !close.includes(fitting)) close = [...close.slice(0, s.maxSuggestions - 1), fitting];
-  }
+  // The choices include the first entry that has the key nouns, however far behind it scores
+  // ("und mit dem Land, was machen die da zusammen?" offers the entry on the work with the Land).
+  if (first && first.score >= s.suggestScore && !close.includes(first)) close = [...close.slice(0, s.maxSuggestions - 1), first];
   return { outcome: 'suggest', answer: null, suggestions: close.map((candidate) => candidate.entry), candidates };
 }

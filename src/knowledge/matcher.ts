@@ -8,7 +8,7 @@ import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTIN
 import { decide, declined, type DecisionSettings } from './decide';
 import type { Entry, SynonymsFile } from './schema';
 import { ScoringIndex, type ScoredEntry, type ScoringQuery, type ScoringSettings } from './scoring';
-import { asksWayThere, asksWho } from './pointers';
+import { asksAbbreviation, asksWayThere, asksWho, isAbbreviation } from './pointers';
 import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
 
@@ -212,7 +212,8 @@ export class Matcher {
     for (const token of roleTokens) focal.delete(token);
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, keyNouns: [], scored: [], result });
     // "und was macht *die* eigentlich?" names nothing but the actor the pronoun stands for.
-    if (focal.size === 0 && surroundings.actor && !contextAsQuestion) this.borrow(focal, reader.analyze(surroundings.actor), 1);
+    const actorAlone = focal.size === 0 && surroundings.actor !== undefined && !contextAsQuestion;
+    if (actorAlone) this.borrow(focal, reader.analyze(surroundings.actor!), 1);
     if (focal.size === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
     // A number the knowledge base does not contain ("§ 8", "2027") asks for a precise fact we do not have.
     if (unknown.some((reading) => reading.numeric)) return none(declined('uncovered-terms', []));
@@ -227,8 +228,11 @@ export class Matcher {
     // die?" as the last answer's title) asks that of the piece: the topic's keywords would pull
     // towards the last answer's other themes.
     if (topic && !(contextAsQuestion && asksKind)) borrow(topic.text, this.settings.topicWeight);
-    if (surroundings.leansOn && !contextAsQuestion) borrow(surroundings.leansOn, this.settings.leanWeight);
-    if (surroundings.actor && !contextAsQuestion) borrow(surroundings.actor, 1);
+    // "… das Kürzel LaKI. Wofür steht die Abkürzung?" asks about the abbreviation it leans on: as if named.
+    const abbreviation = surroundings.leansOn !== undefined && !contextAsQuestion && asksAbbreviation(question) && isAbbreviation(surroundings.leansOn);
+    if (surroundings.leansOn && !contextAsQuestion) borrow(surroundings.leansOn, abbreviation ? 1 : this.settings.leanWeight);
+    // Otherwise the actor joins after the topic and the sentence leaned on (which keep their weights).
+    if (surroundings.actor && !contextAsQuestion && !actorAlone) borrow(surroundings.actor, 1);
     // "Wer bezahlt euch?": the bot answers for the organisation the question addresses.
     if (this.addressee && ADDRESSES_YOU.test(question)) borrow(this.addressee, this.settings.leanWeight);
     let knownMass = 0;
@@ -236,7 +240,13 @@ export class Matcher {
     const leaning = surroundings.leansOn !== undefined && !contextAsQuestion;
     // "Ich wechsle nach Bielefeld. Wo ist dort das KI?": "dort" asks about the place of the sentence
     // it points into, so a town named there that the flyer does not know carries the part too.
-    const place = leaning && (LOCATIVE.test(question) || asksWayThere(question)) ? unknownPlace(surroundings.leansOn!, reader) : undefined;
+    // So does an abbreviation the knowledge does not know ("… das Kürzel BAMF. Wofür steht das Kürzel?").
+    const place =
+      leaning && (LOCATIVE.test(question) || asksWayThere(question))
+        ? unknownPlace(surroundings.leansOn!, reader)
+        : abbreviation
+          ? unknownNoun(surroundings.leansOn!, reader)
+          : undefined;
     if (place) {
       unknown = [...unknown, place];
       analysis = { ...analysis, readings: [...analysis.readings, place] };
@@ -424,8 +434,8 @@ function restrictedNouns(question: string, analysis: Analysis, reader: TextReade
   return nouns;
 }
 
-/** A pointer to a place said before ("dort", "dorthin"). */
-const LOCATIVE = /(?:^|[^\p{L}])(?:dort|dorthin)(?=[^\p{L}]|$)/iu;
+/** A pointer to a place said before ("dort"; "dorthin" asks the way there, see `asksWayThere`). */
+const LOCATIVE = /(?:^|[^\p{L}])dort(?=[^\p{L}]|$)/iu;
 
 /** `forward` terms of taking part in something (an event, a programme), as stems. */
 const TAKING_PART: ReadonlySet<string> = new Set(['mitmach', 'teilnehm', 'teilnahm']);
@@ -474,7 +484,12 @@ const PLACE_NAMED = /(?:^|\s)(?:in|nach|aus|bei|im|beim|zur|zum)\s+(?:der\s+|dem
 function unknownPlace(sentence: string, reader: TextReader): Extract<WordReading, { kind: 'unknown' }> | undefined {
   let last: string | undefined;
   for (const [, place] of sentence.matchAll(PLACE_NAMED)) last = place;
-  const reading = last === undefined ? undefined : reader.analyze(last).readings[0];
+  return last === undefined ? undefined : unknownNoun(last, reader);
+}
+
+/** A word's reading as an unknown noun, when the knowledge base does not know it. */
+function unknownNoun(word: string, reader: TextReader): Extract<WordReading, { kind: 'unknown' }> | undefined {
+  const reading = reader.analyze(word).readings[0];
   return reading?.kind === 'unknown' ? { ...reading, casing: 'noun' } : undefined;
 }
 
@@ -484,7 +499,6 @@ function unknownPlace(sentence: string, reader: TextReader): Extract<WordReading
  */
 const ROLE_PREDICATE =
   /(?:^|\s)(?:eine?|(?:der|die|ein|eine)\s+(?:richtige|passende|geeignete)r?)\s+(Ansprechpartner(?:in)?|Ansprechperson|Partner(?:in)?|Anlaufstelle)(?=[^\p{L}]|$)/iu;
-
 
 /** A form of "sein" that makes a role its predicate ({@link ROLE_PREDICATE}). */
 const COPULA = /(?:^|[^\p{L}])(?:sein|ist|sind|wäre|wären|waere|waeren)(?=[^\p{L}]|$)/iu;

@@ -2,7 +2,8 @@
  * How a piece of a message points at what was said before it: pronouns and pointing adverbs
  * ("Wie lautet *die*?", "Gibt es *da* eine Vorgabe?", "was macht *sie* sonst noch?"), a piece
  * that only asks again, and a follow-up that asks to explain. Read by the sentence stage (which
- * piece leans on which) and by the follow-up stage (`followUp.ts`, `message.ts`).
+ * piece leans on which), by the follow-up stage (`followUp.ts`, `message.ts`) and by the matcher
+ * (what a part that points asks: a place, an abbreviation, someone).
  */
 import { ANAPHORS, COURTESY, INTERROGATIVES, isTopicWord, words } from './chatWords';
 import { ARTICLE_FILLERS, COORDINATING_CONJUNCTIONS } from './text';
@@ -38,13 +39,22 @@ export function asksAgain(text: string, isStopword: (word: string) => boolean): 
 export function asksActorAgain(text: string, isStopword: (word: string) => boolean): boolean {
   const list = words(text);
   const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && !DOING.has(word) && isTopicWord(word, isStopword));
-  return topic.length > 0 && topic.every((word) => ACTORS.some((actor) => actor.named.test(word))) && (list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword));
+  const points = list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword) || SO_WAS.test(list.join(' '));
+  return points && topic.length > 0 && topic.every((word) => ACTORS.some((actor) => actor.named.test(word)));
+}
+
+/** "so was", "so etwas" written apart, folded: they point back like "sowas". */
+const SO_WAS = /(?:^|\s)so\s+(?:was|etwas)(?=\s|$)/u;
+
+/** The actors a piece names ({@link ACTORS}): "LaKI", "KI". */
+export function actorsNamed(text: string): string[] {
+  return ACTORS.filter((actor) => actor.named.test(text)).map((actor) => actor.name);
 }
 
 /** The actor a piece names ({@link ACTORS}), when it names exactly one. */
 export function actorNamed(text: string): string | undefined {
-  const named = ACTORS.filter((actor) => actor.named.test(text));
-  return named.length === 1 ? named[0]!.name : undefined;
+  const named = actorsNamed(text);
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** A question for a person or body ("wer", "wen", "wem", "who"). */
@@ -119,57 +129,65 @@ export function saysShe(text: string, message: string): boolean {
 }
 
 /** The LaKI as writers name it: "LaKI", "LaKI's", "Landeskoordinierungsstelle", "Landesstelle". */
-const NAMES_LAKI = /(?:^|[^\p{L}])(?:laki(?:'?s)?|landeskoordinierungsstelle\w*|koordinierungsstelle\w*|landesstelle\w*)(?=[^\p{L}]|$)/iu;
+/** A word that names the LaKI (source of a pattern). */
+const NAMES_LAKI_WORD = String.raw`laki(?:'?s)?|landeskoordinierungsstelle\w*|koordinierungsstelle\w*|landesstelle\w*`;
+const NAMES_LAKI = new RegExp(String.raw`(?:^|[^\p{L}])(?:${NAMES_LAKI_WORD})(?=[^\p{L}]|$)`, 'iu');
 
 /** True when a text names the LaKI. */
 export function namesLaki(text: string): boolean {
   return NAMES_LAKI.test(text);
 }
 
-/** A part that asks the way to a place said before ("Wo genau müssen wir *da hin*?", "Wie komme ich *dorthin*?"). */
-const ASKS_WAY_THERE = /(?:^|[^\p{L}])(?:da\s*hin|dort\s*hin)(?=[^\p{L}]|$)/iu;
+/**
+ * A part that asks the way to a place said before ("Wo genau müssen wir *da hin*?", "Wie komme ich
+ * *dorthin*?"); "bis dahin" is a time.
+ */
+const ASKS_WAY_THERE = /(?:^|[^\p{L}])(?<!bis\s+)(?:da\s*hin|dort\s*hin)(?=[^\p{L}]|$)/iu;
 
 /** True when a part asks the way to a place said before: it asks where that place is. */
 export function asksWayThere(text: string): boolean {
   return ASKS_WAY_THERE.test(text);
 }
 
-/**
- * The places a sentence names as where someone goes: "einen Besuch *bei der LaKI*", "Termin *zur
- * Beratung*", "Ich fahre *nach Bielefeld*". A name after the preposition, capitalised, or any word
- * after an article in a message typed in lower case.
- */
-const DESTINATION =
-  /(?:^|\s)(?:bei|beim|zur|zum|nach)\s+(?:(?:der|dem|den|die|das)\s+[\p{L}][\p{L}'-]*|\p{Lu}[\p{L}'-]*)(?:\s+\p{Lu}[\p{L}'-]*)*/gu;
+/** The LaKI as where someone goes: "einen Besuch *bei der LaKI*", "Termin *bei der Landesstelle*". */
+const TO_THE_LAKI = new RegExp(String.raw`(?:^|[^\p{L}])(?:bei|beim|zur|zum|zu|in die|an die)\s+(?:der\s+|die\s+|dem\s+)?(${NAMES_LAKI_WORD})(?=[^\p{L}]|$)`, 'iu');
 
 /**
  * What a part that asks the way there ("Wo genau müssen wir da hin?") points at in the sentence
- * before it: the places that sentence names as a destination, not its other words ("Wir vom
- * Integrationsbüro im Kreis Lippe planen im Herbst einen Besuch *bei der LaKI*"). Undefined when
- * the part asks no way or the sentence names no destination.
+ * before it, when that sentence names the LaKI as where the writer goes ("Wir vom Integrationsbüro
+ * im Kreis Lippe planen im Herbst einen Besuch *bei der LaKI*"): the LaKI, whose address the
+ * knowledge holds, not the sentence's other words. Any other destination ("zum KI in Bielefeld")
+ * is a place the knowledge does not know: undefined, and the part leans on the whole sentence.
  */
 export function destinationPointedAt(text: string, sentence: string): string | undefined {
   if (!asksWayThere(text)) return undefined;
-  const places = [...sentence.matchAll(DESTINATION)].map((match) => match[0].trim());
-  return places.length > 0 ? places.join(' ') : undefined;
+  return TO_THE_LAKI.exec(sentence)?.[1];
 }
 
 /** A part that asks about an abbreviation named before ("Wofür steht *die Abkürzung*?"). */
-const ASKS_ABBREVIATION = /(?:^|[^\p{L}])(?:die|diese|das|dieses)\s+(?:abkürzung|abkuerzung|abkurzung|kürzel|kuerzel|kurzel|akronym)(?=[^\p{L}]|$)/iu;
+const ABBREVIATION_NOUNS: ReadonlySet<string> = new Set(['abkurzung', 'kurzel', 'akronym']);
 
 /** True when a part asks about an abbreviation named before it. */
 export function asksAbbreviation(text: string): boolean {
-  return ASKS_ABBREVIATION.test(text);
+  // "Wofür steht die Abkürzung KI?" names its abbreviation itself.
+  const list = words(text);
+  const asks = list.some((word, index) => ABBREVIATION_NOUNS.has(word) && DEMONSTRATIVES.has(list[index - 1] ?? ''));
+  return asks && text.match(ABBREVIATIONS) === null;
 }
 
 /** A word written as an abbreviation: two capitals or more ("LaKI", "KI", "MAIS"). */
 const ABBREVIATIONS = /(?:^|[^\p{L}])(\p{L}*\p{Lu}\p{L}*\p{Lu}\p{L}*)(?=[^\p{L}]|$)/gu;
 
-/** The last abbreviation a sentence writes ("… ständig das Kürzel *LaKI*."), if any. */
+/** True when a text is one abbreviation ("LaKI", "BAMF"). */
+export function isAbbreviation(text: string): boolean {
+  return abbreviationIn(text) === text.trim();
+}
+
+/** The abbreviation a sentence writes ("… ständig das Kürzel *LaKI*."), when it writes exactly one. */
 export function abbreviationIn(sentence: string): string | undefined {
-  let last: string | undefined;
-  for (const [, word] of sentence.matchAll(ABBREVIATIONS)) last = word;
-  return last;
+  const written = new Set([...sentence.matchAll(ABBREVIATIONS)].map(([, word]) => word!));
+  // "Ich lese oft LaKI und KI": which one is meant is not said.
+  return written.size === 1 ? [...written][0] : undefined;
 }
 
 /** The two actors of the knowledge base as writers name them: the LaKI and the centres. */
@@ -287,4 +305,4 @@ const FIELDS = new Set(['bereich', 'feld', 'gebiet']);
  * Nouns that, after "die/diese", refer to what was named before rather than name a topic: "wie
  * erreiche ich *die Person*?", "wofür steht *die Abkürzung*?".
  */
-const REFERRING_NOUNS = new Set(['person', 'personen', 'abkurzung', 'kurzel', 'begriff']);
+const REFERRING_NOUNS = new Set(['person', 'personen', 'begriff', ...ABBREVIATION_NOUNS]);

@@ -8,7 +8,7 @@
  * piece points back at from `pointers.ts`; this module cuts clauses and gives each piece its role.
  */
 import { COURTESY, foldedPiece, FRONTED_ADVERBS, hasTopicWords, INQUIRY, INTERROGATIVES, isTopicWord, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
-import { abbreviationIn, actorNamed, actorReferredTo, asksAbbreviation, asksActorAgain, asksAgain, asksWho, destinationPointedAt, pointsBack, pointsWithinItself, saysShe } from './pointers';
+import { abbreviationIn, actorNamed, actorReferredTo, actorsNamed, asksAbbreviation, asksActorAgain, asksAgain, asksWho, destinationPointedAt, pointsBack, pointsWithinItself, saysShe } from './pointers';
 import { splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 import { fold } from './text';
 
@@ -318,7 +318,9 @@ function splitFrontedPurpose(sentence: string): [string | undefined, string] {
  */
 const PURPOSE_PHRASE = new RegExp(
   String.raw`(?:^|\s)(?:für|fuer|fur|fürs|fuers|furs|zur|zum)\s+(?:(?:eine[nmrs]?|ein|ne|nen|die|den|das|dem|der|unsere[nmrs]?|unser|meine[nmrs]?|mein|unsre[nmrs]?)\s+)?` +
-    String.raw`(?:[\p{L}-]+\s+)?[\p{L}-]*(?:vorlage|präsentation|praesentation|prasentation|bericht|verteiler|sitzung|besprechung|schreiben|vortrag|protokoll|newsletter|pressemitteilung|tagung|konferenz|ausschuss|kreistag|haushaltsberatungen?|vermerk|rundmail|rundschreiben|unterlagen|akte|dokumentation|broschüre|broschuere|broschure|aushang|handout|infoblatt|rundbrief|folien?|präsi|praesi|prasi|anschreiben|einladung|einleitung|artikel|beitrag|recherche|stellungnahme|steckbrief|hausarbeit|bachelorarbeit|masterarbeit|seminararbeit|abschlussarbeit)(?=[\s,.!?;:]|$)`,
+    String.raw`(?:[\p{L}-]+\s+)?(?:[\p{L}-]*(?:vorlage|präsentation|praesentation|prasentation|bericht|verteiler|sitzung|besprechung|schreiben|vortrag|protokoll|newsletter|pressemitteilung|tagung|konferenz|ausschuss|kreistag|haushaltsberatungen?|vermerk|rundmail|rundschreiben|unterlagen|akte|dokumentation|broschüre|broschuere|broschure|aushang|handout|infoblatt|rundbrief|folien?|präsi|praesi|prasi|anschreiben|einladung)` +
+    // Whole words only: an "Eigenbeitrag" or "Artikel 3" of a law is a topic, and so may be a "Beitrag".
+    String.raw`|einleitung|artikel(?!\s*\d)|zeitungsartikel|fachartikel|fachbeitrag|zeitungsbeitrag|recherche|stellungnahme|steckbrief|hausarbeit|bachelorarbeit|masterarbeit|seminararbeit|abschlussarbeit)(?=[\s,.!?;:]|$)`,
   'iu',
 );
 
@@ -486,19 +488,20 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   // what the asked piece before it names asks that piece again ("wo sitzt sie?" asks more).
   // "Die Schulleitungen fragen, ob es Unterstützung bei der interkulturellen Öffnung gibt. Kann das
   // KI sowas?": naming only the actor, it asks whether the actor does what the piece before asked —
-  // unless that piece asks who does it ("Wer spricht für die Zentren, macht das die LaKI?" offers an answer).
+  // unless that piece asks who does it ("Wer spricht für die Zentren, macht das die LaKI?" offers an
+  // answer) or names another actor ("Wie ist die Telefonnummer der LaKI? Hat das KI sowas auch?").
   const actorAskedOf = new Map<MessagePiece, string>();
   pieces.forEach((piece, index) => {
     if (piece.role !== 'question' && piece.role !== 'request') return;
     const again = asksAgain(piece.text, isStopword);
-    if (!again && !asksActorAgain(piece.text, isStopword)) return;
+    const actor = again ? undefined : asksActorAgain(piece.text, isStopword) ? actorNamed(piece.text) : undefined;
+    if (!again && !actor) return;
     const before = pieces.slice(0, index).reverse().find((other) => other.role !== 'courtesy' && hasTopicWords(other.text, isStopword));
-    if (before && (before.role === 'question' || before.role === 'request') && (again || !asksWho(before.text))) {
-      pieces[index] = { text: piece.text, role: 'courtesy', why: again ? 'asks the piece before it again, names no topic' : 'asks whether the actor does what the piece before asked' };
-      // The piece before is then asked of that actor.
-      const actor = again ? undefined : actorNamed(piece.text);
-      if (actor) actorAskedOf.set(before, actor);
-    }
+    if (!before || (before.role !== 'question' && before.role !== 'request')) return;
+    if (actor && (asksWho(before.text) || actorsNamed(before.text).some((named) => named !== actor))) return;
+    pieces[index] = { text: piece.text, role: 'courtesy', why: again ? 'asks the piece before it again, names no topic' : 'asks whether the actor does what the piece before asked' };
+    // The piece before is then asked of that actor.
+    if (actor) actorAskedOf.set(before, actor);
   });
   const asked = pieces.filter((piece) => piece.role === 'question' || piece.role === 'request');
   const focal: MessagePiece[] =
@@ -519,9 +522,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   const parts = focal.map((piece, index) => {
     const position = pieces.indexOf(piece);
     const antecedent = referentOf(piece.text, pieces.slice(0, position), isStopword, namesTopic);
-    // "… einen Besuch bei der LaKI. Wo genau müssen wir da hin?" points at the place, not at the visit.
-    const destination = antecedent
-      ? (destinationPointedAt(piece.text, antecedent.text) ?? (asksAbbreviation(piece.text) ? abbreviationIn(antecedent.text) : undefined))
+    // "… einen Besuch bei der LaKI. Wo genau müssen wir da hin?" points at the place, not at the
+    // visit; "… das Kürzel LaKI … Wofür steht die Abkürzung?" at the abbreviation (see abbreviationMeant).
+    const pointedPhrase = antecedent
+      ? (destinationPointedAt(piece.text, antecedent.text) ?? abbreviationMeant(piece.text, antecedent.text, namesTopic))
       : undefined;
     // A thin question pointing into a context sentence ("… dabei?") borrows that sentence's words;
     // a previous asked part is already read as context and, for a part without topic, as antecedent.
@@ -531,7 +535,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       asked.length === 0
         ? undefined
         : antecedent?.role === 'context' && pointsBefore(piece.text, message, isStopword)
-          ? (destination ?? mainClause(pointedAt(antecedent.text, namesTopic)))
+          ? (pointedPhrase ?? mainClause(pointedAt(antecedent.text, namesTopic)))
           : afterDash.has(piece) && cutOff?.role === 'context' && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH
             ? cutOff.text
             : writerIntroduction(piece.text, pieces.slice(0, position));
@@ -540,7 +544,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
       context: index > 0 ? [...contextTexts, focal[index - 1]!.text] : contextTexts,
-      ...(antecedent ? { antecedent: destination ?? pointedAt(antecedent.text, namesTopic) } : {}),
+      ...(antecedent ? { antecedent: pointedPhrase ?? pointedAt(antecedent.text, namesTopic) } : {}),
       ...(leansOn ? { leansOn } : {}),
       ...(actor ? { actor } : {}),
     };
@@ -554,6 +558,19 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
  */
 function pointsBefore(text: string, message: string, isStopword: (word: string) => boolean): boolean {
   return (pointsBack(text, isStopword) && !pointsWithinItself(text, isStopword)) || saysShe(text, message);
+}
+
+/**
+ * The abbreviation a part asking about "die Abkürzung" means in the sentence it refers to: the
+ * LaKI's or the centres' (the knowledge explains them), or one the knowledge does not know (the
+ * matcher then declines the part). Another abbreviation the knowledge uses without explaining it
+ * ("NRW") is left to the whole sentence.
+ */
+function abbreviationMeant(part: string, sentence: string, namesTopic: ((text: string) => boolean) | undefined): string | undefined {
+  if (!asksAbbreviation(part)) return undefined;
+  const abbreviation = abbreviationIn(sentence);
+  if (abbreviation === undefined) return undefined;
+  return actorNamed(abbreviation) !== undefined || (namesTopic !== undefined && !namesTopic(abbreviation)) ? abbreviation : undefined;
 }
 
 /** Context pieces looked at, nearest first, for one the knowledge base knows something of. */

@@ -421,15 +421,15 @@ export const COORDINATING_CONJUNCTIONS: ReadonlySet<string> = new Set(['und', 'o
 /** English stopwords that are German topic words or occur in the knowledge base. */
 const ENGLISH_KEEP = new Set(['up', 'kind', 'still', 'most', 'man', 'where']);
 
+/** The question word that asks for a place; also what a part asking the way there ("Wie komme ich da hin?") asks. */
+export const PLACE_KIND = 'wo';
+
 /**
  * Question words that say what kind of fact is asked, kept as tokens: "Wo ist die LaKI?" asks
  * for a place, "Was ist die LaKI?" for a description, and an entry whose questions ask "wo"
  * answers the first. They weigh less than topic words and name no topic of their own.
  */
-export const QUESTION_KIND_WORDS: readonly string[] = ['wo'];
-
-/** The question word that asks for a place; also what a part asking the way there ("Wie komme ich da hin?") asks. */
-export const PLACE_KIND = 'wo';
+export const QUESTION_KIND_WORDS: readonly string[] = [PLACE_KIND];
 
 /**
  * Words the stopword package lists but that carry meaning in questions to LaKI ("Wie hoch ist

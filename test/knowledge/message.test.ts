@@ -171,6 +171,18 @@ describe('matchMessage', () => {
     expect(answered('wir haben am montag einen termin bei der laki. wie kommen wir da hin?')).toBe('laki-besuchsadresse');
     // A destination the knowledge base does not know carries the part: no LaKI address for it.
     expect(kb.matchMessage('Ich fahre nächste Woche nach Bielefeld. Wie komme ich da hin?').main.outcome).toBe('none');
+    // Nor for a local centre, named with its place or not, or another body.
+    expect(kb.matchMessage('Ich will zum KI in Bielefeld. Wie komme ich da hin?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Wir planen einen Besuch beim KI im Kreis Lippe. Wie kommen wir da hin?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Ich schreibe bald einen Antrag beim Land. Wo schicke ich den da hin?').main.outcome).toBe('none');
+    // "bis dahin" is a time, not a way.
+    expect(kb.matchMessage('Wir beantragen die Förderung nach dem Teilhabe- und Integrationsgesetz. Was müssen wir bis dahin tun?').main.outcome).toBe('none');
+  });
+
+  it('should read "die Abkürzung" as an abbreviation written before, and decline one the knowledge does not know', () => {
+    expect(answered('In unseren Protokollen steht dauernd LaKI, und keiner erklärt es. Wofür steht die Abkürzung?')).toBe('laki-was-ist');
+    expect(kb.matchMessage('Im Protokoll steht ständig BAMF. Wofür steht das Kürzel?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Die Kollegin sprach von den MSOs. Wofür steht die Abkürzung?').main.outcome).not.toBe('answer');
   });
 
   it('should not require an entry to have a generic noun of the question ("zu interkulturellen Themen")', () => {
@@ -195,6 +207,10 @@ describe('matchMessage', () => {
     // It asks whether the centre does what the question before asked, not what a centre is.
     const result = kb.matchMessage('Unsere Schulleitungen fragen, ob es Beratung zur interkulturellen Öffnung von Schulen gibt. Kann das KI sowas?');
     expect(result.parts.map((part) => part.answer?.id)).toEqual(['schulentwicklung']);
+    // Written apart too.
+    expect(kb.matchMessage('Unsere Schulleitungen fragen, ob es Beratung zur interkulturellen Öffnung von Schulen gibt. Macht das KI so was?').parts).toHaveLength(1);
+    // After a question about the other actor, it asks something of its own and stays a part.
+    expect(kb.matchMessage('Wie ist die Telefonnummer der LaKI? Hat das KI sowas auch?').parts).toHaveLength(2);
   });
 
   it('should offer the first entry that has the key noun among the choices when the best one lacks it', () => {

@@ -347,6 +347,10 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     const report = findFocus('Ich brauche für die Einleitung die zwei Leitgedanken der KIs.', isStopword);
     expect(report.parts.map((part) => [part.text, part.context])).toEqual([['Ich brauche die zwei Leitgedanken der KIs.', ['für die Einleitung']]]);
     expect(findFocus('Wir bräuchten für unsere Bachelorarbeit die Handlungsfelder.', isStopword).parts[0]!.text).toBe('Wir bräuchten die Handlungsfelder.');
+    // A compound ending in such a word, or a law's article, is the topic.
+    for (const topic of ['Gibt es Förderung für den Eigenbeitrag der Kommunen beim KI?', 'Welche Regeln gelten für den Artikel 3 Grundgesetz im KI?']) {
+      expect(findFocus(topic, isStopword).parts.map((part) => [part.text, part.context])).toEqual([[topic, []]]);
+    }
     // A genitive after "für die Präsentation" is not a place: nothing is cut when no occasion is named.
     expect(findFocus('Welche Programme gibt es für die Eltern der Kinder?', isStopword).parts[0]!.text).toBe('Welche Programme gibt es für die Eltern der Kinder?');
   });
@@ -375,6 +379,9 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   it('should read "die Abkürzung" as the abbreviation a sentence before writes', () => {
     const result = findFocus('In den Protokollen unserer Sitzungen taucht dauernd das Kürzel LaKI auf. Alle tun so, als wüsste man das. Wofür steht die Abkürzung?', isStopword);
     expect(result.parts).toEqual([expect.objectContaining({ text: 'Wofür steht die Abkürzung?', antecedent: 'LaKI', leansOn: 'LaKI' })]);
+    // Two abbreviations: which one is meant is not said; nor is it when the part names its own.
+    expect(findFocus('Ich lese oft LaKI und KI. Wofür steht die Abkürzung?', isStopword).parts[0]!.antecedent).toBe('Ich lese oft LaKI und KI.');
+    expect(findFocus('Ich kenne die LaKI schon. Wofür steht die Abkürzung KI?', isStopword).parts[0]!.antecedent).not.toBe('LaKI');
   });
 
   it('should ask the question before of the actor that a thin pointing question names', () => {
@@ -383,6 +390,8 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(result.parts.map((part) => [part.text, part.actor])).toEqual([['Gibt es Fortbildungen zur Elternarbeit?', 'KI']]);
     // After a question for someone, naming an actor offers an answer: both are asked.
     expect(findFocus('Wer vertritt die Zentren gegenüber dem Land, macht das die LaKI?', isStopword).parts).toHaveLength(2);
+    // Naming two actors, it asks which of them: a part of its own.
+    expect(findFocus('Gibt es Fortbildungen zur Elternarbeit? Macht das die LaKI oder das KI?', isStopword).parts).toHaveLength(2);
   });
 
   it('should read function words typed without umlauts and not end a sentence at "bzgl."', () => {
