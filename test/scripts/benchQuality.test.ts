@@ -98,6 +98,27 @@ describe('bench:quality nearby topics figure', () => {
   });
 });
 
+describe('bench:conversations on a held-out set', () => {
+  it('should print its figures but not its missed questions (the real CLI against the real service)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'laki-bench-conversations-'));
+    try {
+      const file = join(dir, 'real-messages-holdout-98.yaml');
+      writeFileSync(file, 'cases:\n  - {cat: contact, q: "Telefonnummer der LaKI Zebraquelle", expect: ["nirgendwo-zu-finden"]}\n');
+      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'scripts', 'bench-conversations.ts'), file], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('conversations: answerable 0/1 fully correct');
+      expect(run.stdout).not.toContain('Zebraquelle');
+      expect(run.stdout).toContain('--show-held-out');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
+});
+
 describe('bench:conversations report of a held-out set', () => {
   const missed: ConversationResult = {
     cat: 'context',
