@@ -228,16 +228,16 @@ export class Matcher {
     // die?" as the last answer's title) asks that of the piece: the topic's keywords would pull
     // towards the last answer's other themes.
     if (topic && !(contextAsQuestion && asksKind)) borrow(topic.text, this.settings.topicWeight);
+    const leaning = surroundings.leansOn !== undefined && !contextAsQuestion;
     // "… das Kürzel LaKI. Wofür steht die Abkürzung?" asks about the abbreviation it leans on: as if named.
-    const abbreviation = surroundings.leansOn !== undefined && !contextAsQuestion && asksAbbreviation(question) && isAbbreviation(surroundings.leansOn);
-    if (surroundings.leansOn && !contextAsQuestion) borrow(surroundings.leansOn, abbreviation ? 1 : this.settings.leanWeight);
+    const abbreviation = leaning && asksAbbreviation(question) && isAbbreviation(surroundings.leansOn!);
+    if (leaning) borrow(surroundings.leansOn!, abbreviation ? 1 : this.settings.leanWeight);
     // Otherwise the actor joins after the topic and the sentence leaned on (which keep their weights).
     if (surroundings.actor && !contextAsQuestion && !actorAlone) borrow(surroundings.actor, 1);
     // "Wer bezahlt euch?": the bot answers for the organisation the question addresses.
     if (this.addressee && ADDRESSES_YOU.test(question)) borrow(this.addressee, this.settings.leanWeight);
     let knownMass = 0;
     for (const weight of focal.values()) knownMass += weight;
-    const leaning = surroundings.leansOn !== undefined && !contextAsQuestion;
     // "Ich wechsle nach Bielefeld. Wo ist dort das KI?": "dort" asks about the place of the sentence
     // it points into, so a town named there that the flyer does not know carries the part too.
     // So does an abbreviation the knowledge does not know ("… das Kürzel BAMF. Wofür steht das Kürzel?").

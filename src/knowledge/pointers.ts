@@ -128,8 +128,7 @@ export function saysShe(text: string, message: string): boolean {
   return /\ssie(?=[^\p{L}]|$)/u.test(text) && /\p{Lu}/u.test(message);
 }
 
-/** The LaKI as writers name it: "LaKI", "LaKI's", "Landeskoordinierungsstelle", "Landesstelle". */
-/** A word that names the LaKI (source of a pattern). */
+/** The LaKI as writers name it: "LaKI", "LaKI's", "Landeskoordinierungsstelle", "Landesstelle" (a pattern's source). */
 const NAMES_LAKI_WORD = String.raw`laki(?:'?s)?|landeskoordinierungsstelle\w*|koordinierungsstelle\w*|landesstelle\w*`;
 const NAMES_LAKI = new RegExp(String.raw`(?:^|[^\p{L}])(?:${NAMES_LAKI_WORD})(?=[^\p{L}]|$)`, 'iu');
 
@@ -164,7 +163,7 @@ export function destinationPointedAt(text: string, sentence: string): string | u
   return TO_THE_LAKI.exec(sentence)?.[1];
 }
 
-/** A part that asks about an abbreviation named before ("Wofür steht *die Abkürzung*?"). */
+/** Nouns, folded, with which a part asks about an abbreviation named before ("Wofür steht *die Abkürzung*?"). */
 const ABBREVIATION_NOUNS: ReadonlySet<string> = new Set(['abkurzung', 'kurzel', 'akronym']);
 
 /** True when a part asks about an abbreviation named before it. */
