@@ -40,6 +40,9 @@ const laterTuningSets = [
   // Written at the start of 6 December's fifth session, emphasis on honesty near covered topics and
   // follow-ups; 79 right and 6 confident wrong parts/turns at first sight.
   ['real-messages-18.yaml', 89, 3],
+  // Written at the start of 7 December's second session, emphasis on long messages whose question is thin
+  // or points into the context, and on honesty; 77 right and 4 confident wrong parts/turns at first sight.
+  ['real-messages-19.yaml', 77, 4],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
@@ -73,6 +76,9 @@ const heldOut = [
   // start (111 right, no confident wrong part/turn, 1 of 25 unanswerable offered choices; 112 at its
   // end). Never read, but bench:conversations printed its nine misses once (not tuned on).
   ['real-messages-holdout-12.yaml', 112, 0, 1],
+  // Written at the start of 7 December's second session, measured on arrival on the code of that
+  // session's start (98 right, 5 confident wrong parts/turns, 2 of 25 unanswerable not declined), never read.
+  ['real-messages-holdout-13.yaml', 98, 5, 2],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
