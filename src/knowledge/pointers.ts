@@ -91,7 +91,7 @@ const POINTING_ADVERBS = new Set([
 ]);
 
 /** Pronouns that stand for a thing when no noun follows ("Gilt *das* auch …", "Wie erreiche ich *die*?"). */
-const DEMONSTRATIVES = new Set(['das', 'die', 'der', 'dies', 'diese', 'dieser', 'dieses', 'diesem', 'diesen', 'darunter', 'drunter', 'this', 'that', 'it']);
+const DEMONSTRATIVES = new Set(['das', 'die', 'der', 'den', 'dies', 'diese', 'dieser', 'dieses', 'diesem', 'diesen', 'darunter', 'drunter', 'this', 'that', 'it']);
 
 /**
  * True when a piece points into what was said before it with few words of its own: a thin

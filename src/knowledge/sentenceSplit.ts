@@ -78,6 +78,16 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
       }
       continue;
     }
+    // "… per Fax schicken 🙄 habt ihr ne Faxnummer?": an emoji before a space ends its sentence.
+    const emoji = code >= 0x2000 ? EMOJI_RUN.exec(text.slice(i, i + 16))?.[0] : undefined;
+    if (emoji) {
+      i += emoji.length - 1;
+      if (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) {
+        push(i + 1);
+        start = i + 1;
+      }
+      continue;
+    }
     if (code !== PERIOD && code !== EXCLAMATION && code !== QUESTION && code !== SEMICOLON && code !== COLON && code !== ELLIPSIS) continue;
     // "Ich trau mich nicht mehr zu fragen :) Wofür steht das?": a smiley ends its sentence.
     const smiley = code === COLON || code === SEMICOLON ? SMILEY.exec(text.slice(i, i + 3))?.[0] : undefined;
@@ -118,7 +128,7 @@ const RUN_ON_INTRODUCTION = 10;
  * ("… bleiben | kann das KI …"). Undefined for any other message.
  */
 function splitRunOn(message: string): string[] | undefined {
-  if (/[.!?;:\n…]/u.test(message)) return undefined;
+  if (/[.!?;:\n…\p{Extended_Pictographic}]/u.test(message)) return undefined;
   const written = message.trim().split(/\s+/u);
   const folded = written.map((word) => fold(word).replace(/[^\p{L}]/gu, ''));
   let cut = -1;
@@ -157,6 +167,12 @@ const EN_DASH = 0x2013;
 /** "…" typed as one character ("Schulsozialarbeit … Was bringt uns das KI?"). */
 const ELLIPSIS = 0x2026;
 const EM_DASH = 0x2014;
+
+/**
+ * A run of emoji at the start of the text it is tested on, with their variation selectors, skin
+ * tones and joiners ("🙄", "👋🏽", "🤷‍♀️", "😅😅").
+ */
+const EMOJI_RUN = /^(?:\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*)+/u;
 
 /** A smiley written with a colon or semicolon (":)", ";-)", ":D"), at the start of the text it is tested on. */
 const SMILEY = /^[:;]-?[()DPp](?![\p{L}\p{N}])/u;

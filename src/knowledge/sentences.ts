@@ -63,11 +63,11 @@ const REQUEST =
 
 /**
  * A request that opens a clause with "ich", or with its verb alone ("… und (ich) suche die
- * Regelung …"), folded. With "wir" the clause mostly tells what the writer's office is doing
+ * Regelung …", "… und bräuchte dafür noch die Mailadresse"), folded. With "wir" the clause mostly tells what the writer's office is doing
  * ("… und wir suchen Partner"), unless it asks to know ("… und würden gern wissen, ob …").
  */
 const JOINED_REQUEST =
-  /^(ich\s+(brauche|brauch|brauchte|suche|benotige|benotigte|hatte|wusste|mochte|wurde)|brauche|suche|benotige|(wir\s+)?(wurden|mochten|wussten)\s+(gerne?\s+)?(wissen|erfahren))(\s|$)/u;
+  /^(ich\s+(brauche|brauch|brauchte|suche|benotige|benotigte|hatte|wusste|mochte|wurde)|brauche|brauchte|suche|benotige|benotigte|(hatte|wusste)\s+gerne?|(wir\s+)?(wurden|mochten|wussten)\s+(gerne?\s+)?(wissen|erfahren))(\s|$)/u;
 
 /**
  * A message of one clause: no sentence or clause boundary before a final mark, no "und/oder", no
@@ -320,7 +320,7 @@ const PURPOSE_PHRASE = new RegExp(
   String.raw`(?:^|\s)(?:für|fuer|fur|fürs|fuers|furs|zur|zum)\s+(?:(?:eine[nmrs]?|ein|ne|nen|die|den|das|dem|der|unsere[nmrs]?|unser|meine[nmrs]?|mein|unsre[nmrs]?)\s+)?` +
     String.raw`(?:[\p{L}-]+\s+)?(?:[\p{L}-]*(?:vorlage|präsentation|praesentation|prasentation|bericht|verteiler|sitzung|besprechung|schreiben|vortrag|protokoll|newsletter|pressemitteilung|tagung|konferenz|ausschuss|kreistag|haushaltsberatungen?|vermerk|rundmail|rundschreiben|unterlagen|akte|dokumentation|broschüre|broschuere|broschure|aushang|handout|infoblatt|rundbrief|folien?|präsi|praesi|prasi|anschreiben|einladung)` +
     // Whole words only: an "Eigenbeitrag" or "Artikel 3" of a law is a topic, and so may be a "Beitrag".
-    String.raw`|einleitung|artikel(?!\s*\d)|zeitungsartikel|fachartikel|fachbeitrag|zeitungsbeitrag|recherche|stellungnahme|steckbrief|hausarbeit|bachelorarbeit|masterarbeit|seminararbeit|abschlussarbeit)(?=[\s,.!?;:]|$)`,
+    String.raw`|einleitung|artikel(?!\s*\d)|zeitungsartikel|fachartikel|fachbeitrag|zeitungsbeitrag|recherche|stellungnahme|steckbrief|hausarbeit|bachelorarbeit|masterarbeit|seminararbeit|abschlussarbeit|projektarbeit|facharbeit|studienarbeit|doktorarbeit|referat|ausarbeitung)(?=[\s,.!?;:]|$)`,
   'iu',
 );
 
@@ -594,10 +594,18 @@ function referentOf(
     const writing = candidates.slice(0, REFERENT_REACH).find((piece) => abbreviationIn(piece.text) !== undefined);
     if (writing) return writing;
   }
+  // "Bei uns tauchen neue Bedarfe auf, weil viele Familien gekommen sind. Macht die LaKI sowas?":
+  // what a pointer stands for is what the sentence states, not the reason it gives.
+  if (candidates[0] && REASON_PIECE.test(candidates[0].text) && candidates[1]?.role === 'context' && namesTopic?.(candidates[1].text)) {
+    return candidates[1];
+  }
   const nearest = candidates[0];
   if (!nearest || nearest.role !== 'context' || !namesTopic || namesTopic(nearest.text)) return nearest;
   return candidates.slice(1, REFERENT_REACH).find((piece) => piece.role === 'context' && namesTopic(piece.text)) ?? nearest;
 }
+
+/** A piece that gives the reason for the one before it (", weil …"), split off by {@link startsOwnPiece}. */
+const REASON_PIECE = /^(?:weil|denn|zumal|because)\s/iu;
 
 /**
  * "ich sitze in der Stabsstelle im Kreis Lippe und wir sollen ein Konzept schreiben": what a

@@ -328,7 +328,7 @@ const CHAT_FILLERS = [
   'leider', 'ok', 'okay', 'ja', 'nein', 'super', 'toll', 'prima', 'eure', 'euer', 'euch', 'ihr', 'du',
   'dir', 'dich', 'sagen', 'sag', 'erklaren', 'erklar', 'bescheid', 'vorab', 'irgendwie', 'gibts',
   'wozu', 'warum', 'wieso', 'weshalb', 'weswegen', 'anfrage', 'anfragen', 'anliegen',
-  'lautet', 'lauten', 'heisst', 'nennen', 'finde', 'finden', 'gilt', 'gelten', 'sein', 'ware',
+  'lautet', 'lauten', 'heisst', 'nennen', 'angeben', 'finde', 'finden', 'gilt', 'gelten', 'sein', 'ware',
   // Words that make a statement a request and name no topic ("Benötige …", "Wäre nett, wenn Sie
   // mir … mitteilen", "Hätte gern gewusst, …"); the sentence stage reads them as the request.
   'benotige', 'benotigen', 'benotigt', 'benotigte', 'benotigten', 'brauch', 'brauchten', 'suche', 'suchen',
@@ -378,6 +378,8 @@ const CHAT_FILLERS = [
   'falsch',
   // Adjectives that grade the answer, not the topic ("eine offizielle Seite"; more in ARTICLE_FILLERS).
   'korrekt', 'offiziell', 'offizielle', 'offiziellen',
+  // "auf die Schnelle" (quickly): how the writer looked, not what for.
+  'schnelle',
   // The form of an answer asked for ("in einfachen Worten", "in ein, zwei Sätzen", "in Stichpunkten").
   'einfachen', 'worten', 'satz', 'satze', 'satzen', 'stichpunkte', 'stichpunkten', 'stichworte', 'stichworten',
   // "gibts sowas auch für Schulen?": points back, names nothing itself.

@@ -179,6 +179,21 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Wir beantragen die Förderung nach dem Teilhabe- und Integrationsgesetz. Was müssen wir bis dahin tun?').main.outcome).toBe('none');
   });
 
+  it('should read a pointer at a sentence that gives a reason as pointing at what the sentence states', () => {
+    // "sowas" stands for the new needs, not for the families' arrival the "weil" clause gives as their reason.
+    const message =
+      'Bei uns tauchen gerade ganz neue Bedarfe auf, weil viele Familien aus der Ukraine gekommen sind, und wir fragen uns, ob sowas landesweit aufgegriffen wird. Macht die LaKI sowas?';
+    const [part] = kb.explainMessage(message).parts;
+    expect(part!.leansOn).toBe('Bei uns tauchen gerade ganz neue Bedarfe auf');
+    expect(kb.matchMessage(message).main.suggestions.map((entry) => entry.id)).toContain('laki-bedarfe-impulse');
+  });
+
+  it('should read the occasion and chat words around a request as context', () => {
+    // A school project is what the answer is for; "angeben" (state) and "auf die Schnelle" name no topic.
+    expect(answered('Ich bin Azubi in der Stadtverwaltung Lünen und muss für meine Projektarbeit die Internetseite der Kommunalen Integrationszentren angeben. Hast du die?')).toBe('laki-webseite');
+    expect(answered('Hallo, kurze Sache aus dem Ordnungsamt: ich bräuchte mal die telefonnummer von der laki, find die auf die schnelle nicht')).toBe('laki-telefon');
+  });
+
   it('should read "die Abkürzung" as an abbreviation written before, and decline one the knowledge does not know', () => {
     expect(answered('In unseren Protokollen steht dauernd LaKI, und keiner erklärt es. Wofür steht die Abkürzung?')).toBe('laki-was-ist');
     expect(kb.matchMessage('Im Protokoll steht ständig BAMF. Wofür steht das Kürzel?').main.outcome).toBe('none');

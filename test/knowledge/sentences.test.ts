@@ -26,6 +26,11 @@ describe('splitSentences', () => {
     ['Streit, Missverständnisse usw. Gibt es Fortbildungen?', ['Streit, Missverständnisse usw.', 'Gibt es Fortbildungen?']],
     // A capital noun after "usw." may go on with the sentence.
     ['Kitas, Schulen usw. Angebote machen wir viele.', ['Kitas, Schulen usw. Angebote machen wir viele.']],
+    // An emoji before a space ends its sentence, with its skin tone or joined parts; one before a mark does not.
+    ['Unser Amt will das per Fax schicken 🙄 habt ihr ne Faxnummer?', ['Unser Amt will das per Fax schicken 🙄', 'habt ihr ne Faxnummer?']],
+    ['neu im KI 👋🏽 wer organisiert den Austausch', ['neu im KI 👋🏽', 'wer organisiert den Austausch']],
+    ['bin neu 🤷‍♀️ und jetzt?', ['bin neu 🤷‍♀️', 'und jetzt?']],
+    ['Was ist die LaKI 🙄?', ['Was ist die LaKI 🙄?']],
   ])('should split %j', (message, expected) => {
     expect(splitSentences(message)).toEqual(expected);
   });
@@ -147,6 +152,7 @@ describe('pointsBack', () => {
     ['Was kostet das?', true],
     ['Was sind deren Hauptaufgaben in Stichworten?', true],
     ['Macht das KI in dem Bereich etwas?', true],
+    ['Wer organisiert den?', true],
     ['was heißt in dem Zusammenhang Sozialraumorientierung?', false],
     ['wie lautet die E-Mail-Adresse der LaKI?', false],
     ['Was machen die KIs für Schulen?', false],
@@ -214,6 +220,12 @@ describe('findFocus, a thin question pointing into its context', () => {
   it('should let the question lean on the context sentence it points into', () => {
     const [part] = focus('Wir sitzen an unserem ersten Integrationskonzept. Kann uns die Koordinierungsstelle dabei beraten?').parts;
     expect(part!.leansOn).toBe('Wir sitzen an unserem ersten Integrationskonzept.');
+  });
+
+  it('should read a request joined by "und" without its "ich" as the asked piece', () => {
+    const [part] = focus('Ich verschicke nächste Woche die Einladung zu unserer Netzwerkkonferenz und bräuchte dafür noch die E-Mail-Adresse der LaKI.').parts;
+    expect(part!.text).toBe('bräuchte dafür noch die E-Mail-Adresse der LaKI.');
+    expect(part!.context).toEqual(['Ich verschicke nächste Woche die Einladung zu unserer Netzwerkkonferenz']);
   });
 
   it('should let a thin question after a dash go on with the sentence the dash cut off', () => {
