@@ -2,7 +2,7 @@
  * The words of chat German that the sentence stage reads a message by: question words and the
  * verbs that open a yes/no question, courtesy, anaphors, and a piece's words as those lists spell
  * them (`words`, memoised, umlauts typed as digraphs read as the listed word). Used by
- * `sentences.ts`, `sentenceSplit.ts` and `pointers.ts`.
+ * `sentences.ts`, `sentenceSplit.ts`, `clauses.ts`, `purposes.ts`, `referents.ts` and `pointers.ts`.
  */
 import { consonantDigraphsFolded, fold } from './text';
 
@@ -37,7 +37,7 @@ export const PREPOSITIONS = new Set([
   'with', 'in', 'at', 'and', 'so',
 ]);
 
-/** The words the request patterns (`sentences.ts`) are written with, for reading them typed without umlauts. */
+/** The words the request patterns (`clauses.ts`) are written with, for reading them typed without umlauts. */
 const REQUEST_WORDS = [
   'brauche', 'brauchte', 'benotige', 'benotigte', 'benotigen', 'benotigten', 'ubermitteln', 'hatte', 'hatten',
   'wusste', 'mochte', 'mochten', 'wurde', 'wurden', 'ware', 'waren', 'dankbar', 'schon',

@@ -1,6 +1,7 @@
 /**
  * Reading a whole chat message, as a sequence of stages:
- *   1. sentences and focus (`sentences.ts`): which pieces ask, which are context;
+ *   1. sentences and focus (`sentences.ts`, with `clauses.ts`, `purposes.ts` and `referents.ts`):
+ *      which pieces ask, which are context, and what a part points at;
  *   2.–3. normalising and reading each word (`text.ts`, `analyzer.ts`): the message's words once,
  *      each asked part and its context from them (`messageWords.ts`);
  *   4. scoring (`scoring.ts`) with the context's known words as a ranking help;

@@ -1,0 +1,214 @@
+/**
+ * Stage 1 of reading a message, second step: cutting a sentence into clauses where a new question
+ * starts (", welches Dezernat …", "… und wo sitzt sie?") or a piece of its own begins (a new
+ * statement, an example, a reason, the alternative the writer doubts), and telling whether a clause
+ * opens a question or makes a request. Pure functions over the text; `sentences.ts` gives each
+ * clause its role.
+ */
+import { FRONTED_ADVERBS, INTERROGATIVES, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
+import { fold } from './text';
+
+/** Adverbs that sharpen a question word without naming anything ("wodurch genau", "wo eigentlich"). */
+const QUESTION_ADVERBS = new Set(['genau', 'eigentlich', 'denn', 'konkret', 'ungefahr', 'jetzt', 'nun']);
+
+/**
+ * A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "bitte ich um …", "mir fehlt noch …",
+ * "wäre nett, wenn Sie …", "Bitte schicken Sie mir …", "I need …". A plural verb asks only with its
+ * "wir" ("wir suchen …"): "… Geflüchtete, die eine Ausbildung suchen" is a relative clause.
+ */
+export const REQUEST =
+  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch(?!\s+(einiges|vieles|etwas|viel|manches|ein\s+bisschen|so\s+einiges)\b)|^bitte\s+(einmal\s+|mal\s+|kurz\s+|noch\s+)?(die|den|das|um)|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+
+/**
+ * A request that opens a clause with "ich", or with its verb alone ("… und (ich) suche die
+ * Regelung …", "… und bräuchte dafür noch die Mailadresse"), folded. With "wir" the clause mostly tells what the writer's office is doing
+ * ("… und wir suchen Partner"), unless it asks to know ("… und würden gern wissen, ob …").
+ */
+const JOINED_REQUEST =
+  /^(ich\s+(brauche|brauch|brauchte|suche|benotige|benotigte|hatte|wusste|mochte|wurde)|brauche|brauchte|suche|benotige|benotigte|(hatte|wusste)\s+gerne?|(wir\s+)?(wurden|mochten|wussten)\s+(gerne?\s+)?(wissen|erfahren))(\s|$)/u;
+
+/** A salutation opening a message ("Sehr geehrte Frau Dr. Schmidt", "Liebes LaKI-Team", "Hallo zusammen"), folded. */
+const SALUTATION = /^(sehr geehrte[rs]?|liebe[rs]?|hallo|hey|hi|moin|tach|servus|gruss gott|guten (tag|morgen|abend)|dear|hello)(\s+[^\s]+){0,4}$/u;
+
+/** An example the writer gives after a comma ("…, z.B. wenn ein Zentrum ein gutes Projekt hat"). */
+const EXAMPLE = /^(z\.\s?b\.|zb\b|zum beispiel|bspw\.|beispielsweise|etwa\s+(wenn|bei|beim|im|in|für|fur|mit)\b|e\.\s?g\.)/iu;
+
+/**
+ * A clause opening with a possessive or a personal subject starts a new statement, as does "da"
+ * with the writer as subject ("…, da haben wir gerade Bedarf").
+ */
+const NEW_STATEMENT = /^(?:(mein|meine|meiner|unser|unsere|unserer|ich|wir|mir|uns|my|our|we|i)|da\s+\S+\s+(wir|ich))\s/iu;
+
+/** Words that open a rephrasing of the clause before ("also", "sprich", "bzw."). */
+const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|that is)\b/iu;
+
+/**
+ * The alternative a yes/no question doubts, after "oder", folded: "oder ist das nur Schule?",
+ * "oder machen die nur Einzelberatung?", "oder sind die dafür nicht zuständig?", "oder nur für
+ * Lehrkräfte?".
+ */
+export const DOUBTED_ALTERNATIVE =
+  /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|\S+\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|eher|gar\s+nicht|nicht|jeder|jede|jedes)\b|(nur|bloss|ausschliesslich|lediglich)\s+\S|(eher\s+|doch\s+|gar\s+)?nicht\s*[?.!]*$)/u;
+
+/**
+ * True when a clause opens with a finite verb that no list names, followed by its subject
+ * ("Entscheiden wir das selbst …", "Kümmern sich die KIs …"): a yes/no question.
+ */
+function opensWithVerbAndSubject(list: readonly string[]): boolean {
+  const [first, second] = list;
+  return (
+    first !== undefined &&
+    second !== undefined &&
+    SUBJECT_PRONOUNS.has(second) &&
+    first.length >= 4 &&
+    /(en|ern|eln|t|st)$/u.test(first) &&
+    !FRONTED_ADVERBS.has(first) &&
+    !INTERROGATIVES.has(first) &&
+    !PREPOSITIONS.has(first)
+  );
+}
+
+/**
+ * True when the first words (after a preposition or "und") are a question word or a question verb;
+ * in a sentence that asks ("?"), also any verb followed by its subject ("Entscheiden wir …?").
+ */
+export function opensQuestion(text: string, asks = false): 'interrogative' | 'verb' | null {
+  const list = words(text);
+  if (list[0] === 'wie' && COMPARING_WIE.test(list.slice(0, 2).join(' '))) return null;
+  for (let i = 0; i < Math.min(list.length, 3); i++) {
+    const word = list[i]!;
+    if (INTERROGATIVES.has(word)) return 'interrogative';
+    if (QUESTION_VERBS.has(word)) return i === 0 || PREPOSITIONS.has(list[i - 1]!) ? 'verb' : null;
+    if (asks && i === 0 && opensWithVerbAndSubject(list)) return 'verb';
+    if (!PREPOSITIONS.has(word)) return null;
+  }
+  return null;
+}
+
+/**
+ * Where {@link splitClauses} may cut a sentence: a comma (with "und/oder/sowie"), a spaced
+ * "und/oder/…", or the space after a verb of asking. Never an empty match. One shared object read
+ * with `exec` (nothing else uses it): `matchAll` would copy the pattern on every sentence.
+ */
+const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen|know|wondering|wonder))\s+)/giu;
+
+/**
+ * True when what follows a comma is a piece of its own:
+ * - a new statement: "…, mein Chef will das wissen" (context of its own);
+ * - an example: "…, z.B. wenn ein Zentrum ein gutes Projekt hat" (context, not what is asked);
+ * - the reason or concession the writer gives: "… die Mailadresse, weil ich sie der Vorlage anhängen
+ *   will", "…, obwohl wir keine Kommune im engeren Sinne sind", and the purpose of a request to be
+ *   given something ("… die Postanschrift nennen, damit nichts verloren geht", see {@link GIVING});
+ * - in a statement, what was heard ("Ich habe gehört, dass das KI Fortbildungen anbietet. Stimmt
+ *   das?") or what follows "aber" ("Die Besuchsadresse hab ich schon, aber die Postanschrift ist
+ *   eine andere"), so that a later "das" or "die" points at it and not at the speaker.
+ */
+function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
+  if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest)) return true;
+  const folded = fold(rest);
+  if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(words(before).join(' ')))) return true;
+  return /^(weil|denn|zumal|obwohl|obgleich|because|although)\s/u.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
+}
+
+/**
+ * A request to be given something, at the end of a clause ("Könnten Sie mir die Postanschrift
+ * *nennen*"): a ", damit …" after it is the writer's purpose ("…, damit nichts verloren geht"),
+ * not part of what is asked ("Was muss ein Kreis tun, damit sein KI gefördert wird?"), folded.
+ * So is a ", damit …" after a request ("Ich bräuchte die Namen …, damit die Einladung …").
+ */
+const GIVING = /\s(nennen|mitteilen|sagen|geben|schicken|senden|zusenden|zuschicken|durchgeben|verraten|weiterleiten|aufschreiben)\s*$/u;
+
+/**
+ * Cuts a sentence into clauses where a new question starts: ", welches Dezernat …",
+ * "… und wo sitzt sie?", ", ob …". A clause opening with a verb ("…, und gibt es …") starts a
+ * new question only in a sentence that asks ("?"); in a statement it continues the sentence.
+ */
+export function splitClauses(sentence: string, asks: boolean, unmarked = false): string[] {
+  const clauses: string[] = [];
+  let start = 0;
+  /** Ends the clause that began at `start` at `end`, and starts the next at `next`. */
+  const closeClause = (end: number, next: number) => {
+    const clause = sentence.slice(start, end).trim();
+    if (clause) clauses.push(clause);
+    start = next;
+  };
+  /** Inside a rephrasing set off by a comma (", also …"). */
+  let inserted = false;
+  CLAUSE_BOUNDARY.lastIndex = 0;
+  for (let match = CLAUSE_BOUNDARY.exec(sentence); match !== null; match = CLAUSE_BOUNDARY.exec(sentence)) {
+    const cut = match.index + match[0].length;
+    /** What follows the boundary, read by several of the tests below (one string, so its words are looked up once). */
+    const rest = sentence.slice(cut);
+    // After a comma, a piece of its own starts: a new statement, an example, a reason, or in a
+    // statement what was heard or what follows "aber" (see {@link startsOwnPiece}).
+    if (match[0].includes(',') && startsOwnPiece(rest, asks, sentence.slice(start, match.index))) {
+      closeClause(match.index, cut);
+      continue;
+    }
+    // "Sehr geehrte Damen und Herren, für …": the salutation is a piece of its own.
+    if (start === 0 && match[0].includes(',') && SALUTATION.test(fold(sentence.slice(0, match.index)))) {
+      closeClause(match.index, cut);
+      continue;
+    }
+    // "wir sind mitten in der Haushaltsberatung und ich brauch die Faxnummer": a request joined to
+    // a statement by "und" is a piece of its own, and the statement before it is context.
+    if (/\s(?:und|and)\s+$/iu.test(match[0]) && JOINED_REQUEST.test(words(rest).join(' '))) {
+      const clause = sentence.slice(start, match.index).trim();
+      if (clause && !REQUEST.test(words(clause).join(' '))) {
+        closeClause(match.index, cut);
+        continue;
+      }
+    }
+    // "…, also mit wem rede ich da?" says the same question again in other words: one part.
+    if (REPHRASING.test(rest)) {
+      // A rephrased noun ("Stellen, also Lehrerstellen, …") is inserted; a rephrased question is not.
+      inserted = match[0].includes(',') && !opensQuestion(rest.replace(REPHRASING, ''));
+      continue;
+    }
+    // "Wie viele Stellen, also Lehrer- und Verwaltungsstellen, bekommt ein KI?": the comma after an
+    // inserted rephrasing closes it, and the sentence goes on.
+    if (inserted && match[0].trim() === ',') {
+      inserted = false;
+      continue;
+    }
+    if (match[0].includes(',')) inserted = false;
+    // "…, oder ist das nur Schule und Kita?", "…, oder geht's bei denen nur um Kinder?": the
+    // alternative the writer doubts is a piece of its own, context, so that its topics do not
+    // compete with what is asked.
+    if ((asks || unmarked) && /\b(oder|or)\s*$/iu.test(match[0]) && DOUBTED_ALTERNATIVE.test(fold(rest))) {
+      closeClause(match.index, match.index + match[0].search(/(oder|or)\s*$/iu));
+      continue;
+    }
+    const opens = opensQuestion(rest, asks);
+    if (!opens || (opens === 'verb' && !asks)) continue;
+    // "Entscheiden wir das selbst oder gibt das Land was vor?", "…, oder ist das gar nicht deren
+    // Bereich?": a yes/no clause after "oder" is the other alternative of the same question.
+    if (opens === 'verb' && /\b(oder|or)\s*$/iu.test(match[0])) continue;
+    const before = sentence.slice(start, match.index);
+    // "Welcher Kreis oder welche Stadt hat …?": a question word and its noun, with no verb, are
+    // the first of two alternatives the question that follows asks about.
+    const beforeWords = words(before);
+    if (/^\s*(oder|or)\s*$/iu.test(match[0]) && beforeWords.length <= 2 && INTERROGATIVES.has(beforeWords[0] ?? '')) continue;
+    // "Wodurch genau und von wem wird der Rahmen festgelegt?": two question words of one question.
+    if (/^\s*(und|and)\s*$/iu.test(match[0]) && INTERROGATIVES.has(beforeWords[0] ?? '') && beforeWords.slice(1).every((word) => QUESTION_ADVERBS.has(word))) continue;
+    // "Ist vorgeschrieben, wie …", "Weiß jemand, ob …": a short verb-first clause whose
+    // complement is the indirect question is one question.
+    if (!/\b(und|oder|sowie|and|or)\s*$/iu.test(match[0]) && opensQuestion(before) === 'verb' && beforeWords.length <= 4) continue;
+    // "Gibt es vom KI irgendwas, was uns beim Übergang hilft?": "was" after "etwas" is a relative
+    // pronoun; the clause it opens says what the thing asked for is. So is a spoken "wo" ("irgendwas,
+    // wo man als Neue geschult wird?").
+    if (match[0].includes(',') && INDEFINITES.has(beforeWords[beforeWords.length - 1] ?? '') && RELATIVE_AFTER_INDEFINITE.has(words(rest)[0] ?? '')) continue;
+    closeClause(match.index, cut);
+  }
+  closeClause(sentence.length, sentence.length);
+  return clauses;
+}
+
+/** Indefinite pronouns a relative clause with "was" describes ("etwas, was …", "alles, was …"). */
+const INDEFINITES = new Set(['etwas', 'irgendwas', 'irgendetwas', 'was', 'sowas', 'soetwas', 'nichts', 'alles', 'vieles', 'einiges', 'manches', 'das']);
+
+/** Words that open a relative clause after an indefinite pronoun ("etwas, *was* …", "irgendwas, *wo* …"). */
+const RELATIVE_AFTER_INDEFINITE: ReadonlySet<string> = new Set(['was', 'wo']);
+
+/** "…, wie früher halt", "wie gesagt": "wie" comparing, not asking, folded. */
+const COMPARING_WIE = /^wie\s+(fruher|immer|gesagt|besprochen|ublich|gewohnt|erwahnt|bisher|vereinbart|angekundigt|gewunscht|gehabt|oben|folgt)\b/u;

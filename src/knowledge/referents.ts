@@ -1,0 +1,140 @@
+/**
+ * Stage 1 of reading a message, last step: what a part points at among the pieces before it ("Kann
+ * uns die LaKI *dabei* beraten?", "Wofür steht *die Abkürzung*?"), and what in that piece it points
+ * at — the main clause, a quoted term, the writer's introduction left out. Pure functions over the
+ * text; `sentences.ts` hands the result to the matcher as the part's antecedent and the sentence it
+ * leans on.
+ */
+import { hasTopicWords } from './chatWords';
+import { abbreviationIn, actorNamed, asksAbbreviation, pointsBack, pointsWithinItself, saysShe } from './pointers';
+
+/** A piece of a message as far as pointing is concerned: its text and whether it asks (see `sentences.ts`). */
+interface Piece {
+  readonly text: string;
+  readonly role: 'question' | 'request' | 'context' | 'courtesy';
+}
+
+/**
+ * True when a part points at what comes before it: a pointing adverb or a demonstrative standing
+ * alone that does not point within the part itself, or "sie" for what was named before.
+ */
+export function pointsBefore(text: string, message: string, isStopword: (word: string) => boolean): boolean {
+  return (pointsBack(text, isStopword) && !pointsWithinItself(text, isStopword)) || saysShe(text, message);
+}
+
+/**
+ * The abbreviation a part asking about "die Abkürzung" means in the sentence it refers to: the
+ * LaKI's or the centres' (the knowledge explains them), or one the knowledge does not know (the
+ * matcher then declines the part). Another abbreviation the knowledge uses without explaining it
+ * ("NRW") is left to the whole sentence.
+ */
+export function abbreviationMeant(part: string, sentence: string, namesTopic: ((text: string) => boolean) | undefined): string | undefined {
+  if (!asksAbbreviation(part)) return undefined;
+  const abbreviation = abbreviationIn(sentence);
+  if (abbreviation === undefined) return undefined;
+  return actorNamed(abbreviation) !== undefined || (namesTopic !== undefined && !namesTopic(abbreviation)) ? abbreviation : undefined;
+}
+
+/** Context pieces looked at, nearest first, for one the knowledge base knows something of. */
+const REFERENT_REACH = 3;
+
+/**
+ * What a part refers to among the pieces before it: the nearest with topic words. A context piece
+ * that names nothing the knowledge base knows is passed over for a nearer-by one that does ("… das
+ * Kürzel LaKI. Ich trau mich nicht mehr zu fragen :) Wofür steht das?").
+ */
+export function referentOf(
+  part: string,
+  before: readonly Piece[],
+  isStopword: (word: string) => boolean,
+  namesTopic: ((text: string) => boolean) | undefined,
+): Piece | undefined {
+  const candidates = before.filter((piece) => piece.role !== 'courtesy' && hasTopicWords(piece.text, isStopword)).reverse();
+  // "… das Kürzel LaKI. Meine Kolleginnen benutzen es so selbstverständlich … Wofür steht *die
+  // Abkürzung*?": the abbreviation is the one a piece before writes.
+  if (asksAbbreviation(part)) {
+    const writing = candidates.slice(0, REFERENT_REACH).find((piece) => abbreviationIn(piece.text) !== undefined);
+    if (writing) return writing;
+  }
+  // "Bei uns tauchen neue Bedarfe auf, weil viele Familien gekommen sind. Macht die LaKI sowas?":
+  // what a pointer stands for is what the sentence states, not the reason it gives.
+  if (candidates[0] && REASON_PIECE.test(candidates[0].text) && candidates[1]?.role === 'context' && namesTopic?.(candidates[1].text)) {
+    return candidates[1];
+  }
+  const nearest = candidates[0];
+  if (!nearest || nearest.role !== 'context' || !namesTopic || namesTopic(nearest.text)) return nearest;
+  return candidates.slice(1, REFERENT_REACH).find((piece) => piece.role === 'context' && namesTopic(piece.text)) ?? nearest;
+}
+
+/** A piece that gives the reason for the one before it (", weil …"), split off by {@link startsOwnPiece}. */
+const REASON_PIECE = /^(?:weil|denn|zumal|because)\s/iu;
+
+/**
+ * "ich sitze in der Stabsstelle im Kreis Lippe und wir sollen ein Konzept schreiben": what a
+ * pointer ("Kann die LaKI uns *dabei* beraten?") points at is what the writer said last, not who
+ * the writer is — the introduction before "und …" is left out when at least three words follow.
+ */
+const INTRODUCED_CLAUSE =
+  /^(?:ich\s+(?:bin|sitze?|arbeite)|bin|sitze?|arbeite|wir\s+sind)\b.*?(?:,\s*|\s+)und\s+(\S+\s+\S+\s+\S+.*)$/iu;
+
+/** The writer as the one something is for: "für uns", "für mich", "Leute wie mich" ("Vereine wie unserer" names the kind itself). */
+const FOR_THE_WRITER = /(?:^|[^\p{L}])(?:für|fuer|fur)\s+(?:uns|mich)(?=[^\p{L}]|$)|(?:^|[^\p{L}])wie\s+(?:mich|uns)(?=[^\p{L}]|$)/iu;
+
+/** A sentence in which the writer says who they are ("ich bin Hebamme", "ich arbeite als Schulbegleiterin …"). */
+const INTRODUCES_WRITER = /^(?:\S+\s+){0,3}?(?:ich\s+(?:bin|arbeite)|wir\s+sind)\s/iu;
+
+/**
+ * "Ich bin Hebamme … Eine Kollegin hat erzählt, dass das KI auch Fortbildungen *für uns* anbietet.
+ * Stimmt das?": a part that asks for the writer leans on the sentence in which the writer says who
+ * they are (the nearest before it), as a part pointing into a sentence does.
+ */
+export function writerIntroduction(text: string, before: readonly Piece[]): string | undefined {
+  if (!FOR_THE_WRITER.test(text)) return undefined;
+  for (let index = before.length - 1; index >= 0; index--) {
+    const piece = before[index]!;
+    if (piece.role === 'context' && INTRODUCES_WRITER.test(piece.text)) return piece.text;
+  }
+  return undefined;
+}
+
+/** A sentence without the writer's introduction ({@link INTRODUCED_CLAUSE}); the sentence itself when it has none. */
+function withoutIntroduction(text: string): string {
+  return INTRODUCED_CLAUSE.exec(text)?.[1] ?? text;
+}
+
+/**
+ * What a later part points at in a sentence: a term the sentence quotes when the rest of the
+ * sentence names nothing the knowledge base knows ("Mein Betreuer sagt ständig „LaKI“. Was ist
+ * das?" asks what the LaKI is, not about the supervisor), else the sentence without the writer's
+ * introduction ("Die KIs sehen Integrationspolitik als „Querschnittsaufgabe“ – was machen sie in
+ * dem Zusammenhang?" is about the whole sentence).
+ */
+export function pointedAt(text: string, namesTopic: ((text: string) => boolean) | undefined): string {
+  const quote = namesTopic ? QUOTED_TERM.exec(text) : null;
+  const term = quote?.[1]!.trim();
+  if (!quote || !term || term.split(/\s+/u).length > MAX_QUOTED_TERM_WORDS) return withoutIntroduction(text);
+  const rest = text.slice(0, quote.index) + text.slice(quote.index + quote[0].length);
+  return namesTopic!(rest) ? withoutIntroduction(text) : term;
+}
+
+/** A term in quotation marks: „…“, “…”, "…", »…«, ‚…‘. */
+const QUOTED_TERM = /[„“"»‚]([^„“”"»«‚‘’\n]{2,60})[“”"«‘’]/u;
+
+/** Most words a quoted term has; a longer quotation is a sentence someone said, not a name. */
+const MAX_QUOTED_TERM_WORDS = 3;
+
+/** A comma opening a subordinate or relative clause (", weil …", ", wie …", ", die …"). */
+const SUBORDINATE = /,\s*(?:wie|weil|da|dass|ob|wenn|obwohl|damit|die|der|das|denen|deren|dessen|wo|was|welche[rsnm]?)\s/iu;
+
+/** Shortest main clause (in characters) kept alone: "Unsere Leitung meinte, das KI macht …" stays whole. */
+const MIN_MAIN_CLAUSE = 25;
+
+/**
+ * What a pointer points at in a sentence is what its main clause names: "Wir haben viele ältere
+ * Migrantinnen, die unsere Angebote kaum nutzen. Ist sowas Thema beim KI?" asks about the older
+ * migrants, not about the offers of the relative clause.
+ */
+export function mainClause(text: string): string {
+  const match = SUBORDINATE.exec(text);
+  return match && match.index >= MIN_MAIN_CLAUSE ? text.slice(0, match.index) : text;
+}
