@@ -202,6 +202,9 @@ export class Matcher {
       unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
       contextAsQuestion = true;
     }
+    const asked = contextAsQuestion ? analysis : personWithin(question, analysis, reader);
+    const asksPerson = asked !== analysis;
+    analysis = asked;
     const focal = this.focalWeights(analysis);
     // "Unser Theater will sich interkulturell öffnen. Kann das KI *dafür ein Ansprechpartner* sein?":
     // leaning on what the sentence names, the role asks whether that is the centre's task; it
@@ -279,7 +282,10 @@ export class Matcher {
       },
       this.settings,
     );
-    return { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, keyNouns, scored, result };
+    // A person within a body is answered only by an entry that names the body and its people: the
+    // choices of another body's contact persons or of the body's tasks are the nearby topics of a decline.
+    const decided = asksPerson && result.outcome === 'suggest' ? declined('uncovered-terms', result.candidates, result.suggestions) : result;
+    return { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, keyNouns, scored, result: decided };
   }
 
   /**
@@ -290,7 +296,7 @@ export class Matcher {
    * one question mostly fails on the unknown words of its context ("Sozialamt", "dringend").
    */
   mayAnswerAlone(question: string, reader: TextReader = this.ownReader): boolean {
-    const analysis = reader.analyze(question);
+    const analysis = personWithin(question, reader.analyze(question), reader);
     const unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     const focal = this.focalWeights(analysis);
     // As in `explain`: no known word, or an unknown number, declines.
@@ -502,6 +508,28 @@ const ROLE_PREDICATE =
 
 /** A form of "sein" that makes a role its predicate ({@link ROLE_PREDICATE}). */
 const COPULA = /(?:^|[^\p{L}])(?:sein|ist|sind|wäre|wären|waere|waeren)(?=[^\p{L}]|$)/iu;
+
+/**
+ * "Wer ist im Ministerium … für die KIs zuständig?", "Wer ist bei der LaKI dafür verantwortlich?":
+ * asked who *within* a body named is responsible, the question is for a person there, not for what
+ * the body does.
+ */
+const WHO_WITHIN =
+  /(?:^|[^\p{L}])wer\s+(?:ist|sind|wäre|waere|ware)\s+(?:\S+\s+){0,2}?(?:im|beim|bei\s+der|bei\s+dem|in\s+der|in\s+dem)\s+[^?!.]*?(?:zuständig|zustaendig|zustandig|verantwortlich)(?=[^\p{L}]|$)/iu;
+
+/**
+ * A part that asks who within a body is responsible ({@link WHO_WITHIN}) read as asking for a
+ * contact person: "zuständig" counts as "Ansprechpartner", not as the body's tasks. So the LaKI's
+ * contact persons answer for the LaKI, and a body whose people the flyer does not name gets no
+ * answer about its tasks instead.
+ */
+function personWithin(question: string, analysis: Analysis, reader: TextReader): Analysis {
+  if (!WHO_WITHIN.test(question)) return analysis;
+  const duties = new Set(reader.analyze('zuständig verantwortlich').tokens);
+  if (!analysis.tokens.some((token) => duties.has(token))) return analysis;
+  const person = reader.analyze('Ansprechpartner').tokens;
+  return { ...analysis, tokens: [...new Set([...analysis.tokens.filter((token) => !duties.has(token)), ...person])] };
+}
 
 /** "oder" between two alternatives of one question ("… vom Land *oder* entscheiden wir das selbst?"). */
 const ALTERNATIVES = /\soder\s/iu;

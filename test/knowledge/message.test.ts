@@ -194,6 +194,17 @@ describe('matchMessage', () => {
     expect(answered('Hallo, kurze Sache aus dem Ordnungsamt: ich bräuchte mal die telefonnummer von der laki, find die auf die schnelle nicht')).toBe('laki-telefon');
   });
 
+  it('should read who within a body is responsible as a question for a person there', () => {
+    // The LaKI's contact persons answer for the LaKI; a ministry's people are not in the flyer, and
+    // neither its funding nor the LaKI's contact persons answer for them.
+    expect(answered('Wer ist bei der LaKI zuständig?')).toBe('laki-ansprechpersonen');
+    const ministry = kb.matchMessage('Wer ist im Ministerium für Arbeit, Integration und Soziales konkret für die Integrationszentren zuständig? Ich bräuchte einen Namen.');
+    expect(ministry.main.outcome).toBe('none');
+    expect(kb.matchMessage('Wer ist beim Schulministerium für die KIs verantwortlich?').main.outcome).toBe('none');
+    // Who is responsible for a task, with no body to look into, asks for the body that does it.
+    expect(answered('Wer ist für die Evaluation zuständig?')).toBe('laki-zusammenarbeit-land');
+  });
+
   it('should read "die Abkürzung" as an abbreviation written before, and decline one the knowledge does not know', () => {
     expect(answered('In unseren Protokollen steht dauernd LaKI, und keiner erklärt es. Wofür steht die Abkürzung?')).toBe('laki-was-ist');
     expect(kb.matchMessage('Im Protokoll steht ständig BAMF. Wofür steht das Kürzel?').main.outcome).toBe('none');
