@@ -43,6 +43,9 @@ const laterTuningSets = [
   // Written at the start of 7 December's second session, emphasis on long messages whose question is thin
   // or points into the context, and on honesty; 77 right and 4 confident wrong parts/turns at first sight.
   ['real-messages-19.yaml', 77, 4],
+  // Written in 7 December's second session, emphasis on follow-up conversations (40) and messages with
+  // several questions (25); 79 right and 14 confident wrong parts/turns at first sight.
+  ['real-messages-20.yaml', 79, 14],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
