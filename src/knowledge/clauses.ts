@@ -13,11 +13,11 @@ const QUESTION_ADVERBS = new Set(['genau', 'eigentlich', 'denn', 'konkret', 'ung
 
 /**
  * A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "bitte ich um …", "mir fehlt noch …",
- * "wäre nett, wenn Sie …", "Bitte schicken Sie mir …", "I need …". A plural verb asks only with its
+ * "wäre nett, wenn Sie …", "Bitte schicken Sie mir …", "schick mir mal …", "I need …". A plural verb asks only with its
  * "wir" ("wir suchen …"): "… Geflüchtete, die eine Ausbildung suchen" is a relative clause.
  */
 export const REQUEST =
-  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch(?!\s+(einiges|vieles|etwas|viel|manches|ein\s+bisschen|so\s+einiges)\b)|^bitte\s+(einmal\s+|mal\s+|kurz\s+|noch\s+)?(die|den|das|um)|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|(bitte\s+)?(schick|schicke|send|sende|nenn|nenne|gib|sag|sage|mail|maile)\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch(?!\s+(einiges|vieles|etwas|viel|manches|ein\s+bisschen|so\s+einiges)\b)|^bitte\s+(einmal\s+|mal\s+|kurz\s+|noch\s+)?(die|den|das|um)|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
 
 /**
  * A request that opens a clause with "ich", or with its verb alone ("… und (ich) suche die

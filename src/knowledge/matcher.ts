@@ -515,7 +515,7 @@ const COPULA = /(?:^|[^\p{L}])(?:sein|ist|sind|wäre|wären|waere|waeren)(?=[^\p
  * the body does.
  */
 const WHO_WITHIN =
-  /(?:^|[^\p{L}])wer\s+(?:ist|sind|wäre|waere|ware)\s+(?:\S+\s+){0,2}?(?:im|beim|bei\s+der|bei\s+dem|in\s+der|in\s+dem)\s+[^?!.]*?(?:zuständig|zustaendig|zustandig|verantwortlich)(?=[^\p{L}]|$)/iu;
+  /(?:^|[^\p{L}])wer\s+(?:(?:ist|sind|wäre|waere|ware)\s+(?:\S+\s+){0,2}?(?:im|beim|bei\s+der|bei\s+dem|in\s+der|in\s+dem))\s+[^?!.]*?(?:zuständig|zustaendig|zustandig|verantwortlich)(?=[^\p{L}]|$)/iu;
 
 /**
  * A part that asks who within a body is responsible ({@link WHO_WITHIN}) read as asking for a

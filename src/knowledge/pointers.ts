@@ -212,7 +212,8 @@ const ACTOR_DEMONSTRATIVES = new Set(['die', 'der', 'den', 'dem']);
  * *sie* angesiedelt?" asks where the LaKI is attached. The referent must name nothing else the
  * pronoun could stand for (no other capitalised noun: "Ich suche die Faxnummer der LaKI, wo finde
  * ich die?" is about the number), unless the part asks what its subject does — only an actor does
- * something ("Welche Kernaufgaben hat die Koordinierungsstelle? Und was tut *sie* sonst noch?").
+ * something ("Welche Kernaufgaben hat die Koordinierungsstelle? Und was tut *sie* sonst noch?") or
+ * what only a body has ("Was ist die Aufgabe der LaKI, wer fördert *sie*?").
  * Needs a message that capitalises: in lower case "sie" may be the reader.
  */
 export function actorReferredTo(text: string, referent: string, message: string, isStopword: (word: string) => boolean): string | undefined {
@@ -227,10 +228,18 @@ export function actorReferredTo(text: string, referent: string, message: string,
   return asksWhatItDoes(text) || !namesOtherNoun(referent, actor.named) ? actor.name : undefined;
 }
 
-/** True when a piece asks what its subject does ("Was macht die eigentlich?"). */
+/** True when a piece asks what its subject does ("Was macht die eigentlich?") or something only a body has or does. */
 function asksWhatItDoes(text: string): boolean {
-  return words(text).some((word) => DOING.has(word));
+  return words(text).some((word) => DOING.has(word) || BODY_VERBS.has(word));
 }
+
+/**
+ * Verbs only an organisation is the object or subject of, folded: "Was ist die Aufgabe der LaKI,
+ * wer *fördert* sie und wo ist sie *angesiedelt*?" asks who funds the LaKI, not its task.
+ */
+const BODY_VERBS: ReadonlySet<string> = new Set([
+  'fordert', 'fordern', 'gefordert', 'finanziert', 'finanzieren', 'bezahlt', 'bezahlen', 'angesiedelt', 'angebunden', 'sitzt', 'sitzen',
+]);
 
 /** True when a sentence names a capitalised noun besides its actor (its first word and the reader's "Sie" aside). */
 function namesOtherNoun(sentence: string, actor: RegExp): boolean {

@@ -194,6 +194,20 @@ describe('matchMessage', () => {
     expect(answered('Hallo, kurze Sache aus dem Ordnungsamt: ich bräuchte mal die telefonnummer von der laki, find die auf die schnelle nicht')).toBe('laki-telefon');
   });
 
+  it('should read an informal request to be sent something as a part of its own', () => {
+    const parts = kb.matchMessage('Bitte schick mir die Postanschrift der LaKI und sag mir, wer dort Ansprechpartner ist.').parts;
+    expect(parts.map((part) => part.answer?.id)).toEqual(['laki-postanschrift', 'laki-ansprechpersonen']);
+  });
+
+  it('should read "sie" as the body a sentence names beside a thing when only a body is funded or seated', () => {
+    const parts = kb.matchMessage('Was ist die Aufgabe der LaKI, wer fördert sie und wo ist sie angesiedelt?').parts;
+    expect(parts.map((part) => part.answer?.id)).toEqual(['laki-kernaufgaben', 'laki-foerderung', 'laki-bezirksregierung']);
+  });
+
+  it('should decline a question for a size', () => {
+    expect(kb.matchMessage('Wie groß muss ein Elternverein sein, damit er Multiplikatoren zur Fortbildung schicken kann?').main.outcome).toBe('none');
+  });
+
   it('should read who within a body is responsible as a question for a person there', () => {
     // The LaKI's contact persons answer for the LaKI; a ministry's people are not in the flyer, and
     // neither its funding nor the LaKI's contact persons answer for them.
