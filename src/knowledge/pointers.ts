@@ -38,9 +38,21 @@ export function asksAgain(text: string, isStopword: (word: string) => boolean): 
  */
 export function asksActorAgain(text: string, isStopword: (word: string) => boolean): boolean {
   const list = words(text);
-  const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && !DOING.has(word) && isTopicWord(word, isStopword));
+  // "Ist das ein Thema für die *Kommunalen* Integrationszentren?": the adjective is part of the centres' name.
+  const topic = list.filter(
+    (word, index) =>
+      !POINTING_ADVERBS.has(word) && !DOING.has(word) && isTopicWord(word, isStopword) && !(COMMUNAL.test(word) && namesActor(list[index + 1] ?? '')),
+  );
   const points = list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword) || SO_WAS.test(list.join(' '));
-  return points && topic.length > 0 && topic.every((word) => ACTORS.some((actor) => actor.named.test(word)));
+  return points && topic.length > 0 && topic.every(namesActor);
+}
+
+/** "kommunal", "kommunale", "kommunalen", folded: the first word of the centres' full name. */
+const COMMUNAL = /^kommunal(?:e[nrs]?)?$/u;
+
+/** True when a word names one of the {@link ACTORS}. */
+function namesActor(word: string): boolean {
+  return ACTORS.some((actor) => actor.named.test(word));
 }
 
 /** "so was", "so etwas" written apart, folded: they point back like "sowas". */

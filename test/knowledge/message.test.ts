@@ -204,6 +204,13 @@ describe('matchMessage', () => {
     expect(parts.map((part) => part.answer?.id)).toEqual(['laki-kernaufgaben', 'laki-foerderung', 'laki-bezirksregierung']);
   });
 
+  it('should read "Ist das ein Thema für die Kommunalen Integrationszentren?" after an asked piece as asking that piece of the centres', () => {
+    // Not "what is a centre": the adjective belongs to the centres' name, so the part names only the actor.
+    const message =
+      'Wir haben viele Gründungen von Menschen mit Migrationshintergrund. Ich frage mich, ob das KI hier ein Partner für uns sein könnte. Ist das ein Thema für die Kommunalen Integrationszentren?';
+    expect(kb.matchMessage(message).parts.map((part) => part.answer?.id)).not.toContain('ki-was-ist');
+  });
+
   it('should decline a question for a size', () => {
     expect(kb.matchMessage('Wie groß muss ein Elternverein sein, damit er Multiplikatoren zur Fortbildung schicken kann?').main.outcome).toBe('none');
   });
