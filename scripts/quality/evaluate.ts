@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { answerText, askedParts, type ConversationContext, type Entry, type KnowledgeBase, type MatchResult, type MessageMatch } from '../../src/knowledge';
+import { answerText, askedParts, type ConversationContext, type Entry, type KnowledgeBase, type MatchResult, type MessageMatch, type PartMatch } from '../../src/knowledge';
 
 /** Regexes that must all match the answer text, or 'none' when the knowledge does not answer it. */
 export type Expectation = readonly string[] | 'none';
@@ -136,17 +136,44 @@ export function evaluateCase(kb: KnowledgeBase, testCase: EvalCase): CaseResult 
     return combine(testCase.cat, testCase.turns.map((turn) => turn.q).join(' ⏎ '), items);
   }
   if (testCase.parts) {
-    // Judged as the user reads them: a part whose answer an earlier part brought is not shown
-    // again, so an expected part beyond the shown ones holds when an answer the user read has it.
     const shown = askedParts(kb.matchMessage(testCase.q!));
-    const items = testCase.parts.map((part, index) => {
-      if (shown[index]) return judge(shown[index].text, shown[index], part.expect);
-      const read = part.expect !== 'none' ? shown.find((other) => other.answer && matchesAll(other.answer, part.expect as readonly string[])) : undefined;
-      return judge(read ? read.text : `(part ${index + 1} not found)`, read, part.expect);
-    });
-    return combine(testCase.cat, testCase.q!, items);
+    return combine(testCase.cat, testCase.q!, judgeParts(shown, testCase.parts.map((part) => part.expect)));
   }
   return combine(testCase.cat, testCase.q!, [judgeMessage(testCase.q!, kb.matchMessage(testCase.q!), testCase.expect!)]);
+}
+
+/**
+ * Judges the parts of a message as the user reads them, as `bench:conversations` judges its cards
+ * (`judgeParts` in conversations.ts). With one shown part per expected part they pair in message
+ * order. Otherwise (the bot read fewer or more questions, or did not show again an answer an earlier
+ * part brought) each expected part takes the first shown part that answers it correctly, else one
+ * whose choices hold it (a shown part may hold two parts that ask the same); an answerable part
+ * without one is judged against a shown answer no part took (a wrong answer), else declined; an
+ * unanswerable part is judged against a shown part no answerable part took, else declined.
+ */
+export function judgeParts(shown: readonly PartMatch[], expects: readonly Expectation[]): Judged[] {
+  if (shown.length === expects.length) return expects.map((expect, index) => judge(shown[index]!.text, shown[index], expect));
+  const used = new Set<PartMatch>();
+  const taken = expects.map((expect): Judged | undefined => {
+    if (expect === 'none') return undefined;
+    for (const wanted of ['correct', 'oneClick'] as const) {
+      const part = shown.find((candidate) => judge(candidate.text, candidate, expect).verdict === wanted);
+      if (part) {
+        used.add(part);
+        return judge(part.text, part, expect);
+      }
+    }
+    return undefined;
+  });
+  const untaken = shown.filter((part) => !used.has(part));
+  return expects.map((expect, index) => {
+    if (taken[index]) return taken[index]!;
+    const stray = expect === 'none' ? untaken.shift() : untaken.find((part) => part.answer);
+    if (stray && expect !== 'none') untaken.splice(untaken.indexOf(stray), 1);
+    // A part judged declined keeps the text of the part the bot read in its place, for the report.
+    const label = stray ?? untaken[0];
+    return judge(label ? label.text : `(part ${index + 1} not found)`, stray, expect);
+  });
 }
 
 /**

@@ -98,6 +98,33 @@ describe('bench:quality nearby topics figure', () => {
   });
 });
 
+describe('bench:quality judging the parts of a message', () => {
+  let kb: Awaited<ReturnType<typeof loadKnowledgeBase>>;
+  beforeAll(async () => {
+    kb = await loadKnowledgeBase(join(ROOT, 'knowledge'));
+  });
+  const verdicts = (q: string, parts: ReadonlyArray<readonly string[] | 'none'>) =>
+    evaluateCase(kb, { cat: 'multi', q, parts: parts.map((expect) => ({ expect })) }).items.map((item) => item.verdict);
+
+  it('should credit a part the answer to an earlier part holds, when the bot did not show it again', () => {
+    // Two answers for three questions: the district government's answer names its department too.
+    const q = 'Bei welcher Bezirksregierung ist die LaKI, in welchem Dezernat, und wie ist die Telefonnummer?';
+    expect(verdicts(q, [['Arnsberg'], ['Dez\\w*\\.? ?37'], ['5215']])).toEqual(['correct', 'correct', 'correct']);
+  });
+
+  it('should count a shown answer that no expected part takes as a wrong answer to a part without one', () => {
+    // The bot read two questions and answered both; the three parts expected pair with neither the fax answer…
+    const q = 'Was ist Griffbereit und wie ist die Faxnummer der LaKI?';
+    expect(verdicts(q, [['Griffbereit'], ['Ruhrallee'], ['haarmann']])).toEqual(['correct', 'wrong', 'declined']);
+    // …and an unanswerable part with no part of its own is declined.
+    expect(verdicts(q, [['Griffbereit'], 'none', ['5230']])).toEqual(['correct', 'declined', 'correct']);
+  });
+
+  it('should pair the parts in message order when the bot read as many as expected', () => {
+    expect(verdicts('Was ist Griffbereit und wie ist die Faxnummer der LaKI?', [['5230'], ['Griffbereit']])).toEqual(['wrong', 'wrong']);
+  });
+});
+
 describe('bench:conversations on a held-out set', () => {
   it('should print its figures but not its missed questions (the real CLI against the real service)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'laki-bench-conversations-'));
