@@ -127,12 +127,28 @@ export class Matcher {
     this.analyzer = new Analyzer(entries.flatMap(indexedTexts), synonyms, this.settings);
     this.index = new ScoringIndex(entries, this.analyzer, this.settings);
     this.analyzer.finishIndexing();
+    this.spelledOut = new Set(entries.flatMap((entry) => [...answerText(entry).matchAll(SPELLED_OUT)].map(([, abbreviation]) => abbreviation!)));
     const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
     const firsts = new Map<string, Entry>();
     for (const entry of entries) if (!firsts.has(entry.category)) firsts.set(entry.category, entry);
     for (const [category, first] of firsts) {
       if (first.related.filter((id) => categories.get(id) === category).length >= MIN_OVERVIEW_LINKS) this.overviews.set(category, first);
     }
+  }
+
+  /**
+   * The abbreviations the entries spell out, as written after their full name: "Landesweite
+   * Koordinierungsstelle … (LaKI)", "Ministerium für Schule und Weiterbildung (MSW)".
+   */
+  private readonly spelledOut: ReadonlySet<string>;
+
+  /** True when a part asks what an abbreviation stands for that no entry spells out ("Wofür steht NRW?"). */
+  private asksUndefinedAbbreviation(question: string): boolean {
+    const asked = ASKS_ABBREVIATION.exec(question);
+    const abbreviation = asked?.[1] ?? asked?.[2];
+    if (!abbreviation) return false;
+    // "KIs", "LaKI's": the plural or possessive of one that is spelled out.
+    return !this.spelledOut.has(abbreviation) && !this.spelledOut.has(abbreviation.replace(/'?s$/u, ''));
   }
 
   /**
@@ -284,7 +300,11 @@ export class Matcher {
     );
     // A person within a body is answered only by an entry that names the body and its people: the
     // choices of another body's contact persons or of the body's tasks are the nearby topics of a decline.
-    const decided = asksPerson && result.outcome === 'suggest' ? declined('uncovered-terms', result.candidates, result.suggestions) : result;
+    // "Wofür steht NRW?": what an abbreviation stands for is answered only where an entry spells it out.
+    const decided =
+      (asksPerson && result.outcome === 'suggest') || (result.outcome !== 'none' && this.asksUndefinedAbbreviation(question))
+        ? declined('uncovered-terms', result.candidates, result.answer ? [result.answer] : result.suggestions)
+        : result;
     return { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, keyNouns, scored, result: decided };
   }
 
@@ -530,6 +550,17 @@ function personWithin(question: string, analysis: Analysis, reader: TextReader):
   const person = reader.analyze('Ansprechpartner').tokens;
   return { ...analysis, tokens: [...new Set([...analysis.tokens.filter((token) => !duties.has(token)), ...person])] };
 }
+
+/** An abbreviation an entry spells out: "(LaKI)" after the full name. Group 1 is the abbreviation. */
+const SPELLED_OUT = /\((\p{L}*\p{Lu}\p{L}*\p{Lu}\p{L}*)\)/gu;
+
+/**
+ * A part asking what an abbreviation stands for: "Wofür steht NRW?", "Was bedeutet die Abkürzung
+ * MSW?", "What does KI stand for?". Group 1 or 2 is the abbreviation, as written (case matters,
+ * so the pattern spells both cases of the words before it).
+ */
+const ASKS_ABBREVIATION =
+  /(?:^|[^\p{L}])(?:[Ww]of(?:ü|ue|u)r\s+steht|[Ww]as\s+(?:bedeutet|hei(?:ß|ss|s)t))\s+(?:(?:[Dd]ie|[Dd]as)\s+(?:[Aa]bk(?:ü|ue|u)rzung|[Kk](?:ü|ue|u)rzel)\s+)?(\p{L}*\p{Lu}\p{L}*\p{Lu}[\p{L}']*)(?=[^\p{L}']|$)|(?:^|[^\p{L}])[Ww]hat\s+does\s+(\p{L}*\p{Lu}\p{L}*\p{Lu}[\p{L}']*)\s+(?:stand\s+for|mean)(?=[^\p{L}]|$)/u;
 
 /** "oder" between two alternatives of one question ("… vom Land *oder* entscheiden wir das selbst?"). */
 const ALTERNATIVES = /\soder\s/iu;

@@ -211,6 +211,14 @@ describe('matchMessage', () => {
     expect(kb.matchMessage(message).parts.map((part) => part.answer?.id)).not.toContain('ki-was-ist');
   });
 
+  it('should answer what an abbreviation stands for only where an entry spells it out', () => {
+    expect(kb.matchMessage('Wofür steht NRW?').main.outcome).toBe('none');
+    expect(answered('Wofür steht LaKI?')).toBe('laki-was-ist');
+    expect(answered('What does KI stand for?')).toBe('ki-was-ist');
+    expect(answered('Was bedeutet die Abkürzung MSW?')).toBe('laki-foerderung');
+    expect(answered('Was heißt KIs?')).toBe('ki-was-ist');
+  });
+
   it('should decline a question for a size', () => {
     expect(kb.matchMessage('Wie groß muss ein Elternverein sein, damit er Multiplikatoren zur Fortbildung schicken kann?').main.outcome).toBe('none');
   });
