@@ -140,6 +140,11 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   /** Indirect questions inside statements, with the clauses that introduce them. */
   const indirect = new Map<MessagePiece, string>();
   /**
+   * Questions of a sentence with a "?": asked of the reader directly, also when the doubted
+   * alternative split off the "?" ("Beraten die KIs auch Studienseminare | oder nur Schulen?").
+   */
+  const direct = new Set<MessagePiece>();
+  /**
    * Pieces that open the sentence after a spaced dash with a question word: a thin one goes on with
    * what the dash cut off ("Er möchte der LaKI etwas per E-Mail schicken – an welche Adresse?") and
    * leans on it. A yes/no question after a dash asks on its own ("Wir sind ein Kreis – können wir
@@ -195,6 +200,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       if (purpose) pieces.push({ text: purpose, role: 'context', why: 'says what the answer is for ("für unseren Verteiler")' });
       const piece = { text: asked, role, why };
       if (role === 'question' && !asks && index > 0 && opens === 'interrogative') indirect.set(piece, all.slice(0, index).join(' '));
+      if (role === 'question' && asks) direct.add(piece);
       if (index === 0 && sentenceIndex > 0 && marked[sentenceIndex - 1]!.atDash && opens === 'interrogative') afterDash.add(piece);
       pieces.push(piece);
     });
@@ -213,11 +219,9 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   // a direct question, or to an indirect one handed to the reader ("Ich wüsste gern, ob …"), an
   // indirect one that nobody hands to the reader is what the writer weighs.
   const handedOn = (intro: string) => words(intro).some((word) => INQUIRY.has(word)) && !describesOthers(intro);
-  const direct =
-    pieces.some((piece) => piece.role === 'question' && piece.text.trimEnd().endsWith('?')) ||
-    [...indirect.values()].some(handedOn);
+  const asksReader = pieces.some((piece) => piece.role === 'question' && direct.has(piece)) || [...indirect.values()].some(handedOn);
   for (const [piece, intro] of indirect) {
-    if (direct && !handedOn(intro)) {
+    if (asksReader && !handedOn(intro)) {
       pieces[pieces.indexOf(piece)] = { text: piece.text, role: 'context', why: 'an indirect question the writer weighs, next to a question to the reader' };
     }
   }

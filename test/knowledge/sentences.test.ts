@@ -275,6 +275,11 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
       'Hallo, bei uns im Kreis gibt es Streit, ob das KI beim Jugendamt hängen soll. Wie haben das die anderen Kreise gemacht?',
       ['Wie haben das die anderen Kreise gemacht?'],
     ],
+    // The question to the reader has its "?" on the doubted alternative split off it.
+    [
+      'Das Studienseminar hat angefragt, ob es dafür Unterstützung gibt. Beraten die KIs auch Studienseminare oder nur Schulen?',
+      ['Beraten die KIs auch Studienseminare'],
+    ],
     [
       'Wir würden uns gern darüber austauschen, wie die anderen ihre Elternarbeit organisieren. Ich wüsste gern, ob die LaKI so etwas organisiert.',
       ['ob die LaKI so etwas organisiert.'],
