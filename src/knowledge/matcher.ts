@@ -127,6 +127,7 @@ export class Matcher {
     this.analyzer = new Analyzer(entries.flatMap(indexedTexts), synonyms, this.settings);
     this.index = new ScoringIndex(entries, this.analyzer, this.settings);
     this.analyzer.finishIndexing();
+    this.actorTokens = new Set(this.analyzer.analyzeQuery('KI LaKI').tokens);
     this.spelledOut = new Set(entries.flatMap((entry) => [...answerText(entry).matchAll(SPELLED_OUT)].map(([, abbreviation]) => abbreviation!)));
     const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
     const firsts = new Map<string, Entry>();
@@ -141,6 +142,9 @@ export class Matcher {
    * Koordinierungsstelle … (LaKI)", "Ministerium für Schule und Weiterbildung (MSW)".
    */
   private readonly spelledOut: ReadonlySet<string>;
+
+  /** The tokens the two actors are read as ("KI", "LaKI"): a part naming them names no topic of its own. */
+  private readonly actorTokens: ReadonlySet<string>;
 
   /** True when a part asks what an abbreviation stands for that no entry spells out ("Wofür steht NRW?"). */
   private asksUndefinedAbbreviation(question: string): boolean {
@@ -301,11 +305,30 @@ export class Matcher {
     // A person within a body is answered only by an entry that names the body and its people: the
     // choices of another body's contact persons or of the body's tasks are the nearby topics of a decline.
     // "Wofür steht NRW?": what an abbreviation stands for is answered only where an entry spells it out.
-    const decided =
+    const decided: MatchResult =
       (asksPerson && result.outcome === 'suggest') || (result.outcome !== 'none' && this.asksUndefinedAbbreviation(question))
         ? declined('uncovered-terms', result.candidates, result.answer ? [result.answer] : result.suggestions)
         : result;
-    return { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, keyNouns, scored, result: decided };
+    // "Im Viertel gibt es viele Initiativen, Vereine und Träger … Vernetzt das KI sowas?": the
+    // sentence leaned on lowers the score below an answer's, but the part's own words decide.
+    const led = leaning && decided.outcome === 'suggest' ? this.ownWordsLead(analysis, scored, keyNouns) : undefined;
+    const answered: MatchResult = led ? { outcome: 'answer', answer: led, suggestions: [], candidates: decided.candidates } : decided;
+    return { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, keyNouns, scored, result: answered };
+  }
+
+  /**
+   * The entry that answers a part leaning on a context sentence by the part's own words, when the
+   * decision only offered choices: the best entry has every own topic word of the part (the actors
+   * aside) and every key noun, covers enough of the whole, and leads the next by twice the answer
+   * margin. The borrowed words of the sentence, most of which no entry has, only lowered its score.
+   */
+  private ownWordsLead(analysis: Analysis, scored: readonly ScoredEntry[], keyNouns: readonly string[]): Entry | undefined {
+    const [best, second] = scored;
+    if (!best || best.coverage < this.settings.minCoverage || best.score < this.settings.suggestScore) return undefined;
+    if (second && best.score - second.score < 2 * this.settings.answerMargin) return undefined;
+    const own = analysis.tokens.filter((token) => !this.actorTokens.has(token) && this.index.idf(token) !== undefined);
+    const has = (token: string) => this.entryHas(best.entry, token);
+    return own.length > 0 && own.every(has) && keyNouns.every(has) ? best.entry : undefined;
   }
 
   /**

@@ -350,7 +350,7 @@ const CHAT_FILLERS = [
   'dran', 'drauf', 'ruber',
   // Colloquial "get" ("so ein Zentrum kriegen", "wer bekommt da …"), "im Kern" (essentially), "was passiert da" (what happens),
   // "wie sieht es … aus" (what about), "etwas Ähnliches" (the follow-up stage reads it as asking for more), signing a letter.
-  'kriegen', 'kriegt', 'kriege', 'kriegst', 'krieg', 'kern', 'passiert', 'passieren', 'ahnliches', 'ahnlich', 'vergleichbares', 'bekommt', 'bekommen', 'bekomme', 'bekommst', 'sieht', 'aussehen', 'aussieht', 'unterschrieben', 'unterschriebenes', 'unterschriebene', 'unterschreiben',
+  'kriegen', 'kriegt', 'kriege', 'kriegst', 'krieg', 'kern', 'passiert', 'passieren', 'ahnliches', 'ahnlich', 'vergleichbares', 'bekommt', 'bekommen', 'bekomme', 'bekommst', 'sieht', 'sehen', 'seht', 'sehe', 'aussehen', 'aussieht', 'unterschrieben', 'unterschriebenes', 'unterschriebene', 'unterschreiben',
   // Verbs contracted with "es" and verbs of the writer's own state ("ich kanns mir kaum vorstellen").
   'kanns', 'gehts', 'hats', 'wars', 'isses', 'vorstellen', 'glaube', 'glaub',
   // "stehen" only places what is named ("im Fokus stehen", "in welchem Paragraphen stehen die KI").
