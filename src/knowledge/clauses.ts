@@ -13,11 +13,11 @@ const QUESTION_ADVERBS = new Set(['genau', 'eigentlich', 'denn', 'konkret', 'ung
 
 /**
  * A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "bitte ich um …", "mir fehlt noch …",
- * "wäre nett, wenn Sie …", "Bitte schicken Sie mir …", "schick mir mal …", "I need …". A plural verb asks only with its
+ * "wäre nett, wenn Sie …", "Bitte schicken Sie mir …", "schick mir mal …" (opening its clause), "I need …". A plural verb asks only with its
  * "wir" ("wir suchen …"): "… Geflüchtete, die eine Ausbildung suchen" is a relative clause.
  */
 export const REQUEST =
-  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|(bitte\s+)?(schick|schicke|send|sende|nenn|nenne|gib|sag|sage|mail|maile)\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch(?!\s+(einiges|vieles|etwas|viel|manches|ein\s+bisschen|so\s+einiges)\b)|^bitte\s+(einmal\s+|mal\s+|kurz\s+|noch\s+)?(die|den|das|um)|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|^(bitte\s+)?(schick|schicke|send|sende|nenn|nenne|gib|sag|sage|mail|maile)\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch(?!\s+(einiges|vieles|etwas|viel|manches|ein\s+bisschen|so\s+einiges)\b)|^bitte\s+(einmal\s+|mal\s+|kurz\s+|noch\s+)?(die|den|das|um)|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
 
 /**
  * A request that opens a clause with "ich", or with its verb alone ("… und (ich) suche die
@@ -107,8 +107,11 @@ function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
   if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest)) return true;
   const folded = fold(rest);
   if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(words(before).join(' ')))) return true;
-  return /^(weil|denn|zumal|obwohl|obgleich|because|although)\s/u.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
+  return GIVES_REASON.test(folded) || /^(obwohl|obgleich|although)\s/u.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
 }
+
+/** A clause giving the reason for the one before it ("…, weil …"), folded: a piece of its own. */
+export const GIVES_REASON = /^(weil|denn|zumal|because)\s/u;
 
 /**
  * A request to be given something, at the end of a clause ("Könnten Sie mir die Postanschrift

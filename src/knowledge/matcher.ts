@@ -8,7 +8,7 @@ import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTIN
 import { decide, declined, type DecisionSettings } from './decide';
 import type { Entry, SynonymsFile } from './schema';
 import { ScoringIndex, type ScoredEntry, type ScoringQuery, type ScoringSettings } from './scoring';
-import { asksAbbreviation, asksWayThere, asksWho, isAbbreviation } from './pointers';
+import { ABBREVIATION_WORD, abbreviationIn, asksAbbreviation, asksWayThere, asksWho, isAbbreviation } from './pointers';
 import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
 
@@ -128,6 +128,8 @@ export class Matcher {
     this.index = new ScoringIndex(entries, this.analyzer, this.settings);
     this.analyzer.finishIndexing();
     this.actorTokens = new Set(this.analyzer.analyzeQuery('KI LaKI').tokens);
+    this.dutyTokens = new Set(this.analyzer.analyzeQuery('zuständig verantwortlich').tokens);
+    this.personTokens = this.analyzer.analyzeQuery('Ansprechpartner').tokens;
     this.spelledOut = new Set(entries.flatMap((entry) => [...answerText(entry).matchAll(SPELLED_OUT)].map(([, abbreviation]) => abbreviation!)));
     const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
     const firsts = new Map<string, Entry>();
@@ -146,13 +148,28 @@ export class Matcher {
   /** The tokens the two actors are read as ("KI", "LaKI"): a part naming them names no topic of its own. */
   private readonly actorTokens: ReadonlySet<string>;
 
+  /** What "zuständig" and "verantwortlich" are read as, and "Ansprechpartner" (see {@link personWithin}). */
+  private readonly dutyTokens: ReadonlySet<string>;
+  private readonly personTokens: readonly string[];
+
   /** True when a part asks what an abbreviation stands for that no entry spells out ("Wofür steht NRW?"). */
   private asksUndefinedAbbreviation(question: string): boolean {
     const asked = ASKS_ABBREVIATION.exec(question);
     const abbreviation = asked?.[1] ?? asked?.[2];
-    if (!abbreviation) return false;
-    // "KIs", "LaKI's": the plural or possessive of one that is spelled out.
-    return !this.spelledOut.has(abbreviation) && !this.spelledOut.has(abbreviation.replace(/'?s$/u, ''));
+    return abbreviation !== undefined && !this.spellsOut(abbreviation);
+  }
+
+  /** True when a part asks for "die Abkürzung" a sentence it leans on writes, and no entry spells that one out. */
+  private leansOnUndefinedAbbreviation(question: string, leansOn: string | undefined): boolean {
+    if (leansOn === undefined || !asksAbbreviation(question)) return false;
+    const written = abbreviationIn(leansOn);
+    return written !== undefined && !this.spellsOut(written);
+  }
+
+  /** True when an entry spells out an abbreviation, or the one its plural or possessive is of ("KIs", "LaKI's"). */
+  private spellsOut(abbreviation: string): boolean {
+    const written = abbreviation.trim();
+    return this.spelledOut.has(written) || this.spelledOut.has(written.replace(/'?s$/u, ''));
   }
 
   /**
@@ -222,7 +239,7 @@ export class Matcher {
       unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
       contextAsQuestion = true;
     }
-    const asked = contextAsQuestion ? analysis : personWithin(question, analysis, reader);
+    const asked = contextAsQuestion ? analysis : this.personWithin(question, analysis);
     const asksPerson = asked !== analysis;
     analysis = asked;
     const focal = this.focalWeights(analysis);
@@ -304,9 +321,11 @@ export class Matcher {
     );
     // A person within a body is answered only by an entry that names the body and its people: the
     // choices of another body's contact persons or of the body's tasks are the nearby topics of a decline.
-    // "Wofür steht NRW?": what an abbreviation stands for is answered only where an entry spells it out.
+    // "Wofür steht NRW?", "… steht ständig NRW. Wofür steht die Abkürzung?": what an abbreviation
+    // stands for is answered only where an entry spells it out.
     const decided: MatchResult =
-      (asksPerson && result.outcome === 'suggest') || (result.outcome !== 'none' && this.asksUndefinedAbbreviation(question))
+      (asksPerson && result.outcome === 'suggest') ||
+      (result.outcome !== 'none' && (this.asksUndefinedAbbreviation(question) || this.leansOnUndefinedAbbreviation(question, leaning ? surroundings.leansOn : undefined)))
         ? declined('uncovered-terms', result.candidates, result.answer ? [result.answer] : result.suggestions)
         : result;
     // "Im Viertel gibt es viele Initiativen, Vereine und Träger … Vernetzt das KI sowas?": the
@@ -314,6 +333,21 @@ export class Matcher {
     const led = leaning && decided.outcome === 'suggest' ? this.ownWordsLead(analysis, scored, keyNouns) : undefined;
     const answered: MatchResult = led ? { outcome: 'answer', answer: led, suggestions: [], candidates: decided.candidates } : decided;
     return { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, keyNouns, scored, result: answered };
+  }
+
+  /**
+   * A part that asks who within a named body is responsible ({@link WHO_WITHIN}, {@link NAMED_BODY})
+   * read as asking for a contact person: "zuständig" counts as "Ansprechpartner", not as the body's
+   * tasks. So the LaKI's contact persons answer for the LaKI, and a body whose people the flyer does
+   * not name gets no answer about its tasks instead. The analysis itself when the part asks otherwise.
+   */
+  private personWithin(question: string, analysis: Analysis): Analysis {
+    // The body is what the preposition names before any "für" ("im Ministerium für Arbeit … für die KIs").
+    const body = WHO_WITHIN.exec(question)?.[1]?.split(BEFORE_PURPOSE)[0];
+    if (body === undefined || !NAMED_BODY.test(body) || !analysis.tokens.some((token) => this.dutyTokens.has(token))) return analysis;
+    const tokens = new Set(analysis.tokens.filter((token) => !this.dutyTokens.has(token)));
+    for (const token of this.personTokens) tokens.add(token);
+    return { ...analysis, tokens: [...tokens] };
   }
 
   /**
@@ -339,7 +373,7 @@ export class Matcher {
    * one question mostly fails on the unknown words of its context ("Sozialamt", "dringend").
    */
   mayAnswerAlone(question: string, reader: TextReader = this.ownReader): boolean {
-    const analysis = personWithin(question, reader.analyze(question), reader);
+    const analysis = this.personWithin(question, reader.analyze(question));
     const unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     const focal = this.focalWeights(analysis);
     // As in `explain`: no known word, or an unknown number, declines.
@@ -558,32 +592,32 @@ const COPULA = /(?:^|[^\p{L}])(?:sein|ist|sind|wäre|wären|waere|waeren)(?=[^\p
  * the body does.
  */
 const WHO_WITHIN =
-  /(?:^|[^\p{L}])wer\s+(?:(?:ist|sind|wäre|waere|ware)\s+(?:\S+\s+){0,2}?(?:im|beim|bei\s+der|bei\s+dem|in\s+der|in\s+dem))\s+[^?!.]*?(?:zuständig|zustaendig|zustandig|verantwortlich)(?=[^\p{L}]|$)/iu;
+  /(?:^|[^\p{L}])wer\s+(?:ist|sind|wäre|waere|ware)\s+(?:\S+\s+){0,2}?(?:im|beim|bei\s+der|bei\s+dem|in\s+der|in\s+dem)\s+([^?!.]*?)(?:zuständig|zustaendig|zustandig|verantwortlich)(?=[^\p{L}]|$)/iu;
 
 /**
- * A part that asks who within a body is responsible ({@link WHO_WITHIN}) read as asking for a
- * contact person: "zuständig" counts as "Ansprechpartner", not as the body's tasks. So the LaKI's
- * contact persons answer for the LaKI, and a body whose people the flyer does not name gets no
- * answer about its tasks instead.
+ * A body whose people a question may ask for ({@link WHO_WITHIN}): a ministry, the LaKI, the
+ * district government, a centre — not "die Kommune", "der Kreis" or "das Land", where who is
+ * responsible is the body that does the task ("Wer ist im Kreis für die Einrichtung verantwortlich?").
  */
-function personWithin(question: string, analysis: Analysis, reader: TextReader): Analysis {
-  if (!WHO_WITHIN.test(question)) return analysis;
-  const duties = new Set(reader.analyze('zuständig verantwortlich').tokens);
-  if (!analysis.tokens.some((token) => duties.has(token))) return analysis;
-  const person = reader.analyze('Ansprechpartner').tokens;
-  return { ...analysis, tokens: [...new Set([...analysis.tokens.filter((token) => !duties.has(token)), ...person])] };
-}
+/** Where what a body is responsible for begins ("… im Kreis *für* die Einrichtung …"). */
+const BEFORE_PURPOSE = /\s(?:für|fuer|fur|dafür|dafuer|dafur)\s/iu;
+
+const NAMED_BODY =
+  /(?:^|[^\p{L}])(?:\p{L}*ministeri\p{L}*|mais|msw|laki(?:'?s)?|\p{L}*koordinierungsstelle\p{L}*|landesstelle\p{L}*|bezirksregierung\p{L}*|\p{L}*integrationszentr\p{L}*|kis?|zentrum)(?=[^\p{L}]|$)/iu;
 
 /** An abbreviation an entry spells out: "(LaKI)" after the full name. Group 1 is the abbreviation. */
-const SPELLED_OUT = /\((\p{L}*\p{Lu}\p{L}*\p{Lu}\p{L}*)\)/gu;
+const SPELLED_OUT = new RegExp(String.raw`\((${ABBREVIATION_WORD})\)`, 'gu');
 
 /**
  * A part asking what an abbreviation stands for: "Wofür steht NRW?", "Was bedeutet die Abkürzung
  * MSW?", "What does KI stand for?". Group 1 or 2 is the abbreviation, as written (case matters,
  * so the pattern spells both cases of the words before it).
  */
-const ASKS_ABBREVIATION =
-  /(?:^|[^\p{L}])(?:[Ww]of(?:ü|ue|u)r\s+steht|[Ww]as\s+(?:bedeutet|hei(?:ß|ss|s)t))\s+(?:(?:[Dd]ie|[Dd]as)\s+(?:[Aa]bk(?:ü|ue|u)rzung|[Kk](?:ü|ue|u)rzel)\s+)?(\p{L}*\p{Lu}\p{L}*\p{Lu}[\p{L}']*)(?=[^\p{L}']|$)|(?:^|[^\p{L}])[Ww]hat\s+does\s+(\p{L}*\p{Lu}\p{L}*\p{Lu}[\p{L}']*)\s+(?:stand\s+for|mean)(?=[^\p{L}]|$)/u;
+const ASKS_ABBREVIATION = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:[Ww]of(?:ü|ue|u)r\s+steht|[Ww]as\s+(?:bedeutet|hei(?:ß|ss|s)t))\s+(?:(?:[Dd]ie|[Dd]as)\s+(?:[Aa]bk(?:ü|ue|u)rzung|[Kk](?:ü|ue|u)rzel)\s+)?(${ABBREVIATION_WORD}(?:'?s)?)(?=[^\p{L}']|$)` +
+    String.raw`|(?:^|[^\p{L}])[Ww]hat\s+does\s+(${ABBREVIATION_WORD}(?:'?s)?)\s+(?:stand\s+for|mean)(?=[^\p{L}]|$)`,
+  'u',
+);
 
 /** "oder" between two alternatives of one question ("… vom Land *oder* entscheiden wir das selbst?"). */
 const ALTERNATIVES = /\soder\s/iu;

@@ -102,6 +102,9 @@ const POINTING_ADVERBS = new Set([
   'dadurch', 'hierbei', 'hierzu', 'hierfur', 'hier', 'there', 'sowas', 'soetwas',
 ]);
 
+/** Particles a demonstrative standing alone may precede ("Wer organisiert den *eigentlich*?"), folded. */
+const PARTICLES: ReadonlySet<string> = new Set(['auch', 'noch', 'denn', 'eigentlich', 'mal', 'da', 'dann', 'uberhaupt', 'bitte', 'genau', 'jetzt', 'nun', 'so']);
+
 /** Pronouns that stand for a thing when no noun follows ("Gilt *das* auch …", "Wie erreiche ich *die*?"). */
 const DEMONSTRATIVES = new Set(['das', 'die', 'der', 'den', 'dies', 'diese', 'dieser', 'dieses', 'diesem', 'diesen', 'darunter', 'drunter', 'this', 'that', 'it']);
 
@@ -186,8 +189,11 @@ export function asksAbbreviation(text: string): boolean {
   return asks && text.match(ABBREVIATIONS) === null;
 }
 
-/** A word written as an abbreviation: two capitals or more ("LaKI", "KI", "MAIS"). */
-const ABBREVIATIONS = /(?:^|[^\p{L}])(\p{L}*\p{Lu}\p{L}*\p{Lu}\p{L}*)(?=[^\p{L}]|$)/gu;
+/** A word written as an abbreviation: two capitals or more ("LaKI", "KI", "MAIS"); a pattern's source (case matters). */
+export const ABBREVIATION_WORD = String.raw`\p{L}*\p{Lu}\p{L}*\p{Lu}\p{L}*`;
+
+/** Every abbreviation a text writes ({@link ABBREVIATION_WORD}); group 1 is the word. */
+const ABBREVIATIONS = new RegExp(String.raw`(?:^|[^\p{L}])(${ABBREVIATION_WORD})(?=[^\p{L}]|$)`, 'gu');
 
 /** True when a text is one abbreviation ("LaKI", "BAMF"). */
 export function isAbbreviation(text: string): boolean {
@@ -284,6 +290,9 @@ function standingAt(list: readonly string[], isStopword: (word: string) => boole
     (word, index) =>
       (DEMONSTRATIVES.has(word) || (word === 'dem' && FIELDS.has(list[index + 1] ?? ''))) &&
       index > 0 &&
+      // "den" is mostly an article before an inflected adjective ("bei den neuen Familien"): it
+      // stands alone only at the end or before a particle ("Wer organisiert den eigentlich?").
+      (word !== 'den' || index === list.length - 1 || PARTICLES.has(list[index + 1]!)) &&
       (index === list.length - 1 || (isStopword(list[index + 1]!) && !ARTICLE_FILLERS.has(list[index + 1]!) && !compoundLetter(list[index + 1]!)) || REFERRING_NOUNS.has(list[index + 1]!)) &&
       !INTERROGATIVES.has(list[index + 1] ?? ''),
   );

@@ -6,7 +6,9 @@
  * leans on.
  */
 import { hasTopicWords } from './chatWords';
+import { GIVES_REASON } from './clauses';
 import { abbreviationIn, actorNamed, asksAbbreviation, pointsBack, pointsWithinItself, saysShe } from './pointers';
+import { fold } from './text';
 
 /** A piece of a message as far as pointing is concerned: its text and whether it asks (see `sentences.ts`). */
 interface Piece {
@@ -57,17 +59,18 @@ export function referentOf(
     if (writing) return writing;
   }
   // "Bei uns tauchen neue Bedarfe auf, weil viele Familien gekommen sind. Macht die LaKI sowas?":
-  // what a pointer stands for is what the sentence states, not the reason it gives.
-  if (candidates[0] && REASON_PIECE.test(candidates[0].text) && candidates[1]?.role === 'context' && namesTopic?.(candidates[1].text)) {
-    return candidates[1];
+  // "sowas" stands for what the sentence states, not for the reason it gives (while "da" in "Wir
+  // gründen keins, weil uns der Erlass zu kompliziert ist. Was steht da drin?" may point into it).
+  const [nearest, stated] = candidates;
+  if (nearest && SUCH_A_THING.test(part) && GIVES_REASON.test(fold(nearest.text)) && stated?.role === 'context' && namesTopic?.(stated.text)) {
+    return stated;
   }
-  const nearest = candidates[0];
   if (!nearest || nearest.role !== 'context' || !namesTopic || namesTopic(nearest.text)) return nearest;
   return candidates.slice(1, REFERENT_REACH).find((piece) => piece.role === 'context' && namesTopic(piece.text)) ?? nearest;
 }
 
-/** A piece that gives the reason for the one before it (", weil …"), split off by {@link startsOwnPiece}. */
-const REASON_PIECE = /^(?:weil|denn|zumal|because)\s/iu;
+/** "sowas", "so etwas", "so was": a pointer at a kind of thing or situation said before. */
+const SUCH_A_THING = /(?:^|[^\p{L}])(?:sowas|soetwas|so\s+(?:was|etwas))(?=[^\p{L}]|$)/iu;
 
 /**
  * "ich sitze in der Stabsstelle im Kreis Lippe und wir sollen ein Konzept schreiben": what a

@@ -1,7 +1,8 @@
 /**
  * Splitting a chat message into sentences: at . ! ? … ; : and line breaks (not after an
- * abbreviation or a day's number), at a spaced dash between longer stretches, and before list
- * markers ("1) … 2) …"). The first step of the sentence stage (`sentences.ts`).
+ * abbreviation or a day's number), after a smiley or an emoji, at a spaced dash between longer
+ * stretches, and before list markers ("1) … 2) …"). The first step of the sentence stage
+ * (`sentences.ts`).
  */
 import { INTERROGATIVES, QUESTION_VERBS, words } from './chatWords';
 import { fold, isStopword } from './text';
@@ -26,8 +27,8 @@ function opensQuestionAfter(text: string, at: number): boolean {
 }
 
 /**
- * Splits a message into sentences at . ! ? ; : and line breaks, keeping the end mark, and at a
- * spaced dash between two longer stretches ("… abläuft – dafür bräuchte ich …"; "Schule – Beruf"
+ * Splits a message into sentences at . ! ? ; : and line breaks, keeping the end mark, after a
+ * smiley or an emoji, and at a spaced dash between two longer stretches ("… abläuft – dafür bräuchte ich …"; "Schule – Beruf"
  * stays whole).
  */
 export function splitSentences(message: string): string[] {
@@ -78,15 +79,20 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
       }
       continue;
     }
-    // "… per Fax schicken 🙄 habt ihr ne Faxnummer?": an emoji before a space ends its sentence.
-    const emoji = code >= 0x2000 ? EMOJI_RUN.exec(text.slice(i, i + 16))?.[0] : undefined;
-    if (emoji) {
-      i += emoji.length - 1;
-      if (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) {
-        push(i + 1);
-        start = i + 1;
+    // "… per Fax schicken 🙄 habt ihr ne Faxnummer?": an emoji before a space ends its sentence,
+    // unless what follows goes on with it ("… einrichten 🤔 oder nur Kreise?").
+    if (mayOpenEmoji(code)) {
+      EMOJI_RUN.lastIndex = i;
+      const emoji = EMOJI_RUN.exec(text)?.[0];
+      if (emoji) {
+        i += emoji.length - 1;
+        CONTINUES.lastIndex = i + 1;
+        if (i + 1 < text.length && isSpace(text.charCodeAt(i + 1)) && !CONTINUES.test(text)) {
+          push(i + 1);
+          start = i + 1;
+        }
+        continue;
       }
-      continue;
     }
     if (code !== PERIOD && code !== EXCLAMATION && code !== QUESTION && code !== SEMICOLON && code !== COLON && code !== ELLIPSIS) continue;
     // "Ich trau mich nicht mehr zu fragen :) Wofür steht das?": a smiley ends its sentence.
@@ -128,7 +134,7 @@ const RUN_ON_INTRODUCTION = 10;
  * ("… bleiben | kann das KI …"). Undefined for any other message.
  */
 function splitRunOn(message: string): string[] | undefined {
-  if (/[.!?;:\n…\p{Extended_Pictographic}]/u.test(message)) return undefined;
+  if (/[.!?;:\n…]/u.test(message) || breaksAtEmoji(message)) return undefined;
   const written = message.trim().split(/\s+/u);
   const folded = written.map((word) => fold(word).replace(/[^\p{L}]/gu, ''));
   let cut = -1;
@@ -169,10 +175,29 @@ const ELLIPSIS = 0x2026;
 const EM_DASH = 0x2014;
 
 /**
- * A run of emoji at the start of the text it is tested on, with their variation selectors, skin
- * tones and joiners ("🙄", "👋🏽", "🤷‍♀️", "😅😅").
+ * One emoji as shown in a chat, with its variation selector, skin tone and joined parts ("🙄",
+ * "👋🏽", "🤷‍♀️", "☺️"); a pattern's source. Not arrows or other symbols that are only text ("↔").
  */
-const EMOJI_RUN = /^(?:\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*)+/u;
+const EMOJI = String.raw`(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*`;
+
+/** A run of emoji where `lastIndex` stands ("😅😅"). */
+const EMOJI_RUN = new RegExp(`(?:${EMOJI})+`, 'uy');
+
+/** Where `lastIndex` stands, a space and a word that goes on with the sentence before ("🤔 oder nur Kreise?"). */
+const CONTINUES = /\s+(?:oder|und|aber|sondern|bzw|or|and|but)(?=[^\p{L}]|$)/iuy;
+
+/** An emoji that ends its sentence (see {@link splitMarkedSentences}): before a space and a word that does not go on with it. */
+const EMOJI_BREAK = new RegExp(`(?:${EMOJI})+\\s+(?!(?:oder|und|aber|sondern|bzw|or|and|but)(?:[^\\p{L}]|$))\\S`, 'iu');
+
+/** True when a message has an emoji that ends a sentence ("… schicken 🙄 habt ihr …"). */
+export function breaksAtEmoji(message: string): boolean {
+  return EMOJI_BREAK.test(message);
+}
+
+/** Whether a character (code unit) may open an emoji: a surrogate pair's first half, or a symbol of U+2300–U+2BFF ("☺", "✌", "⭐"). */
+function mayOpenEmoji(code: number): boolean {
+  return (code >= 0xd800 && code <= 0xdbff) || (code >= 0x2300 && code <= 0x2bff);
+}
 
 /** A smiley written with a colon or semicolon (":)", ";-)", ":D"), at the start of the text it is tested on. */
 const SMILEY = /^[:;]-?[()DPp](?![\p{L}\p{N}])/u;

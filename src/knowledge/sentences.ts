@@ -14,7 +14,7 @@ import { COURTESY, foldedPiece, hasTopicWords, INQUIRY, isTopicWord, SUBJECT_PRO
 import { actorNamed, actorReferredTo, actorsNamed, asksActorAgain, asksAgain, asksWho, destinationPointedAt } from './pointers';
 import { namesPurpose, splitFrontedPurpose, splitPurposePhrase } from './purposes';
 import { abbreviationMeant, mainClause, pointedAt, pointsBefore, referentOf, writerIntroduction } from './referents';
-import { splitMarkedSentences, type SplitSentence } from './sentenceSplit';
+import { breaksAtEmoji, splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 
 /** What a piece of a message does. */
 export type PieceRole = 'question' | 'request' | 'context' | 'courtesy';
@@ -56,10 +56,17 @@ export interface MessageFocus {
 
 /**
  * A message of one clause: no sentence or clause boundary before a final mark, no "und/oder", no
- * spaced dash. (Three plain tests: one pattern with look-aheads over the whole text backtracks.)
+ * spaced dash, no emoji ending a sentence. (Plain tests: one pattern with look-aheads over the whole
+ * text backtracks.)
  */
 function isSimple(text: string): boolean {
-  return ONE_CLAUSE.test(text) && !JOINED_CLAUSES.test(text) && !SPACED_DASH.test(text) && !(RUN_ON_SUBJECT.test(text) && !/[.!?]/u.test(text));
+  return (
+    ONE_CLAUSE.test(text) &&
+    !JOINED_CLAUSES.test(text) &&
+    !SPACED_DASH.test(text) &&
+    !(RUN_ON_SUBJECT.test(text) && !/[.!?]/u.test(text)) &&
+    !breaksAtEmoji(text)
+  );
 }
 
 /** The writer's "wir/ich" inside a message typed without punctuation: it may follow their introduction (see `splitSentences`). */
@@ -212,7 +219,11 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       const lastWords = words(last.text);
       const phrase = lastWords.length <= BARE_PHRASE_WORDS && !SUBJECT_PRONOUNS.has(lastWords[0] ?? '');
       const greetingBefore = pieces.slice(firstOfSentence, -1).every((piece) => piece.role === 'context' && !hasTopicWords(piece.text, isStopword));
-      if (phrase && greetingBefore) pieces[pieces.length - 1] = { text: last.text, role: 'question', why: 'the only clause with topic words in a sentence with "?"' };
+      if (phrase && greetingBefore) {
+        const asked = { text: last.text, role: 'question' as const, why: 'the only clause with topic words in a sentence with "?"' };
+        pieces[pieces.length - 1] = asked;
+        direct.add(asked);
+      }
     }
   });
   // "Wir überlegen, wie wir die freien Träger einbinden. … Ist das direkt ein Ministerium?": next to

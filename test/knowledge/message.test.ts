@@ -206,6 +206,28 @@ describe('matchMessage', () => {
   it('should read an informal request to be sent something as a part of its own', () => {
     const parts = kb.matchMessage('Bitte schick mir die Postanschrift der LaKI und sag mir, wer dort Ansprechpartner ist.').parts;
     expect(parts.map((part) => part.answer?.id)).toEqual(['laki-postanschrift', 'laki-ansprechpersonen']);
+    // Only where it opens its clause: reported speech is no request.
+    const reported = 'Meine Kollegin meinte, ich soll die LaKI fragen und die sag mir dann schon Bescheid. Wer berät Kommunen beim Aufbau eines KI?';
+    expect(kb.matchMessage(reported).parts).toHaveLength(1);
+  });
+
+  it('should read "den" standing alone as pointing back, but not as the article of an adjective', () => {
+    expect(answered('Wie unterstützt das KI die Kitas bei den neuen Familien?', { lastEntryId: 'laki-telefon' })).toBe('fruehe-bildung');
+  });
+
+  it('should let a pointer into a sentence with a reason point at the reason unless it asks for "sowas"', () => {
+    expect(answered('Wir gründen kein KI, weil uns der Erlass zu kompliziert ist. Was steht da drin?')).toBe('ki-erlass');
+  });
+
+  it('should read an emoji before a space as the end of a sentence, also in a message of one clause', () => {
+    const [part] = kb.matchMessage('Unser Amt will das per Fax schicken 🙄 habt ihr ne Faxnummer?').parts;
+    expect([part!.text, part!.answer?.id]).toEqual(['habt ihr ne Faxnummer?', 'laki-fax']);
+  });
+
+  it('should read a bare phrase with "?" after a greeting as the question to the reader', () => {
+    // Next to it, the indirect question the writer weighs is context, not a part of its own.
+    const parts = kb.matchMessage('Wir überlegen gerade, wie wir die Elternarbeit besser organisieren. Moin, Telefonnummer der LaKI?').parts;
+    expect(parts.map((part) => part.answer?.id)).toEqual(['laki-telefon']);
   });
 
   it('should read "sie" as the body a sentence names beside a thing when only a body is funded or seated', () => {
@@ -226,10 +248,13 @@ describe('matchMessage', () => {
     expect(answered('What does KI stand for?')).toBe('ki-was-ist');
     expect(answered('Was bedeutet die Abkürzung MSW?')).toBe('laki-foerderung');
     expect(answered('Was heißt KIs?')).toBe('ki-was-ist');
+    // Also when the abbreviation is written in the sentence the part leans on.
+    expect(kb.matchMessage('In unseren Unterlagen steht ständig NRW. Wofür steht die Abkürzung?').main.outcome).toBe('none');
   });
 
-  it('should decline a question for a size', () => {
+  it('should decline a question for a size required, not one for a degree', () => {
     expect(kb.matchMessage('Wie groß muss ein Elternverein sein, damit er Multiplikatoren zur Fortbildung schicken kann?').main.outcome).toBe('none');
+    expect(answered('Wie groß ist die Bedeutung der Bildung für die Arbeit der KIs?')).toBe('ki-strategien');
   });
 
   it('should read who within a body is responsible as a question for a person there', () => {
@@ -239,8 +264,12 @@ describe('matchMessage', () => {
     const ministry = kb.matchMessage('Wer ist im Ministerium für Arbeit, Integration und Soziales konkret für die Integrationszentren zuständig? Ich bräuchte einen Namen.');
     expect(ministry.main.outcome).toBe('none');
     expect(kb.matchMessage('Wer ist beim Schulministerium für die KIs verantwortlich?').main.outcome).toBe('none');
-    // Who is responsible for a task, with no body to look into, asks for the body that does it.
+    // Who is responsible for a task, with no body to look into, asks for the body that does it;
+    // so does one within a body that is not a named institution.
     expect(answered('Wer ist für die Evaluation zuständig?')).toBe('laki-zusammenarbeit-land');
+    expect(answered('Wer ist im Kreis für die Einrichtung eines KI verantwortlich?')).toBe('ki-traeger');
+    // "Referat" is a department here, not a talk the answer is for.
+    expect(kb.matchMessage('Welche Ansprechperson ist für das Referat Integration zuständig?').main.outcome).toBe('none');
   });
 
   it('should read "die Abkürzung" as an abbreviation written before, and decline one the knowledge does not know', () => {

@@ -29,8 +29,16 @@ describe('splitSentences', () => {
     // An emoji before a space ends its sentence, with its skin tone or joined parts; one before a mark does not.
     ['Unser Amt will das per Fax schicken 🙄 habt ihr ne Faxnummer?', ['Unser Amt will das per Fax schicken 🙄', 'habt ihr ne Faxnummer?']],
     ['neu im KI 👋🏽 wer organisiert den Austausch', ['neu im KI 👋🏽', 'wer organisiert den Austausch']],
-    ['bin neu 🤷‍♀️ und jetzt?', ['bin neu 🤷‍♀️', 'und jetzt?']],
+    ['bin neu 🤷‍♀️ wer berät mich?', ['bin neu 🤷‍♀️', 'wer berät mich?']],
     ['Was ist die LaKI 🙄?', ['Was ist die LaKI 🙄?']],
+    // …nor one before a word that goes on with the sentence, nor a symbol that is only text.
+    ['Können Städte ein KI einrichten 🤔 oder nur Kreise?', ['Können Städte ein KI einrichten 🤔 oder nur Kreise?']],
+    ['Zuständigkeit LaKI ↔ Bezirksregierung: wer macht was?', ['Zuständigkeit LaKI ↔ Bezirksregierung:', 'wer macht was?']],
+    // A message without punctuation is still split at its writer's "wir" when an emoji only ends it.
+    [
+      'hi kurze frage vom jobcenter hamm wir brauchen die faxnummer der laki 🙏',
+      ['hi kurze frage vom jobcenter hamm', 'wir brauchen die faxnummer der laki 🙏'],
+    ],
   ])('should split %j', (message, expected) => {
     expect(splitSentences(message)).toEqual(expected);
   });
