@@ -146,10 +146,10 @@ export function evaluateCase(kb: KnowledgeBase, testCase: EvalCase): CaseResult 
  * Judges the parts of a message as the user reads them, as `bench:conversations` judges its cards
  * (`judgeParts` in conversations.ts). With one shown part per expected part they pair in message
  * order. Otherwise (the bot read fewer or more questions, or did not show again an answer an earlier
- * part brought) each expected part takes the first shown part that answers it correctly, else one
- * whose choices hold it (a shown part may hold two parts that ask the same); an answerable part
- * without one is judged against a shown answer no part took (a wrong answer), else declined; an
- * unanswerable part is judged against a shown part no answerable part took, else declined.
+ * part brought) each answerable part takes the first shown part that answers it correctly, else one
+ * whose choices hold it (a shown part may hold two parts that ask the same); a part without one is
+ * judged against a shown answer no part took (a wrong answer), an unanswerable part else against
+ * choices no part took (one click away), else it is declined.
  */
 export function judgeParts(shown: readonly PartMatch[], expects: readonly Expectation[]): Judged[] {
   if (shown.length === expects.length) return expects.map((expect, index) => judge(shown[index]!.text, shown[index], expect));
@@ -165,13 +165,15 @@ export function judgeParts(shown: readonly PartMatch[], expects: readonly Expect
     }
     return undefined;
   });
-  const untaken = shown.filter((part) => !used.has(part));
+  const strayAnswers = shown.filter((part) => !used.has(part) && part.answer);
+  const otherChoices = shown.filter((part) => !used.has(part) && part.outcome === 'suggest');
   return expects.map((expect, index) => {
     if (taken[index]) return taken[index]!;
-    const stray = expect === 'none' ? untaken.shift() : untaken.find((part) => part.answer);
-    if (stray && expect !== 'none') untaken.splice(untaken.indexOf(stray), 1);
-    // A part judged declined keeps the text of the part the bot read in its place, for the report.
-    const label = stray ?? untaken[0];
+    // A shown answer no part took is a wrong answer to the first part without one; choices no part
+    // took are offered for an unanswerable part; else the part is declined.
+    const stray = strayAnswers.shift() ?? (expect === 'none' ? otherChoices.shift() : undefined);
+    // A part judged declined keeps the text of a part the bot read in its place, for the report.
+    const label = stray ?? shown.find((part) => !used.has(part));
     return judge(label ? label.text : `(part ${index + 1} not found)`, stray, expect);
   });
 }

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { conversationReport } from '../../scripts/quality/conversationReport';
 import type { ConversationResult } from '../../scripts/quality/conversations';
 import { defaultQuestionSets, DEV_SET, IN_REPO_SET } from '../../scripts/quality/defaultSets';
-import { evaluateCase, nearbyLine } from '../../scripts/quality/evaluate';
-import { loadKnowledgeBase } from '../../src/knowledge';
+import { evaluateCase, judgeParts, nearbyLine } from '../../scripts/quality/evaluate';
+import { loadKnowledgeBase, type PartMatch } from '../../src/knowledge';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -118,6 +118,15 @@ describe('bench:quality judging the parts of a message', () => {
     expect(verdicts(q, [['Griffbereit'], ['Ruhrallee'], ['haarmann']])).toEqual(['correct', 'wrong', 'declined']);
     // …and an unanswerable part with no part of its own is declined.
     expect(verdicts(q, [['Griffbereit'], 'none', ['5230']])).toEqual(['correct', 'declined', 'correct']);
+  });
+
+  it('should count a shown answer no part takes as wrong for an unanswerable part, wherever it stands', () => {
+    const entry = (id: string) => kb.getEntry(id)!;
+    const answer = (id: string): PartMatch => ({ outcome: 'answer', answer: entry(id), suggestions: [], candidates: [], text: id });
+    const none: PartMatch = { outcome: 'none', answer: null, suggestions: [], candidates: [], text: 'declined' };
+    const verdictsOf = (shown: PartMatch[]) => judgeParts(shown, [['5215'], 'none']).map((item) => item.verdict);
+    expect(verdictsOf([answer('laki-telefon'), none, answer('laki-fax')])).toEqual(['correct', 'wrong']);
+    expect(verdictsOf([answer('laki-telefon'), answer('laki-fax'), none])).toEqual(['correct', 'wrong']);
   });
 
   it('should pair the parts in message order when the bot read as many as expected', () => {
