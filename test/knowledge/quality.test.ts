@@ -11,14 +11,14 @@ const realMessages2 = path.join(root, 'test/fixtures/eval/real-messages-2.yaml')
 const realMessages3 = path.join(root, 'test/fixtures/eval/real-messages-3.yaml');
 /** Tuning sets of 6 December: [file, cases right at least, confident wrong parts/turns at most] — figures at the end of that day's fifth session. */
 const laterTuningSets = [
-  ['real-messages-4.yaml', 115, 1],
+  ['real-messages-4.yaml', 116, 1],
   ['real-messages-5.yaml', 93, 0],
-  ['real-messages-6.yaml', 66, 1],
+  ['real-messages-6.yaml', 67, 1],
   // Written in the afternoon of 6 December; each was measured before it was tuned on (README).
   ['real-messages-7.yaml', 90, 0],
   ['real-messages-8.yaml', 92, 0],
   ['real-messages-9.yaml', 86, 1],
-  ['real-messages-10.yaml', 89, 1],
+  ['real-messages-10.yaml', 90, 0],
   ['real-messages-11.yaml', 93, 1],
   // Written on 6 December (second session of that day); 72 right and 4 confident wrong at first sight.
   ['real-messages-12.yaml', 88, 1],
@@ -41,20 +41,20 @@ const laterTuningSets = [
   // follow-ups; 79 right and 6 confident wrong parts/turns at first sight.
   ['real-messages-18.yaml', 89, 3],
   // Written at the start of 7 December's second session, emphasis on long messages whose question is thin
-  // or points into the context, and on honesty; 77 right and 4 confident wrong parts/turns at first sight.
-  ['real-messages-19.yaml', 77, 4],
+  // or points into the context, and on honesty; 77 right and 4 confident wrong parts/turns at first sight, 84 and 2 at its end.
+  ['real-messages-19.yaml', 84, 2],
   // Written in 7 December's second session, emphasis on follow-up conversations (40) and messages with
-  // several questions (25); 79 right and 14 confident wrong parts/turns at first sight.
-  ['real-messages-20.yaml', 79, 14],
+  // several questions (25); 79 right and 14 confident wrong parts/turns at first sight, 83 and 9 at its end.
+  ['real-messages-20.yaml', 83, 9],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
   // [file, cases right at least, confident wrong parts/turns at most, unanswerable cases answered at most]
-  // — figures at the end of 6 December 2026, raised in its second to sixth sessions (and on 7 December) where it gained (checked by summary figures only).
+  // — figures at the end of 6 December 2026, raised in its second to sixth sessions (and in both sessions of 7 December) where it gained (checked by summary figures only).
   ['real-messages-holdout.yaml', 64, 0, 0],
   ['real-messages-holdout-2.yaml', 77, 1, 0],
-  ['real-messages-holdout-3.yaml', 90, 2, 0],
-  ['real-messages-holdout-4.yaml', 102, 3, 1],
+  ['real-messages-holdout-3.yaml', 91, 2, 0],
+  ['real-messages-holdout-4.yaml', 103, 3, 1],
   // Written on 6 December, measured at the start of that afternoon's work and at its end, never read.
   ['real-messages-holdout-5.yaml', 102, 1, 0],
   // Written on 6 December (second set of that day), measured on arrival (before any work on it), never read.
@@ -74,14 +74,15 @@ const heldOut = [
   // Written at the start of 6 December's sixth session, measured on arrival on the code of that
   // session's start (112 right, 1 confident wrong part/turn, 2 of 25 unanswerable not declined; 113 and
   // 1 at its end), never read.
-  ['real-messages-holdout-11.yaml', 113, 1, 1],
+  ['real-messages-holdout-11.yaml', 114, 0, 0],
   // Written at the start of 7 December's session, measured on arrival on the code of that session's
   // start (111 right, no confident wrong part/turn, 1 of 25 unanswerable offered choices; 112 at its
-  // end). Never read, but bench:conversations printed its nine misses once (not tuned on).
-  ['real-messages-holdout-12.yaml', 112, 0, 1],
+  // end, 114 at the end of the second session). Never read, but bench:conversations printed its nine
+  // misses once (not tuned on).
+  ['real-messages-holdout-12.yaml', 114, 0, 1],
   // Written at the start of 7 December's second session, measured on arrival on the code of that
-  // session's start (98 right, 5 confident wrong parts/turns, 2 of 25 unanswerable not declined), never read.
-  ['real-messages-holdout-13.yaml', 98, 5, 2],
+  // session's start (98 right, 5 confident wrong parts/turns, 2 of 25 unanswerable not declined; 99 at its end), never read.
+  ['real-messages-holdout-13.yaml', 99, 5, 2],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
