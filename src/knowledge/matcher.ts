@@ -8,7 +8,8 @@ import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTIN
 import { decide, declined, type DecisionSettings } from './decide';
 import type { Entry, SynonymsFile } from './schema';
 import { ScoringIndex, type ScoredEntry, type ScoringQuery, type ScoringSettings } from './scoring';
-import { ABBREVIATION_WORD, abbreviationIn, asksAbbreviation, asksWayThere, asksWho, isAbbreviation } from './pointers';
+import { abbreviationIn, asksAbbreviation, asksWayThere, asksWho, isAbbreviation } from './pointers';
+import { abbreviationAsked, abbreviationsSpelledOut, addressesYou, askedForwardTerms, asksWithinNamedBody, rolePredicate, saysThere, weighsAlternatives } from './questionForms';
 import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
 
@@ -130,7 +131,7 @@ export class Matcher {
     this.actorTokens = new Set(this.analyzer.analyzeQuery('KI LaKI').tokens);
     this.dutyTokens = new Set(this.analyzer.analyzeQuery('zuständig verantwortlich').tokens);
     this.personTokens = this.analyzer.analyzeQuery('Ansprechpartner').tokens;
-    this.spelledOut = new Set(entries.flatMap((entry) => [...answerText(entry).matchAll(SPELLED_OUT)].map(([, abbreviation]) => abbreviation!)));
+    this.spelledOut = new Set(entries.flatMap((entry) => abbreviationsSpelledOut(answerText(entry))));
     const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
     const firsts = new Map<string, Entry>();
     for (const entry of entries) if (!firsts.has(entry.category)) firsts.set(entry.category, entry);
@@ -154,8 +155,7 @@ export class Matcher {
 
   /** True when a part asks what an abbreviation stands for that no entry spells out ("Wofür steht NRW?"). */
   private asksUndefinedAbbreviation(question: string): boolean {
-    const asked = ASKS_ABBREVIATION.exec(question);
-    const abbreviation = asked?.[1] ?? asked?.[2];
+    const abbreviation = abbreviationAsked(question);
     return abbreviation !== undefined && !this.spellsOut(abbreviation);
   }
 
@@ -247,7 +247,7 @@ export class Matcher {
     // leaning on what the sentence names, the role asks whether that is the centre's task; it
     // does not ask for contact persons.
     const role =
-      surroundings.leansOn && !contextAsQuestion && COPULA.test(question) && !asksWho(question) ? ROLE_PREDICATE.exec(question)?.[1] : undefined;
+      surroundings.leansOn && !contextAsQuestion && !asksWho(question) ? rolePredicate(question) : undefined;
     const roleTokens = role ? reader.analyze(role).tokens : [];
     for (const token of roleTokens) focal.delete(token);
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, keyNouns: [], scored: [], result });
@@ -275,14 +275,14 @@ export class Matcher {
     // Otherwise the actor joins after the topic and the sentence leaned on (which keep their weights).
     if (surroundings.actor && !contextAsQuestion && !actorAlone) borrow(surroundings.actor, 1);
     // "Wer bezahlt euch?": the bot answers for the organisation the question addresses.
-    if (this.addressee && ADDRESSES_YOU.test(question)) borrow(this.addressee, this.settings.leanWeight);
+    if (this.addressee && addressesYou(question)) borrow(this.addressee, this.settings.leanWeight);
     let knownMass = 0;
     for (const weight of focal.values()) knownMass += weight;
     // "Ich wechsle nach Bielefeld. Wo ist dort das KI?": "dort" asks about the place of the sentence
     // it points into, so a town named there that the flyer does not know carries the part too.
     // So does an abbreviation the knowledge does not know ("… das Kürzel BAMF. Wofür steht das Kürzel?").
     const place =
-      leaning && (LOCATIVE.test(question) || asksWayThere(question))
+      leaning && (saysThere(question) || asksWayThere(question))
         ? unknownPlace(surroundings.leansOn!, reader)
         : abbreviation
           ? unknownNoun(surroundings.leansOn!, reader)
@@ -314,7 +314,7 @@ export class Matcher {
         //   words chose nothing;
         // - the part weighs two alternatives ("eine Vorgabe vom *Land* oder entscheiden wir selbst?"):
         //   the key noun of one alternative does not pick the answer.
-        answerFittingRival: !(leaning && analysis.tokens.length <= 2) && !contextAsQuestion && !ALTERNATIVES.test(question),
+        answerFittingRival: !(leaning && analysis.tokens.length <= 2) && !contextAsQuestion && !weighsAlternatives(question),
         overviewOf: (entry) => this.overviewOf(entry),
       },
       this.settings,
@@ -336,15 +336,13 @@ export class Matcher {
   }
 
   /**
-   * A part that asks who within a named body is responsible ({@link WHO_WITHIN}, {@link NAMED_BODY})
+   * A part that asks who within a named body is responsible (`asksWithinNamedBody`)
    * read as asking for a contact person: "zuständig" counts as "Ansprechpartner", not as the body's
    * tasks. So the LaKI's contact persons answer for the LaKI, and a body whose people the flyer does
    * not name gets no answer about its tasks instead. The analysis itself when the part asks otherwise.
    */
   private personWithin(question: string, analysis: Analysis): Analysis {
-    // The body is what the preposition names before any "für" ("im Ministerium für Arbeit … für die KIs").
-    const body = WHO_WITHIN.exec(question)?.[1]?.split(BEFORE_PURPOSE)[0];
-    if (body === undefined || !NAMED_BODY.test(body) || !analysis.tokens.some((token) => this.dutyTokens.has(token))) return analysis;
+    if (!asksWithinNamedBody(question) || !analysis.tokens.some((token) => this.dutyTokens.has(token))) return analysis;
     const tokens = new Set(analysis.tokens.filter((token) => !this.dutyTokens.has(token)));
     for (const token of this.personTokens) tokens.add(token);
     return { ...analysis, tokens: [...tokens] };
@@ -378,7 +376,7 @@ export class Matcher {
     const focal = this.focalWeights(analysis);
     // As in `explain`: no known word, or an unknown number, declines.
     if (focal.size === 0 || unknown.some((reading) => reading.numeric)) return false;
-    if (this.addressee && ADDRESSES_YOU.test(question)) this.borrow(focal, reader.analyze(this.addressee), this.settings.leanWeight);
+    if (this.addressee && addressesYou(question)) this.borrow(focal, reader.analyze(this.addressee), this.settings.leanWeight);
     let knownMass = 0;
     for (const weight of focal.values()) knownMass += weight;
     const coverageBound = (knownMass * this.index.maxPostingWeight) / (knownMass + this.unknownMass(unknown, false));
@@ -517,45 +515,6 @@ function restrictedNouns(question: string, analysis: Analysis, reader: TextReade
   return nouns;
 }
 
-/** A pointer to a place said before ("dort"; "dorthin" asks the way there, see `asksWayThere`). */
-const LOCATIVE = /(?:^|[^\p{L}])dort(?=[^\p{L}]|$)/iu;
-
-/** `forward` terms of taking part in something (an event, a programme), as stems. */
-const TAKING_PART: ReadonlySet<string> = new Set(['mitmach', 'teilnehm', 'teilnahm']);
-
-/** The centre or the LaKI as the subject ("Kann *das KI* da mitmachen?", "bei dem *das Integrationszentrum* mitmachen kann"). */
-const CENTRE_SUBJECT =
-  /(?:^|[^\p{L}])(?:das|die)\s+(?:kommunalen?\s+)?(?:ki|kis|integrationszentr\w*|zentr\w*|laki|koordinierungsstelle|landesstelle)(?=[^\p{L}]|$)/iu;
-
-/** Someone else who would take part ("Können *wir* mitmachen?", "Kann *man* teilnehmen?"). */
-const OTHER_SUBJECT = /(?:^|[^\p{L}])(?:wir|ich|man|du)(?=[^\p{L}]|$)/iu;
-
-/**
- * True when a part asks whether the centre (or the LaKI) takes part in something ("Ist das ein
- * Thema, bei dem das Integrationszentrum mitmachen kann?"): a question about its remit, not about
- * registering for an event, so taking part is no `forward` term there.
- */
-function centreTakesPart(question: string): boolean {
-  return CENTRE_SUBJECT.test(question) && !OTHER_SUBJECT.test(question);
-}
-
-/** "von der Schule in den Job", "from school into a job": the job one goes into after school is the transition, not a vacancy. */
-const SCHOOL_TO_JOB = /(?:schule|übergang|uebergang)[^.?!]*?\s(?:in\s+den|zum|ins)\s+(?:job|jobleben|arbeitsleben)(?=[^\p{L}]|$)|schule\s*[–-]\s*job(?=[^\p{L}]|$)|\bschool\s+(?:in)?to\s+(?:a\s+)?job\b/iu;
-
-/**
- * The `forward` terms that decline a part, given what it asks: taking part is none when the centre
- * takes part (see {@link centreTakesPart}); "Job" is none in "von der Schule in den Job", which is
- * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI).
- */
-function askedForwardTerms(question: string, terms: readonly string[]): readonly string[] {
-  // The patterns are read only when the term they set aside is there: most parts have no forward
-  // term, and each pattern costs about half a microsecond per part.
-  let asked = terms;
-  if (asked.some((term) => TAKING_PART.has(term)) && centreTakesPart(question)) asked = asked.filter((term) => !TAKING_PART.has(term));
-  if (asked.includes('job') && SCHOOL_TO_JOB.test(question)) asked = asked.filter((term) => term !== 'job');
-  return asked;
-}
-
 /** A place named after a preposition ("nach Bielefeld", "in Hamm", "aus Olpe", "bei der Landesstelle"). */
 const PLACE_NAMED = /(?:^|\s)(?:in|nach|aus|bei|im|beim|zur|zum)\s+(?:der\s+|dem\s+|den\s+)?(\p{Lu}[\p{L}-]+)/gu;
 
@@ -577,52 +536,6 @@ function unknownNoun(word: string, reader: TextReader): Extract<WordReading, { k
 }
 
 /**
- * A role the centre may play, as the predicate of "sein": "… *ein Ansprechpartner* sein?", "Wäre das
- * KI *der richtige Partner*?", "… *eine Anlaufstelle*?". Group 1 is the role noun.
- */
-const ROLE_PREDICATE =
-  /(?:^|\s)(?:eine?|(?:der|die|ein|eine)\s+(?:richtige|passende|geeignete)r?)\s+(Ansprechpartner(?:in)?|Ansprechperson|Partner(?:in)?|Anlaufstelle)(?=[^\p{L}]|$)/iu;
-
-/** A form of "sein" that makes a role its predicate ({@link ROLE_PREDICATE}). */
-const COPULA = /(?:^|[^\p{L}])(?:sein|ist|sind|wäre|wären|waere|waeren)(?=[^\p{L}]|$)/iu;
-
-/**
- * "Wer ist im Ministerium … für die KIs zuständig?", "Wer ist bei der LaKI dafür verantwortlich?":
- * asked who *within* a body named is responsible, the question is for a person there, not for what
- * the body does.
- */
-const WHO_WITHIN =
-  /(?:^|[^\p{L}])wer\s+(?:ist|sind|wäre|waere|ware)\s+(?:\S+\s+){0,2}?(?:im|beim|bei\s+der|bei\s+dem|in\s+der|in\s+dem)\s+([^?!.]*?)(?:zuständig|zustaendig|zustandig|verantwortlich)(?=[^\p{L}]|$)/iu;
-
-/**
- * A body whose people a question may ask for ({@link WHO_WITHIN}): a ministry, the LaKI, the
- * district government, a centre — not "die Kommune", "der Kreis" or "das Land", where who is
- * responsible is the body that does the task ("Wer ist im Kreis für die Einrichtung verantwortlich?").
- */
-/** Where what a body is responsible for begins ("… im Kreis *für* die Einrichtung …"). */
-const BEFORE_PURPOSE = /\s(?:für|fuer|fur|dafür|dafuer|dafur)\s/iu;
-
-const NAMED_BODY =
-  /(?:^|[^\p{L}])(?:\p{L}*ministeri\p{L}*|mais|msw|laki(?:'?s)?|\p{L}*koordinierungsstelle\p{L}*|landesstelle\p{L}*|bezirksregierung\p{L}*|\p{L}*integrationszentr\p{L}*|kis?|zentrum)(?=[^\p{L}]|$)/iu;
-
-/** An abbreviation an entry spells out: "(LaKI)" after the full name. Group 1 is the abbreviation. */
-const SPELLED_OUT = new RegExp(String.raw`\((${ABBREVIATION_WORD})\)`, 'gu');
-
-/**
- * A part asking what an abbreviation stands for: "Wofür steht NRW?", "Was bedeutet die Abkürzung
- * MSW?", "What does KI stand for?". Group 1 or 2 is the abbreviation, as written (case matters,
- * so the pattern spells both cases of the words before it).
- */
-const ASKS_ABBREVIATION = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:[Ww]of(?:ü|ue|u)r\s+steht|[Ww]as\s+(?:bedeutet|hei(?:ß|ss|s)t))\s+(?:(?:[Dd]ie|[Dd]as)\s+(?:[Aa]bk(?:ü|ue|u)rzung|[Kk](?:ü|ue|u)rzel)\s+)?(${ABBREVIATION_WORD}(?:'?s)?)(?=[^\p{L}']|$)` +
-    String.raw`|(?:^|[^\p{L}])[Ww]hat\s+does\s+(${ABBREVIATION_WORD}(?:'?s)?)\s+(?:stand\s+for|mean)(?=[^\p{L}]|$)`,
-  'u',
-);
-
-/** "oder" between two alternatives of one question ("… vom Land *oder* entscheiden wir das selbst?"). */
-const ALTERNATIVES = /\soder\s/iu;
-
-/**
  * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen
  * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*", "für *Leute* im
  * Ganztag"): they count for ranking, but an entry need not have them.
@@ -634,9 +547,6 @@ const MIN_OVERVIEW_LINKS = 3;
 
 /** Stems of the question words kept as tokens ({@link QUESTION_KIND_WORDS}). */
 const QUESTION_KINDS: ReadonlySet<string> = new Set(QUESTION_KIND_WORDS);
-
-/** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */
-const ADDRESSES_YOU = /(?:^|[^\p{L}])(?:euch|eure[mnrs]?|euer)(?=[^\p{L}]|$)/iu;
 
 /** Room for float rounding between a coverage bound and the coverage `score` computes. */
 const COVERAGE_SLACK = 1e-9;

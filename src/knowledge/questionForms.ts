@@ -1,0 +1,134 @@
+/**
+ * What a part's wording says about the kind of question it asks, read by the matcher beside its
+ * words: a place pointed at ("dort"), a role as predicate ("Wäre das KI der richtige Partner?"), a
+ * person within a named institution, what an abbreviation stands for, two alternatives weighed,
+ * the reader addressed ("euch"), and the `forward` terms its wording sets aside. Pure functions
+ * over the text.
+ */
+import { ABBREVIATION_WORD } from './pointers';
+
+/** A pointer to a place said before ("dort"; "dorthin" asks the way there, see `asksWayThere`). */
+const LOCATIVE = /(?:^|[^\p{L}])dort(?=[^\p{L}]|$)/iu;
+
+/** True when a part points at a place said before with "dort". */
+export function saysThere(question: string): boolean {
+  return LOCATIVE.test(question);
+}
+
+/** `forward` terms of taking part in something (an event, a programme), as stems. */
+const TAKING_PART: ReadonlySet<string> = new Set(['mitmach', 'teilnehm', 'teilnahm']);
+
+/** The centre or the LaKI as the subject ("Kann *das KI* da mitmachen?", "bei dem *das Integrationszentrum* mitmachen kann"). */
+const CENTRE_SUBJECT =
+  /(?:^|[^\p{L}])(?:das|die)\s+(?:kommunalen?\s+)?(?:ki|kis|integrationszentr\w*|zentr\w*|laki|koordinierungsstelle|landesstelle)(?=[^\p{L}]|$)/iu;
+
+/** Someone else who would take part ("Können *wir* mitmachen?", "Kann *man* teilnehmen?"). */
+const OTHER_SUBJECT = /(?:^|[^\p{L}])(?:wir|ich|man|du)(?=[^\p{L}]|$)/iu;
+
+/**
+ * True when a part asks whether the centre (or the LaKI) takes part in something ("Ist das ein
+ * Thema, bei dem das Integrationszentrum mitmachen kann?"): a question about its remit, not about
+ * registering for an event, so taking part is no `forward` term there.
+ */
+function centreTakesPart(question: string): boolean {
+  return CENTRE_SUBJECT.test(question) && !OTHER_SUBJECT.test(question);
+}
+
+/** "von der Schule in den Job", "from school into a job": the job one goes into after school is the transition, not a vacancy. */
+const SCHOOL_TO_JOB = /(?:schule|übergang|uebergang)[^.?!]*?\s(?:in\s+den|zum|ins)\s+(?:job|jobleben|arbeitsleben)(?=[^\p{L}]|$)|schule\s*[–-]\s*job(?=[^\p{L}]|$)|\bschool\s+(?:in)?to\s+(?:a\s+)?job\b/iu;
+
+/**
+ * The `forward` terms that decline a part, given what it asks: taking part is none when the centre
+ * takes part (see {@link centreTakesPart}); "Job" is none in "von der Schule in den Job", which is
+ * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI).
+ */
+export function askedForwardTerms(question: string, terms: readonly string[]): readonly string[] {
+  // The patterns are read only when the term they set aside is there: most parts have no forward
+  // term, and each pattern costs about half a microsecond per part.
+  let asked = terms;
+  if (asked.some((term) => TAKING_PART.has(term)) && centreTakesPart(question)) asked = asked.filter((term) => !TAKING_PART.has(term));
+  if (asked.includes('job') && SCHOOL_TO_JOB.test(question)) asked = asked.filter((term) => term !== 'job');
+  return asked;
+}
+
+/**
+ * A role the centre may play, as the predicate of "sein": "… *ein Ansprechpartner* sein?", "Wäre das
+ * KI *der richtige Partner*?", "… *eine Anlaufstelle*?". Group 1 is the role noun.
+ */
+const ROLE_PREDICATE =
+  /(?:^|\s)(?:eine?|(?:der|die|ein|eine)\s+(?:richtige|passende|geeignete)r?)\s+(Ansprechpartner(?:in)?|Ansprechperson|Partner(?:in)?|Anlaufstelle)(?=[^\p{L}]|$)/iu;
+
+/** A form of "sein" that makes a role its predicate ({@link ROLE_PREDICATE}). */
+const COPULA = /(?:^|[^\p{L}])(?:sein|ist|sind|wäre|wären|waere|waeren)(?=[^\p{L}]|$)/iu;
+
+/** The role a part asks the centre to play, as the predicate of "sein" ({@link ROLE_PREDICATE}). */
+export function rolePredicate(question: string): string | undefined {
+  return COPULA.test(question) ? ROLE_PREDICATE.exec(question)?.[1] : undefined;
+}
+
+/**
+ * "Wer ist im Ministerium … für die KIs zuständig?", "Wer ist bei der LaKI dafür verantwortlich?":
+ * asked who *within* a body named is responsible, the question is for a person there, not for what
+ * the body does.
+ */
+const WHO_WITHIN =
+  /(?:^|[^\p{L}])wer\s+(?:ist|sind|wäre|waere|ware)\s+(?:\S+\s+){0,2}?(?:im|beim|bei\s+der|bei\s+dem|in\s+der|in\s+dem)\s+([^?!.]*?)(?:zuständig|zustaendig|zustandig|verantwortlich)(?=[^\p{L}]|$)/iu;
+
+/** Where what a body is responsible for begins ("… im Kreis *für* die Einrichtung …"). */
+const BEFORE_PURPOSE = /\s(?:für|fuer|fur|dafür|dafuer|dafur)\s/iu;
+
+/**
+ * A body whose people a question may ask for ({@link WHO_WITHIN}): a ministry, the LaKI, the
+ * district government, a centre — not "die Kommune", "der Kreis" or "das Land", where who is
+ * responsible is the body that does the task ("Wer ist im Kreis für die Einrichtung verantwortlich?").
+ */
+const NAMED_BODY =
+  /(?:^|[^\p{L}])(?:\p{L}*ministeri\p{L}*|mais|msw|laki(?:'?s)?|\p{L}*koordinierungsstelle\p{L}*|landesstelle\p{L}*|bezirksregierung\p{L}*|\p{L}*integrationszentr\p{L}*|kis?|zentrum)(?=[^\p{L}]|$)/iu;
+
+/** True when a part asks who within a named institution is responsible ({@link WHO_WITHIN}, {@link NAMED_BODY}). */
+export function asksWithinNamedBody(question: string): boolean {
+  // The body is what the preposition names before any "für" ("im Ministerium für Arbeit … für die KIs").
+  const body = WHO_WITHIN.exec(question)?.[1]?.split(BEFORE_PURPOSE)[0];
+  return body !== undefined && NAMED_BODY.test(body);
+}
+
+/** An abbreviation an entry spells out: "(LaKI)" after the full name. Group 1 is the abbreviation. */
+const SPELLED_OUT = new RegExp(String.raw`\((${ABBREVIATION_WORD})\)`, 'gu');
+
+/**
+ * A part asking what an abbreviation stands for: "Wofür steht NRW?", "Was bedeutet die Abkürzung
+ * MSW?", "What does KI stand for?". Group 1 or 2 is the abbreviation, as written (case matters,
+ * so the pattern spells both cases of the words before it).
+ */
+const ASKS_ABBREVIATION = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:[Ww]of(?:ü|ue|u)r\s+steht|[Ww]as\s+(?:bedeutet|hei(?:ß|ss|s)t))\s+(?:(?:[Dd]ie|[Dd]as)\s+(?:[Aa]bk(?:ü|ue|u)rzung|[Kk](?:ü|ue|u)rzel)\s+)?(${ABBREVIATION_WORD}(?:'?s)?)(?=[^\p{L}']|$)` +
+    String.raw`|(?:^|[^\p{L}])[Ww]hat\s+does\s+(${ABBREVIATION_WORD}(?:'?s)?)\s+(?:stand\s+for|mean)(?=[^\p{L}]|$)`,
+  'u',
+);
+
+/** The abbreviations a text spells out after their full name ({@link SPELLED_OUT}). */
+export function abbreviationsSpelledOut(text: string): string[] {
+  return [...text.matchAll(SPELLED_OUT)].map(([, abbreviation]) => abbreviation!);
+}
+
+/** The abbreviation a part asks the meaning of ({@link ASKS_ABBREVIATION}), as written. */
+export function abbreviationAsked(question: string): string | undefined {
+  const asked = ASKS_ABBREVIATION.exec(question);
+  return asked?.[1] ?? asked?.[2];
+}
+
+/** "oder" between two alternatives of one question ("… vom Land *oder* entscheiden wir das selbst?"). */
+const ALTERNATIVES = /\soder\s/iu;
+
+/** True when a part weighs two alternatives ({@link ALTERNATIVES}). */
+export function weighsAlternatives(question: string): boolean {
+  return ALTERNATIVES.test(question);
+}
+
+/** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */
+const ADDRESSES_YOU = /(?:^|[^\p{L}])(?:euch|eure[mnrs]?|euer)(?=[^\p{L}]|$)/iu;
+
+/** True when a part addresses the bot's organisation as "euch" ({@link ADDRESSES_YOU}). */
+export function addressesYou(question: string): boolean {
+  return ADDRESSES_YOU.test(question);
+}

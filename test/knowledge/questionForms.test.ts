@@ -1,0 +1,45 @@
+import {
+  abbreviationAsked,
+  abbreviationsSpelledOut,
+  addressesYou,
+  askedForwardTerms,
+  asksWithinNamedBody,
+  rolePredicate,
+  saysThere,
+  weighsAlternatives,
+} from '../../src/knowledge/questionForms';
+
+describe('questionForms', () => {
+  it('should find who within a named institution is responsible, not within a municipality', () => {
+    expect(asksWithinNamedBody('Wer ist im Ministerium für Arbeit, Integration und Soziales konkret für die KIs zuständig?')).toBe(true);
+    expect(asksWithinNamedBody('Wer ist bei der LaKI dafür verantwortlich?')).toBe(true);
+    // The body is what the preposition names before "für".
+    expect(asksWithinNamedBody('Wer ist im Kreis für die Einrichtung eines KI verantwortlich?')).toBe(false);
+    expect(asksWithinNamedBody('Wer ist für die Evaluation zuständig?')).toBe(false);
+  });
+
+  it('should read the abbreviation a part asks the meaning of, as written, and those a text spells out', () => {
+    expect(abbreviationAsked('Wofür steht NRW?')).toBe('NRW');
+    expect(abbreviationAsked('Was bedeutet die Abkürzung MSW?')).toBe('MSW');
+    expect(abbreviationAsked('What does KI stand for?')).toBe('KI');
+    expect(abbreviationAsked('Was bedeutet das für NRW?')).toBeUndefined();
+    expect(abbreviationsSpelledOut('Die Landesweite Koordinierungsstelle (LaKI) und das Ministerium (MSW) (siehe oben)')).toEqual(['LaKI', 'MSW']);
+  });
+
+  it('should read a role as the predicate of "sein", "dort", alternatives and "euch"', () => {
+    expect(rolePredicate('Wäre das KI dafür der richtige Partner?')).toBe('Partner');
+    expect(rolePredicate('Wer ist der richtige Partner?')).toBe('Partner');
+    expect(rolePredicate('Wen berät das KI?')).toBeUndefined();
+    expect(saysThere('Wo ist dort das KI?')).toBe(true);
+    expect(saysThere('Wie komme ich dorthin?')).toBe(false);
+    expect(weighsAlternatives('Gibt das Land das vor oder entscheiden wir das?')).toBe(true);
+    expect(addressesYou('Wer bezahlt euch?')).toBe(true);
+  });
+
+  it('should set aside taking part when the centre takes part, and the job of the transition', () => {
+    expect(askedForwardTerms('Ist das ein Thema, bei dem das Integrationszentrum mitmachen kann?', ['mitmach'])).toEqual([]);
+    expect(askedForwardTerms('Können wir da mitmachen?', ['mitmach'])).toEqual(['mitmach']);
+    expect(askedForwardTerms('Was tut das KI beim Übergang von der Schule in den Job?', ['job'])).toEqual([]);
+    expect(askedForwardTerms('Gibt es Jobs bei der LaKI?', ['job'])).toEqual(['job']);
+  });
+});
