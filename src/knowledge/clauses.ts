@@ -6,6 +6,7 @@
  * clause its role.
  */
 import { FRONTED_ADVERBS, INTERROGATIVES, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
+import { namesActor } from './pointers';
 import { fold } from './text';
 
 /** Adverbs that sharpen a question word without naming anything ("wodurch genau", "wo eigentlich"). */
@@ -50,16 +51,20 @@ const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|th
 export const DOUBTED_ALTERNATIVE =
   /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|\S+\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|eher|gar\s+nicht|nicht|jeder|jede|jedes)\b|(nur|bloss|ausschliesslich|lediglich)\s+\S|(eher\s+|doch\s+|gar\s+)?nicht\s*[?.!]*$)/u;
 
+/** Articles before an actor as a subject ("entwickeln *die* KI …", "berät *das* Integrationszentrum …"). */
+const SUBJECT_ARTICLES: ReadonlySet<string> = new Set(['die', 'das', 'der']);
+
 /**
  * True when a clause opens with a finite verb that no list names, followed by its subject
- * ("Entscheiden wir das selbst …", "Kümmern sich die KIs …"): a yes/no question.
+ * ("Entscheiden wir das selbst …", "Kümmern sich die KIs …", "entwickeln die KI auch …"): a yes/no
+ * question.
  */
 function opensWithVerbAndSubject(list: readonly string[]): boolean {
-  const [first, second] = list;
+  const [first, second, third] = list;
   return (
     first !== undefined &&
     second !== undefined &&
-    SUBJECT_PRONOUNS.has(second) &&
+    (SUBJECT_PRONOUNS.has(second) || (SUBJECT_ARTICLES.has(second) && third !== undefined && namesActor(third))) &&
     first.length >= 4 &&
     /(en|ern|eln|t|st)$/u.test(first) &&
     !FRONTED_ADVERBS.has(first) &&

@@ -51,7 +51,7 @@ export function asksActorAgain(text: string, isStopword: (word: string) => boole
 const COMMUNAL = /^kommunal(?:e[nrs]?)?$/u;
 
 /** True when a word names one of the {@link ACTORS}. */
-function namesActor(word: string): boolean {
+export function namesActor(word: string): boolean {
   return ACTORS.some((actor) => actor.named.test(word));
 }
 

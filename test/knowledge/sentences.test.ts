@@ -142,6 +142,13 @@ describe('leansBack', () => {
   });
 });
 
+describe('findFocus, a yes/no question whose subject is an actor after its article', () => {
+  it('should read a clause opening with a verb and "die KI" as a question of its own', () => {
+    const parts = findFocus('Was ist das Ziel der interkulturellen Schulentwicklung, und entwickeln die KI auch Unterrichtsmaterial?', isStopword).parts;
+    expect(parts.map((part) => part.text)).toEqual(['Was ist das Ziel der interkulturellen Schulentwicklung', 'entwickeln die KI auch Unterrichtsmaterial?']);
+  });
+});
+
 describe('findFocus, one question in two clauses', () => {
   it.each([
     ['Ist vorgeschrieben, wie ein KI organisiert sein muss?'],
