@@ -17,11 +17,11 @@ const laterTuningSets = [
   // Written in the afternoon of 6 December; each was measured before it was tuned on (README).
   ['real-messages-7.yaml', 90, 0],
   ['real-messages-8.yaml', 92, 0],
-  ['real-messages-9.yaml', 86, 1],
+  ['real-messages-9.yaml', 87, 1],
   ['real-messages-10.yaml', 90, 0],
   ['real-messages-11.yaml', 93, 1],
   // Written on 6 December (second session of that day); 72 right and 4 confident wrong at first sight.
-  ['real-messages-12.yaml', 88, 1],
+  ['real-messages-12.yaml', 89, 1],
   // Written on 6 December (second session): 75 long messages with context, 25 unanswerable; 66 right
   // on that morning's code, 67 on arrival.
   ['real-messages-13.yaml', 74, 2],
@@ -44,8 +44,8 @@ const laterTuningSets = [
   // or points into the context, and on honesty; 77 right and 4 confident wrong parts/turns at first sight, 84 and 2 at its end.
   ['real-messages-19.yaml', 84, 2],
   // Written in 7 December's second session, emphasis on follow-up conversations (40) and messages with
-  // several questions (25); 79 right and 14 confident wrong parts/turns at first sight, 83 and 9 at its end.
-  ['real-messages-20.yaml', 83, 9],
+  // several questions (25); 79 right and 14 confident wrong parts/turns at first sight, 84 and 9 at its end.
+  ['real-messages-20.yaml', 84, 9],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
