@@ -51,8 +51,14 @@ const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|th
 export const DOUBTED_ALTERNATIVE =
   /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|\S+\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|eher|gar\s+nicht|nicht|jeder|jede|jedes)\b|(nur|bloss|ausschliesslich|lediglich)\s+\S|(eher\s+|doch\s+|gar\s+)?nicht\s*[?.!]*$)/u;
 
-/** Articles before an actor as a subject ("entwickeln *die* KI …", "berät *das* Integrationszentrum …"). */
-const SUBJECT_ARTICLES: ReadonlySet<string> = new Set(['die', 'das', 'der']);
+/**
+ * Articles before an actor as a subject ("entwickeln *die* KI …", "berät *das* Integrationszentrum …");
+ * not "der", which before an actor is mostly a genitive ("…, Arbeit *der* KIs und …").
+ */
+const SUBJECT_ARTICLES: ReadonlySet<string> = new Set(['die', 'das']);
+
+/** Verbs of saying, folded: "…, meinten die KIs auf der Tagung, …" reports speech, it does not ask. */
+const SAYING: ReadonlySet<string> = new Set(['meinen', 'meinten', 'meint', 'sagen', 'sagten', 'sagt', 'schreiben', 'schrieben', 'schreibt', 'erklaren', 'erklarten', 'erklart', 'betonen', 'betonten', 'betont']);
 
 /**
  * True when a clause opens with a finite verb that no list names, followed by its subject
@@ -64,7 +70,7 @@ function opensWithVerbAndSubject(list: readonly string[]): boolean {
   return (
     first !== undefined &&
     second !== undefined &&
-    (SUBJECT_PRONOUNS.has(second) || (SUBJECT_ARTICLES.has(second) && third !== undefined && namesActor(third))) &&
+    (SUBJECT_PRONOUNS.has(second) || (SUBJECT_ARTICLES.has(second) && third !== undefined && namesActor(third) && !SAYING.has(first))) &&
     first.length >= 4 &&
     /(en|ern|eln|t|st)$/u.test(first) &&
     !FRONTED_ADVERBS.has(first) &&

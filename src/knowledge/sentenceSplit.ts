@@ -194,9 +194,9 @@ export function breaksAtEmoji(message: string): boolean {
   return EMOJI_BREAK.test(message);
 }
 
-/** Whether a character (code unit) may open an emoji: a surrogate pair's first half, or a symbol of U+2300–U+2BFF ("☺", "✌", "⭐"). */
+/** Whether a character (code unit) may open an emoji: none below U+2000 does ("‼️" is U+203C, "☺" U+263A, "🙄" a surrogate pair). */
 function mayOpenEmoji(code: number): boolean {
-  return (code >= 0xd800 && code <= 0xdbff) || (code >= 0x2300 && code <= 0x2bff);
+  return code >= 0x2000;
 }
 
 /** A smiley written with a colon or semicolon (":)", ";-)", ":D"), at the start of the text it is tested on. */

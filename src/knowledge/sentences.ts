@@ -78,6 +78,9 @@ const JOINED_CLAUSES = /\s(?:und|oder|sowie|and|or)\s/iu;
 
 const SPACED_DASH = /\s[–—-]\s/iu;
 
+/** The end of a sentence that asks: "?", or a question-mark emoji ("Habt ihr eine Faxnummer ❓"). */
+const ASKING_END = /(?:\?|\u2753|\u2754)\uFE0F?\s*$/u;
+
 /** A closing greeting ("Gruß aus Düsseldorf", "Viele Grüße"), folded. */
 const CLOSING = /^(viele|liebe|beste|herzliche|freundliche|schone|mit freundlichen)?\s*(gruss|grusse|grussen|gruesse)(\s|[.!,]|$)/u;
 
@@ -161,7 +164,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   const marked = splitMarkedSentences(message);
   const sentences = marked.map((sentence) => sentence.text);
   sentences.forEach((sentence, sentenceIndex) => {
-    const asks = sentence.trimEnd().endsWith('?') || asksOnAfterDash(marked, sentenceIndex);
+    const asks = ASKING_END.test(sentence) || asksOnAfterDash(marked, sentenceIndex);
     /** The message's last (or only) sentence with no end mark at all: a question typed without its "?". */
     const unmarkedLast = sentenceIndex === sentences.length - 1 && !/[.!?:;]$/u.test(sentence.trimEnd());
     // "Für den Bericht brauche ich nur eins: Was …?" introduces the question that follows.

@@ -34,6 +34,8 @@ describe('splitSentences', () => {
     // …nor one before a word that goes on with the sentence, nor a symbol that is only text.
     ['Können Städte ein KI einrichten 🤔 oder nur Kreise?', ['Können Städte ein KI einrichten 🤔 oder nur Kreise?']],
     ['Zuständigkeit LaKI ↔ Bezirksregierung: wer macht was?', ['Zuständigkeit LaKI ↔ Bezirksregierung:', 'wer macht was?']],
+    // An emoji below the surrogate range ends a sentence too.
+    ['Wir brauchen dringend die Faxnummer‼️ Wo finde ich die?', ['Wir brauchen dringend die Faxnummer‼️', 'Wo finde ich die?']],
     // A message without punctuation is still split at its writer's "wir" when an emoji only ends it.
     [
       'hi kurze frage vom jobcenter hamm wir brauchen die faxnummer der laki 🙏',
@@ -146,6 +148,19 @@ describe('findFocus, a yes/no question whose subject is an actor after its artic
   it('should read a clause opening with a verb and "die KI" as a question of its own', () => {
     const parts = findFocus('Was ist das Ziel der interkulturellen Schulentwicklung, und entwickeln die KI auch Unterrichtsmaterial?', isStopword).parts;
     expect(parts.map((part) => part.text)).toEqual(['Was ist das Ziel der interkulturellen Schulentwicklung', 'entwickeln die KI auch Unterrichtsmaterial?']);
+  });
+
+  it.each([
+    // "der" before an actor is a genitive: a list of nouns, not a verb and its subject.
+    ['Ich habe Fragen zur Finanzierung, Arbeit der KIs und Elternarbeit, an wen wende ich mich?', ['an wen wende ich mich?']],
+    // Reported speech does not ask.
+    ['Das sei reine Landessache, meinten die KIs auf der Tagung, ist das richtig?', ['ist das richtig?']],
+  ])('should not cut %j at a noun or a verb of saying before the actor', (message, expected) => {
+    expect(findFocus(message, isStopword).parts.map((part) => part.text)).toEqual(expected);
+  });
+
+  it('should read a question-mark emoji as the "?" of its sentence', () => {
+    expect(findFocus('Habt ihr eine Faxnummer ❓ Die alte geht nicht', isStopword).parts.map((part) => part.text)).toEqual(['Habt ihr eine Faxnummer ❓']);
   });
 });
 
