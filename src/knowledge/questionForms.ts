@@ -38,16 +38,29 @@ function centreTakesPart(question: string): boolean {
 const SCHOOL_TO_JOB = /(?:schule|übergang|uebergang)[^.?!]*?\s(?:in\s+den|zum|ins)\s+(?:job|jobleben|arbeitsleben)(?=[^\p{L}]|$)|schule\s*[–-]\s*job(?=[^\p{L}]|$)|\bschool\s+(?:in)?to\s+(?:a\s+)?job\b/iu;
 
 /**
+ * Which centres there are in a region ("Welche KIs gibt es im Regierungsbezirk Arnsberg?", "alle
+ * Kommunalen Integrationszentren im Kreis …"): the flyer lists none, only where the LaKI sits. Not
+ * "alle KIs im Land", which is every centre.
+ */
+const CENTRES_OF_REGION =
+  /(?:^|[^\p{L}])(?:welche|alle)\s+(?:kommunalen?\s+)?(?:kis|ki's|ki|integrationszentren|zentren)\s+(?:gibt\s+es\s+|es\s+gibt\s+|sind\s+|liegen\s+)?(?:im|in\s+der|in\s+dem|in)\s+(?:regierungsbezirk|bezirk|kreis|kreisen|raum|region|umgebung|nähe|naehe|ruhrgebiet|münsterland|muensterland|sauerland|rheinland|siegerland|ostwestfalen)\p{L}*(?=[^\p{L}]|$)/iu;
+
+/** The term a part asking for the centres of a region gets ({@link CENTRES_OF_REGION}): no entry lists it. */
+export const CENTRES_OF_REGION_TERM = 'centres of a region';
+
+/**
  * The `forward` terms that decline a part, given what it asks: taking part is none when the centre
  * takes part (see {@link centreTakesPart}); "Job" is none in "von der Schule in den Job", which is
- * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI).
+ * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI); asking
+ * which centres a region has is one ({@link CENTRES_OF_REGION}).
  */
 export function askedForwardTerms(question: string, terms: readonly string[]): readonly string[] {
-  // The patterns are read only when the term they set aside is there: most parts have no forward
-  // term, and each pattern costs about half a microsecond per part.
+  // The patterns that set a term aside are read only when the term is there: most parts have no
+  // forward term, and each pattern costs about half a microsecond per part.
   let asked = terms;
   if (asked.some((term) => TAKING_PART.has(term)) && centreTakesPart(question)) asked = asked.filter((term) => !TAKING_PART.has(term));
   if (asked.includes('job') && SCHOOL_TO_JOB.test(question)) asked = asked.filter((term) => term !== 'job');
+  if (CENTRES_OF_REGION.test(question)) asked = [...asked, CENTRES_OF_REGION_TERM];
   return asked;
 }
 

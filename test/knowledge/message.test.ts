@@ -252,6 +252,12 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('In unseren Unterlagen steht ständig NRW. Wofür steht die Abkürzung?').main.outcome).toBe('none');
   });
 
+  it('should decline a question for the centres of a region, although the LaKI sits in one', () => {
+    const listing = kb.matchMessage('Welche KIs gibt es im Regierungsbezirk Arnsberg?').main;
+    expect([listing.outcome, listing.nearby?.map((entry) => entry.id)]).toEqual(['none', ['laki-bezirksregierung']]);
+    expect(answered('Bei welcher Bezirksregierung ist die LaKI?')).toBe('laki-bezirksregierung');
+  });
+
   it('should decline a question for a size required, not one for a degree', () => {
     expect(kb.matchMessage('Wie groß muss ein Elternverein sein, damit er Multiplikatoren zur Fortbildung schicken kann?').main.outcome).toBe('none');
     expect(answered('Wie groß ist die Bedeutung der Bildung für die Arbeit der KIs?')).toBe('ki-strategien');

@@ -3,6 +3,7 @@ import {
   abbreviationsSpelledOut,
   addressesYou,
   askedForwardTerms,
+  CENTRES_OF_REGION_TERM,
   asksWithinNamedBody,
   rolePredicate,
   saysThere,
@@ -41,5 +42,11 @@ describe('questionForms', () => {
     expect(askedForwardTerms('Können wir da mitmachen?', ['mitmach'])).toEqual(['mitmach']);
     expect(askedForwardTerms('Was tut das KI beim Übergang von der Schule in den Job?', ['job'])).toEqual([]);
     expect(askedForwardTerms('Gibt es Jobs bei der LaKI?', ['job'])).toEqual(['job']);
+  });
+
+  it('should add a term for a question about which centres a region has, not for all centres of the Land', () => {
+    expect(askedForwardTerms('Welche KIs gibt es im Regierungsbezirk Arnsberg?', [])).toEqual([CENTRES_OF_REGION_TERM]);
+    expect(askedForwardTerms('Bitte liste mir alle Kommunalen Integrationszentren im Kreis Lippe auf', [])).toEqual([CENTRES_OF_REGION_TERM]);
+    expect(askedForwardTerms('Sorgt die LaKI dafür, dass alle Integrationszentren im Land ähnlich gut arbeiten?', [])).toEqual([]);
   });
 });
