@@ -6,6 +6,7 @@
  * same subject or declined.
  */
 import { coverageOf, type Explanation, type Matcher, type TextReader, type Topic } from './matcher';
+import { answerText } from './answerText';
 import type { Entry } from './schema';
 import { asksToExplain, leansBack, namesLaki } from './pointers';
 import { isStopword } from './text';
@@ -332,15 +333,27 @@ function besidesTopic(reading: FollowUpReading, why: string): PartTrace | undefi
 
 /** True when an entry lies in the last answer's neighbourhood or is about the same subject. */
 function staysWithSubject(reading: FollowUpReading, entry: Entry): boolean {
-  return reading.neighbourhood.favoured.has(entry.id) || sameSubject(reading.matcher, entry, reading.topic) || contactsLaki(reading.part, entry);
+  return reading.neighbourhood.favoured.has(entry.id) || sameSubject(reading.matcher, entry, reading.topic) || contactsLaki(reading.part, entry, reading.topic);
 }
 
 /**
  * "Welche Programme gibt es in der frühen Bildung?" – "und wen können wir dazu bei der LaKI
- * anrufen?": the LaKI's contact data answer a part that names the LaKI, whatever it points at.
+ * anrufen?": the LaKI's contact data answer a part that names the LaKI, whatever it points at; so
+ * they do a part that points at the people of the last answer when that answer opens with the LaKI
+ * as its subject ("Die LaKI berät Kommunen bei der Einrichtung …" – "wie schreib ich denen ne mail?").
  */
-function contactsLaki(part: AskedPart, entry: Entry): boolean {
-  return entry.category === 'kontakt' && namesLaki(part.text);
+function contactsLaki(part: AskedPart, entry: Entry, topic: Entry): boolean {
+  if (entry.category !== 'kontakt') return false;
+  return namesLaki(part.text) || (THEM.test(part.text) && namesLaki(firstSentence(answerText(topic))));
+}
+
+/** "denen", "ihnen": the people of what was said before (the formal "Ihnen" is written capitalised). */
+const THEM = /(?:^|[^\p{L}])(?:denen|ihnen)(?=[^\p{L}]|$)/u;
+
+/** The first sentence of a text (up to its first period, question or exclamation mark). */
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](?:\s|$)/u);
+  return end === -1 ? text : text.slice(0, end);
 }
 
 /** An asked part as the sentence stage found it. */

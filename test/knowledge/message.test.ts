@@ -252,6 +252,13 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('In unseren Unterlagen steht ständig NRW. Wofür steht die Abkürzung?').main.outcome).toBe('none');
   });
 
+  it('should read "denen" in a follow-up as the LaKI when the last answer opens with it as its subject', () => {
+    // "Die LaKI berät Kommunen bei der Einrichtung …" – "wie schreib ich denen ne mail?"
+    expect(answered('ok. wie schreib ich denen ne mail?', { lastEntryId: 'ki-einrichten' })).toBe('laki-email');
+    // After an answer about the centres, their mail address is a local fact.
+    expect(kb.matchMessage('wie schreib ich denen ne mail?', { lastEntryId: 'ki-was-ist' }).main.outcome).toBe('none');
+  });
+
   it('should decline a question for the centres of a region, although the LaKI sits in one', () => {
     const listing = kb.matchMessage('Welche KIs gibt es im Regierungsbezirk Arnsberg?').main;
     expect([listing.outcome, listing.nearby?.map((entry) => entry.id)]).toEqual(['none', ['laki-bezirksregierung']]);
