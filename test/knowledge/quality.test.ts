@@ -44,8 +44,8 @@ const laterTuningSets = [
   // or points into the context, and on honesty; 77 right and 4 confident wrong parts/turns at first sight, 84 and 2 at its end.
   ['real-messages-19.yaml', 84, 2],
   // Written in 7 December's second session, emphasis on follow-up conversations (40) and messages with
-  // several questions (25); 79 right and 14 confident wrong parts/turns at first sight, 84 and 9 at its end.
-  ['real-messages-20.yaml', 84, 9],
+  // several questions (25); 79 right and 14 confident wrong parts/turns at first sight, 85 and 9 at its end.
+  ['real-messages-20.yaml', 85, 9],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
