@@ -9,6 +9,7 @@ import { coverageOf, type Explanation, type Matcher, type TextReader, type Topic
 import { answerText } from './answerText';
 import type { Entry } from './schema';
 import { asksToExplain, leansBack, namesLaki } from './pointers';
+import { splitSentences } from './sentenceSplit';
 import { isStopword } from './text';
 import { declined } from './decide';
 import type { MatchResult, Outcome } from './types';
@@ -344,17 +345,12 @@ function staysWithSubject(reading: FollowUpReading, entry: Entry): boolean {
  */
 function contactsLaki(part: AskedPart, entry: Entry, topic: Entry): boolean {
   if (entry.category !== 'kontakt') return false;
-  return namesLaki(part.text) || (THEM.test(part.text) && namesLaki(firstSentence(answerText(topic))));
+  return namesLaki(part.text) || (THEM.test(part.text) && namesLaki(splitSentences(answerText(topic))[0] ?? ''));
 }
 
 /** "denen", "ihnen": the people of what was said before (the formal "Ihnen" is written capitalised). */
 const THEM = /(?:^|[^\p{L}])(?:denen|ihnen)(?=[^\p{L}]|$)/u;
 
-/** The first sentence of a text (up to its first period, question or exclamation mark). */
-function firstSentence(text: string): string {
-  const end = text.search(/[.!?](?:\s|$)/u);
-  return end === -1 ? text : text.slice(0, end);
-}
 
 /** An asked part as the sentence stage found it. */
 type AskedPart = Pick<PartTrace, 'text' | 'why' | 'context' | 'antecedent' | 'leansOn' | 'actor'>;

@@ -168,8 +168,7 @@ export class Matcher {
 
   /** True when an entry spells out an abbreviation, or the one its plural or possessive is of ("KIs", "LaKI's"). */
   private spellsOut(abbreviation: string): boolean {
-    const written = abbreviation.trim();
-    return this.spelledOut.has(written) || this.spelledOut.has(written.replace(/'?s$/u, ''));
+    return this.spelledOut.has(abbreviation) || this.spelledOut.has(abbreviation.replace(/'?s$/u, ''));
   }
 
   /**

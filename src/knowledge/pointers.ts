@@ -43,7 +43,7 @@ export function asksActorAgain(text: string, isStopword: (word: string) => boole
     (word, index) =>
       !POINTING_ADVERBS.has(word) && !DOING.has(word) && isTopicWord(word, isStopword) && !(COMMUNAL.test(word) && namesActor(list[index + 1] ?? '')),
   );
-  const points = list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword) || SO_WAS.test(list.join(' '));
+  const points = list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword) || saysSuchAThing(text);
   return points && topic.length > 0 && topic.every(namesActor);
 }
 
@@ -57,6 +57,12 @@ export function namesActor(word: string): boolean {
 
 /** "so was", "so etwas" written apart, folded: they point back like "sowas". */
 const SO_WAS = /(?:^|\s)so\s+(?:was|etwas)(?=\s|$)/u;
+
+/** True when a piece says "sowas", "so etwas" or "so was": it points at a kind of thing or situation said before. */
+export function saysSuchAThing(text: string): boolean {
+  const list = words(text);
+  return list.includes('sowas') || list.includes('soetwas') || SO_WAS.test(list.join(' '));
+}
 
 /** The actors a piece names ({@link ACTORS}): "LaKI", "KI". */
 export function actorsNamed(text: string): string[] {

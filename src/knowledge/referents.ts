@@ -7,7 +7,7 @@
  */
 import { hasTopicWords } from './chatWords';
 import { GIVES_REASON } from './clauses';
-import { abbreviationIn, actorNamed, asksAbbreviation, pointsBack, pointsWithinItself, saysShe } from './pointers';
+import { abbreviationIn, actorNamed, asksAbbreviation, pointsBack, pointsWithinItself, saysShe, saysSuchAThing } from './pointers';
 import { fold } from './text';
 
 /** A piece of a message as far as pointing is concerned: its text and whether it asks (see `sentences.ts`). */
@@ -62,15 +62,13 @@ export function referentOf(
   // "sowas" stands for what the sentence states, not for the reason it gives (while "da" in "Wir
   // gründen keins, weil uns der Erlass zu kompliziert ist. Was steht da drin?" may point into it).
   const [nearest, stated] = candidates;
-  if (nearest && SUCH_A_THING.test(part) && GIVES_REASON.test(fold(nearest.text)) && stated?.role === 'context' && namesTopic?.(stated.text)) {
+  if (nearest && saysSuchAThing(part) && GIVES_REASON.test(fold(nearest.text)) && stated?.role === 'context' && namesTopic?.(stated.text)) {
     return stated;
   }
   if (!nearest || nearest.role !== 'context' || !namesTopic || namesTopic(nearest.text)) return nearest;
   return candidates.slice(1, REFERENT_REACH).find((piece) => piece.role === 'context' && namesTopic(piece.text)) ?? nearest;
 }
 
-/** "sowas", "so etwas", "so was": a pointer at a kind of thing or situation said before. */
-const SUCH_A_THING = /(?:^|[^\p{L}])(?:sowas|soetwas|so\s+(?:was|etwas))(?=[^\p{L}]|$)/iu;
 
 /**
  * "ich sitze in der Stabsstelle im Kreis Lippe und wir sollen ein Konzept schreiben": what a

@@ -183,11 +183,14 @@ const EMOJI = String.raw`(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE
 /** A run of emoji where `lastIndex` stands ("😅😅"). */
 const EMOJI_RUN = new RegExp(`(?:${EMOJI})+`, 'uy');
 
-/** Where `lastIndex` stands, a space and a word that goes on with the sentence before ("🤔 oder nur Kreise?"). */
-const CONTINUES = /\s+(?:oder|und|aber|sondern|bzw|or|and|but)(?=[^\p{L}]|$)/iuy;
+/** Words that go on with the sentence before an emoji ("🤔 oder nur Kreise?"); a pattern's source. */
+const GOES_ON = String.raw`(?:oder|und|aber|sondern|bzw|or|and|but)(?=[^\p{L}]|$)`;
+
+/** Where `lastIndex` stands, a space and a word that goes on with the sentence before ({@link GOES_ON}). */
+const CONTINUES = new RegExp(String.raw`\s+${GOES_ON}`, 'iuy');
 
 /** An emoji that ends its sentence (see {@link splitMarkedSentences}): before a space and a word that does not go on with it. */
-const EMOJI_BREAK = new RegExp(`(?:${EMOJI})+\\s+(?!(?:oder|und|aber|sondern|bzw|or|and|but)(?:[^\\p{L}]|$))\\S`, 'iu');
+const EMOJI_BREAK = new RegExp(String.raw`(?:${EMOJI})+\s+(?!${GOES_ON})\S`, 'iu');
 
 /** True when a message has an emoji that ends a sentence ("… schicken 🙄 habt ihr …"). */
 export function breaksAtEmoji(message: string): boolean {

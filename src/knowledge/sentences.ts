@@ -140,9 +140,9 @@ const BARE_PHRASE_WORDS = 6;
 export function findFocus(message: string, isStopword: (word: string) => boolean, namesTopic?: (text: string) => boolean): MessageFocus {
   const text = message.trim();
   // Most messages are one short question: nothing to split, so no need to look closer.
-  if (isSimple(text) && (text.endsWith('?') || !splitFrontedPurpose(text)[0]) && !namesPurpose(text)) {
+  if (isSimple(text) && (ASKING_END.test(text) || !splitFrontedPurpose(text)[0]) && !namesPurpose(text)) {
     if (!text) return { pieces: [], parts: [] };
-    const request = !text.endsWith('?') && REQUEST.test(words(text).join(' '));
+    const request = !ASKING_END.test(text) && REQUEST.test(words(text).join(' '));
     const why = request ? 'a request ("ich brauche/suche …")' : 'the message is one clause';
     return { pieces: [{ text, role: request ? 'request' : 'question', why }], parts: [{ text, why, context: [] }] };
   }
@@ -150,10 +150,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   /** Indirect questions inside statements, with the clauses that introduce them. */
   const indirect = new Map<MessagePiece, string>();
   /**
-   * Questions of a sentence with a "?": asked of the reader directly, also when the doubted
+   * Whether a question of a sentence with a "?" asks the reader directly, also when the doubted
    * alternative split off the "?" ("Beraten die KIs auch Studienseminare | oder nur Schulen?").
    */
-  const direct = new Set<MessagePiece>();
+  let asksDirectly = false;
   /**
    * Pieces that open the sentence after a spaced dash with a question word: a thin one goes on with
    * what the dash cut off ("Er möchte der LaKI etwas per E-Mail schicken – an welche Adresse?") and
@@ -210,7 +210,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       if (purpose) pieces.push({ text: purpose, role: 'context', why: 'says what the answer is for ("für unseren Verteiler")' });
       const piece = { text: asked, role, why };
       if (role === 'question' && !asks && index > 0 && opens === 'interrogative') indirect.set(piece, all.slice(0, index).join(' '));
-      if (role === 'question' && asks) direct.add(piece);
+      if (role === 'question' && asks) asksDirectly = true;
       if (index === 0 && sentenceIndex > 0 && marked[sentenceIndex - 1]!.atDash && opens === 'interrogative') afterDash.add(piece);
       pieces.push(piece);
     });
@@ -223,9 +223,8 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       const phrase = lastWords.length <= BARE_PHRASE_WORDS && !SUBJECT_PRONOUNS.has(lastWords[0] ?? '');
       const greetingBefore = pieces.slice(firstOfSentence, -1).every((piece) => piece.role === 'context' && !hasTopicWords(piece.text, isStopword));
       if (phrase && greetingBefore) {
-        const asked = { text: last.text, role: 'question' as const, why: 'the only clause with topic words in a sentence with "?"' };
-        pieces[pieces.length - 1] = asked;
-        direct.add(asked);
+        pieces[pieces.length - 1] = { text: last.text, role: 'question', why: 'the only clause with topic words in a sentence with "?"' };
+        asksDirectly = true;
       }
     }
   });
@@ -233,7 +232,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   // a direct question, or to an indirect one handed to the reader ("Ich wüsste gern, ob …"), an
   // indirect one that nobody hands to the reader is what the writer weighs.
   const handedOn = (intro: string) => words(intro).some((word) => INQUIRY.has(word)) && !describesOthers(intro);
-  const asksReader = pieces.some((piece) => piece.role === 'question' && direct.has(piece)) || [...indirect.values()].some(handedOn);
+  const asksReader = asksDirectly || [...indirect.values()].some(handedOn);
   for (const [piece, intro] of indirect) {
     if (asksReader && !handedOn(intro)) {
       pieces[pieces.indexOf(piece)] = { text: piece.text, role: 'context', why: 'an indirect question the writer weighs, next to a question to the reader' };
