@@ -1,9 +1,8 @@
 /**
- * Stages 2–3 of reading a message: normalising (`text.ts`) and reading each word. A word is
- * known to the knowledge base (after folding and stemming, or as a spelling variant), a compound
- * of known words, a real German word the knowledge base does not use (never "corrected"), a typo
- * of a known word (`typos.ts`), or unknown. Synonyms (`synonyms.ts`) map every member to its
- * group; `forward` terms (`forwardTerms.ts`) are found as written or as a compound's head.
+ * Stages 2–3 of reading a message: normalising (`text.ts`) and reading each word
+ * (`wordReader.ts`), for the entries once per snapshot and for each question. Synonyms
+ * (`synonyms.ts`) map every member to its group; `forward` terms (`forwardTerms.ts`) are found
+ * as written or as a compound's head.
  */
 import { BoundedCache } from './boundedCache';
 import { ForwardTerms } from './forwardTerms';
@@ -11,29 +10,10 @@ import { IntList } from './intList';
 import { germanWords } from './germanWords';
 import type { SynonymsFile } from './schema';
 import { SynonymTable, type Slot } from './synonyms';
-import { COORDINATING_CONJUNCTIONS, eachWord, foldDigraphs, formsOf, isStopword, scanWords, splitWords, stem, type Word } from './text';
-import { TypoCorrector, type TypoSettings } from './typos';
+import { COORDINATING_CONJUNCTIONS, eachWord, formsOf, isStopword, scanWords, splitWords, stem, type Word } from './text';
+import { WordReader, type WordPart, type WordReaderSettings, type WordReading } from './wordReader';
 
-/** How one written word of a question was understood. */
-export type WordReading =
-  /** Known to the knowledge base (after folding and stemming, or as a digraph/zu-infinitive variant). */
-  | { readonly kind: 'known'; readonly word: string; readonly as: string }
-  /** A compound split into known parts ("rucksackkita" → "rucksack" + "kita"). */
-  | { readonly kind: 'compound'; readonly word: string; readonly parts: readonly string[] }
-  /** A typo corrected to the nearest known word. */
-  | { readonly kind: 'corrected'; readonly word: string; readonly correction: string }
-  /**
-   * Nothing in the knowledge base uses this word. `dictionary` is set when the word looked like a
-   * typo of a known word but is a real German word ("Leitung" next to "Leistung"): such a word
-   * is never corrected into a different one.
-   */
-  | {
-      readonly kind: 'unknown';
-      readonly word: string;
-      readonly casing: Word['casing'];
-      readonly numeric: boolean;
-      readonly dictionary?: boolean;
-    };
+export type { WordReading } from './wordReader';
 
 /** A question or entry text reduced to what the matcher compares. */
 export interface Analysis {
@@ -71,10 +51,7 @@ export interface SynonymCompound {
 }
 
 /** Tunables of the analyzer with frozen defaults; see README "How matching decides". */
-export interface AnalyzerSettings extends TypoSettings {
-  /** Shortest part of a compound split. */
-  readonly minCompoundPart: number;
-}
+export type AnalyzerSettings = WordReaderSettings;
 
 export const DEFAULT_ANALYZER_SETTINGS: AnalyzerSettings = Object.freeze({
   minCorrectionLength: 5,
@@ -112,18 +89,9 @@ function excludes(word: string, words: ReadonlyArray<{ readonly last: string }>)
 /** Prepositions that name the source of a claim ("laut Erlass", "gemäß dem Faltblatt"), folded. */
 const SOURCE_MARKERS: ReadonlySet<string> = new Set(['laut', 'gemass', 'gemaess', 'lt']);
 
-/** Stems of frame nouns ("im Bereich …", "zum Thema …") that, ending a compound, leave only its first part. */
-const FRAME_TAILS: ReadonlySet<string> = new Set(['bereich', 'thema']);
-
-/**
- * Generic first parts of compounds that only rank what follows ("Leitstrategien", "Hauptthemen",
- * "Gesamtkonzept"): when the knowledge base does not know them, the compound reads as its last part.
- */
-const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(['leit', 'haupt', 'kern', 'gesamt', 'grundlegend']);
-
 /** A content word of a text: its folded parts, their stems, and the joined hyphen spelling. */
 interface ContentWord {
-  readonly parts: ReadonlyArray<{ readonly folded: string; readonly stem: string; readonly written: string }>;
+  readonly parts: readonly WordPart[];
   readonly joined?: string;
   readonly casing: Word['casing'];
   /** A separable verb particle that ends the word's clause ("Wie richte ich ein KI *ein*?"). */
@@ -144,7 +112,7 @@ export interface WrittenWord {
   /** The last folded part: a separable verb particle when it ends its clause. */
   readonly last: string;
   /** The parts that are not stopwords, as `contentWords` reads them. */
-  readonly content: ContentWord['parts'];
+  readonly content: readonly WordPart[];
   /** The joined spelling as a slot, when the knowledge base knows it (words with content only). */
   readonly joinedSlot?: Slot;
   /** Each content part read without a particle, filled when first needed. */
@@ -159,7 +127,6 @@ interface PartReading {
   readonly noun?: string;
 }
 
-const MAX_CACHE = 50_000;
 /**
  * Written words whose reading is kept per snapshot (see {@link WrittenWord}): ≈ 0.5 KB each,
  * so at most ≈ 11 MB; 20,000 generated bench questions use 4,800 distinct words.
@@ -169,12 +136,6 @@ const MAX_WRITTEN_WORDS = 20_000;
 const ENDS_CLAUSE = 1;
 const BREAKS_CLAUSE = 2;
 const NONE: readonly never[] = Object.freeze([]);
-
-/** Separable verb prefixes that take "zu" inside the infinitive ("einzurichten" → "einrichten"). */
-const ZU_INFIX = /^(ab|an|auf|aus|bei|dar|ein|fest|her|hin|mit|nach|um|vor|vorbei|weiter|zu|zuruck|zusammen)zu(\p{L}{4,})$/u;
-
-/** "weiter-" before a verb or noun the knowledge base may know ("weiterentwickeln", "Weiterentwicklung"). */
-const FURTHER = /^weiter(\p{L}{5,})$/u;
 
 /** Endings only German nouns have (folded), for words whose casing tells nothing: "jugendamt", "beratung". */
 const NOUN_ENDING = /^[a-z]{2,}(?:amt|amter|amts|ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tat|taten|ium|ien|ion|ionen|stelle|stellen)$/;
@@ -200,9 +161,6 @@ function clausesEndingAtConjunctions(words: ReadonlyArray<{ readonly last: strin
   return scoped ?? clauses;
 }
 
-/** Past participles: "eingerichtet" → "einrichten", "gegründet" → "gründen", "gefördert" → "fördern". */
-const PARTICIPLE = /^(ab|an|auf|aus|bei|ein|fest|fort|her|hin|mit|nach|um|vor|weiter|zu|zuruck|zusammen)?ge(\p{L}{3,}?)(et|t|en)$/u;
-
 function contentWords(text: string | readonly Word[]): ContentWord[] {
   const words = typeof text === 'string' ? splitWords(text) : text;
   const particles = new Map<number, string>();
@@ -213,7 +171,7 @@ function contentWords(text: string | readonly Word[]): ContentWord[] {
   });
   const result: ContentWord[] = [];
   for (const word of words) {
-    const parts: Array<ContentWord['parts'][number]> = [];
+    const parts: WordPart[] = [];
     word.parts.forEach((folded, index) => {
       if (!isStopword(folded)) parts.push({ folded, stem: stem(folded), written: word.written[index] ?? folded });
     });
@@ -236,25 +194,6 @@ function allStems(text: string): string[] {
   return splitWords(text).flatMap((word) => [...word.parts, ...(word.joined ? [word.joined] : [])]).map(stem);
 }
 
-/** Infinitives a conjugated verb or participle may come from ("richtet" → "richten", "gründest" → "gründen"). */
-function infinitives(folded: string): string[] {
-  const forms: string[] = [];
-  const match = /^(\p{L}{3,}?)(est|et|st|t|e)$/u.exec(folded);
-  if (match) forms.push(`${match[1]}en`);
-  const participle = PARTICIPLE.exec(folded);
-  if (participle) {
-    const base = (participle[1] ?? '') + participle[2]!;
-    forms.push(/(er|el)$/u.test(base) ? `${base}n` : `${base}en`);
-  }
-  return forms;
-}
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
-  if (cache.size > MAX_CACHE) cache.clear();
-  cache.set(key, value);
-  return value;
-}
-
 /**
  * Turns German text into comparable tokens. Built once per knowledge snapshot from every word
  * the entries use, so it can tell known words from typos, compounds and unknown words.
@@ -265,12 +204,10 @@ export class Analyzer {
   private readonly forward: ForwardTerms;
   /** The `local` phrases of the synonyms file as {@link Analysis.forwardTerms} names them. */
   private readonly localTerms: ReadonlySet<string>;
-  private readonly typos: TypoCorrector;
-  private readonly compounds = new Map<string, string[] | null>();
-  private readonly readings = new Map<string, WordReading>();
+  private readonly words: WordReader;
   /**
-   * Written words of questions (see {@link WrittenWord}). Their readings come from `readings`,
-   * so both are cleared together: a reading never outlives the one `readings` holds.
+   * Written words of questions (see {@link WrittenWord}). Their readings come from `words`, so
+   * both are cleared together: a reading never outlives the one the word reader holds.
    */
   private readonly writtenWords = new BoundedCache<string, WrittenWord>(MAX_WRITTEN_WORDS);
   /** Written words of the knowledge base texts, interned: their ids index `indexedWords`. */
@@ -299,8 +236,8 @@ export class Analyzer {
   constructor(
     texts: Iterable<string>,
     synonyms: SynonymsFile,
-    private readonly settings: AnalyzerSettings = DEFAULT_ANALYZER_SETTINGS,
-    private readonly isGermanWord: (written: string) => boolean = (written) => germanWords().has(written),
+    settings: AnalyzerSettings = DEFAULT_ANALYZER_SETTINGS,
+    isGermanWord: (written: string) => boolean = (written) => germanWords().has(written),
   ) {
     const addCode = (raw: string, endsClause: boolean, breaksClause: boolean) => this.scannedCodes.push(this.wordCode(raw, endsClause, breaksClause));
     for (const text of texts) {
@@ -312,7 +249,7 @@ export class Analyzer {
     const local = synonyms.local ?? [];
     this.forward = new ForwardTerms([...synonyms.forward, ...local], allStems);
     this.localTerms = new Set(local.map((term) => allStems(term).join(' ')));
-    this.typos = new TypoCorrector(this.vocabulary, settings);
+    this.words = new WordReader(this.vocabulary, settings, isGermanWord, () => this.writtenWords.clear());
   }
 
   /**
@@ -402,7 +339,7 @@ export class Analyzer {
     const content = forms.parts.filter((part) => !isStopword(part));
     const slots: Slot[] = content.map((part) => {
       const token = stem(part);
-      return { tokens: [token], parts: this.compoundParts(token) ?? [] };
+      return { tokens: [token], parts: this.words.compoundParts(token) ?? [] };
     });
     if (forms.joined && content.length > 0) slots.push({ tokens: [stem(forms.joined)], parts: [], joined: true });
     const last = forms.parts[forms.parts.length - 1]!;
@@ -425,8 +362,8 @@ export class Analyzer {
     const read: Slot[] = [];
     for (const folded of forms.parts) {
       if (isStopword(folded)) continue;
-      const token = this.separableVerb(particle, folded) || stem(folded);
-      read.push({ tokens: [token], parts: this.compoundParts(token) ?? [] });
+      const token = this.words.separableVerb(particle, folded) || stem(folded);
+      read.push({ tokens: [token], parts: this.words.compoundParts(token) ?? [] });
     }
     if (read.length > 0 && forms.joined) read.push({ tokens: [stem(forms.joined)], parts: [], joined: true });
     byWord.set(id, read);
@@ -523,7 +460,7 @@ export class Analyzer {
       const particle = particles?.get(clauses[index]!);
       for (let i = 0; i < word.content.length; i++) {
         const part = word.content[i]!;
-        const read = particle ? this.partReading(this.read(part, particle)) : (word.readings[i] ??= this.partReading(this.read(part)));
+        const read = particle ? this.partReading(this.words.read(part, particle)) : (word.readings[i] ??= this.partReading(this.words.read(part)));
         const reading = read.reading;
         // "Liste mir die Aufgaben auf" is the verb "auflisten", not the noun "Liste" a forward term names.
         if (particle && reading.kind === 'known' && reading.as !== part.stem) terms.fill(undefined, firstTerm);
@@ -547,7 +484,7 @@ export class Analyzer {
     const folded = forms.joined ? [...forms.parts, forms.joined] : forms.parts;
     const stems = folded.map(stem);
     const isKnown = (stemmed: string) => this.vocabulary.has(stemmed);
-    const content: Array<ContentWord['parts'][number]> = [];
+    const content: WordPart[] = [];
     forms.parts.forEach((part, index) => {
       if (!isStopword(part)) content.push({ folded: part, stem: stems[index]!, written: forms.written[index] ?? part });
     });
@@ -567,7 +504,7 @@ export class Analyzer {
   private partReading(reading: WordReading): PartReading {
     switch (reading.kind) {
       case 'known':
-        return { reading, slot: { tokens: [reading.as], parts: this.compoundParts(reading.as) ?? [] }, noun: this.synonyms.canonical(reading.as) };
+        return { reading, slot: { tokens: [reading.as], parts: this.words.compoundParts(reading.as) ?? [] }, noun: this.synonyms.canonical(reading.as) };
       case 'compound':
         return { reading, slot: { tokens: reading.parts, parts: [] } };
       case 'corrected':
@@ -619,7 +556,7 @@ export class Analyzer {
     }
     const compounds: SynonymCompound[] = [];
     for (const stemmed of splittable) {
-      const parts = this.compoundParts(stemmed);
+      const parts = this.words.compoundParts(stemmed);
       if (!parts || parts.every((part) => writtenByStem.has(part))) continue;
       compounds.push({
         written: writtenByStem.get(stemmed)!,
@@ -631,123 +568,5 @@ export class Analyzer {
       });
     }
     return compounds;
-  }
-
-  /**
-   * Reads one word. How a word is read depends only on the word (and a clause-final particle),
-   * so readings are cached per snapshot: questions differ, their words mostly repeat. An unknown
-   * word's casing is left 'unclear' here; the caller sets how it was written.
-   */
-  private read(part: ContentWord['parts'][number], particle?: string): WordReading {
-    const key = particle ? `${particle} ${part.folded}` : part.folded;
-    const reading = this.readings.get(key);
-    if (reading) return reading;
-    // `writtenWords` keeps readings of this cache: when it is cleared, they go too.
-    if (this.readings.size > MAX_CACHE) this.writtenWords.clear();
-    return remember(this.readings, key, this.readUncached(part, particle));
-  }
-
-  private readUncached({ folded, stem: stemmed, written }: ContentWord['parts'][number], particle?: string): WordReading {
-    const verb = particle && this.separableVerb(particle, folded);
-    if (verb) return { kind: 'known', word: stemmed, as: verb };
-    if (this.vocabulary.has(stemmed)) return { kind: 'known', word: stemmed, as: stemmed };
-    for (const variant of this.spellingVariants(folded)) {
-      const variantStem = stem(variant);
-      if (this.vocabulary.has(variantStem)) return { kind: 'known', word: stemmed, as: variantStem };
-    }
-    for (const variant of this.swappedLetters(folded)) {
-      const variantStem = stem(variant);
-      if (!this.vocabulary.has(variantStem)) continue;
-      // "betreiben" is a word of its own, not "Betriebe" typed with two letters swapped.
-      if (this.isGermanWord(written)) break;
-      return { kind: 'known', word: stemmed, as: variantStem };
-    }
-    const parts = this.compoundParts(stemmed);
-    if (parts) return { kind: 'compound', word: stemmed, parts };
-    const numeric = /\d/.test(stemmed);
-    const correction = this.typos.correct(stemmed);
-    // A real German word the knowledge base does not use is that word, not a typo of another
-    // ("Leitung" is no "Leistung"). Asked only when there is a correction to veto: most unknown
-    // words have none, and the dictionary is the slower check.
-    if (correction && this.isGermanWord(written)) return { kind: 'unknown', word: stemmed, casing: 'unclear', numeric, dictionary: true };
-    if (correction) return { kind: 'corrected', word: stemmed, correction };
-    return { kind: 'unknown', word: stemmed, casing: 'unclear', numeric };
-  }
-
-  /**
-   * "richtet … ein" means "einrichten": the joined verb's stem when the knowledge base knows it,
-   * so questions and entries meet whichever way they split the verb.
-   */
-  private separableVerb(particle: string, folded: string): string | null {
-    for (const form of [folded, ...infinitives(folded)]) {
-      const joined = stem(particle + form);
-      if (this.vocabulary.has(joined)) return joined;
-    }
-    return null;
-  }
-
-  /**
-   * Other spellings of an unknown word that mean the same: umlauts written as digraphs
-   * ("Uebergang"), "zu" inside a separable verb ("einzurichten"), conjugated forms and
-   * participles, and the word without "weiter-" ("weiterentwickeln").
-   */
-  private *spellingVariants(folded: string): Generator<string> {
-    const digraphs = foldDigraphs(folded);
-    if (digraphs !== folded) yield digraphs;
-    const zu = ZU_INFIX.exec(folded);
-    if (zu) yield zu[1]! + zu[2]!;
-    yield* infinitives(folded);
-    // "weiterentwickeln", "weiterzuentwickeln": developing further is developing.
-    const further = FURTHER.exec(zu ? zu[1]! + zu[2]! : folded);
-    if (further) yield further[1]!;
-  }
-
-  /** The word with two neighbouring letters swapped ("emial"): a typo, unless the word is German as written. */
-  private *swappedLetters(folded: string): Generator<string> {
-    if (folded.length < this.settings.minCorrectionLength) return;
-    for (let i = 0; i < folded.length - 1; i++) {
-      if (folded[i] !== folded[i + 1]) yield folded.slice(0, i) + folded[i + 1] + folded[i] + folded.slice(i + 2);
-    }
-  }
-
-  /** Known parts of a compound, cached; null when the word is not a compound of known words. */
-  private compoundParts(word: string): string[] | null {
-    const cached = this.compounds.get(word);
-    return cached !== undefined ? cached : remember(this.compounds, word, this.splitCompound(word));
-  }
-
-  /**
-   * Splits a compound into two or more known words, allowing the linking "s"
-   * ("integrationskonzept" → "integration" + "konzept"). Prefers the longest first part.
-   */
-  private splitCompound(word: string, depth = 0): string[] | null {
-    const min = this.settings.minCompoundPart;
-    if (word.length < 2 * min || depth > 2) return null;
-    for (let cut = word.length - min; cut >= min; cut--) {
-      const head = word.slice(0, cut);
-      const tail = word.slice(cut);
-      const knownHead = this.knownStem(head) ?? (head.endsWith('s') ? this.knownStem(head.slice(0, -1)) : null);
-      if (!knownHead) {
-        if (depth === 0 && GENERIC_MODIFIERS.has(head)) {
-          const knownTail = this.knownStem(tail);
-          if (knownTail) return [knownTail];
-        }
-        continue;
-      }
-      // "Kitabereich", "Schulthema": a frame noun as the last part names no topic of its own.
-      if (depth === 0 && FRAME_TAILS.has(tail)) return [knownHead];
-      const knownTail = this.knownStem(tail);
-      if (knownTail) return [knownHead, knownTail];
-      const tailParts = this.splitCompound(tail, depth + 1);
-      if (tailParts) return [knownHead, ...tailParts];
-    }
-    return null;
-  }
-
-  private knownStem(fragment: string): string | null {
-    if (fragment.length < this.settings.minCompoundPart || isStopword(fragment)) return null;
-    if (this.vocabulary.has(fragment)) return fragment;
-    const stemmed = stem(fragment);
-    return this.vocabulary.has(stemmed) ? stemmed : null;
   }
 }
