@@ -46,6 +46,9 @@ const laterTuningSets = [
   // Written in 7 December's second session, emphasis on follow-up conversations (40) and messages with
   // several questions (25); 79 right and 14 confident wrong parts/turns at first sight, 85 and 9 at its end.
   ['real-messages-20.yaml', 85, 9],
+  // Written at the start of 7 December's third session, emphasis on honesty near covered topics (30
+  // unanswerable) and follow-ups (30); 77 right and 6 confident wrong parts/turns at first sight.
+  ['real-messages-21.yaml', 77, 6],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
@@ -83,6 +86,9 @@ const heldOut = [
   // Written at the start of 7 December's second session, measured on arrival on the code of that
   // session's start (98 right, 5 confident wrong parts/turns, 2 of 25 unanswerable not declined; 99 at its end), never read.
   ['real-messages-holdout-13.yaml', 99, 5, 2],
+  // Written at the start of 7 December's third session, measured on arrival on the code of that
+  // session's start (104 right, 5 confident wrong parts/turns, all 25 unanswerable declined), never read.
+  ['real-messages-holdout-14.yaml', 104, 5, 0],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
