@@ -118,11 +118,14 @@ function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
   if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest)) return true;
   const folded = fold(rest);
   if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(words(before).join(' ')))) return true;
-  return GIVES_REASON.test(folded) || /^(obwohl|obgleich|although)\s/u.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
+  return GIVES_REASON.test(folded) || CONCEDES.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
 }
 
 /** A clause giving the reason for the one before it ("…, weil …"), folded: a piece of its own. */
 export const GIVES_REASON = /^(weil|denn|zumal|because)\s/u;
+
+/** A clause conceding something against the one before it ("…, obwohl …"), folded: a piece of its own. */
+export const CONCEDES = /^(obwohl|obgleich|although)\s/u;
 
 /**
  * A request to be given something, at the end of a clause ("Könnten Sie mir die Postanschrift

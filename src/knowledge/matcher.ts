@@ -153,6 +153,11 @@ export class Matcher {
   private readonly dutyTokens: ReadonlySet<string>;
   private readonly personTokens: readonly string[];
 
+  /** True when a part's tokens name whose duty something is ("zuständig", "kümmern") and at most an actor beside it. */
+  private namesOnlyDuty(tokens: readonly string[]): boolean {
+    return tokens.length > 0 && tokens.every((token) => this.dutyTokens.has(token));
+  }
+
   /** True when a part asks what an abbreviation stands for that no entry spells out ("Wofür steht NRW?"). */
   private asksUndefinedAbbreviation(question: string): boolean {
     const abbreviation = abbreviationAsked(question);
@@ -249,11 +254,17 @@ export class Matcher {
       surroundings.leansOn && !contextAsQuestion && !asksWho(question) ? rolePredicate(question) : undefined;
     const roleTokens = role ? reader.analyze(role).tokens : [];
     for (const token of roleTokens) focal.delete(token);
+    const leaning = surroundings.leansOn !== undefined && !contextAsQuestion;
+    // "… kaum in unsere Seniorentreffs kommen. Wer kümmert sich um sowas?", "… ob ihr da zuständig
+    // seid?": leaning on a sentence, a part that names nothing but whose duty it is asks whether
+    // what the sentence names is that duty; the duty frames the question as a role does.
+    const dutyOnly = leaning && unknown.length === 0 && this.namesOnlyDuty(analysis.tokens);
+    if (dutyOnly) for (const token of this.dutyTokens) focal.delete(token);
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, keyNouns: [], scored: [], result });
     // "und was macht *die* eigentlich?" names nothing but the actor the pronoun stands for.
     const actorAlone = focal.size === 0 && surroundings.actor !== undefined && !contextAsQuestion;
     if (actorAlone) this.borrow(focal, reader.analyze(surroundings.actor!), 1);
-    if (focal.size === 0) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
+    if (focal.size === 0 && !dutyOnly) return none(declined(unknown.length > 0 ? 'uncovered-terms' : 'empty', []));
     // A number the knowledge base does not contain ("§ 8", "2027") asks for a precise fact we do not have.
     if (unknown.some((reading) => reading.numeric)) return none(declined('uncovered-terms', []));
 
@@ -267,7 +278,6 @@ export class Matcher {
     // die?" as the last answer's title) asks that of the piece: the topic's keywords would pull
     // towards the last answer's other themes.
     if (topic && !(contextAsQuestion && asksKind)) borrow(topic.text, this.settings.topicWeight);
-    const leaning = surroundings.leansOn !== undefined && !contextAsQuestion;
     // "… das Kürzel LaKI. Wofür steht die Abkürzung?" asks about the abbreviation it leans on: as if named.
     const abbreviation = leaning && asksAbbreviation(question) && isAbbreviation(surroundings.leansOn!);
     if (leaning) borrow(surroundings.leansOn!, abbreviation ? 1 : this.settings.leanWeight);
@@ -275,6 +285,7 @@ export class Matcher {
     if (surroundings.actor && !contextAsQuestion && !actorAlone) borrow(surroundings.actor, 1);
     // "Wer bezahlt euch?": the bot answers for the organisation the question addresses.
     if (this.addressee && addressesYou(question)) borrow(this.addressee, this.settings.leanWeight);
+    if (focal.size === 0) return none(declined('empty', []));
     let knownMass = 0;
     for (const weight of focal.values()) knownMass += weight;
     // "Ich wechsle nach Bielefeld. Wo ist dort das KI?": "dort" asks about the place of the sentence

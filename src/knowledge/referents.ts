@@ -6,7 +6,7 @@
  * leans on.
  */
 import { hasTopicWords } from './chatWords';
-import { GIVES_REASON } from './clauses';
+import { CONCEDES, GIVES_REASON } from './clauses';
 import { abbreviationIn, actorNamed, asksAbbreviation, pointsBack, pointsWithinItself, saysShe, saysSuchAThing } from './pointers';
 import { fold } from './text';
 
@@ -59,10 +59,12 @@ export function referentOf(
     if (writing) return writing;
   }
   // "Bei uns tauchen neue Bedarfe auf, weil viele Familien gekommen sind. Macht die LaKI sowas?":
-  // "sowas" stands for what the sentence states, not for the reason it gives (while "da" in "Wir
-  // gründen keins, weil uns der Erlass zu kompliziert ist. Was steht da drin?" may point into it).
+  // "sowas" stands for what the sentence states, not for the reason it gives or what it concedes
+  // ("…, obwohl es im Quartier viele gibt. Wer kümmert sich um sowas?"), while "da" in "Wir gründen
+  // keins, weil uns der Erlass zu kompliziert ist. Was steht da drin?" may point into the reason.
   const [nearest, stated] = candidates;
-  if (nearest && saysSuchAThing(part) && GIVES_REASON.test(fold(nearest.text)) && stated?.role === 'context' && namesTopic?.(stated.text)) {
+  const qualifies = (text: string) => GIVES_REASON.test(text) || CONCEDES.test(text);
+  if (nearest && saysSuchAThing(part) && qualifies(fold(nearest.text)) && stated?.role === 'context' && namesTopic?.(stated.text)) {
     return stated;
   }
   if (!nearest || nearest.role !== 'context' || !namesTopic || namesTopic(nearest.text)) return nearest;

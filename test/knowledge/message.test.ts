@@ -188,6 +188,18 @@ describe('matchMessage', () => {
     expect(answered(message)).toBe('laki-bedarfe-impulse');
   });
 
+  it('should read a pointer at a sentence that concedes something as pointing at what the sentence before states', () => {
+    // "sowas" stands for the older people staying away, not for how many live in the district.
+    const message = 'Uns ist aufgefallen, dass ältere Zugewanderte kaum in unsere Seniorentreffs gehen, obwohl im Stadtteil viele wohnen. Wer kümmert sich um sowas?';
+    expect(kb.explainMessage(message).parts[0]!.leansOn).toBe('dass ältere Zugewanderte kaum in unsere Seniorentreffs gehen');
+  });
+
+  it('should read whose duty it is as the frame of a part leaning on a sentence, not as its topic', () => {
+    expect(answered('Bei uns kommen ältere Zugewanderte kaum in die Seniorentreffs. Wer ist für sowas zuständig?')).toBe('querschnitt-senioren');
+    // What the sentence names must still be known: broken street lights are nobody's topic here.
+    expect(kb.matchMessage('Bei uns sind seit Wochen die Straßenlaternen kaputt. Wer ist für sowas zuständig?').main.outcome).toBe('none');
+  });
+
   it('should answer a part leaning on a context sentence by its own words when the best entry has them all, far ahead', () => {
     // The sentence's many unknown words lowered the score below an answer's; "vernetzt" decides.
     const message = 'Im Viertel gibt es viele Initiativen, Vereine, Gemeinden und Träger, und jeder macht sein eigenes Ding. Vernetzt das KI sowas?';
