@@ -27,6 +27,13 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Bis wann läuft die Antragsfrist für ein Integrationszentrum?').main.outcome).toBe('none');
   });
 
+  it('should forward an amount asked as a noun and a time limit, though an entry says "hoher Stellenwert"', () => {
+    // "Höhe" shares its stem with the social-space entry's "hohen Stellenwert"; the phrase does not.
+    expect(kb.matchMessage('Und wenn ja, in welcher Höhe?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Ist die Förderung der Kommunalen Integrationszentren befristet?').main.outcome).toBe('none');
+    expect(answered('Hat der Sozialraum einen hohen Stellenwert bei den Integrationszentren?')).toBe('querschnitt-sozialraum');
+  });
+
   it('should not let an entry answer a thin part by the key noun of the piece it reads as its question', () => {
     // "woran … halten" names nothing; "Land" of the either-or question before must not pick the decree.
     const message = 'Bei uns gibt es Streit, ob das KI beim Jugendamt oder beim Schulamt angedockt werden soll. Schreibt das Land das vor oder entscheiden wir das? Und woran sollten wir uns dabei halten?';
