@@ -340,16 +340,20 @@ function staysWithSubject(reading: FollowUpReading, entry: Entry): boolean {
 /**
  * "Welche Programme gibt es in der frühen Bildung?" – "und wen können wir dazu bei der LaKI
  * anrufen?": the LaKI's contact data answer a part that names the LaKI, whatever it points at; so
- * they do a part that points at the people of the last answer when that answer opens with the LaKI
- * as its subject ("Die LaKI berät Kommunen bei der Einrichtung …" – "wie schreib ich denen ne mail?").
+ * they do a part that points at the people of the last answer, or at where it was ("und wer ist *da*
+ * Ansprechpartner?"), when that answer opens with the LaKI as its subject ("Die LaKI berät Kommunen
+ * bei der Einrichtung …" – "wie schreib ich denen ne mail?").
  */
 function contactsLaki(part: AskedPart, entry: Entry, topic: Entry): boolean {
   if (entry.category !== 'kontakt') return false;
-  return namesLaki(part.text) || (THEM.test(part.text) && namesLaki(splitSentences(answerText(topic))[0] ?? ''));
+  return namesLaki(part.text) || (THEM_OR_THERE.test(part.text) && namesLaki(splitSentences(answerText(topic))[0] ?? ''));
 }
 
-/** "denen", "ihnen": the people of what was said before (the formal "Ihnen" is written capitalised). */
-const THEM = /(?:^|[^\p{L}])(?:denen|ihnen)(?=[^\p{L}]|$)/u;
+/**
+ * "denen", "ihnen": the people of what was said before (the formal "Ihnen" is written
+ * capitalised); "da", "dort": where it was said to happen.
+ */
+const THEM_OR_THERE = /(?:^|[^\p{L}])(?:denen|ihnen|da|dort)(?=[^\p{L}]|$)/u;
 
 
 /** An asked part as the sentence stage found it. */

@@ -278,6 +278,12 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('wie schreib ich denen ne mail?', { lastEntryId: 'ki-was-ist' }).main.outcome).toBe('none');
   });
 
+  it('should read "da"/"dort" in a follow-up asking for a contact person as the LaKI when the last answer opens with it', () => {
+    expect(answered('und wer ist dort die ansprechpartnerin?', { lastEntryId: 'laki-austausch' })).toBe('laki-ansprechpersonen');
+    // After an answer about the centres' work with schools, the contact person is a local one.
+    expect(kb.matchMessage('und wer ist da ansprechpartner?', { lastEntryId: 'schulentwicklung' }).main.outcome).toBe('none');
+  });
+
   it('should decline a question for the centres of a region, although the LaKI sits in one', () => {
     const listing = kb.matchMessage('Welche KIs gibt es im Regierungsbezirk Arnsberg?').main;
     expect([listing.outcome, listing.nearby?.map((entry) => entry.id)]).toEqual(['none', ['laki-bezirksregierung']]);
