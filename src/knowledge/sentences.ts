@@ -124,6 +124,18 @@ function describesOthers(intro: string): boolean {
   return list.some((word) => NOBODY.has(word)) && !list.some((word, index) => WRITER.has(word) && list[index - 1] !== 'bei');
 }
 
+/**
+ * "wussten" as written, with a plain "u": the past ("wir wussten nie so richtig, an wen wir uns
+ * wenden sollen") tells what was, while "wüssten"/"wuessten" would hand the question on ("wir
+ * wüssten gern, an wen …"). Folding writes both alike, so the written text decides.
+ */
+const KNEW = /(?:^|[^\p{L}])wussten?(?=[^\p{L}]|$)/iu;
+
+/** True when an intro hands its indirect question on only by saying the writer did not know it then. */
+function toldAsPast(intro: string): boolean {
+  return KNEW.test(intro) && words(intro).every((word) => !INQUIRY.has(word) || word === 'wusste' || word === 'wussten');
+}
+
 /** Most words of a bare phrase asked with a "?" ("mailadresse der laki?"). */
 const BARE_PHRASE_WORDS = 6;
 
@@ -231,7 +243,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   // "Wir überlegen, wie wir die freien Träger einbinden. … Ist das direkt ein Ministerium?": next to
   // a direct question, or to an indirect one handed to the reader ("Ich wüsste gern, ob …"), an
   // indirect one that nobody hands to the reader is what the writer weighs.
-  const handedOn = (intro: string) => words(intro).some((word) => INQUIRY.has(word)) && !describesOthers(intro);
+  const handedOn = (intro: string) => words(intro).some((word) => INQUIRY.has(word)) && !describesOthers(intro) && !toldAsPast(intro);
   const asksReader = asksDirectly || [...indirect.values()].some(handedOn);
   for (const [piece, intro] of indirect) {
     if (asksReader && !handedOn(intro)) {

@@ -207,6 +207,14 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Bei uns sind seit Wochen die Straßenlaternen kaputt. Wer ist für sowas zuständig?').main.outcome).toBe('none');
   });
 
+  it('should read an indirect question the writer did not know in the past as context, one they would like to know as asked', () => {
+    // "wussten" (past) tells the story; "wüssten gern" hands the question on.
+    const past = 'Unser Verein wollte schon länger mit der Verwaltung kooperieren, wir wussten aber nicht, an wen wir uns wenden sollen. Ist das KI dafür da?';
+    expect(kb.explainMessage(past).parts.map((part) => part.text)).toEqual(['Ist das KI dafür da?']);
+    const wish = 'Unser Verein will mit der Verwaltung kooperieren, und wir wüssten gern, an wen wir uns wenden sollen. Ist das KI dafür da?';
+    expect(kb.explainMessage(wish).parts).toHaveLength(2);
+  });
+
   it('should answer a part leaning on a context sentence by its own words when the best entry has them all, far ahead', () => {
     // The sentence's many unknown words lowered the score below an answer's; "vernetzt" decides.
     const message = 'Im Viertel gibt es viele Initiativen, Vereine, Gemeinden und Träger, und jeder macht sein eigenes Ding. Vernetzt das KI sowas?';

@@ -48,7 +48,7 @@ const laterTuningSets = [
   ['real-messages-20.yaml', 85, 9],
   // Written at the start of 7 December's third session, emphasis on honesty near covered topics (30
   // unanswerable) and follow-ups (30); 77 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-21.yaml', 81, 4],
+  ['real-messages-21.yaml', 81, 3],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
