@@ -46,6 +46,9 @@ export const CheckMessages = {
   phraseReadAsWord: (term: string, word: string) =>
     `„${term}“ wird als einzelnes Wort „${word}“ gelesen (Füllwörter zählen nicht) und gilt damit in jedem Satz ` +
     'mit diesem Wort. Nehmen Sie eine Wendung mit einem zweiten Inhaltswort oder lassen Sie den Begriff weg.',
+  fillerMember: (term: string) =>
+    `„${term}“ besteht nur aus Füllwörtern und wird in keinem Satz erkannt. ` +
+    'Nehmen Sie einen Begriff mit einem Inhaltswort oder lassen Sie ihn weg.',
   fillerCompound: (member: string, word: string, where: string, parts: readonly string[], filler: string, fillerLine: number | undefined) =>
     `„${member}“ lässt den Bot „${word}“ (${where}) als ${parts.map((part) => `„${part}“`).join(' + ')} lesen. ` +
     `„${filler}“ steht in einer Gruppe, die kein Eintrag verwendet (Zeile ${fillerLine ?? '?'}), und bedeutet als Wortteil nichts; ` +

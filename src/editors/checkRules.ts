@@ -211,6 +211,8 @@ export async function checkSynonyms(
       const written = fold(term).replace(/\s+/g, ' ').trim();
       // "auf Landesebene" next to "Landesebene" says nothing new; "work with" alone would be "work".
       const alsoAlone = stemsOfGroup.some((other, index) => index !== termIndex && other.length === 1 && other[0] === stems[0]);
+      // "besser werden": both words are fillers, so the member never matches anything.
+      if (stems.length === 0) findings.push({ ...at, severity: 'warning', message: CheckMessages.fillerMember(term) });
       if (written.includes(' ') && stems.length === 1 && !alsoAlone) {
         findings.push({ ...at, severity: 'warning', message: CheckMessages.phraseReadAsWord(term, stems[0]!) });
       }

@@ -63,6 +63,11 @@ describe('checkKnowledge', () => {
       expectFinding(result, { file: 'synonyms.yaml', line: 4, field: 'groups[2][1]', severity: 'warning', message: CheckMessages.phraseReadAsWord('work with', 'work') });
       expect(result.findings.filter((finding) => finding.field === 'groups[2][2]')).toEqual([]);
     });
+
+    it('should warn when a member is only filler words and never matches ("machen")', () => {
+      expectFinding(result, { file: 'synonyms.yaml', line: 5, field: 'groups[3][2]', severity: 'warning', message: CheckMessages.fillerMember('machen') });
+      expect(result.findings.filter((finding) => finding.field === 'groups[3][0]')).toEqual([]);
+    });
   });
 
   describe('with synonym members that split words of the entries into compounds', () => {
