@@ -3,17 +3,32 @@
  * them (focal part fully, its unknown words as rare, context words only as a ranking help),
  * score (scoring index) and decide. `message.ts` runs this per part of a chat message.
  */
-import { answerText } from './answerText';
 import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTINGS, type WordReading } from './analyzer';
+import { answerText } from './answerText';
 import { decide, declined, type DecisionSettings } from './decide';
+import { EntryFacts, indexedTexts } from './entryFacts';
 import type { Entry, SynonymsFile } from './schema';
 import { ScoringIndex, type ScoredEntry, type ScoringQuery, type ScoringSettings } from './scoring';
 import { abbreviationIn, asksAbbreviation, asksWayThere, asksWho, isAbbreviation } from './pointers';
-import { abbreviationAsked, abbreviationsSpelledOut, addressesYou, askedForwardTerms, asksWithinNamedBody, rolePredicate, saysThere, weighsAlternatives } from './questionForms';
+import {
+  abbreviationAsked,
+  abbreviationsSpelledOut,
+  addressesYou,
+  askedForwardTerms,
+  asksWithinNamedBody,
+  GENERIC_KEY_NOUNS,
+  restrictedNouns,
+  rolePredicate,
+  saysThere,
+  unknownNoun,
+  unknownPlace,
+  weighsAlternatives,
+} from './questionForms';
 import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
 
 export type { ScoredEntry } from './scoring';
+export { indexedTexts } from './entryFacts';
 
 /**
  * Thresholds that decide between answer, "Meinten Sie …" and no answer. The defaults were
@@ -105,10 +120,8 @@ export interface TextReader {
 export class Matcher {
   readonly analyzer: Analyzer;
   private readonly index: ScoringIndex;
-  /** Stems of each entry's questions, title and keywords, as a set and per text, computed when first needed. */
-  private readonly askedStems = new WeakMap<Entry, { readonly stems: ReadonlySet<string>; readonly texts: readonly string[] }>();
-  /** Tokens of each entry (all fields), computed when first needed. */
-  private readonly entryWords = new WeakMap<Entry, { readonly tokens: ReadonlySet<string>; readonly stems: readonly string[] }>();
+  /** What each entry's words are, for the decisions that look into an entry. */
+  private readonly entryFacts: EntryFacts;
   readonly settings: MatcherSettings;
   /** Who "ihr/euch" in a question means (synonyms file `addressee`), when the editors named one. */
   private readonly addressee: string | undefined;
@@ -128,6 +141,7 @@ export class Matcher {
     this.analyzer = new Analyzer(entries.flatMap(indexedTexts), synonyms, this.settings);
     this.index = new ScoringIndex(entries, this.analyzer, this.settings);
     this.analyzer.finishIndexing();
+    this.entryFacts = new EntryFacts(this.analyzer);
     this.actorTokens = new Set(this.analyzer.analyzeQuery('KI LaKI').tokens);
     this.dutyTokens = new Set(this.analyzer.analyzeQuery('zuständig verantwortlich').tokens);
     this.personTokens = this.analyzer.analyzeQuery('Ansprechpartner').tokens;
@@ -220,6 +234,7 @@ export class Matcher {
     reader: TextReader = this.ownReader,
   ): Explanation {
     const context = surroundings.context ?? [];
+    const read = (text: string) => reader.analyze(text);
     let analysis = reader.analyze(question);
     let unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     let contextAsQuestion = false;
@@ -269,7 +284,7 @@ export class Matcher {
     if (unknown.some((reading) => reading.numeric)) return none(declined('uncovered-terms', []));
 
     const contextAnalysis = context.length > 0 ? reader.analyzeJoined(context) : undefined;
-    const keyNouns = [...new Set([...this.keyNouns(analysis, focal), ...restrictedNouns(question, analysis, reader)])].filter(
+    const keyNouns = [...new Set([...this.keyNouns(analysis, focal), ...restrictedNouns(question, analysis, read)])].filter(
       (token) => !roleTokens.includes(token),
     );
     const topic = surroundings.topic;
@@ -293,9 +308,9 @@ export class Matcher {
     // So does an abbreviation the knowledge does not know ("… das Kürzel BAMF. Wofür steht das Kürzel?").
     const place =
       leaning && (saysThere(question) || asksWayThere(question))
-        ? unknownPlace(surroundings.leansOn!, reader)
+        ? unknownPlace(surroundings.leansOn!, read)
         : abbreviation
-          ? unknownNoun(surroundings.leansOn!, reader)
+          ? unknownNoun(surroundings.leansOn!, read)
           : undefined;
     if (place) {
       unknown = [...unknown, place];
@@ -314,9 +329,9 @@ export class Matcher {
       scored,
       {
         forwardTerms: askedForwardTerms(question, analysis.forwardTerms),
-        entryCovers: (entry, term) => this.entryCovers(entry, term),
+        entryCovers: (entry, term) => this.entryFacts.covers(entry, term),
         keyNouns,
-        entryHas: (entry, token) => this.entryHas(entry, token),
+        entryHas: (entry, token) => this.entryFacts.has(entry, token),
         // The first entry that has the key nouns does not answer in place of the best one when
         // - a thin part points into a context sentence ("Ist das auch Aufgabe vom KI?"): it is about
         //   what that sentence names, not about the part's own frame noun;
@@ -369,7 +384,7 @@ export class Matcher {
     if (!best || best.coverage < this.settings.minCoverage || best.score < this.settings.suggestScore) return undefined;
     if (second && best.score - second.score < 2 * this.settings.answerMargin) return undefined;
     const own = analysis.tokens.filter((token) => !this.actorTokens.has(token) && this.index.idf(token) !== undefined);
-    const has = (token: string) => this.entryHas(best.entry, token);
+    const has = (token: string) => this.entryFacts.has(best.entry, token);
     return own.length > 0 && own.every(has) && keyNouns.every(has) ? best.entry : undefined;
   }
 
@@ -457,100 +472,12 @@ export class Matcher {
     }
     return nouns;
   }
-
-  private entryHas(entry: Entry, token: string): boolean {
-    let words = this.entryWords.get(entry);
-    if (!words) {
-      const texts = indexedTexts(entry);
-      words = {
-        tokens: new Set(texts.flatMap((text) => this.analyzer.analyzeIndexed(text).tokens)),
-        // The words as written (stemmed, before synonyms), for compound heads.
-        stems: [...new Set(texts.flatMap((text) => this.analyzer.rawStems(text)))].filter((stem) => stem.length >= 2 * MIN_COMPOUND_HEAD),
-      };
-      this.entryWords.set(entry, words);
-    }
-    if (words.tokens.has(token)) return true;
-    // A German compound names a kind of its last word: an entry about the "Elementarbereich" has a
-    // "Bereich", one about "Bildungseinrichtungen" has "Einrichtungen".
-    if (token.length < MIN_COMPOUND_HEAD) return false;
-    return words.stems.some((stem) => stem.length >= token.length + MIN_COMPOUND_HEAD && stem.endsWith(token));
-  }
-
-  /**
-   * True when an entry's own questions, title or keywords use a forward term (its stems joined
-   * by spaces): then an editor has written an entry for exactly that kind of question.
-   */
-  private entryCovers(entry: Entry, term: string): boolean {
-    let asked = this.askedStems.get(entry);
-    if (!asked) {
-      const texts = [entry.title, ...entry.questions, ...entry.keywords].map((text) => this.analyzer.rawStems(text));
-      asked = { stems: new Set(texts.flat()), texts: texts.map((stems) => ` ${stems.join(' ')} `) };
-      this.askedStems.set(entry, asked);
-    }
-    if (!term.includes(' ')) return asked.stems.has(term);
-    // A phrase ("freie Stellen") is covered only as written together, not by its words apart
-    // ("freien Trägern" … "Koordinierungsstelle").
-    return asked.texts.some((text) => text.includes(` ${term} `));
-  }
 }
 
 /** The share of a reading's asked meaning an entry covers, when the entry is among its candidates. */
 export function coverageOf(reading: Explanation, entry: Entry): number | undefined {
   return reading.scored.find((candidate) => candidate.entry.id === entry.id)?.coverage;
 }
-
-/**
- * What a question narrows itself to: the noun after "speziell für", "zuständig für" ("Welche der
- * Ansprechpersonen ist *speziell für den Bereich Schule* zuständig?").
- */
-const RESTRICTION =
-  /(?:^|[^\p{L}])(?:speziell|extra|eigens|gezielt|zuständig|zustaendig|verantwortlich|specifically|responsible)\s+(?:für|fuer|fur|for)\s+(?:(?:den|die|das|dem|the)\s+)?(?:(?:bereich|thema|themenbereich|area|field)\s+)?(\p{L}[\p{L}-]*)/giu;
-
-/**
- * The nouns a question narrows itself to (see {@link RESTRICTION}): an entry that lacks one does
- * not answer it, however well it covers the rest ("which contact person is responsible for schools"
- * is not answered by the list of contact persons).
- */
-function restrictedNouns(question: string, analysis: Analysis, reader: TextReader): string[] {
-  const nouns: string[] = [];
-  // `exec` on the shared pattern: `matchAll` copies it on every call, which cost more than the search.
-  RESTRICTION.lastIndex = 0;
-  for (let match = RESTRICTION.exec(question); match !== null; match = RESTRICTION.exec(question)) {
-    const restriction = reader.analyze(match[1]!);
-    for (const token of restriction.tokens) if (analysis.nounTokens.includes(token) && !GENERIC_KEY_NOUNS.has(token)) nouns.push(token);
-    // A word the knowledge base does not know ("speziell für Schulthemen") is one no entry has.
-    const unknown = restriction.readings.find((reading) => reading.kind === 'unknown');
-    if (unknown && restriction.tokens.length === 0) nouns.push(unknown.word);
-  }
-  return nouns;
-}
-
-/** A place named after a preposition ("nach Bielefeld", "in Hamm", "aus Olpe", "bei der Landesstelle"). */
-const PLACE_NAMED = /(?:^|\s)(?:in|nach|aus|bei|im|beim|zur|zum)\s+(?:der\s+|dem\s+|den\s+)?(\p{Lu}[\p{L}-]+)/gu;
-
-/**
- * The place "dort" points at in a sentence, when the knowledge base does not know it: the last one
- * the sentence names ("im KI in Herne und kenne bei der Landesstelle niemanden. Wer sind *dort* …?"
- * asks about the Landesstelle), read as a noun.
- */
-function unknownPlace(sentence: string, reader: TextReader): Extract<WordReading, { kind: 'unknown' }> | undefined {
-  let last: string | undefined;
-  for (const [, place] of sentence.matchAll(PLACE_NAMED)) last = place;
-  return last === undefined ? undefined : unknownNoun(last, reader);
-}
-
-/** A word's reading as an unknown noun, when the knowledge base does not know it. */
-function unknownNoun(word: string, reader: TextReader): Extract<WordReading, { kind: 'unknown' }> | undefined {
-  const reading = reader.analyze(word).readings[0];
-  return reading?.kind === 'unknown' ? { ...reading, casing: 'noun' } : undefined;
-}
-
-/**
- * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen
- * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*", "für *Leute* im
- * Ganztag"): they count for ranking, but an entry need not have them.
- */
-const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich', 'zielgrupp', 'leut']);
 
 /** Related entries of its own category an entry lists to count as the category's overview. */
 const MIN_OVERVIEW_LINKS = 3;
@@ -560,11 +487,3 @@ const QUESTION_KINDS: ReadonlySet<string> = new Set(QUESTION_KIND_WORDS);
 
 /** Room for float rounding between a coverage bound and the coverage `score` computes. */
 const COVERAGE_SLACK = 1e-9;
-
-/** Shortest compound head (and modifier) that counts when an entry's compound has a key noun as its last word. */
-const MIN_COMPOUND_HEAD = 4;
-
-/** Every text of an entry the analyzer must know the words of, in the order the scoring index reads them. */
-export function indexedTexts(entry: Entry): string[] {
-  return [answerText(entry), entry.title, ...entry.keywords, ...entry.questions];
-}

@@ -2,9 +2,11 @@
  * What a part's wording says about the kind of question it asks, read by the matcher beside its
  * words: a place pointed at ("dort"), a role as predicate ("Wäre das KI der richtige Partner?"), a
  * person within a named institution, what an abbreviation stands for, two alternatives weighed,
- * the reader addressed ("euch"), and the `forward` terms its wording sets aside. Pure functions
- * over the text.
+ * the reader addressed ("euch"), what it narrows itself to ("speziell für …"), the place "dort"
+ * points at, and the `forward` terms its wording sets aside. Pure functions over the text and, for
+ * the last three, its reading.
  */
+import type { Analysis, WordReading } from './analyzer';
 import { ABBREVIATION_WORD } from './pointers';
 
 /** A pointer to a place said before ("dort"; "dorthin" asks the way there, see `asksWayThere`). */
@@ -145,3 +147,56 @@ const ADDRESSES_YOU = /(?:^|[^\p{L}])(?:euch|eure[mnrs]?|euer)(?=[^\p{L}]|$)/iu;
 export function addressesYou(question: string): boolean {
   return ADDRESSES_YOU.test(question);
 }
+
+/**
+ * What a question narrows itself to: the noun after "speziell für", "zuständig für" ("Welche der
+ * Ansprechpersonen ist *speziell für den Bereich Schule* zuständig?").
+ */
+const RESTRICTION =
+  /(?:^|[^\p{L}])(?:speziell|extra|eigens|gezielt|zuständig|zustaendig|verantwortlich|specifically|responsible)\s+(?:für|fuer|fur|for)\s+(?:(?:den|die|das|dem|the)\s+)?(?:(?:bereich|thema|themenbereich|area|field)\s+)?(\p{L}[\p{L}-]*)/giu;
+
+/**
+ * The nouns a question narrows itself to (see {@link RESTRICTION}): an entry that lacks one does
+ * not answer it, however well it covers the rest ("which contact person is responsible for schools"
+ * is not answered by the list of contact persons).
+ */
+export function restrictedNouns(question: string, analysis: Analysis, read: (text: string) => Analysis): string[] {
+  const nouns: string[] = [];
+  // `exec` on the shared pattern: `matchAll` copies it on every call, which cost more than the search.
+  RESTRICTION.lastIndex = 0;
+  for (let match = RESTRICTION.exec(question); match !== null; match = RESTRICTION.exec(question)) {
+    const restriction = read(match[1]!);
+    for (const token of restriction.tokens) if (analysis.nounTokens.includes(token) && !GENERIC_KEY_NOUNS.has(token)) nouns.push(token);
+    // A word the knowledge base does not know ("speziell für Schulthemen") is one no entry has.
+    const unknown = restriction.readings.find((reading) => reading.kind === 'unknown');
+    if (unknown && restriction.tokens.length === 0) nouns.push(unknown.word);
+  }
+  return nouns;
+}
+
+/** A place named after a preposition ("nach Bielefeld", "in Hamm", "aus Olpe", "bei der Landesstelle"). */
+const PLACE_NAMED = /(?:^|\s)(?:in|nach|aus|bei|im|beim|zur|zum)\s+(?:der\s+|dem\s+|den\s+)?(\p{Lu}[\p{L}-]+)/gu;
+
+/**
+ * The place "dort" points at in a sentence, when the knowledge base does not know it: the last one
+ * the sentence names ("im KI in Herne und kenne bei der Landesstelle niemanden. Wer sind *dort* …?"
+ * asks about the Landesstelle), read as a noun.
+ */
+export function unknownPlace(sentence: string, read: (text: string) => Analysis): Extract<WordReading, { kind: 'unknown' }> | undefined {
+  let last: string | undefined;
+  for (const [, place] of sentence.matchAll(PLACE_NAMED)) last = place;
+  return last === undefined ? undefined : unknownNoun(last, read);
+}
+
+/** A word's reading as an unknown noun, when the knowledge base does not know it. */
+export function unknownNoun(word: string, read: (text: string) => Analysis): Extract<WordReading, { kind: 'unknown' }> | undefined {
+  const reading = read(word).readings[0];
+  return reading?.kind === 'unknown' ? { ...reading, casing: 'noun' } : undefined;
+}
+
+/**
+ * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen
+ * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*", "für *Leute* im
+ * Ganztag"): they count for ranking, but an entry need not have them.
+ */
+export const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich', 'zielgrupp', 'leut']);
