@@ -49,6 +49,9 @@ const laterTuningSets = [
   // Written at the start of 7 December's third session, emphasis on honesty near covered topics (30
   // unanswerable) and follow-ups (30); 77 right and 6 confident wrong parts/turns at first sight.
   ['real-messages-21.yaml', 81, 3],
+  // Written in 7 December's third session, emphasis on long messages with context from many professions
+  // (50), English (15) and follow-ups (15); 80 right and 6 confident wrong parts/turns at first sight.
+  ['real-messages-22.yaml', 80, 6],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
