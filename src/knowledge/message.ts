@@ -17,7 +17,7 @@ import { choiceNearAnswer, readPart, type PartTrace } from './followUp';
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
-import { pointsAtThing, pointsBack, pointsWithPronoun } from './pointers';
+import { isThin, pointsAtThing, pointsBack, pointsWithPronoun, saysShe } from './pointers';
 import { findFocus, type MessagePiece } from './sentences';
 import { isStopword } from './text';
 import type { ConversationContext, MatchResult, MessageMatch, PartMatch } from './types';
@@ -151,7 +151,7 @@ export function explainMessage(
       parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
     }
   }
-  parts = parts.map((part, index) => (index > 0 ? pointsIntoUnknown(matcher, part, parts[index - 1]!) : part));
+  parts = parts.map((part, index) => (index > 0 ? pointsIntoUnknown(matcher, part, parts[index - 1]!, text) : part));
   // A loop, not `flatMap`: V8 runs `flatMap` through a generic builtin that costs a few per cent
   // of reading a whole message.
   const split: PartTrace[] = [];
@@ -169,9 +169,10 @@ export function explainMessage(
  * about that unknown thing too. Its own few words ("mit den KIs") must not answer it. So does a
  * thin part with a pointing adverb ("In welche Entgeltgruppe …? Gibt es *da* eine Vorgabe?").
  * A thing of the asker's own municipality is unknown in the same way ("Gibt es bei uns im Kreis
- * ein KI, und wo sitzt das?" asks where the local centre is, not where the LaKI is).
+ * ein KI, und wo sitzt das?" asks where the local centre is, not where the LaKI is), and so is a
+ * person a part asked about ("Wie heißt die Leitung von unserem KI, und wie erreiche ich sie?").
  */
-function pointsIntoUnknown(matcher: Matcher, part: PartTrace, before: PartTrace): PartTrace {
+function pointsIntoUnknown(matcher: Matcher, part: PartTrace, before: PartTrace, message: string): PartTrace {
   const result = before.explanation.result;
   const unknownBefore =
     result.outcome === 'none' &&
@@ -179,7 +180,10 @@ function pointsIntoUnknown(matcher: Matcher, part: PartTrace, before: PartTrace)
     // (typed in lower case, a noun's casing is unclear)
     (before.explanation.analysis.readings.some((reading) => reading.kind === 'unknown' && reading.casing !== 'lower') ||
       (result.declineReason === 'forward-term' && before.explanation.analysis.forwardTerms.some((term) => matcher.analyzer.isLocalTerm(term))));
-  if (part.followUp || !unknownBefore || !pointsAtThing(part.text, isStopword)) return part;
+  // "Wie heißt die Leitung von unserem KI, und wie erreiche ich *sie*?": "sie" stands for the
+  // person the part before asked about (unless it stands for an actor), so the part asks after them.
+  const points = pointsAtThing(part.text, isStopword) || (!part.actor && saysShe(part.text, message) && isThin(part.text, isStopword));
+  if (part.followUp || !unknownBefore || !points) return part;
   const declinedHere = declined('uncovered-terms', part.explanation.result.candidates);
   return { ...part, why: `${part.why}; points at the part before, which the knowledge does not cover`, explanation: { ...part.explanation, result: declinedHere } };
 }

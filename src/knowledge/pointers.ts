@@ -282,8 +282,15 @@ const TOPIC_ADVERBS = new Set(['da', 'dazu', 'dabei', 'daruber', 'darin', 'davon
 export function pointsAtThing(text: string, isStopword: (word: string) => boolean): boolean {
   const list = words(text);
   if (standsFor(list, isStopword)) return true;
-  const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && isTopicWord(word, isStopword));
-  return topic.length <= 2 && list.some((word) => TOPIC_ADVERBS.has(word));
+  return isThin(text, isStopword) && list.some((word) => TOPIC_ADVERBS.has(word));
+}
+
+/** Most topic words a thin part has ("wie erreiche ich sie *am besten direkt*?"). */
+const THIN_TOPIC_WORDS = 2;
+
+/** True when a part names at most {@link THIN_TOPIC_WORDS} topic words besides its pointing adverbs. */
+export function isThin(text: string, isStopword: (word: string) => boolean): boolean {
+  return words(text).filter((word) => !POINTING_ADVERBS.has(word) && isTopicWord(word, isStopword)).length <= THIN_TOPIC_WORDS;
 }
 
 function standsFor(list: readonly string[], isStopword: (word: string) => boolean): boolean {

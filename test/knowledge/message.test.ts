@@ -215,6 +215,13 @@ describe('matchMessage', () => {
     expect(kb.explainMessage(wish).parts).toHaveLength(2);
   });
 
+  it('should decline a thin part whose "sie" stands for a person the part before asked about and the knowledge lacks', () => {
+    const parts = kb.matchMessage('Wer leitet eigentlich das Integrationszentrum in Hamm, und wie erreiche ich sie?').parts;
+    expect(parts.map((part) => part.outcome)).toEqual(['none', 'none']);
+    // "sie" standing for the LaKI asks for the LaKI's contact.
+    expect(kb.matchMessage('Die LaKI sitzt in Dortmund, oder? Und wie erreiche ich sie?').parts[1]!.answer?.id).toBe('laki-kontakt');
+  });
+
   it('should answer a part leaning on a context sentence by its own words when the best entry has them all, far ahead', () => {
     // The sentence's many unknown words lowered the score below an answer's; "vernetzt" decides.
     const message = 'Im Viertel gibt es viele Initiativen, Vereine, Gemeinden und Träger, und jeder macht sein eigenes Ding. Vernetzt das KI sowas?';
