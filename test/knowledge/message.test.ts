@@ -665,6 +665,13 @@ describe('matchMessage', () => {
     expect(answered(message)).toBe('querschnitt-senioren');
   });
 
+  it('should read English request verbs as function words and English names of the centres\' work as German ones', () => {
+    expect(answered('Could you explain what the LaKI does?')).toBe('laki-was-ist');
+    expect(answered('Please describe what the LaKI is.')).toBe('laki-was-ist');
+    // "actors" are the "Akteure", "connect" is "vernetzen".
+    expect(answered('Which actors does a KI connect?')).toBe('ki-vernetzung');
+  });
+
   it('should read "include" as an English function word, not as an unknown word', () => {
     expect(answered('does that include teaching materials?', { lastEntryId: 'schulentwicklung' })).toBe('schulentwicklung-materialien');
   });
