@@ -208,6 +208,9 @@ export function splitClauses(sentence: string, asks: boolean, unmarked = false):
     if (/^\s*(oder|or)\s*$/iu.test(match[0]) && beforeWords.length <= 2 && INTERROGATIVES.has(beforeWords[0] ?? '')) continue;
     // "Wodurch genau und von wem wird der Rahmen festgelegt?": two question words of one question.
     if (/^\s*(und|and)\s*$/iu.test(match[0]) && INTERROGATIVES.has(beforeWords[0] ?? '') && beforeWords.slice(1).every((word) => QUESTION_ADVERBS.has(word))) continue;
+    // "wen beraten und qualifizieren sie da?": a question word with nothing but its verb shares
+    // its question with the verb after "und".
+    if (/^\s*(und|and)\s*$/iu.test(match[0]) && opens === 'verb' && beforeWords.length === 2 && INTERROGATIVES.has(beforeWords[0] ?? '')) continue;
     // "Ist vorgeschrieben, wie …", "Weiß jemand, ob …": a short verb-first clause whose
     // complement is the indirect question is one question.
     if (!/\b(und|oder|sowie|and|or)\s*$/iu.test(match[0]) && opensQuestion(before) === 'verb' && beforeWords.length <= 4) continue;

@@ -665,6 +665,10 @@ describe('matchMessage', () => {
     expect(answered(message)).toBe('querschnitt-senioren');
   });
 
+  it('should read "qualifizieren" as training', () => {
+    expect(answered('wen qualifizieren die KIs im Elementarbereich?')).toBe('fruehe-bildung-fortbildung');
+  });
+
   it('should read English request verbs as function words and English names of the centres\' work as German ones', () => {
     expect(answered('Could you explain what the LaKI does?')).toBe('laki-was-ist');
     expect(answered('Please describe what the LaKI is.')).toBe('laki-was-ist');

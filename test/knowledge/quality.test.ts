@@ -39,7 +39,7 @@ const laterTuningSets = [
   ['real-messages-17.yaml', 85, 0],
   // Written at the start of 6 December's fifth session, emphasis on honesty near covered topics and
   // follow-ups; 79 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-18.yaml', 89, 3],
+  ['real-messages-18.yaml', 90, 3],
   // Written at the start of 7 December's second session, emphasis on long messages whose question is thin
   // or points into the context, and on honesty; 77 right and 4 confident wrong parts/turns at first sight, 84 and 2 at its end.
   ['real-messages-19.yaml', 84, 2],
@@ -51,7 +51,7 @@ const laterTuningSets = [
   ['real-messages-21.yaml', 81, 3],
   // Written in 7 December's third session, emphasis on long messages with context from many professions
   // (50), English (15) and follow-ups (15); 80 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-22.yaml', 83, 5],
+  ['real-messages-22.yaml', 85, 5],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [

@@ -583,6 +583,13 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(formal.parts[0]!.leansOn).toBeUndefined();
   });
 
+  it('should keep a question word whose verb is joined by "und" to a second verb as one question', () => {
+    expect(focus('wen beraten und schulen sie eigentlich?').parts).toHaveLength(1);
+    expect(focus('Wer berät und begleitet die Kommunen?').parts).toHaveLength(1);
+    // A question word with more than its verb asks on its own before "und".
+    expect(focus('Wen berät die LaKI und gibt es dafür Material?').parts).toHaveLength(2);
+  });
+
   it('should keep "Wodurch genau und von wem …" as one question', () => {
     expect(focus('Wodurch genau und von wem wird dieser Rahmen festgelegt?').parts).toHaveLength(1);
   });
