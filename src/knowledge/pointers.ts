@@ -149,9 +149,16 @@ export function saysShe(text: string, message: string): boolean {
   return /\ssie(?=[^\p{L}]|$)/u.test(text) && /\p{Lu}/u.test(message);
 }
 
-/** The LaKI as writers name it: "LaKI", "LaKI's", "Landeskoordinierungsstelle", "Landesstelle" (a pattern's source). */
-const NAMES_LAKI_WORD = String.raw`laki(?:'?s)?|landeskoordinierungsstelle\w*|koordinierungsstelle\w*|landesstelle\w*`;
-const NAMES_LAKI = new RegExp(String.raw`(?:^|[^\p{L}])(?:${NAMES_LAKI_WORD})(?=[^\p{L}]|$)`, 'iu');
+/**
+ * The LaKI as writers name it: "LaKI", "LaKI's", "Landeskoordinierungsstelle", "Koordinierungsstelle",
+ * "Landesstelle" (a pattern's source, for every rule that looks for the LaKI by name).
+ */
+export const LAKI_WORD = String.raw`laki(?:'?s)?|\p{L}*koordinierungsstelle\p{L}*|landesstelle\p{L}*`;
+
+/** The centres as writers name them: "KI", "KIs", "KI's", "Integrationszentrum", "Zentren" (a pattern's source). */
+export const CENTRE_WORD = String.raw`kis?|ki'?s|\p{L}*integrationszentr\p{L}*|zentrum|zentren`;
+
+const NAMES_LAKI = new RegExp(String.raw`(?:^|[^\p{L}])(?:${LAKI_WORD})(?=[^\p{L}]|$)`, 'iu');
 
 /** True when a text names the LaKI. */
 export function namesLaki(text: string): boolean {
@@ -170,7 +177,7 @@ export function asksWayThere(text: string): boolean {
 }
 
 /** The LaKI as where someone goes: "einen Besuch *bei der LaKI*", "Termin *bei der Landesstelle*". */
-const TO_THE_LAKI = new RegExp(String.raw`(?:^|[^\p{L}])(?:bei|beim|zur|zum|zu|in die|an die)\s+(?:der\s+|die\s+|dem\s+)?(${NAMES_LAKI_WORD})(?=[^\p{L}]|$)`, 'iu');
+const TO_THE_LAKI = new RegExp(String.raw`(?:^|[^\p{L}])(?:bei|beim|zur|zum|zu|in die|an die)\s+(?:der\s+|die\s+|dem\s+)?(${LAKI_WORD})(?=[^\p{L}]|$)`, 'iu');
 
 /**
  * What a part that asks the way there ("Wo genau müssen wir da hin?") points at in the sentence
@@ -216,7 +223,7 @@ export function abbreviationIn(sentence: string): string | undefined {
 /** The two actors of the knowledge base as writers name them: the LaKI and the centres. */
 const ACTORS: ReadonlyArray<{ readonly name: string; readonly named: RegExp }> = [
   { name: 'LaKI', named: NAMES_LAKI },
-  { name: 'KI', named: /(?:^|[^\p{L}])(?:kis?|ki'?s|integrationszentr\w*|zentrum|zentren)(?=[^\p{L}]|$)/iu },
+  { name: 'KI', named: new RegExp(String.raw`(?:^|[^\p{L}])(?:${CENTRE_WORD})(?=[^\p{L}]|$)`, 'iu') },
 ];
 
 /** Personal pronouns and possessives that stand for a named actor; lower case, as "Sie"/"Ihr" address the reader. */

@@ -7,7 +7,7 @@
  * the last three, its reading.
  */
 import type { Analysis, WordReading } from './analyzer';
-import { ABBREVIATION_WORD } from './pointers';
+import { ABBREVIATION_WORD, CENTRE_WORD, LAKI_WORD } from './pointers';
 
 /** A pointer to a place said before ("dort"; "dorthin" asks the way there, see `asksWayThere`). */
 const LOCATIVE = /(?:^|[^\p{L}])dort(?=[^\p{L}]|$)/iu;
@@ -21,8 +21,7 @@ export function saysThere(question: string): boolean {
 const TAKING_PART: ReadonlySet<string> = new Set(['mitmach', 'teilnehm', 'teilnahm']);
 
 /** The centre or the LaKI as the subject ("Kann *das KI* da mitmachen?", "bei dem *das Integrationszentrum* mitmachen kann"). */
-const CENTRE_SUBJECT =
-  /(?:^|[^\p{L}])(?:das|die)\s+(?:kommunalen?\s+)?(?:ki|kis|integrationszentr\w*|zentr\w*|laki|koordinierungsstelle|landesstelle)(?=[^\p{L}]|$)/iu;
+const CENTRE_SUBJECT = new RegExp(String.raw`(?:^|[^\p{L}])(?:das|die)\s+(?:kommunalen?\s+)?(?:${CENTRE_WORD}|${LAKI_WORD})(?=[^\p{L}]|$)`, 'iu');
 
 /** Someone else who would take part ("Können *wir* mitmachen?", "Kann *man* teilnehmen?"). */
 const OTHER_SUBJECT = /(?:^|[^\p{L}])(?:wir|ich|man|du)(?=[^\p{L}]|$)/iu;
@@ -97,8 +96,10 @@ const BEFORE_PURPOSE = /\s(?:für|fuer|fur|dafür|dafuer|dafur)\s/iu;
  * district government, a centre — not "die Kommune", "der Kreis" or "das Land", where who is
  * responsible is the body that does the task ("Wer ist im Kreis für die Einrichtung verantwortlich?").
  */
-const NAMED_BODY =
-  /(?:^|[^\p{L}])(?:\p{L}*ministeri\p{L}*|mais|msw|laki(?:'?s)?|\p{L}*koordinierungsstelle\p{L}*|landesstelle\p{L}*|bezirksregierung\p{L}*|\p{L}*integrationszentr\p{L}*|kis?|zentrum)(?=[^\p{L}]|$)/iu;
+const NAMED_BODY = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:\p{L}*ministeri\p{L}*|mais|msw|bezirksregierung\p{L}*|${LAKI_WORD}|${CENTRE_WORD})(?=[^\p{L}]|$)`,
+  'iu',
+);
 
 /** True when a part asks who within a named institution is responsible ({@link WHO_WITHIN}, {@link NAMED_BODY}). */
 export function asksWithinNamedBody(question: string): boolean {
