@@ -185,6 +185,7 @@ interface Member {
  *   share their stem) in two groups: only the first group counts, by file order;
  * - a phrase whose other words are fillers ("work with" is read as "work"): it then holds for
  *   every sentence with that one word;
+ * - a member made only of fillers ("machen", "who"): it never matches anything;
  * - a member that splits a word of the entries into itself and a filler (see
  *   {@link checkFillerCompounds}).
  */

@@ -7,6 +7,7 @@
  */
 import { coverageOf, type Explanation, type Matcher, type TextReader, type Topic } from './matcher';
 import { answerText } from './answerText';
+import { isTopicWord, words } from './chatWords';
 import type { Entry } from './schema';
 import { asksToExplain, leansBack, namesLaki } from './pointers';
 import { splitSentences } from './sentenceSplit';
@@ -341,13 +342,21 @@ function staysWithSubject(reading: FollowUpReading, entry: Entry): boolean {
  * "Welche Programme gibt es in der frühen Bildung?" – "und wen können wir dazu bei der LaKI
  * anrufen?": the LaKI's contact data answer a part that names the LaKI, whatever it points at; so
  * they do a part that points at the people of the last answer, or at where it was ("und wer ist *da*
- * Ansprechpartner?"), when that answer opens with the LaKI as its subject ("Die LaKI berät Kommunen
- * bei der Einrichtung …" – "wie schreib ich denen ne mail?").
+ * Ansprechpartner?"), and names nothing but the contact it asks for, when the last answer's first
+ * sentence names the LaKI ("Die LaKI berät Kommunen bei der Einrichtung …" – "wie schreib ich denen
+ * ne mail?"). "und wer ist dort in den Kommunen Ansprechpartner?" asks about someone else.
  */
 function contactsLaki(part: AskedPart, entry: Entry, topic: Entry): boolean {
   if (entry.category !== 'kontakt') return false;
-  return namesLaki(part.text) || (THEM_OR_THERE.test(part.text) && namesLaki(splitSentences(answerText(topic))[0] ?? ''));
+  if (namesLaki(part.text)) return true;
+  // (Words of two letters are chat for an article: "ne mail".)
+  const pointing =
+    THEM_OR_THERE.test(part.text) && words(part.text).every((word) => word.length <= 2 || !isTopicWord(word, isStopword) || CONTACT_WORD.test(word));
+  return pointing && namesLaki(splitSentences(answerText(topic))[0] ?? '');
 }
+
+/** Words of asking for a contact ("Ansprechpartner", "Mail", "Telefonnummer", "erreichen", "schreiben"), folded. */
+const CONTACT_WORD = /^(?:ansprech|kontakt|e?-?mail|telefon|tel$|nummer|adress|anschrift|erreich|schreib|anruf|ruf|fax|person)/u;
 
 /**
  * "denen", "ihnen": the people of what was said before (the formal "Ihnen" is written

@@ -16,9 +16,9 @@ import {
   addressesYou,
   askedForwardTerms,
   asksWithinNamedBody,
-  GENERIC_KEY_NOUNS,
   restrictedNouns,
   rolePredicate,
+  saysResponsible,
   saysThere,
   unknownNoun,
   unknownPlace,
@@ -167,9 +167,13 @@ export class Matcher {
   private readonly dutyTokens: ReadonlySet<string>;
   private readonly personTokens: readonly string[];
 
-  /** True when a part's tokens name whose duty something is ("zuständig", "kümmern") and at most an actor beside it. */
-  private namesOnlyDuty(tokens: readonly string[]): boolean {
-    return tokens.length > 0 && tokens.every((token) => this.dutyTokens.has(token));
+  /**
+   * True when a part asks whose duty something is and names nothing else: it asks who, or whether
+   * someone is responsible ("Wer kümmert sich um sowas?", "… ob ihr da zuständig seid?"), and every
+   * token it has is the duty's. "Welche Aufgaben hat das?" asks for the duties themselves.
+   */
+  private asksOnlyWhoseDuty(question: string, tokens: readonly string[]): boolean {
+    return (asksWho(question) || saysResponsible(question)) && tokens.length > 0 && tokens.every((token) => this.dutyTokens.has(token));
   }
 
   /** True when a part asks what an abbreviation stands for that no entry spells out ("Wofür steht NRW?"). */
@@ -234,7 +238,6 @@ export class Matcher {
     reader: TextReader = this.ownReader,
   ): Explanation {
     const context = surroundings.context ?? [];
-    const read = (text: string) => reader.analyze(text);
     let analysis = reader.analyze(question);
     let unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     let contextAsQuestion = false;
@@ -273,7 +276,7 @@ export class Matcher {
     // "… kaum in unsere Seniorentreffs kommen. Wer kümmert sich um sowas?", "… ob ihr da zuständig
     // seid?": leaning on a sentence, a part that names nothing but whose duty it is asks whether
     // what the sentence names is that duty; the duty frames the question as a role does.
-    const dutyOnly = leaning && unknown.length === 0 && this.namesOnlyDuty(analysis.tokens);
+    const dutyOnly = leaning && unknown.length === 0 && this.asksOnlyWhoseDuty(question, analysis.tokens);
     if (dutyOnly) for (const token of this.dutyTokens) focal.delete(token);
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, keyNouns: [], scored: [], result });
     // "und was macht *die* eigentlich?" names nothing but the actor the pronoun stands for.
@@ -284,8 +287,8 @@ export class Matcher {
     if (unknown.some((reading) => reading.numeric)) return none(declined('uncovered-terms', []));
 
     const contextAnalysis = context.length > 0 ? reader.analyzeJoined(context) : undefined;
-    const keyNouns = [...new Set([...this.keyNouns(analysis, focal), ...restrictedNouns(question, analysis, read)])].filter(
-      (token) => !roleTokens.includes(token),
+    const keyNouns = [...new Set([...this.keyNouns(analysis, focal), ...restrictedNouns(question, analysis, (text) => reader.analyze(text))])].filter(
+      (token) => !roleTokens.includes(token) && !GENERIC_KEY_NOUNS.has(token),
     );
     const topic = surroundings.topic;
     const borrow = (text: string, weight: number) => this.borrow(focal, reader.analyze(text), weight);
@@ -308,9 +311,9 @@ export class Matcher {
     // So does an abbreviation the knowledge does not know ("… das Kürzel BAMF. Wofür steht das Kürzel?").
     const place =
       leaning && (saysThere(question) || asksWayThere(question))
-        ? unknownPlace(surroundings.leansOn!, read)
+        ? unknownPlace(surroundings.leansOn!, (text) => reader.analyze(text))
         : abbreviation
-          ? unknownNoun(surroundings.leansOn!, read)
+          ? unknownNoun(surroundings.leansOn!, (text) => reader.analyze(text))
           : undefined;
     if (place) {
       unknown = [...unknown, place];
@@ -478,6 +481,13 @@ export class Matcher {
 export function coverageOf(reading: Explanation, entry: Entry): number | undefined {
   return reading.scored.find((candidate) => candidate.entry.id === entry.id)?.coverage;
 }
+
+/**
+ * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen
+ * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*", "für *Leute* im
+ * Ganztag"): they count for ranking, but an entry need not have them.
+ */
+const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich', 'zielgrupp', 'leut']);
 
 /** Related entries of its own category an entry lists to count as the category's overview. */
 const MIN_OVERVIEW_LINKS = 3;

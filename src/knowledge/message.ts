@@ -17,7 +17,7 @@ import { choiceNearAnswer, readPart, type PartTrace } from './followUp';
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
-import { isThin, pointsAtThing, pointsBack, pointsWithPronoun, saysShe } from './pointers';
+import { asksForPerson, isThin, pointsAtThing, pointsBack, pointsWithPronoun, saysShe } from './pointers';
 import { findFocus, type MessagePiece } from './sentences';
 import { isStopword } from './text';
 import type { ConversationContext, MatchResult, MessageMatch, PartMatch } from './types';
@@ -180,9 +180,11 @@ function pointsIntoUnknown(matcher: Matcher, part: PartTrace, before: PartTrace,
     // (typed in lower case, a noun's casing is unclear)
     (before.explanation.analysis.readings.some((reading) => reading.kind === 'unknown' && reading.casing !== 'lower') ||
       (result.declineReason === 'forward-term' && before.explanation.analysis.forwardTerms.some((term) => matcher.analyzer.isLocalTerm(term))));
-  // "Wie heißt die Leitung von unserem KI, und wie erreiche ich *sie*?": "sie" stands for the
-  // person the part before asked about (unless it stands for an actor), so the part asks after them.
-  const points = pointsAtThing(part.text, isStopword) || (!part.actor && saysShe(part.text, message) && isThin(part.text, isStopword));
+  // "Wie heißt die Leitung von unserem KI, und wie erreiche ich *sie*?": after a part that asks for
+  // a person, "sie" stands for that person, so the part asks after them. After another part ("Hat
+  // die LaKI einen Newsletter, und wie erreiche ich sie?") it may stand for an actor.
+  const forPerson = !part.actor && saysShe(part.text, message) && isThin(part.text, isStopword) && asksForPerson(before.text);
+  const points = pointsAtThing(part.text, isStopword) || forPerson;
   if (part.followUp || !unknownBefore || !points) return part;
   const declinedHere = declined('uncovered-terms', part.explanation.result.candidates);
   return { ...part, why: `${part.why}; points at the part before, which the knowledge does not cover`, explanation: { ...part.explanation, result: declinedHere } };

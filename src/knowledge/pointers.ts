@@ -83,6 +83,14 @@ export function asksWho(text: string): boolean {
   return ASKS_WHO.test(text);
 }
 
+/** Nouns of a person in charge or to talk to ("die *Leitung*", "die *Ansprechpartnerin*"). */
+const PERSON_NOUN = /(?:^|[^\p{L}])(?:leitung|leiter(?:in)?|chef(?:in)?|ansprechpartner(?:in)?|ansprechperson|kontaktperson|person)(?=[^\p{L}]|$)/iu;
+
+/** True when a piece asks for a person: who does something, or a person in charge ("Wie heißt die Leitung …?"). */
+export function asksForPerson(text: string): boolean {
+  return ASKS_WHO.test(text) || PERSON_NOUN.test(text);
+}
+
 /** Verbs of doing: a question with one asks what something does ("Was macht die eigentlich?"). */
 const DOING = new Set(['macht', 'machen', 'tut', 'tun', 'bietet', 'bieten', 'leistet', 'leisten']);
 

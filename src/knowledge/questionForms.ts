@@ -1,10 +1,10 @@
 /**
  * What a part's wording says about the kind of question it asks, read by the matcher beside its
  * words: a place pointed at ("dort"), a role as predicate ("Wäre das KI der richtige Partner?"), a
- * person within a named institution, what an abbreviation stands for, two alternatives weighed,
- * the reader addressed ("euch"), what it narrows itself to ("speziell für …"), the place "dort"
- * points at, and the `forward` terms its wording sets aside. Pure functions over the text and, for
- * the last three, its reading.
+ * person within a named institution, someone said to be responsible, what an abbreviation stands
+ * for, two alternatives weighed, the reader addressed ("euch"), and the `forward` terms its wording
+ * sets aside — pure functions over the text; and, with the text's reading, the nouns it narrows
+ * itself to ("speziell für …") and the unknown place or abbreviation of a sentence it points into.
  */
 import type { Analysis, WordReading } from './analyzer';
 import { ABBREVIATION_WORD, CENTRE_WORD, LAKI_WORD } from './pointers';
@@ -19,6 +19,14 @@ export function saysThere(question: string): boolean {
 
 /** `forward` terms of taking part in something (an event, a programme), as stems. */
 const TAKING_PART: ReadonlySet<string> = new Set(['mitmach', 'teilnehm', 'teilnahm']);
+
+/** "zuständig", "verantwortlich": a part that says someone is responsible. */
+const RESPONSIBLE = /(?:^|[^\p{L}])(?:zuständig|zustaendig|zustandig|verantwortlich)(?=[^\p{L}]|$)/iu;
+
+/** True when a part says someone is responsible ("… ob ihr da zuständig seid?"). */
+export function saysResponsible(question: string): boolean {
+  return RESPONSIBLE.test(question);
+}
 
 /** The centre or the LaKI as the subject ("Kann *das KI* da mitmachen?", "bei dem *das Integrationszentrum* mitmachen kann"). */
 const CENTRE_SUBJECT = new RegExp(String.raw`(?:^|[^\p{L}])(?:das|die)\s+(?:kommunalen?\s+)?(?:${CENTRE_WORD}|${LAKI_WORD})(?=[^\p{L}]|$)`, 'iu');
@@ -167,7 +175,7 @@ export function restrictedNouns(question: string, analysis: Analysis, read: (tex
   RESTRICTION.lastIndex = 0;
   for (let match = RESTRICTION.exec(question); match !== null; match = RESTRICTION.exec(question)) {
     const restriction = read(match[1]!);
-    for (const token of restriction.tokens) if (analysis.nounTokens.includes(token) && !GENERIC_KEY_NOUNS.has(token)) nouns.push(token);
+    for (const token of restriction.tokens) if (analysis.nounTokens.includes(token)) nouns.push(token);
     // A word the knowledge base does not know ("speziell für Schulthemen") is one no entry has.
     const unknown = restriction.readings.find((reading) => reading.kind === 'unknown');
     if (unknown && restriction.tokens.length === 0) nouns.push(unknown.word);
@@ -194,10 +202,3 @@ export function unknownNoun(word: string, read: (text: string) => Analysis): Ext
   const reading = read(word).readings[0];
   return reading?.kind === 'unknown' ? { ...reading, casing: 'noun' } : undefined;
 }
-
-/**
- * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen
- * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*", "für *Leute* im
- * Ganztag"): they count for ranking, but an entry need not have them.
- */
-export const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich', 'zielgrupp', 'leut']);

@@ -37,6 +37,15 @@ export function abbreviationMeant(part: string, sentence: string, namesTopic: ((
   return actorNamed(abbreviation) !== undefined || (namesTopic !== undefined && !namesTopic(abbreviation)) ? abbreviation : undefined;
 }
 
+/** True when a piece gives the reason for, or concedes something against, the statement split off before it in the same sentence. */
+function qualifiesStatement(piece: string, statement: string): boolean {
+  const folded = fold(piece);
+  return (GIVES_REASON.test(folded) || CONCEDES.test(folded)) && !SENTENCE_END.test(statement);
+}
+
+/** The end of a sentence: a piece ending so stands alone, no clause of the next sentence qualifies it. */
+const SENTENCE_END = /[.!?…]\s*$/u;
+
 /** Context pieces looked at, nearest first, for one the knowledge base knows something of. */
 const REFERENT_REACH = 3;
 
@@ -62,9 +71,10 @@ export function referentOf(
   // "sowas" stands for what the sentence states, not for the reason it gives or what it concedes
   // ("…, obwohl es im Quartier viele gibt. Wer kümmert sich um sowas?"), while "da" in "Wir gründen
   // keins, weil uns der Erlass zu kompliziert ist. Was steht da drin?" may point into the reason.
+  // Only a clause split off the sentence of the statement before it qualifies that statement: a
+  // sentence opening with "Obwohl …, weiß keiner …" states its own main clause.
   const [nearest, stated] = candidates;
-  const qualifies = (text: string) => GIVES_REASON.test(text) || CONCEDES.test(text);
-  if (nearest && saysSuchAThing(part) && qualifies(fold(nearest.text)) && stated?.role === 'context' && namesTopic?.(stated.text)) {
+  if (nearest && stated && saysSuchAThing(part) && qualifiesStatement(nearest.text, stated.text) && stated.role === 'context' && namesTopic?.(stated.text)) {
     return stated;
   }
   if (!nearest || nearest.role !== 'context' || !namesTopic || namesTopic(nearest.text)) return nearest;

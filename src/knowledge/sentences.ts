@@ -131,9 +131,20 @@ function describesOthers(intro: string): boolean {
  */
 const KNEW = /(?:^|[^\p{L}])wussten?(?=[^\p{L}]|$)/iu;
 
-/** True when an intro hands its indirect question on only by saying the writer did not know it then. */
+/** Words that make "wussten" tell a story: when, or for how long, the writer did not know ("nie", "damals", "lange"). */
+const STORY = /(?:^|[^\p{L}])(?:nie|niemals|damals|lange|bisher|früher|frueher|anfangs|zunächst|zunaechst|vorher)(?=[^\p{L}]|$)/iu;
+
+/** "wüsste", "wuesste", "gern(e)": the writer would like to know ("wir wussten gern" typed without dots). */
+const WISH = /wüsst|wuesst|(?:^|[^\p{L}])gerne?(?=[^\p{L}]|$)/iu;
+
+/**
+ * True when an intro hands its indirect question on only by telling that the writer did not know it
+ * then ("wir wussten aber *nie* so richtig, an wen …"): "wussten" with a plain "u", a word of the
+ * story, no wish, and no other word that hands a question on.
+ */
 function toldAsPast(intro: string): boolean {
-  return KNEW.test(intro) && words(intro).every((word) => !INQUIRY.has(word) || word === 'wusste' || word === 'wussten');
+  if (!KNEW.test(intro) || !STORY.test(intro) || WISH.test(intro)) return false;
+  return words(intro).every((word) => !INQUIRY.has(word) || word === 'wusste' || word === 'wussten');
 }
 
 /** Most words of a bare phrase asked with a "?" ("mailadresse der laki?"). */

@@ -32,6 +32,9 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Und wenn ja, in welcher Höhe?').main.outcome).toBe('none');
     expect(kb.matchMessage('Ist die Förderung der Kommunalen Integrationszentren befristet?').main.outcome).toBe('none');
     expect(answered('Hat der Sozialraum einen hohen Stellenwert bei den Integrationszentren?')).toBe('querschnitt-sozialraum');
+    expect(answered('Woher kommt der hohe Stellenwert der Sozialraumorientierung bei den KIs?')).toBe('querschnitt-sozialraum');
+    // "läuft aus" side by side is a preposition as often as a time limit.
+    expect(answered('Wie läuft aus den Schulen heraus der Übergang in den Beruf?')).toBe('uebergang-schule-beruf');
   });
 
   it('should not let an entry answer a thin part by the key noun of the piece it reads as its question', () => {
@@ -199,18 +202,27 @@ describe('matchMessage', () => {
     // "sowas" stands for the older people staying away, not for how many live in the district.
     const message = 'Uns ist aufgefallen, dass ältere Zugewanderte kaum in unsere Seniorentreffs gehen, obwohl im Stadtteil viele wohnen. Wer kümmert sich um sowas?';
     expect(kb.explainMessage(message).parts[0]!.leansOn).toBe('dass ältere Zugewanderte kaum in unsere Seniorentreffs gehen');
+    // A sentence that opens with "Obwohl …," states its own main clause: the sentence before is not what "sowas" means.
+    const opening = 'Griffbereit haben wir schon in zwei Kitas. Obwohl es im Quartier viele Vereine gibt, weiß keiner, was die anderen machen. Wer kümmert sich um sowas?';
+    expect(answered(opening)).not.toBe('griffbereit');
   });
 
   it('should read whose duty it is as the frame of a part leaning on a sentence, not as its topic', () => {
     expect(answered('Bei uns kommen ältere Zugewanderte kaum in die Seniorentreffs. Wer ist für sowas zuständig?')).toBe('querschnitt-senioren');
     // What the sentence names must still be known: broken street lights are nobody's topic here.
     expect(kb.matchMessage('Bei uns sind seit Wochen die Straßenlaternen kaputt. Wer ist für sowas zuständig?').main.outcome).toBe('none');
+    // Asked for the duties themselves, "Aufgaben" is the topic.
+    expect(answered('Ich habe von der LaKI gehört. Welche Aufgaben hat sie?')).toBe('laki-kernaufgaben');
+    expect(answered('In unserer Stadt gibt es ein KI. Welche Aufgaben hat das?')).toBe('ki-was-ist');
   });
 
   it('should read an indirect question the writer did not know in the past as context, one they would like to know as asked', () => {
     // "wussten" (past) tells the story; "wüssten gern" hands the question on.
-    const past = 'Unser Verein wollte schon länger mit der Verwaltung kooperieren, wir wussten aber nicht, an wen wir uns wenden sollen. Ist das KI dafür da?';
+    const past = 'Unser Verein wollte schon länger mit der Verwaltung kooperieren, wir wussten aber nie, an wen wir uns wenden sollen. Ist das KI dafür da?';
     expect(kb.explainMessage(past).parts.map((part) => part.text)).toEqual(['Ist das KI dafür da?']);
+    // Without a word of the story ("nie", "damals"), or with a wish typed without dots, it is asked.
+    expect(kb.explainMessage('Wir wussten nicht, ob die Integrationszentren auch Seniorinnen und Senioren unterstützen. Wie erreiche ich die LaKI?').parts).toHaveLength(2);
+    expect(kb.explainMessage('Hallo, ich wusste gern, wer bei der LaKI für Schulen zuständig ist. Und wie ist die Telefonnummer?').parts).toHaveLength(2);
     const wish = 'Unser Verein will mit der Verwaltung kooperieren, und wir wüssten gern, an wen wir uns wenden sollen. Ist das KI dafür da?';
     expect(kb.explainMessage(wish).parts).toHaveLength(2);
   });
@@ -218,8 +230,8 @@ describe('matchMessage', () => {
   it('should decline a thin part whose "sie" stands for a person the part before asked about and the knowledge lacks', () => {
     const parts = kb.matchMessage('Wer leitet eigentlich das Integrationszentrum in Hamm, und wie erreiche ich sie?').parts;
     expect(parts.map((part) => part.outcome)).toEqual(['none', 'none']);
-    // "sie" standing for the LaKI asks for the LaKI's contact.
-    expect(kb.matchMessage('Die LaKI sitzt in Dortmund, oder? Und wie erreiche ich sie?').parts[1]!.answer?.id).toBe('laki-kontakt');
+    // After a part that asks for no person, "sie" may stand for the LaKI: it asks for the LaKI's contact.
+    expect(kb.matchMessage('Hat die LaKI einen Newsletter, und wie erreiche ich sie?').parts[1]!.answer?.id).toBe('laki-kontakt');
   });
 
   it('should answer a part leaning on a context sentence by its own words when the best entry has them all, far ahead', () => {
@@ -297,6 +309,8 @@ describe('matchMessage', () => {
     expect(answered('und wer ist dort die ansprechpartnerin?', { lastEntryId: 'laki-austausch' })).toBe('laki-ansprechpersonen');
     // After an answer about the centres' work with schools, the contact person is a local one.
     expect(kb.matchMessage('und wer ist da ansprechpartner?', { lastEntryId: 'schulentwicklung' }).main.outcome).toBe('none');
+    // Naming another body, the part asks about that body's people.
+    expect(kb.matchMessage('und wer ist dort in den Kommunen Ansprechpartner?', { lastEntryId: 'laki-austausch' }).main.outcome).toBe('none');
   });
 
   it('should decline a question for the centres of a region, although the LaKI sits in one', () => {

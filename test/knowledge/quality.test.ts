@@ -51,7 +51,7 @@ const laterTuningSets = [
   ['real-messages-21.yaml', 81, 3],
   // Written in 7 December's third session, emphasis on long messages with context from many professions
   // (50), English (15) and follow-ups (15); 80 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-22.yaml', 85, 5],
+  ['real-messages-22.yaml', 84, 5],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
