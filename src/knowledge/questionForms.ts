@@ -57,8 +57,21 @@ const CENTRES_OF_REGION =
 /** The term a part asking for the centres of a region gets ({@link CENTRES_OF_REGION}): no entry lists it. */
 export const CENTRES_OF_REGION_TERM = 'centres of a region';
 
+/** The places the flyer names for the LaKI, as `forward` stems: a question naming them asks for its address. */
+const LAKI_SEATS: ReadonlySet<string> = new Set(['dortmund', 'arnsberg']);
+
 /**
- * The `forward` terms that decline a part, given what it asks: taking part is none when the centre
+ * The LaKI named with its seat ("die Landesstelle in Dortmund", "die LaKI bei der Bezirksregierung
+ * Arnsberg"): the place says which office is meant, it is not asked.
+ */
+const LAKI_AT_ITS_SEAT = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${LAKI_WORD})\s+(?:in|aus|bei\s+der\s+bezirksregierung|der\s+bezirksregierung)\s+(?:dortmund|arnsberg)(?=[^\p{L}]|$)`,
+  'iu',
+);
+
+/**
+ * The `forward` terms that decline a part, given what it asks: a seat of the LaKI is none when it
+ * only says which office is meant ({@link LAKI_AT_ITS_SEAT}); taking part is none when the centre
  * takes part (see {@link centreTakesPart}); "Job" is none in "von der Schule in den Job", which is
  * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI); asking
  * which centres a region has is one ({@link CENTRES_OF_REGION}).
@@ -67,6 +80,7 @@ export function askedForwardTerms(question: string, terms: readonly string[]): r
   // The patterns that set a term aside are read only when the term is there: most parts have no
   // forward term, and each pattern costs about half a microsecond per part.
   let asked = terms;
+  if (asked.some((term) => LAKI_SEATS.has(term)) && LAKI_AT_ITS_SEAT.test(question)) asked = asked.filter((term) => !LAKI_SEATS.has(term));
   if (asked.some((term) => TAKING_PART.has(term)) && centreTakesPart(question)) asked = asked.filter((term) => !TAKING_PART.has(term));
   if (asked.includes('job') && SCHOOL_TO_JOB.test(question)) asked = asked.filter((term) => term !== 'job');
   if (CENTRES_OF_REGION.test(question)) asked = [...asked, CENTRES_OF_REGION_TERM];

@@ -27,6 +27,12 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Bis wann läuft die Antragsfrist für ein Integrationszentrum?').main.outcome).toBe('none');
   });
 
+  it('should not forward the LaKI\'s seat when it only says which office is meant', () => {
+    // "Dortmund" is a forward term (only the address entries have it): in "die Landesstelle in Dortmund" it names the office.
+    expect(kb.matchMessage('Wer bezahlt eigentlich die Landesstelle in Dortmund?').main.outcome).not.toBe('none');
+    expect(kb.matchMessage('Wer bezahlt eigentlich die Stadtbibliothek in Dortmund?').main.outcome).toBe('none');
+  });
+
   it('should forward an amount asked as a noun and a time limit, though an entry says "hoher Stellenwert"', () => {
     // "Höhe" shares its stem with the social-space entry's "hohen Stellenwert"; the phrase does not.
     expect(kb.matchMessage('Und wenn ja, in welcher Höhe?').main.outcome).toBe('none');

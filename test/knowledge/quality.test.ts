@@ -59,7 +59,7 @@ const heldOut = [
   // — figures at the end of 6 December 2026, raised in its second to sixth sessions (and in both sessions of 7 December) where it gained (checked by summary figures only).
   ['real-messages-holdout.yaml', 64, 0, 0],
   ['real-messages-holdout-2.yaml', 77, 1, 0],
-  ['real-messages-holdout-3.yaml', 91, 2, 0],
+  ['real-messages-holdout-3.yaml', 92, 2, 0],
   ['real-messages-holdout-4.yaml', 103, 3, 1],
   // Written on 6 December, measured at the start of that afternoon's work and at its end, never read.
   ['real-messages-holdout-5.yaml', 102, 1, 0],
@@ -67,7 +67,7 @@ const heldOut = [
   ['real-messages-holdout-6.yaml', 92, 1, 0],
   // Written on 6 December (second session), measured once on the code of that session's start
   // (80 right) and at its end (85), never read.
-  ['real-messages-holdout-7.yaml', 91, 3, 1],
+  ['real-messages-holdout-7.yaml', 92, 3, 1],
   // Written on 6 December (third session), measured on arrival on the code of that session's start
   // (91 right), never read.
   ['real-messages-holdout-8.yaml', 95, 3, 1],
