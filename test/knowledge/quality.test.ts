@@ -13,7 +13,7 @@ const realMessages3 = path.join(root, 'test/fixtures/eval/real-messages-3.yaml')
 const laterTuningSets = [
   ['real-messages-4.yaml', 116, 1],
   ['real-messages-5.yaml', 93, 0],
-  ['real-messages-6.yaml', 67, 0],
+  ['real-messages-6.yaml', 68, 0],
   // Written in the afternoon of 6 December; each was measured before it was tuned on (README).
   ['real-messages-7.yaml', 90, 0],
   ['real-messages-8.yaml', 92, 0],
