@@ -17,8 +17,8 @@ import {
   askedForwardTerms,
   asksWithinNamedBody,
   restrictedNouns,
+  asksWhichDuty,
   rolePredicate,
-  saysResponsible,
   saysThere,
   unknownNoun,
   unknownPlace,
@@ -168,12 +168,13 @@ export class Matcher {
   private readonly personTokens: readonly string[];
 
   /**
-   * True when a part asks whose duty something is and names nothing else: it asks who, or whether
-   * someone is responsible ("Wer kümmert sich um sowas?", "… ob ihr da zuständig seid?"), and every
-   * token it has is the duty's. "Welche Aufgaben hat das?" asks for the duties themselves.
+   * True when a part asks whose duty something is and names nothing else: every token it has is
+   * the duty's ("Wer kümmert sich um sowas?", "… ob ihr da zuständig seid?", "Ist das eure
+   * Aufgabe?"), and it does not ask which duties ("Welche Aufgaben hat sie?", "Wofür ist sie
+   * zuständig?" ask for the duties themselves).
    */
   private asksOnlyWhoseDuty(question: string, tokens: readonly string[]): boolean {
-    return (asksWho(question) || saysResponsible(question)) && tokens.length > 0 && tokens.every((token) => this.dutyTokens.has(token));
+    return !asksWhichDuty(question) && tokens.length > 0 && tokens.every((token) => this.dutyTokens.has(token));
   }
 
   /** True when a part asks what an abbreviation stands for that no entry spells out ("Wofür steht NRW?"). */

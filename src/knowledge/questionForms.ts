@@ -20,12 +20,12 @@ export function saysThere(question: string): boolean {
 /** `forward` terms of taking part in something (an event, a programme), as stems. */
 const TAKING_PART: ReadonlySet<string> = new Set(['mitmach', 'teilnehm', 'teilnahm']);
 
-/** "zuständig", "verantwortlich": a part that says someone is responsible. */
-const RESPONSIBLE = /(?:^|[^\p{L}])(?:zuständig|zustaendig|zustandig|verantwortlich)(?=[^\p{L}]|$)/iu;
+/** "welche", "was", "wofür", "für was": a question for a thing, not for who ("so was" points back). */
+const ASKS_WHICH = /(?:^|[^\p{L}])(?:welche[nmrs]?|(?<!so\s)was|wof(?:ü|ue|u)r|f(?:ü|ue|u)r\s+was)(?=[^\p{L}]|$)/iu;
 
-/** True when a part says someone is responsible ("… ob ihr da zuständig seid?"). */
-export function saysResponsible(question: string): boolean {
-  return RESPONSIBLE.test(question);
+/** True when a part asks which thing ("Welche Aufgaben hat sie?", "Wofür ist sie zuständig?"), not who or whether. */
+export function asksWhichDuty(question: string): boolean {
+  return ASKS_WHICH.test(question);
 }
 
 /** The centre or the LaKI as the subject ("Kann *das KI* da mitmachen?", "bei dem *das Integrationszentrum* mitmachen kann"). */
@@ -57,6 +57,15 @@ const CENTRES_OF_REGION =
 /** The term a part asking for the centres of a region gets ({@link CENTRES_OF_REGION}): no entry lists it. */
 export const CENTRES_OF_REGION_TERM = 'centres of a region';
 
+/**
+ * "Höhe" as a noun ("Und die Höhe?", "in welcher Höhe"), as written: folded, it reads like the
+ * adjective "hohe" of an entry's "hoher Stellenwert", which would cover the `forward` term "Höhe".
+ */
+const AMOUNT_NOUN = /(?:^|[^\p{L}])h(?:ö|oe)he(?=[^\p{L}]|$)/iu;
+
+/** The term a part asking for an amount by the noun "Höhe" gets ({@link AMOUNT_NOUN}): no entry lists it. */
+export const AMOUNT_TERM = 'an amount';
+
 /** The places the flyer names for the LaKI, as `forward` stems: a question naming them asks for its address. */
 const LAKI_SEATS: ReadonlySet<string> = new Set(['dortmund', 'arnsberg']);
 
@@ -70,7 +79,8 @@ const LAKI_AT_ITS_SEAT = new RegExp(
 );
 
 /**
- * The `forward` terms that decline a part, given what it asks: a seat of the LaKI is none when it
+ * The `forward` terms that decline a part, given what it asks: the noun "Höhe" asks an amount
+ * ({@link AMOUNT_NOUN}); a seat of the LaKI is none when it
  * only says which office is meant ({@link LAKI_AT_ITS_SEAT}); taking part is none when the centre
  * takes part (see {@link centreTakesPart}); "Job" is none in "von der Schule in den Job", which is
  * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI); asking
@@ -84,6 +94,7 @@ export function askedForwardTerms(question: string, terms: readonly string[]): r
   if (asked.some((term) => TAKING_PART.has(term)) && centreTakesPart(question)) asked = asked.filter((term) => !TAKING_PART.has(term));
   if (asked.includes('job') && SCHOOL_TO_JOB.test(question)) asked = asked.filter((term) => term !== 'job');
   if (CENTRES_OF_REGION.test(question)) asked = [...asked, CENTRES_OF_REGION_TERM];
+  if (AMOUNT_NOUN.test(question)) asked = [...asked, AMOUNT_TERM];
   return asked;
 }
 

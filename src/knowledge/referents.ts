@@ -37,14 +37,15 @@ export function abbreviationMeant(part: string, sentence: string, namesTopic: ((
   return actorNamed(abbreviation) !== undefined || (namesTopic !== undefined && !namesTopic(abbreviation)) ? abbreviation : undefined;
 }
 
-/** True when a piece gives the reason for, or concedes something against, the statement split off before it in the same sentence. */
-function qualifiesStatement(piece: string, statement: string): boolean {
+/**
+ * True when a piece only gives the reason for, or concedes something against, the statement
+ * before it ("…, weil viele Familien gekommen sind", "Weil viele Familien gekommen sind."): not
+ * when a main clause of its own follows ("Obwohl es viele Vereine gibt, weiß keiner, was …").
+ */
+function qualifiesStatement(piece: string): boolean {
   const folded = fold(piece);
-  return (GIVES_REASON.test(folded) || CONCEDES.test(folded)) && !SENTENCE_END.test(statement);
+  return (GIVES_REASON.test(folded) || CONCEDES.test(folded)) && !/,\s*\S/u.test(piece);
 }
-
-/** The end of a sentence: a piece ending so stands alone, no clause of the next sentence qualifies it. */
-const SENTENCE_END = /[.!?…]\s*$/u;
 
 /** Context pieces looked at, nearest first, for one the knowledge base knows something of. */
 const REFERENT_REACH = 3;
@@ -71,10 +72,8 @@ export function referentOf(
   // "sowas" stands for what the sentence states, not for the reason it gives or what it concedes
   // ("…, obwohl es im Quartier viele gibt. Wer kümmert sich um sowas?"), while "da" in "Wir gründen
   // keins, weil uns der Erlass zu kompliziert ist. Was steht da drin?" may point into the reason.
-  // Only a clause split off the sentence of the statement before it qualifies that statement: a
-  // sentence opening with "Obwohl …, weiß keiner …" states its own main clause.
   const [nearest, stated] = candidates;
-  if (nearest && stated && saysSuchAThing(part) && qualifiesStatement(nearest.text, stated.text) && stated.role === 'context' && namesTopic?.(stated.text)) {
+  if (nearest && stated && saysSuchAThing(part) && qualifiesStatement(nearest.text) && stated.role === 'context' && namesTopic?.(stated.text)) {
     return stated;
   }
   if (!nearest || nearest.role !== 'context' || !namesTopic || namesTopic(nearest.text)) return nearest;

@@ -131,8 +131,12 @@ function describesOthers(intro: string): boolean {
  */
 const KNEW = /(?:^|[^\p{L}])wussten?(?=[^\p{L}]|$)/iu;
 
-/** Words that make "wussten" tell a story: when, or for how long, the writer did not know ("nie", "damals", "lange"). */
-const STORY = /(?:^|[^\p{L}])(?:nie|niemals|damals|lange|bisher|früher|frueher|anfangs|zunächst|zunaechst|vorher)(?=[^\p{L}]|$)/iu;
+/**
+ * Words that make "wussten" tell a story: when, or for how long, the writer did not know ("nie",
+ * "damals", "lange"), or "aber" setting it against what they did ("wollten kooperieren, wussten
+ * *aber* nicht, an wen …").
+ */
+const STORY = /(?:^|[^\p{L}])(?:nie|niemals|damals|lange|bisher|früher|frueher|anfangs|zunächst|zunaechst|vorher|aber)(?=[^\p{L}]|$)/iu;
 
 /** "wüsste", "wuesste", "gern(e)": the writer would like to know ("wir wussten gern" typed without dots). */
 const WISH = /wüsst|wuesst|(?:^|[^\p{L}])gerne?(?=[^\p{L}]|$)/iu;
