@@ -4,7 +4,8 @@
  */
 import { readKnowledgeSource, type KnowledgeSource } from './loader';
 import type { SynonymCompound } from './analyzer';
-import { indexedTexts, Matcher, type Explanation, type MatcherSettings } from './matcher';
+import { indexedTexts } from './entryFacts';
+import { Matcher, type Explanation, type MatcherSettings } from './matcher';
 import { explainMessage, type MessageTrace } from './message';
 import type { Entry } from './schema';
 import type { ConversationContext, KnowledgeBase } from './types';

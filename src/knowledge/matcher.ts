@@ -28,7 +28,6 @@ import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
 
 export type { ScoredEntry } from './scoring';
-export { indexedTexts } from './entryFacts';
 
 /**
  * Thresholds that decide between answer, "Meinten Sie …" and no answer. The defaults were

@@ -119,8 +119,7 @@ const WRITER = new Set(['ich', 'wir', 'mir', 'uns', 'i', 'we', 'me', 'us']);
  * writer wanting to know: "bei uns weiß keiner so richtig, was die anderen machen" describes the
  * situation the question after it is about.
  */
-function describesOthers(intro: string): boolean {
-  const list = words(intro);
+function describesOthers(list: readonly string[]): boolean {
   return list.some((word) => NOBODY.has(word)) && !list.some((word, index) => WRITER.has(word) && list[index - 1] !== 'bei');
 }
 
@@ -146,9 +145,19 @@ const WISH = /wüsst|wuesst|(?:^|[^\p{L}])gerne?(?=[^\p{L}]|$)/iu;
  * then ("wir wussten aber *nie* so richtig, an wen …"): "wussten" with a plain "u", a word of the
  * story, no wish, and no other word that hands a question on.
  */
-function toldAsPast(intro: string): boolean {
+function toldAsPast(intro: string, list: readonly string[]): boolean {
   if (!KNEW.test(intro) || !STORY.test(intro) || WISH.test(intro)) return false;
-  return words(intro).every((word) => !INQUIRY.has(word) || word === 'wusste' || word === 'wussten');
+  return list.every((word) => !INQUIRY.has(word) || word === 'wusste' || word === 'wussten');
+}
+
+/**
+ * True when the clause introducing an indirect question hands it to the reader ("Ich wüsste gern,
+ * ob …", "mein Chef will wissen, …"): it has a word of inquiry, and neither says that nobody knows
+ * nor tells that the writer did not know then.
+ */
+function handsOn(intro: string): boolean {
+  const list = words(intro);
+  return list.some((word) => INQUIRY.has(word)) && !describesOthers(list) && !toldAsPast(intro, list);
 }
 
 /** Most words of a bare phrase asked with a "?" ("mailadresse der laki?"). */
@@ -258,10 +267,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   // "Wir überlegen, wie wir die freien Träger einbinden. … Ist das direkt ein Ministerium?": next to
   // a direct question, or to an indirect one handed to the reader ("Ich wüsste gern, ob …"), an
   // indirect one that nobody hands to the reader is what the writer weighs.
-  const handedOn = (intro: string) => words(intro).some((word) => INQUIRY.has(word)) && !describesOthers(intro) && !toldAsPast(intro);
-  const asksReader = asksDirectly || [...indirect.values()].some(handedOn);
-  for (const [piece, intro] of indirect) {
-    if (asksReader && !handedOn(intro)) {
+  const handedOn = new Map([...indirect].map(([piece, intro]) => [piece, handsOn(intro)]));
+  const asksReader = asksDirectly || [...handedOn.values()].some(Boolean);
+  for (const [piece, handed] of handedOn) {
+    if (asksReader && !handed) {
       pieces[pieces.indexOf(piece)] = { text: piece.text, role: 'context', why: 'an indirect question the writer weighs, next to a question to the reader' };
     }
   }
