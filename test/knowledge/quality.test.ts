@@ -92,6 +92,9 @@ const heldOut = [
   // Written at the start of 7 December's third session, measured on arrival on the code of that
   // session's start (104 right, 5 confident wrong parts/turns, all 25 unanswerable declined), never read.
   ['real-messages-holdout-14.yaml', 104, 5, 0],
+  // Written at the start of 7 December's fourth session, measured on arrival on the code of that
+  // session's start (102 right, 4 confident wrong parts/turns, 2 of 25 unanswerable not declined), never read.
+  ['real-messages-holdout-15.yaml', 102, 4, 2],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
