@@ -52,6 +52,9 @@ const laterTuningSets = [
   // Written in 7 December's third session, emphasis on long messages with context from many professions
   // (50), English (15) and follow-ups (15); 80 right and 6 confident wrong parts/turns at first sight.
   ['real-messages-22.yaml', 84, 5],
+  // Written at the start of 7 December's fourth session, emphasis on long messages whose question is thin or
+  // a request (35) and on follow-ups (25); 74 right and 3 confident wrong parts/turns at first sight.
+  ['real-messages-23.yaml', 74, 3],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
