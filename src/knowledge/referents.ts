@@ -150,3 +150,24 @@ export function mainClause(text: string): string {
   const match = SUBORDINATE.exec(text);
   return match && match.index >= MIN_MAIN_CLAUSE ? text.slice(0, match.index) : text;
 }
+
+/** A verb by which the writer says what they want, plan or look for ("wünscht sich", "möchten", "wollen", "planen"), folded. */
+const WISHES = /(?:^|\s)(?:wunsch(?:t|en|e)|mocht(?:e|en)|woll(?:en|t)|will|plan(?:en|t|e)|such(?:en|t|e)|brauch(?:en|t|e)|uberleg(?:en|t|e))(?=\s|$)/u;
+
+/** A boundary between two main clauses of one sentence: ", und", " und ", ", aber", "; ". */
+const CLAUSE_JOIN = /\s*(?:,\s*(?:und|aber|doch)?|;|\s+und|\s+aber)\s+/u;
+
+/**
+ * "wir haben 28 Nationalitäten an der Schule und das Kollegium wünscht sich Fortbildung zum Umgang
+ * mit Vielfalt. Macht ihr sowas?": of a sentence of several clauses, a pointer points at the one in
+ * which the writer says what they want — the clauses before it describe the situation.
+ */
+export function wishedClause(text: string, namesTopic: ((text: string) => boolean) | undefined): string {
+  const clauses = text.split(CLAUSE_JOIN);
+  if (clauses.length < 2 || !namesTopic) return text;
+  for (let index = clauses.length - 1; index > 0; index--) {
+    const wished = clauses.slice(index).join(' ');
+    if (WISHES.test(fold(clauses[index]!))) return namesTopic(wished) ? wished : text;
+  }
+  return text;
+}

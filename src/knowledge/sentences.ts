@@ -13,7 +13,7 @@ import { DOUBTED_ALTERNATIVE, opensQuestion, REQUEST, splitClauses } from './cla
 import { COURTESY, foldedPiece, hasTopicWords, INQUIRY, isTopicWord, SUBJECT_PRONOUNS, words } from './chatWords';
 import { actorNamed, actorReferredTo, actorsNamed, asksActorAgain, asksAgain, asksWho, destinationPointedAt } from './pointers';
 import { namesPurpose, splitFrontedPurpose, splitPurposePhrase } from './purposes';
-import { abbreviationMeant, mainClause, pointedAt, pointsBefore, referentOf, writerIntroduction } from './referents';
+import { abbreviationMeant, mainClause, pointedAt, pointsBefore, referentOf, wishedClause, writerIntroduction } from './referents';
 import { breaksAtEmoji, splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 
 /** What a piece of a message does. */
@@ -326,7 +326,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       asked.length === 0
         ? undefined
         : antecedent?.role === 'context' && pointsBefore(piece.text, message, isStopword)
-          ? (pointedPhrase ?? mainClause(pointedAt(antecedent.text, namesTopic)))
+          ? (pointedPhrase ?? wishedClause(mainClause(pointedAt(antecedent.text, namesTopic)), namesTopic))
           : afterDash.has(piece) && cutOff?.role === 'context' && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH
             ? cutOff.text
             : writerIntroduction(piece.text, pieces.slice(0, position));
@@ -335,7 +335,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
       context: index > 0 ? [...contextTexts, focal[index - 1]!.text] : contextTexts,
-      ...(antecedent ? { antecedent: pointedPhrase ?? pointedAt(antecedent.text, namesTopic) } : {}),
+      ...(antecedent ? { antecedent: pointedPhrase ?? wishedClause(pointedAt(antecedent.text, namesTopic), namesTopic) } : {}),
       ...(leansOn ? { leansOn } : {}),
       ...(actor ? { actor } : {}),
     };

@@ -228,6 +228,12 @@ describe('matchMessage', () => {
     expect(answered('Bei uns kommen ältere Zugewanderte kaum in die Seniorentreffs. Kümmert ihr euch um sowas?')).toBe('querschnitt-senioren');
   });
 
+  it('should read "sowas" as what the writer wants, not as the situation they describe before it', () => {
+    // The numbers of the situation are unknown to the knowledge base; the wish is what is asked about.
+    const message = 'Bei uns leben Familien aus 40 Herkunftsländern und das Kollegium wünscht sich Fortbildungen zur Sprachbildung. Bietet ihr sowas an?';
+    expect(answered(message)).toBe('schulentwicklung-fortbildung');
+  });
+
   it('should read an indirect question the writer did not know in the past as context, one they would like to know as asked', () => {
     // "wussten" (past) tells the story; "wüssten gern" hands the question on.
     for (const past of [

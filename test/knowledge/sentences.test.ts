@@ -268,6 +268,15 @@ describe('findFocus, a thin question pointing into its context', () => {
     expect(part!.leansOn).toBe('Wir haben immer mehr ältere Migrantinnen');
   });
 
+  it('should lean on the clause in which the writer says what they want, when it names a topic', () => {
+    const message = 'Bei uns leben Familien aus 40 Ländern und das Kollegium wünscht sich Fortbildungen. Bietet ihr sowas an?';
+    const knowsTraining = (text: string) => /Fortbildung/u.test(text);
+    expect(findFocus(message, isStopword, knowsTraining).parts[0]!.leansOn).toBe('das Kollegium wünscht sich Fortbildungen.');
+    // A wish that names nothing the knowledge base knows ("wir überlegen noch") says nothing of the topic.
+    const pondering = 'Ältere kommen kaum zu unseren Fortbildungen und wir überlegen noch. Macht ihr sowas?';
+    expect(findFocus(pondering, isStopword, knowsTraining).parts[0]!.leansOn).toBe('Ältere kommen kaum zu unseren Fortbildungen und wir überlegen noch.');
+  });
+
   it('should lean on what the writer said last, not on who they are', () => {
     const [part] = focus('ich sitz in der stabsstelle im kreis lippe und wir sollen ein konzept schreiben. kann uns die laki dabei beraten?').parts;
     expect(part!.leansOn).toBe('wir sollen ein konzept schreiben.');
