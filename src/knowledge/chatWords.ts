@@ -82,7 +82,8 @@ function pieceWords(text: string): PieceWords {
     // Most pieces have no "ae", "oe" or "ue" at all, so no word of them can be a list word typed
     // without its umlaut: one search of the piece instead of three per word.
     const digraphs = folded.includes('ae') || folded.includes('oe') || folded.includes('ue');
-    piece = { folded, words: digraphs ? found.map(asListWord) : found };
+    const listed = digraphs ? found.map(asListWord) : found;
+    piece = { folded, words: folded.includes("'") ? listed.map(contractedListWord) : listed };
     pieceCache.set(text, piece);
   }
   return piece;
@@ -106,11 +107,24 @@ let listWords: ReadonlySet<string> | undefined;
 function asListWord(word: string): string {
   const folded = consonantDigraphsFolded(word);
   if (folded === null) return word;
+  return listWordSet().has(folded) && !listWordSet().has(word) ? folded : word;
+}
+
+/** Every word of the lists of this module. */
+function listWordSet(): ReadonlySet<string> {
   listWords ??= new Set([
     ...INTERROGATIVES, ...QUESTION_VERBS, ...PREPOSITIONS, ...COURTESY, ...ANAPHORS, ...INQUIRY, ...FRONTED_ADVERBS,
     ...SUBJECT_PRONOUNS, ...REQUEST_WORDS,
   ]);
-  return listWords.has(folded) && !listWords.has(word) ? folded : word;
+  return listWords;
+}
+
+/** A list word written with a contracted "es" ("gibt's" → "gibts", "geht's" → "geht"); any other word as it is. */
+function contractedListWord(word: string): string {
+  if (!word.endsWith("'s")) return word;
+  const joined = `${word.slice(0, -2)}s`;
+  const bare = word.slice(0, -2);
+  return listWordSet().has(joined) ? joined : listWordSet().has(bare) ? bare : word;
 }
 
 /** Subject and reflexive pronouns that follow the finite verb of a yes/no question ("Entscheiden *wir* …"). */

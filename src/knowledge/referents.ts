@@ -47,6 +47,19 @@ function qualifiesStatement(piece: string): boolean {
   return (GIVES_REASON.test(folded) || CONCEDES.test(folded)) && !/,\s*\S/u.test(piece);
 }
 
+/**
+ * A sentence reporting what is already done or settled, folded: "schon"/"bereits" with a participle
+ * after it ("Die Seniorenberatung hat schon Flyer gemacht", "Mit dem Jobcenter haben wir bereits
+ * gesprochen"), "geklärt", "erledigt", "verplant", "abgedeckt" — not what the writer already knows
+ * ("…, weiß ich schon"), which is what a pointer after it points into.
+ */
+const SETTLED = /(?:^|\s)(?:(?:schon|bereits)(?:\s+\S+)*?\s+(?:ge|ver|be|er|ent|zer)\p{L}{3,}(?:t|en)|geklart|erledigt|verplant|abgedeckt)(?=[\s.,!]|$)/u;
+
+/** True when a piece reports something already done or settled ({@link SETTLED}). */
+export function reportsSettled(piece: string): boolean {
+  return SETTLED.test(fold(piece));
+}
+
 /** Context pieces looked at, nearest first, for one the knowledge base knows something of. */
 const REFERENT_REACH = 3;
 
@@ -75,6 +88,12 @@ export function referentOf(
   const [nearest, stated] = candidates;
   if (nearest && stated && saysSuchAThing(part) && qualifiesStatement(nearest.text) && stated.role === 'context' && namesTopic?.(stated.text)) {
     return stated;
+  }
+  // "… kommen kaum ältere Zugewanderte an. Die Seniorenberatung hat schon Flyer gemacht, bringt nix.
+  // Kann das KI da helfen?": what the writer has already done or settled is not what they ask about.
+  if (nearest && nearest.role === 'context' && namesTopic && reportsSettled(nearest.text)) {
+    const earlier = candidates.slice(1, REFERENT_REACH).find((piece) => !reportsSettled(piece.text) && (piece.role !== 'context' || namesTopic(piece.text)));
+    if (earlier) return earlier;
   }
   if (!nearest || nearest.role !== 'context' || !namesTopic || namesTopic(nearest.text)) return nearest;
   return candidates.slice(1, REFERENT_REACH).find((piece) => piece.role === 'context' && namesTopic(piece.text)) ?? nearest;

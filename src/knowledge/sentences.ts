@@ -13,7 +13,7 @@ import { DOUBTED_ALTERNATIVE, opensQuestion, REQUEST, splitClauses } from './cla
 import { COURTESY, foldedPiece, hasTopicWords, INQUIRY, isTopicWord, SUBJECT_PRONOUNS, words } from './chatWords';
 import { actorNamed, actorReferredTo, actorsNamed, asksActorAgain, asksAgain, asksWho, destinationPointedAt } from './pointers';
 import { namesPurpose, splitFrontedPurpose, splitPurposePhrase } from './purposes';
-import { abbreviationMeant, mainClause, pointedAt, pointsBefore, referentOf, wishedClause, writerIntroduction } from './referents';
+import { abbreviationMeant, mainClause, pointedAt, pointsBefore, referentOf, reportsSettled, wishedClause, writerIntroduction } from './referents';
 import { breaksAtEmoji, splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 
 /** What a piece of a message does. */
@@ -287,7 +287,11 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     const again = asksAgain(piece.text, isStopword);
     const actor = again ? undefined : asksActorAgain(piece.text, isStopword) ? actorNamed(piece.text) : undefined;
     if (!again && !actor) return;
-    const before = pieces.slice(0, index).reverse().find((other) => other.role !== 'courtesy' && hasTopicWords(other.text, isStopword));
+    // What the writer reports as already done is passed over, as `referentOf` does.
+    const before = pieces
+      .slice(0, index)
+      .reverse()
+      .find((other) => other.role !== 'courtesy' && hasTopicWords(other.text, isStopword) && !(other.role === 'context' && reportsSettled(other.text)));
     if (!before || (before.role !== 'question' && before.role !== 'request')) return;
     if (actor && (asksWho(before.text) || actorsNamed(before.text).some((named) => named !== actor))) return;
     pieces[index] = { text: piece.text, role: 'courtesy', why: again ? 'asks the piece before it again, names no topic' : 'asks whether the actor does what the piece before asked' };

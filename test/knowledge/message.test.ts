@@ -228,6 +228,11 @@ describe('matchMessage', () => {
     expect(answered('Bei uns kommen ältere Zugewanderte kaum in die Seniorentreffs. Kümmert ihr euch um sowas?')).toBe('querschnitt-senioren');
   });
 
+  it('should read "da" as the problem the writer describes, not as what they have already tried', () => {
+    const message = 'In unseren Seniorentreffs kommen kaum ältere Zugewanderte an. Die Beratungsstelle hat schon Flyer auf Türkisch verteilt, ohne Erfolg. Kann das KI da helfen?';
+    expect(answered(message)).toBe('querschnitt-senioren');
+  });
+
   it('should read "sowas" as what the writer wants, not as the situation they describe before it', () => {
     // The numbers of the situation are unknown to the knowledge base; the wish is what is asked about.
     const message = 'Bei uns leben Familien aus 40 Herkunftsländern und das Kollegium wünscht sich Fortbildungen zur Sprachbildung. Bietet ihr sowas an?';

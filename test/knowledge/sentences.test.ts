@@ -277,6 +277,17 @@ describe('findFocus, a thin question pointing into its context', () => {
     expect(findFocus(pondering, isStopword, knowsTraining).parts[0]!.leansOn).toBe('Ältere kommen kaum zu unseren Fortbildungen und wir überlegen noch.');
   });
 
+  it('should pass over a sentence reporting what the writer has already done', () => {
+    const knows = (text: string) => /Senior|Flyer|Integrationsrat/u.test(text);
+    const tried = 'Ältere kommen kaum in unsere Seniorentreffs. Wir haben schon Flyer verteilt, ohne Erfolg. Kann das KI da helfen?';
+    expect(findFocus(tried, isStopword, knows).parts[0]!.leansOn).toBe('Ältere kommen kaum in unsere Seniorentreffs.');
+    const settled = 'Ältere kommen kaum in unsere Seniorentreffs. Das mit dem Integrationsrat ist geklärt. Kann das KI da helfen?';
+    expect(findFocus(settled, isStopword, knows).parts[0]!.leansOn).toBe('Ältere kommen kaum in unsere Seniorentreffs.');
+    // What the writer already knows is what "da" points into.
+    const known = 'Dass das KI Flyer für Senioren macht, weiß ich schon. Welche Sprachen gibt es da?';
+    expect(findFocus(known, isStopword, knows).parts[0]!.leansOn).toBe('Dass das KI Flyer für Senioren macht, weiß ich schon.');
+  });
+
   it('should lean on what the writer said last, not on who they are', () => {
     const [part] = focus('ich sitz in der stabsstelle im kreis lippe und wir sollen ein konzept schreiben. kann uns die laki dabei beraten?').parts;
     expect(part!.leansOn).toBe('wir sollen ein konzept schreiben.');
@@ -444,6 +455,9 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     // "Kann das KI sowas?" asks whether the centre does what the question before asked.
     const result = findFocus('Gibt es Fortbildungen zur Elternarbeit? Bietet das KI sowas an?', isStopword);
     expect(result.parts.map((part) => [part.text, part.actor])).toEqual([['Gibt es Fortbildungen zur Elternarbeit?', 'KI']]);
+    // "gibt's" is "gibts", a verb that opens a question, not a word naming a topic.
+    const contracted = findFocus("Gibt es Fortbildungen zur Elternarbeit? Gibt's sowas beim KI?", isStopword);
+    expect(contracted.parts.map((part) => [part.text, part.actor])).toEqual([['Gibt es Fortbildungen zur Elternarbeit?', 'KI']]);
     // After a question for someone, naming an actor offers an answer: both are asked.
     expect(findFocus('Wer vertritt die Zentren gegenüber dem Land, macht das die LaKI?', isStopword).parts).toHaveLength(2);
     // Naming two actors, it asks which of them: a part of its own.
