@@ -360,6 +360,9 @@ const CHAT_FILLERS = [
   'erzahlt', 'erzahlte', 'meinte', 'meint', 'gelesen', 'sogar', 'sagte', 'sagten', 'gesagt', 'stimmt', 'stimmts',
   // Modal verbs in reported speech ("die LaKI könne uns unterstützen").
   'konne', 'musse', 'solle', 'wolle', 'durfe', 'moge',
+  // Modal and auxiliary verbs addressing "du" or "ihr" ("wäre super, wenn ihr mir das sagen könntet").
+  'konntet', 'konntest', 'wurdest', 'wurdet', 'solltet', 'solltest', 'musstet', 'musstest', 'durftet', 'durftest',
+  'mochtet', 'mochtest', 'wolltet', 'wolltest',
   // "Für wen ist das gedacht?": the participle of "denken", not a form of "Dach".
   'gedacht', 'gedachte', 'gedachten',
   // Prepositions fused with "das" ("fürs Protokoll", "ans KI").

@@ -98,6 +98,10 @@ describe('isStopword', () => {
     expect(isStopword(fold(word))).toBe(true);
   });
 
+  it.each(['könntet', 'könntest', 'würdet', 'solltest', 'möchtet'])('should treat the modal %s, addressing du or ihr, as a stopword', (word) => {
+    expect(isStopword(fold(word))).toBe(true);
+  });
+
   it.each(['fuer', 'ueber', 'waer', 'koennt'])('should treat %s, typed without umlauts, as a stopword', (word) => {
     expect(isStopword(fold(word))).toBe(true);
   });
