@@ -1,6 +1,6 @@
 /**
  * Splitting a chat message into sentences: at . ! ? … ; : and line breaks (not after an
- * abbreviation or a day's number), after a smiley or an emoji, at a spaced dash between longer
+ * abbreviation or a day's number, nor after a date unless a question or function word opens the next), after a smiley or an emoji, at a spaced dash between longer
  * stretches, and before list markers ("1) … 2) …"). The first step of the sentence stage
  * (`sentences.ts`).
  */
@@ -24,6 +24,15 @@ function opensQuestionAfter(text: string, at: number): boolean {
   if (!next) return false;
   const folded = fold(next);
   return QUESTION_VERBS.has(folded) || INTERROGATIVES.has(folded);
+}
+
+/** A date of day and month at the end of a stretch of text: "30.06.", "1.10.". */
+const DATE_END = /(?:^|[^\p{N}.])\d{1,2}\.\d{1,2}\.$/u;
+
+/** True when the word after `at` is capitalised and opens a question or is a function word ("Bieten", "Auf", "Die"). */
+function opensSentenceAfter(text: string, at: number): boolean {
+  const next = /^\s+(\p{Lu}\p{L}*)/u.exec(text.slice(at, at + 40))?.[1];
+  return next !== undefined && (opensQuestionAfter(text, at) || isStopword(fold(next)));
 }
 
 /**
@@ -112,7 +121,10 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
       // when a question opens after them (a capital noun may go on with the sentence).
       const folded = before !== undefined ? fold(before) : undefined;
       const endsList = folded !== undefined && LIST_ENDS.has(folded) && opensQuestionAfter(text, i + 1);
-      if (folded !== undefined && !endsList && (ABBREVIATIONS.has(folded) || /^\d{1,2}$/.test(before!))) continue;
+      // "Der Antrag läuft bis 30.06. Bieten die KIs …?", "Frist ist der 15.10. Auf dem Faltblatt …":
+      // a date ends its sentence when a capitalised question verb or function word opens the next.
+      const endsDate = DATE_END.test(text.slice(Math.max(start, i - 6), i + 1)) && opensSentenceAfter(text, i + 1);
+      if (folded !== undefined && !endsList && !endsDate && (ABBREVIATIONS.has(folded) || /^\d{1,2}$/.test(before!))) continue;
     }
     while (i + 1 < text.length && isEndMark(text.charCodeAt(i + 1))) i++;
     push(i + 1);

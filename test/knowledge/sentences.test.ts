@@ -559,6 +559,13 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(focus('Am 12. fahren wir zur LaKI. Wo ist sie?').pieces[0]!.text).toBe('Am 12. fahren wir zur LaKI.');
   });
 
+  it('should end a sentence after a date when a question verb or a function word opens the next', () => {
+    expect(splitSentences('Unser Antrag läuft bis 30.06. Bieten die KIs so etwas an?')).toEqual(['Unser Antrag läuft bis 30.06.', 'Bieten die KIs so etwas an?']);
+    expect(splitSentences('Die Frist ist der 15.10. Auf dem Flyer steht nichts dazu.')).toEqual(['Die Frist ist der 15.10.', 'Auf dem Flyer steht nichts dazu.']);
+    // A capitalised noun after the date goes on with the sentence.
+    expect(splitSentences('Am 15.10. Tagung der KIs in Dortmund.')).toEqual(['Am 15.10. Tagung der KIs in Dortmund.']);
+  });
+
   it('should read "Bitte die Postanschrift …" as the request and "Gruß aus Düsseldorf" as a closing', () => {
     const result = focus('Bitte die Postanschrift der LaKI, wir schicken die Unterlagen per Post. Gruß aus Düsseldorf');
     expect(result.parts.map((part) => part.text)).toEqual(['Bitte die Postanschrift der LaKI']);
