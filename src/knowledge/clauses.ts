@@ -40,6 +40,13 @@ const EXAMPLE = /^(z\.\s?b\.|zb\b|zum beispiel|bspw\.|beispielsweise|etwa\s+(wen
  */
 const NEW_STATEMENT = /^(?:(mein|meine|meiner|unser|unsere|unserer|ich|wir|mir|uns|my|our|we|i)|da\s+\S+\s+(wir|ich))\s/iu;
 
+/**
+ * A main clause with its verb second after a comma: "…, Haushaltsmittel sind noch nicht eingeplant",
+ * "…, intern haben wir nur die Sachberichte" — not a relative or subordinate clause, nor a question.
+ */
+const VERB_SECOND_STATEMENT =
+  /^(?!(?:der|die|das|dem|den|des|denen|deren|dessen|was|wer|wen|wem|wie|wo|ob|dass|wenn|weil|welche[rsnm]?|so|und|oder|aber|es|man|sie|er|ihr|du)\s)[\p{L}-]{3,}\s+(?:hat|haben|habe|hab|ist|sind|war|waren|wird|werden)\s/iu;
+
 /** Words that open a rephrasing of the clause before ("also", "sprich", "bzw."). */
 const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|that is)\b/iu;
 
@@ -115,7 +122,7 @@ const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|
  *   eine andere"), so that a later "das" or "die" points at it and not at the speaker.
  */
 function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
-  if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest)) return true;
+  if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest) || VERB_SECOND_STATEMENT.test(rest)) return true;
   const folded = fold(rest);
   if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(words(before).join(' ')))) return true;
   return GIVES_REASON.test(folded) || CONCEDES.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));

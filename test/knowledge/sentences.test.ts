@@ -559,6 +559,14 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(focus('Am 12. fahren wir zur LaKI. Wo ist sie?').pieces[0]!.text).toBe('Am 12. fahren wir zur LaKI.');
   });
 
+  it('should end an indirect question at a comma after which a statement goes on with its verb second', () => {
+    const result = focus('Der Landrat will wissen, ob wir ein KI einrichten können, Haushaltsmittel sind dafür noch nicht eingeplant. Wer berät uns?');
+    expect(result.pieces.map((piece) => [piece.text, piece.role])).toContainEqual(['Haushaltsmittel sind dafür noch nicht eingeplant.', 'context']);
+    expect(result.parts.map((part) => part.text)).toContain('ob wir ein KI einrichten können');
+    // A relative clause ("…, die sind …") and a question ("…, welche Stelle ist …") are not statements of their own.
+    expect(focus('Wir haben Familien, die sind neu hier. Wer hilft?').pieces[0]!.text).toBe('Wir haben Familien, die sind neu hier.');
+  });
+
   it('should end a sentence after a date when a question verb or a function word opens the next', () => {
     expect(splitSentences('Unser Antrag läuft bis 30.06. Bieten die KIs so etwas an?')).toEqual(['Unser Antrag läuft bis 30.06.', 'Bieten die KIs so etwas an?']);
     expect(splitSentences('Die Frist ist der 15.10. Auf dem Flyer steht nichts dazu.')).toEqual(['Die Frist ist der 15.10.', 'Auf dem Flyer steht nichts dazu.']);
