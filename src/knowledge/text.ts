@@ -344,7 +344,7 @@ const CHAT_FILLERS = [
   // "beim Thema Übergang", "in Sachen Qualität", "im Bereich Übergang": the frame, not the topic.
   'thema', 'sachen', 'sache', 'bereich',
   // Sentence adverbs of chat German ("Was sind denn insgesamt die Kernaufgaben?").
-  'einfach', 'komplett', 'vollstandig',
+  'einfach', 'komplett', 'vollstandig', 'ziemlich', 'nich', 'bevor', 'kurzen', 'kurzer', 'kurzes',
   'insgesamt', 'generell', 'grundsatzlich', 'zusatzlich', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
   // Colloquial adverbs ("Ist da was dran?", "schick mal rüber").
   'dran', 'drauf', 'ruber',

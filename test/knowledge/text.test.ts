@@ -94,6 +94,10 @@ describe('isStopword', () => {
     expect(isStopword(fold(word))).toBe(true);
   });
 
+  it.each(['bevor', 'ziemlich', 'nich', 'kurzen'])('should treat the chat word %s as a stopword', (word) => {
+    expect(isStopword(fold(word))).toBe(true);
+  });
+
   it.each(['its', 'really', 'mean', 'saying', 'keep', 'alone', 'whole'])('should treat the English function word %s as a stopword', (word) => {
     expect(isStopword(fold(word))).toBe(true);
   });
