@@ -38,6 +38,8 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Und wenn ja, in welcher Höhe?').main.outcome).toBe('none');
     expect(kb.matchMessage('Und die Höhe?', { lastEntryId: 'ki-foerderung' }).main.outcome).toBe('none');
     expect(kb.matchMessage('Ist die Förderung der Kommunalen Integrationszentren befristet?').main.outcome).toBe('none');
+    // How often the centres meet: the flyer names their exchange, never its rhythm.
+    expect(kb.matchMessage('Gibt es ein regelmäßiges Treffen der Integrationszentren?').main.outcome).toBe('none');
     expect(answered('Hat der Sozialraum einen hohen Stellenwert bei den Integrationszentren?')).toBe('querschnitt-sozialraum');
     expect(answered('Woher kommt der hohe Stellenwert der Sozialraumorientierung bei den KIs?')).toBe('querschnitt-sozialraum');
     // "läuft aus" side by side is a preposition as often as a time limit.
