@@ -17,6 +17,7 @@ import { Messages, Verb } from '../../src/chat';
 import { answerText, type KnowledgeBase } from '../../src/knowledge';
 import type { BotActivity, BotService } from './botService';
 import { holdTogether, type Verdict } from './evaluate';
+import { pairParts } from './pairParts';
 
 export type { Verdict } from './evaluate';
 
@@ -191,36 +192,15 @@ export function judgeSingle(kb: KnowledgeBase, cards: readonly ReadReply[], expe
   return 'declined';
 }
 
-/**
- * Judges a turn with several expected parts. With one card per part they pair in message order.
- * Otherwise (the bot read fewer or more questions) each part takes the best card that satisfies
- * it (one card may satisfy two parts that ask the same); a part without one is declined, and an
- * answer card that satisfies no part counts as a wrong answer to a part without a card.
- */
+/** Judges a turn with several expected parts, paired with its cards as evaluate.ts pairs shown parts (see pairParts). */
 export function judgeParts(kb: KnowledgeBase, cards: readonly ReadReply[], expects: readonly Expectation[]): Verdict[] {
-  if (cards.length === expects.length) return expects.map((expect, index) => judge(kb, cards[index], expect));
-  const used = new Set<ReadReply>();
-  const verdicts = expects.map((expect): Verdict | undefined => {
-    if (expect === 'none') return undefined;
-    for (const wanted of ['correct', 'oneClick'] as const) {
-      const card = cards.find((candidate) => judge(kb, candidate, expect) === wanted);
-      if (card) {
-        used.add(card);
-        return wanted;
-      }
-    }
-    return undefined;
-  });
-  const strayAnswers = cards.filter((card) => card.kind === 'answer' && !used.has(card));
-  return expects.map((expect, index) => {
-    const verdict = verdicts[index];
-    if (verdict) return verdict;
-    if (strayAnswers.length > 0) {
-      strayAnswers.shift();
-      return 'wrong';
-    }
-    return expect === 'none' && cards.some((card) => card.kind === 'suggest' && !used.has(card)) ? 'oneClick' : 'declined';
-  });
+  const { parts } = pairParts(
+    cards,
+    expects,
+    (card, expect) => judge(kb, card, expect),
+    (card) => (card.kind === 'answer' ? 'answer' : card.kind === 'suggest' ? 'choices' : 'nothing'),
+  );
+  return parts.map((part) => part.verdict);
 }
 
 /**

@@ -13,9 +13,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { answerText, askedParts, type ConversationContext, type Entry, type KnowledgeBase, type MatchResult, type MessageMatch, type PartMatch } from '../../src/knowledge';
+import { pairParts, type Expectation, type Verdict } from './pairParts';
 
-/** Regexes that must all match the answer text, or 'none' when the knowledge does not answer it. */
-export type Expectation = readonly string[] | 'none';
+export type { Expectation, Verdict } from './pairParts';
 
 export interface EvalCase {
   readonly cat: string;
@@ -24,16 +24,6 @@ export interface EvalCase {
   readonly parts?: ReadonlyArray<{ readonly expect: Expectation }>;
   readonly turns?: ReadonlyArray<{ readonly q: string; readonly expect: Expectation }>;
 }
-
-/**
- * - correct: answered, and the answer text matches every expectation;
- * - oneClick: "Meinten Sie …" offered an entry that matches (answerable cases), or suggestions
- *   were shown for a question the knowledge does not answer (not declined, but not an answer);
- * - declined: no answer (the right outcome for unanswerable cases);
- * - wrong: an answer that does not match, an answer to an unanswerable question, or only
- *   non-matching suggestions.
- */
-export type Verdict = 'correct' | 'oneClick' | 'declined' | 'wrong';
 
 /** One judged question: a single case, a part of a message or a turn of a conversation. */
 export interface Judged {
@@ -143,38 +133,20 @@ export function evaluateCase(kb: KnowledgeBase, testCase: EvalCase): CaseResult 
 }
 
 /**
- * Judges the parts of a message as the user reads them, as `bench:conversations` judges its cards
- * (`judgeParts` in conversations.ts). With one shown part per expected part they pair in message
- * order. Otherwise (the bot read fewer or more questions, or did not show again an answer an earlier
- * part brought) each answerable part takes the first shown part that answers it correctly, else one
- * whose choices hold it (a shown part may hold two parts that ask the same); a part without one is
- * judged against a shown answer no part took (a wrong answer), an unanswerable part else against
- * choices no part took (one click away), else it is declined.
+ * Judges the parts of a message as the user reads them, paired with the shown parts as
+ * `bench:conversations` pairs its cards (see pairParts).
  */
 export function judgeParts(shown: readonly PartMatch[], expects: readonly Expectation[]): Judged[] {
-  if (shown.length === expects.length) return expects.map((expect, index) => judge(shown[index]!.text, shown[index], expect));
-  const used = new Set<PartMatch>();
-  const taken = expects.map((expect): Judged | undefined => {
-    if (expect === 'none') return undefined;
-    for (const wanted of ['correct', 'oneClick'] as const) {
-      const part = shown.find((candidate) => judge(candidate.text, candidate, expect).verdict === wanted);
-      if (part) {
-        used.add(part);
-        return judge(part.text, part, expect);
-      }
-    }
-    return undefined;
-  });
-  const strayAnswers = shown.filter((part) => !used.has(part) && part.answer);
-  const otherChoices = shown.filter((part) => !used.has(part) && part.outcome === 'suggest');
-  return expects.map((expect, index) => {
-    if (taken[index]) return taken[index]!;
-    // A shown answer no part took is a wrong answer to the first part without one; choices no part
-    // took are offered for an unanswerable part; else the part is declined.
-    const stray = strayAnswers.shift() ?? (expect === 'none' ? otherChoices.shift() : undefined);
+  const { parts, leftOver } = pairParts(
+    shown,
+    expects,
+    (part, expect) => judge(part?.text ?? '', part, expect).verdict,
+    (part) => (part.answer ? 'answer' : part.outcome === 'suggest' ? 'choices' : 'nothing'),
+  );
+  return parts.map(({ item }, index) => {
     // A part judged declined keeps the text of a part the bot read in its place, for the report.
-    const label = stray ?? shown.find((part) => !used.has(part));
-    return judge(label ? label.text : `(part ${index + 1} not found)`, stray, expect);
+    const label = item ?? leftOver[0];
+    return judge(label ? label.text : `(part ${index + 1} not found)`, item, expects[index]!);
   });
 }
 
