@@ -205,6 +205,9 @@ export function splitClauses(sentence: string, asks: boolean, unmarked = false):
     }
     const opens = opensQuestion(rest, asks);
     if (!opens || (opens === 'verb' && !asks)) continue;
+    // "…, wissen aber nicht so recht, wie." says what the writer does not know; only asked ("…, aber
+    // wie?") does a bare question word ask.
+    if (!asks && words(rest).length === 1) continue;
     // "Entscheiden wir das selbst oder gibt das Land was vor?", "…, oder ist das gar nicht deren
     // Bereich?": a yes/no clause after "oder" is the other alternative of the same question.
     if (opens === 'verb' && /\b(oder|or)\s*$/iu.test(match[0])) continue;

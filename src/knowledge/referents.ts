@@ -108,8 +108,9 @@ export function referentOf(
 const INTRODUCED_CLAUSE =
   /^(?:ich\s+(?:bin|sitze?|arbeite)|bin|sitze?|arbeite|wir\s+sind)\b.*?(?:,\s*|\s+)und\s+(\S+\s+\S+\s+\S+.*)$/iu;
 
-/** The writer as the one something is for: "für uns", "für mich", "Leute wie mich" ("Vereine wie unserer" names the kind itself). */
-const FOR_THE_WRITER = /(?:^|[^\p{L}])(?:für|fuer|fur)\s+(?:uns|mich)(?=[^\p{L}]|$)|(?:^|[^\p{L}])wie\s+(?:mich|uns)(?=[^\p{L}]|$)/iu;
+/** The writer as the one something is for: "für uns", "für mich", "Leute wie mich", "was kann das KI uns anbieten?" ("Vereine wie unserer" names the kind itself). */
+const FOR_THE_WRITER =
+  /(?:^|[^\p{L}])(?:für|fuer|fur)\s+(?:uns|mich)(?=[^\p{L}]|$)|(?:^|[^\p{L}])wie\s+(?:mich|uns)(?=[^\p{L}]|$)|(?:^|[^\p{L}])(?:uns|mir)\s+(?:\p{L}+\s+)?(?:anbieten|bieten)(?=[^\p{L}]|$)/iu;
 
 /** A sentence in which the writer says who they are ("ich bin Hebamme", "ich arbeite als Schulbegleiterin …"). */
 const INTRODUCES_WRITER = /^(?:\S+\s+){0,3}?(?:ich\s+(?:bin|arbeite)|wir\s+sind)\s/iu;

@@ -277,6 +277,18 @@ describe('findFocus, a thin question pointing into its context', () => {
     expect(findFocus(pondering, isStopword, knowsTraining).parts[0]!.leansOn).toBe('Ältere kommen kaum zu unseren Fortbildungen und wir überlegen noch.');
   });
 
+  it('should lean on the writer\'s introduction when a question asks what is offered to the writer', () => {
+    const [part] = focus('Hallo, ich bin Lehrerin an einer Realschule. Was kann das KI uns anbieten?').parts;
+    expect(part!.leansOn).toBe('ich bin Lehrerin an einer Realschule.');
+  });
+
+  it('should read a bare question word after what the writer does not know as part of the statement', () => {
+    const result = focus('Wir möchten uns als Schule öffnen, wissen aber nicht so recht, wie. Was bietet das KI an?');
+    expect(result.parts.map((part) => part.text)).toEqual(['Was bietet das KI an?']);
+    // Asked with "?", "aber wie?" asks.
+    expect(focus('Wir möchten uns als Schule öffnen, aber wie?').parts.map((part) => part.text)).toContain('aber wie?');
+  });
+
   it('should pass over a sentence reporting what the writer has already done', () => {
     const knows = (text: string) => /Senior|Flyer|Integrationsrat/u.test(text);
     const tried = 'Ältere kommen kaum in unsere Seniorentreffs. Wir haben schon Flyer verteilt, ohne Erfolg. Kann das KI da helfen?';
