@@ -62,7 +62,7 @@ const heldOut = [
   // — figures at the end of 6 December 2026, raised in its second to sixth sessions (and in all three sessions of 7 December) where it gained (checked by summary figures only).
   ['real-messages-holdout.yaml', 64, 0, 0],
   ['real-messages-holdout-2.yaml', 77, 1, 0],
-  ['real-messages-holdout-3.yaml', 92, 2, 0],
+  ['real-messages-holdout-3.yaml', 93, 2, 0],
   ['real-messages-holdout-4.yaml', 103, 3, 1],
   // Written on 6 December, measured at the start of that afternoon's work and at its end, never read.
   ['real-messages-holdout-5.yaml', 102, 1, 0],
