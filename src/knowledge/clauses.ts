@@ -112,11 +112,13 @@ const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|
 
 /**
  * True when what follows a comma is a piece of its own:
- * - a new statement: "…, mein Chef will das wissen" (context of its own);
+ * - a new statement: "…, mein Chef will das wissen", "…, Haushaltsmittel sind noch nicht
+ *   eingeplant" (context of its own);
  * - an example: "…, z.B. wenn ein Zentrum ein gutes Projekt hat" (context, not what is asked);
  * - the reason or concession the writer gives: "… die Mailadresse, weil ich sie der Vorlage anhängen
  *   will", "…, obwohl wir keine Kommune im engeren Sinne sind", and the purpose of a request to be
  *   given something ("… die Postanschrift nennen, damit nichts verloren geht", see {@link GIVING});
+ * - when the writer needs it: "…, bevor wir nächste Woche einen Termin haben";
  * - in a statement, what was heard ("Ich habe gehört, dass das KI Fortbildungen anbietet. Stimmt
  *   das?") or what follows "aber" ("Die Besuchsadresse hab ich schon, aber die Postanschrift ist
  *   eine andere"), so that a later "das" or "die" points at it and not at the speaker.
@@ -125,8 +127,11 @@ function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
   if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest) || VERB_SECOND_STATEMENT.test(rest)) return true;
   const folded = fold(rest);
   if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(words(before).join(' ')))) return true;
-  return GIVES_REASON.test(folded) || CONCEDES.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
+  return GIVES_REASON.test(folded) || CONCEDES.test(folded) || TELLS_WHEN.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
 }
+
+/** A clause telling when the writer needs it ("…, bevor wir nächste Woche einen Termin haben"), folded: a piece of its own. */
+const TELLS_WHEN = /^(bevor|nachdem|sobald|solange|wahrend|before|after)\s/u;
 
 /** A clause giving the reason for the one before it ("…, weil …"), folded: a piece of its own. */
 export const GIVES_REASON = /^(weil|denn|zumal|because)\s/u;

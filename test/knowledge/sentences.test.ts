@@ -579,6 +579,12 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(focus('Wir haben Familien, die sind neu hier. Wer hilft?').pieces[0]!.text).toBe('Wir haben Familien, die sind neu hier.');
   });
 
+  it('should read a clause telling when the writer needs it as context', () => {
+    const result = focus('ich soll herausfinden, was die laki eigentlich macht, bevor wir nächste woche einen termin haben.');
+    expect(result.parts.map((part) => part.text)).toEqual(['was die laki eigentlich macht']);
+    expect(result.pieces.map((piece) => [piece.text, piece.role])).toContainEqual(['bevor wir nächste woche einen termin haben.', 'context']);
+  });
+
   it('should end a sentence after a date when a question verb or a function word opens the next', () => {
     expect(splitSentences('Unser Antrag läuft bis 30.06. Bieten die KIs so etwas an?')).toEqual(['Unser Antrag läuft bis 30.06.', 'Bieten die KIs so etwas an?']);
     expect(splitSentences('Die Frist ist der 15.10. Auf dem Flyer steht nichts dazu.')).toEqual(['Die Frist ist der 15.10.', 'Auf dem Flyer steht nichts dazu.']);
