@@ -86,9 +86,6 @@ function excludes(word: string, words: ReadonlyArray<{ readonly last: string }>)
   return EXCLUDING.has(word) || (word === 'neben' && words.some((other) => FURTHER_THINGS.has(other.last)));
 }
 
-/** "mein", "unsere" …, folded: what follows is the writer's own. */
-const FIRST_PERSON_POSSESSIVES: ReadonlySet<string> = new Set(['mein', 'meine', 'meinem', 'meinen', 'meiner', 'unser', 'unsere', 'unserem', 'unseren', 'unserer']);
-
 /** Prepositions that name the source of a claim ("laut Erlass", "gemäß dem Faltblatt"), folded. */
 const SOURCE_MARKERS: ReadonlySet<string> = new Set(['laut', 'gemass', 'gemaess', 'lt']);
 
@@ -441,11 +438,9 @@ export class Analyzer {
     for (let index = 0; index < words.length; index++) {
       const word = words[index]!;
       const firstTerm = terms.length;
-      // "für unsere Verteilerliste", "mein Teamleiter": the writer's own, not what they ask for.
-      const writersOwn = index > 0 && FIRST_PERSON_POSSESSIVES.has(words[index - 1]!.last);
       for (let i = 0; i < word.stems.length; i++) {
         stems.push(word.stems[i]!);
-        terms.push(writersOwn ? undefined : word.terms?.[i]);
+        terms.push(word.terms?.[i]);
       }
       if (SOURCE_MARKERS.has(word.last) || excludes(word.last, words)) skipNext = index + 1 < words.length;
       if (word.content.length === 0) continue;

@@ -181,12 +181,6 @@ describe('Analyzer', () => {
     expect(analyzer.analyzeQuery('Was ist Rucksack-Kita?').forwardTerms).toEqual([]);
   });
 
-  it('should not read the writer\'s own things as forward terms', () => {
-    expect(analyzer.analyzeQuery('Ich trage die Frist für unsere Antragsfrist ein').forwardTerms).toEqual(['frist']);
-    expect(analyzer.analyzeQuery('Ich trage das für unsere Antragsfrist ein').forwardTerms).toEqual([]);
-    expect(analyzer.analyzeQuery('Mein Frist-Kalender ist voll').forwardTerms).toEqual([]);
-  });
-
   it('should not read a noun made from a particle verb as a compound of a forward term', () => {
     const leading = new Analyzer(['Die Arbeit der Zentren'], { groups: [], forward: ['Leitung', 'Frist'] });
     expect(leading.analyzeQuery('Wer hat die Leitung?').forwardTerms).toEqual(['leitung']);
