@@ -17,7 +17,9 @@ import { choiceNearAnswer, readPart, type PartTrace } from './followUp';
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
-import { asksForPerson, isThin, pointsAtThing, pointsBack, pointsWithPronoun, saysShe } from './pointers';
+import { actorsNamed, asksForPerson, asksWho, isThin, pointsAtThing, pointsBack, pointsWithPronoun, saysShe } from './pointers';
+import { splitSentences } from './sentenceSplit';
+import { answerText } from './answerText';
 import { findFocus, type MessagePiece } from './sentences';
 import { isStopword } from './text';
 import type { ConversationContext, MatchResult, MessageMatch, PartMatch } from './types';
@@ -131,6 +133,16 @@ export function explainMessage(
     if (!before || part.followUp || part.explanation.result.outcome !== 'suggest' || !pointsBack(part.text, isStopword)) return part;
     return choiceNearAnswer(matcher, reader, part, asked[index]!, before, getEntry) ?? part;
   });
+  // "Gibt es einen Austausch der KIs untereinander, und wer kümmert sich darum?": a later part that
+  // points back and asks only whose duty it is was answered by the part before when that answer
+  // names who does it (its first sentence names the LaKI or the centres): the same answer, shown once.
+  parts = parts.map((part, index) => {
+    const before = index > 0 ? parts[index - 1]!.explanation.result.answer : null;
+    if (!before || part.followUp || part.explanation.result.outcome === 'answer' || !asksWho(part.text) || !pointsAtDuty(part.text)) return part;
+    if (!matcher.asksOnlyWhoseDuty(part.text, part.explanation.analysis.tokens) || actorsNamed(splitSentences(answerText(before))[0] ?? '').length === 0) return part;
+    const result: MatchResult = { outcome: 'answer', answer: before, suggestions: [], candidates: part.explanation.result.candidates };
+    return { ...part, why: `${part.why}; asks whose duty the part before names: its answer says`, explanation: { ...part.explanation, result } };
+  });
   // One question with context: when the whole message, read as one question as written, answers
   // ("Wir sind ein Kreis – können wir ein KI aufbauen?"), that reading wins — it used every word
   // and passed every protection over the whole text. Otherwise the context's unknown words would
@@ -162,6 +174,13 @@ export function explainMessage(
   const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };
   return { pieces: focus.pieces, parts, match };
 }
+
+/** "darum", "drum", "dafür", "das", "sowas": what a duty question points at ("Wer kümmert sich darum?"). */
+function pointsAtDuty(text: string): boolean {
+  return DUTY_POINTER.test(text) || pointsBack(text, isStopword);
+}
+
+const DUTY_POINTER = /(?:^|[^\p{L}])(?:darum|drum|dafür|dafuer|dafur)(?=[^\p{L}]|$)/iu;
 
 /**
  * "Was ist das Kommunale Integrationsmanagement, und wie hängt das mit den KIs zusammen?": a part

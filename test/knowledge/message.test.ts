@@ -230,6 +230,14 @@ describe('matchMessage', () => {
     expect(answered('Bei uns kommen ältere Zugewanderte kaum in die Seniorentreffs. Kümmert ihr euch um sowas?')).toBe('querschnitt-senioren');
   });
 
+  it('should answer "wer kümmert sich darum?" with the part before when its answer says who does it', () => {
+    const shown = askedParts(kb.matchMessage('Tauschen sich die Integrationszentren untereinander aus, und wer kümmert sich darum?'));
+    expect(shown.map((part) => [part.outcome, part.answer?.id])).toEqual([['answer', 'laki-austausch']]);
+    // An answer that names nobody leaves the question as it was.
+    const unnamed = kb.matchMessage('Was ist Rucksack-Kita, und wer kümmert sich darum?').parts;
+    expect(unnamed[1]?.answer?.id).not.toBe('rucksack-kita');
+  });
+
   it('should read "da" as the problem the writer describes, not as what they have already tried', () => {
     const message = 'In unseren Seniorentreffs kommen kaum ältere Zugewanderte an. Die Beratungsstelle hat schon Flyer auf Türkisch verteilt, ohne Erfolg. Kann das KI da helfen?';
     expect(answered(message)).toBe('querschnitt-senioren');
