@@ -42,10 +42,12 @@ const NEW_STATEMENT = /^(?:(mein|meine|meiner|unser|unsere|unserer|ich|wir|mir|u
 
 /**
  * A main clause with its verb second after a comma: "…, Haushaltsmittel sind noch nicht eingeplant",
- * "…, intern haben wir nur die Sachberichte" — not a relative or subordinate clause, nor a question.
+ * "…, intern haben wir nur die Sachberichte" — not a relative or subordinate clause, nor a question
+ * (and only in a sentence that does not ask, see `startsOwnPiece`). A subject with its article
+ * ("…, die Mittel sind …") is left with the clause before: "die" may open a relative clause.
  */
 const VERB_SECOND_STATEMENT =
-  /^(?!(?:der|die|das|dem|den|des|denen|deren|dessen|was|wer|wen|wem|wie|wo|ob|dass|wenn|weil|welche[rsnm]?|so|und|oder|aber|es|man|sie|er|ihr|du)\s)[\p{L}-]{3,}\s+(?:hat|haben|habe|hab|ist|sind|war|waren|wird|werden)\s/iu;
+  /^(?!(?:der|die|das|dem|den|des|denen|deren|dessen|was|wer|wen|wem|wie|wo|wann|warum|wieso|weshalb|wozu|wofur|wofür|ob|dass|wenn|weil|welche[rsnm]?|so|und|oder|aber|es|man|sie|er|ihr|du)\s)[\p{L}-]{3,}\s+(?:hat|haben|habe|hab|ist|sind|war|waren|wird|werden)\s/iu;
 
 /** Words that open a rephrasing of the clause before ("also", "sprich", "bzw."). */
 const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|that is)\b/iu;
@@ -124,7 +126,7 @@ const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|
  *   eine andere"), so that a later "das" or "die" points at it and not at the speaker.
  */
 function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
-  if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest) || VERB_SECOND_STATEMENT.test(rest)) return true;
+  if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest) || (!asks && VERB_SECOND_STATEMENT.test(rest))) return true;
   const folded = fold(rest);
   if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(words(before).join(' ')))) return true;
   return GIVES_REASON.test(folded) || CONCEDES.test(folded) || TELLS_WHEN.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
@@ -210,9 +212,6 @@ export function splitClauses(sentence: string, asks: boolean, unmarked = false):
     }
     const opens = opensQuestion(rest, asks);
     if (!opens || (opens === 'verb' && !asks)) continue;
-    // "…, wissen aber nicht so recht, wie." says what the writer does not know; only asked ("…, aber
-    // wie?") does a bare question word ask.
-    if (!asks && words(rest).length === 1) continue;
     // "Entscheiden wir das selbst oder gibt das Land was vor?", "…, oder ist das gar nicht deren
     // Bereich?": a yes/no clause after "oder" is the other alternative of the same question.
     if (opens === 'verb' && /\b(oder|or)\s*$/iu.test(match[0])) continue;

@@ -48,12 +48,15 @@ function qualifiesStatement(piece: string): boolean {
 }
 
 /**
- * A sentence reporting what is already done or settled, folded: "schon"/"bereits" with a participle
- * after it ("Die Seniorenberatung hat schon Flyer gemacht", "Mit dem Jobcenter haben wir bereits
- * gesprochen"), "geklärt", "erledigt", "verplant", "abgedeckt" — not what the writer already knows
- * ("…, weiß ich schon"), which is what a pointer after it points into.
+ * A sentence reporting what is already done or settled, folded: an auxiliary, "schon"/"bereits" and a
+ * word shaped like a participle that ends its clause ("Die Seniorenberatung hat schon Flyer gemacht,
+ * bringt nix", "Mit dem Jobcenter haben wir bereits gesprochen"), or "geklärt", "erledigt",
+ * "verplant", "abgedeckt" — not what has lasted ("ist schon immer schwierig gewesen", "beschäftigen
+ * uns schon lange mit …") nor what the writer already knows ("…, weiß ich schon"): a pointer after
+ * those points into them.
  */
-const SETTLED = /(?:^|\s)(?:(?:schon|bereits)(?:\s+\S+)*?\s+(?:ge|ver|be|er|ent|zer)\p{L}{3,}(?:t|en)|geklart|erledigt|verplant|abgedeckt)(?=[\s.,!]|$)/u;
+const SETTLED =
+  /(?:^|\s)(?:hat|haben|habe|hab|ist|sind|wurde|wurden)\s(?:[^,.;!?]*\s)?(?:schon|bereits)\s(?:[^,.;!?]*\s)?(?!gewesen)(?:ge|ver|be|er|ent|zer)\p{L}{3,}(?:t|en)(?=\s*(?:[,.;!]|$)|\s+(?:aber|und|doch|trotzdem)\s)|(?:^|\s)(?:geklart|erledigt|verplant|abgedeckt)(?=[\s.,!]|$)/u;
 
 /** True when a piece reports something already done or settled ({@link SETTLED}). */
 export function reportsSettled(piece: string): boolean {
@@ -92,7 +95,7 @@ export function referentOf(
   // "… kommen kaum ältere Zugewanderte an. Die Seniorenberatung hat schon Flyer gemacht, bringt nix.
   // Kann das KI da helfen?": what the writer has already done or settled is not what they ask about.
   if (nearest && nearest.role === 'context' && namesTopic && reportsSettled(nearest.text)) {
-    const earlier = candidates.slice(1, REFERENT_REACH).find((piece) => !reportsSettled(piece.text) && (piece.role !== 'context' || namesTopic(piece.text)));
+    const earlier = candidates.slice(1, REFERENT_REACH).find((piece) => piece.role === 'context' && !reportsSettled(piece.text) && !(INTRODUCES_WRITER.test(piece.text) && withoutIntroduction(piece.text) === piece.text) && namesTopic(piece.text));
     if (earlier) return earlier;
   }
   if (!nearest || nearest.role !== 'context' || !namesTopic || namesTopic(nearest.text)) return nearest;
@@ -110,7 +113,7 @@ const INTRODUCED_CLAUSE =
 
 /** The writer as the one something is for: "für uns", "für mich", "Leute wie mich", "was kann das KI uns anbieten?" ("Vereine wie unserer" names the kind itself). */
 const FOR_THE_WRITER =
-  /(?:^|[^\p{L}])(?:für|fuer|fur)\s+(?:uns|mich)(?=[^\p{L}]|$)|(?:^|[^\p{L}])wie\s+(?:mich|uns)(?=[^\p{L}]|$)|(?:^|[^\p{L}])(?:uns|mir)\s+(?:\p{L}+\s+)?(?:anbieten|bieten)(?=[^\p{L}]|$)/iu;
+  /(?:^|[^\p{L}])(?:für|fuer|fur)\s+(?:uns|mich)(?=[^\p{L}]|$)|(?:^|[^\p{L}])wie\s+(?:mich|uns)(?=[^\p{L}]|$)|(?:^|[^\p{L}])(?:uns|mir)\s+(?:\p{L}+\s+)?(?:anbieten|bieten)(?=[^\p{L}]|$)|(?:^|[^\p{L}])biete[tn]?\s(?:\S+\s+){0,4}?(?:uns|mir)\s+(?:\p{L}+\s+)?an(?=[^\p{L}]|$)/iu;
 
 /** A sentence in which the writer says who they are ("ich bin Hebamme", "ich arbeite als Schulbegleiterin …"). */
 const INTRODUCES_WRITER = /^(?:\S+\s+){0,3}?(?:ich\s+(?:bin|arbeite)|wir\s+sind)\s/iu;
@@ -172,22 +175,25 @@ export function mainClause(text: string): string {
 }
 
 /** A verb by which the writer says what they want, plan or look for ("wünscht sich", "möchten", "wollen", "planen"), folded. */
-const WISHES = /(?:^|\s)(?:wunsch(?:t|en|e)|mocht(?:e|en)|woll(?:en|t)|will|plan(?:en|t|e)|such(?:en|t|e)|brauch(?:en|t|e)|uberleg(?:en|t|e))(?=\s|$)/u;
+const WISHES = /(?:^|\s)(?:wunsch(?:t|en|e)|mocht(?:e|en)|woll(?:en|t)|will|plan(?:en|t|e)|such(?:en|t|e)|brauch(?:en|t|e)|uberleg(?:en|t|e))(?=[^\p{L}]|$)/u;
 
 /** A boundary between two main clauses of one sentence: ", und", " und ", ", aber", "; ". */
 const CLAUSE_JOIN = /\s*(?:,\s*(?:und|aber|doch)?|;|\s+und|\s+aber)\s+/u;
 
 /**
  * "wir haben 28 Nationalitäten an der Schule und das Kollegium wünscht sich Fortbildung zum Umgang
- * mit Vielfalt. Macht ihr sowas?": of a sentence of several clauses, a pointer points at the one in
- * which the writer says what they want — the clauses before it describe the situation.
+ * mit Vielfalt. Macht ihr sowas?": of a sentence of several clauses (cut at commas and "und"/"aber"),
+ * a pointer points at the last one in which the writer says what they want, with what follows it —
+ * the clauses before it describe the situation. Only when that clause names a topic besides its
+ * wish verb ("die Leitung plant einen Elternabend" names none); otherwise the whole sentence.
  */
 export function wishedClause(text: string, namesTopic: ((text: string) => boolean) | undefined): string {
   const clauses = text.split(CLAUSE_JOIN);
   if (clauses.length < 2 || !namesTopic) return text;
   for (let index = clauses.length - 1; index > 0; index--) {
     const wished = clauses.slice(index).join(' ');
-    if (WISHES.test(fold(clauses[index]!))) return namesTopic(wished) ? wished : text;
+    const withoutWish = wished.split(/\s+/u).filter((word) => !WISHES.test(fold(word))).join(' ');
+    if (WISHES.test(fold(clauses[index]!))) return namesTopic(withoutWish) ? wished : text;
   }
   return text;
 }

@@ -1,8 +1,8 @@
 /**
  * Splitting a chat message into sentences: at . ! ? … ; : and line breaks (not after an
- * abbreviation or a day's number, nor after a date unless a question or function word opens the next), after a smiley or an emoji, at a spaced dash between longer
- * stretches, and before list markers ("1) … 2) …"). The first step of the sentence stage
- * (`sentences.ts`).
+ * abbreviation or a day's number, nor after a date unless a question or function word opens the
+ * next), after a smiley or an emoji, at a spaced dash between longer stretches, and before list
+ * markers ("1) … 2) …"). The first step of the sentence stage (`sentences.ts`).
  */
 import { INTERROGATIVES, QUESTION_VERBS, words } from './chatWords';
 import { fold, isStopword } from './text';

@@ -326,11 +326,13 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     // a previous asked part is already read as context and, for a part without topic, as antecedent.
     // (Whether it points is asked only when a context sentence comes before it: most parts have none.)
     const cutOff = pieces[position - 1];
+    // "… wir planen ein eigenes KI. Was steht da drin?" points into a text the sentence names, not at the wish.
+    const wished = (text: string) => (POINTS_INTO_TEXT.test(piece.text) ? text : wishedClause(text, namesTopic));
     const leansOn =
       asked.length === 0
         ? undefined
         : antecedent?.role === 'context' && pointsBefore(piece.text, message, isStopword)
-          ? (pointedPhrase ?? wishedClause(mainClause(pointedAt(antecedent.text, namesTopic)), namesTopic))
+          ? (pointedPhrase ?? wished(mainClause(pointedAt(antecedent.text, namesTopic))))
           : afterDash.has(piece) && cutOff?.role === 'context' && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH
             ? cutOff.text
             : writerIntroduction(piece.text, pieces.slice(0, position));
@@ -339,13 +341,16 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
       context: index > 0 ? [...contextTexts, focal[index - 1]!.text] : contextTexts,
-      ...(antecedent ? { antecedent: pointedPhrase ?? wishedClause(pointedAt(antecedent.text, namesTopic), namesTopic) } : {}),
+      ...(antecedent ? { antecedent: pointedPhrase ?? wished(pointedAt(antecedent.text, namesTopic)) } : {}),
       ...(leansOn ? { leansOn } : {}),
       ...(actor ? { actor } : {}),
     };
   });
   return { pieces, parts };
 }
+
+/** "da drin", "darin", "daraus": a pointer into a text (a decree, a concept), not into what the writer wants. */
+const POINTS_INTO_TEXT = /(?:^|[^\p{L}])(?:drin|darin|daraus)(?=[^\p{L}]|$)/iu;
 
 /** Most topic words a piece after a dash has when it only goes on with the sentence before. */
 const THIN_AFTER_DASH = 2;

@@ -230,6 +230,36 @@ describe('matchMessage', () => {
     expect(answered('Bei uns kommen ältere Zugewanderte kaum in die Seniorentreffs. Kümmert ihr euch um sowas?')).toBe('querschnitt-senioren');
   });
 
+  it('should not pass over a sentence that tells how long a problem has lasted, nor narrow "sowas" to a bare wish', () => {
+    // "schon immer schwierig gewesen", "schon lange": the problem the writer asks about, not something already done.
+    expect(answered('Wir sind Träger einer Kita. Die Zusammenarbeit mit Eltern ist schon immer schwierig gewesen. Wie unterstützt das KI da?')).toBe(
+      'eltern-zusammenarbeit',
+    );
+    const lasting = 'Ich bin in der Verwaltung der Stadt Hamm. Wir beschäftigen uns schon lange mit dem Übergang von der Schule in den Beruf, gerade bei Geflüchteten. Was bietet das KI da?';
+    expect(answered(lasting)).toBe('uebergang-schule-beruf');
+    // What is already done is passed over for a context sentence, never for a question before it.
+    const parts = kb.matchMessage('Was macht die LaKI? Wir haben bereits ein Integrationskonzept erstellt. Wer hilft uns da?').parts;
+    expect(parts.map((part) => part.answer?.id)).toEqual(['laki-was-ist', 'laki-beratung-kommunen']);
+    // A wish whose only topic word is its verb ("plant") says nothing the knowledge holds.
+    expect(kb.matchMessage('Die Eltern in unserer Kita sprechen kaum Deutsch und die Leitung plant einen Elternabend. Unterstützt ihr sowas?').main.outcome).toBe('none');
+    // "da drin" points into the text the sentence names, not at the wish.
+    expect(kb.matchMessage('Ich habe den Erlass gelesen und wir planen jetzt ein eigenes KI. Was steht da drin?').main.outcome).not.toBe('answer');
+  });
+
+  it('should keep an asked statement and a bare "wie" with the questions they are', () => {
+    // "Rucksack-Kita wird auch vom KI angeboten?" asks, though its verb stands second after a comma.
+    const asked = kb.matchMessage('Noch was, Rucksack-Kita wird auch vom KI angeboten? Und wie ist die Telefonnummer?').parts;
+    expect(asked.map((part) => part.answer?.id)).toEqual(['rucksack-kita', 'laki-telefon']);
+    // "wissen aber nicht, wie." is the writer's question too.
+    const how = askedParts(kb.matchMessage('Wir möchten ein KI gründen, wissen aber nicht, wie. Und wer fördert die LaKI?'));
+    expect(how.map((part) => part.answer?.id)).toEqual(['ki-einrichten', 'laki-foerderung']);
+  });
+
+  it('should forward "regelmäßig" only where it asks how often', () => {
+    expect(answered('Bietet das KI regelmäßig Fortbildungen für Erzieherinnen an?')).toBe('fruehe-bildung-fortbildung');
+    expect(kb.matchMessage('Wie regelmäßig trifft sich der Verbund?').main.outcome).toBe('none');
+  });
+
   it('should answer "wer kümmert sich darum?" with the part before when its answer says who does it', () => {
     const shown = askedParts(kb.matchMessage('Tauschen sich die Integrationszentren untereinander aus, und wer kümmert sich darum?'));
     expect(shown.map((part) => [part.outcome, part.answer?.id])).toEqual([['answer', 'laki-austausch']]);
