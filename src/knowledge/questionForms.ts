@@ -66,6 +66,17 @@ const AMOUNT_NOUN = /(?:^|[^\p{L}])h(?:ö|oe)he(?=[^\p{L}]|$)/iu;
 /** The term a part asking for an amount by the noun "Höhe" gets ({@link AMOUNT_NOUN}): no entry lists it. */
 export const AMOUNT_TERM = 'an amount';
 
+/**
+ * Who founded a body, or when ("Wer hat die LaKI gegründet?", "…, und wann wurde sie gegründet?"):
+ * its history, which the flyer does not tell. Folded, "gegründet" reads like "einrichten", and an
+ * entry that calls the LaKI an "Einrichtung" (an institution) would answer it. Setting up a centre
+ * is asked in the present ("Wie wird ein KI gegründet?").
+ */
+const FOUNDED = /(?:^|[^\p{L}])(?:hat|haben|wurde|wurden)(?:\s+\S+){0,5}?\s+(?:gegründet|gegruendet|gegrundet)(?=[^\p{L}]|$)/iu;
+
+/** The term a part asking who founded a body gets ({@link FOUNDED}): no entry lists it. */
+export const FOUNDING_TERM = 'its founding';
+
 /** The places the flyer names for the LaKI, as `forward` stems: a question naming them asks for its address. */
 const LAKI_SEATS: ReadonlySet<string> = new Set(['dortmund', 'arnsberg']);
 
@@ -84,7 +95,8 @@ const LAKI_AT_ITS_SEAT = new RegExp(
  * only says which office is meant ({@link LAKI_AT_ITS_SEAT}); taking part is none when the centre
  * takes part (see {@link centreTakesPart}); "Job" is none in "von der Schule in den Job", which is
  * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI); asking
- * which centres a region has is one ({@link CENTRES_OF_REGION}).
+ * which centres a region has is one ({@link CENTRES_OF_REGION}), and so is who founded a body
+ * ({@link FOUNDED}).
  */
 export function askedForwardTerms(question: string, terms: readonly string[]): readonly string[] {
   // The patterns that set a term aside are read only when the term is there: most parts have no
@@ -95,6 +107,7 @@ export function askedForwardTerms(question: string, terms: readonly string[]): r
   if (asked.includes('job') && SCHOOL_TO_JOB.test(question)) asked = asked.filter((term) => term !== 'job');
   if (CENTRES_OF_REGION.test(question)) asked = [...asked, CENTRES_OF_REGION_TERM];
   if (AMOUNT_NOUN.test(question)) asked = [...asked, AMOUNT_TERM];
+  if (FOUNDED.test(question)) asked = [...asked, FOUNDING_TERM];
   return asked;
 }
 

@@ -38,6 +38,9 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Und wenn ja, in welcher Höhe?').main.outcome).toBe('none');
     expect(kb.matchMessage('Und die Höhe?', { lastEntryId: 'ki-foerderung' }).main.outcome).toBe('none');
     expect(kb.matchMessage('Ist die Förderung der Kommunalen Integrationszentren befristet?').main.outcome).toBe('none');
+    // Who founded the LaKI: its history (an entry calling the LaKI an "Einrichtung" folds like "einrichten").
+    expect(kb.matchMessage('Wer hat die LaKI gegründet?').main.outcome).toBe('none');
+    expect(answered('Wie wird ein Kommunales Integrationszentrum gegründet?')).toBe('ki-einrichten');
     // How often the centres meet: the flyer names their exchange, never its rhythm.
     expect(kb.matchMessage('Gibt es ein regelmäßiges Treffen der Integrationszentren?').main.outcome).toBe('none');
     expect(answered('Hat der Sozialraum einen hohen Stellenwert bei den Integrationszentren?')).toBe('querschnitt-sozialraum');
