@@ -12,11 +12,11 @@ const realMessages3 = path.join(root, 'test/fixtures/eval/real-messages-3.yaml')
 /** Tuning sets of 6 and 7 December: [file, cases right at least, confident wrong parts/turns at most] — figures at the end of the session that last raised each. */
 const laterTuningSets = [
   ['real-messages-4.yaml', 116, 1],
-  ['real-messages-5.yaml', 93, 0],
+  ['real-messages-5.yaml', 94, 0],
   ['real-messages-6.yaml', 68, 0],
   // Written in the afternoon of 6 December; each was measured before it was tuned on (README).
   ['real-messages-7.yaml', 90, 0],
-  ['real-messages-8.yaml', 92, 0],
+  ['real-messages-8.yaml', 93, 0],
   ['real-messages-9.yaml', 87, 1],
   ['real-messages-10.yaml', 90, 0],
   ['real-messages-11.yaml', 93, 1],
@@ -30,7 +30,7 @@ const laterTuningSets = [
   ['real-messages-14.yaml', 85, 0],
   // Written on 6 December (third session), emphasis on follow-up conversations (30 of 100); 76 right
   // on the code of that session's start, 75 on arrival.
-  ['real-messages-15.yaml', 84, 2],
+  ['real-messages-15.yaml', 86, 2],
   // Written at the end of that session: 40 conversations, 10 messages with several questions, 10
   // unanswerable; 43 of 60 right on the code of that session's start, 45 on arrival.
   ['real-messages-16.yaml', 53, 2],
@@ -45,16 +45,16 @@ const laterTuningSets = [
   ['real-messages-19.yaml', 84, 2],
   // Written in 7 December's second session, emphasis on follow-up conversations (40) and messages with
   // several questions (25); 79 right and 14 confident wrong parts/turns at first sight, 85 and 9 at its end.
-  ['real-messages-20.yaml', 85, 9],
+  ['real-messages-20.yaml', 86, 8],
   // Written at the start of 7 December's third session, emphasis on honesty near covered topics (30
   // unanswerable) and follow-ups (30); 77 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-21.yaml', 81, 3],
+  ['real-messages-21.yaml', 82, 3],
   // Written in 7 December's third session, emphasis on long messages with context from many professions
   // (50), English (15) and follow-ups (15); 80 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-22.yaml', 84, 5],
+  ['real-messages-22.yaml', 85, 4],
   // Written at the start of 7 December's fourth session, emphasis on long messages whose question is thin or
-  // a request (35) and on follow-ups (25); 74 right and 3 confident wrong parts/turns at first sight.
-  ['real-messages-23.yaml', 74, 3],
+  // a request (35) and on follow-ups (25); 74 right and 3 confident wrong parts/turns at first sight, 80 and 2 at its end.
+  ['real-messages-23.yaml', 80, 2],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
