@@ -260,6 +260,10 @@ describe('matchMessage', () => {
     expect(how.map((part) => part.answer?.id)).toEqual(['ki-einrichten', 'laki-foerderung']);
   });
 
+  it('should read "alleine" as asking about working together', () => {
+    expect(answered('Arbeitet die LaKI eigentlich alleine?')).toBe('laki-kooperation-partner');
+  });
+
   it('should forward "regelmäßig" only where it asks how often', () => {
     expect(answered('Bietet das KI regelmäßig Fortbildungen für Erzieherinnen an?')).toBe('fruehe-bildung-fortbildung');
     expect(kb.matchMessage('Wie regelmäßig trifft sich der Verbund?').main.outcome).toBe('none');
