@@ -113,12 +113,7 @@ export function explainMessage(
 ): MessageTrace {
   // Every text the stages read is a piece of the message: its words are found and looked up once.
   const reader = new MessageWords(matcher.analyzer, text);
-  const focus = findFocus(
-    text,
-    isStopword,
-    (piece) => matcher.namesKnownTopic(piece, reader),
-    (piece) => reader.analyze(piece).forwardTerms.length > 0,
-  );
+  const focus = findFocus(text, isStopword, (piece) => matcher.namesKnownTopic(piece, reader));
   const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
   const asked = focus.parts.length > 0 ? focus.parts : [{ text, why: 'empty message', context: [] as string[] }];
   let parts = asked.map((part) => readPart(matcher, reader, part, topic, getEntry));

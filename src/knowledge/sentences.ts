@@ -173,12 +173,7 @@ const BARE_PHRASE_WORDS = 6;
  * @param namesTopic whether a text names something the knowledge base knows; a context piece that
  *   names nothing it knows is passed over when looking for what a part refers to
  */
-export function findFocus(
-  message: string,
-  isStopword: (word: string) => boolean,
-  namesTopic?: (text: string) => boolean,
-  forwards?: (text: string) => boolean,
-): MessageFocus {
+export function findFocus(message: string, isStopword: (word: string) => boolean, namesTopic?: (text: string) => boolean): MessageFocus {
   const text = message.trim();
   // Most messages are one short question: nothing to split, so no need to look closer.
   if (isSimple(text) && (ASKING_END.test(text) || !splitFrontedPurpose(text)[0]) && !namesPurpose(text)) {
@@ -332,12 +327,7 @@ export function findFocus(
     // (Whether it points is asked only when a context sentence comes before it: most parts have none.)
     const cutOff = pieces[position - 1];
     // "… wir planen ein eigenes KI. Was steht da drin?" points into a text the sentence names, not at the wish.
-    // A wish for what the knowledge forwards ("möchte eine Förderung beantragen") is not narrowed to:
-    // alone it would read as a question about the knowledge's topic word in it.
-    const wished = (text: string) => {
-      const narrowed = POINTS_INTO_TEXT.test(piece.text) ? text : wishedClause(text, namesTopic);
-      return narrowed !== text && forwards?.(narrowed) ? text : narrowed;
-    };
+    const wished = (text: string) => (POINTS_INTO_TEXT.test(piece.text) ? text : wishedClause(text, namesTopic));
     const leansOn =
       asked.length === 0
         ? undefined
