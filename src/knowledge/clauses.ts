@@ -126,14 +126,21 @@ const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|
  *   eine andere"), so that a later "das" or "die" points at it and not at the speaker.
  */
 function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
-  if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest) || (!asks && VERB_SECOND_STATEMENT.test(rest))) return true;
+  if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest)) return true;
+  // In a sentence that asks, only after a clause that asks on its own ("Berät die LaKI bei der
+  // Einrichtung, intern haben wir nur die Sachberichte?"); "Noch was, Rucksack-Kita wird … angeboten?" stays whole.
+  if (VERB_SECOND_STATEMENT.test(rest) && (!asks || opensQuestion(before, asks) !== null)) return true;
   const folded = fold(rest);
   if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(words(before).join(' ')))) return true;
   return GIVES_REASON.test(folded) || CONCEDES.test(folded) || TELLS_WHEN.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
 }
 
-/** A clause telling when the writer needs it ("…, bevor wir nächste Woche einen Termin haben"), folded: a piece of its own. */
-const TELLS_WHEN = /^(bevor|nachdem|sobald|solange|wahrend|before|after)\s/u;
+/**
+ * A clause telling when the writer needs it ("…, bevor wir nächste Woche einen Termin haben"),
+ * folded: a piece of its own. Only with the writer as its subject: "…, während der Ferien?" or
+ * "…, solange die Landesmittel fehlen?" is part of what is asked.
+ */
+const TELLS_WHEN = /^(bevor|nachdem|sobald|solange|wahrend)\s+(wir|ich)\s/u;
 
 /** A clause giving the reason for the one before it ("…, weil …"), folded: a piece of its own. */
 export const GIVES_REASON = /^(weil|denn|zumal|because)\s/u;

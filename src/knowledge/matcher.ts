@@ -172,7 +172,6 @@ export class Matcher {
    * Aufgabe?"), and it does not ask which duties ("Welche Aufgaben hat sie?", "Wofür ist sie
    * zuständig?" ask for the duties themselves).
    */
-  /** True when a part asks only whose duty something is ("Wer kümmert sich um sowas?", "… ob ihr da zuständig seid?"). */
   asksOnlyWhoseDuty(question: string, tokens: readonly string[]): boolean {
     return !asksWhichDuty(question) && tokens.length > 0 && tokens.every((token) => this.dutyTokens.has(token));
   }

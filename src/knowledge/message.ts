@@ -134,12 +134,17 @@ export function explainMessage(
     return choiceNearAnswer(matcher, reader, part, asked[index]!, before, getEntry) ?? part;
   });
   // "Gibt es einen Austausch der KIs untereinander, und wer kümmert sich darum?": a later part that
-  // points back and asks only whose duty it is was answered by the part before when that answer
-  // names who does it (its first sentence names the LaKI or the centres): the same answer, shown once.
+  // points back, asks only whose duty it is and got only choices is answered by the part before
+  // when that answer's first sentence names the LaKI or the centres (whose duty it tells): the same
+  // answer, shown once.
   parts = parts.map((part, index) => {
     const before = index > 0 ? parts[index - 1]!.explanation.result.answer : null;
-    if (!before || part.followUp || part.explanation.result.outcome === 'answer' || !asksWho(part.text) || !pointsAtDuty(part.text)) return part;
-    if (!matcher.asksOnlyWhoseDuty(part.text, part.explanation.analysis.tokens) || actorsNamed(splitSentences(answerText(before))[0] ?? '').length === 0) return part;
+    if (!before || part.followUp || part.explanation.result.outcome !== 'suggest' || !asksWho(part.text) || !pointsAtDuty(part.text)) return part;
+    // Only a part that asks nothing besides whose duty it is: a cost, a person, a date or a word the
+    // knowledge does not know ("wer kümmert sich dabei um Instagram?") keeps its own reading.
+    const { analysis } = part.explanation;
+    if (analysis.forwardTerms.length > 0 || analysis.readings.some((reading) => reading.kind === 'unknown')) return part;
+    if (!matcher.asksOnlyWhoseDuty(part.text, analysis.tokens) || actorsNamed(splitSentences(answerText(before))[0] ?? '').length === 0) return part;
     const result: MatchResult = { outcome: 'answer', answer: before, suggestions: [], candidates: part.explanation.result.candidates };
     return { ...part, why: `${part.why}; asks whose duty the part before names: its answer says`, explanation: { ...part.explanation, result } };
   });

@@ -69,13 +69,25 @@ export const AMOUNT_TERM = 'an amount';
 /**
  * Who founded a body, or when ("Wer hat die LaKI gegründet?", "…, und wann wurde sie gegründet?"):
  * its history, which the flyer does not tell. Folded, "gegründet" reads like "einrichten", and an
- * entry that calls the LaKI an "Einrichtung" (an institution) would answer it. Setting up a centre
- * is asked in the present ("Wie wird ein KI gegründet?").
+ * entry that calls the LaKI an "Einrichtung" (an institution) would answer it. Why or on which
+ * basis it was founded the flyer tells ("Nach welchem Gesetz wurden die KIs gegründet?"), and
+ * setting up a centre is asked in the present ("Wie wird ein KI gegründet?").
  */
-const FOUNDED = /(?:^|[^\p{L}])(?:hat|haben|wurde|wurden)(?:\s+\S+){0,5}?\s+(?:gegründet|gegruendet|gegrundet)(?=[^\p{L}]|$)/iu;
+const FOUNDED = /(?:^|[^\p{L}])(?:wer|wann|von\s+wem|seit\s+wann)\s+(?:[^\s,]+\s+){0,6}?(?:gegründet|gegruendet|gegrundet)(?=[^\p{L}]|$)/iu;
 
 /** The term a part asking who founded a body gets ({@link FOUNDED}): no entry lists it. */
 export const FOUNDING_TERM = 'its founding';
+
+/**
+ * How often people meet or come ("Treffen sich die KIs regelmäßig?", "Gibt es einen regelmäßigen
+ * Austausch?", "Kommt die LaKI regelmäßig zu uns?"): the flyer names the exchange, never its rhythm.
+ * "regelmäßig" with other things ("Bietet das KI regelmäßig Fortbildungen an?") asks about them.
+ */
+const RHYTHM = /(?:^|[^\p{L}])regelm(?:ä|ae|a)(?:ß|ss)ig\p{L}*(?=[^\p{L}]|$)/iu;
+const MEETING = /(?:^|[^\p{L}])(?:\p{L}*treff\p{L}*|trifft|austausch\p{L}*|\p{L}*tausch(?:en|t)|kommt|kommen|besucht|besuchen)(?=[^\p{L}]|$)/iu;
+
+/** The term a part asking how often people meet gets ({@link RHYTHM}): no entry lists it. */
+export const RHYTHM_TERM = 'how often';
 
 /** The places the flyer names for the LaKI, as `forward` stems: a question naming them asks for its address. */
 const LAKI_SEATS: ReadonlySet<string> = new Set(['dortmund', 'arnsberg']);
@@ -95,8 +107,8 @@ const LAKI_AT_ITS_SEAT = new RegExp(
  * only says which office is meant ({@link LAKI_AT_ITS_SEAT}); taking part is none when the centre
  * takes part (see {@link centreTakesPart}); "Job" is none in "von der Schule in den Job", which is
  * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI); asking
- * which centres a region has is one ({@link CENTRES_OF_REGION}), and so is who founded a body
- * ({@link FOUNDED}).
+ * which centres a region has is one ({@link CENTRES_OF_REGION}), and so are who founded a body
+ * ({@link FOUNDED}) and how often people meet ({@link RHYTHM}).
  */
 export function askedForwardTerms(question: string, terms: readonly string[]): readonly string[] {
   // The patterns that set a term aside are read only when the term is there: most parts have no
@@ -108,6 +120,7 @@ export function askedForwardTerms(question: string, terms: readonly string[]): r
   if (CENTRES_OF_REGION.test(question)) asked = [...asked, CENTRES_OF_REGION_TERM];
   if (AMOUNT_NOUN.test(question)) asked = [...asked, AMOUNT_TERM];
   if (FOUNDED.test(question)) asked = [...asked, FOUNDING_TERM];
+  if (RHYTHM.test(question) && MEETING.test(question)) asked = [...asked, RHYTHM_TERM];
   return asked;
 }
 

@@ -56,7 +56,7 @@ function qualifiesStatement(piece: string): boolean {
  * those points into them.
  */
 const SETTLED =
-  /(?:^|\s)(?:hat|haben|habe|hab|ist|sind|wurde|wurden)\s(?:[^,.;!?]*\s)?(?:schon|bereits)\s(?:[^,.;!?]*\s)?(?!gewesen)(?:ge|ver|be|er|ent|zer)\p{L}{3,}(?:t|en)(?=\s*(?:[,.;!]|$)|\s+(?:aber|und|doch|trotzdem)\s)|(?:^|\s)(?:geklart|erledigt|verplant|abgedeckt)(?=[\s.,!]|$)/u;
+  /(?:^|\s)(?:hat|haben|habe|hab|hatte|hatten|ist|sind|war|waren|wurde|wurden)\s(?:[^,.;!?]*\s)?(?:schon|bereits)\s(?:[^,.;!?]*\s)?(?!gewesen)(?:ge|ver|be|er|ent|zer)\p{L}{3,}(?:t|en)(?=\s*(?:[,.;!]|$)|\s+(?:aber|und|doch|trotzdem)\s)|(?:^|\s)(?:geklart|erledigt|verplant|abgedeckt)(?=[\s.,!]|$)/u;
 
 /** True when a piece reports something already done or settled ({@link SETTLED}). */
 export function reportsSettled(piece: string): boolean {

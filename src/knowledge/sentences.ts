@@ -349,8 +349,8 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   return { pieces, parts };
 }
 
-/** "da drin", "darin", "daraus": a pointer into a text (a decree, a concept), not into what the writer wants. */
-const POINTS_INTO_TEXT = /(?:^|[^\p{L}])(?:drin|darin|daraus)(?=[^\p{L}]|$)/iu;
+/** "da drin", "darin": a pointer into a text (a decree, a concept), not into what the writer wants. */
+const POINTS_INTO_TEXT = /(?:^|[^\p{L}])(?:drin|darin)(?=[^\p{L}]|$)/iu;
 
 /** Most topic words a piece after a dash has when it only goes on with the sentence before. */
 const THIN_AFTER_DASH = 2;

@@ -258,6 +258,26 @@ describe('matchMessage', () => {
     expect(how.map((part) => part.answer?.id)).toEqual(['ki-einrichten', 'laki-foerderung']);
   });
 
+  it('should keep the rules of 7 December\'s fourth session to what they were written for (second review)', () => {
+    // A duty fragment that asks for costs keeps its own reading: the knowledge does not say who pays.
+    const costs = askedParts(kb.matchMessage('Bietet das KI Fortbildungen für Erzieherinnen an? Wer übernimmt dafür die Kosten?'));
+    expect(costs.map((part) => part.outcome)).toEqual(['answer', 'none']);
+    // "während der Ferien", "solange die Landesmittel fehlen" are part of what is asked.
+    expect(kb.matchMessage('Gibt es Angebote für Kita-Kinder, während der Ferien?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Wer fördert das KI, solange die Landesmittel fehlen?').main.outcome).toBe('none');
+    // Why or on which basis a body was founded the flyer tells.
+    expect(answered('Nach welchem Gesetz wurden die KIs gegründet?')).toBe('ki-rechtsgrundlage');
+    expect(answered('Wozu wurde die LaKI gegründet?')).toBe('laki-was-ist');
+    // How often the centres meet, however it is asked.
+    expect(kb.matchMessage('Treffen sich die KIs regelmäßig?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Gibt es einen regelmäßigen Austausch der Integrationszentren?').main.outcome).toBe('none');
+    // In a sentence that asks, a statement after the comma of an asking clause is context.
+    expect(answered('Gibt es Fortbildungen für Erzieherinnen, Haushaltsmittel sind dafür nicht eingeplant?')).toBe('fruehe-bildung-fortbildung');
+    // "Wir hatten schon … verteilt" reports what is done, like "haben schon".
+    const tried = 'Unsere Senioren kommen kaum in die Begegnungsstätten. Wir hatten schon Flyer verteilt, ohne Erfolg. Kann das KI da helfen?';
+    expect(answered(tried)).toBe('querschnitt-senioren');
+  });
+
   it('should forward "regelmäßig" only where it asks how often', () => {
     expect(answered('Bietet das KI regelmäßig Fortbildungen für Erzieherinnen an?')).toBe('fruehe-bildung-fortbildung');
     expect(kb.matchMessage('Wie regelmäßig trifft sich der Verbund?').main.outcome).toBe('none');
