@@ -352,7 +352,12 @@ function contactsLaki(part: AskedPart, entry: Entry, topic: Entry): boolean {
   // (Words of two letters are chat for an article: "ne mail".)
   const pointing =
     THEM_OR_THERE.test(part.text) && words(part.text).every((word) => word.length <= 2 || !isTopicWord(word, isStopword) || CONTACT_WORD.test(word));
-  return pointing && namesLaki(splitSentences(answerText(topic))[0] ?? '');
+  return pointing && namesLaki(firstSentence(topic));
+}
+
+/** The first sentence of an entry's answer, as the sentence stage splits it: what the entry is about, and who does it. */
+export function firstSentence(entry: Entry): string {
+  return splitSentences(answerText(entry))[0] ?? '';
 }
 
 /** Words of asking for a contact ("Ansprechpartner", "Mail", "Telefonnummer", "erreichen", "schreiben"), folded. */

@@ -13,13 +13,11 @@
  * `explainMessage` returns every stage's result for `npm run ask -- --json`.
  */
 import { declined } from './decide';
-import { choiceNearAnswer, readPart, type PartTrace } from './followUp';
+import { choiceNearAnswer, firstSentence, readPart, type PartTrace } from './followUp';
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
 import { actorsNamed, asksForPerson, asksWho, isThin, pointsAtThing, pointsBack, pointsWithPronoun, saysShe } from './pointers';
-import { splitSentences } from './sentenceSplit';
-import { answerText } from './answerText';
 import { findFocus, type MessagePiece } from './sentences';
 import { isStopword } from './text';
 import type { ConversationContext, MatchResult, MessageMatch, PartMatch } from './types';
@@ -144,7 +142,7 @@ export function explainMessage(
     // knowledge does not know ("wer kümmert sich dabei um Instagram?") keeps its own reading.
     const { analysis } = part.explanation;
     if (analysis.forwardTerms.length > 0 || analysis.readings.some((reading) => reading.kind === 'unknown')) return part;
-    if (!matcher.asksOnlyWhoseDuty(part.text, analysis.tokens) || actorsNamed(splitSentences(answerText(before))[0] ?? '').length === 0) return part;
+    if (!matcher.asksOnlyWhoseDuty(part.text, analysis.tokens) || actorsNamed(firstSentence(before)).length === 0) return part;
     const result: MatchResult = { outcome: 'answer', answer: before, suggestions: [], candidates: part.explanation.result.candidates };
     return { ...part, why: `${part.why}; asks whose duty the part before names: its answer says`, explanation: { ...part.explanation, result } };
   });

@@ -95,7 +95,9 @@ export function referentOf(
   // "… kommen kaum ältere Zugewanderte an. Die Seniorenberatung hat schon Flyer gemacht, bringt nix.
   // Kann das KI da helfen?": what the writer has already done or settled is not what they ask about.
   if (nearest && nearest.role === 'context' && namesTopic && reportsSettled(nearest.text)) {
-    const earlier = candidates.slice(1, REFERENT_REACH).find((piece) => piece.role === 'context' && !reportsSettled(piece.text) && !(INTRODUCES_WRITER.test(piece.text) && withoutIntroduction(piece.text) === piece.text) && namesTopic(piece.text));
+    const earlier = candidates
+      .slice(1, REFERENT_REACH)
+      .find((piece) => piece.role === 'context' && !reportsSettled(piece.text) && !onlyIntroducesWriter(piece.text) && namesTopic(piece.text));
     if (earlier) return earlier;
   }
   if (!nearest || nearest.role !== 'context' || !namesTopic || namesTopic(nearest.text)) return nearest;
@@ -130,6 +132,11 @@ export function writerIntroduction(text: string, before: readonly Piece[]): stri
     if (piece.role === 'context' && INTRODUCES_WRITER.test(piece.text)) return piece.text;
   }
   return undefined;
+}
+
+/** True when a sentence says who the writer is and nothing after it ("Ich bin in der Verwaltung der Stadt Hamm."). */
+function onlyIntroducesWriter(text: string): boolean {
+  return INTRODUCES_WRITER.test(text) && withoutIntroduction(text) === text;
 }
 
 /** A sentence without the writer's introduction ({@link INTRODUCED_CLAUSE}); the sentence itself when it has none. */

@@ -123,8 +123,9 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
       const endsList = folded !== undefined && LIST_ENDS.has(folded) && opensQuestionAfter(text, i + 1);
       // "Der Antrag läuft bis 30.06. Bieten die KIs …?", "Frist ist der 15.10. Auf dem Faltblatt …":
       // a date ends its sentence when a capitalised question verb or function word opens the next.
-      const endsDate = DATE_END.test(text.slice(Math.max(start, i - 6), i + 1)) && opensSentenceAfter(text, i + 1);
-      if (folded !== undefined && !endsList && !endsDate && (ABBREVIATIONS.has(folded) || /^\d{1,2}$/.test(before!))) continue;
+      const dayNumber = before !== undefined && /^\d{1,2}$/.test(before);
+      const endsDate = dayNumber && DATE_END.test(text.slice(Math.max(start, i - 6), i + 1)) && opensSentenceAfter(text, i + 1);
+      if (folded !== undefined && !endsList && !endsDate && (ABBREVIATIONS.has(folded) || dayNumber)) continue;
     }
     while (i + 1 < text.length && isEndMark(text.charCodeAt(i + 1))) i++;
     push(i + 1);
