@@ -141,6 +141,13 @@ describe('matchMessage', () => {
     }
   });
 
+  it('should send whether funding goes on after its period to the LaKI: the flyer says who funds, never for how long', () => {
+    // "Weiterförderung" shares its stem with the centre entry's "gefördert" and was answered with it.
+    expect(kb.matchMessage('Wer ist dann für die Weiterförderung zuständig?').main.declineReason).toBe('forward-term');
+    expect(kb.matchMessage('Gibt es eine Anschlussförderung für die Integrationszentren?').main.outcome).toBe('none');
+    expect(answered('Wer fördert die Kommunalen Integrationszentren?')).toBe('ki-foerderung');
+  });
+
   it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
     expect(kb.matchMessage('Wie oft finden die Austauschtreffen der Integrationszentren statt?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('How often do the centres meet for exchange?').main.outcome).toBe('none');
