@@ -55,6 +55,9 @@ const laterTuningSets = [
   // Written at the start of 7 December's fourth session, emphasis on long messages whose question is thin or
   // a request (35) and on follow-ups (25); 74 right and 3 confident wrong parts/turns at first sight, 80 and 2 at its end.
   ['real-messages-23.yaml', 80, 2],
+  // Written at the start of 7 December's fifth session, emphasis on long messages whose question is thin or
+  // points back into the situation (40) and on follow-ups (25); 76 right and 6 confident wrong parts/turns at first sight.
+  ['real-messages-24.yaml', 76, 6],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
@@ -98,6 +101,9 @@ const heldOut = [
   // Written at the start of 7 December's fourth session, measured on arrival on the code of that
   // session's start (102 right, 4 confident wrong parts/turns, 2 of 25 unanswerable not declined), never read.
   ['real-messages-holdout-15.yaml', 102, 4, 2],
+  // Written at the start of 7 December's fifth session, measured on arrival on the code of that
+  // session's start (107 right, 1 confident wrong part/turn, all 25 unanswerable declined), never read.
+  ['real-messages-holdout-16.yaml', 107, 1, 0],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
