@@ -88,8 +88,17 @@ export function referentOf(
   // "sowas" stands for what the sentence states, not for the reason it gives or what it concedes
   // ("…, obwohl es im Quartier viele gibt. Wer kümmert sich um sowas?"), while "da" in "Wir gründen
   // keins, weil uns der Erlass zu kompliziert ist. Was steht da drin?" may point into the reason.
+  // What a piece concedes is never the problem a pointer asks about ("…, dass ältere Migranten unsere
+  // Begegnungsstätten kaum nutzen, obwohl im Quartier viele wohnen. Kann das KI da was machen?").
   const [nearest, stated] = candidates;
-  if (nearest && stated && saysSuchAThing(part) && qualifiesStatement(nearest.text) && stated.role === 'context' && namesTopic?.(stated.text)) {
+  if (
+    nearest &&
+    stated &&
+    (saysSuchAThing(part) || CONCEDES.test(fold(nearest.text))) &&
+    qualifiesStatement(nearest.text) &&
+    stated.role === 'context' &&
+    namesTopic?.(stated.text)
+  ) {
     return stated;
   }
   // "… kommen kaum ältere Zugewanderte an. Die Seniorenberatung hat schon Flyer gemacht, bringt nix.

@@ -226,6 +226,10 @@ describe('matchMessage', () => {
     expect(kb.explainMessage(opening).parts[0]!.leansOn).toBe('Obwohl es im Quartier viele Vereine gibt, weiß keiner');
     // A reason typed as a sentence of its own is still passed over.
     expect(answered('Bei uns tauchen neue Bedarfe auf. Weil viele Familien gekommen sind. Macht die LaKI sowas?')).toBe('laki-bedarfe-impulse');
+    // "da" does not point into what is conceded either (it may point into a reason: "Was steht da drin?").
+    const there = 'Wir merken seit Jahren, dass ältere Migrantinnen unsere Begegnungsstätten kaum nutzen, obwohl im Quartier viele wohnen. Kann das KI da was machen?';
+    expect(kb.explainMessage(there).parts[0]!.leansOn).toBe('dass ältere Migrantinnen unsere Begegnungsstätten kaum nutzen');
+    expect(answered(there)).toBe('querschnitt-senioren');
   });
 
   it('should read whose duty it is as the frame of a part leaning on a sentence, not as its topic', () => {
