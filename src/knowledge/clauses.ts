@@ -218,7 +218,9 @@ export function splitClauses(sentence: string, asks: boolean, unmarked = false):
       continue;
     }
     const opens = opensQuestion(rest, asks);
-    if (!opens || (opens === 'verb' && !asks)) continue;
+    // "… weiß ich gar nicht, was das KI macht, kannst du mir kurz erklären, was …" typed without its
+    // "?": a verb with the reader as its subject opens the question after a comma all the same.
+    if (!opens || (opens === 'verb' && !asks && !(unmarked && match[0].includes(',') && ADDRESSES_READER.test(rest)))) continue;
     // "Entscheiden wir das selbst oder gibt das Land was vor?", "…, oder ist das gar nicht deren
     // Bereich?": a yes/no clause after "oder" is the other alternative of the same question.
     if (opens === 'verb' && /\b(oder|or)\s*$/iu.test(match[0])) continue;
@@ -244,6 +246,9 @@ export function splitClauses(sentence: string, asks: boolean, unmarked = false):
   closeClause(sentence.length, sentence.length);
   return clauses;
 }
+
+/** A finite verb with the reader as its subject ("kannst du", "könnten Sie", "habt ihr"): "Sie" as written, capitalised. */
+const ADDRESSES_READER = /^\s*\p{L}+\s+(?:du|ihr|Sie)(?=[^\p{L}]|$)/u;
 
 /** Indefinite pronouns a relative clause with "was" describes ("etwas, was …", "alles, was …"). */
 const INDEFINITES = new Set(['etwas', 'irgendwas', 'irgendetwas', 'was', 'sowas', 'soetwas', 'nichts', 'alles', 'vieles', 'einiges', 'manches', 'das']);

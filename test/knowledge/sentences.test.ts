@@ -658,6 +658,14 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(result.parts[0]!.leansOn).toBe('bei uns geht es um sprachförderung im kitaalltag.');
   });
 
+  it('should read a clause of an unmarked last sentence that opens with a verb addressing the reader as the question', () => {
+    const result = focus('ehrlich gesagt weiß ich gar nicht was das KI bei uns im Kreis macht, kannst du mir kurz erklären was die KIs so machen');
+    expect(result.parts.map((part) => part.text)).toEqual(['kannst du mir kurz erklären was die KIs so machen']);
+    // Lower-case "sie" after the comma is a third person: the statement stays whole.
+    const statement = focus('Die Eltern haben abends keine Zeit, kommen sie zu keinem Elternabend');
+    expect(statement.parts.map((part) => part.text)).toEqual(['Die Eltern haben abends keine Zeit, kommen sie zu keinem Elternabend']);
+  });
+
   it('should let "bei sowas" point into the sentence before it', () => {
     const result = focus('Unser Museum möchte sich interkulturell aufstellen. Kann das KI bei sowas helfen?');
     expect(result.parts[0]!.leansOn).toBe('Unser Museum möchte sich interkulturell aufstellen.');
