@@ -298,6 +298,12 @@ export class Matcher {
     if (topic && !(contextAsQuestion && asksKind)) borrow(topic.text, this.settings.topicWeight);
     // "… das Kürzel LaKI. Wofür steht die Abkürzung?" asks about the abbreviation it leans on: as if named.
     const abbreviation = leaning && asksAbbreviation(question) && isAbbreviation(surroundings.leansOn!);
+    // "Mein Schwager ist mit einem Visum zur Arbeitssuche eingereist. Kann das KI da was machen?": a
+    // part naming no more than the centre or the LaKI asks about what it leans on; when that names
+    // nothing the knowledge base knows, only unknown words, the knowledge does not hold the answer.
+    if (leaning && !abbreviation && [...focal.keys()].every((token) => this.actorTokens.has(token)) && this.leansOnUnknownOnly(surroundings.leansOn!, reader)) {
+      return none(declined('uncovered-terms', []));
+    }
     if (leaning) borrow(surroundings.leansOn!, abbreviation ? 1 : this.settings.leanWeight);
     // Otherwise the actor joins after the topic and the sentence leaned on (which keep their weights).
     if (surroundings.actor && !contextAsQuestion && !actorAlone) borrow(surroundings.actor, 1);
@@ -446,6 +452,12 @@ export class Matcher {
       (sum, reading) => sum + (leaning && reading.casing === 'lower' ? 0 : this.index.unknownIdf * this.unknownWeight(reading.casing)),
       0,
     );
+  }
+
+  /** True when a text has words the knowledge base does not know and none it does. */
+  private leansOnUnknownOnly(text: string, reader: TextReader): boolean {
+    const analysis = reader.analyze(text);
+    return !this.namesKnownTopic(analysis) && analysis.readings.some((reading) => reading.kind === 'unknown');
   }
 
   /** True when a text (or its analysis) names something the knowledge base knows: a known word that is not only a question word. */

@@ -232,6 +232,14 @@ describe('matchMessage', () => {
     expect(answered(there)).toBe('querschnitt-senioren');
   });
 
+  it('should decline a part naming only the centre when the sentence it leans on names nothing the knowledge knows', () => {
+    const visa = 'Mein Schwager ist mit einem Visum zur Arbeitssuche eingereist, das läuft am 30. Juni ab. Kann das KI da was machen?';
+    expect(kb.explainMessage(visa).parts[0]!.leansOn).toBe('Mein Schwager ist mit einem Visum zur Arbeitssuche eingereist');
+    expect(kb.matchMessage(visa).main.outcome).toBe('none');
+    // A known word in the sentence leaned on, or in the part itself, still lets it answer.
+    expect(answered('Bei uns kommen ältere Zugewanderte kaum in die Seniorentreffs. Kann das KI da was machen?')).toBe('querschnitt-senioren');
+  });
+
   it('should read whose duty it is as the frame of a part leaning on a sentence, not as its topic', () => {
     expect(answered('Bei uns kommen ältere Zugewanderte kaum in die Seniorentreffs. Wer ist für sowas zuständig?')).toBe('querschnitt-senioren');
     // What the sentence names must still be known: broken street lights are nobody's topic here.
