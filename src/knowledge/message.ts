@@ -218,7 +218,7 @@ function pointsIntoUnknown(matcher: Matcher, part: PartTrace, before: PartTrace,
  * an article and a few words at the end, perhaps before a last clause ("…, schick mal rüber").
  */
 const JOINED_OBJECT =
-  /^(.*\S)\s+(?:und|sowie|and)\s+(?:(?:außerdem|ausserdem|auch|noch|zusätzlich|zusaetzlich|also)\s+)?((?:die|den|das|eine|einen|ihre|eure|deren|the)\s+[\p{L}-]+(?:\s+[\p{L}.-]+){0,3})\s*(?:,[^,]*)?[?.!]*$/iu;
+  /^(.*\S)\s+(?:und|sowie|and)\s+(?:(?:außerdem|ausserdem|auch|noch|zusätzlich|zusaetzlich|also|idealerweise|möglichst|moeglichst|eventuell|evtl\.|ggf\.|gegebenenfalls|vielleicht|gerne?|bestenfalls)\s+)?((?:die|den|das|eine|einen|ihre|eure|deren|the)\s+[\p{L}-]+(?:\s+[\p{L}.-]+){0,3})\s*(?:,[^,]*)?[?.!]*$/iu;
 
 /**
  * What every match of {@link JOINED_OBJECT} contains: tested first, since most parts join nothing

@@ -36,7 +36,7 @@ const PURPOSE_PHRASE = new RegExp(
   String.raw`(?:^|\s)(?:für|fuer|fur|fürs|fuers|furs|zur|zum)\s+(?:(?:eine[nmrs]?|ein|ne|nen|die|den|das|dem|der|unsere[nmrs]?|unser|meine[nmrs]?|mein|unsre[nmrs]?)\s+)?` +
     String.raw`(?:[\p{L}-]+\s+)?(?:[\p{L}-]*(?:vorlage|präsentation|praesentation|prasentation|bericht|verteiler|sitzung|besprechung|schreiben|vortrag|protokoll|newsletter|pressemitteilung|tagung|konferenz|ausschuss|kreistag|haushaltsberatungen?|vermerk|rundmail|rundschreiben|unterlagen|akte|dokumentation|broschüre|broschuere|broschure|aushang|handout|infoblatt|rundbrief|folien?|präsi|praesi|prasi|anschreiben|einladung)` +
     // Whole words only: an "Eigenbeitrag" or "Artikel 3" of a law is a topic, and so may be a "Beitrag".
-    String.raw`|einleitung|artikel(?!\s*\d)|zeitungsartikel|fachartikel|fachbeitrag|zeitungsbeitrag|recherche|stellungnahme|steckbrief|hausarbeit|bachelorarbeit|masterarbeit|seminararbeit|abschlussarbeit|projektarbeit|facharbeit|studienarbeit|doktorarbeit)(?=[\s,.!?;:]|$)`,
+    String.raw`|einleitung|text|artikel(?!\s*\d)|zeitungsartikel|fachartikel|fachbeitrag|zeitungsbeitrag|recherche|stellungnahme|steckbrief|hausarbeit|bachelorarbeit|masterarbeit|seminararbeit|abschlussarbeit|projektarbeit|facharbeit|studienarbeit|doktorarbeit)(?=[\s,.!?;:]|$)`,
   'iu',
 );
 

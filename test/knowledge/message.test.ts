@@ -632,6 +632,10 @@ describe('matchMessage', () => {
     expect(two.parts.map((part) => part.answer?.id)).toEqual(['laki-besuchsadresse', 'laki-webseite']);
     expect(two.parts.map((part) => part.text)).toEqual(['ich brauch die Besuchsadresse der LaKI', 'die Internetseite']);
     expect(kb.matchMessage('Welche Programme gibt es für Eltern und die Kinder?').parts).toHaveLength(1);
+    // A hedge before the second thing ("und idealerweise eine …") and a purpose ("für den Text") are no topic.
+    const hedged = kb.matchMessage('Ich bräuchte für den Text die Postanschrift der Koordinierungsstelle und idealerweise eine Telefonnummer.');
+    expect(hedged.parts.map((part) => part.answer?.id)).toEqual(['laki-postanschrift', 'laki-telefon']);
+    expect(kb.explainMessage('Ich bräuchte für den Text die Postanschrift der LaKI.').pieces.map((piece) => piece.text)).toContain('für den Text');
   });
 
   it('should read "und was machen die für Schulen?" by its new subject', () => {
