@@ -56,6 +56,22 @@ const PURPOSE_PLACE =
 const REASON_PHRASE =
   /(?:^|\s)(?:wegen|bzgl\.?|bezüglich|bezueglich|für|fuer|fur|mit)\s+(?:einer|eine|meiner|meine|unserer|unsere|ner|ne)\s+(?:kleinen\s+|kurzen\s+)?(?:frage|rückfrage|rueckfrage|ruckfrage|anfrage|nachfrage|anliegen)\b[^,.!?;:]*/iu;
 
+/**
+ * How long or in what form the writer wants the answer: "in 2-3 Sätzen", "in wenigen Worten", "in
+ * ein paar Stichpunkten", "in one sentence". Its number is no fact asked about, its nouns no topic.
+ */
+const FORMAT_PHRASE =
+  /(?:^|\s)(?:in|mit|in just)\s+(?:\d+(?:\s*[-–]\s*\d+)?|ein(?:em|igen)?\s+paar|wenigen|einem|zwei|drei|vier|fünf|fuenf|funf|a\s+few|one|two|three|a)\s+(?:(?:kurzen|knappen|einfachen|eigenen|short|simple)\s+)?(?:sätzen|saetzen|satzen|satz|worten|wörtern|woertern|wortern|zeilen|stichpunkten|stichworten|absätzen|absaetzen|absatzen|sentences?|words|lines|bullet\s+points)(?=[\s,.!?;:]|$)/iu;
+
+/** A text without the phrase from `start` to `end`, its spaces and a comma left before the end mended ("Was macht die LaKI, in zwei Sätzen?"). */
+function without(text: string, start: number, end: number): string {
+  return `${text.slice(0, start)} ${text.slice(end)}`
+    .replace(/\s+([,.!?;:])/gu, '$1')
+    .replace(/,+([.!?;:]|$)/gu, '$1')
+    .replace(/\s{2,}/gu, ' ')
+    .trim();
+}
+
 /** Splits the purpose phrase out of a piece: [the phrase, the piece without it]. */
 export function splitPurposePhrase(text: string): [string | undefined, string] {
   const match = PURPOSE_PHRASE.exec(text) ?? REASON_PHRASE.exec(text);
@@ -63,12 +79,20 @@ export function splitPurposePhrase(text: string): [string | undefined, string] {
   let end = match.index + match[0].length;
   // "für einen Vortrag im Schulausschuss des Kreises Coesfeld": a committee and its owner.
   for (let place = 0; place < 2; place++) end += PURPOSE_PLACE.exec(text.slice(end))?.[0].length ?? 0;
-  const rest = `${text.slice(0, match.index)} ${text.slice(end)}`.replace(/\s+([,.!?;:])/gu, '$1').replace(/\s{2,}/gu, ' ').trim();
+  const rest = without(text, match.index, end);
   // A piece that is nothing but the purpose ("Für den Bericht:") stays as it is.
   return words(rest).length >= 2 ? [text.slice(match.index, end).trim(), rest] : [undefined, text];
 }
 
+/** Splits the phrase saying the answer's form out of a piece ({@link FORMAT_PHRASE}): [the phrase, the piece without it]. */
+export function splitFormatPhrase(text: string): [string | undefined, string] {
+  const match = FORMAT_PHRASE.exec(text);
+  if (!match) return [undefined, text];
+  const rest = without(text, match.index, match.index + match[0].length);
+  return words(rest).length >= 2 ? [match[0].trim(), rest] : [undefined, text];
+}
+
 /** True when a text has a phrase that says what the answer is for, or the writer's own matter it is about. */
 export function namesPurpose(text: string): boolean {
-  return PURPOSE_PHRASE.test(text) || REASON_PHRASE.test(text);
+  return PURPOSE_PHRASE.test(text) || REASON_PHRASE.test(text) || FORMAT_PHRASE.test(text);
 }

@@ -12,7 +12,7 @@
 import { DOUBTED_ALTERNATIVE, opensQuestion, REQUEST, splitClauses } from './clauses';
 import { COURTESY, foldedPiece, hasTopicWords, INQUIRY, isTopicWord, SUBJECT_PRONOUNS, words } from './chatWords';
 import { actorNamed, actorReferredTo, actorsNamed, asksActorAgain, asksAgain, asksWho, destinationPointedAt } from './pointers';
-import { namesPurpose, splitFrontedPurpose, splitPurposePhrase } from './purposes';
+import { namesPurpose, splitFormatPhrase, splitFrontedPurpose, splitPurposePhrase } from './purposes';
 import { abbreviationMeant, mainClause, pointedAt, pointsBefore, referentOf, reportsSettled, wishedClause, writerIntroduction } from './referents';
 import { breaksAtEmoji, splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 
@@ -236,7 +236,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       if (role !== 'context' && isCourtesy(clause, isStopword)) [role, why] = ['courtesy', 'asks for help, names no topic'];
       // "Gruß aus Düsseldorf", "Viele Grüße, Team Jugendamt": a closing, whatever place it names.
       if (CLOSING.test(foldedPiece(clause))) [role, why] = ['courtesy', 'a closing greeting'];
-      const [purpose, asked] = splitPurposePhrase(clause);
+      // "Können Sie mir das in 2-3 Sätzen zusammenfassen?": the form asked for names no topic and points at nothing.
+      const [format, unformatted] = splitFormatPhrase(clause);
+      if (format) pieces.push({ text: format, role: 'courtesy', why: 'says the form the answer should take ("in 2-3 Sätzen")' });
+      const [purpose, asked] = splitPurposePhrase(unformatted);
       // "Mich interessiert, was …", "Ich wüsste gern, wo …", "Für die Sitzung benötige ich eine
       // kurze Darstellung, welche …": the request's object is the clause that follows; alone (its
       // purpose aside) it names no topic.

@@ -394,6 +394,14 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   });
 
   it.each([
+    ['In der Stellenbeschreibung sollen die Strategien des KI stehen. Können Sie mir das in 2-3 Sätzen zusammenfassen?', ['Können Sie mir das zusammenfassen?']],
+    ['Können Sie mir in wenigen Worten erklären, was die LaKI macht?', ['Können Sie mir erklären', 'was die LaKI macht?']],
+    ['Was macht die LaKI, in zwei Sätzen?', ['Was macht die LaKI?']],
+  ])('should read the form the answer should take as no part of the question: %j', (message, expected) => {
+    expect(asked(message)).toEqual(expected);
+  });
+
+  it.each([
     ['Hallo. Entscheiden wir das selbst oder gibt das Land was vor?', ['Entscheiden wir das selbst oder gibt das Land was vor?']],
   ])('should read a yes/no question with its "oder" alternative as one part: %j', (message, expected) => {
     expect(asked(message)).toEqual(expected);
