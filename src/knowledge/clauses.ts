@@ -58,7 +58,7 @@ const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|th
  * Lehrkräfte?".
  */
 export const DOUBTED_ALTERNATIVE =
-  /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|\S+\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|eher|gar\s+nicht|nicht|jeder|jede|jedes)\b|(nur|bloss|ausschliesslich|lediglich)\s+\S|(eher\s+|doch\s+|gar\s+)?nicht\s*[?.!]*$)/u;
+  /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|\S+\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|eher|einfach|gar\s+nicht|nicht|jeder|jede|jedes)\b|(nur|bloss|ausschliesslich|lediglich)\s+\S|(eher\s+|doch\s+|gar\s+)?nicht\s*[?.!]*$)/u;
 
 /**
  * Articles before an actor as a subject ("entwickeln *die* KI …", "berät *das* Integrationszentrum …");

@@ -538,6 +538,9 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(result.pieces.find((piece) => piece.text.startsWith('oder'))?.role).toBe('context');
     // An alternative that is a question of its own stays in the question.
     expect(focus('Entscheiden wir das selbst oder gibt das Land was vor?').parts).toHaveLength(1);
+    // "einfach" doubts like "nur": "… oder macht das KI einfach noch ein weiteres Angebot?"
+    const simply = focus('Ist es Aufgabe des KI, für mehr Transparenz zu sorgen, oder macht das KI einfach noch ein weiteres Angebot?');
+    expect(simply.parts.map((part) => part.text)).toEqual(['Ist es Aufgabe des KI, für mehr Transparenz zu sorgen']);
   });
 
   it('should leave "oder geht\'s bei denen nur um Kinder?" as the doubted alternative, and keep "Welcher Kreis oder welche Stadt …" whole', () => {
