@@ -55,10 +55,12 @@ const REPHRASING = /^(also|sprich|bzw|beziehungsweise|genauer|d\.\s?h|i\.\s?e|th
 /**
  * The alternative a yes/no question doubts, after "oder", folded: "oder ist das nur Schule?",
  * "oder machen die nur Einzelberatung?", "oder sind die dafür nicht zuständig?", "oder nur für
- * Lehrkräfte?".
+ * Lehrkräfte?", and the burden the writer fears is left to them: "oder muss ich da selbst
+ * rumtelefonieren?", "oder müssen wir das selbst machen?" (not "oder entscheiden wir das selbst?",
+ * a choice of its own).
  */
 export const DOUBTED_ALTERNATIVE =
-  /^(?:(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|\S+\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|eher|einfach|gar\s+nicht|nicht|jeder|jede|jedes)\b|(nur|bloss|ausschliesslich|lediglich)\s+\S|(eher\s+|doch\s+|gar\s+)?nicht\s*[?.!]*$)/u;
+  /^(?:(muss|musst|mussen|muessen|soll|sollen)\s+(ich|wir|man)\s+(?:\S+\s+){0,3}?(selbst|selber|alleine?)\b|(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|\S+\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|eher|einfach|gar\s+nicht|nicht|jeder|jede|jedes)\b|(nur|bloss|ausschliesslich|lediglich)\s+\S|(eher\s+|doch\s+|gar\s+)?nicht\s*[?.!]*$)/u;
 
 /**
  * Articles before an actor as a subject ("entwickeln *die* KI …", "berät *das* Integrationszentrum …");

@@ -23,6 +23,7 @@ import {
   unknownNoun,
   unknownPlace,
   weighsAlternatives,
+  yesNoAlternatives,
 } from './questionForms';
 import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
@@ -287,8 +288,11 @@ export class Matcher {
     if (unknown.some((reading) => reading.numeric)) return none(declined('uncovered-terms', []));
 
     const contextAnalysis = context.length > 0 ? reader.analyzeJoined(context) : undefined;
+    // "Gibt das *Land* da was vor oder entscheiden wir das selbst?": a noun of one alternative is no
+    // key noun of the question — the answer may well be the other alternative.
+    const alternatives = contextAsQuestion ? [] : yesNoAlternatives(question).map((side) => new Set(reader.analyze(side).tokens));
     const keyNouns = [...new Set([...this.keyNouns(analysis, focal), ...restrictedNouns(question, analysis, (text) => reader.analyze(text))])].filter(
-      (token) => !roleTokens.includes(token) && !GENERIC_KEY_NOUNS.has(token),
+      (token) => !roleTokens.includes(token) && !GENERIC_KEY_NOUNS.has(token) && (this.actorTokens.has(token) || alternatives.every((side) => side.has(token))),
     );
     const topic = surroundings.topic;
     const borrow = (text: string, weight: number) => this.borrow(focal, reader.analyze(text), weight);
@@ -493,6 +497,7 @@ export class Matcher {
 export function coverageOf(reading: Explanation, entry: Entry): number | undefined {
   return reading.scored.find((candidate) => candidate.entry.id === entry.id)?.coverage;
 }
+
 
 /**
  * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen

@@ -7,6 +7,7 @@
  * itself to ("speziell für …") and the unknown place or abbreviation of a sentence it points into.
  */
 import type { Analysis, WordReading } from './analyzer';
+import { opensQuestion } from './clauses';
 import { ABBREVIATION_WORD, CENTRE_WORD, LAKI_WORD } from './pointers';
 
 /** A pointer to a place said before ("dort"; "dorthin" asks the way there, see `asksWayThere`). */
@@ -198,6 +199,15 @@ const ALTERNATIVES = /\soder\s/iu;
 /** True when a part weighs two alternatives ({@link ALTERNATIVES}). */
 export function weighsAlternatives(question: string): boolean {
   return ALTERNATIVES.test(question);
+}
+
+/**
+ * The alternatives a yes/no question weighs ("Gibt das Land da was vor | entscheiden wir das
+ * selbst?"), none for a question that weighs none or asks with a question word ("Wer macht die
+ * Pressearbeit – jedes KI für sich, oder …?" asks who).
+ */
+export function yesNoAlternatives(question: string): string[] {
+  return weighsAlternatives(question) && opensQuestion(question) === 'verb' ? question.split(/\s+oder\s+/iu) : [];
 }
 
 /** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */

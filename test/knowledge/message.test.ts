@@ -59,6 +59,11 @@ describe('matchMessage', () => {
   it('should not let the key noun of one alternative pick the answer to an either-or question', () => {
     const message = 'Wir diskutieren, wo das KI im Organigramm hängen soll. Gibt es da eine feste Vorgabe vom Land oder entscheiden wir das selbst?';
     expect(kb.matchMessage(message).main.answer?.id).not.toBe('ki-erlass');
+    // Nor does the entry need it: the answer may be the other alternative (the decision lies with the municipality).
+    const placing = 'Wir diskutieren, ob das KI beim Schulamt oder beim Sozialdezernat angesiedelt sein soll. Gibt das Land da was vor oder entscheiden wir das selbst?';
+    expect(answered(placing)).toBe('ki-ausgestaltung-vor-ort');
+    // The centre or the LaKI stays a key noun; a burden the writer fears ("oder müssen wir das selbst machen?") is no alternative asked.
+    expect(answered('Organisiert die LaKI einen Austausch der KIs untereinander oder müssen wir das selbst machen?')).toBe('laki-austausch');
   });
 
   it('should not require "Leute" of the entry: it names whoever the question is about', () => {

@@ -538,6 +538,9 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(result.pieces.find((piece) => piece.text.startsWith('oder'))?.role).toBe('context');
     // An alternative that is a question of its own stays in the question.
     expect(focus('Entscheiden wir das selbst oder gibt das Land was vor?').parts).toHaveLength(1);
+    // The burden the writer fears is doubted too; a choice of the writer's own is not.
+    expect(focus('Gibt es einen Austausch unter den KIs oder muss ich da selbst rumtelefonieren?').parts.map((part) => part.text)).toEqual(['Gibt es einen Austausch unter den KIs']);
+    expect(focus('Gibt das Land da was vor oder entscheiden wir das selbst?').parts.map((part) => part.text)).toEqual(['Gibt das Land da was vor oder entscheiden wir das selbst?']);
     // "einfach" doubts like "nur": "… oder macht das KI einfach noch ein weiteres Angebot?"
     const simply = focus('Ist es Aufgabe des KI, für mehr Transparenz zu sorgen, oder macht das KI einfach noch ein weiteres Angebot?');
     expect(simply.parts.map((part) => part.text)).toEqual(['Ist es Aufgabe des KI, für mehr Transparenz zu sorgen']);
