@@ -77,6 +77,33 @@ export function readPart(
   topic: Entry | undefined,
   getEntry: (id: string) => Entry | undefined,
 ): PartTrace {
+  const trace = readWithTopic(matcher, reader, part, topic, getEntry);
+  // "Mit wem arbeitet die LaKI zusammen?" – "und wer genau sind diese Unterstützungseinrichtungen?":
+  // asked which ones exactly, the last answer that named them as a group again would pretend to
+  // list them: the knowledge does not say.
+  if (topic && trace.explanation.result.answer?.id === topic.id && ASKS_WHICH_EXACTLY.test(part.text)) {
+    const declinedHere = { ...trace.explanation, result: declined('uncovered-terms', trace.explanation.result.candidates) };
+    return traceOf({ ...part, why: `${part.why}; asks which ones exactly, and the last answer names them only as a group` }, trace.elliptic, declinedHere);
+  }
+  return trace;
+}
+
+/**
+ * Which ones exactly, or by name: "wer genau sind diese …?", "mit welchen genau?", "welche sind das
+ * konkret?" — not what exactly ("was heißt das genau?" asks to explain), nor which one thing the last
+ * answer may well name ("welcher Paragraph genau?").
+ */
+const ASKS_WHICH_EXACTLY =
+  /(?:^|[^\p{L}])(?:wer|(?:mit|bei|von|zu)\s+(?:wem|welchen)|welche\s+sind\s+(?:das|dies|die))\s+(?:\S+\s+){0,3}?(?:genau|konkret|im\s+einzelnen|namentlich|alle)(?=[^\p{L}]|$)/iu;
+
+/** See {@link readPart}. */
+function readWithTopic(
+  matcher: Matcher,
+  reader: TextReader,
+  part: AskedPart,
+  topic: Entry | undefined,
+  getEntry: (id: string) => Entry | undefined,
+): PartTrace {
   const alone = matcher.explain(part.text, part, reader);
   if (!topic) return traceOf(part, false, alone);
   const leaning = leansBack(part.text, isStopword);

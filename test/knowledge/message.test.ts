@@ -604,6 +604,14 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('was heißt das genau?', { lastEntryId: 'rucksack-kita' }).main.outcome).not.toBe('none');
   });
 
+  it('should not give the last answer again when asked which ones exactly it names only as a group', () => {
+    const after = { lastEntryId: 'laki-kooperation-partner' };
+    expect(kb.matchMessage('und wer genau sind diese Unterstützungseinrichtungen?', after).main.outcome).toBe('none');
+    expect(kb.matchMessage('mit welchen genau?', after).main.outcome).toBe('none');
+    // One thing the last answer names is answered again ("welcher Paragraph genau?" after the legal basis).
+    expect(answered('und welcher Paragraph genau?', { lastEntryId: 'ki-rechtsgrundlage' })).toBe('ki-rechtsgrundlage');
+  });
+
   it('should read "gibt es sowas auch für Schulen?" as being about schools, not the last answer', () => {
     const result = kb.matchMessage('gibt es sowas auch für Schulen?', { lastEntryId: 'fruehe-bildung' }).main;
     const shown = result.answer ? [result.answer] : result.suggestions;
