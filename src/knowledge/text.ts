@@ -396,6 +396,9 @@ const CHAT_FILLERS = [
   'made', 'even', 'every', 'own', 'whole', 'alone', 'anyone', 'someone', 'somebody', 'anybody', 'everyone', 'everything',
   'usually', 'generally', 'basically', 'currently', 'simply', 'give', 'given', 'gives', 'giving', 'sure', 'main', 'regulates', 'regulated', 'regulate',
   'include', 'includes', 'included', 'including',
+  // English chat around the question: who asked, and the writer's state ("My boss asked me whether …").
+  'ask', 'asked', 'asking', 'boss', 'manager', 'colleague', 'colleagues', 'wonder', 'wondering', 'wondered',
+  'mentioned', 'heard', 'told', 'called', 'trying', 'understand', 'new', 'around', 'regarding', 'thing', 'things',
 ];
 
 /**

@@ -822,6 +822,12 @@ describe('matchMessage', () => {
     expect(answered('does that include teaching materials?', { lastEntryId: 'schulentwicklung' })).toBe('schulentwicklung-materialien');
   });
 
+  it('should read who asked and the writer\'s state in English as chat, not as unknown words', () => {
+    const reading = kb.explainMessage('My boss asked me whether the centres also work with migrant organisations. Do they?').parts[0]!;
+    expect(reading.explanation.analysis.readings.filter((word) => word.kind === 'unknown')).toEqual([]);
+    expect(kb.matchMessage('My boss asked me whether the centres also work with migrant organisations. Do they?').main.suggestions.map((entry) => entry.id)).toContain('ki-vernetzung');
+  });
+
   it('should answer a follow-up that points back but names the LaKI to call with the LaKI\'s contact data', () => {
     expect(answered('und wen können wir dazu bei der LaKI anrufen?', { lastEntryId: 'fruehe-bildung' })).toBe('laki-telefon');
     // Named as the pointer stage knows it: "Landesstelle" is the LaKI too.
