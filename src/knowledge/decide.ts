@@ -40,6 +40,12 @@ export interface DecisionFacts {
    * confidently; one missing turns an answer into suggestions (answer fit).
    */
   readonly keyNouns: readonly string[];
+  /**
+   * The key nouns of each alternative a yes/no question weighs that the other lacks ("Fördert das
+   * *Land* die *Elternarbeit* oder zahlen das die *Kommunen*?"): an entry fits only when it also
+   * has those of one alternative (an alternative without any is met by every entry).
+   */
+  readonly alternativeNouns?: ReadonlyArray<readonly string[]>;
   readonly entryHas: (entry: Entry, token: string) => boolean;
   /**
    * False when, the best entry lacking a key noun, the first entry that has them all must not
@@ -107,7 +113,9 @@ export function decide(scored: readonly ScoredEntry[], facts: DecisionFacts, s: 
   if (facts.forwardTerms.some((term) => !facts.entryCovers(best.entry, term))) return declined('forward-term', candidates, nearby());
   if (best.coverage < s.minCoverage) return declined('uncovered-terms', candidates, nearby());
 
-  const hasKeyNouns = (candidate: ScoredEntry) => facts.keyNouns.every((token) => facts.entryHas(candidate.entry, token));
+  const has = (candidate: ScoredEntry) => (token: string) => facts.entryHas(candidate.entry, token);
+  const hasKeyNouns = (candidate: ScoredEntry) =>
+    facts.keyNouns.every(has(candidate)) && (!facts.alternativeNouns || facts.alternativeNouns.some((nouns) => nouns.every(has(candidate))));
   const fits = hasKeyNouns(best);
   // A rival that lacks a key noun the best entry has answers another question ("per Fax?" is not
   // the e-mail entry, however close its score): the lead is measured against the first rival

@@ -291,9 +291,14 @@ export class Matcher {
     // "Gibt das *Land* da was vor oder entscheiden wir das selbst?": a noun of one alternative is no
     // key noun of the question — the answer may well be the other alternative.
     const alternatives = contextAsQuestion ? [] : yesNoAlternatives(question).map((side) => new Set(reader.analyze(side).tokens));
-    const keyNouns = [...new Set([...this.keyNouns(analysis, focal), ...restrictedNouns(question, analysis, (text) => reader.analyze(text))])].filter(
-      (token) => !roleTokens.includes(token) && !GENERIC_KEY_NOUNS.has(token) && (this.actorTokens.has(token) || alternatives.every((side) => side.has(token))),
+    const nouns = [...new Set([...this.keyNouns(analysis, focal), ...restrictedNouns(question, analysis, (text) => reader.analyze(text))])].filter(
+      (token) => !roleTokens.includes(token) && !GENERIC_KEY_NOUNS.has(token),
     );
+    const shared = (token: string) => this.actorTokens.has(token) || alternatives.every((side) => side.has(token));
+    const keyNouns = nouns.filter(shared);
+    // The answer must still hold the nouns of one alternative ("Fördert das *Land* die Elternarbeit
+    // oder zahlen das die *Kommunen*?" is not answered by an entry naming neither).
+    const alternativeNouns = alternatives.map((side) => nouns.filter((token) => !shared(token) && side.has(token)));
     const topic = surroundings.topic;
     const borrow = (text: string, weight: number) => this.borrow(focal, reader.analyze(text), weight);
     // A part read as the piece it refers to that asks what kind of fact it wants ("und *wo* gibt es
@@ -344,6 +349,7 @@ export class Matcher {
         forwardTerms: askedForwardTerms(question, analysis.forwardTerms),
         entryCovers: (entry, term) => this.entryFacts.covers(entry, term),
         keyNouns,
+        ...(alternativeNouns.some((side) => side.length > 0) ? { alternativeNouns } : {}),
         entryHas: (entry, token) => this.entryFacts.has(entry, token),
         // The first entry that has the key nouns does not answer in place of the best one when
         // - a thin part points into a context sentence ("Ist das auch Aufgabe vom KI?"): it is about

@@ -12,6 +12,7 @@
  * asks for two things, a pronoun that stands for something unknown).
  * `explainMessage` returns every stage's result for `npm run ask -- --json`.
  */
+import { opensQuestion } from './clauses';
 import { declined } from './decide';
 import { choiceNearAnswer, firstSentence, readPart, type PartTrace } from './followUp';
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
@@ -218,7 +219,7 @@ function pointsIntoUnknown(matcher: Matcher, part: PartTrace, before: PartTrace,
  * an article and a few words at the end, perhaps before a last clause ("…, schick mal rüber").
  */
 const JOINED_OBJECT =
-  /^(.*\S)\s+(?:und|sowie|and)\s+(?:(?:außerdem|ausserdem|auch|noch|zusätzlich|zusaetzlich|also|idealerweise|möglichst|moeglichst|eventuell|evtl\.|ggf\.|gegebenenfalls|vielleicht|gerne?|bestenfalls)\s+)?((?:die|den|das|eine|einen|ihre|eure|deren|the)\s+[\p{L}-]+(?:\s+[\p{L}.-]+){0,3})\s*(?:,[^,]*)?[?.!]*$/iu;
+  /^(.*\S)\s+(?:und|sowie|and)\s+(?:(?:außerdem|ausserdem|auch|noch|zusätzlich|zusaetzlich|also|(idealerweise|möglichst|moeglichst|eventuell|evtl\.|ggf\.|gegebenenfalls|vielleicht|gerne?|bestenfalls))\s+)?((?:die|den|das|eine|einen|ihre|eure|deren|the)\s+[\p{L}-]+(?:\s+[\p{L}.-]+){0,3})\s*(?:,[^,]*)?[?.!]*$/iu;
 
 /**
  * What every match of {@link JOINED_OBJECT} contains: tested first, since most parts join nothing
@@ -238,16 +239,27 @@ const TRUNCATED_PAIR = /([\p{L}]{2,})-\s+(?:und|oder|sowie|bzw\.?)\s+([\p{L}][\p
  */
 function objectsOf(text: string): string[] | undefined {
   const joined = JOINS_TWO.test(text) ? JOINED_OBJECT.exec(text) : null;
-  if (joined && joined[1]!.split(/\s+/u).length >= 2) {
+  const hedged = joined?.[2] !== undefined && asksWhetherItsVerb(joined[1]!);
+  if (joined && !hedged && joined[1]!.split(/\s+/u).length >= 2) {
     // "die Mailadresse der LaKI, die Webseite und die Faxnummer": a list before the last "und".
     const listed = LISTED_OBJECT.exec(joined[1]!);
-    return listed && listed[1]!.split(/\s+/u).length >= 2 ? [listed[1]!, listed[2]!, joined[2]!] : [joined[1]!, joined[2]!];
+    return listed && listed[1]!.split(/\s+/u).length >= 2 ? [listed[1]!, listed[2]!, joined[3]!] : [joined[1]!, joined[3]!];
   }
   // Most parts have no hyphen, and the pattern tries every letter of every word to find that out.
   const pair = text.includes('-') ? TRUNCATED_PAIR.exec(text) : null;
   if (!pair) return undefined;
   const [before, after] = [text.slice(0, pair.index), text.slice(pair.index + pair[0].length)];
   return [`${before}${pair[1]}${after}`, `${before}${pair[2]}${after}`];
+}
+
+/**
+ * True when what comes before a hedged "und vielleicht die …" asks whether its own verb holds ("Berät
+ * die LaKI Kommunen und vielleicht die Schulen?", "…, ob die LaKI Kommunen berät und vielleicht die
+ * Schulen?"): the hedge then joins a second object of that verb, not a second thing asked for. A
+ * request verb ("Können Sie mir … schicken und möglichst die Namen …") asks for things, and splits.
+ */
+function asksWhetherItsVerb(before: string): boolean {
+  return (opensQuestion(before, true) === 'verb' && opensQuestion(before) !== 'verb') || /(?:^|[\s,])ob\s/iu.test(before);
 }
 
 /**

@@ -135,6 +135,23 @@ export function pointsBack(text: string, isStopword: (word: string) => boolean):
   return list.some((word) => POINTING_ADVERBS.has(word) || POSSESSIVES.has(word)) || standsFor(list, isStopword);
 }
 
+/** Words that stand for a thing named before, not for a situation ("Was steht da *drin*?", "Brauchen wir *eins*?"), folded. */
+const THING_POINTERS: ReadonlySet<string> = new Set(['drin', 'darin', 'eins']);
+
+/**
+ * True when a piece points at a thing said before, not at the situation: a demonstrative standing
+ * alone other than "das" ("Hast du *die* da?") or {@link THING_POINTERS}. A concession may name that thing
+ * ("…, obwohl der Erlass das gar nicht vorsieht. Was steht da drin?").
+ */
+export function pointsAtNamedThing(text: string, isStopword: (word: string) => boolean): boolean {
+  const list = words(text);
+  const at = standingAt(list, isStopword);
+  return (at !== -1 && !SITUATION_DEMONSTRATIVES.has(list[at]!)) || list.some((word) => THING_POINTERS.has(word));
+}
+
+/** Demonstratives that stand for a situation as often as for a thing ("Wie läuft *das* da?"); "die", "den" stand for a thing. */
+const SITUATION_DEMONSTRATIVES: ReadonlySet<string> = new Set(['das', 'dies', 'this', 'that', 'it']);
+
 /** Possessives that point at an owner named before ("Was sind *deren* Aufgaben?"). */
 const POSSESSIVES = new Set(['deren', 'dessen']);
 

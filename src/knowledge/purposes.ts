@@ -63,6 +63,18 @@ const REASON_PHRASE =
 const FORMAT_PHRASE =
   /(?:^|\s)(?:in|mit|in just)\s+(?:\d+(?:\s*[-–]\s*\d+)?|ein(?:em|igen)?\s+paar|wenigen|einem|zwei|drei|vier|fünf|fuenf|funf|a\s+few|one|two|three|a)\s+(?:(?:kurzen|knappen|einfachen|eigenen|short|simple)\s+)?(?:sätzen|saetzen|satzen|satz|worten|wörtern|woertern|wortern|zeilen|stichpunkten|stichworten|absätzen|absaetzen|absatzen|sentences?|words|lines|bullet\s+points)(?=[\s,.!?;:]|$)/iu;
 
+/** A law's own text: its sentences and paragraphs are facts asked about ("Regelt § 7 die Förderung in 2 Absätzen?"). */
+const LEGAL_TEXT = /§|paragra(?:ph|f)|gesetz|erlass|absatz|abs\./iu;
+
+/** A verb asking to be told or given something: the phrase then says the answer's form ("… in 3 Sätzen zusammenfassen"). */
+const TELLING = /(?<!\p{L})(?:zusammenfass|zusammengefass|erklär|erklaer|beschreib|sag|nenn|schreib|schick|gib|geb|darstell|formulier(?:e|en|st)?\b|bitte|explain|summari[sz]|tell|describe)/iu;
+
+/** {@link FORMAT_PHRASE} in a text, unless it counts a law's sentences or paragraphs without asking to be told. */
+function formatPhrase(text: string): RegExpExecArray | null {
+  const match = FORMAT_PHRASE.exec(text);
+  return match && LEGAL_TEXT.test(text) && !TELLING.test(text) ? null : match;
+}
+
 /** A text without the phrase from `start` to `end`, its spaces and a comma left before the end mended ("Was macht die LaKI, in zwei Sätzen?"). */
 function without(text: string, start: number, end: number): string {
   return `${text.slice(0, start)} ${text.slice(end)}`
@@ -86,7 +98,7 @@ export function splitPurposePhrase(text: string): [string | undefined, string] {
 
 /** Splits the phrase saying the answer's form out of a piece ({@link FORMAT_PHRASE}): [the phrase, the piece without it]. */
 export function splitFormatPhrase(text: string): [string | undefined, string] {
-  const match = FORMAT_PHRASE.exec(text);
+  const match = formatPhrase(text);
   if (!match) return [undefined, text];
   const rest = without(text, match.index, match.index + match[0].length);
   return words(rest).length >= 2 ? [match[0].trim(), rest] : [undefined, text];
@@ -94,5 +106,5 @@ export function splitFormatPhrase(text: string): [string | undefined, string] {
 
 /** True when a text has a phrase that says what the answer is for, or the writer's own matter it is about. */
 export function namesPurpose(text: string): boolean {
-  return PURPOSE_PHRASE.test(text) || REASON_PHRASE.test(text) || FORMAT_PHRASE.test(text);
+  return PURPOSE_PHRASE.test(text) || REASON_PHRASE.test(text) || formatPhrase(text) !== null;
 }

@@ -7,7 +7,7 @@
  */
 import { hasTopicWords } from './chatWords';
 import { CONCEDES, GIVES_REASON } from './clauses';
-import { abbreviationIn, actorNamed, asksAbbreviation, pointsBack, pointsWithinItself, saysShe, saysSuchAThing } from './pointers';
+import { abbreviationIn, actorNamed, asksAbbreviation, pointsAtNamedThing, pointsBack, pointsWithinItself, saysShe, saysSuchAThing } from './pointers';
 import { fold } from './text';
 
 /** A piece of a message as far as pointing is concerned: its text and whether it asks (see `sentences.ts`). */
@@ -94,7 +94,7 @@ export function referentOf(
   if (
     nearest &&
     stated &&
-    (saysSuchAThing(part) || CONCEDES.test(fold(nearest.text))) &&
+    (saysSuchAThing(part) || (CONCEDES.test(fold(nearest.text)) && !pointsAtNamedThing(part, isStopword))) &&
     qualifiesStatement(nearest.text) &&
     stated.role === 'context' &&
     namesTopic?.(stated.text)

@@ -302,6 +302,19 @@ describe('matchMessage', () => {
     expect(answered(tried)).toBe('querschnitt-senioren');
   });
 
+  it('should keep the rules of 7 December\'s fifth session to what they were written for (first review)', () => {
+    // A pointer at a thing ("da drin", "eins", "die") may point into a concession, which can name it.
+    expect(answered('Unser KI macht viel für Kitas, obwohl der Erlass das gar nicht so vorsieht. Was steht da eigentlich drin?')).not.toBe('fruehe-bildung');
+    expect(answered('Wir planen ein KI, obwohl wir noch kein Integrationskonzept haben. Brauchen wir da zwingend eins?')).toBe('ki-integrationskonzept');
+    // A hedge after a yes/no question joins a second object of its verb, not a second thing asked for.
+    expect(kb.matchMessage('Können Sie mir sagen, ob die LaKI Kommunen berät und vielleicht die Schulen?').main.outcome).not.toBe('answer');
+    // Sentences and paragraphs of a law are facts asked about, not the answer's form.
+    expect(kb.matchMessage('Regelt § 7 die Förderung in 2 Absätzen?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Wird die Förderung der KI im Gesetz in 2 Sätzen geregelt?').main.outcome).toBe('none');
+    // An answer to an either-or question still names one alternative's nouns.
+    expect(kb.matchMessage('Fördert das Land die Elternarbeit in Kitas oder zahlen das die Kommunen?').main.outcome).not.toBe('answer');
+  });
+
   it('should forward "regelmäßig" only where it asks how often', () => {
     expect(answered('Bietet das KI regelmäßig Fortbildungen für Erzieherinnen an?')).toBe('fruehe-bildung-fortbildung');
     expect(kb.matchMessage('Wie regelmäßig trifft sich der Verbund?').main.outcome).toBe('none');
