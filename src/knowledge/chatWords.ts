@@ -27,6 +27,8 @@ export const QUESTION_VERBS = new Set([
   'habt', 'seid', 'geht', 'gilt', 'vertritt', 'vertreten', 'organisiert', 'organisieren', 'betreut',
   'begleitet', 'koordiniert', 'richtet', 'plant', 'informiert', 'vermittelt', 'sitzt', 'liegt',
   'kostet', 'kosten', 'dauert', 'dauern', 'zahlt', 'zahlen', 'finanziert', 'gehen', 'lauft', 'laufen', 'spielt', 'spielen',
+  // Addressing the reader as du or ihr ("Könntest du …", "Könnt ihr …", "Hast du …", "Weißt du …").
+  'konntest', 'konntet', 'konnt', 'hast', 'hattest', 'hattet', 'weisst', 'kennst', 'wurdest', 'wurdet',
   'is', 'are', 'do', 'does', 'did', 'can', 'could', 'would', 'should', 'will', 'may', 'has', 'have',
 ]);
 

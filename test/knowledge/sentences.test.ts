@@ -675,6 +675,9 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   it('should read a clause of an unmarked last sentence that opens with a verb addressing the reader as the question', () => {
     const result = focus('ehrlich gesagt weiß ich gar nicht was das KI bei uns im Kreis macht, kannst du mir kurz erklären was die KIs so machen');
     expect(result.parts.map((part) => part.text)).toEqual(['kannst du mir kurz erklären was die KIs so machen']);
+    // "könntest du", "hast du", "weißt du" open it like "kannst du".
+    const could = focus('ich bin neu hier und kenn mich nicht aus, könntest du mir bitte die Kernaufgaben der LaKI nennen');
+    expect(could.parts.map((part) => part.text)).toEqual(['könntest du mir bitte die Kernaufgaben der LaKI nennen']);
     // Lower-case "sie" after the comma is a third person: the statement stays whole.
     const statement = focus('Die Eltern haben abends keine Zeit, kommen sie zu keinem Elternabend');
     expect(statement.parts.map((part) => part.text)).toEqual(['Die Eltern haben abends keine Zeit, kommen sie zu keinem Elternabend']);
