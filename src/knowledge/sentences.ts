@@ -278,6 +278,16 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     }
   }
 
+  // "Wer legt fest, welche Themen ein KI bearbeitet? Das Land oder die Stadt selber?": a bare pair of
+  // alternatives after a question, with no verb of its own, offers answers to that question: context.
+  pieces.forEach((piece, index) => {
+    const before = pieces[index - 1];
+    if (piece.role !== 'question' || before?.role !== 'question' || !OFFERS_OPTIONS.test(piece.text) || opensQuestion(piece.text) !== null) return;
+    // "Und die Telefonnummer oder die Mailadresse?" goes on asking.
+    if (words(piece.text).length > MAX_OPTION_WORDS || /^(?:und|and|auch|sowie)\s/iu.test(piece.text)) return;
+    pieces[index] = { text: piece.text, role: 'context', why: 'offers answers to the question before ("Das Land oder die Stadt?")' };
+  });
+
   // "Ich benötige das Gesetz, auf dessen Grundlage … Wie heißt es?": a piece that only asks for
   // what the asked piece before it names asks that piece again ("wo sitzt sie?" asks more).
   // "Die Schulleitungen fragen, ob es Unterstützung bei der interkulturellen Öffnung gibt. Kann das
@@ -351,6 +361,12 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   });
   return { pieces, parts };
 }
+
+/** A piece that is two options joined by "oder" ("das Land oder die Stadt selber?"). */
+const OFFERS_OPTIONS = /\S\s+oder\s+\S/iu;
+
+/** Most words of a bare pair of options ({@link OFFERS_OPTIONS}); a longer piece says more than its options. */
+const MAX_OPTION_WORDS = 7;
 
 /** "da drin", "darin": a pointer into a text (a decree, a concept), not into what the writer wants. */
 const POINTS_INTO_TEXT = /(?:^|[^\p{L}])(?:drin|darin)(?=[^\p{L}]|$)/iu;

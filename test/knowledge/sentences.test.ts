@@ -683,6 +683,14 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(statement.parts.map((part) => part.text)).toEqual(['Die Eltern haben abends keine Zeit, kommen sie zu keinem Elternabend']);
   });
 
+  it('should read a bare pair of options after a question as context for it, not as a question of its own', () => {
+    const options = focus('Wer legt eigentlich fest welche Themen ein KI bearbeitet? Das Land oder die Stadt selber?');
+    expect(options.parts.map((part) => part.text)).toEqual(['Wer legt eigentlich fest welche Themen ein KI bearbeitet?']);
+    expect(options.parts[0]!.context).toContain('Das Land oder die Stadt selber?');
+    // "Und …" goes on asking.
+    expect(focus('Was macht die LaKI? Und die Telefonnummer oder die Mailadresse?').parts).toHaveLength(2);
+  });
+
   it('should let "bei sowas" point into the sentence before it', () => {
     const result = focus('Unser Museum möchte sich interkulturell aufstellen. Kann das KI bei sowas helfen?');
     expect(result.parts[0]!.leansOn).toBe('Unser Museum möchte sich interkulturell aufstellen.');
