@@ -24,6 +24,7 @@ import {
   unknownPlace,
   weighsAlternatives,
   yesNoAlternatives,
+  sendsToWriter,
 } from './questionForms';
 import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
@@ -144,6 +145,7 @@ export class Matcher {
     this.entryFacts = new EntryFacts(this.analyzer);
     this.actorTokens = new Set(this.analyzer.analyzeQuery('KI LaKI').tokens);
     this.dutyTokens = new Set(this.analyzer.analyzeQuery('zuständig verantwortlich').tokens);
+    this.sendTokens = new Set(this.analyzer.analyzeQuery('schicken').tokens);
     this.personTokens = this.analyzer.analyzeQuery('Ansprechpartner').tokens;
     this.spelledOut = new Set(entries.flatMap((entry) => abbreviationsSpelledOut(answerText(entry))));
     const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
@@ -165,6 +167,8 @@ export class Matcher {
 
   /** What "zuständig" and "verantwortlich" are read as, and "Ansprechpartner" (see {@link personWithin}). */
   private readonly dutyTokens: ReadonlySet<string>;
+  /** Tokens of sending ("schicken", "senden"): a frame when sent to the writer ({@link sendsToWriter}). */
+  private readonly sendTokens: ReadonlySet<string>;
   private readonly personTokens: readonly string[];
 
   /**
@@ -279,6 +283,9 @@ export class Matcher {
     // what the sentence names is that duty; the duty frames the question as a role does.
     const dutyOnly = leaning && unknown.length === 0 && this.asksOnlyWhoseDuty(question, analysis.tokens);
     if (dutyOnly) for (const token of this.dutyTokens) focal.delete(token);
+    // "Können Sie mir die Telefonnummer schicken?": sent to the writer, the verb frames the request;
+    // what is sent is asked ("Wohin kann ich Unterlagen schicken?" asks where to send).
+    if (sendsToWriter(question)) for (const token of this.sendTokens) focal.delete(token);
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, keyNouns: [], scored: [], result });
     // "und was macht *die* eigentlich?" names nothing but the actor the pronoun stands for.
     const actorAlone = focal.size === 0 && surroundings.actor !== undefined && !contextAsQuestion;

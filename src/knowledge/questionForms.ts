@@ -210,6 +210,15 @@ export function yesNoAlternatives(question: string): string[] {
   return weighsAlternatives(question) && opensQuestion(question) === 'verb' ? question.split(/\s+oder\s+/iu) : [];
 }
 
+/** Sending to the writer: "mir/uns … schicken/senden/mailen", "schick/send mir", "send me". */
+const SENDS_TO_WRITER =
+  /(?:^|[^\p{L}])(?:(?:mir|uns)(?:\s+\S+){0,6}?\s+(?:zu)?(?:schicken|senden|mailen|zusenden|übersenden|ubersenden|uebersenden|zukommen\s+lassen)|(?:schick|schicke|schickt|schicken|send|sende|sendet|senden|mail|maile|mailen)\s+(?:\S+\s+)?(?:mir|uns|me|us))(?=[^\p{L}]|$)/iu;
+
+/** True when a request asks for something sent to the writer ({@link SENDS_TO_WRITER}). */
+export function sendsToWriter(question: string): boolean {
+  return SENDS_TO_WRITER.test(question);
+}
+
 /** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */
 const ADDRESSES_YOU = /(?:^|[^\p{L}])(?:euch|eure[mnrs]?|euer)(?=[^\p{L}]|$)/iu;
 

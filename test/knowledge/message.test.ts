@@ -153,6 +153,15 @@ describe('matchMessage', () => {
     expect(answered('Wer fördert die Kommunalen Integrationszentren?')).toBe('ki-foerderung');
   });
 
+  it('should read sending to the writer as the frame of a request, not as what is asked', () => {
+    // "schicken" is a word of the fax and postal entries ("Wohin kann ich Unterlagen schicken?").
+    expect(answered('Können Sie mir die Telefonnummer schicken?')).toBe('laki-telefon');
+    expect(answered('Kannst du mir die Nummer schicken?')).toBe('laki-telefon');
+    expect(answered('Bitte senden Sie mir die Telefonnummer.')).toBe('laki-telefon');
+    expect(answered('Could you please send me the phone number?')).toBe('laki-telefon');
+    expect(answered('Wohin kann ich Unterlagen schicken?')).toBe('laki-postanschrift');
+  });
+
   it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
     expect(kb.matchMessage('Wie oft finden die Austauschtreffen der Integrationszentren statt?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('How often do the centres meet for exchange?').main.outcome).toBe('none');
