@@ -81,7 +81,7 @@ export function readPart(
   // "Mit wem arbeitet die LaKI zusammen?" – "und wer genau sind diese Unterstützungseinrichtungen?":
   // asked which ones exactly, the last answer that named them as a group again would pretend to
   // list them: the knowledge does not say.
-  if (topic && trace.explanation.result.answer?.id === topic.id && ASKS_WHICH_EXACTLY.test(part.text)) {
+  if (topic && trace.explanation.result.answer?.id === topic.id && ASKS_WHICH_EXACTLY.test(part.text) && UNNAMED_GROUP.test(topic.answer.replace(/\*\*/gu, ''))) {
     const declinedHere = { ...trace.explanation, result: declined('uncovered-terms', trace.explanation.result.candidates) };
     return traceOf({ ...part, why: `${part.why}; asks which ones exactly, and the last answer names them only as a group` }, trace.elliptic, declinedHere);
   }
@@ -95,6 +95,14 @@ export function readPart(
  */
 const ASKS_WHICH_EXACTLY =
   /(?:^|[^\p{L}])(?:wer|(?:mit|bei|von|zu)\s+(?:wem|welchen)|welche\s+sind\s+(?:das|dies|die))\s+(?:\S+\s+){0,3}?(?:genau|konkret|im\s+einzelnen|namentlich|alle)(?=[^\p{L}]|$)/iu;
+
+/**
+ * Others an answer names only as a group ("mit *anderen landesweiten Unterstützungseinrichtungen*",
+ * "*weiteren überregional wirkenden Partnern*"): an answer without such a group lists what it names
+ * (the contact persons, MSW and MAIS, the fields), and asked which ones exactly, it is given again.
+ */
+const UNNAMED_GROUP =
+  /(?<!\p{L})(?:andere[nrs]?|weitere[nrs]?)\s+(?:(?!(?:von|als|mit|in|im|bei|zu|für|aus|an|auf|und|oder)\s)\p{Ll}+\s+){0,2}\p{Lu}\p{L}+/u;
 
 /** See {@link readPart}. */
 function readWithTopic(

@@ -398,7 +398,7 @@ const CHAT_FILLERS = [
   'include', 'includes', 'included', 'including',
   // English chat around the question: who asked, and the writer's state ("My boss asked me whether …").
   'ask', 'asked', 'asking', 'boss', 'manager', 'colleague', 'colleagues', 'wonder', 'wondering', 'wondered',
-  'mentioned', 'heard', 'told', 'called', 'trying', 'understand', 'new', 'around', 'regarding', 'thing', 'things',
+  'mentioned', 'heard', 'told', 'called', 'trying', 'understand', 'regarding', 'thing', 'things',
 ];
 
 /**

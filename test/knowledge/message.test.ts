@@ -632,6 +632,11 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('mit welchen genau?', after).main.outcome).toBe('none');
     // One thing the last answer names is answered again ("welcher Paragraph genau?" after the legal basis).
     expect(answered('und welcher Paragraph genau?', { lastEntryId: 'ki-rechtsgrundlage' })).toBe('ki-rechtsgrundlage');
+    // A last answer that lists them by name is given again.
+    expect(answered('Wer genau sind die Ansprechpersonen?', { lastEntryId: 'laki-ansprechpersonen' })).toBe('laki-ansprechpersonen');
+    expect(answered('welche sind das genau?', { lastEntryId: 'laki-foerderung' })).toBe('laki-foerderung');
+    expect(answered('welche sind das konkret?', { lastEntryId: 'handlungsfelder-ueberblick' })).toBe('handlungsfelder-ueberblick');
+    expect(answered('von wem genau kommt der Erlass?', { lastEntryId: 'ki-erlass' })).toBe('ki-erlass');
   });
 
   it('should read "gibt es sowas auch für Schulen?" as being about schools, not the last answer', () => {
@@ -848,6 +853,11 @@ describe('matchMessage', () => {
     const reading = kb.explainMessage('My boss asked me whether the centres also work with migrant organisations. Do they?').parts[0]!;
     expect(reading.explanation.analysis.readings.filter((word) => word.kind === 'unknown')).toEqual([]);
     expect(kb.matchMessage('My boss asked me whether the centres also work with migrant organisations. Do they?').main.suggestions.map((entry) => entry.id)).toContain('ki-vernetzung');
+
+    // Asked for, the boss or manager is who heads an office, and what is new is news: not in the flyer.
+    for (const question of ['Who is the manager of the LaKI?', 'Wer ist der Boss der LaKI?', "What's new at the LaKI?", 'Are there centres around here?']) {
+      expect(kb.matchMessage(question).main.outcome).toBe('none');
+    }
   });
 
   it('should answer a follow-up that points back but names the LaKI to call with the LaKI\'s contact data', () => {
