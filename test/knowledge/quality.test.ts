@@ -19,18 +19,18 @@ const laterTuningSets = [
   ['real-messages-8.yaml', 93, 0],
   ['real-messages-9.yaml', 87, 1],
   ['real-messages-10.yaml', 90, 0],
-  ['real-messages-11.yaml', 93, 1],
+  ['real-messages-11.yaml', 94, 1],
   // Written on 6 December (second session of that day); 72 right and 4 confident wrong at first sight.
   ['real-messages-12.yaml', 89, 1],
   // Written on 6 December (second session): 75 long messages with context, 25 unanswerable; 66 right
   // on that morning's code, 67 on arrival.
-  ['real-messages-13.yaml', 74, 2],
+  ['real-messages-13.yaml', 76, 2],
   // Written on 6 December (third session): 45 long messages with context, 15 English, 10 follow-ups,
   // 10 with several questions, 20 unanswerable; 77 right and 5 confident wrong at first sight.
-  ['real-messages-14.yaml', 85, 0],
+  ['real-messages-14.yaml', 86, 0],
   // Written on 6 December (third session), emphasis on follow-up conversations (30 of 100); 76 right
   // on the code of that session's start, 75 on arrival.
-  ['real-messages-15.yaml', 86, 2],
+  ['real-messages-15.yaml', 87, 2],
   // Written at the end of that session: 40 conversations, 10 messages with several questions, 10
   // unanswerable; 43 of 60 right on the code of that session's start, 45 on arrival.
   ['real-messages-16.yaml', 53, 2],
@@ -39,7 +39,7 @@ const laterTuningSets = [
   ['real-messages-17.yaml', 85, 0],
   // Written at the start of 6 December's fifth session, emphasis on honesty near covered topics and
   // follow-ups; 79 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-18.yaml', 90, 3],
+  ['real-messages-18.yaml', 91, 2],
   // Written at the start of 7 December's second session, emphasis on long messages whose question is thin
   // or points into the context, and on honesty; 77 right and 4 confident wrong parts/turns at first sight, 84 and 2 at its end.
   ['real-messages-19.yaml', 84, 2],
@@ -54,15 +54,15 @@ const laterTuningSets = [
   ['real-messages-22.yaml', 85, 4],
   // Written at the start of 7 December's fourth session, emphasis on long messages whose question is thin or
   // a request (35) and on follow-ups (25); 74 right and 3 confident wrong parts/turns at first sight, 80 and 2 at its end.
-  ['real-messages-23.yaml', 80, 2],
+  ['real-messages-23.yaml', 81, 2],
   // Written at the start of 7 December's fifth session, emphasis on long messages whose question is thin or
-  // points back into the situation (40) and on follow-ups (25); 76 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-24.yaml', 76, 6],
+  // points back into the situation (40) and on follow-ups (25); 76 right and 6 confident wrong parts/turns at first sight, 81 and 4 at its end.
+  ['real-messages-24.yaml', 81, 4],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
   // [file, cases right at least, confident wrong parts/turns at most, unanswerable cases answered at most]
-  // — figures at the end of 6 December 2026, raised in its second to sixth sessions (and in all three sessions of 7 December) where it gained (checked by summary figures only).
+  // — figures at the end of 6 December 2026, raised in its second to sixth sessions (and in the sessions of 7 December) where it gained (checked by summary figures only).
   ['real-messages-holdout.yaml', 64, 0, 0],
   ['real-messages-holdout-2.yaml', 77, 1, 0],
   ['real-messages-holdout-3.yaml', 93, 2, 0],
@@ -79,14 +79,14 @@ const heldOut = [
   ['real-messages-holdout-8.yaml', 95, 3, 1],
   // Written at the start of 6 December's fourth session, measured on arrival on the code of
   // that session's start (92 right, 6 confident wrong parts/turns; 93 at its end), never read.
-  ['real-messages-holdout-9.yaml', 93, 6, 2],
+  ['real-messages-holdout-9.yaml', 94, 6, 2],
   // Written at the start of 6 December's fifth session, measured on arrival on the code of that
   // session's start (102 right, 1 confident wrong part/turn), never read.
   ['real-messages-holdout-10.yaml', 102, 1, 0],
   // Written at the start of 6 December's sixth session, measured on arrival on the code of that
   // session's start (112 right, 1 confident wrong part/turn, 2 of 25 unanswerable not declined; 113 and
   // 1 at its end), never read.
-  ['real-messages-holdout-11.yaml', 114, 0, 0],
+  ['real-messages-holdout-11.yaml', 115, 0, 0],
   // Written at the start of 7 December's session, measured on arrival on the code of that session's
   // start (111 right, no confident wrong part/turn, 1 of 25 unanswerable offered choices; 112 at its
   // end, 114 at the end of the second session). Never read, but bench:conversations printed its nine
