@@ -24,7 +24,7 @@ import {
   unknownPlace,
   weighsAlternatives,
   yesNoAlternatives,
-  sendsToWriter,
+  withoutSendingVerb,
 } from './questionForms';
 import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
@@ -145,7 +145,6 @@ export class Matcher {
     this.entryFacts = new EntryFacts(this.analyzer);
     this.actorTokens = new Set(this.analyzer.analyzeQuery('KI LaKI').tokens);
     this.dutyTokens = new Set(this.analyzer.analyzeQuery('zuständig verantwortlich').tokens);
-    this.sendTokens = new Set(this.analyzer.analyzeQuery('schicken').tokens);
     this.personTokens = this.analyzer.analyzeQuery('Ansprechpartner').tokens;
     this.spelledOut = new Set(entries.flatMap((entry) => abbreviationsSpelledOut(answerText(entry))));
     const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
@@ -167,8 +166,6 @@ export class Matcher {
 
   /** What "zuständig" and "verantwortlich" are read as, and "Ansprechpartner" (see {@link personWithin}). */
   private readonly dutyTokens: ReadonlySet<string>;
-  /** Tokens of sending ("schicken", "senden"): a frame when sent to the writer ({@link sendsToWriter}). */
-  private readonly sendTokens: ReadonlySet<string>;
   private readonly personTokens: readonly string[];
 
   /**
@@ -283,9 +280,13 @@ export class Matcher {
     // what the sentence names is that duty; the duty frames the question as a role does.
     const dutyOnly = leaning && unknown.length === 0 && this.asksOnlyWhoseDuty(question, analysis.tokens);
     if (dutyOnly) for (const token of this.dutyTokens) focal.delete(token);
-    // "Können Sie mir die Telefonnummer schicken?": sent to the writer, the verb frames the request;
-    // what is sent is asked ("Wohin kann ich Unterlagen schicken?" asks where to send).
-    if (sendsToWriter(question)) for (const token of this.sendTokens) focal.delete(token);
+    // "Können Sie mir die Telefonnummer schicken?", "… die Adresse mailen?": sent to the writer, the
+    // verb frames the request; what is sent is asked ("Wohin kann ich Unterlagen schicken?" asks where to send).
+    const unsent = withoutSendingVerb(question);
+    if (unsent !== undefined) {
+      const asked = new Set(reader.analyze(unsent).tokens);
+      for (const token of [...focal.keys()]) if (!asked.has(token)) focal.delete(token);
+    }
     const none = (result: MatchResult): Explanation => ({ analysis, contextTokens: [], contextAsQuestion, keyNouns: [], scored: [], result });
     // "und was macht *die* eigentlich?" names nothing but the actor the pronoun stands for.
     const actorAlone = focal.size === 0 && surroundings.actor !== undefined && !contextAsQuestion;

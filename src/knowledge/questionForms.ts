@@ -210,13 +210,22 @@ export function yesNoAlternatives(question: string): string[] {
   return weighsAlternatives(question) && opensQuestion(question) === 'verb' ? question.split(/\s+oder\s+/iu) : [];
 }
 
-/** Sending to the writer: "mir/uns … schicken/senden/mailen", "schick/send mir", "send me". */
+/** Sending to the writer: "mir/uns … schicken/senden/mailen", "schick/send mir", "send me"; group 1 or 2 is the verb. */
 const SENDS_TO_WRITER =
-  /(?:^|[^\p{L}])(?:(?:mir|uns)(?:\s+\S+){0,6}?\s+(?:zu)?(?:schicken|senden|mailen|zusenden|übersenden|ubersenden|uebersenden|zukommen\s+lassen)|(?:schick|schicke|schickt|schicken|send|sende|sendet|senden|mail|maile|mailen)\s+(?:\S+\s+)?(?:mir|uns|me|us))(?=[^\p{L}]|$)/iu;
+  /(?:^|[^\p{L}])(?:(?:mir|uns)(?:\s+\S+){0,6}?\s+((?:zu)?(?:schicken|senden|mailen|zusenden|übersenden|ubersenden|uebersenden|zukommen\s+lassen))|(schick|schicke|schickt|schicken|send|sende|sendet|senden|mail|maile|mailen)\s+(?:\S+\s+)?(?:mir|uns|me|us))(?=[^\p{L}]|$)/iu;
 
-/** True when a request asks for something sent to the writer ({@link SENDS_TO_WRITER}). */
-export function sendsToWriter(question: string): boolean {
-  return SENDS_TO_WRITER.test(question);
+/**
+ * The question without the verb by which it asks for something sent to the writer ("Können Sie mir
+ * die Adresse *mailen*?" → "Können Sie mir die Adresse ?"): the verb frames the request, what is sent
+ * is asked. Undefined when nothing is sent to the writer.
+ */
+export function withoutSendingVerb(question: string): string | undefined {
+  const match = SENDS_TO_WRITER.exec(question);
+  const verb = match?.[1] ?? match?.[2];
+  if (!match || !verb) return undefined;
+  // The verb ends the match after "mir … " (group 1) or opens it before "mir" (group 2).
+  const at = match.index + (match[1] ? match[0].length - verb.length : match[0].indexOf(verb));
+  return `${question.slice(0, at)} ${question.slice(at + verb.length)}`;
 }
 
 /** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */

@@ -160,6 +160,9 @@ describe('matchMessage', () => {
     expect(answered('Bitte senden Sie mir die Telefonnummer.')).toBe('laki-telefon');
     expect(answered('Could you please send me the phone number?')).toBe('laki-telefon');
     expect(answered('Wohin kann ich Unterlagen schicken?')).toBe('laki-postanschrift');
+    // "mailen" says how it is sent, not that the e-mail address is asked.
+    expect(answered('Können Sie mir die Adresse der LaKI mailen?')).toBe('laki-postanschrift');
+    expect(answered('Können Sie mir die Mailadresse schicken?')).toBe('laki-email');
   });
 
   it('should send how often something takes place to the LaKI: the flyer names no frequencies', () => {
