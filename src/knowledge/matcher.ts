@@ -512,7 +512,6 @@ export function coverageOf(reading: Explanation, entry: Entry): number | undefin
   return reading.scored.find((candidate) => candidate.entry.id === entry.id)?.coverage;
 }
 
-
 /**
  * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen
  * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*", "für *Leute* im

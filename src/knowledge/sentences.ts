@@ -279,7 +279,8 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   }
 
   // "Wer legt fest, welche Themen ein KI bearbeitet? Das Land oder die Stadt selber?": a bare pair of
-  // alternatives after a question, with no verb of its own, offers answers to that question: context.
+  // alternatives after a question, opening with neither a question word nor a verb, offers answers
+  // to that question: context.
   pieces.forEach((piece, index) => {
     const before = pieces[index - 1];
     if (piece.role !== 'question' || before?.role !== 'question' || !OFFERS_OPTIONS.test(piece.text) || opensQuestion(piece.text) !== null) return;
