@@ -153,6 +153,12 @@ describe('matchMessage', () => {
     expect(answered('Wer fördert die Kommunalen Integrationszentren?')).toBe('ki-foerderung');
   });
 
+  it('should read "geben … vor" and "gibt … vor" as the Vorgaben they give', () => {
+    expect(answered('und was geben die vor?', { lastEntryId: 'laki-foerderung' })).toBe('ki-erlass');
+    expect(answered('Wer gibt den Rahmen vor?')).toBe('ki-erlass');
+    expect(answered('Gibt das Land da was vor oder entscheiden wir das selbst? Wir wollen das KI beim Schulamt ansiedeln.')).not.toBe('ki-erlass');
+  });
+
   it('should read sending to the writer as the frame of a request, not as what is asked', () => {
     // "schicken" is a word of the fax and postal entries ("Wohin kann ich Unterlagen schicken?").
     expect(answered('Können Sie mir die Telefonnummer schicken?')).toBe('laki-telefon');
