@@ -499,9 +499,9 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(result.parts.map((part) => part.text)).toEqual(['ich brauch die faxnr der laki']);
     expect(result.parts[0]!.context).toContain('wir sind mitten in der haushaltsberatung');
     // With "wir" the clause mostly tells what the office is doing: it is not cut out as a request of its own.
-    const partners = focus('Unser Museum will sich interkulturell ausrichten und wir suchen Partner. Sind die KIs auch für Kultureinrichtungen da?');
-    expect(partners.parts.map((part) => part.text)).not.toContain('wir suchen Partner.');
-    expect(partners.parts.map((part) => part.text)).toContain('Sind die KIs auch für Kultureinrichtungen da?');
+    const partners = asked('Unser Museum will sich interkulturell ausrichten und wir suchen Partner. Sind die KIs auch für Kultureinrichtungen da?');
+    expect(partners).not.toContain('wir suchen Partner.');
+    expect(partners).toContain('Sind die KIs auch für Kultureinrichtungen da?');
   });
 
   it('should leave the writer\'s own matter behind "wegen einer Frage zu …" as context', () => {
@@ -509,27 +509,24 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(result.parts.map((part) => part.text)).toEqual(['tel. nr der laki?']);
     expect(result.pieces.map((piece) => piece.text)).toContain('bzgl. einer frage zu unserem projekt');
     // Without anything else asked, the question's own matter stays the question.
-    expect(focus('Ich habe eine Frage zu Griffbereit').parts.map((part) => part.text)).toEqual(['Ich habe eine Frage zu Griffbereit']);
+    expect(asked('Ich habe eine Frage zu Griffbereit')).toEqual(['Ich habe eine Frage zu Griffbereit']);
   });
 
   it('should read on after a rephrased noun set off by commas, and still split after a rephrased question', () => {
     expect(focus('Wie viele Stellen, also Lehrerstellen und Verwaltungsstellen, bekommt ein KI über die Förderung?').parts).toHaveLength(1);
-    expect(focus('Was ist Griffbereit, also worum geht es da, gibt es das auch für Schulen?').parts.map((part) => part.text)).toEqual([
+    expect(asked('Was ist Griffbereit, also worum geht es da, gibt es das auch für Schulen?')).toEqual([
       'Was ist Griffbereit, also worum geht es da',
       'gibt es das auch für Schulen?',
     ]);
   });
 
   it('should leave "fürs Protokoll unserer Dienstbesprechung" and "für unsere Infobroschüre" as context', () => {
-    const protocol = focus('Ich hätte gern die Namen der Ansprechpartner bei der LaKI fürs Protokoll unserer Dienstbesprechung.');
-    expect(protocol.parts.map((part) => part.text)).toEqual(['Ich hätte gern die Namen der Ansprechpartner bei der LaKI.']);
-    const brochure = focus('Hallo, ich bräuchte für unsere Infobroschüre in Remscheid die Internetadresse der KIs.');
-    expect(brochure.parts.map((part) => part.text)).toEqual(['ich bräuchte die Internetadresse der KIs.']);
+    expect(asked('Ich hätte gern die Namen der Ansprechpartner bei der LaKI fürs Protokoll unserer Dienstbesprechung.')).toEqual(['Ich hätte gern die Namen der Ansprechpartner bei der LaKI.']);
+    expect(asked('Hallo, ich bräuchte für unsere Infobroschüre in Remscheid die Internetadresse der KIs.')).toEqual(['ich bräuchte die Internetadresse der KIs.']);
   });
 
   it('should leave a purpose with its committee and municipality ("… im Schulausschuss des Kreises Coesfeld") as context', () => {
-    const result = focus('Guten Morgen, für einen Vortrag im Schulausschuss des Kreises Coesfeld bräuchte ich die beiden Leitstrategien der KIs.');
-    expect(result.parts.map((part) => part.text)).toEqual(['bräuchte ich die beiden Leitstrategien der KIs.']);
+    expect(asked('Guten Morgen, für einen Vortrag im Schulausschuss des Kreises Coesfeld bräuchte ich die beiden Leitstrategien der KIs.')).toEqual(['bräuchte ich die beiden Leitstrategien der KIs.']);
   });
 
   it('should leave the alternative the writer doubts ("oder ist das nur Schule?") as context', () => {
@@ -539,16 +536,14 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     // An alternative that is a question of its own stays in the question.
     expect(focus('Entscheiden wir das selbst oder gibt das Land was vor?').parts).toHaveLength(1);
     // The burden the writer fears is doubted too; a choice of the writer's own is not.
-    expect(focus('Gibt es einen Austausch unter den KIs oder muss ich da selbst rumtelefonieren?').parts.map((part) => part.text)).toEqual(['Gibt es einen Austausch unter den KIs']);
-    expect(focus('Gibt das Land da was vor oder entscheiden wir das selbst?').parts.map((part) => part.text)).toEqual(['Gibt das Land da was vor oder entscheiden wir das selbst?']);
+    expect(asked('Gibt es einen Austausch unter den KIs oder muss ich da selbst rumtelefonieren?')).toEqual(['Gibt es einen Austausch unter den KIs']);
+    expect(asked('Gibt das Land da was vor oder entscheiden wir das selbst?')).toEqual(['Gibt das Land da was vor oder entscheiden wir das selbst?']);
     // "einfach" doubts like "nur": "… oder macht das KI einfach noch ein weiteres Angebot?"
-    const simply = focus('Ist es Aufgabe des KI, für mehr Transparenz zu sorgen, oder macht das KI einfach noch ein weiteres Angebot?');
-    expect(simply.parts.map((part) => part.text)).toEqual(['Ist es Aufgabe des KI, für mehr Transparenz zu sorgen']);
+    expect(asked('Ist es Aufgabe des KI, für mehr Transparenz zu sorgen, oder macht das KI einfach noch ein weiteres Angebot?')).toEqual(['Ist es Aufgabe des KI, für mehr Transparenz zu sorgen']);
   });
 
   it('should leave "oder geht\'s bei denen nur um Kinder?" as the doubted alternative, and keep "Welcher Kreis oder welche Stadt …" whole', () => {
-    const doubted = focus('Ist das auch was für die KIs, oder geht\'s bei denen nur um Kinder und Schule?');
-    expect(doubted.parts.map((part) => part.text)).toEqual(['Ist das auch was für die KIs']);
+    expect(asked('Ist das auch was für die KIs, oder geht\'s bei denen nur um Kinder und Schule?')).toEqual(['Ist das auch was für die KIs']);
     const alternatives = focus('Welcher Kreis oder welche Stadt hat als erste ein Kommunales Integrationszentrum eingerichtet?');
     expect(alternatives.parts).toHaveLength(1);
     // "und welche …" asks for a second thing.
@@ -556,7 +551,6 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   });
 
   it('should leave other doubted alternatives as context: "nur Einzelberatung", "nicht zuständig", "oder nur für …", "allein unser Job"', () => {
-    const asked = (text: string) => focus(text).parts.map((part) => part.text);
     expect(asked('Begleitet das KI eine Schule bei so einem Prozess, oder machen die nur Einzelberatung?')).toEqual([
       'Begleitet das KI eine Schule bei so einem Prozess',
     ]);
@@ -572,12 +566,10 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   });
 
   it('should never take the doubted alternative of an unmarked last sentence as the question', () => {
-    const result = focus('wir machen viel mit sport. spielt sport bei euch überhaupt ne rolle oder geht es da nur um schule und kita');
-    expect(result.parts.map((part) => part.text)).toEqual(['spielt sport bei euch überhaupt ne rolle']);
+    expect(asked('wir machen viel mit sport. spielt sport bei euch überhaupt ne rolle oder geht es da nur um schule und kita')).toEqual(['spielt sport bei euch überhaupt ne rolle']);
   });
 
   it('should end a sentence after a year ("… von 2011. Berät …"), not after a day ("am 12. fahren")', () => {
-    const asked = (text: string) => focus(text).parts.map((part) => part.text);
     expect(asked('Wir überarbeiten unser Konzept von 2011. Berät die LaKI auch beim Schreiben?')).toEqual(['Berät die LaKI auch beim Schreiben?']);
     expect(focus('Am 12. fahren wir zur LaKI. Wo ist sie?').pieces[0]!.text).toBe('Am 12. fahren wir zur LaKI.');
   });
@@ -610,21 +602,20 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   });
 
   it('should read an unmarked last sentence of two questions as two questions', () => {
-    expect(focus('Kreis Coesfeld hier: welche Faxnummer hat die LaKI und wie lautet die Postanschrift').parts.map((part) => part.text)).toEqual([
+    expect(asked('Kreis Coesfeld hier: welche Faxnummer hat die LaKI und wie lautet die Postanschrift')).toEqual([
       'welche Faxnummer hat die LaKI',
       'wie lautet die Postanschrift',
     ]);
     // So is a message of one such sentence.
-    expect(focus('wo ist die besuchsadresse der laki und wie ist die faxnummer').parts.map((part) => part.text)).toEqual([
+    expect(asked('wo ist die besuchsadresse der laki und wie ist die faxnummer')).toEqual([
       'wo ist die besuchsadresse der laki',
       'wie ist die faxnummer',
     ]);
   });
 
   it('should leave an example after "z.B." and the fragment "oder eher nicht?" as context', () => {
-    const example = focus('Ich möchte wissen, ob sich die Integrationszentren austauschen, z.B. wenn ein Zentrum ein gutes Projekt hat.');
-    expect(example.parts.map((part) => part.text)).toEqual(['ob sich die Integrationszentren austauschen']);
-    expect(focus('Wir haben viele Senioren. Ist das auch Aufgabe vom KI oder eher nicht?').parts.map((part) => part.text)).toEqual([
+    expect(asked('Ich möchte wissen, ob sich die Integrationszentren austauschen, z.B. wenn ein Zentrum ein gutes Projekt hat.')).toEqual(['ob sich die Integrationszentren austauschen']);
+    expect(asked('Wir haben viele Senioren. Ist das auch Aufgabe vom KI oder eher nicht?')).toEqual([
       'Ist das auch Aufgabe vom KI',
     ]);
   });
@@ -637,10 +628,10 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   });
 
   it('should leave any doubted alternative with "eher" or "nur" as context ("oder denken die eher gesamtstädtisch?", "oder nur Beratung?")', () => {
-    expect(focus('Spielt das Quartier beim KI eine Rolle oder denken die eher gesamtstädtisch?').parts.map((part) => part.text)).toEqual([
+    expect(asked('Spielt das Quartier beim KI eine Rolle oder denken die eher gesamtstädtisch?')).toEqual([
       'Spielt das Quartier beim KI eine Rolle',
     ]);
-    expect(focus('macht das KI sowas oder nur beratung?').parts.map((part) => part.text)).toEqual(['macht das KI sowas']);
+    expect(asked('macht das KI sowas oder nur beratung?')).toEqual(['macht das KI sowas']);
   });
 
   it('should let a lower-case "sie" point into the sentence before it, but not the formal "Sie"', () => {
@@ -673,14 +664,11 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   });
 
   it('should read a clause of an unmarked last sentence that opens with a verb addressing the reader as the question', () => {
-    const result = focus('ehrlich gesagt weiß ich gar nicht was das KI bei uns im Kreis macht, kannst du mir kurz erklären was die KIs so machen');
-    expect(result.parts.map((part) => part.text)).toEqual(['kannst du mir kurz erklären was die KIs so machen']);
+    expect(asked('ehrlich gesagt weiß ich gar nicht was das KI bei uns im Kreis macht, kannst du mir kurz erklären was die KIs so machen')).toEqual(['kannst du mir kurz erklären was die KIs so machen']);
     // "könntest du", "hast du", "weißt du" open it like "kannst du".
-    const could = focus('ich bin neu hier und kenn mich nicht aus, könntest du mir bitte die Kernaufgaben der LaKI nennen');
-    expect(could.parts.map((part) => part.text)).toEqual(['könntest du mir bitte die Kernaufgaben der LaKI nennen']);
+    expect(asked('ich bin neu hier und kenn mich nicht aus, könntest du mir bitte die Kernaufgaben der LaKI nennen')).toEqual(['könntest du mir bitte die Kernaufgaben der LaKI nennen']);
     // Lower-case "sie" after the comma is a third person: the statement stays whole.
-    const statement = focus('Die Eltern haben abends keine Zeit, kommen sie zu keinem Elternabend');
-    expect(statement.parts.map((part) => part.text)).toEqual(['Die Eltern haben abends keine Zeit, kommen sie zu keinem Elternabend']);
+    expect(asked('Die Eltern haben abends keine Zeit, kommen sie zu keinem Elternabend')).toEqual(['Die Eltern haben abends keine Zeit, kommen sie zu keinem Elternabend']);
   });
 
   it('should read a bare pair of options after a question as context for it, not as a question of its own', () => {
@@ -697,14 +685,14 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   });
 
   it('should split "…, und kostet die Teilnahme was?" as a second question', () => {
-    expect(focus('Bietet das KI Fortbildungen für Erzieherinnen an, und kostet die Teilnahme was?').parts.map((part) => part.text)).toEqual([
+    expect(asked('Bietet das KI Fortbildungen für Erzieherinnen an, und kostet die Teilnahme was?')).toEqual([
       'Bietet das KI Fortbildungen für Erzieherinnen an',
       'kostet die Teilnahme was?',
     ]);
   });
 
   it("should split an English message at \"and what's …\"", () => {
-    expect(focus("Where is the LaKI located and what's the website?").parts.map((part) => part.text)).toEqual([
+    expect(asked("Where is the LaKI located and what's the website?")).toEqual([
       'Where is the LaKI located',
       "what's the website?",
     ]);
