@@ -194,7 +194,7 @@ export function abbreviationAsked(question: string): string | undefined {
 }
 
 /** "oder" between two alternatives of one question ("… vom Land *oder* entscheiden wir das selbst?"). */
-const ALTERNATIVES = /\soder\s/iu;
+const ALTERNATIVES = /\s+oder\s+/iu;
 
 /** True when a part weighs two alternatives ({@link ALTERNATIVES}). */
 export function weighsAlternatives(question: string): boolean {
@@ -207,7 +207,7 @@ export function weighsAlternatives(question: string): boolean {
  * Pressearbeit – jedes KI für sich, oder …?" asks who).
  */
 export function yesNoAlternatives(question: string): string[] {
-  return weighsAlternatives(question) && opensQuestion(question) === 'verb' ? question.split(/\s+oder\s+/iu) : [];
+  return weighsAlternatives(question) && opensQuestion(question) === 'verb' ? question.split(ALTERNATIVES) : [];
 }
 
 /** Sending to the writer: "mir/uns … schicken/senden/mailen", "schick/send mir", "send me"; group 1 or 2 is the verb. */

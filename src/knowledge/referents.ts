@@ -207,9 +207,10 @@ export function wishedClause(text: string, namesTopic: ((text: string) => boolea
   const clauses = text.split(CLAUSE_JOIN);
   if (clauses.length < 2 || !namesTopic) return text;
   for (let index = clauses.length - 1; index > 0; index--) {
+    if (!WISHES.test(fold(clauses[index]!))) continue;
     const wished = clauses.slice(index).join(' ');
     const withoutWish = wished.split(/\s+/u).filter((word) => !WISHES.test(fold(word))).join(' ');
-    if (WISHES.test(fold(clauses[index]!))) return namesTopic(withoutWish) ? wished : text;
+    return namesTopic(withoutWish) ? wished : text;
   }
   return text;
 }
