@@ -58,6 +58,9 @@ const laterTuningSets = [
   // Written at the start of 7 December's fifth session, emphasis on long messages whose question is thin or
   // points back into the situation (40) and on follow-ups (25); 76 right and 6 confident wrong parts/turns at first sight, 82 and 3 at its end.
   ['real-messages-24.yaml', 82, 3],
+  // Written at the start of 7 December's sixth session, emphasis on English (15), follow-ups (25) and long
+  // messages whose question sits in the middle or is a statement (30); 73 right and 5 confident wrong parts/turns at first sight.
+  ['real-messages-25.yaml', 74, 5],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
@@ -104,6 +107,9 @@ const heldOut = [
   // Written at the start of 7 December's fifth session, measured on arrival on the code of that
   // session's start (107 right, 1 confident wrong part/turn, all 25 unanswerable declined), never read.
   ['real-messages-holdout-16.yaml', 107, 1, 0],
+  // Written at the start of 7 December's sixth session, measured on arrival on the code of that
+  // session's start (96 right, 9 confident wrong parts/turns, 2 of 25 unanswerable not declined), never read.
+  ['real-messages-holdout-17.yaml', 96, 9, 2],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
