@@ -222,6 +222,14 @@ const JOINED_OBJECT =
   /^(.*\S)\s+(?:und|sowie|and)\s+(?:(?:außerdem|ausserdem|auch|noch|zusätzlich|zusaetzlich|also|(idealerweise|möglichst|moeglichst|eventuell|evtl\.|ggf\.|gegebenenfalls|vielleicht|gerne?|bestenfalls))\s+)?((?:die|den|das|eine|einen|ihre|eure|deren|the)\s+[\p{L}-]+(?:\s+[\p{L}.-]+){0,3})\s*(?:,[^,]*)?[?.!]*$/iu;
 
 /**
+ * Words that relate the two things joined by "und" to each other ("Wie hängen das KI und die LaKI
+ * zusammen?", "Worin unterscheiden sich das KI und die LaKI?"): the part asks one question about
+ * both, not one about each.
+ */
+const RELATES_THEM =
+  /(?<!\p{L})(?:zusammen|miteinander|untereinander|voneinander|gemeinsam|unterscheid\p{L}*|unterschied\p{L}*|zwischen|verhältnis|verhaeltnis|beziehung|vergleich\p{L}*|together|between|differ\p{L}*|compar\p{L}*|relat\p{L}*)(?!\p{L})/iu;
+
+/**
  * What every match of {@link JOINED_OBJECT} contains: tested first, since most parts join nothing
  * and the full pattern backtracks over the whole part to find that out.
  */
@@ -238,7 +246,7 @@ const TRUNCATED_PAIR = /([\p{L}]{2,})-\s+(?:und|oder|sowie|bzw\.?)\s+([\p{L}][\p
  * asks for one thing.
  */
 function objectsOf(text: string): string[] | undefined {
-  const joined = JOINS_TWO.test(text) ? JOINED_OBJECT.exec(text) : null;
+  const joined = JOINS_TWO.test(text) && !RELATES_THEM.test(text) ? JOINED_OBJECT.exec(text) : null;
   const hedged = joined?.[2] !== undefined && asksWhetherItsVerb(joined[1]!);
   if (joined && !hedged && joined[1]!.split(/\s+/u).length >= 2) {
     // "die Mailadresse der LaKI, die Webseite und die Faxnummer": a list before the last "und".

@@ -745,6 +745,17 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Welche Programme gibt es für Eltern und Kinder im Elementarbereich?').parts).toHaveLength(1);
   });
 
+  it('should ask one question about two things the part relates to each other', () => {
+    for (const question of [
+      'Wie hängen das KI und die LaKI miteinander zusammen?',
+      'Worin unterscheiden sich das KI und die LaKI?',
+      'What is the difference between a KI and the LaKI?',
+    ]) {
+      const related = kb.matchMessage(question);
+      expect(related.parts.map((part) => part.answer?.id)).toEqual(['ki-laki-unterschied']);
+    }
+  });
+
   it('should ask for each compound of "Telefon- und Faxnummer" and of "… und außerdem die E-Mail-Adresse"', () => {
     const truncated = kb.matchMessage('Bitte einmal die Telefon- und Faxnummer der Koordinierungsstelle.');
     expect(truncated.parts.map((part) => part.answer?.id)).toEqual(['laki-telefon', 'laki-fax']);
