@@ -23,6 +23,9 @@ const MIN_COMPOUND_HEAD = 4;
  */
 const DERIVING_PARTICLES: ReadonlySet<string> = new Set(['ein', 'an', 'ab', 'aus', 'um', 'uber', 'weiter', 'her', 'zuruck', 'durch']);
 
+/** What the stemmer cuts off an adjective ("längerfristig", "kurzfristigen"), folded. */
+const ADJECTIVE_SUFFIX = /^(?:ig|isch|lich)/;
+
 /**
  * The forward term a word ends with, as the head of a compound ("antragsfrist" → "frist"):
  * the longest known head of at least {@link MIN_COMPOUND_HEAD} letters, or undefined.
@@ -82,7 +85,11 @@ export class ForwardTerms {
    * alone, so a reader may keep it with the word.
    */
   wordTerm(folded: string, stem: string, isKnown: (stem: string) => boolean): string | undefined {
-    return this.stems.get(stem) ?? (isKnown(stem) ? undefined : (compoundHead(folded, this.words) ?? compoundHead(stem, this.stems)));
+    const exact = this.stems.get(stem);
+    if (exact || isKnown(stem)) return exact;
+    // "längerfristig" stems to "längerfrist", but an adjective made of a compound is no kind of
+    // its head: a long-term offer asks for no deadline.
+    return compoundHead(folded, this.words) ?? (ADJECTIVE_SUFFIX.test(folded.slice(stem.length)) ? undefined : compoundHead(stem, this.stems));
   }
 }
 

@@ -191,4 +191,11 @@ describe('Analyzer', () => {
     // "nach" is left out: a "Nachfrist" is a deadline.
     expect(leading.analyzeQuery('Gibt es eine Nachfrist?').forwardTerms).toEqual(['frist']);
   });
+
+  it('should not read an adjective made of a compound as its forward head ("längerfristig" is no deadline)', () => {
+    const deadline = new Analyzer(['Die Arbeit der Zentren'], { groups: [], forward: ['Frist'] });
+    expect(deadline.analyzeQuery('Gibt es eine Antragsfrist?').forwardTerms).toEqual(['frist']);
+    expect(deadline.analyzeQuery('Gibt es längerfristige Angebote?').forwardTerms).toEqual([]);
+    expect(deadline.analyzeQuery('Geht das auch kurzfristig?').forwardTerms).toEqual([]);
+  });
 });
