@@ -35,6 +35,12 @@ const SALUTATION = /^(sehr geehrte[rs]?|liebe[rs]?|hallo|hey|hi|moin|tach|servus
 const EXAMPLE = /^(z\.\s?b\.|zb\b|zum beispiel|bspw\.|beispielsweise|etwa\s+(wenn|bei|beim|im|in|für|fur|mit)\b|e\.\s?g\.)/iu;
 
 /**
+ * What the writer does not mean, after a comma: "…, also nicht nur mit einem einzelnen Workshop?",
+ * "…, not just a one-off event": context that sets off what is asked, not a part of it.
+ */
+const NOT_ONLY = /^(?:(?:also|und|aber|and|so)\s+)?(?:nicht\s+(?:nur|bloß|bloss|einfach)|not\s+(?:just|only|merely))\s/iu;
+
+/**
  * A clause opening with a possessive or a personal subject starts a new statement, as does "da"
  * with the writer as subject ("…, da haben wir gerade Bedarf").
  */
@@ -128,7 +134,7 @@ const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|
  *   eine andere"), so that a later "das" or "die" points at it and not at the speaker.
  */
 function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
-  if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest)) return true;
+  if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest) || NOT_ONLY.test(rest)) return true;
   // In a sentence that asks, only after a clause that asks on its own ("Berät die LaKI bei der
   // Einrichtung, intern haben wir nur die Sachberichte?"); "Noch was, Rucksack-Kita wird … angeboten?" stays whole.
   if (VERB_SECOND_STATEMENT.test(rest) && (!asks || opensQuestion(before, asks) !== null)) return true;

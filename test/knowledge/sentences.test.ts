@@ -620,6 +620,15 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     ]);
   });
 
+  it('should leave what the writer does not mean ("…, also nicht nur …") as context', () => {
+    expect(asked('Begleiten die KIs Schulen auch längerfristig bei der Öffnung, also nicht nur mit einem einzelnen Workshop?')).toEqual([
+      'Begleiten die KIs Schulen auch längerfristig bei der Öffnung',
+    ]);
+    expect(asked('Does the LaKI advise the centres, not just the municipalities?')).toEqual(['Does the LaKI advise the centres']);
+    // "nicht nur" inside the question is part of it.
+    expect(asked('Berät die LaKI nicht nur Kommunen?')).toEqual(['Berät die LaKI nicht nur Kommunen?']);
+  });
+
   it('should read "wie früher" and "wie gesagt" as comparing, not asking', () => {
     const result = focus('Wir schicken das mit der Post, auf Papier, wie früher halt. Ich bräuchte die richtige Anschrift.');
     expect(result.parts.map((part) => part.text)).toEqual(['Ich bräuchte die richtige Anschrift.']);
