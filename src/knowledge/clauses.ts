@@ -18,7 +18,7 @@ const QUESTION_ADVERBS = new Set(['genau', 'eigentlich', 'denn', 'konkret', 'ung
  * "wir" ("wir suchen …"): "… Geflüchtete, die eine Ausbildung suchen" is a relative clause.
  */
 export const REQUEST =
-  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|^(bitte\s+)?(schick|schicke|send|sende|nenn|nenne|gib|sag|sage|mail|maile)\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch(?!\s+(einiges|vieles|etwas|viel|manches|ein\s+bisschen|so\s+einiges)\b)|^bitte\s+(einmal\s+|mal\s+|kurz\s+|noch\s+)?(die|den|das|um)|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|ich\s+such|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|^(bitte\s+)?(schick|schicke|send|sende|nenn|nenne|gib|sag|sage|mail|maile)\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch(?!\s+(einiges|vieles|etwas|viel|manches|ein\s+bisschen|so\s+einiges)\b)|^bitte\s+(einmal\s+|mal\s+|kurz\s+|noch\s+)?(die|den|das|um)|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
 
 /**
  * A request that opens a clause with "ich", or with its verb alone ("… und (ich) suche die
@@ -140,7 +140,7 @@ function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
   if (VERB_SECOND_STATEMENT.test(rest) && (!asks || opensQuestion(before, asks) !== null)) return true;
   const folded = fold(rest);
   if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(words(before).join(' ')))) return true;
-  return GIVES_REASON.test(folded) || CONCEDES.test(folded) || TELLS_WHEN.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
+  return GIVES_REASON.test(folded) || CONCEDES.test(folded) || TELLS_WHEN.test(folded) || PREFERS_WHEN.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
 }
 
 /**
@@ -149,6 +149,14 @@ function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
  * "…, solange die Landesmittel fehlen?" is part of what is asked.
  */
 const TELLS_WHEN = /^(bevor|nachdem|sobald|solange|wahrend)\s+(wir|ich)\s/u;
+
+/**
+ * When or how soon the writer would like it, after a comma ("…, am liebsten im Oktober an zwei
+ * Nachmittagen", "…, gern noch vor dem Kita-Jahr ab 1. August", "…, wenn möglich bis Freitag"),
+ * folded: a piece of its own, so its dates do not make what is asked a question about deadlines.
+ */
+const PREFERS_WHEN =
+  /^(am\s+liebsten|gerne?\s+(noch\s+|schon\s+)?(vor|bis|im|in|ab|am|nach|bald|zeitnah|schnell|diese|dieses|diesen|nachste|nachsten)|wenn\s+(moglich|es\s+geht)|falls\s+moglich|moglichst\s+(bald|schnell|zeitnah|fruh|noch|vor|bis)|idealerweise\s+(noch\s+)?(vor|bis|im|ab|am|bald))(\s|$)/u;
 
 /** A clause giving the reason for the one before it ("…, weil …"), folded: a piece of its own. */
 export const GIVES_REASON = /^(weil|denn|zumal|because)\s/u;

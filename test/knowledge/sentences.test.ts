@@ -629,6 +629,15 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(asked('Berät die LaKI nicht nur Kommunen?')).toEqual(['Berät die LaKI nicht nur Kommunen?']);
   });
 
+  it('should leave when the writer would like it ("…, am liebsten im Oktober") as context, and read "ich such" as a request', () => {
+    expect(asked('Wir haben 38 Mitarbeitende. Ich such noch jemanden für eine Fortbildung zum Umgang mit Vielfalt, am liebsten im Oktober an zwei Nachmittagen.')).toEqual([
+      'Ich such noch jemanden für eine Fortbildung zum Umgang mit Vielfalt',
+    ]);
+    expect(asked('Berät die LaKI auch Kitas, gern noch vor dem Kita-Jahr ab 1. August?')).toEqual(['Berät die LaKI auch Kitas']);
+    // A date that is part of what is asked stays in it.
+    expect(asked('Berät die LaKI auch im Oktober?')).toEqual(['Berät die LaKI auch im Oktober?']);
+  });
+
   it('should read "wie früher" and "wie gesagt" as comparing, not asking', () => {
     const result = focus('Wir schicken das mit der Post, auf Papier, wie früher halt. Ich bräuchte die richtige Anschrift.');
     expect(result.parts.map((part) => part.text)).toEqual(['Ich bräuchte die richtige Anschrift.']);
