@@ -93,6 +93,13 @@ const DOUBTED_WHY = 'the alternative the writer doubts ("oder ist das nur …?")
 /** A piece that is the doubted alternative, "oder" included. */
 const DOUBTED_PIECE = /^(oder|or)\s+/u;
 
+/** True when the clause at `index` of a sentence is the alternative the writer doubts ("…, oder ist das nur Schule?"). */
+function isDoubted(clause: string, index: number): boolean {
+  if (index === 0) return false;
+  const folded = foldedPiece(clause);
+  return DOUBTED_PIECE.test(folded) && DOUBTED_ALTERNATIVE.test(folded.replace(DOUBTED_PIECE, ''));
+}
+
 /**
  * True when a sentence ended at a dash is a question that goes on after it in a fragment: "Wer darf
  * ein KI einrichten – jede Gemeinde oder nur bestimmte?". A full question after the dash asks on
@@ -215,7 +222,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       let why: string;
       if (introduces && index === all.length - 1) {
         [role, why] = ['context', 'introduces what follows (":")'];
-      } else if (index > 0 && DOUBTED_PIECE.test(foldedPiece(clause)) && DOUBTED_ALTERNATIVE.test(foldedPiece(clause).replace(DOUBTED_PIECE, ''))) {
+      } else if (isDoubted(clause, index)) {
         [role, why] = ['context', DOUBTED_WHY];
       } else if (opens === 'interrogative' && (index > 0 || asks || all.length === 1 || unmarkedLast)) {
         [role, why] = ['question', index > 0 ? 'clause opens with a question word' : 'opens with a question word'];
@@ -226,7 +233,9 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
         [role, why] = ['question', 'the last sentence, unmarked, opens with a verb (yes/no question)'];
       } else if (request) {
         [role, why] = ['request', 'a request ("ich brauche/suche …")'];
-      } else if (asks && all.length === 1) {
+      } else if (asks && all.every((other, at) => at === index || isDoubted(other, at))) {
+        // "Fällt Gesundheit überhaupt unter das, was die KIs machen, oder geht es da nur um Schule?":
+        // the "?" belongs to the one clause besides the doubted alternative.
         [role, why] = ['question', 'ends with a question mark'];
       } else if (opens && index > 0) {
         [role, why] = ['question', 'clause opens a question'];

@@ -629,6 +629,15 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(asked('Berät die LaKI nicht nur Kommunen?')).toEqual(['Berät die LaKI nicht nur Kommunen?']);
   });
 
+  it('should ask the one clause besides the doubted alternative of a sentence with "?", whatever verb opens it', () => {
+    const message =
+      'Wir machen 5.800 Untersuchungen im Jahr. Fällt Gesundheit überhaupt unter das, was die KIs machen, oder geht es da nur um Schule und Kita? ' +
+      'Wir überlegen nämlich, mehrsprachige Infos auszugeben.';
+    expect(asked(message)).toEqual([
+      'Fällt Gesundheit überhaupt unter das, was die KIs machen',
+    ]);
+  });
+
   it('should leave when the writer would like it ("…, am liebsten im Oktober") as context, and read "ich such" as a request', () => {
     expect(asked('Wir haben 38 Mitarbeitende. Ich such noch jemanden für eine Fortbildung zum Umgang mit Vielfalt, am liebsten im Oktober an zwei Nachmittagen.')).toEqual([
       'Ich such noch jemanden für eine Fortbildung zum Umgang mit Vielfalt',
