@@ -214,6 +214,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     const introduces = sentence.trimEnd().endsWith(':') && sentenceIndex < sentences.length - 1;
     const [fronted, rest] = asks ? [undefined, sentence] : splitFrontedPurpose(sentence);
     const firstOfSentence = pieces.length;
+    const continuesDash = sentenceIndex > 0 && marked[sentenceIndex - 1]!.atDash;
     if (fronted) pieces.push({ text: fronted, role: 'context', why: 'says what the request is for ("Für unsere Vorlage …")' });
     splitClauses(rest, asks, unmarkedLast).forEach((clause, index, all) => {
       const opens = opensQuestion(clause, asks);
@@ -233,9 +234,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
         [role, why] = ['question', 'the last sentence, unmarked, opens with a verb (yes/no question)'];
       } else if (request) {
         [role, why] = ['request', 'a request ("ich brauche/suche …")'];
-      } else if (asks && all.every((other, at) => at === index || isDoubted(other, at))) {
+      } else if (asks && (all.length === 1 || (!continuesDash && all.every((other, at) => at === index || isDoubted(other, at))))) {
         // "Fällt Gesundheit überhaupt unter das, was die KIs machen, oder geht es da nur um Schule?":
-        // the "?" belongs to the one clause besides the doubted alternative.
+        // the "?" belongs to the one clause besides the doubted alternative; after a dash ("… – jede
+        // Gemeinde oder nur bestimmte?") the clause goes on with the sentence before.
         [role, why] = ['question', 'ends with a question mark'];
       } else if (opens && index > 0) {
         [role, why] = ['question', 'clause opens a question'];
