@@ -52,7 +52,7 @@ export const CheckMessages = {
   fillerCompound: (member: string, word: string, where: string, parts: readonly string[], filler: string, fillerLine: number | undefined) =>
     `„${member}“ lässt den Bot „${word}“ (${where}) als ${parts.map((part) => `„${part}“`).join(' + ')} lesen. ` +
     `„${filler}“ steht in einer Gruppe, die kein Eintrag verwendet (Zeile ${fillerLine ?? '?'}), und bedeutet als Wortteil nichts; ` +
-    'es zieht aber Fragen mit Wörtern dieser Gruppe zu diesem Eintrag und kann so unbemerkt Antworten ändern. ' +
+    'der Eintrag wird dann nach Wortteilen gefunden, die niemand gemeint hat, und Antworten können sich unbemerkt ändern. ' +
     `Nehmen Sie „${member}“ aus der Gruppe oder schreiben Sie „${word}“ im Eintrag anders.`,
   /** Where a word stands: the first place, and how many more there are. */
   places: (places: readonly string[]) =>

@@ -172,6 +172,9 @@ export function checkEntryHygiene(located: readonly Located[], minQuestions: num
   return findings;
 }
 
+/** The lists of groups in the synonyms file. */
+type SynonymGroupKey = 'groups' | 'fillers';
+
 /** A member of a synonym group, where it stands in the synonyms file. */
 interface Member {
   readonly term: string;
@@ -198,15 +201,19 @@ export async function checkSynonyms(
   if (!files.includes(SYNONYMS_FILE)) return [];
   const parsed = parseYaml(SYNONYMS_FILE, await readFile(path.join(dir, SYNONYMS_FILE), 'utf8'), synonymsFileSchema, []);
   if (!parsed) return [];
-  const firstSeen = new Map<string, { readonly group: number; readonly term: string }>();
+  const firstSeen = new Map<string, { readonly key: SynonymGroupKey; readonly group: number; readonly term: string }>();
   /** The first member (by file order) that brings each stem into the matcher's vocabulary. */
   const memberOfStem = new Map<string, Member>();
   const findings: Finding[] = [];
-  parsed.value.groups.forEach((group, groupIndex) => {
+  const groups = [
+    ...parsed.value.groups.map((group, index) => ({ key: 'groups' as const, group, index })),
+    ...(parsed.value.fillers ?? []).map((group, index) => ({ key: 'fillers' as const, group, index })),
+  ];
+  groups.forEach(({ key: groupKey, group, index: groupIndex }) => {
     const inThisGroup = new Set<string>();
     const stemsOfGroup = group.map(synonymStems);
     group.forEach((term, termIndex) => {
-      const at = { file: SYNONYMS_FILE, line: parsed.lineOf(['groups', groupIndex, termIndex]), field: `groups[${groupIndex}][${termIndex}]` };
+      const at = { file: SYNONYMS_FILE, line: parsed.lineOf([groupKey, groupIndex, termIndex]), field: `${groupKey}[${groupIndex}][${termIndex}]` };
       const stems = stemsOfGroup[termIndex]!;
       for (const stem of stems) if (!memberOfStem.has(stem)) memberOfStem.set(stem, { term, line: at.line, field: at.field });
       const written = fold(term).replace(/\s+/g, ' ').trim();
@@ -222,10 +229,10 @@ export async function checkSynonyms(
       inThisGroup.add(key);
       const previous = firstSeen.get(key);
       if (previous === undefined) {
-        firstSeen.set(key, { group: groupIndex, term });
+        firstSeen.set(key, { key: groupKey, group: groupIndex, term });
         return;
       }
-      const otherLine = parsed.lineOf(['groups', previous.group]);
+      const otherLine = parsed.lineOf([previous.key, previous.group]);
       const sameTerm = fold(previous.term).replace(/\s+/g, ' ').trim() === written;
       findings.push({
         ...at,

@@ -201,6 +201,8 @@ function allStems(text: string): string[] {
 export class Analyzer {
   private readonly vocabulary = new Set<string>();
   private readonly synonyms: SynonymTable;
+  /** The tokens of the synonyms file's `fillers` groups: known, but never a word of an entry. */
+  private readonly fillerTokens = new Set<string>();
   private readonly forward: ForwardTerms;
   /** The `local` phrases of the synonyms file as {@link Analysis.forwardTerms} names them. */
   private readonly localTerms: ReadonlySet<string>;
@@ -245,7 +247,12 @@ export class Analyzer {
       this.scannedTexts.push(text);
       this.scannedEnds.push(this.scannedCodes.length);
     }
-    this.synonyms = new SynonymTable(synonyms.groups, synonymStems, (token) => this.vocabulary.add(token));
+    const fillers = synonyms.fillers ?? [];
+    this.synonyms = new SynonymTable([...synonyms.groups, ...fillers], synonymStems, (token) => this.vocabulary.add(token));
+    for (const group of fillers) {
+      const canonical = group.map(synonymStems).find((stems) => stems.length > 0);
+      if (canonical) this.fillerTokens.add(canonical.join('_'));
+    }
     const local = synonyms.local ?? [];
     this.forward = new ForwardTerms([...synonyms.forward, ...local], allStems);
     this.localTerms = new Set(local.map((term) => allStems(term).join(' ')));
@@ -290,7 +297,16 @@ export class Analyzer {
     // A clause-final particle ("… richtet ein KI ein.") changes how the clause's verbs read.
     if (particle) return this.analyzeIndexedWithParticles(codes, from, to);
     const { tokens, compoundParts } = this.synonyms.apply(slots);
-    return { tokens, compoundParts, readings: NONE, forwardTerms: NONE, nounTokens: NONE };
+    return { tokens: this.withoutFillers(tokens), compoundParts, readings: NONE, forwardTerms: NONE, nounTokens: NONE };
+  }
+
+  /**
+   * An indexed text's tokens without the `fillers` tokens: "Können Sie die Aufgaben beschreiben?"
+   * in an entry must not make every question with "beschreiben", "geben" or "Chef" lean to it
+   * (written alone, or as a compound's part: "Unternehmen" as "unter" + "nehmen").
+   */
+  private withoutFillers(tokens: string[]): string[] {
+    return this.fillerTokens.size === 0 || !tokens.some((token) => this.fillerTokens.has(token)) ? tokens : tokens.filter((token) => !this.fillerTokens.has(token));
   }
 
   /** Frees the scanned texts once the index is built (they are only needed while indexing). */
@@ -397,7 +413,7 @@ export class Analyzer {
       for (const slot of word) slots.push(slot);
     }
     const { tokens, compoundParts } = this.synonyms.apply(slots);
-    return { tokens, compoundParts, readings: [], forwardTerms: [], nounTokens: [] };
+    return { tokens: this.withoutFillers(tokens), compoundParts, readings: [], forwardTerms: [], nounTokens: [] };
   }
 
   /** Tokens of a user's question: typos corrected, compounds split, unknown words reported. */

@@ -94,6 +94,16 @@ export const synonymsFileSchema = z
      */
     forward: z.array(text).default([]),
     /**
+     * Words with no topic of their own (English question words, chat words, common verbs, the
+     * offices users name as context): known, so never "corrected" into another word, but never a
+     * word of an entry, even where an entry writes one — a group here is read like a group of
+     * `groups` in questions, and left out of the entries' words.
+     */
+    fillers: z
+      .array(z.array(text).min(1, 'eine Gruppe braucht mindestens einen Begriff'))
+      .optional()
+      .describe('Wörter ohne eigenes Thema: der Bot kennt sie, zählt sie aber für keinen Eintrag'),
+    /**
      * Phrases that name the asker's own municipality ("bei uns im Kreis", "in unserer Stadt"):
      * forwarded like `forward` terms (what exists there is local knowledge), and a part that
      * points at such a declined part ("… und wo sitzt das?") is declined with it.

@@ -115,6 +115,7 @@ describe('checkKnowledge', () => {
       ['fruehe-bildung.yaml', 40, 'kita-einstieg.questions', CheckMessages.fewQuestions(3, 6)],
       ['fruehe-bildung.yaml', 33, 'rucksack-kita.reviewed', CheckMessages.staleReview('2024-02-01', 12)],
       ['synonyms.yaml', 4, 'groups[2][2]', CheckMessages.ambiguousSynonym('Kindergarten', 2)],
+      ['synonyms.yaml', 7, 'fillers[0][1]', CheckMessages.ambiguousSynonym('Familien', 3)],
 
       ['drafts/laki-2026-0007.yaml', 8, 'griffbereit-gruppen.questions', CheckMessages.fewQuestions(1, 6)],
     ])('should warn about %s line %i (%s)', (file, line, field, message) => {

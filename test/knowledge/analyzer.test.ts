@@ -33,6 +33,17 @@ describe('Analyzer', () => {
     expect(phrases.analyzeQuery('Übergangssystem Schule-Beruf').tokens).toContain('schuleberuf');
   });
 
+  it('should know the fillers in questions, but leave them out of the entries\' words', () => {
+    const texts = ['Können Sie die Aufgaben beschreiben?', 'Die Arbeit der Zentren'];
+    const fillers = new Analyzer(texts, { groups: [], forward: [], fillers: [['why', 'beschreiben', 'geben']] });
+    expect(fillers.analyzeIndexed('Können Sie die Aufgaben beschreiben?').tokens).toEqual(['aufgab']);
+    expect(fillers.analyzeQuery('Was können Sie mir geben?').tokens).toEqual(['why']);
+    expect(fillers.analyzeQuery('Was können Sie mir geben?').readings.map((reading) => reading.kind)).toEqual(['known']);
+    // The same words as a group of `groups` become a word of the entry that writes one.
+    const group = new Analyzer(texts, { groups: [['why', 'beschreiben', 'geben']], forward: [] });
+    expect(group.analyzeIndexed('Können Sie die Aufgaben beschreiben?').tokens).toContain('why');
+  });
+
   it('should read a compound ending in a frame noun ("Kitabereich") as its first part', () => {
     const frames = new Analyzer(['Die Kita und der Bereich Schule'], { groups: [], forward: [] });
     expect(frames.analyzeQuery('Angebote für den Kitabereich').readings).toEqual([
