@@ -745,6 +745,10 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Welche Programme gibt es für Eltern und Kinder im Elementarbereich?').parts).toHaveLength(1);
   });
 
+  it('should read a filler verb of a question as no word of the entry that writes it ("welche Anschrift nehme ich?")', () => {
+    expect(answered('Welche Mailadresse nehme ich da?')).toBe('laki-email');
+  });
+
   it('should ask one question about two things the part relates to each other', () => {
     for (const question of [
       'Wie hängen das KI und die LaKI miteinander zusammen?',
