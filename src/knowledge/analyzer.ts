@@ -141,7 +141,7 @@ const NONE: readonly never[] = Object.freeze([]);
 const NOUN_ENDING = /^[a-z]{2,}(?:amt|amter|amts|ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tat|taten|ium|ien|ion|ionen|stelle|stellen)$/;
 
 /** Particles of separable verbs, which German moves to the end of the clause. */
-const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'fort', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
+const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'dar', 'ein', 'fest', 'fort', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
 
 /**
  * The clause of each word, where a separable particle before "und/oder" ends its clause as a

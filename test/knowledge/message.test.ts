@@ -745,6 +745,12 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Welche Programme gibt es für Eltern und Kinder im Elementarbereich?').parts).toHaveLength(1);
   });
 
+  it('should read "stellt … dar" in an entry as "darstellen", so that another "stellt" does not meet it', () => {
+    // The public-relations entry asks "Wer stellt den Verbund in der Öffentlichkeit dar?".
+    expect(answered('Wer stellt den Verbund in der Öffentlichkeit dar?')).toBe('laki-oeffentlichkeitsarbeit');
+    expect(answered('Wie stellt man ein Integrationszentrum auf?')).not.toBe('laki-oeffentlichkeitsarbeit');
+  });
+
   it('should read a filler verb of a question as no word of the entry that writes it ("welche Anschrift nehme ich?")', () => {
     expect(answered('Welche Mailadresse nehme ich da?')).toBe('laki-email');
   });
