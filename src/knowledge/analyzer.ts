@@ -75,6 +75,15 @@ const SENDING: ReadonlySet<string> = new Set(['schick', 'schicke', 'schicken', '
 /** Nouns that frame what follows "auf" as the topic ("einen Schwerpunkt auf … legen"), folded. */
 const FOCUS_FRAMES: ReadonlySet<string> = new Set(['schwerpunkt', 'wert', 'augenmerk']);
 
+/** Forms of "erreichen", folded: reaching someone (contact), or, asked "was", achieving something. */
+const REACHING: ReadonlySet<string> = new Set(['erreichen', 'erreicht', 'erreichten']);
+
+/** Question words asking for the thing a verb takes ("*Was* wollen die KIs erreichen?"), folded. */
+const ASKS_WHAT: ReadonlySet<string> = new Set(['was', 'what']);
+
+/** The word "erreichen" is read as when a clause asks what is to be reached: the goal. */
+const GOAL = 'ziel';
+
 /** Prepositions that set aside what follows ("außer dem Gesetz", "besides the law"), folded. */
 const EXCLUDING: ReadonlySet<string> = new Set(['ausser', 'besides', 'except']);
 
@@ -472,6 +481,12 @@ export class Analyzer {
       if (SENDING.has(word.last) && index === 0 && (words[1]?.last === 'mir' || words[1]?.last === 'uns')) continue;
       // "einen Schwerpunkt auf die Eltern legen", "Wert auf … legen": the frame, not the topic.
       if (FOCUS_FRAMES.has(word.last) && words[index + 1]?.last === 'auf' && index + 2 < words.length) continue;
+      // "Was wollen die KIs erreichen?" asks for their goal; "Wie erreiche ich die LaKI?" for contact.
+      if (REACHING.has(word.last) && this.vocabulary.has(GOAL) && words.some((other, at) => at < index && clauses[at] === clauses[index] && ASKS_WHAT.has(other.last))) {
+        readings.push({ kind: 'known', word: word.last, as: GOAL });
+        slots.push({ tokens: [GOAL], parts: [] });
+        continue;
+      }
       const casing = casings[index]!;
       const particle = particles?.get(clauses[index]!);
       for (let i = 0; i < word.content.length; i++) {

@@ -745,6 +745,13 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Welche Programme gibt es für Eltern und Kinder im Elementarbereich?').parts).toHaveLength(1);
   });
 
+  it('should read "erreichen" asked with "was" as the goal, not as contact', () => {
+    expect(answered('Was wollen die Integrationszentren erreichen?')).not.toBe('laki-kontakt');
+    expect(kb.matchMessage('Was sollen die KIs erreichen?').main.suggestions.map((entry) => entry.id)).not.toContain('laki-kontakt');
+    expect(answered('Wie erreiche ich die LaKI?')).toBe('laki-kontakt');
+    expect(answered('Was muss ich tun, um die LaKI zu erreichen?')).toBe('laki-kontakt');
+  });
+
   it('should read "stellt … dar" in an entry as "darstellen", so that another "stellt" does not meet it', () => {
     // The public-relations entry asks "Wer stellt den Verbund in der Öffentlichkeit dar?".
     expect(answered('Wer stellt den Verbund in der Öffentlichkeit dar?')).toBe('laki-oeffentlichkeitsarbeit');
