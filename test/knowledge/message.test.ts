@@ -101,14 +101,14 @@ describe('matchMessage', () => {
   });
 
   it('should read a lower-case word with a noun ending as a noun, as if it were capitalised', () => {
-    // "umsetzung" is a key noun the law entry lacks, typed in lower case or not: no confident
+    // "evaluation" is a key noun the law entry lacks, typed in lower case or not: no confident
     // repeat of the last answer, the same choices as for the capitalised message.
     const shown = (text: string) => {
       const main = kb.matchMessage(text, { lastEntryId: 'ki-rechtsgrundlage' }).main;
       return [main.outcome, main.answer?.id ?? main.suggestions.map((entry) => entry.id)];
     };
-    expect(shown('und wer gibt den rahmen für die umsetzung vor?')).toEqual(shown('Und wer gibt den Rahmen für die Umsetzung vor?'));
-    expect(shown('und wer gibt den rahmen für die umsetzung vor?')[0]).toBe('suggest');
+    expect(shown('und was steht dort zur evaluation?')).toEqual(shown('Und was steht dort zur Evaluation?'));
+    expect(shown('und was steht dort zur evaluation?')[0]).toBe('suggest');
   });
 
   it('should name the entries near a declined part, and none for an answer, small talk or an off-topic question', () => {
@@ -743,6 +743,10 @@ describe('matchMessage', () => {
     expect(pair.parts.map((part) => part.answer?.id)).toEqual(['laki-fax', 'laki-besuchsadresse']);
     // Two things one entry answers together stay one part.
     expect(kb.matchMessage('Welche Programme gibt es für Eltern und Kinder im Elementarbereich?').parts).toHaveLength(1);
+  });
+
+  it('should read "umsetzen" as doing, no topic of its own ("und wie setzen die KIs das um?")', () => {
+    expect(answered('und wie setzen die KIs das um?', { lastEntryId: 'schulentwicklung' })).toBe('schulentwicklung');
   });
 
   it('should read "erreichen" asked with "was" as the goal, not as contact', () => {
