@@ -69,6 +69,9 @@ interface IndexedWord {
 /** Nouns that frame a request when "über" follows them ("einen Überblick über …"), folded. */
 const OVERVIEW_FRAMES: ReadonlySet<string> = new Set(['ubersicht', 'uberblick', 'zusammenfassung', 'erklarung', 'beschreibung']);
 
+/** "in der Praxis", "in practice": asking how concretely, folded. */
+const IN_PRACTICE: ReadonlySet<string> = new Set(['praxis', 'practice']);
+
 /** Imperatives of sending that open a request ("Schick mir …", "Schicken Sie uns …"), folded. */
 const SENDING: ReadonlySet<string> = new Set(['schick', 'schicke', 'schicken', 'sende', 'senden', 'send', 'maile', 'mailen', 'gib', 'geben']);
 
@@ -475,6 +478,8 @@ export class Analyzer {
         skipNext = false;
         continue;
       }
+      // "Was heißt das *in der Praxis*?", "What does it mean *in practice*?": how concretely, not the good-practice topic.
+      if (IN_PRACTICE.has(word.last) && (words[index - 1]?.last === 'in' || (words[index - 1]?.last === 'der' && words[index - 2]?.last === 'in'))) continue;
       // "eine Übersicht über die Angebote für Schulen": the request's frame, not its topic.
       if (OVERVIEW_FRAMES.has(word.last) && words[index + 1]?.last === 'uber' && index + 2 < words.length) continue;
       // "Schick mir mal die Aufgaben …": the request's verb, not the topic ("Wohin schicke ich …?" is).

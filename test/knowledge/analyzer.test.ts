@@ -59,6 +59,13 @@ describe('Analyzer', () => {
     expect(generic.analyzeQuery('Seniorenprogramme').readings[0]?.kind).toBe('unknown');
   });
 
+  it('should read "in der Praxis" and "in practice" as how concretely, not as the topic of good practice', () => {
+    const practice = new Analyzer(['Beispiele guter Praxis', 'Integration als Querschnittsaufgabe'], { groups: [], forward: [] });
+    expect(practice.analyzeQuery('Was heißt Querschnittsaufgabe in der Praxis?').tokens).not.toContain('praxis');
+    expect(practice.analyzeQuery('What does Querschnittsaufgabe mean in practice?').tokens).toEqual(['querschnittsaufgab']);
+    expect(practice.analyzeQuery('Gibt es Beispiele guter Praxis?').tokens).toContain('praxis');
+  });
+
   it('should read the source after "laut" ("laut Land", "laut dem Erlass") as no topic', () => {
     const source = new Analyzer(['Handlungsfelder des Landes', 'Der Erlass'], { groups: [], forward: [] });
     expect(source.analyzeQuery('Was sind laut Land die Handlungsfelder?').tokens).toEqual(['handlungsfeld']);
