@@ -411,6 +411,8 @@ export const ARTICLE_FILLERS: ReadonlySet<string> = new Set([
   // Generic nouns: "im Kita-Alltag", "zum Umgang mit Vielfalt", "Ist das deren Ding?", "Wie ist der
   // Name?", "der Blick aufs Quartier", "welche Art von …", "etwas in die Richtung" (along those lines).
   'alltag', 'umgang', 'ding', 'dinge', 'name', 'namen', 'blick', 'art', 'richtung',
+  // "auf welcher Ebene": the level asked for is named by the answer ("Kreise und kreisfreie Städte").
+  'ebene', 'ebene',
   // The form of an answer asked for ("eine kurze Darstellung, welche …").
   'darstellung',
   // Adjectives that grade the answer, not the topic ("die richtige Anschrift", "die konkrete

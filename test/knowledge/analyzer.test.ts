@@ -59,6 +59,11 @@ describe('Analyzer', () => {
     expect(generic.analyzeQuery('Seniorenprogramme').readings[0]?.kind).toBe('unknown');
   });
 
+  it('should read "auf welcher Ebene" as the frame of the question, not as an unknown noun', () => {
+    const level = new Analyzer(['Die Arbeit der Zentren'], { groups: [], forward: [] });
+    expect(level.analyzeQuery('Auf welcher Ebene arbeiten die Zentren?').readings.filter((reading) => reading.kind === 'unknown')).toEqual([]);
+  });
+
   it('should read "in der Praxis" and "in practice" as how concretely, not as the topic of good practice', () => {
     const practice = new Analyzer(['Beispiele guter Praxis', 'Integration als Querschnittsaufgabe'], { groups: [], forward: [] });
     expect(practice.analyzeQuery('Was heißt Querschnittsaufgabe in der Praxis?').tokens).not.toContain('praxis');
