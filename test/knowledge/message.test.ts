@@ -745,6 +745,12 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Welche Programme gibt es für Eltern und Kinder im Elementarbereich?').parts).toHaveLength(1);
   });
 
+  it('should send whether a fact still holds to the LaKI: the flyer cannot say what changed since', () => {
+    expect(kb.matchMessage('Ist der Erlass von MSW und MAIS noch gültig?').main.declineReason).toBe('forward-term');
+    // "in unserem Gebiet" names the writer's own region, like "bei uns im Kreis".
+    expect(kb.matchMessage('Welche Angebote hat das KI in unserem Gebiet?').main.outcome).toBe('none');
+  });
+
   it('should read "umsetzen" as doing, no topic of its own ("und wie setzen die KIs das um?")', () => {
     expect(answered('und wie setzen die KIs das um?', { lastEntryId: 'schulentwicklung' })).toBe('schulentwicklung');
   });
