@@ -318,9 +318,12 @@ export class Matcher {
     // "Mein Schwager ist mit einem Visum zur Arbeitssuche eingereist. Kann das KI da was machen?": a
     // part naming no more than the centre or the LaKI asks about what it leans on; when that names
     // nothing the knowledge base knows, only unknown words, the knowledge does not hold the answer.
-    if (leaning && !abbreviation && [...focal.keys()].every((token) => this.actorTokens.has(token)) && this.leansOnUnknownOnly(surroundings.leansOn!, reader)) {
-      return none(declined('uncovered-terms', []));
-    }
+    const actorOnly = leaning && !abbreviation && [...focal.keys()].every((token) => this.actorTokens.has(token));
+    if (actorOnly && this.leansOnUnknownOnly(surroundings.leansOn!, reader)) return none(declined('uncovered-terms', []));
+    // Its question is about the forward terms of what it leans on too ("Die Stelle wird nächstes Jahr
+    // gestrichen. Kann die LaKI da etwas machen?"): the answer must cover them, as its own.
+    // What the sentence says the writer has ("*Unsere Leitungen* haben von Griffbereit gehört") is who they are, not what they ask.
+    const leanedForward = actorOnly ? reader.analyze(surroundings.leansOn!.replace(OWN_THING, ' ')).forwardTerms : [];
     if (leaning) borrow(surroundings.leansOn!, abbreviation ? 1 : this.settings.leanWeight);
     // Otherwise the actor joins after the topic and the sentence leaned on (which keep their weights).
     if (surroundings.actor && !contextAsQuestion && !actorAlone) borrow(surroundings.actor, 1);
@@ -354,7 +357,7 @@ export class Matcher {
     const result = decide(
       scored,
       {
-        forwardTerms: askedForwardTerms(question, analysis.forwardTerms),
+        forwardTerms: [...new Set([...askedForwardTerms(question, analysis.forwardTerms), ...leanedForward])],
         entryCovers: (entry, term) => this.entryFacts.covers(entry, term),
         keyNouns,
         ...(alternativeNouns.some((side) => side.length > 0) ? { alternativeNouns } : {}),
@@ -517,6 +520,9 @@ export function coverageOf(reading: Explanation, entry: Entry): number | undefin
  * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*", "für *Leute* im
  * Ganztag"): they count for ranking, but an entry need not have them.
  */
+/** The writer's own thing: a possessive and the word after it ("unsere Leitungen", "my budget"). */
+const OWN_THING = /(?<![\p{L}])(?:unser|unsere|unserer|unseren|unserem|unseres|mein|meine|meiner|meinen|meinem|meines|our|my)\s+[\p{L}-]+/giu;
+
 const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich', 'zielgrupp', 'leut']);
 
 /** Related entries of its own category an entry lists to count as the category's overview. */

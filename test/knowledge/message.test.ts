@@ -745,6 +745,15 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Welche Programme gibt es für Eltern und Kinder im Elementarbereich?').parts).toHaveLength(1);
   });
 
+  it('should read the forward terms of the sentence a part naming only the actor leans on as asked', () => {
+    const cut = kb.matchMessage('Ich bin Integrationsbeauftragte in Bergkamen. Die Stelle wird nächstes Jahr gestrichen. Kann die LaKI da etwas machen?');
+    expect(cut.main.outcome).toBe('none');
+    expect(cut.main.declineReason).toBe('forward-term');
+    // What the sentence says the writer has is who they are: "Unsere Leitungen" asks for no head.
+    const heard = kb.matchMessage('Wir sind ein Kita-Träger. Unsere Leitungen haben auf einer Dienstbesprechung von Griffbereit gehört. Läuft das über die KIs?');
+    expect(heard.main.answer?.id).toBe('griffbereit');
+  });
+
   it('should send whether a fact still holds to the LaKI: the flyer cannot say what changed since', () => {
     expect(kb.matchMessage('Ist der Erlass von MSW und MAIS noch gültig?').main.declineReason).toBe('forward-term');
     // "in unserem Gebiet" names the writer's own region, like "bei uns im Kreis".
