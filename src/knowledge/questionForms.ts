@@ -165,8 +165,14 @@ const NAMED_BODY = new RegExp(
 export function asksWithinNamedBody(question: string): boolean {
   // The body is what the preposition names before any "für" ("im Ministerium für Arbeit … für die KIs").
   const body = WHO_WITHIN.exec(question)?.[1]?.split(BEFORE_PURPOSE)[0];
-  return body !== undefined && NAMED_BODY.test(body);
+  return (body !== undefined && NAMED_BODY.test(body)) || WHO_OF_YOU.test(question);
 }
+
+/**
+ * "Wer von euch ist für Kitas zuständig?", "Wer bei Ihnen kümmert sich um …?", "Which of you is
+ * responsible for …?": asked who among the people the bot answers for (the LaKI), as {@link WHO_WITHIN}.
+ */
+const WHO_OF_YOU = /(?:^|[^\p{L}])(?:wer\s+(?:von|bei|unter)\s+(?:euch|ihnen)|(?:who|which)\s+of\s+you)(?=[^\p{L}]|$)/iu;
 
 /** An abbreviation an entry spells out: "(LaKI)" after the full name. Group 1 is the abbreviation. */
 const SPELLED_OUT = new RegExp(String.raw`\((${ABBREVIATION_WORD})\)`, 'gu');

@@ -745,6 +745,12 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Welche Programme gibt es für Eltern und Kinder im Elementarbereich?').parts).toHaveLength(1);
   });
 
+  it('should read "wer von euch ist für … zuständig?" as asking for a person at the LaKI, not for the topic', () => {
+    const who = kb.matchMessage('Hallo zusammen, wer von euch ist für Kitas zuständig?').main;
+    expect(who.answer?.id).not.toBe('fruehe-bildung');
+    expect(who.outcome).toBe('none');
+  });
+
   it('should read the forward terms of the sentence a part naming only the actor leans on as asked', () => {
     const cut = kb.matchMessage('Ich bin Integrationsbeauftragte in Bergkamen. Die Stelle wird nächstes Jahr gestrichen. Kann die LaKI da etwas machen?');
     expect(cut.main.outcome).toBe('none');

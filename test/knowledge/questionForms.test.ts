@@ -17,6 +17,10 @@ describe('questionForms', () => {
     // The body is what the preposition names before "für".
     expect(asksWithinNamedBody('Wer ist im Kreis für die Einrichtung eines KI verantwortlich?')).toBe(false);
     expect(asksWithinNamedBody('Wer ist für die Evaluation zuständig?')).toBe(false);
+    // "von euch", "bei Ihnen": among the people the bot answers for.
+    expect(asksWithinNamedBody('Hallo zusammen, wer von euch ist für Kitas zuständig?')).toBe(true);
+    expect(asksWithinNamedBody('Wer bei Ihnen kümmert sich um die Schulen?')).toBe(true);
+    expect(asksWithinNamedBody('Which of you is responsible for schools?')).toBe(true);
   });
 
   it('should read the abbreviation a part asks the meaning of, as written, and those a text spells out', () => {
