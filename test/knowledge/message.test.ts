@@ -760,6 +760,12 @@ describe('matchMessage', () => {
     expect(heard.main.answer?.id).toBe('griffbereit');
   });
 
+  it('should send a question about the local centre of Dortmund to the LaKI, not answer with the LaKI\'s own address', () => {
+    expect(kb.matchMessage('Wie erreiche ich das KI in Dortmund?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Wo sitzt das KI Dortmund?').main.outcome).toBe('none');
+    expect(answered('Wo sitzt die LaKI in Dortmund?')).toBe('laki-besuchsadresse');
+  });
+
   it('should send whether a fact still holds to the LaKI: the flyer cannot say what changed since', () => {
     expect(kb.matchMessage('Ist der Erlass von MSW und MAIS noch gültig?').main.declineReason).toBe('forward-term');
     // "in unserem Gebiet" names the writer's own region, like "bei uns im Kreis".
