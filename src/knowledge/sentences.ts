@@ -112,8 +112,18 @@ function asksOnAfterDash(sentences: readonly SplitSentence[], index: number): bo
 
 function isCourtesy(text: string, isStopword: (word: string) => boolean): boolean {
   const list = words(text);
-  return list.some((word) => COURTESY.has(word)) && !hasTopicWords(text, isStopword);
+  // "…, klasse, danke!": praise, not the school class.
+  return praiseOnly(text, isStopword) || (list.some((word) => COURTESY.has(word)) && !hasTopicWords(text, isStopword));
 }
+
+/** True when a text's topic words are all praise ("Ok klasse", "Klasse, danke!"): it asks nothing. */
+export function praiseOnly(text: string, isStopword: (word: string) => boolean): boolean {
+  const topic = words(text).filter((word) => isTopicWord(word, isStopword));
+  return topic.length > 0 && topic.every((word) => PRAISE.has(word));
+}
+
+/** Words of praise that are topic words elsewhere ("Klasse!" is no school class), folded. */
+const PRAISE: ReadonlySet<string> = new Set(['klasse', 'spitze', 'perfekt', 'genial', 'wunderbar', 'top', 'great', 'perfect', 'awesome']);
 
 /** Subjects that say nobody knows: "keiner weiß, was …" describes a situation. */
 const NOBODY = new Set(['keiner', 'niemand', 'kaum', 'nobody']);
@@ -182,6 +192,8 @@ const BARE_PHRASE_WORDS = 6;
  */
 export function findFocus(message: string, isStopword: (word: string) => boolean, namesTopic?: (text: string) => boolean): MessageFocus {
   const text = message.trim();
+  // "Klasse, danke!", "Ok klasse": praise, no school class; the message asks nothing.
+  if (praiseOnly(text, isStopword)) return { pieces: [{ text, role: 'courtesy', why: 'praise, names no topic' }], parts: [] };
   // Most messages are one short question: nothing to split, so no need to look closer.
   if (isSimple(text) && (ASKING_END.test(text) || !splitFrontedPurpose(text)[0]) && !namesPurpose(text)) {
     if (!text) return { pieces: [], parts: [] };

@@ -760,6 +760,14 @@ describe('matchMessage', () => {
     expect(heard.main.answer?.id).toBe('griffbereit');
   });
 
+  it('should read praise ("Klasse, danke!") as asking nothing, and "Klasse" in a question as the school class', () => {
+    for (const praise of ['Klasse, danke!', 'Ok klasse', 'Klasse!']) {
+      expect(kb.matchMessage(praise).main.declineReason).toBe('empty');
+    }
+    expect(answered('Klasse! Und wie ist die Faxnummer?')).toBe('laki-fax');
+    expect(answered('Gibt es Material für meine Klasse?')).toBe('schulentwicklung-materialien');
+  });
+
   it('should send a question about the local centre of Dortmund to the LaKI, not answer with the LaKI\'s own address', () => {
     expect(kb.matchMessage('Wie erreiche ich das KI in Dortmund?').main.outcome).toBe('none');
     expect(kb.matchMessage('Wo sitzt das KI Dortmund?').main.outcome).toBe('none');
