@@ -69,6 +69,12 @@ interface IndexedWord {
 /** Nouns that frame a request when "über" follows them ("einen Überblick über …"), folded. */
 const OVERVIEW_FRAMES: ReadonlySet<string> = new Set(['ubersicht', 'uberblick', 'zusammenfassung', 'erklarung', 'beschreibung']);
 
+/** English "work" before "with" or "together": cooperation ({@link COOPERATION}), folded. */
+const WORKING: ReadonlySet<string> = new Set(['work', 'works', 'working', 'worked']);
+
+/** The stem "work with" is read as. */
+const COOPERATION = 'zusammenarbeit';
+
 /** "in der Praxis", "in practice": asking how concretely, folded. */
 const IN_PRACTICE: ReadonlySet<string> = new Set(['praxis', 'practice']);
 
@@ -476,6 +482,12 @@ export class Analyzer {
       // Gesetz noch etwas?": what is set aside, not the topic.
       if (skipNext) {
         skipNext = false;
+        continue;
+      }
+      // "Do the centres *work with* migrant organisations?": working together, not the work done.
+      if (WORKING.has(word.last) && (words[index + 1]?.last === 'with' || words[index + 1]?.last === 'together') && this.vocabulary.has(COOPERATION)) {
+        readings.push({ kind: 'known', word: word.last, as: COOPERATION });
+        slots.push({ tokens: [COOPERATION], parts: [] });
         continue;
       }
       // "Was heißt das *in der Praxis*?", "What does it mean *in practice*?": how concretely, not the good-practice topic.

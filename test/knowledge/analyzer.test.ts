@@ -59,6 +59,13 @@ describe('Analyzer', () => {
     expect(generic.analyzeQuery('Seniorenprogramme').readings[0]?.kind).toBe('unknown');
   });
 
+  it('should read English "work with" and "work together" as cooperation, not as work', () => {
+    const cooperation = new Analyzer(['Zusammenarbeit mit Schulen', 'from school to work'], { groups: [['Zusammenarbeit', 'cooperation']], forward: [] });
+    expect(cooperation.analyzeQuery('Does the KI work together with schools?').tokens).toContain('zusammenarbeit');
+    expect(cooperation.analyzeQuery('Who does the LaKI work with?').tokens).not.toContain('work');
+    expect(cooperation.analyzeQuery('the transition from school to work').tokens).toContain('work');
+  });
+
   it('should read "auf welcher Ebene" as the frame of the question, not as an unknown noun', () => {
     const level = new Analyzer(['Die Arbeit der Zentren'], { groups: [], forward: [] });
     expect(level.analyzeQuery('Auf welcher Ebene arbeiten die Zentren?').readings.filter((reading) => reading.kind === 'unknown')).toEqual([]);
