@@ -29,6 +29,8 @@ export const QUESTION_VERBS = new Set([
   'kostet', 'kosten', 'dauert', 'dauern', 'zahlt', 'zahlen', 'finanziert', 'gehen', 'lauft', 'laufen', 'spielt', 'spielen',
   // Addressing the reader as du or ihr ("Könntest du …", "Könnt ihr …", "Hast du …", "Weißt du …").
   'konntest', 'konntet', 'konnt', 'hast', 'hattest', 'hattet', 'weisst', 'kennst', 'wurdest', 'wurdet',
+  // Spoken forms with "du" or "es" fused on ("Kannste mir sagen …", "Gibbet da wat?").
+  'kannste', 'haste', 'weisste', 'biste', 'gibbet', 'jibbet',
   'is', 'are', 'do', 'does', 'did', 'can', 'could', 'would', 'should', 'will', 'may', 'has', 'have',
 ]);
 

@@ -263,8 +263,8 @@ export function splitClauses(sentence: string, asks: boolean, unmarked = false):
   return clauses;
 }
 
-/** A finite verb with the reader as its subject ("kannst du", "könnten Sie", "habt ihr"): "Sie" as written, capitalised. */
-const ADDRESSES_READER = /^\s*\p{L}+\s+(?:du|ihr|Sie)(?=[^\p{L}]|$)/u;
+/** A finite verb with the reader as its subject ("kannst du", "könnten Sie", "habt ihr", spoken "kannste"): "Sie" as written, capitalised. */
+const ADDRESSES_READER = /^\s*(?:\p{L}+\s+(?:du|ihr|Sie)|kannste|haste|weißte|weisste|biste|willste)(?=[^\p{L}]|$)/u;
 
 /** Indefinite pronouns a relative clause with "was" describes ("etwas, was …", "alles, was …"). */
 const INDEFINITES = new Set(['etwas', 'irgendwas', 'irgendetwas', 'was', 'sowas', 'soetwas', 'nichts', 'alles', 'vieles', 'einiges', 'manches', 'das']);

@@ -348,6 +348,9 @@ const CHAT_FILLERS = [
   'insgesamt', 'generell', 'grundsatzlich', 'zusatzlich', 'ungefahr', 'eigentl', 'grad', 'nochmal', 'nochmals', 'jeweils',
   // Colloquial adverbs ("Ist da was dran?", "schick mal rüber").
   'dran', 'drauf', 'ruber',
+  // Spoken and regional forms ("gibbet son Programm?", "kannste mir sagen …", "weißte", "nix", "dat").
+  'gibbet', 'jibbet', 'son', 'sone', 'sonen', 'sonem', 'soner', 'haste', 'kannste', 'weisste', 'willste', 'machste',
+  'kriegste', 'biste', 'hamma', 'hamse', 'nix', 'nuscht', 'dat', 'jut', 'nee', 'jo', 'joa', 'jupp', 'eh', 'ma', 'sowat',
   // Colloquial "get" ("so ein Zentrum kriegen", "wer bekommt da …"), "im Kern" (essentially), "was passiert da" (what happens),
   // "wie sieht es … aus" (what about), "etwas Ähnliches" (the follow-up stage reads it as asking for more), signing a letter.
   'kriegen', 'kriegt', 'kriege', 'kriegst', 'krieg', 'kern', 'passiert', 'passieren', 'ahnliches', 'ahnlich', 'vergleichbares', 'bekommt', 'bekommen', 'bekomme', 'bekommst', 'sieht', 'sehen', 'seht', 'sehe', 'aussehen', 'aussieht', 'unterschrieben', 'unterschriebenes', 'unterschriebene', 'unterschreiben',

@@ -59,6 +59,13 @@ describe('Analyzer', () => {
     expect(generic.analyzeQuery('Seniorenprogramme').readings[0]?.kind).toBe('unknown');
   });
 
+  it('should read spoken and regional forms ("gibbet son …", "kannste", "nix") as chat, not as unknown words', () => {
+    const spoken = new Analyzer(['Programme für Eltern', 'Die Faxnummer der LaKI'], { groups: [], forward: [] });
+    for (const question of ['Gibbet son Programm für Eltern?', 'kannste mir die Faxnummer sagen?', 'haste da nix für Eltern?']) {
+      expect(spoken.analyzeQuery(question).readings.filter((reading) => reading.kind === 'unknown')).toEqual([]);
+    }
+  });
+
   it('should read English "work with" and "work together" as cooperation, not as work', () => {
     const cooperation = new Analyzer(['Zusammenarbeit mit Schulen', 'from school to work'], { groups: [['Zusammenarbeit', 'cooperation']], forward: [] });
     expect(cooperation.analyzeQuery('Does the KI work together with schools?').tokens).toContain('zusammenarbeit');

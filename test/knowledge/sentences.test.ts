@@ -694,6 +694,8 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(asked('ehrlich gesagt weiß ich gar nicht was das KI bei uns im Kreis macht, kannst du mir kurz erklären was die KIs so machen')).toEqual(['kannst du mir kurz erklären was die KIs so machen']);
     // "könntest du", "hast du", "weißt du" open it like "kannst du".
     expect(asked('ich bin neu hier und kenn mich nicht aus, könntest du mir bitte die Kernaufgaben der LaKI nennen')).toEqual(['könntest du mir bitte die Kernaufgaben der LaKI nennen']);
+    // So do spoken forms with "du" fused on ("kannste", "haste").
+    expect(asked('ich bin neu hier und kenn mich nicht aus, kannste mir bitte die Kernaufgaben der LaKI nennen')).toEqual(['kannste mir bitte die Kernaufgaben der LaKI nennen']);
     // Lower-case "sie" after the comma is a third person: the statement stays whole.
     expect(asked('Die Eltern haben abends keine Zeit, kommen sie zu keinem Elternabend')).toEqual(['Die Eltern haben abends keine Zeit, kommen sie zu keinem Elternabend']);
   });
