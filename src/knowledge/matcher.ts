@@ -345,6 +345,11 @@ export class Matcher {
       unknown = [...unknown, place];
       analysis = { ...analysis, readings: [...analysis.readings, place] };
     }
+    // "… in der Haushaltssicherung – können wir *trotzdem* ein KI einrichten?" asks whether the
+    // situation allows it: the things the situation names that the knowledge does not know are asked too.
+    if (!contextAsQuestion && CONCEDING.test(question) && contextAnalysis) {
+      unknown = [...unknown, ...contextAnalysis.readings.filter((reading): reading is Extract<WordReading, { kind: 'unknown' }> => reading.kind === 'unknown' && reading.casing === 'noun')];
+    }
     const unknownMass = this.unknownMass(unknown, leaning);
     const contextWeights = new Map<string, number>();
     for (const token of contextAnalysis?.tokens ?? []) {
@@ -520,6 +525,9 @@ export function coverageOf(reading: Explanation, entry: Entry): number | undefin
  * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*", "für *Leute* im
  * Ganztag"): they count for ranking, but an entry need not have them.
  */
+/** A part asking whether something holds despite the situation told before ("trotzdem", "dennoch", "anyway"). */
+const CONCEDING = /(?:^|[^\p{L}])(?:trotzdem|dennoch|nevertheless|anyway)(?=[^\p{L}]|$)/iu;
+
 /** The writer's own thing: a possessive and the word after it ("unsere Leitungen", "my budget"). */
 const OWN_THING = /(?<![\p{L}])(?:unser|unsere|unserer|unseren|unserem|unseres|mein|meine|meiner|meinen|meinem|meines|our|my)\s+[\p{L}-]+/giu;
 

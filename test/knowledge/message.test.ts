@@ -760,6 +760,13 @@ describe('matchMessage', () => {
     expect(heard.main.answer?.id).toBe('griffbereit');
   });
 
+  it('should read the situation as asked when the question asks whether it holds "trotzdem"', () => {
+    // The flyer does not say what a municipality under budget control may do.
+    expect(kb.matchMessage('Unsere Stadt befindet sich in der Haushaltssicherung – können wir trotzdem ein KI einrichten?').main.outcome).toBe('none');
+    // A situation the knowledge knows stays answerable.
+    expect(answered('Wir sind ein kleiner Kreis. Können wir trotzdem ein KI aufbauen?')).toBe('ki-traeger');
+  });
+
   it('should read English "work with" as working together ("Does the KI work together with schools?" is no school-to-work question)', () => {
     expect(answered('Does the KI work together with schools?')).not.toBe('uebergang-schule-beruf');
     expect(answered('Do the KIs work with welfare associations?')).toBe('ki-vernetzung');
