@@ -254,7 +254,9 @@ export class Matcher {
       // "… einen Termin bei der LaKI. Wie kommen wir da hin?" asks where the place is.
       if (asksWayThere(question) && !kinds.includes(PLACE_KIND)) kinds.push(PLACE_KIND);
       asksKind = kinds.length > 0;
-      analysis = reader.analyze(surroundings.antecedent);
+      // A context sentence the part points into tells the writer's situation: its places and
+      // figures ("Der Kreis Recklinghausen überlegt …, Budget ca. 30.000 €. Geht das über euch?") are not asked.
+      analysis = reader.analyze(surroundings.leansOn !== undefined ? this.withoutSituation(surroundings.antecedent, reader) : surroundings.antecedent);
       analysis = {
         ...analysis,
         tokens: kinds.length > 0 ? [...analysis.tokens, ...kinds] : analysis.tokens,
@@ -323,7 +325,12 @@ export class Matcher {
     // Its question is about the forward terms of what it leans on too ("Die Stelle wird nächstes Jahr
     // gestrichen. Kann die LaKI da etwas machen?"): the answer must cover them, as its own.
     // What the sentence says the writer has ("*Unsere Leitungen* haben von Griffbereit gehört") is who they are, not what they ask.
-    const leanedForward = actorOnly ? reader.analyze(surroundings.leansOn!.replace(OWN_THING, ' ')).forwardTerms : [];
+    // Nor is where the writer is ("Unser Familienzentrum *in Hamm* hat von Griffbereit gehört. Ist das was fürs KI?"),
+    // unless the part asks about that place ("… Gibt es dort ein KI?").
+    const leanedText = actorOnly ? surroundings.leansOn!.replace(OWN_THING, ' ') : '';
+    const leanedForward = actorOnly
+      ? reader.analyze(saysThere(question) || asksWayThere(question) ? leanedText : this.withoutSituation(leanedText, reader)).forwardTerms
+      : [];
     if (leaning) borrow(surroundings.leansOn!, abbreviation ? 1 : this.settings.leanWeight);
     // Otherwise the actor joins after the topic and the sentence leaned on (which keep their weights).
     if (surroundings.actor && !contextAsQuestion && !actorAlone) borrow(surroundings.actor, 1);
@@ -480,6 +487,19 @@ export class Matcher {
     );
   }
 
+  /**
+   * A context sentence without the writer's situation: the places they name that the knowledge
+   * base does not know ("in Hückelhoven", "Kreis Gütersloh") and the figures they give ("200
+   * Besuchern", "30.000 €", "seit 2024"); a paragraph ("§ 8") stays.
+   */
+  private withoutSituation(text: string, reader: TextReader): string {
+    const read = (word: string) => reader.analyze(word);
+    return text
+      .replace(SITUATION_PLACE, (whole, before: string, place: string) => (unknownNoun(place, read) ? before : whole))
+      .replace(WHEN, ' ')
+      .replace(FIGURE, ' ');
+  }
+
   /** True when a text has words the knowledge base does not know and none it does. */
   private leansOnUnknownOnly(text: string, reader: TextReader): boolean {
     const analysis = reader.analyze(text);
@@ -530,6 +550,16 @@ const CONCEDING = /(?:^|[^\p{L}])(?:trotzdem|dennoch|nevertheless|anyway)(?=[^\p
 
 /** The writer's own thing: a possessive and the word after it ("unsere Leitungen", "my budget"). */
 const OWN_THING = /(?<![\p{L}])(?:unser|unsere|unserer|unseren|unserem|unseres|mein|meine|meiner|meinen|meinem|meines|our|my)\s+[\p{L}-]+/giu;
+
+/** A place after a preposition or an administrative noun ("in Hamm", "aus Olpe", "Kreis Gütersloh"); group 2 is its name. */
+const SITUATION_PLACE = /((?:^|\s)(?:in|nach|aus|bei|im|beim|Kreis|Stadt|Landkreis|Gemeinde|Kommune|StädteRegion)\s+(?:der\s+|dem\s+|den\s+)?)(\p{Lu}[\p{L}-]+)/gu;
+
+/** When the writer plans something ("ab Januar", "im Herbst", "bis Ostern"): a month or season with its preposition. */
+const WHEN =
+  /(?<![\p{L}])(?:ab|im|bis|seit|zum|Anfang|Ende|Mitte)\s+(?:Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Frühjahr|Fruehjahr|Sommer|Herbst|Winter|Ostern|Weihnachten)(?![\p{L}])/giu;
+
+/** A figure the writer gives ("200", "30.000 €", "40 %", "2024"), not a paragraph's number ("§ 8", "Paragraf 7"). */
+const FIGURE = /(?<!(?:§|Paragraph|Paragraf|Paragrafen|Paragraphen)\s*)(?<![\p{L}\d])[+-]?\d[\d.,]*\s*(?:%|€|Euro|Prozent)?/giu;
 
 const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich', 'zielgrupp', 'leut']);
 

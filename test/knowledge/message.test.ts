@@ -760,6 +760,13 @@ describe('matchMessage', () => {
     expect(heard.main.answer?.id).toBe('griffbereit');
   });
 
+  it('should not ask about the places and figures of the situation a thin part points into', () => {
+    // "in Mönchengladbach" is where the writer is, not what "wie läuft das?" asks about.
+    expect(answered('Hallo zusammen, unser KI in Mönchengladbach will sich mit anderen KIs austauschen, wie läuft das? gibts da Treffen?')).toBe('laki-austausch');
+    // Asked about ("dort"), the place stays: the flyer does not say where centres are.
+    expect(kb.matchMessage('Wir sind in Gütersloh. Gibt es dort ein KI?').main.outcome).toBe('none');
+  });
+
   it('should read the situation as asked when the question asks whether it holds "trotzdem"', () => {
     // The flyer does not say what a municipality under budget control may do.
     expect(kb.matchMessage('Unsere Stadt befindet sich in der Haushaltssicherung – können wir trotzdem ein KI einrichten?').main.outcome).toBe('none');
