@@ -4,7 +4,7 @@
  * as the head of a compound, because German compounds take their meaning from the last part:
  * "Antragsfrist" and "Förderhöhe" count as "Frist" and "Höhe".
  */
-import { fold, type Word } from './text';
+import { fold, isStopword, type Word } from './text';
 
 interface Phrase {
   readonly tokens: readonly string[];
@@ -85,6 +85,9 @@ export class ForwardTerms {
    * alone, so a reader may keep it with the word.
    */
   wordTerm(folded: string, stem: string, isKnown: (stem: string) => boolean): string | undefined {
+    // A chat word that only shares its stem with a term is no term ("dat" for "das" is no "Datum");
+    // a term written as it is stays one, stopword or not ("wann").
+    if (isStopword(folded) && !this.words.has(folded)) return undefined;
     const exact = this.stems.get(stem);
     if (exact || isKnown(stem)) return exact;
     // "längerfristig" stems to "längerfrist", but an adjective made of a compound is no kind of

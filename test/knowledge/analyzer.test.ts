@@ -229,6 +229,13 @@ describe('Analyzer', () => {
     expect(leading.analyzeQuery('Gibt es eine Nachfrist?').forwardTerms).toEqual(['frist']);
   });
 
+  it('should not read a chat word that shares its stem with a forward term as that term ("dat" is no "date")', () => {
+    const dates = new Analyzer(['Die Arbeit der Zentren'], { groups: [], forward: ['date', 'wann'] });
+    expect(dates.analyzeQuery('Was genau is dat?').forwardTerms).toEqual([]);
+    expect(dates.analyzeQuery('What is the date of the meeting?').forwardTerms).toEqual(['dat']);
+    expect(dates.analyzeQuery('Wann ist das?').forwardTerms).toEqual(['wann']);
+  });
+
   it('should not read an adjective made of a compound as its forward head ("längerfristig" is no deadline)', () => {
     const deadline = new Analyzer(['Die Arbeit der Zentren'], { groups: [], forward: ['Frist'] });
     expect(deadline.analyzeQuery('Gibt es eine Antragsfrist?').forwardTerms).toEqual(['frist']);
