@@ -540,11 +540,6 @@ export function coverageOf(reading: Explanation, entry: Entry): number | undefin
   return reading.scored.find((candidate) => candidate.entry.id === entry.id)?.coverage;
 }
 
-/**
- * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen
- * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*", "für *Leute* im
- * Ganztag"): they count for ranking, but an entry need not have them.
- */
 /** A part asking whether something holds despite the situation told before ("trotzdem", "dennoch", "anyway"). */
 const CONCEDING = /(?:^|[^\p{L}])(?:trotzdem|dennoch|nevertheless|anyway)(?=[^\p{L}]|$)/iu;
 
@@ -561,6 +556,11 @@ const WHEN =
 /** A figure the writer gives ("200", "30.000 €", "40 %", "2024"), not a paragraph's number ("§ 8", "Paragraf 7"). */
 const FIGURE = /(?<!(?:§|Paragraph|Paragraf|Paragrafen|Paragraphen)\s*)(?<![\p{L}\d])[+-]?\d[\d.,]*\s*(?:%|€|Euro|Prozent)?/giu;
 
+/**
+ * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen
+ * *Themen*", "welche *Möglichkeiten* gibt es", "gehören sie zur *Zielgruppe*", "für *Leute* im
+ * Ganztag"): they count for ranking, but an entry need not have them.
+ */
 const GENERIC_KEY_NOUNS: ReadonlySet<string> = new Set(['them', 'moglich', 'zielgrupp', 'leut']);
 
 /** Related entries of its own category an entry lists to count as the category's overview. */

@@ -415,7 +415,7 @@ export const ARTICLE_FILLERS: ReadonlySet<string> = new Set([
   // Name?", "der Blick aufs Quartier", "welche Art von …", "etwas in die Richtung" (along those lines).
   'alltag', 'umgang', 'ding', 'dinge', 'name', 'namen', 'blick', 'art', 'richtung',
   // "auf welcher Ebene": the level asked for is named by the answer ("Kreise und kreisfreie Städte").
-  'ebene', 'ebene',
+  'ebene',
   // The form of an answer asked for ("eine kurze Darstellung, welche …").
   'darstellung',
   // Adjectives that grade the answer, not the topic ("die richtige Anschrift", "die konkrete
