@@ -19,7 +19,7 @@ import { coverageOf, type Explanation, type Matcher, type TextReader } from './m
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
 import { actorsNamed, asksForPerson, asksWho, isThin, pointsAtThing, pointsBack, pointsWithPronoun, saysShe } from './pointers';
-import { findFocus, praiseOnly, type MessagePiece } from './sentences';
+import { findFocus, type MessagePiece } from './sentences';
 import { isStopword } from './text';
 import type { ConversationContext, MatchResult, MessageMatch, PartMatch } from './types';
 
@@ -114,8 +114,8 @@ export function explainMessage(
   const reader = new MessageWords(matcher.analyzer, text);
   const focus = findFocus(text, isStopword, (piece) => matcher.namesKnownTopic(piece, reader));
   const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
-  // "Klasse, danke!" names no topic: its praise is no school class.
-  const asked = focus.parts.length > 0 ? focus.parts : [{ text: praiseOnly(text, isStopword) ? '' : text, why: 'empty message', context: [] as string[] }];
+  // No asked part: the message is empty, or praise alone ("Klasse, danke!" is no school class).
+  const asked = focus.parts.length > 0 ? focus.parts : [{ text: '', why: 'empty message', context: [] as string[] }];
   let parts = asked.map((part) => readPart(matcher, reader, part, topic, getEntry));
   // "Wo ist das Büro der LaKI, und wie erreiche ich das?": a later part whose pronoun stands for
   // what the part before it asked about is that part's follow-up, read against its answer like the

@@ -50,7 +50,7 @@ export interface FocalPart {
 export interface MessageFocus {
   /** Every piece in message order, for tracing. */
   readonly pieces: readonly MessagePiece[];
-  /** The asked parts in message order; at least one for a non-empty message. */
+  /** The asked parts in message order; none only for an empty message or one of praise alone ("Klasse, danke!"), which asks nothing. */
   readonly parts: readonly FocalPart[];
 }
 
@@ -117,7 +117,7 @@ function isCourtesy(text: string, isStopword: (word: string) => boolean): boolea
 }
 
 /** True when a text's topic words are all praise ("Ok klasse", "Klasse, danke!"): it asks nothing. */
-export function praiseOnly(text: string, isStopword: (word: string) => boolean): boolean {
+function praiseOnly(text: string, isStopword: (word: string) => boolean): boolean {
   const topic = words(text).filter((word) => isTopicWord(word, isStopword));
   return topic.length > 0 && topic.every((word) => PRAISE.has(word));
 }
