@@ -191,6 +191,8 @@ describe('matchMessage', () => {
     expect(answered('Können wir bei uns im Kreis ein KI einrichten?')).toBe('ki-traeger');
     // In a context sentence it is context.
     expect(answered('Bei uns im Kreis sind viele Familien neu zugewandert. Was ist Griffbereit?')).toBe('griffbereit');
+    // "in unserem Gebiet" names the writer's own region too.
+    expect(kb.matchMessage('Welche Angebote hat das KI in unserem Gebiet?').main.outcome).toBe('none');
   });
 
   it('should forward a question about another local office ("das Jugendamt") and keep the office as context', () => {
@@ -795,8 +797,6 @@ describe('matchMessage', () => {
 
   it('should send whether a fact still holds to the LaKI: the flyer cannot say what changed since', () => {
     expect(kb.matchMessage('Ist der Erlass von MSW und MAIS noch gültig?').main.declineReason).toBe('forward-term');
-    // "in unserem Gebiet" names the writer's own region, like "bei uns im Kreis".
-    expect(kb.matchMessage('Welche Angebote hat das KI in unserem Gebiet?').main.outcome).toBe('none');
   });
 
   it('should read "umsetzen" as doing, no topic of its own ("und wie setzen die KIs das um?")', () => {
