@@ -110,6 +110,9 @@ const heldOut = [
   // Written at the start of 7 December's sixth session, measured on arrival on the code of that
   // session's start (96 right, 9 confident wrong parts/turns, 2 of 25 unanswerable not declined; 97 at its end), never read.
   ['real-messages-holdout-17.yaml', 97, 9, 2],
+  // Written at the start of 7 December's seventh session, measured on arrival on the code of that
+  // session's start (96 right, 2 confident wrong parts/turns, 1 of 25 unanswerable not declined), never read.
+  ['real-messages-holdout-18.yaml', 96, 2, 1],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
