@@ -152,7 +152,8 @@ export const FRONTED_ADVERBS = new Set([
 export const INQUIRY = new Set([
   'wissen', 'weiss', 'wusste', 'wussten', 'fragen', 'frage', 'fragt', 'fragte', 'erfahren',
   'herausfinden', 'rausfinden', 'klaren', 'nachfragen', 'interessiert', 'interessieren', 'interessiere',
-  'mitteilen', 'sagen', 'erklaren', 'suche', 'suchen', 'brauche', 'brauchen', 'benotige', 'unklar',
+  'mitteilen', 'sagen', 'erklaren', 'suche', 'suchen', 'brauche', 'brauchen', 'brauchte', 'brauchten', 'benotige', 'benotigen', 'unklar',
+  'info', 'infos', 'information', 'informationen',
   'unsicher', 'ahnung', 'verstehe', 'informieren', 'nachlesen', 'recherchieren', 'prufen',
   'know', 'wonder', 'wondering', 'ask', 'asking', 'asked', 'tell', 'unsure', 'find', 'out',
 ]);

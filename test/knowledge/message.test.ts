@@ -799,6 +799,11 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Ist der Erlass von MSW und MAIS noch gültig?').main.declineReason).toBe('forward-term');
   });
 
+  it('should send whether the work measurably worked to the LaKI: the flyer gives no results', () => {
+    expect(kb.matchMessage('Haben die KIs messbar etwas bewirkt?').main.declineReason).toBe('forward-term');
+    expect(kb.matchMessage('Ist die Arbeit der Integrationszentren nachweisbar wirksam?').main.declineReason).toBe('forward-term');
+  });
+
   it('should read "umsetzen" as doing, no topic of its own ("und wie setzen die KIs das um?")', () => {
     expect(answered('und wie setzen die KIs das um?', { lastEntryId: 'schulentwicklung' })).toBe('schulentwicklung');
   });

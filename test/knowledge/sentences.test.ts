@@ -356,6 +356,11 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     ['Good morning, our city council wants to know who pays for the integration centres.', ['who pays for the integration centres.']],
     ['Jetzt kam die Frage auf, ob die LaKI auch die Öffentlichkeitsarbeit macht. Können Sie helfen?', ['ob die LaKI auch die Öffentlichkeitsarbeit macht.']],
     ['Mein Chef will wissen, ob die LaKI Schulen berät. Und wo sitzt sie?', ['ob die LaKI Schulen berät.', 'Und wo sitzt sie?']],
+    // "Wir bräuchten eine Info, ob …": asking for information hands the question on, as "wissen" does.
+    [
+      'Wir bräuchten eine Info, ob es Fortbildungen für die Beschäftigten gibt. Und wo sitzt die LaKI?',
+      ['ob es Fortbildungen für die Beschäftigten gibt.', 'Und wo sitzt die LaKI?'],
+    ],
   ])('should keep an indirect question handed on by an inquiry word: %j', (message, expected) => {
     expect(asked(message)).toEqual(expected);
   });
