@@ -69,6 +69,17 @@ export const DOUBTED_ALTERNATIVE =
   /^(?:(muss|musst|mussen|muessen|soll|sollen)\s+(ich|wir|man)\s+(?:\S+\s+){0,3}?(selbst|selber|alleine?)\b|(ist|sind|geht|gilt|bleibt)\s+(das|es|dies|die|der)\s+(eher|nur|bloss|ausschliesslich|doch\s+nur|vor allem|hauptsachlich|allein|alleine)\b|\S+\s+(?:\S+\s+){0,3}?(nur|bloss|ausschliesslich|lediglich|allein|alleine|eher|einfach|gar\s+nicht|nicht|jeder|jede|jedes)\b|(nur|bloss|ausschliesslich|lediglich)\s+\S|(eher\s+|doch\s+|gar\s+)?nicht\s*[?.!]*$)/u;
 
 /**
+ * A rhetorical question, its words folded and joined by spaces: it expects no answer and tells how the
+ * writer sees their situation. "Wer kennt das nicht?", "Wer hat sowas nicht schon erlebt?", "wer will
+ * (da) schon …", "Wer soll das (sonst/auch/alles) bezahlen?", "Wer blickt da noch durch?", "Kann ja
+ * wohl nicht sein, oder?", "Das kennt doch jeder, oder?", "Typisch Verwaltung, oder?", "Kommt euch
+ * bekannt vor?", "Wer kann's ihm verdenken?", "Ist das fair?". (Not "Ob die Teams darauf vorbereitet
+ * sind?": a terse "Ob …?" is as often a real question.)
+ */
+export const RHETORICAL =
+  /^(?:wer\s(?:\S+\s)*?(?:nicht|schon)(?:\s|$)|(?:wer|was|wen|wem)\s(?:soll|sollen|sollte|sollten)\s(?:\S+\s)*?(?:sonst|auch|alles|etwa)(?:\s|$)|(?:wer|was)\s(?:\S+\s)*?(?:durchblick\S*|blickt(?:\s\S+)*\sdurch)$|(?:ist|war|wäre|ware)\s(?:das|es)\s(?:\S+\s)?(?:fair|gerecht)$)|(?:\sja\swohl\s|^typisch\s|\skennt\s(?:doch|ja)\s)(?:\S+\s)*?oder$|\sbekannt\svor$|\sverdenken$/u;
+
+/**
  * Articles before an actor as a subject ("entwickeln *die* KI …", "berät *das* Integrationszentrum …");
  * not "der", which before an actor is mostly a genitive ("…, Arbeit *der* KIs und …").
  */

@@ -9,7 +9,7 @@
  * points at from `pointers.ts` and `referents.ts`; this module gives each piece its role and
  * makes the asked pieces the message's parts.
  */
-import { DOUBTED_ALTERNATIVE, opensQuestion, REQUEST, splitClauses } from './clauses';
+import { DOUBTED_ALTERNATIVE, opensQuestion, REQUEST, RHETORICAL, splitClauses } from './clauses';
 import { COURTESY, foldedPiece, hasTopicWords, INQUIRY, isTopicWord, SUBJECT_PRONOUNS, words } from './chatWords';
 import { actorNamed, actorReferredTo, actorsNamed, asksActorAgain, asksAgain, asksWho, destinationPointedAt } from './pointers';
 import { namesPurpose, splitFormatPhrase, splitFrontedPurpose, splitPurposePhrase } from './purposes';
@@ -299,6 +299,16 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     if (asksReader && !handed) {
       pieces[pieces.indexOf(piece)] = { text: piece.text, role: 'context', why: 'an indirect question the writer weighs, next to a question to the reader' };
     }
+  }
+
+  // "Mich würde interessieren, welche Ansätze die KIs beim Übergang mitbringen. … Wer kennt das
+  // nicht?": next to a question that expects an answer, a rhetorical one tells how the writer sees
+  // their situation — context. Alone it is what they ask.
+  const rhetorical = (piece: MessagePiece) => piece.role === 'question' && RHETORICAL.test(words(piece.text).join(' '));
+  if (pieces.some((piece) => (piece.role === 'question' || piece.role === 'request') && !rhetorical(piece))) {
+    pieces.forEach((piece, index) => {
+      if (rhetorical(piece)) pieces[index] = { text: piece.text, role: 'context', why: 'a rhetorical question ("Wer kennt das nicht?"), next to a question that expects an answer' };
+    });
   }
 
   // "Wer legt fest, welche Themen ein KI bearbeitet? Das Land oder die Stadt selber?": a bare pair of

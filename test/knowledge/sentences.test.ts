@@ -326,6 +326,22 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
   const asked = (message: string) => findFocus(message, isStopword).parts.map((part) => part.text);
 
   it.each([
+    ['Mich würde interessieren, ob die KIs Eltern beraten. Die Mütter fragen oft nach. Wer kennt das nicht aus der Elternarbeit?', ['ob die KIs Eltern beraten.']],
+    ['Wir bräuchten Fortbildungen zum Umgang mit Vielfalt. Wer soll das alles stemmen? Bieten die KIs da was an?', ['Wir bräuchten Fortbildungen zum Umgang mit Vielfalt.', 'Bieten die KIs da was an?']],
+    ['Ich bräuchte die Telefonnummer der LaKI. Er telefoniert lieber. Wer kann es ihm verdenken?', ['Ich bräuchte die Telefonnummer der LaKI.']],
+    ['Gibt es Fortbildungen für Beschäftigte der KIs? Seit 2022 hatte keiner eine. Kann ja wohl nicht sein, oder?', ['Gibt es Fortbildungen für Beschäftigte der KIs?']],
+    ['Wir brauchen die Adresse der LaKI. Datenschutz, wer blickt da schon durch?', ['Wir brauchen die Adresse der LaKI.']],
+  ])('should read a rhetorical question next to a question that expects an answer as context: %j', (message, expected) => {
+    expect(asked(message)).toEqual(expected);
+  });
+
+  it('should keep a rhetorical-looking question that is all the message asks, and genuine questions beside another', () => {
+    expect(asked('Wer soll das alles bezahlen?')).toEqual(['Wer soll das alles bezahlen?']);
+    expect(asked('Beraten die KIs Eltern? Die sitzen doch in Dortmund, oder?')).toEqual(['Beraten die KIs Eltern?', 'Die sitzen doch in Dortmund, oder?']);
+    expect(asked('Beraten die KIs Eltern? Und wen soll ich noch ansprechen?')).toEqual(['Beraten die KIs Eltern?', 'Und wen soll ich noch ansprechen?']);
+  });
+
+  it.each([
     [
       'Wir wollen ein Sportprojekt starten und überlegen, wie wir die freien Träger einbinden. Ist das direkt ein Ministerium?',
       ['Ist das direkt ein Ministerium?'],
