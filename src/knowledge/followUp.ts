@@ -44,10 +44,12 @@ const ADDITIVE = /(^|\s)(auch|sonst|ausserdem|außerdem|weitere[nms]?|andere[nms
  * A follow-up that asks for the same for something else: "gibt es sowas auch für Schulen?",
  * "gibts dazu auch was für Grundschulen?", "Do they also do something for small children?",
  * "gilt das auch im Elementarbereich?", "und was machen die für Schulen?". What follows the
- * preposition is its new subject.
+ * preposition is its new subject. The "und" may be missing: the sentence stage leaves it with an
+ * opener ("ok, und was machen die für Kitas?" reaches here as "was machen die für Kitas?"), and
+ * "Danke! Was machen die für Kitas?" asks the same without it.
  */
 const SHIFT =
-  /(^|\s)(auch|ebenfalls|also|too)\s+(?:(?:do|does|offer|offers|have|has|provide|provides|bieten|bietet|machen|macht|tun|tut)\s+)?(?:(?:was|etwas|sowas|welche|anything|something)\s+)?(für|fur|fuer|in|im|bei|beim|an|am|zur|zum|for|at)\s+\S|^(und|and)\s+(was|wie|welche\w*)\s.*\s(für|fur|fuer|im|beim|bei|for)\s+(?!(wen|was|wie|wem)\b)\S/iu;
+  /(^|\s)(auch|ebenfalls|also|too)\s+(?:(?:do|does|offer|offers|have|has|provide|provides|bieten|bietet|machen|macht|tun|tut)\s+)?(?:(?:was|etwas|sowas|welche|anything|something)\s+)?(für|fur|fuer|in|im|bei|beim|an|am|zur|zum|for|at)\s+\S|^((und|and)\s+)?(was|wie|welche\w*)\s.*\s(für|fur|fuer|im|beim|bei|for)\s+(?!(wen|was|wie|wem)\b)\S/iu;
 
 /**
  * What names an entry's topic, for reading a follow-up: its title and keywords, and its

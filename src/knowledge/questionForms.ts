@@ -165,7 +165,7 @@ const NAMED_BODY = new RegExp(
 export function asksWithinNamedBody(question: string): boolean {
   // The body is what the preposition names before any "für" ("im Ministerium für Arbeit … für die KIs").
   const body = WHO_WITHIN.exec(question)?.[1]?.split(BEFORE_PURPOSE)[0];
-  return (body !== undefined && NAMED_BODY.test(body)) || WHO_OF_YOU.test(question);
+  return (body !== undefined && NAMED_BODY.test(body)) || WHO_OF_YOU.test(question) || WHO_THERE.test(question);
 }
 
 /**
@@ -173,6 +173,14 @@ export function asksWithinNamedBody(question: string): boolean {
  * responsible for …?": asked who among the people the bot answers for (the LaKI), as {@link WHO_WITHIN}.
  */
 const WHO_OF_YOU = /(?:^|[^\p{L}])(?:wer\s+(?:von|bei|unter)\s+(?:euch|ihnen)|(?:who|which)\s+of\s+you)(?=[^\p{L}]|$)/iu;
+
+/**
+ * "Wer ist da zuständig?", "und wer ist dort eigentlich verantwortlich?": with nothing named but
+ * "da"/"dort", who is responsible is asked within the body said before — a person there, as
+ * {@link WHO_WITHIN}; "Wer ist dort für Schulen zuständig?" names what for, and so does "dafür".
+ */
+const WHO_THERE =
+  /^(?:und\s+)?wer\s+(?:ist|sind|wäre|waere|ware)\s+(?:(?:denn|eigentlich|dann|so|genau)\s+)*(?:da|dort)\s+(?:(?:denn|eigentlich|dann|so|genau)\s+)*(?:zuständig|zustaendig|zustandig|verantwortlich)\s*[?.!]*$/iu;
 
 /** An abbreviation an entry spells out: "(LaKI)" after the full name. Group 1 is the abbreviation. */
 const SPELLED_OUT = new RegExp(String.raw`\((${ABBREVIATION_WORD})\)`, 'gu');

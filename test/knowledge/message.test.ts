@@ -458,6 +458,10 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('und wer ist da ansprechpartner?', { lastEntryId: 'schulentwicklung' }).main.outcome).toBe('none');
     // Naming another body, the part asks about that body's people.
     expect(kb.matchMessage('und wer ist dort in den Kommunen Ansprechpartner?', { lastEntryId: 'laki-austausch' }).main.outcome).toBe('none');
+    // "wer ist da zuständig?" asks for the person there, not for the LaKI's tasks.
+    expect(answered('und wer ist da zuständig?', { lastEntryId: 'laki-was-ist' })).toBe('laki-ansprechpersonen');
+    expect(answered('wer ist dort zuständig?', { lastEntryId: 'laki-besuchsadresse' })).toBe('laki-ansprechpersonen');
+    expect(kb.matchMessage('wer ist da zuständig?', { lastEntryId: 'schulentwicklung' }).main.outcome).toBe('none');
   });
 
   it('should decline a question for the centres of a region, although the LaKI sits in one', () => {
@@ -693,6 +697,15 @@ describe('matchMessage', () => {
     expect(answered('und was machen die für schulen?', { lastEntryId: 'fruehe-bildung' })).toBe('schulentwicklung');
   });
 
+  it.each([
+    // The sentence stage leaves the "und" with an opener, or the writer leaves it out.
+    'Was machen die für Kitas?',
+    'ok, und was machen die für Kitas?',
+    'Danke! Was machen die für Kitas?',
+  ])('should read %j after the schools\' answer by its new subject, not bent to the schools', (text) => {
+    expect(answered(text, { lastEntryId: 'schulentwicklung' })).toBe('fruehe-bildung');
+  });
+
   it('should split "…, und spielt der Stadtteilbezug eine Rolle?" as a second question', () => {
     const result = kb.matchMessage('Kümmert sich das KI auch um ältere Migranten, und spielt der Stadtteilbezug bei der Arbeit eine Rolle?');
     expect(result.parts.map((part) => part.answer?.id)).toEqual(['querschnitt-senioren', 'querschnitt-sozialraum']);
@@ -823,6 +836,17 @@ describe('matchMessage', () => {
 
   it('should read a filler verb of a question as no word of the entry that writes it ("welche Anschrift nehme ich?")', () => {
     expect(answered('Welche Mailadresse nehme ich da?')).toBe('laki-email');
+  });
+
+  it.each([
+    'erzähl mir mehr über die Schulentwicklung',
+    'zeigen Sie mir mal die Schulentwicklung',
+    'erläutere mal die Schulentwicklung',
+    'informier mich über die Schulentwicklung',
+  ])('should read the verb of telling in %j as no topic, also after the overview it names', (text) => {
+    // An unknown verb of telling would weigh as a word no entry holds, and the overview again would win.
+    expect(answered(text)).toBe('schulentwicklung');
+    expect(answered(text, { lastEntryId: 'handlungsfelder-ueberblick' })).toBe('schulentwicklung');
   });
 
   it('should ask one question about two things the part relates to each other', () => {

@@ -21,6 +21,11 @@ describe('questionForms', () => {
     expect(asksWithinNamedBody('Hallo zusammen, wer von euch ist für Kitas zuständig?')).toBe(true);
     expect(asksWithinNamedBody('Wer bei Ihnen kümmert sich um die Schulen?')).toBe(true);
     expect(asksWithinNamedBody('Which of you is responsible for schools?')).toBe(true);
+    // "da"/"dort" and nothing else: within the body said before.
+    expect(asksWithinNamedBody('wer ist da zuständig?')).toBe(true);
+    expect(asksWithinNamedBody('und wer ist dort eigentlich verantwortlich?')).toBe(true);
+    expect(asksWithinNamedBody('Wer ist dort für Schulen zuständig?')).toBe(false);
+    expect(asksWithinNamedBody('Wer ist da für die Evaluation verantwortlich?')).toBe(false);
   });
 
   it('should read the abbreviation a part asks the meaning of, as written, and those a text spells out', () => {
