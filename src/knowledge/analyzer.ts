@@ -87,6 +87,30 @@ const FOCUS_FRAMES: ReadonlySet<string> = new Set(['schwerpunkt', 'wert', 'augen
 /** Forms of "erreichen", folded: reaching someone (contact), or, asked "was", achieving something. */
 const REACHING: ReadonlySet<string> = new Set(['erreichen', 'erreicht', 'erreichten']);
 
+/**
+ * Groups of people an institution reaches as its audience ("erreicht kaum *Menschen*", "mehr
+ * *Publikum* erreichen"), folded.
+ */
+const AUDIENCES: ReadonlySet<string> = new Set([
+  'menschen', 'familien', 'eltern', 'mutter', 'vater', 'besucher', 'besucherinnen', 'publikum', 'zielgruppe', 'zielgruppen',
+  'jugendliche', 'jugendlichen', 'kinder', 'schuler', 'schulerinnen', 'senioren', 'seniorinnen', 'migranten', 'migrantinnen',
+  'zugewanderte', 'zugewanderten', 'leute', 'burger', 'burgerinnen', 'teilnehmende', 'teilnehmenden', 'frauen', 'manner', 'gefluchtete', 'gefluchteten',
+]);
+
+/** The writer as the one who reaches ("die Eltern erreichen *wir* kaum"), folded: that may be trying to contact them. */
+const WRITER_REACHING: ReadonlySet<string> = new Set(['ich', 'wir', 'mich', 'uns', 'mir']);
+
+/**
+ * True when "erreichen" at `index` has a group of people as its audience in its clause and the
+ * writer is not the one reaching: outreach ("Unsere Museen erreichen kaum Menschen mit
+ * Migrationsgeschichte"), not contact ("Wie erreiche ich die LaKI?", "Ich erreiche die Eltern
+ * telefonisch nicht").
+ */
+function reachesAudience(words: readonly WrittenWord[], clauses: readonly number[], index: number): boolean {
+  const inClause = (at: number) => at !== index && clauses[at] === clauses[index];
+  return words.some((other, at) => inClause(at) && AUDIENCES.has(other.last)) && !words.some((other, at) => inClause(at) && WRITER_REACHING.has(other.last));
+}
+
 /** Question words asking for the thing a verb takes ("*Was* wollen die KIs erreichen?"), folded. */
 const ASKS_WHAT: ReadonlySet<string> = new Set(['was', 'what']);
 
@@ -504,6 +528,9 @@ export class Analyzer {
         slots.push({ tokens: [GOAL], parts: [] });
         continue;
       }
+      // "Unser Museum erreicht kaum Menschen mit Migrationsgeschichte", "Die Seniorentreffs erreichen die
+      // Älteren nicht": an institution reaching a group of people reaches its audience, it contacts no one.
+      if (REACHING.has(word.last) && reachesAudience(words, clauses, index)) continue;
       const casing = casings[index]!;
       const particle = particles?.get(clauses[index]!);
       for (let i = 0; i < word.content.length; i++) {

@@ -55,6 +55,14 @@ const SCHOOL_TO_JOB = /(?:schule|übergang|uebergang)[^.?!]*?\s(?:in\s+den|zum|i
 const CENTRES_OF_REGION =
   /(?:^|[^\p{L}])(?:welche|alle)\s+(?:kommunalen?\s+)?(?:kis|ki's|ki|integrationszentren|zentren)\s+(?:gibt\s+es\s+|es\s+gibt\s+|sind\s+|liegen\s+)?(?:im|in\s+der|in\s+dem|in)\s+(?:regierungsbezirk|bezirk|kreis|kreisen|raum|region|umgebung|nähe|naehe|ruhrgebiet|münsterland|muensterland|sauerland|rheinland|siegerland|ostwestfalen)\p{L}*(?=[^\p{L}]|$)/iu;
 
+/**
+ * Which municipalities have a centre, or have none yet ("Welche Kreise in NRW haben noch kein KI?",
+ * "Wie viele Städte haben schon ein Integrationszentrum?"): the flyer lists none. Not who may set one
+ * up ("Welche Kommunen können ein KI bekommen?").
+ */
+const PLACES_WITH_CENTRE =
+  /(?:^|[^\p{L}])(?:welche|wie\s+viele)\s+(?:kreise|landkreise|städte|staedte|kommunen|gemeinden)\s+(?:\p{L}+\s+){0,3}?(?:haben|hat|besitzen)\s+(?:(?:noch|schon|bereits|inzwischen|eigentlich|überhaupt|ueberhaupt)\s+)*(?:kein|keine|keins|keinen|ein|eine|eins|einen)(?=[^\p{L}]|$)/iu;
+
 /** The term a part asking for the centres of a region gets ({@link CENTRES_OF_REGION}): no entry lists it. */
 export const CENTRES_OF_REGION_TERM = 'centres of a region';
 
@@ -118,7 +126,7 @@ export function askedForwardTerms(question: string, terms: readonly string[]): r
   if (asked.some((term) => LAKI_SEATS.has(term)) && LAKI_AT_ITS_SEAT.test(question)) asked = asked.filter((term) => !LAKI_SEATS.has(term));
   if (asked.some((term) => TAKING_PART.has(term)) && centreTakesPart(question)) asked = asked.filter((term) => !TAKING_PART.has(term));
   if (asked.includes('job') && SCHOOL_TO_JOB.test(question)) asked = asked.filter((term) => term !== 'job');
-  if (CENTRES_OF_REGION.test(question)) asked = [...asked, CENTRES_OF_REGION_TERM];
+  if (CENTRES_OF_REGION.test(question) || PLACES_WITH_CENTRE.test(question)) asked = [...asked, CENTRES_OF_REGION_TERM];
   if (AMOUNT_NOUN.test(question)) asked = [...asked, AMOUNT_TERM];
   if (FOUNDED.test(question)) asked = [...asked, FOUNDING_TERM];
   if (RHYTHM.test(question) && MEETING.test(question)) asked = [...asked, RHYTHM_TERM];

@@ -29,6 +29,14 @@ function opensQuestionAfter(text: string, at: number): boolean {
 /** A date of day and month at the end of a stretch of text: "30.06.", "1.10.". */
 const DATE_END = /(?:^|[^\p{N}.])\d{1,2}\.\d{1,2}\.$/u;
 
+/** True when the text before a number ends in a word that is no ordinal's article or preposition ("Dezernat 48.", not "am 12." or a list's "1."). */
+function numberAfterNoun(before: string): boolean {
+  return /\p{L}\s+$/u.test(before) && !ORDINAL_BEFORE.test(before);
+}
+
+/** Words after which a number is an ordinal ("am 12.", "zum 3."), folded or as written; the text before the number. */
+const ORDINAL_BEFORE = /(?:^|[^\p{L}])(?:am|zum|vom|bis|ab|der|die|das|den|dem|des|im|seit|zur|ihr|ihre|ihrem|ihren|unser|unsere|unserem|unseren|jede[nmrs]?|jeden|alle|dieser|diesem|diesen)\s+$/iu;
+
 /** True when the word after `at` is capitalised and opens a question or is a function word ("Bieten", "Auf", "Die"). */
 function opensSentenceAfter(text: string, at: number): boolean {
   const next = /^\s+(\p{Lu}\p{L}*)/u.exec(text.slice(at, at + 40))?.[1];
@@ -124,7 +132,10 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
       // "Der Antrag läuft bis 30.06. Bieten die KIs …?", "Frist ist der 15.10. Auf dem Faltblatt …":
       // a date ends its sentence when a capitalised question verb or function word opens the next.
       const dayNumber = before !== undefined && /^\d{1,2}$/.test(before);
-      const endsDate = dayNumber && DATE_END.test(text.slice(Math.max(start, i - 6), i + 1)) && opensSentenceAfter(text, i + 1);
+      const endsDate =
+        dayNumber &&
+        (DATE_END.test(text.slice(Math.max(start, i - 6), i + 1)) || numberAfterNoun(text.slice(Math.max(start, i - 30), i - before!.length))) &&
+        opensSentenceAfter(text, i + 1);
       if (folded !== undefined && !endsList && !endsDate && (ABBREVIATIONS.has(folded) || dayNumber)) continue;
     }
     while (i + 1 < text.length && isEndMark(text.charCodeAt(i + 1))) i++;

@@ -256,7 +256,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       } else {
         [role, why] = ['context', A_STATEMENT];
       }
-      if (role !== 'context' && isCourtesy(clause, isStopword)) [role, why] = ['courtesy', 'asks for help, names no topic'];
+      if (role !== 'context' && isCourtesy(clause, isStopword)) [role, why] = ['courtesy', PLEA_WHY];
       // "Gruß aus Düsseldorf", "Viele Grüße, Team Jugendamt": a closing, whatever place it names.
       if (CLOSING.test(foldedPiece(clause))) [role, why] = ['courtesy', 'a closing greeting'];
       // "Können Sie mir das in 2-3 Sätzen zusammenfassen?": the form asked for names no topic and points at nothing.
@@ -345,6 +345,17 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     // The piece before is then asked of that actor.
     if (actor) actorAskedOf.set(before, actor);
   });
+  // "Wir haben 14 neu zugewanderte Kinder, für die es kaum passende Arbeitsblätter gibt. Könnt ihr
+  // uns da weiterhelfen?": with nothing else asked, a plea for help that points back with an adverb
+  // asks for help with what it points at — read like "Wer kann uns dabei unterstützen?", leaning on
+  // that sentence, not as the sentence itself with its figures and dates asked.
+  if (!pieces.some((piece) => piece.role === 'question' || piece.role === 'request')) {
+    let at = pieces.length - 1;
+    while (at >= 0 && !(pieces[at]!.why === PLEA_WHY && pleadsPointing(pieces[at]!.text))) at--;
+    const topicBefore = at > 0 && pieces.slice(0, at).some((piece) => piece.role === 'context' && hasTopicWords(piece.text, isStopword));
+    const topicAfter = at >= 0 && pieces.slice(at + 1).some((piece) => piece.role === 'context' && hasTopicWords(piece.text, isStopword));
+    if (topicBefore && !topicAfter) pieces[at] = { text: pieces[at]!.text, role: 'question', why: 'asks for help with what it points at' };
+  }
   const asked = pieces.filter((piece) => piece.role === 'question' || piece.role === 'request');
   const focal: MessagePiece[] =
     asked.length > 0
@@ -395,6 +406,21 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   });
   return { pieces, parts };
 }
+
+/** Why a courtesy piece asks for help and names no topic ("Können Sie helfen?"); a later rule looks for pieces read so. */
+const PLEA_WHY = 'asks for help, names no topic';
+
+/** True when a plea for help points at what was said before with an adverb ("Wer kann *da* helfen?", "Könnt ihr uns *dabei* weiterhelfen?"). */
+function pleadsPointing(text: string): boolean {
+  const list = words(text);
+  return list.some((word) => PLEA_POINTERS.has(word)) && list.some((word) => PLEA_WORDS.has(word));
+}
+
+/** Adverbs with which a plea points at what was said before, folded. */
+const PLEA_POINTERS: ReadonlySet<string> = new Set(['da', 'dabei', 'dafur', 'damit', 'hier', 'hierbei', 'dazu', 'sowas', 'soetwas']);
+
+/** Words of a plea for help, folded (the courtesy words that ask for help). */
+const PLEA_WORDS: ReadonlySet<string> = new Set(['helfen', 'weiterhelfen', 'hilfe', 'helft', 'hilfst']);
 
 /** A piece that is two options joined by "oder" ("das Land oder die Stadt selber?"). */
 const OFFERS_OPTIONS = /\S\s+oder\s+\S/iu;

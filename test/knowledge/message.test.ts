@@ -828,6 +828,28 @@ describe('matchMessage', () => {
     expect(answered('Was muss ich tun, um die LaKI zu erreichen?')).toBe('laki-kontakt');
   });
 
+  it('should read an institution reaching a group of people as its audience, not as contact', () => {
+    expect(answered('Hi, ich bin im Kulturamt Münster. Unser Museum möchte mehr Besucherinnen und Besucher mit Migrationsgeschichte erreichen. Ist das ein Thema, bei dem das KI unterstützt?')).toBe('querschnitt-kultur');
+    const reached = kb.matchMessage('Guten Tag, ich arbeite im Kulturbüro Bochum. Unsere Museen und das Theater erreichen kaum Menschen mit Migrationsgeschichte. Ist das ein Thema, bei dem das Integrationszentrum mitmachen kann?').main.answer;
+    expect(answerText(reached!)).toMatch(/Kultur/);
+    expect(kb.explain('Unsere Museen erreichen kaum Menschen mit Migrationsgeschichte.').analysis.tokens).not.toContain('kontakt');
+    // The writer reaching people may be contacting them; reaching the LaKI is contact.
+    expect(kb.explain('Die Eltern erreichen wir kaum.').analysis.tokens).toContain('kontakt');
+    expect(answered('Wie erreiche ich die LaKI?')).toBe('laki-kontakt');
+  });
+
+  it('should read "interessiert" and "verschiedene" as general words, no topic of an entry, and "Betriebsinhaber" as entrepreneurs', () => {
+    const message = 'Wir sind eine Gesamtschule in Dortmund und haben in den letzten Jahren viele gute Projekte zur Sprachförderung entwickelt. Andere Schulen fragen immer wieder danach. Interessiert euch sowas?';
+    // "Interessiert" was a word of the Rucksack entry only (from one of its questions), and answered it.
+    const answer = kb.matchMessage(message).main.answer;
+    expect(answer?.id).not.toBe('rucksack-kita');
+    expect(answerText(answer!)).toMatch(/guter Praxis/);
+    // "verschiedene" was a word of the networking entry only ("verschiedene Akteure").
+    expect(kb.explain('Ist das die gleiche Adresse oder zwei verschiedene?').analysis.tokens).not.toContain('verschied');
+    // "Betriebsinhaber" are business owners, as "Unternehmer" are.
+    expect(kb.explain('Betriebsinhaber mit Migrationshintergrund').analysis.tokens).toContain(kb.explain('Unternehmer').analysis.tokens[0]);
+  });
+
   it('should read "stellt … dar" in an entry as "darstellen", so that another "stellt" does not meet it', () => {
     // The public-relations entry asks "Wer stellt den Verbund in der Öffentlichkeit dar?".
     expect(answered('Wer stellt den Verbund in der Öffentlichkeit dar?')).toBe('laki-oeffentlichkeitsarbeit');

@@ -58,4 +58,10 @@ describe('questionForms', () => {
     expect(askedForwardTerms('Bitte liste mir alle Kommunalen Integrationszentren im Kreis Lippe auf', [])).toEqual([CENTRES_OF_REGION_TERM]);
     expect(askedForwardTerms('Sorgt die LaKI dafür, dass alle Integrationszentren im Land ähnlich gut arbeiten?', [])).toEqual([]);
   });
+
+  it('should add that term for a question about which municipalities have a centre, not for who may set one up', () => {
+    expect(askedForwardTerms('Welche Kreise in NRW haben noch kein KI?', [])).toEqual([CENTRES_OF_REGION_TERM]);
+    expect(askedForwardTerms('Wie viele Städte haben schon ein Integrationszentrum?', [])).toEqual([CENTRES_OF_REGION_TERM]);
+    expect(askedForwardTerms('Welche Kommunen können ein KI bekommen?', [])).toEqual([]);
+  });
 });

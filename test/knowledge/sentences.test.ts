@@ -129,6 +129,15 @@ describe('findFocus', () => {
   it('should read a message of courtesy only as one part', () => {
     expect(focus('Hallo, können Sie helfen?').parts.map((part) => part.text)).toEqual(['Hallo, können Sie helfen?']);
   });
+
+  it('should read a plea for help pointing back, with nothing else asked, as asking about the sentence it points into', () => {
+    const [part] = focus('Moin, ich bin Lehrerin in Bochum. Wir haben 14 neu zugewanderte Kinder, für die es kaum passende Arbeitsblätter gibt. Könnt ihr uns da weiterhelfen?').parts;
+    expect(part!.text).toBe('Könnt ihr uns da weiterhelfen?');
+    expect(part!.leansOn).toBe('Wir haben 14 neu zugewanderte Kinder, für die es kaum passende Arbeitsblätter gibt.');
+    // Beside an asked piece it stays courtesy; without a pointer it asks nothing of its own.
+    expect(focus('Wie lautet die Telefonnummer der LaKI? Könnt ihr mir da helfen?').parts.map((part) => part.text)).toEqual(['Wie lautet die Telefonnummer der LaKI?']);
+    expect(focus('Wir haben viele neue Kinder in der Kita. Können Sie helfen?').parts.map((part) => part.text)).toEqual(['Wir haben viele neue Kinder in der Kita.']);
+  });
 });
 
 describe('leansBack', () => {
@@ -614,6 +623,17 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(splitSentences('Die Frist ist der 15.10. Auf dem Flyer steht nichts dazu.')).toEqual(['Die Frist ist der 15.10.', 'Auf dem Flyer steht nichts dazu.']);
     // A capitalised noun after the date goes on with the sentence.
     expect(splitSentences('Am 15.10. Tagung der KIs in Dortmund.')).toEqual(['Am 15.10. Tagung der KIs in Dortmund.']);
+  });
+
+  it('should end a sentence after a number that follows a noun when a question word or a function word opens the next', () => {
+    expect(splitSentences('Bezirksregierung Detmold hier, Dezernat 48. Zu welchem Dezernat gehört die LaKI?')).toEqual([
+      'Bezirksregierung Detmold hier, Dezernat 48.',
+      'Zu welchem Dezernat gehört die LaKI?',
+    ]);
+    // An ordinal after an article or a preposition, and a list's number, go on with what follows.
+    expect(splitSentences('Wir treffen uns am 12. Die Sitzung ist wichtig.')).toEqual(['Wir treffen uns am 12. Die Sitzung ist wichtig.']);
+    expect(splitSentences('1. Was sind die Kernaufgaben der LaKI?')).toEqual(['Was sind die Kernaufgaben der LaKI?']);
+    expect(splitSentences('Wir sind Klasse 7. Unsere Lehrerin fragt nach Material.')).toEqual(['Wir sind Klasse 7.', 'Unsere Lehrerin fragt nach Material.']);
   });
 
   it('should read "Bitte die Postanschrift …" as the request and "Gruß aus Düsseldorf" as a closing', () => {
