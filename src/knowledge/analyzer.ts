@@ -75,6 +75,14 @@ const WORKING: ReadonlySet<string> = new Set(['work', 'works', 'working', 'worke
 /** The stem "work with" is read as. */
 const COOPERATION = 'zusammenarbeit';
 
+/** Question words after "mit" asking with whom ("mit wem", "mit welchen Partnern"), folded. */
+const WITH_WHOM: ReadonlySet<string> = new Set(['wem', 'welchen', 'welcher', 'welchem']);
+
+/** True when the clause of the word at `index` asks "mit wem …" before it. */
+function asksWithWhom(words: readonly WrittenWord[], clauses: readonly number[], index: number): boolean {
+  return words.some((other, at) => at > 0 && at < index && clauses[at] === clauses[index] && WITH_WHOM.has(other.last) && words[at - 1]!.last === 'mit');
+}
+
 /** "in der Praxis", "in practice": asking how concretely, folded. */
 const IN_PRACTICE: ReadonlySet<string> = new Set(['praxis', 'practice']);
 
@@ -501,6 +509,13 @@ export class Analyzer {
         terms.push(word.terms?.[i]);
       }
       if (SOURCE_MARKERS.has(word.last) || excludes(word.last, words)) skipNext = index + 1 < words.length;
+      // "mit wem die LaKI ihre Aufgaben zusammen erledigt", "Mit wem macht sie das zusammen?": doing it
+      // together with someone is working together, whatever the verb.
+      if (word.last === 'zusammen' && asksWithWhom(words, clauses, index) && this.vocabulary.has(COOPERATION)) {
+        readings.push({ kind: 'known', word: word.last, as: COOPERATION });
+        slots.push({ tokens: [COOPERATION], parts: [] });
+        continue;
+      }
       if (word.content.length === 0) continue;
       // "Was sind laut Land die Handlungsfelder?": the source, not the topic; "Gibt es außer dem
       // Gesetz noch etwas?": what is set aside, not the topic.

@@ -73,6 +73,14 @@ describe('Analyzer', () => {
     expect(cooperation.analyzeQuery('the transition from school to work').tokens).toContain('work');
   });
 
+  it('should read doing something "zusammen" asked "mit wem" as working together, whatever the verb', () => {
+    const cooperation = new Analyzer(['Zusammenarbeit mit Partnern', 'Die Aufgaben der LaKI'], { groups: [], forward: [] });
+    expect(cooperation.analyzeQuery('mit wem die LaKI ihre Aufgaben zusammen erledigt').tokens).toContain('zusammenarbeit');
+    expect(cooperation.analyzeQuery('Mit welchen Partnern macht die LaKI das zusammen?').tokens).toContain('zusammenarbeit');
+    // Without "mit wem" the particle is no cooperation ("Wie hängt das zusammen?").
+    expect(cooperation.analyzeQuery('Wie hängt das mit den Aufgaben zusammen?').tokens).not.toContain('zusammenarbeit');
+  });
+
   it('should read "auf welcher Ebene" as the frame of the question, not as an unknown noun', () => {
     const level = new Analyzer(['Die Arbeit der Zentren'], { groups: [], forward: [] });
     expect(level.analyzeQuery('Auf welcher Ebene arbeiten die Zentren?').readings.filter((reading) => reading.kind === 'unknown')).toEqual([]);
