@@ -150,9 +150,21 @@ function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
   // Einrichtung, intern haben wir nur die Sachberichte?"); "Noch was, Rucksack-Kita wird … angeboten?" stays whole.
   if (VERB_SECOND_STATEMENT.test(rest) && (!asks || opensQuestion(before, asks) !== null)) return true;
   const folded = fold(rest);
+  // "Wer gibt den Rahmen vor, das Land oder wir als Kreis?": the answers the writer offers to a
+  // "who" question are a piece of their own (context, as after a question mark).
+  if (asks && WHO_QUESTION.test(fold(before).trimStart()) && OFFERED_ACTORS.test(folded) && words(rest).length <= MAX_OFFERED_WORDS) return true;
   if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(words(before).join(' ')))) return true;
   return GIVES_REASON.test(folded) || CONCEDES.test(folded) || TELLS_WHEN.test(folded) || PREFERS_WHEN.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
 }
+
+/** A question asking who, folded ("Wer gibt …", "Von wem …", "Bei wem …"). */
+const WHO_QUESTION = /^(?:\S+\s+)?(?:wer|wem|wen|who)\s/u;
+
+/** Two actors offered as answers, each with its article or pronoun ("das Land oder wir als Kreis", "die LaKI oder das KI vor Ort"), folded. */
+const OFFERED_ACTORS = /^(?:der|die|das|den|dem|wir|ich|man|uns|unser\S*|jede[rsnm]?|the|we)\s+(?:\S+\s+){0,3}(?:oder|or)\s+(?:der|die|das|den|dem|wir|ich|man|uns|unser\S*|jede[rsnm]?|the|we)(?:\s|[?!.]|$)/u;
+
+/** Most words of the actors offered ({@link OFFERED_ACTORS}); a longer clause says more than its options. */
+const MAX_OFFERED_WORDS = 8;
 
 /**
  * A clause telling when the writer needs it ("…, bevor wir nächste Woche einen Termin haben"),

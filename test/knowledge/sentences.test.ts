@@ -344,6 +344,12 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(asked(message)).toEqual(expected);
   });
 
+  it('should read the actors a "who" question offers after a comma as context, and a list of nouns as part of the question', () => {
+    expect(asked('Wer gibt eigentlich den Rahmen für die KIs vor, das Land oder wir als Kreis?')).toEqual(['Wer gibt eigentlich den Rahmen für die KIs vor']);
+    expect(asked('Wer berät Kitas, Schulen oder Vereine?')).toEqual(['Wer berät Kitas, Schulen oder Vereine?']);
+    expect(asked('Was machen die KIs, die Schulen oder die Kitas?')).toEqual(['Was machen die KIs, die Schulen oder die Kitas?']);
+  });
+
   it('should keep a rhetorical-looking question that is all the message asks, and genuine questions beside another', () => {
     expect(asked('Wer soll das alles bezahlen?')).toEqual(['Wer soll das alles bezahlen?']);
     expect(asked('Beraten die KIs Eltern? Die sitzen doch in Dortmund, oder?')).toEqual(['Beraten die KIs Eltern?', 'Die sitzen doch in Dortmund, oder?']);
