@@ -812,6 +812,10 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Ist der Erlass von MSW und MAIS noch gültig?').main.declineReason).toBe('forward-term');
   });
 
+  it('should read "auf Kreisebene" as the districts, not as an unknown word', () => {
+    expect(answered('Gibt es die KIs auch auf Kreisebene?')).toBe('ki-traeger');
+  });
+
   it('should send whether the work measurably worked to the LaKI: the flyer gives no results', () => {
     expect(kb.matchMessage('Haben die KIs messbar etwas bewirkt?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('Ist die Arbeit der Integrationszentren nachweisbar wirksam?').main.declineReason).toBe('forward-term');
