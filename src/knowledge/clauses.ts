@@ -236,6 +236,14 @@ export function splitClauses(sentence: string, asks: boolean, unmarked = false):
         continue;
       }
     }
+    // "ob die KIs Schulen begleiten, also längerfristig und nicht nur mit einem Workshop": in a
+    // question, what the writer does not mean is a piece of its own after "und"/"aber" too, as after
+    // a comma (see {@link NOT_ONLY}). In a statement it is part of what is told ("die KIs machen auch
+    // was mit Kultur und nicht nur Schule. Stimmt das?").
+    if (/\s(?:und|aber|and|but)\s+$/iu.test(match[0]) && NOT_ONLY.test(rest) && opensQuestion(sentence.slice(start, match.index), asks) !== null) {
+      closeClause(match.index, cut);
+      continue;
+    }
     // "…, also mit wem rede ich da?" says the same question again in other words: one part.
     if (REPHRASING.test(rest)) {
       // A rephrased noun ("Stellen, also Lehrerstellen, …") is inserted; a rephrased question is not.

@@ -674,6 +674,11 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     expect(asked('Does the LaKI advise the centres, not just the municipalities?')).toEqual(['Does the LaKI advise the centres']);
     // "nicht nur" inside the question is part of it.
     expect(asked('Berät die LaKI nicht nur Kommunen?')).toEqual(['Berät die LaKI nicht nur Kommunen?']);
+    // After "und" in a question, as after a comma; in a statement it is part of what is told.
+    expect(asked('Mich würde interessieren, ob die KIs Schulen begleiten, also längerfristig und nicht nur mit einem Workshop.')).toEqual([
+      'ob die KIs Schulen begleiten, also längerfristig',
+    ]);
+    expect(asked('Ein Kollege meinte, die KIs machen auch was mit Kultur und nicht nur Schule. Stimmt das?')).toEqual(['Stimmt das?']);
   });
 
   it('should ask the one clause besides the doubted alternative of a sentence with "?", whatever verb opens it', () => {
