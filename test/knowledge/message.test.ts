@@ -812,6 +812,11 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Ist der Erlass von MSW und MAIS noch gültig?').main.declineReason).toBe('forward-term');
   });
 
+  it('should read English "drop by"/"drop in" as visiting the LaKI, not as the person asked for', () => {
+    expect(answered('Can I just drop by in person? What is the visitor address of the LaKI?')).toBe('laki-besuchsadresse');
+    expect(answered('Can I drop in at the LaKI?')).toBe('laki-besuchsadresse');
+  });
+
   it('should read "auf Kreisebene" as the districts, not as an unknown word', () => {
     expect(answered('Gibt es die KIs auch auf Kreisebene?')).toBe('ki-traeger');
   });
