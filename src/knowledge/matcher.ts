@@ -5,11 +5,12 @@
  */
 import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTINGS, type WordReading } from './analyzer';
 import { answerText } from './answerText';
+import { KNOWN_CATEGORIES } from './catalog';
 import { decide, declined, type DecisionSettings } from './decide';
 import { EntryFacts, indexedTexts } from './entryFacts';
 import type { Entry, SynonymsFile } from './schema';
 import { ScoringIndex, type ScoredEntry, type ScoringQuery, type ScoringSettings } from './scoring';
-import { abbreviationIn, asksAbbreviation, asksWayThere, asksWho, isAbbreviation } from './pointers';
+import { abbreviationIn, actorsNamed, asksAbbreviation, asksWayThere, asksWho, isAbbreviation } from './pointers';
 import {
   abbreviationAsked,
   abbreviationsSpelledOut,
@@ -18,6 +19,7 @@ import {
   asksWithinNamedBody,
   restrictedNouns,
   asksWhichDuty,
+  belongsToDuties,
   rolePredicate,
   saysThere,
   unknownNoun,
@@ -146,6 +148,7 @@ export class Matcher {
     this.actorTokens = new Set(this.analyzer.analyzeQuery('KI LaKI').tokens);
     this.dutyTokens = new Set(this.analyzer.analyzeQuery('zuständig verantwortlich').tokens);
     this.personTokens = this.analyzer.analyzeQuery('Ansprechpartner').tokens;
+    this.belongTokens = new Set(this.analyzer.analyzeQuery('gehört gehören').tokens);
     this.spelledOut = new Set(entries.flatMap((entry) => abbreviationsSpelledOut(answerText(entry))));
     const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
     const firsts = new Map<string, Entry>();
@@ -167,6 +170,8 @@ export class Matcher {
   /** What "zuständig" and "verantwortlich" are read as, and "Ansprechpartner" (see {@link personWithin}). */
   private readonly dutyTokens: ReadonlySet<string>;
   private readonly personTokens: readonly string[];
+  /** What "gehört" is read as (see {@link belongsToDuties}). */
+  private readonly belongTokens: ReadonlySet<string>;
 
   /**
    * True when a part asks whose duty something is and names nothing else: every token it has is
@@ -236,6 +241,7 @@ export class Matcher {
       readonly topic?: Topic;
       readonly leansOn?: string;
       readonly actor?: string;
+      readonly writer?: string;
     } = {},
     reader: TextReader = this.ownReader,
   ): Explanation {
@@ -280,7 +286,10 @@ export class Matcher {
     // "… kaum in unsere Seniorentreffs kommen. Wer kümmert sich um sowas?", "… ob ihr da zuständig
     // seid?": leaning on a sentence, a part that names nothing but whose duty it is asks whether
     // what the sentence names is that duty; the duty frames the question as a role does.
-    const dutyOnly = leaning && unknown.length === 0 && this.asksOnlyWhoseDuty(question, analysis.tokens);
+    // "… Gehört das zu euren Aufgaben?" asks the same: "gehören zu" and the duties frame the question.
+    const belongs = leaning && belongsToDuties(question);
+    if (belongs) for (const token of [...this.belongTokens, ...this.dutyTokens]) focal.delete(token);
+    const dutyOnly = leaning && unknown.length === 0 && this.asksOnlyWhoseDuty(question, belongs ? analysis.tokens.filter((token) => !this.belongTokens.has(token)) : analysis.tokens);
     if (dutyOnly) for (const token of this.dutyTokens) focal.delete(token);
     // "Können Sie mir die Telefonnummer schicken?", "… die Adresse mailen?": sent to the writer, the
     // verb frames the request; what is sent is asked ("Wohin kann ich Unterlagen schicken?" asks where to send).
@@ -399,7 +408,61 @@ export class Matcher {
     // sentence leaned on lowers the score below an answer's, but the part's own words decide.
     const led = leaning && decided.outcome === 'suggest' ? this.ownWordsLead(analysis, scored, keyNouns) : undefined;
     const answered: MatchResult = led ? { outcome: 'answer', answer: led, suggestions: [], candidates: decided.candidates } : decided;
-    return { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, keyNouns, scored, result: answered };
+    const explanation: Explanation = { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, keyNouns, scored, result: answered };
+    const pointed = surroundings.leansOn ?? surroundings.antecedent;
+    if (surroundings.writer === undefined || pointed === undefined || !(leaning || contextAsQuestion)) return explanation;
+    return this.withWritersField(question, pointed, surroundings.writer, explanation, reader);
+  }
+
+  /**
+   * A thin part pointing into a sentence, read with the writer's introduction ("*Ich bin Hebamme in
+   * Bielefeld.* Viele meiner Familien sprechen kaum Deutsch. Gibt es da was von euch?"): who the
+   * writer is tells which action area the sentence is about (see {@link writersField}).
+   * - Not answered by the sentence (its words, "Familien", "Deutsch", are spread over several
+   *   areas): the writer's area answers, when its entry has a word of the sentence and neither the
+   *   part nor the sentence asks what the knowledge lacks: no forward term (an amount, a date, a
+   *   person, a place), no unknown noun ("Honorare", "Therapieplatz"), no figure.
+   * - Answered by an entry that has none of the words naming the writer ("Wir sind ein Unternehmen
+   *   in Gütersloh. Wir möchten Fachkräfte aus Indien anwerben. Macht ihr sowas?" → the overview of
+   *   the action areas): the writer's area and that answer are offered as choices.
+   */
+  private withWritersField(question: string, pointed: string, writer: string, reading: Explanation, reader: TextReader): Explanation {
+    const field = this.writersField(question, writer, reader);
+    if (!field) return reading;
+    const { result } = reading;
+    const answer = result.answer;
+    if (answer) {
+      if (answer.id === field.entry.id || answer.related.includes(field.entry.id) || field.entry.related.includes(answer.id)) return reading;
+      if (field.tokens.some((token) => this.entryFacts.has(answer, token))) return reading;
+      return { ...reading, result: { outcome: 'suggest', answer: null, suggestions: [field.entry, answer], candidates: result.candidates } };
+    }
+    if (result.declineReason === 'forward-term') return reading;
+    const own = reader.analyze(question);
+    const said = reader.analyze(this.withoutSituation(pointed, reader));
+    if ([own, said].some((analysis) => analysis.forwardTerms.length > 0 || analysis.readings.some(namesUnknownThing))) return reading;
+    // The introduction chooses among the areas the sentence may be about; it never stands in for it.
+    if (!said.tokens.some((token) => !this.actorTokens.has(token) && this.entryFacts.has(field.entry, token))) return reading;
+    return { ...reading, result: { outcome: 'answer', answer: field.entry, suggestions: [], candidates: result.candidates } };
+  }
+
+  /**
+   * The action area the writer's introduction names, with the words naming it: the entry the part
+   * answers when read as pointing into the introduction alone (without its places and figures:
+   * "Wir sind ein Museum in Bochum mit 60.000 Besuchern"), when that entry belongs to an action area
+   * (a field of the centres' work, not the organisation or the contacts) and its title or keywords
+   * have a word of the introduction. A place the knowledge knows only as an address ("Dortmund"), the
+   * actors ("ich bin neu im KI …": the writer works for a centre, which tells no area) name none.
+   */
+  private writersField(question: string, writer: string, reader: TextReader): { entry: Entry; tokens: readonly string[] } | undefined {
+    if (actorsNamed(writer).length > 0) return undefined;
+    const self = this.withoutSituation(writer.replace(COUNTED, ' '), reader);
+    const entry = this.explain(question, { antecedent: self, leansOn: self }, reader).result.answer;
+    if (!entry || KNOWN_CATEGORIES[entry.category]?.kind !== 'action-area') return undefined;
+    const analysis = reader.analyze(self);
+    const forward = new Set(analysis.forwardTerms.flatMap((term) => term.split(' ')));
+    const tokens = analysis.tokens.filter((token) => this.index.idf(token) !== undefined && !this.actorTokens.has(token) && !forward.has(token));
+    const subject = new Set(this.analyzer.analyzeIndexed([entry.title, ...entry.keywords].join(' . ')).tokens);
+    return tokens.some((token) => subject.has(token)) ? { entry, tokens } : undefined;
   }
 
   /**
@@ -552,6 +615,14 @@ const SITUATION_PLACE = /((?:^|\s)(?:in|nach|aus|bei|im|beim|Kreis|Stadt|Landkre
 /** When the writer plans something ("ab Januar", "im Herbst", "bis Ostern"): a month or season with its preposition. */
 const WHEN =
   /(?<![\p{L}])(?:ab|im|bis|seit|zum|Anfang|Ende|Mitte)\s+(?:Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Frühjahr|Fruehjahr|Sommer|Herbst|Winter|Ostern|Weihnachten)(?![\p{L}])/giu;
+
+/** A figure with what it counts ("mit 60.000 Besuchern", "6 Gruppen"): the size of the writer's institution. */
+const COUNTED = /(?<![\p{L}\d§])\d[\d.,]*\s+\p{Lu}[\p{L}-]*/gu;
+
+/** An unknown noun or a figure: a thing the knowledge base does not know ("Honorare", "Therapieplatz"). */
+function namesUnknownThing(reading: WordReading): boolean {
+  return reading.kind === 'unknown' && (reading.casing === 'noun' || reading.numeric);
+}
 
 /** A figure the writer gives ("200", "30.000 €", "40 %", "2024"), not a paragraph's number ("§ 8", "Paragraf 7"). */
 const FIGURE = /(?<!(?:§|Paragraph|Paragraf|Paragrafen|Paragraphen)\s*)(?<![\p{L}\d])[+-]?\d[\d.,]*\s*(?:%|€|Euro|Prozent)?/giu;

@@ -29,6 +29,17 @@ export function asksWhichDuty(question: string): boolean {
   return ASKS_WHICH.test(question);
 }
 
+/**
+ * "Gehört das zu euren Aufgaben?", "gehört sowas zu den Aufgaben vom KI?": "gehören zu" with the
+ * duties asks whether something is the duty, as "Ist das eure Aufgabe?" does; the verb names nothing.
+ */
+const BELONGS_TO_DUTIES = /(?:^|[^\p{L}])geh(?:ö|oe|o)r(?:t|en|e)\s+(?:\S+\s+){0,3}?zu(?:m|r)?\s+(?:\S+\s+){0,2}?aufgabe(?:n|nbereich)?(?=[^\p{L}]|$)/iu;
+
+/** True when a part asks whether something belongs to the duties ({@link BELONGS_TO_DUTIES}). */
+export function belongsToDuties(question: string): boolean {
+  return BELONGS_TO_DUTIES.test(question);
+}
+
 /** The centre or the LaKI as the subject ("Kann *das KI* da mitmachen?", "bei dem *das Integrationszentrum* mitmachen kann"). */
 const CENTRE_SUBJECT = new RegExp(String.raw`(?:^|[^\p{L}])(?:das|die)\s+(?:kommunalen?\s+)?(?:${CENTRE_WORD}|${LAKI_WORD})(?=[^\p{L}]|$)`, 'iu');
 

@@ -143,6 +143,28 @@ export function writerIntroduction(text: string, before: readonly Piece[]): stri
   return undefined;
 }
 
+/**
+ * Where the writer says who they are, at the start of a sentence or after a greeting: "Wir sind
+ * ein Museum …", "ich leite die Musikschule …", "ich arbeite in der Stadtbibliothek …", "hier ist
+ * das Kulturbüro …".
+ */
+const WRITER_SELF = /^(?:\S+\s+){0,3}?(?:ich\s+(?:bin|arbeite|leite)|wir\s+sind|hier\s+ist)\s/iu;
+
+/**
+ * The sentence in which the writer says who they are, before a part that points into another
+ * sentence (`pointed`), when it names something the knowledge base knows: "*Wir sind eine
+ * Musikschule in Essen.* Kinder mit Migrationshintergrund sind bei uns stark unterrepräsentiert.
+ * Kann das KI da unterstützen?". Only the introduction, not what the writer goes on to say after
+ * it ("ich bin Erzieherin *und wir suchen …*").
+ */
+export function writersSelf(before: readonly Piece[], pointed: string, namesTopic: ((text: string) => boolean) | undefined): string | undefined {
+  if (!namesTopic) return undefined;
+  const piece = before.find((candidate) => candidate.role === 'context' && WRITER_SELF.test(candidate.text));
+  if (!piece || piece.text === pointed) return undefined;
+  const self = INTRODUCED_CLAUSE.test(piece.text) ? piece.text.slice(0, piece.text.length - withoutIntroduction(piece.text).length).replace(/(?:,\s*|\s+)und\s*$/u, '') : piece.text;
+  return namesTopic(self) ? self : undefined;
+}
+
 /** True when a sentence says who the writer is and nothing after it ("Ich bin in der Verwaltung der Stadt Hamm."). */
 function onlyIntroducesWriter(text: string): boolean {
   return INTRODUCES_WRITER.test(text) && withoutIntroduction(text) === text;

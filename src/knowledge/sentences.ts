@@ -13,7 +13,7 @@ import { DOUBTED_ALTERNATIVE, opensQuestion, REQUEST, RHETORICAL, splitClauses }
 import { COURTESY, foldedPiece, hasTopicWords, INQUIRY, isTopicWord, SUBJECT_PRONOUNS, words } from './chatWords';
 import { actorNamed, actorReferredTo, actorsNamed, asksActorAgain, asksAgain, asksWho, destinationPointedAt } from './pointers';
 import { namesPurpose, splitFormatPhrase, splitFrontedPurpose, splitPurposePhrase } from './purposes';
-import { abbreviationMeant, mainClause, pointedAt, pointsBefore, referentOf, reportsSettled, wishedClause, writerIntroduction } from './referents';
+import { abbreviationMeant, mainClause, pointedAt, pointsBefore, referentOf, reportsSettled, wishedClause, writerIntroduction, writersSelf } from './referents';
 import { breaksAtEmoji, splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 
 /** What a piece of a message does. */
@@ -45,6 +45,13 @@ export interface FocalPart {
    * fördert die LaKI, und bei welcher Behörde ist *sie* angesiedelt?"): its known words join the part.
    */
   readonly actor?: string;
+  /**
+   * The sentence in which the writer says who they are, when this part points into another
+   * sentence ("*Ich bin Hebamme in Bielefeld.* Viele meiner Familien sprechen kaum Deutsch. Gibt es
+   * da was von euch?"): who the writer is may tell which action area the sentence pointed into is
+   * about (see `Matcher.explain`).
+   */
+  readonly writer?: string;
 }
 
 export interface MessageFocus {
@@ -395,6 +402,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
             ? cutOff.text
             : writerIntroduction(piece.text, pieces.slice(0, position));
     const actor = (antecedent ? actorReferredTo(piece.text, antecedent.text, message, isStopword) : undefined) ?? actorAskedOf.get(piece);
+    const writer = antecedent?.role === 'context' ? writersSelf(pieces.slice(0, position), antecedent.text, namesTopic) : undefined;
     return {
       text: piece.text,
       why: asked.length > 0 ? piece.why : 'no question or request: the last sentence with topic words',
@@ -402,6 +410,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       ...(antecedent ? { antecedent: pointedPhrase ?? wished(pointedAt(antecedent.text, namesTopic)) } : {}),
       ...(leansOn ? { leansOn } : {}),
       ...(actor ? { actor } : {}),
+      ...(writer ? { writer } : {}),
     };
   });
   return { pieces, parts };

@@ -277,6 +277,39 @@ describe('matchMessage', () => {
     expect(answered('Bei uns kommen ältere Zugewanderte kaum in die Seniorentreffs. Kümmert ihr euch um sowas?')).toBe('querschnitt-senioren');
   });
 
+  it('should read "gehört das zu euren Aufgaben?" after a sentence as asking whose duty it is, not for the LaKI\'s tasks', () => {
+    expect(answered('Guten Tag. Unsere Kitas wollen die Zusammenarbeit mit zugewanderten Eltern verbessern. Gehört das zu euren Aufgaben?')).toBe('eltern-zusammenarbeit');
+    expect(answered('Wir wollen ältere Migrantinnen und Migranten besser in die Altenhilfe einbinden. Gehört das zu euren Aufgaben?')).toBe('querschnitt-senioren');
+    // What the sentence names must still be known: a flat is nobody's duty here.
+    expect(kb.matchMessage('Ich bin Erzieherin in einer Kita in Köln. Eine Familie sucht dringend eine größere Wohnung. Gehört das zu euren Aufgaben?').main.outcome).toBe('none');
+    // Asked for the duties themselves, "Aufgaben" is the topic.
+    expect(answered('Ich habe von der LaKI gehört. Welche Aufgaben hat sie?')).toBe('laki-kernaufgaben');
+  });
+
+  it('should let the writer\'s introduction tell the action area of a sentence a thin part points into', () => {
+    // The sentence alone ("Familien", "Deutsch") leaves the area open; the midwife's further training answers.
+    expect(answered('Ich bin Hebamme in Bielefeld. Viele meiner Familien sprechen kaum Deutsch. Gibt es da was von euch?')).toBe('fruehe-bildung-fortbildung');
+    expect(answered('Ich bin Fachleiterin an einem Studienseminar in Essen. Unsere Referendare fühlen sich auf mehrsprachige Klassen schlecht vorbereitet. Könnt ihr da beraten?')).toBe(
+      'schulentwicklung-beratung',
+    );
+    // Not when the sentence asks what the knowledge lacks: a date, an unknown thing.
+    expect(kb.matchMessage('Ich bin Hebamme in Bielefeld. Wir brauchen für unsere Familien am 3. Mai eine Dolmetscherin. Könnt ihr da helfen?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Ich arbeite in einer Stadtbibliothek. Ein Besucher fragt nach einem Deutschkurs für Erwachsene am Abend. Bietet ihr sowas an?').main.outcome).toBe('none');
+    // Nor when the sentence shares no word with the area: the introduction does not stand in for it.
+    expect(kb.matchMessage('Wir sind ein Museum in Bochum mit 60.000 Besuchern. Unser Team möchte Angebote für Menschen mit Migrationsgeschichte entwickeln. Ist das auch euer Thema?').main.answer).toBeNull();
+    // A writer working for a centre names no area.
+    const staff = 'Hallo, ich bin neu im KI Kreis Coesfeld. Mein Chef meinte, die Zentren sprechen sich regelmäßig miteinander ab und die LaKI kümmert sich drum, dass das klappt. Stimmt das so? LG';
+    expect(kb.matchMessage(staff).main.answer).toBeNull();
+  });
+
+  it('should offer the writer\'s area beside an answer that has none of the words naming the writer', () => {
+    const firm = kb.matchMessage('Wir sind ein Unternehmen in Gütersloh. Wir möchten Fachkräfte aus Indien anwerben. Macht ihr sowas?').main;
+    expect(firm.outcome).toBe('suggest');
+    expect(firm.suggestions.map((entry) => entry.id)).toEqual(['querschnitt-unternehmer', 'handlungsfelder-ueberblick']);
+    // An answer with a word naming the writer stays.
+    expect(answered('Ich bin Erzieherin in einer Kita in Dortmund. Ich möchte mich zum Thema Mehrsprachigkeit weiterbilden. Macht ihr sowas?')).toBe('sprachbildung');
+  });
+
   it('should not pass over a sentence that tells how long a problem has lasted, nor narrow "sowas" to a bare wish', () => {
     // "schon immer schwierig gewesen", "schon lange": the problem the writer asks about, not something already done.
     expect(answered('Wir sind Träger einer Kita. Die Zusammenarbeit mit Eltern ist schon immer schwierig gewesen. Wie unterstützt das KI da?')).toBe(

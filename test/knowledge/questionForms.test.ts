@@ -5,12 +5,22 @@ import {
   askedForwardTerms,
   CENTRES_OF_REGION_TERM,
   asksWithinNamedBody,
+  belongsToDuties,
   rolePredicate,
   saysThere,
   weighsAlternatives,
 } from '../../src/knowledge/questionForms';
 
 describe('questionForms', () => {
+  it('should read "gehört das zu euren Aufgaben?" as asking whether something is the duty', () => {
+    expect(belongsToDuties('Gehört das zu euren Aufgaben?')).toBe(true);
+    expect(belongsToDuties('also gehört sowas zu den Aufgaben vom Integrationszentrum?')).toBe(true);
+    expect(belongsToDuties('Gehört es zu den Aufgaben des KI, Häuser wie unseres zu unterstützen?')).toBe(true);
+    // What belongs to something else, or heard of: no duty asked.
+    expect(belongsToDuties('Gehört das KI zum Verbund?')).toBe(false);
+    expect(belongsToDuties('Ich habe von den Aufgaben der LaKI gehört. Welche sind das?')).toBe(false);
+  });
+
   it('should find who within a named institution is responsible, not within a municipality', () => {
     expect(asksWithinNamedBody('Wer ist im Ministerium für Arbeit, Integration und Soziales konkret für die KIs zuständig?')).toBe(true);
     expect(asksWithinNamedBody('Wer ist bei der LaKI dafür verantwortlich?')).toBe(true);

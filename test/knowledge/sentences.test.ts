@@ -140,6 +140,30 @@ describe('findFocus', () => {
   });
 });
 
+describe('findFocus, the writer of a part pointing into another sentence', () => {
+  const focus = (message: string) => findFocus(message, isStopword, () => true);
+
+  it('should give a part pointing into a sentence the sentence in which the writer says who they are', () => {
+    const [part] = focus('Ich bin Hebamme in Bielefeld. Viele meiner Familien sprechen kaum Deutsch. Gibt es da was von euch?').parts;
+    expect(part!.leansOn).toBe('Viele meiner Familien sprechen kaum Deutsch.');
+    expect(part!.writer).toBe('Ich bin Hebamme in Bielefeld.');
+    // After a greeting, and with "ich leite", "ich arbeite", "hier ist".
+    expect(focus('Hallo, ich leite die Musikschule in Herne. Wir möchten mehr Familien erreichen. Macht ihr sowas?').parts[0]!.writer).toBe('ich leite die Musikschule in Herne.');
+    expect(focus('Hallo, hier ist das Kulturbüro der Stadt Duisburg. Unser Museum soll sich öffnen. Kann das KI uns dabei unterstützen?').parts[0]!.writer).toBe(
+      'hier ist das Kulturbüro der Stadt Duisburg.',
+    );
+  });
+
+  it('should leave out what the writer goes on to say, and give no writer when the part points into the introduction itself', () => {
+    const message = 'Hallo, ich bin Kita-Fachberaterin beim Kreis Paderborn und wir haben viele neue Familien. Die Eltern kommen kaum zu den Elternabenden. Macht ihr sowas?';
+    expect(focus(message).parts[0]!.writer).toBe('ich bin Kita-Fachberaterin beim Kreis Paderborn');
+    expect(focus('Wir sind ein Museum in Bochum. Ist das auch euer Thema?').parts[0]!.writer).toBeUndefined();
+    // Nobody says who they are, or the part points at nothing.
+    expect(focus('Unsere Kitas wollen mehr mit Eltern arbeiten. Macht ihr sowas?').parts[0]!.writer).toBeUndefined();
+    expect(focus('Wir sind eine Kita in Hamm. Welche Programme gibt es für Eltern?').parts[0]!.writer).toBeUndefined();
+  });
+});
+
 describe('leansBack', () => {
   it.each([
     ['was heißt das genau?', 'points-back'],
