@@ -7,6 +7,7 @@
 import { BoundedCache } from './boundedCache';
 import { ForwardTerms } from './forwardTerms';
 import { IntList } from './intList';
+import { foreignForms } from './foreignForms';
 import { germanWords } from './germanWords';
 import type { SynonymsFile } from './schema';
 import { SynonymTable, type Slot } from './synonyms';
@@ -298,6 +299,8 @@ export class Analyzer {
       this.scannedEnds.push(this.scannedCodes.length);
     }
     const fillers = synonyms.fillers ?? [];
+    const members = [...synonyms.groups, ...fillers].flat().flatMap((term) => contentWords(term).flatMap((word) => word.parts));
+    const english = foreignForms(members, new Set(this.vocabulary), isGermanWord);
     this.synonyms = new SynonymTable([...synonyms.groups, ...fillers], synonymStems, (token) => this.vocabulary.add(token));
     for (const group of fillers) {
       const canonical = group.map(synonymStems).find((stems) => stems.length > 0);
@@ -306,7 +309,7 @@ export class Analyzer {
     const local = synonyms.local ?? [];
     this.forward = new ForwardTerms([...synonyms.forward, ...local], allStems);
     this.localTerms = new Set(local.map((term) => allStems(term).join(' ')));
-    this.words = new WordReader(this.vocabulary, settings, isGermanWord, () => this.writtenWords.clear());
+    this.words = new WordReader(this.vocabulary, settings, isGermanWord, () => this.writtenWords.clear(), english);
   }
 
   /**

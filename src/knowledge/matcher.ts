@@ -147,6 +147,7 @@ export class Matcher {
     this.entryFacts = new EntryFacts(this.analyzer);
     this.actorTokens = new Set(this.analyzer.analyzeQuery('KI LaKI').tokens);
     this.dutyTokens = new Set(this.analyzer.analyzeQuery('zuständig verantwortlich').tokens);
+    this.helpTokens = new Set([...this.dutyTokens, ...this.analyzer.analyzeQuery('helfen').tokens]);
     this.personTokens = this.analyzer.analyzeQuery('Ansprechpartner').tokens;
     this.belongTokens = new Set(this.analyzer.analyzeQuery('gehört gehören').tokens);
     this.spelledOut = new Set(entries.flatMap((entry) => abbreviationsSpelledOut(answerText(entry))));
@@ -172,6 +173,26 @@ export class Matcher {
   private readonly personTokens: readonly string[];
   /** What "gehört" is read as (see {@link belongsToDuties}). */
   private readonly belongTokens: ReadonlySet<string>;
+
+  /** What "helfen" and the duty words are read as: verbs any question about the LaKI or the centres may use. */
+  private readonly helpTokens: ReadonlySet<string>;
+
+  /**
+   * True when a part's own words name nothing but help or a duty ("Wer hilft denen eigentlich?",
+   * "Wer ist denn jetzt zuständig?", "könnt ihr da helfn?"): no actor, no topic, no word the
+   * knowledge does not know, and it does not ask which duties ("Welche Aufgaben gibt es?"). Such a
+   * part is answered by the one entry that lists the generic verb most, whatever the writer meant.
+   */
+  namesOnlyHelp(question: string, analysis: Analysis): boolean {
+    const { tokens, readings, forwardTerms } = analysis;
+    return (
+      tokens.length > 0 &&
+      tokens.every((token) => this.helpTokens.has(token)) &&
+      forwardTerms.length === 0 &&
+      !readings.some((reading) => reading.kind === 'unknown') &&
+      !asksWhichDuty(question)
+    );
+  }
 
   /**
    * True when a part asks whose duty something is and names nothing else: every token it has is

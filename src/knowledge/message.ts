@@ -173,12 +173,48 @@ export function explainMessage(
   // of reading a whole message.
   const split: PartTrace[] = [];
   for (const part of parts) split.push(...splitObjects(matcher, reader, part));
-  parts = split;
+  parts = withoutGenericAsides(matcher, split);
   const partMatches: PartMatch[] = parts.map((part) => partMatch(part.explanation.result, part.text));
   const followUp = parts.find((part) => part.followUp)?.followUp;
   const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };
   return { pieces: focus.pieces, parts, match };
 }
+
+/**
+ * A part whose own words name nothing but help or a duty (`Matcher.namesOnlyHelp`: "Wer hilft
+ * denen eigentlich?", "Wer ist denn jetzt zuständig?") is answered by one generic verb. Beside a
+ * part that asks something ("… Machen die KIs da was für Senioren?") it is the writer's aside:
+ * left out, so the other part is the message's main question. Alone, a pronoun standing for
+ * people of the context ("Die Mütter … Wer hilft *denen* eigentlich?") asks who helps them, which
+ * the knowledge does not say: declined, its answer shown as a nearby topic (unless the sentence
+ * before names the centres or the LaKI, which the pronoun then stands for). A part read as a
+ * follow-up, for an actor ("und wem hilft *sie*?"), as the piece before it, or into a sentence it
+ * leans on ("Wir bauen ein KI auf. Könnt ihr uns *da* helfen?") keeps its reading.
+ */
+function withoutGenericAsides(matcher: Matcher, parts: readonly PartTrace[]): PartTrace[] {
+  const generic = parts.map(
+    (part) =>
+      !part.followUp &&
+      !part.actor &&
+      part.leansOn === undefined &&
+      !part.explanation.contextAsQuestion &&
+      matcher.namesOnlyHelp(part.text, part.explanation.analysis),
+  );
+  if (!generic.includes(true)) return [...parts];
+  const asks = parts.some((part, index) => !generic[index] && part.explanation.result.declineReason !== 'empty');
+  if (asks) return parts.filter((_, index) => !generic[index]);
+  return parts.map((part, index) => {
+    const result = part.explanation.result;
+    if (!generic[index] || result.outcome !== 'answer' || part.context.length === 0 || !PEOPLE_POINTED_AT.test(part.text)) return part;
+    // "Die Integrationszentren sind sehr unterschiedlich. Wer hilft denen?": the pronoun stands for the centres.
+    if (actorsNamed(part.antecedent ?? part.context[part.context.length - 1]!).length > 0) return part;
+    const nearby = declined('uncovered-terms', result.candidates, [result.answer!]);
+    return { ...part, why: `${part.why}; asks who helps the people of the context`, explanation: { ...part.explanation, result: nearby } };
+  });
+}
+
+/** "denen", "ihnen", "them": people of the context (the formal "Ihnen" is written capitalised). */
+const PEOPLE_POINTED_AT = /(?:^|[^\p{L}])(?:denen|ihnen|them)(?=[^\p{L}]|$)/u;
 
 /** "darum", "drum", "dafür", "das", "sowas": what a duty question points at ("Wer kümmert sich darum?"). */
 function pointsAtDuty(text: string): boolean {

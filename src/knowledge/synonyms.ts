@@ -4,6 +4,7 @@
  * ("Kommunales Integrationszentrum") are phrases that add their group's token as one unit.
  */
 import type { SynonymsFile } from './schema';
+import { PHRASE_PARTICLES } from './text';
 
 /** One word of a text on its way to tokens: its own token(s) and the parts of a compound. */
 export interface Slot {
@@ -63,7 +64,8 @@ export class SynonymTable {
   /**
    * Replaces synonyms by the canonical token of their group. A multi-word phrase adds its
    * canonical token; its words stay (they may mean something alone, "Teilhabe"), but their
-   * compound parts go: the phrase is one unit.
+   * compound parts go: the phrase is one unit. A particle kept only for phrases ("up" of "set
+   * up") is no word outside one.
    */
   apply(slots: readonly Slot[]): { tokens: string[]; compoundParts: ReadonlySet<string> } {
     const tokens: string[] = [];
@@ -83,7 +85,7 @@ export class SynonymTable {
         if (slots[i + 1]?.joined) i++;
         continue;
       }
-      for (const token of head) tokens.push(this.canonical(token));
+      for (const token of head) if (!PHRASE_PARTICLES.has(token)) tokens.push(this.canonical(token));
       for (const part of slots[i]!.parts) partTokens.push(this.canonical(part));
     }
     if (partTokens.length === 0) return { tokens, compoundParts: NO_PARTS };

@@ -431,8 +431,15 @@ export const ARTICLE_FILLERS: ReadonlySet<string> = new Set([
  */
 export const COORDINATING_CONJUNCTIONS: ReadonlySet<string> = new Set(['und', 'oder', 'aber', 'bzw', 'beziehungsweise', 'sondern', 'sowie']);
 
+/**
+ * English particles the stopword list has that phrases of the synonyms file need ("set *up*"):
+ * kept as words so the phrase matches, but outside a phrase they name nothing ("pick up", "open
+ * up"), see `SynonymTable.apply`.
+ */
+export const PHRASE_PARTICLES: ReadonlySet<string> = new Set(['up']);
+
 /** English stopwords that are German topic words or occur in the knowledge base. */
-const ENGLISH_KEEP = new Set(['up', 'kind', 'still', 'most', 'man', 'where']);
+const ENGLISH_KEEP = new Set([...PHRASE_PARTICLES, 'kind', 'still', 'most', 'man', 'where']);
 
 /** The question word that asks for a place; also what a part asking the way there ("Wie komme ich da hin?") asks. */
 export const PLACE_KIND = 'wo';

@@ -6,6 +6,7 @@
  * clause-final separable particle), so readings are kept per knowledge snapshot.
  */
 import { foldDigraphs, isStopword, stem, type Word } from './text';
+import type { ForeignForms } from './foreignForms';
 import { TypoCorrector, type TypoSettings } from './typos';
 
 /** How one written word of a question was understood. */
@@ -97,12 +98,15 @@ export class WordReader {
    * @param vocabulary every stem the knowledge base uses
    * @param isGermanWord whether a word as written is real German
    * @param onForget called before the readings are emptied, for caches built on them
+   * @param english how words read against the English members of the synonym groups
+   *   (`foreignForms.ts`): "sit" is not "site", "helped" is "help"
    */
   constructor(
     private readonly vocabulary: ReadonlySet<string>,
     private readonly settings: WordReaderSettings,
     private readonly isGermanWord: (written: string) => boolean,
     private readonly onForget: () => void,
+    private readonly english: ForeignForms = { readsByStem: () => true, stemOfForm: () => undefined },
   ) {
     this.typos = new TypoCorrector(vocabulary, settings);
   }
@@ -123,7 +127,10 @@ export class WordReader {
   private readUncached({ folded, stem: stemmed, written }: WordPart, particle?: string): WordReading {
     const verb = particle && this.separableVerb(particle, folded);
     if (verb) return { kind: 'known', word: stemmed, as: verb };
-    if (this.vocabulary.has(stemmed)) return { kind: 'known', word: stemmed, as: stemmed };
+    if (this.vocabulary.has(stemmed) && this.english.readsByStem(folded, stemmed)) return { kind: 'known', word: stemmed, as: stemmed };
+    // "helped", "advising": an English inflection the German stemmer does not cut.
+    const english = this.english.stemOfForm(folded);
+    if (english !== undefined && english !== stemmed && this.vocabulary.has(english) && !this.isGermanWord(written)) return { kind: 'known', word: stemmed, as: english };
     for (const variant of this.spellingVariants(folded)) {
       const variantStem = stem(variant);
       if (this.vocabulary.has(variantStem)) return { kind: 'known', word: stemmed, as: variantStem };

@@ -81,6 +81,28 @@ describe('Analyzer', () => {
     expect(cooperation.analyzeQuery('Wie hängt das mit den Aufgaben zusammen?').tokens).not.toContain('zusammenarbeit');
   });
 
+  it('should read the particle of an English phrase ("set up") only inside the phrase', () => {
+    const setUp = new Analyzer(['How do we set up an integration centre?', 'Einrichtung eines Zentrums'], { groups: [['einrichten', 'set up']], forward: [] });
+    expect(setUp.analyzeQuery('Who sets up the centres?').tokens).toContain('einricht');
+    expect(setUp.analyzeQuery('Does the LaKI pick up new ideas?').tokens).not.toContain('up');
+    expect(setUp.analyzeQuery('Our schools want to open up').tokens).not.toContain('up');
+  });
+
+  it('should read an English member of a group by its English forms, not by the German stem it shares with another word', () => {
+    // The German stemmer cuts "site" to "sit": "Where does the LaKI sit?" must not ask for the website.
+    const site = new Analyzer(['Die Webseite der LaKI', 'Wo sitzt die LaKI?'], { groups: [['Webseite', 'site'], ['unterstützen', 'help']], forward: [] });
+    expect(site.analyzeQuery('Is there a web site?').tokens).toContain('webseit');
+    expect(site.analyzeQuery('Which sites do you run?').tokens).toContain('webseit');
+    expect(site.analyzeQuery('Where does the LaKI sit?').tokens).not.toContain('webseit');
+    expect(site.analyzeQuery('Where does the LaKI sit?').readings.at(-1)).toMatchObject({ kind: 'unknown', word: 'sit' });
+    // Inflections the German stemmer leaves whole read as the member.
+    expect(site.analyzeQuery('Who helped the centres?').tokens).toContain('unterstutz');
+    expect(site.analyzeQuery('Who is helping the centres?').tokens).toContain('unterstutz');
+    // A German word keeps its stem: "Seite" is no English member.
+    const german = new Analyzer(['Die Seite der LaKI'], { groups: [['Webseite', 'Seite']], forward: [] });
+    expect(german.analyzeQuery('Welche Seiten gibt es?').tokens).toContain('webseit');
+  });
+
   it('should read "auf welcher Ebene" as the frame of the question, not as an unknown noun', () => {
     const level = new Analyzer(['Die Arbeit der Zentren'], { groups: [], forward: [] });
     expect(level.analyzeQuery('Auf welcher Ebene arbeiten die Zentren?').readings.filter((reading) => reading.kind === 'unknown')).toEqual([]);

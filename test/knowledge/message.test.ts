@@ -1177,6 +1177,39 @@ describe('matchMessage', () => {
     expect(kb.matchMessage(message).main.outcome).toBe('answer');
   });
 
+  it.each([
+    ['Wer hilft denen eigentlich? Wir haben viele ältere Migranten, die den Weg in die Altenhilfe nicht finden. Machen die KIs da was für Senioren?', 'querschnitt-senioren'],
+    ['Bei uns gibt es viele Familien mit Kleinkindern. Wer hilft denen eigentlich? Gibt es Programme der KIs für Eltern mit ganz kleinen Kindern?', 'fruehe-bildung'],
+    ['Unsere Grundschulen haben viele Seiteneinsteiger. Wer ist denn jetzt zuständig? Bieten die Integrationszentren Fortbildungen für Lehrkräfte an?', 'schulentwicklung-fortbildung'],
+    ['könnt ihr da helfn? ich such die telefonnummer der laki', 'laki-telefon'],
+  ])('should leave out a part that names nothing but help or a duty beside a real question: %j', (message, expected) => {
+    const match = kb.matchMessage(message);
+    expect(match.main.answer?.id).toBe(expected);
+    expect(match.parts.map((part) => part.answer?.id)).not.toContain('laki-kernaufgaben');
+  });
+
+  it('should not answer "Wer hilft denen?" about people of the context with the LaKI\'s tasks, but show them nearby', () => {
+    const match = kb.matchMessage('Bei uns kommen ständig neue Kinder aus der Ukraine an die Schulen, viele ohne Deutschkenntnisse. Wer hilft ihnen?');
+    expect(match.main.outcome).toBe('none');
+    expect(match.main.nearby?.map((entry) => entry.id)).toEqual(['laki-kernaufgaben']);
+    expect(kb.matchMessage('Many refugee families live in our town and social services are overloaded. Who helps them?').main.outcome).toBe('none');
+  });
+
+  it.each([
+    // The pronoun stands for the centres the sentence before names.
+    ['Die Integrationszentren in NRW sind sehr unterschiedlich. Wer hilft denen eigentlich?', 'laki-kernaufgaben'],
+    // A plea alone, or for an actor, or leaning on the sentence it points into.
+    ['Könnt ihr helfen?', 'laki-kernaufgaben'],
+    ['Wir bauen gerade ein Integrationszentrum auf. Wer kann uns dabei helfen?', 'ki-einrichten'],
+  ])('should keep the answer of a help question that is the message\'s question or points at an actor: %j', (message, expected) => {
+    expect(answered(message)).toBe(expected);
+  });
+
+  it('should keep a help question that follows up on the actor of the part before it', () => {
+    const parts = kb.matchMessage('Was macht die LaKI eigentlich, und wem hilft sie?').parts;
+    expect(parts.map((part) => part.answer?.id)).toEqual(['laki-was-ist', 'laki-kernaufgaben']);
+  });
+
   it('should keep match() equal to the main result of matchMessage()', () => {
     for (const question of ['Wer fördert die LaKI und wo sitzt sie?', 'Hallo!', 'Telefon LaKI']) {
       expect(kb.match(question)).toEqual(kb.matchMessage(question).main);
