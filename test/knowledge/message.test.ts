@@ -845,6 +845,11 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Ist der Erlass von MSW und MAIS noch gültig?').main.declineReason).toBe('forward-term');
   });
 
+  it('should send how long something takes to the LaKI in English as in German', () => {
+    expect(kb.matchMessage('How long does it take to set up an integration centre?').main.declineReason).toBe('forward-term');
+    expect(kb.matchMessage('Wie lange dauert es, ein KI einzurichten?').main.declineReason).toBe('forward-term');
+  });
+
   it('should read English "drop by"/"drop in" as visiting the LaKI, not as the person asked for', () => {
     expect(answered('Can I just drop by in person? What is the visitor address of the LaKI?')).toBe('laki-besuchsadresse');
     expect(answered('Can I drop in at the LaKI?')).toBe('laki-besuchsadresse');
