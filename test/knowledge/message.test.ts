@@ -1054,6 +1054,24 @@ describe('matchMessage', () => {
     }
   });
 
+  it('should read ordinary English words of answerable questions through the English members of the synonym groups', () => {
+    // "important" is "wichtig"/"Stellenwert", "classes" "Klassen", "newcomers" "Neuzugewanderte", "complement" "ergänzen".
+    expect(answered('How important is the neighbourhood approach for the KIs?')).toBe('querschnitt-sozialraum');
+    expect(answered('Do the centres develop teaching materials for classes with many newcomers?')).toBe('schulentwicklung-materialien');
+    expect(answered('Do the KIs replace what the municipality already does, or do they complement it?')).toBe('ki-transparenz');
+    expect(answered('Which ministries supported the LaKI financially?')).toBe('laki-foerderung');
+    // What the flyer does not know stays with the LaKI: pay, wifi, invoices, reports, parking.
+    for (const question of [
+      'What does a coordinator at an integration centre earn? Just curious about the salary.',
+      'Is there wifi for visitors at the LaKI office?',
+      "What's the LaKI's tax number for our invoice?",
+      'Are the centres supposed to report to the ministry every year?',
+      'Is there parking near the LaKI office?',
+    ]) {
+      expect(kb.matchMessage(question).main.outcome).toBe('none');
+    }
+  });
+
   it('should answer a follow-up that points back but names the LaKI to call with the LaKI\'s contact data', () => {
     expect(answered('und wen können wir dazu bei der LaKI anrufen?', { lastEntryId: 'fruehe-bildung' })).toBe('laki-telefon');
     // Named as the pointer stage knows it: "Landesstelle" is the LaKI too.
