@@ -22,6 +22,7 @@ import {
   belongsToDuties,
   rolePredicate,
   saysThere,
+  mainVerb,
   unknownNoun,
   unknownPlace,
   weighsAlternatives,
@@ -47,6 +48,12 @@ export interface MatcherSettings extends AnalyzerSettings, ScoringSettings, Deci
   readonly unknownNounWeight: number;
   readonly unknownUnclearWeight: number;
   readonly unknownLowerWeight: number;
+  /**
+   * Weight of an unknown lower-case main verb of a question that names neither the centre nor the
+   * LaKI ("Darf eine Schule ein Kind *ablehnen*?", "muss er die Klasse *wiederholen*?"): what someone
+   * else does is what is asked, while the verb of what the centre does is read against the entries.
+   */
+  readonly unknownMainVerbWeight: number;
   /**
    * A noun of the question is a key noun (answer fit) when its weight is at least this share of
    * the rarest noun's: "Kernaufgaben der LaKI" needs an entry about tasks *and* the LaKI.
@@ -86,6 +93,7 @@ export const DEFAULT_MATCHER_SETTINGS: MatcherSettings = Object.freeze({
   unknownNounWeight: 1.3,
   unknownUnclearWeight: 0.7,
   unknownLowerWeight: 0.35,
+  unknownMainVerbWeight: 1,
   coverageWeight: 0.5,
   contextBonus: 0.1,
   topicBonus: 0.1,
@@ -387,7 +395,9 @@ export class Matcher {
     if (!contextAsQuestion && CONCEDING.test(question) && contextAnalysis) {
       unknown = [...unknown, ...contextAnalysis.readings.filter((reading): reading is Extract<WordReading, { kind: 'unknown' }> => reading.kind === 'unknown' && reading.casing === 'noun')];
     }
-    const unknownMass = this.unknownMass(unknown, leaning);
+    const verb = leaning || contextAsQuestion || this.namesActor(question, surroundings) ? undefined : mainVerb(question);
+    const verbReading = verb !== undefined ? reader.analyze(verb).readings[0] : undefined;
+    const unknownMass = this.unknownMass(unknown, leaning, verbReading?.kind === 'unknown' ? verbReading.word : undefined);
     const contextWeights = new Map<string, number>();
     for (const token of contextAnalysis?.tokens ?? []) {
       const idf = this.index.idf(token);
@@ -564,10 +574,26 @@ export class Matcher {
    * a context sentence (`leaning`) asks how its subject relates to that sentence ("Ist das ein
    * Thema, bei dem die KIs *ansetzen*?"): an unknown verb says how, the sentence says what.
    */
-  private unknownMass(unknown: ReadonlyArray<Extract<WordReading, { kind: 'unknown' }>>, leaning: boolean): number {
-    return unknown.reduce(
-      (sum, reading) => sum + (leaning && reading.casing === 'lower' ? 0 : this.index.unknownIdf * this.unknownWeight(reading.casing)),
-      0,
+  private unknownMass(unknown: ReadonlyArray<Extract<WordReading, { kind: 'unknown' }>>, leaning: boolean, mainVerb?: string): number {
+    return unknown.reduce((sum, reading) => {
+      if (leaning && reading.casing === 'lower') return sum;
+      const weight = reading.casing === 'lower' && reading.word === mainVerb ? this.settings.unknownMainVerbWeight : this.unknownWeight(reading.casing);
+      return sum + this.index.unknownIdf * weight;
+    }, 0);
+  }
+
+  /**
+   * True when a part is about the centre or the LaKI: it names one, addresses the reader ("euch"),
+   * has a pronoun standing for one, or refers to a piece that names one ("Das KI ist neu bei uns.
+   * Wie können wir es erreichen?"). Its verb then says what they do, which the entries describe in
+   * their own words ("Welche Unterstützung kann ich vom KI *erwarten*?").
+   */
+  private namesActor(question: string, surroundings: { readonly antecedent?: string; readonly actor?: string }): boolean {
+    return (
+      actorsNamed(question).length > 0 ||
+      addressesYou(question) ||
+      surroundings.actor !== undefined ||
+      (surroundings.antecedent !== undefined && actorsNamed(surroundings.antecedent).length > 0)
     );
   }
 

@@ -55,8 +55,11 @@ export function namesActor(word: string): boolean {
   return ACTORS.some((actor) => actor.named.test(word));
 }
 
-/** "so was", "so etwas" written apart, folded: they point back like "sowas". */
-const SO_WAS = /(?:^|\s)so\s+(?:was|etwas)(?=\s|$)/u;
+/**
+ * "so was", "so etwas" written apart, folded: they point back like "sowas"; so does "so jemand"
+ * ("Wir bräuchten einen Dolmetscher … Vermittelt das KI *so jemanden*?"), for a kind of person.
+ */
+const SO_WAS = /(?:^|\s)so\s+(?:was|etwas|jemand|jemanden|jemandem)(?=\s|$)/u;
 
 /** True when a piece says "sowas", "so etwas" or "so was": it points at a kind of thing or situation said before. */
 export function saysSuchAThing(text: string): boolean {
@@ -314,7 +317,7 @@ const TOPIC_ADVERBS = new Set(['da', 'dazu', 'dabei', 'daruber', 'darin', 'davon
 export function pointsAtThing(text: string, isStopword: (word: string) => boolean): boolean {
   const list = words(text);
   if (standsFor(list, isStopword)) return true;
-  return isThin(text, isStopword) && list.some((word) => TOPIC_ADVERBS.has(word));
+  return isThin(text, isStopword) && (list.some((word) => TOPIC_ADVERBS.has(word)) || saysSuchAThing(text));
 }
 
 /** Most topic words a thin part has ("wie erreiche ich sie *am besten direkt*?"). */

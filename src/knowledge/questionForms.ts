@@ -314,3 +314,53 @@ export function unknownNoun(word: string, read: (text: string) => Analysis): Ext
   const reading = read(word).readings[0];
   return reading?.kind === 'unknown' ? { ...reading, casing: 'noun' } : undefined;
 }
+
+/**
+ * Auxiliaries and modals that follow the main verb at the end of a clause ("… ablehnen *darf*",
+ * "… gefördert werden *kann*", "… formuliert *ist*"), as written in lower case.
+ */
+const CLOSING_AUXILIARIES: ReadonlySet<string> = new Set([
+  'kann', 'können', 'koennen', 'konnen', 'könnte', 'koennte', 'konnte', 'könnten', 'koennten', 'konnten',
+  'darf', 'dürfen', 'duerfen', 'durfen', 'dürfte', 'duerfte', 'durfte',
+  'muss', 'muß', 'müssen', 'muessen', 'mussen', 'müsste', 'muesste', 'musste',
+  'soll', 'sollen', 'sollte', 'sollten', 'will', 'wollen', 'möchte', 'moechte', 'mochte', 'möchten', 'moechten',
+  'wird', 'werden', 'würde', 'wuerde', 'wurde', 'würden', 'wuerden', 'wurden', 'worden',
+  'ist', 'sind', 'war', 'waren', 'wäre', 'waere', 'sein', 'hat', 'haben', 'hätte', 'haette', 'lassen', 'lässt', 'laesst',
+]);
+
+/** Words that open a clause after the question ("…, wenn er vor Ort erscheinen will"): its verb is not the question's. */
+const SUBORDINATORS: ReadonlySet<string> = new Set(['wenn', 'weil', 'da', 'damit', 'dass', 'daß', 'obwohl', 'falls', 'sobald', 'bevor', 'nachdem', 'während', 'um', 'als', 'wie', 'sodass', 'so']);
+
+/** Question words after which German puts the finite verb ("Wie *meldet* man …", "Was *verdient* man …"). */
+const W_WORDS: ReadonlySet<string> = new Set(['wie', 'was', 'wer', 'wo', 'wohin', 'woher', 'wann', 'warum', 'wieso', 'weshalb', 'wozu', 'wen', 'wem']);
+
+/** Separable verb particles that close a clause whose verb stands before them ("Wie meldet man … *ab*?"). */
+const CLOSING_PARTICLES: ReadonlySet<string> = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'fort', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'weg', 'weiter', 'zu', 'zurück', 'zuruck', 'zusammen']);
+
+/** A German verb form written in lower case ("ablehnen", "formuliert", "meldet"). */
+const VERB_FORM = /^\p{Ll}[\p{L}-]*(?:en|n|t)$/u;
+
+/** Words only an English question has ("Who do the centres network with locally?"): its words are not read as German verbs. */
+const ENGLISH = /(?:^|[^\p{L}])(?:the|do|does|did|is|are|can|could|what|who|how|which|where|when|why|you|your|of|to|with)(?=[^\p{L}]|$)/iu;
+
+/**
+ * The main verb of a question clause as written, when in lower case: the verb that closes it ("Darf
+ * eine Schule ein Kind *ablehnen*?", "ob wir … *durchführen* dürfen", "muss er dann die Klasse
+ * *wiederholen*?"), or, when a particle or a noun closes it, the finite verb after the question word
+ * ("Wie *meldet* man ein Kind … ab?", "Was *verdient* man als …?"). Undefined when the part is no
+ * question (a request, a statement) or is English; a clause after it with a reason or a condition
+ * ("…, weil die Klassen voll sind", "…, wenn er vor Ort erscheinen will") is left aside.
+ */
+export function mainVerb(question: string): string | undefined {
+  if (opensQuestion(question, /\?\s*$/u.test(question)) === null || ENGLISH.test(question)) return undefined;
+  const clauses = question.trim().replace(/[.!?…:;"'»«“”)]+$/u, '').split(/,\s*/u);
+  // "Darf eine Schule ein Kind ablehnen, weil die Klassen voll sind?": the reason is no part of the question's verb.
+  while (clauses.length > 1 && SUBORDINATORS.has(clauses[clauses.length - 1]!.split(/\s+/u)[0]!.toLowerCase())) clauses.pop();
+  const list = clauses.join(' ').split(/\s+/u);
+  let at = list.length - 1;
+  while (at > 0 && CLOSING_AUXILIARIES.has(list[at]!)) at--;
+  const closing = list[at]!;
+  if (at >= 2 && VERB_FORM.test(closing) && !CLOSING_PARTICLES.has(closing)) return closing;
+  const finite = W_WORDS.has(list[0]!.toLowerCase()) ? list[1] : undefined;
+  return finite !== undefined && VERB_FORM.test(finite) && !CLOSING_AUXILIARIES.has(finite) ? finite : undefined;
+}

@@ -318,6 +318,24 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     });
   }
 
+  // "Stellt das Sozialamt … eine Kostenübernahme aus? … Wir wissen nicht, wohin wir uns wenden sollen.",
+  // "Die fragen mich immer, wo sie hingehen können.": beside a question to the reader, an indirect
+  // question of what the writer or the people they speak for should do, naming no thing, in a
+  // sentence naming nothing the knowledge knows, is the writer's plea, not a second question: context.
+  // ("… ein eigenes Integrationszentrum aufzubauen …, wir wissen nicht, wo wir anfangen sollen" asks
+  // how to set one up; "Die fragen oft, wie sie ihre Kinder in Kita und Schule unterstützen können"
+  // names what they ask about: both stay questions.)
+  if (namesTopic && NOUN_INSIDE.test(text)) {
+    const pleads = (piece: MessagePiece) => {
+      const intro = indirect.get(piece);
+      return intro !== undefined && piece.role === 'question' && DELIBERATIVE.test(piece.text) && !NOUN_INSIDE.test(piece.text) && !namesTopic(intro);
+    };
+    const pleas = pieces.filter(pleads);
+    if (pleas.length > 0 && pieces.some((piece) => (piece.role === 'question' || piece.role === 'request') && !pleas.includes(piece))) {
+      for (const plea of pleas) pieces[pieces.indexOf(plea)] = { text: plea.text, role: 'context', why: 'what the writer does not know how to do, next to a question to the reader' };
+    }
+  }
+
   // "Wer legt fest, welche Themen ein KI bearbeitet? Das Land oder die Stadt selber?": a bare pair of
   // alternatives after a question, opening with neither a question word nor a verb, offers answers
   // to that question: context.
@@ -439,6 +457,16 @@ const MAX_OPTION_WORDS = 7;
 
 /** "da drin", "darin": a pointer into a text (a decree, a concept), not into what the writer wants. */
 const POINTS_INTO_TEXT = /(?:^|[^\p{L}])(?:drin|darin)(?=[^\p{L}]|$)/iu;
+
+/**
+ * What someone should or can do, asked by the writer for themselves or the people they speak of
+ * ("wohin wir uns wenden sollen", "wo sie hingehen können", "wohin mit den Kindern"); the formal
+ * "Sie" is written capitalised.
+ */
+const DELIBERATIVE = /(?:^|[^\p{L}])(?:(?:wir|ich|man|sie)\s+(?:\S+\s+){0,6}?(?:sollen|soll|sollten|sollte|können|koennen|kann|könnten|koennten)|wohin\s+mit)(?=[^\p{L}]|$)/u;
+
+/** A capitalised word after the first of a text: a noun, in a message not typed in lower case. */
+const NOUN_INSIDE = /[^.!?\s]\s+\p{Lu}/u;
 
 /** Most topic words a piece after a dash has when it only goes on with the sentence before. */
 const THIN_AFTER_DASH = 2;

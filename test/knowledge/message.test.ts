@@ -1238,6 +1238,34 @@ describe('matchMessage', () => {
       expect(kb.match(question)).toEqual(kb.matchMessage(question).main);
     }
   });
+
+  it('should weigh the unknown main verb of a question about what someone else does, not of one about the centre', () => {
+    // What a school, a pupil or "man" does is what is asked, and the flyer does not say it (the school entries answered).
+    expect(kb.matchMessage('Darf eine Schule ein neu zugewandertes Kind ablehnen, weil die Klassen voll sind?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Ein Schüler kann nach zwei Jahren noch kaum Deutsch. Muss er dann die Klasse wiederholen?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Wie meldet man so ein Kind korrekt von der Schule ab?').main.outcome).toBe('none');
+    // What the centre does, or what the flyer itself says, is read against the entries whatever the verb.
+    expect(answered('Welche Unterstützung kann ich als Schule vom Kommunalen Integrationszentrum erwarten?')).toBe('schulentwicklung');
+    expect(answered('Dürfen auch Landkreise ein Integrationszentrum betreiben?')).toBe('ki-traeger');
+    expect(answered('Wie können ältere Migrantinnen und Migranten besser in die Altenhilfe eingebunden werden?')).toBe('querschnitt-senioren');
+  });
+
+  it('should read a plea of what to do beside a question as context, not answer it with the contact entries', () => {
+    const plea = 'Stellt das Sozialamt einer Familie im Asylverfahren eine Kostenübernahme für die Kita-Verpflegung aus? Wir wissen nicht, wohin wir uns wenden sollen.';
+    expect(kb.matchMessage(plea).main.outcome).toBe('none');
+    const others = 'Ich habe viele Mütter mit Babys. Die fragen mich immer, wo sie hingehen können. Gibt es in Iserlohn eine Griffbereit-Gruppe auf Arabisch?';
+    expect(kb.matchMessage(others).main.outcome).toBe('none');
+    expect(kb.matchMessage('Wir wissen nicht, an wen wir uns wenden sollen. Wer berät Kommunen bei der Einrichtung eines KI?').parts.map((part) => part.answer?.id)).toEqual([
+      'laki-beratung-kommunen',
+    ]);
+    // A sentence naming what it is about keeps its question ("wo wir anfangen sollen" with setting up a centre).
+    expect(answered('Unser Kreistag überlegt, ein eigenes Integrationszentrum aufzubauen, und wir wissen nicht, wo wir anfangen sollen. Gibt es dafür Unterstützung vom Land?')).toBe('ki-einrichten');
+  });
+
+  it('should read "so jemanden" as pointing at the person named before, which the knowledge does not know', () => {
+    const message = 'Wir bräuchten einen Dolmetscher für Arabisch für die Einschulungsfeier am 12. August in Velbert. Vermittelt das KI so jemanden?';
+    expect(kb.matchMessage(message).main.outcome).toBe('none');
+  });
 });
 
 describe('answer fit', () => {

@@ -6,6 +6,7 @@ import {
   CENTRES_OF_REGION_TERM,
   asksWithinNamedBody,
   belongsToDuties,
+  mainVerb,
   rolePredicate,
   saysThere,
   weighsAlternatives,
@@ -73,5 +74,21 @@ describe('questionForms', () => {
     expect(askedForwardTerms('Welche Kreise in NRW haben noch kein KI?', [])).toEqual([CENTRES_OF_REGION_TERM]);
     expect(askedForwardTerms('Wie viele Städte haben schon ein Integrationszentrum?', [])).toEqual([CENTRES_OF_REGION_TERM]);
     expect(askedForwardTerms('Welche Kommunen können ein KI bekommen?', [])).toEqual([]);
+  });
+
+  it('should find the main verb of a German question: the one closing it, or the finite one after a question word', () => {
+    expect(mainVerb('Darf eine Schule ein neu zugewandertes Kind ablehnen?')).toBe('ablehnen');
+    expect(mainVerb('Muss er dann die Klasse wiederholen?')).toBe('wiederholen');
+    expect(mainVerb('ob wir als Kita ein eigenes Programm durchführen dürfen.')).toBe('durchführen');
+    // A reason or a condition after the question is no part of its verb.
+    expect(mainVerb('Darf eine Schule ein Kind ablehnen, weil die Klassen voll sind?')).toBe('ablehnen');
+    expect(mainVerb('Wo muss er denn hin, wenn er vor Ort erscheinen will?')).toBeUndefined();
+    // A particle or a noun closes it: the finite verb after the question word.
+    expect(mainVerb('Wie meldet man so ein Kind von der Schule ab?')).toBe('meldet');
+    expect(mainVerb('Was verdient man als Mitarbeiterin in einem KI?')).toBe('verdient');
+    expect(mainVerb('Was ist Rucksack-Kita?')).toBeUndefined();
+    // A statement or request, or an English question: none.
+    expect(mainVerb('Ich suche jemanden, der passende Ansätze kennt.')).toBeUndefined();
+    expect(mainVerb('Who do the integration centres network with locally?')).toBeUndefined();
   });
 });

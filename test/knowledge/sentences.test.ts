@@ -807,4 +807,20 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     const result = focus('Die Besuchsadresse hab ich schon, aber die Postanschrift ist eine andere. Wie lautet die genau?');
     expect(result.parts[0]!.antecedent).toBe('aber die Postanschrift ist eine andere.');
   });
+
+  it('should read a plea of what to do, naming no thing, in a sentence naming nothing known, as context beside a question', () => {
+    const known = (text: string) => /Integrationszentrum|Kita|Kinder/u.test(text);
+    const roles = (message: string) => findFocus(message, isStopword, known).pieces.map((piece) => [piece.text, piece.role]);
+    expect(roles('Gibt es eine Beratung für Familien? Wir wissen nicht, wohin wir uns wenden sollen.')).toContainEqual(['wohin wir uns wenden sollen.', 'context']);
+    expect(roles('Die fragen mich immer, wo sie hingehen können. Gibt es eine Gruppe auf Arabisch?')).toContainEqual(['wo sie hingehen können.', 'context']);
+    // Alone it is what the writer asks; with a thing named, or in a sentence naming one, it asks too.
+    expect(roles('Wir wissen nicht, wohin wir uns wenden sollen.')).toContainEqual(['wohin wir uns wenden sollen.', 'question']);
+    expect(roles('Die fragen oft, wie sie ihre Kinder unterstützen können. Gibt es da was?')).toContainEqual(['wie sie ihre Kinder unterstützen können.', 'question']);
+    expect(roles('Wir wollen ein Integrationszentrum aufbauen, wissen aber nicht, wo wir anfangen sollen. Gibt es Hilfe?')).toContainEqual([
+      'wo wir anfangen sollen.',
+      'question',
+    ]);
+    // Typed in lower case, a thing named cannot be told from the rest: the plea stays a question.
+    expect(roles('gibt es eine beratung? wir wissen nicht, wohin wir uns wenden sollen.')).toContainEqual(['wohin wir uns wenden sollen.', 'question']);
+  });
 });
