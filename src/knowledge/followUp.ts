@@ -9,7 +9,7 @@ import { coverageOf, type Explanation, type Matcher, type TextReader, type Topic
 import { answerText } from './answerText';
 import { isTopicWord, words } from './chatWords';
 import type { Entry } from './schema';
-import { asksToExplain, leansBack, namesLaki } from './pointers';
+import { actorNamed, actorOfLastAnswer, actorsNamed, asksToExplain, firstActorNamed, leansBack, namesLaki } from './pointers';
 import { splitSentences } from './sentenceSplit';
 import { isStopword } from './text';
 import { declined } from './decide';
@@ -120,6 +120,13 @@ function readWithTopic(
   const trace = traceOf(part, leaning !== 'no', alone);
   const neighbourhood = topicOf(topic, getEntry);
   const answeredAlone = alone.result.answer;
+  const actor = part.actor ?? actorOfTopic(part.text, topic);
+  // "Was sind die Kernaufgaben der LaKI?" – "und wer finanziert *die*?": its own words leave a choice
+  // between the two actors' funding, and the pronoun stands for the actor of the last answer.
+  if (leaning === 'points-back') {
+    const chosen = actorChoice(matcher, reader, part, alone, actor);
+    if (chosen) return traceOf({ ...part, why: `${part.why}; the pronoun picks the choice about the last answer's actor` }, trace.elliptic, chosen, { entryId: topic.id });
+  }
   // "Wer fördert die LaKI?" – "und die KIs?": a part that continues with a subject and nothing
   // else asks the last question of another subject.
   if (leaning === 'continues' && new Set(alone.analysis.tokens).size <= SUBJECT_ONLY_TOKENS) {
@@ -131,9 +138,9 @@ function readWithTopic(
   if (answeredAlone && (leaning === 'no' || (leaning === 'continues' && neighbourhood.favoured.has(answeredAlone.id)))) return trace;
   const besides = ADDITIVE.test(part.text);
   const withTopic = readAgainstTopic(matcher, reader, part, topic, neighbourhood, besides);
-  const reading: FollowUpReading = { matcher, reader, part, topic, neighbourhood, alone, withTopic, elliptic: trace.elliptic };
+  const reading: FollowUpReading = { matcher, reader, part, topic, neighbourhood, alone, withTopic, elliptic: trace.elliptic, actor };
   if (leaning === 'points-back' && besides) {
-    const more = relatedForMore(reading, getEntry);
+    const more = moreOfSubject(reading) ?? relatedForMore(reading, getEntry);
     if (more) return more;
   }
   // "gibt es sowas auch für Schulen?" after the early-years answer names a subject the last answer
@@ -150,6 +157,13 @@ function readWithTopic(
     if (reread) return reread;
   }
   const chosen = better ? withTopic : alone;
+  // "Wer sind die Ansprechpersonen?" – "und namentlich für Schule?": read with the topic, a part
+  // whose own words the last answer does not hold gets that answer again as the one choice: it
+  // tells nothing new, and the knowledge does not say.
+  if (better && withTopic.result.outcome === 'suggest' && showsOnly(withTopic, topic) && !topicCovers(matcher, reader, part, alone, topic)) {
+    const declinedHere = { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) };
+    return traceOf({ ...part, why: `${part.why}; the last answer again, which does not hold what it asks` }, trace.elliptic, declinedHere);
+  }
   if (pointsPastTopic && !shifts && shownOf(chosen).length > 0 && shownOf(chosen).every((entry) => !staysWithSubject(reading, entry))) {
     // "Was ist Rucksack-Kita?" – "und wer bezahlt das?": "das" is the programme, and what the part's
     // own words find (the funding of the centres) is about something else: the knowledge does not say.
@@ -247,6 +261,8 @@ interface FollowUpReading {
   readonly alone: Explanation;
   readonly withTopic: Explanation;
   readonly elliptic: boolean;
+  /** The actor a pronoun of the part stands for: named before it in the message, or the one the last answer is about. */
+  readonly actor?: string;
 }
 
 /**
@@ -267,6 +283,42 @@ function relatedForMore(reading: FollowUpReading, getEntry: (id: string) => Entr
   const more = { ...part, why: `${part.why}; asks for more than the last answer: its related entries` };
   return traceOf(more, reading.elliptic, { ...withTopic, result }, { entryId: topic.id });
 }
+
+/**
+ * "Was macht die LaKI für die Qualität …?" – "was macht sie sonst noch?": a part asking for more
+ * that names nothing but an actor (or nothing at all) asks for the rest of the subject the last
+ * answer is part of: the overview of its category ("Bietet ihr Rucksack-Kita an?" – "und was
+ * machen die KIs da sonst noch?" is the early years' overview), or where the category has none
+ * above the last answer, what the actor does ("und was macht sie sonst noch?" after the LaKI's
+ * support along the education chain), when that lies in the last answer's neighbourhood or
+ * subject. Undefined otherwise: the last answer's related entries are then what else there is.
+ */
+function moreOfSubject(reading: FollowUpReading): PartTrace | undefined {
+  const { matcher, reader, part, topic, alone, elliptic } = reading;
+  const actors = new Set(matcher.analyzer.analyzeQuery('KI LaKI').tokens);
+  if (!ASKS_FOR_MORE.test(part.text) || !alone.analysis.tokens.every((token) => actors.has(token))) return undefined;
+  // "Was ist Griffbereit?" – "Gibt es das auch bei uns in Hamm?": what the part's own reading
+  // declined (a place the knowledge does not know) stays declined.
+  if (alone.result.outcome === 'none' && alone.result.declineReason !== 'empty') return undefined;
+  const why = `${part.why}; asks for more of the subject of the last answer`;
+  const overview = matcher.overviewOf(topic);
+  if (overview) {
+    const result: MatchResult = { outcome: 'answer', answer: overview, suggestions: [], candidates: alone.result.candidates };
+    return traceOf({ ...part, why: `${why}: its overview` }, elliptic, { ...alone, result }, { entryId: topic.id });
+  }
+  const actor = reading.actor ?? actorNamed(part.text);
+  if (!actor) return undefined;
+  const doing = matcher.explain(part.text, { context: part.context, actor, topic: { text: '', favoured: new Set(), exclude: topic.id } }, reader);
+  const answer = doing.result.answer;
+  if (!answer || !aboutActor(actor, answer) || !(reading.neighbourhood.favoured.has(answer.id) || sameSubject(matcher, answer, topic))) return undefined;
+  // "Kernaufgaben der LaKI" – "was macht sie sonst noch?": an entry that lists the last answer among
+  // its own parts tells it again; the last answer's related entries are what else there is.
+  if (answer.related.includes(topic.id)) return undefined;
+  return traceOf({ ...part, why: `${why}: what its actor does` }, elliptic, doing, { entryId: topic.id });
+}
+
+/** Asking for something besides what was said ("sonst noch", "außerdem", "weitere"), not for the same elsewhere ("auch"). */
+const ASKS_FOR_MORE = /(^|\s)(sonst|ausserdem|außerdem|weitere[nms]?|andere[nms]?|else|other)(\s|[?!.]|$)/iu;
 
 /** Whether the reading with the last answer's topic beats the part's own reading. */
 function topicReadingWins(reading: FollowUpReading, leaning: 'points-back' | 'continues' | 'no', shifts: boolean): boolean {
@@ -303,18 +355,20 @@ function topicReadingWins(reading: FollowUpReading, leaning: 'points-back' | 'co
  * it holds what is asked: the knowledge does not say. Undefined when none of this applies.
  */
 function readPastTopic(reading: FollowUpReading, shifts: boolean): PartTrace | undefined {
-  const { matcher, reader, part, topic, alone, withTopic, elliptic } = reading;
+  const { matcher, reader, part, topic, alone, withTopic, elliptic, actor } = reading;
   const answeredAlone = alone.result.answer;
   if (!shifts) {
-    if (answeredAlone && sameSubject(matcher, answeredAlone, topic)) return traceOf(part, elliptic, alone, { entryId: topic.id });
-    const onSubject = alone.result.suggestions.filter((entry) => sameSubject(matcher, entry, topic));
+    if (answeredAlone && (sameSubject(matcher, answeredAlone, topic) || aboutActor(actor, answeredAlone) || asksOtherBody(part, actor, answeredAlone, topic))) {
+      return traceOf(part, elliptic, alone, { entryId: topic.id });
+    }
+    const onSubject = alone.result.suggestions.filter((entry) => sameSubject(matcher, entry, topic) || aboutActor(actor, entry));
     if (!answeredAlone && onSubject.length === 1 && coversOwnWords(matcher, reader, part, alone, onSubject[0]!)) {
       const result: MatchResult = { outcome: 'answer', answer: onSubject[0]!, suggestions: [], candidates: alone.result.candidates };
       const resolved = { ...part, why: `${part.why}; the pronoun picks the choice on the last answer's subject` };
       return traceOf(resolved, elliptic, { ...alone, result }, { entryId: topic.id });
     }
   }
-  if (withTopic.result.answer?.id !== topic.id) return undefined;
+  if (!showsOnly(withTopic, topic)) return undefined;
   const neighbours = besidesTopic(reading, 'the last answer does not hold it, its neighbours do');
   if (neighbours) return neighbours;
   const declinedHere = { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) };
@@ -372,8 +426,71 @@ function besidesTopic(reading: FollowUpReading, why: string): PartTrace | undefi
 
 /** True when an entry lies in the last answer's neighbourhood or is about the same subject. */
 function staysWithSubject(reading: FollowUpReading, entry: Entry): boolean {
-  return reading.neighbourhood.favoured.has(entry.id) || sameSubject(reading.matcher, entry, reading.topic) || contactsLaki(reading.part, entry, reading.topic);
+  return (
+    reading.neighbourhood.favoured.has(entry.id) ||
+    sameSubject(reading.matcher, entry, reading.topic) ||
+    contactsLaki(reading.part, entry, reading.topic) ||
+    aboutActor(reading.actor, entry)
+  );
 }
+
+/**
+ * True when a part's pronoun stands for an actor ("und wer bezahlt *die*?" after the centres'
+ * cross-cutting work: the centres) and the entry is about that actor: its title names it, else its
+ * first sentence ("Förderung der Kommunalen Integrationszentren").
+ */
+function aboutActor(actor: string | undefined, entry: Entry): boolean {
+  return actor !== undefined && actorOf(entry) === actor;
+}
+
+/** The actor a pronoun of a follow-up stands for when the last answer is about one (see `actorOfLastAnswer` in pointers.ts). */
+function actorOfTopic(text: string, topic: Entry): string | undefined {
+  return actorOfLastAnswer(text, topic.title, firstSentence(topic), isStopword);
+}
+
+/**
+ * The part's own reading with the one choice about the actor its pronoun stands for answering, when
+ * its choices are about both actors ("wer finanziert die?": the LaKI's or the centres' funding) and
+ * that one holds the part's own words; otherwise undefined.
+ */
+function actorChoice(matcher: Matcher, reader: TextReader, part: AskedPart, alone: Explanation, actor: string | undefined): Explanation | undefined {
+  if (!actor || alone.result.outcome !== 'suggest') return undefined;
+  const choices = alone.result.suggestions;
+  const about = choices.filter((entry) => aboutActor(actor, entry));
+  if (about.length !== 1 || !choices.some((entry) => actorOf(entry) !== undefined && actorOf(entry) !== actor)) return undefined;
+  if (!coversOwnWords(matcher, reader, part, alone, about[0]!)) return undefined;
+  return { ...alone, result: { outcome: 'answer', answer: about[0]!, suggestions: [], candidates: alone.result.candidates } };
+}
+
+/**
+ * "Was ist ein KI?" – "gibt es das in jedem Kreis?" – "und wer kümmert sich landesweit um die?":
+ * a part asking who does something about what the last answer is about (its pronoun stands for no
+ * actor), whose own words find the other actor's entry ("landesweit": the LaKI), asks for that
+ * other body. Only "wer": with "mit wem arbeiten die zusammen?" the pronoun is the one doing it.
+ */
+function asksOtherBody(part: AskedPart, actor: string | undefined, answer: Entry, topic: Entry): boolean {
+  if (actor !== undefined || !ASKS_WHO_DOES.test(part.text)) return false;
+  const before = actorOf(topic);
+  const found = actorOf(answer);
+  return before !== undefined && found !== undefined && found !== before;
+}
+
+/** "wer", "who": asks for the subject, so a pronoun beside it stands for no one doing it ("mit *wem* arbeiten *die* zusammen?" asks about them). */
+const ASKS_WHO_DOES = /(?:^|[^\p{L}])(?:wer|who)(?=[^\p{L}]|$)/iu;
+
+/** The one actor an entry is about: the one its title names, else the one its first sentence names first. */
+function actorOf(entry: Entry): string | undefined {
+  let actor = entryActors.get(entry);
+  if (actor === undefined) {
+    const named = actorsNamed(entry.title);
+    actor = (named.length > 0 ? (named.length === 1 ? named[0] : undefined) : firstActorNamed(firstSentence(entry))) ?? null;
+    entryActors.set(entry, actor);
+  }
+  return actor ?? undefined;
+}
+
+/** Each entry's actor (null: none), kept for the snapshot. */
+const entryActors = new WeakMap<Entry, string | null>();
 
 /**
  * "Welche Programme gibt es in der frühen Bildung?" – "und wen können wir dazu bei der LaKI
@@ -462,6 +579,16 @@ function coversAll(coverage: number): boolean {
 /** True when an entry is among the first `count` candidates of a reading. */
 function findsAmongFirst(reading: Explanation, entry: Entry, count: number): boolean {
   return reading.scored.slice(0, count).some((candidate) => candidate.entry.id === entry.id);
+}
+
+/**
+ * True when a reading shows the entry and nothing else: answers with it, or offers it as the one
+ * choice ("Wer sind die Ansprechpersonen?" – "und wer davon ist für Schulen zuständig?" offered
+ * the persons again).
+ */
+function showsOnly(reading: Explanation, entry: Entry): boolean {
+  const shown = shownOf(reading);
+  return shown.length === 1 && shown[0]!.id === entry.id;
 }
 
 /** The entries a reading shows: its answer, or its suggestions. */

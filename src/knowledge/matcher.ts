@@ -237,7 +237,7 @@ export class Matcher {
   private readonly overviews = new Map<string, Entry>();
 
   /** The overview of an entry's category, when it lists the entry as related; undefined for the overview itself. */
-  private overviewOf(entry: Entry): Entry | undefined {
+  overviewOf(entry: Entry): Entry | undefined {
     const overview = this.overviews.get(entry.category);
     return overview && overview.id !== entry.id && overview.related.includes(entry.id) ? overview : undefined;
   }

@@ -287,6 +287,35 @@ export function actorReferredTo(text: string, referent: string, message: string,
   return asksWhatItDoes(text) || !namesOtherNoun(referent, actor.named) ? actor.name : undefined;
 }
 
+/**
+ * The actor a pronoun of a follow-up stands for ("und wer finanziert *die*?", "was macht *sie* sonst
+ * noch?"), given the last answer's title and first sentence: the one actor its title names, when
+ * the part asks what an actor does or has, or the title names nothing else the pronoun could stand
+ * for ("Kernaufgaben der LaKI"); else, for a part asking what an actor does or has, the actor its
+ * first sentence names first — its subject ("Zu den Kernaufgaben der *LaKI* gehören … für den
+ * Verbund der Kommunalen Integrationszentren"). "sie" after a verb addressing the reader ("können
+ * sie mir …") is the reader, in lower case too.
+ */
+export function actorOfLastAnswer(text: string, title: string, firstSentence: string, isStopword: (word: string) => boolean): string | undefined {
+  const list = words(text);
+  const at = standingAt(list, isStopword);
+  const points = (ACTOR_PRONOUN.test(text) && !ADDRESSES_READER.test(text)) || (at !== -1 && ACTOR_DEMONSTRATIVES.has(list[at]!));
+  if (!points) return undefined;
+  const named = ACTORS.filter((actor) => actor.named.test(title));
+  if (named.length === 1) return asksWhatItDoes(text) || !namesOtherNoun(title, named[0]!.named) ? named[0]!.name : undefined;
+  return named.length === 0 && asksWhatItDoes(text) ? firstActorNamed(firstSentence) : undefined;
+}
+
+/** The actor a sentence names first ("Die *LaKI* unterstützt den Verbund der Kommunalen Integrationszentren"): its subject, mostly. */
+export function firstActorNamed(sentence: string): string | undefined {
+  let first: { readonly name: string; readonly at: number } | undefined;
+  for (const actor of ACTORS) {
+    const at = sentence.search(actor.named);
+    if (at !== -1 && (!first || at < first.at)) first = { name: actor.name, at };
+  }
+  return first?.name;
+}
+
 /** True when a piece asks what its subject does ("Was macht die eigentlich?") or something only a body has or does. */
 function asksWhatItDoes(text: string): boolean {
   return words(text).some((word) => DOING.has(word) || BODY_VERBS.has(word));

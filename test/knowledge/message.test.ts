@@ -101,14 +101,15 @@ describe('matchMessage', () => {
   });
 
   it('should read a lower-case word with a noun ending as a noun, as if it were capitalised', () => {
-    // "evaluation" is a key noun the law entry lacks, typed in lower case or not: no confident
-    // repeat of the last answer, the same choices as for the capitalised message.
+    // "evaluation" is a key noun the law entry lacks, typed in lower case or not: no repeat of the
+    // last answer (not even as the one choice: the knowledge does not say what the law says of it),
+    // the same reading as for the capitalised message.
     const shown = (text: string) => {
       const main = kb.matchMessage(text, { lastEntryId: 'ki-rechtsgrundlage' }).main;
       return [main.outcome, main.answer?.id ?? main.suggestions.map((entry) => entry.id)];
     };
     expect(shown('und was steht dort zur evaluation?')).toEqual(shown('Und was steht dort zur Evaluation?'));
-    expect(shown('und was steht dort zur evaluation?')[0]).toBe('suggest');
+    expect(shown('und was steht dort zur evaluation?')[0]).toBe('none');
   });
 
   it('should name the entries near a declined part, and none for an answer, small talk or an off-topic question', () => {
@@ -558,10 +559,10 @@ describe('matchMessage', () => {
   });
 
   it('should offer the first entry that has the key noun among the choices when the best one lacks it', () => {
-    // The last answer (the LaKI's partners) scores highest but says nothing of the Land.
+    // The last answer (the LaKI's partners) scores highest but says nothing of the Land; of the
+    // choices, "die" (the LaKI the last answer is about) picks the LaKI's work with the Land.
     const result = kb.matchMessage('und mit dem Land, was machen die da zusammen?', { lastEntryId: 'laki-kooperation-partner' }).main;
-    expect(result.outcome).toBe('suggest');
-    expect(result.suggestions.map((entry) => entry.id)).toContain('laki-zusammenarbeit-land');
+    expect(result.answer?.id).toBe('laki-zusammenarbeit-land');
   });
 
   it('should let the part before pick among the choices of a part that points at it with an adverb', () => {
@@ -699,6 +700,40 @@ describe('matchMessage', () => {
     expect(shown.length).toBeGreaterThan(0);
     expect(shown).not.toContain('laki-kernaufgaben');
     expect(shown.every((id) => kb.getEntry('laki-kernaufgaben')!.related.includes(id))).toBe(true);
+  });
+
+  it('should read a follow-up\'s pronoun as the actor the last answer is about, where its own words leave both actors', () => {
+    // "die" after the LaKI's core tasks is the LaKI; after the centres' cross-cutting work, the centres.
+    expect(answered('und wer finanziert die?', { lastEntryId: 'laki-kernaufgaben' })).toBe('laki-foerderung');
+    expect(answered('Und wer finanziert sie?', { lastEntryId: 'laki-kernaufgaben' })).toBe('laki-foerderung');
+    expect(answered('und wer bezahlt die?', { lastEntryId: 'querschnitt' })).toBe('ki-foerderung');
+    // "das" stands for a thing or the situation, not for an actor: still the choice.
+    expect(kb.matchMessage('und wer finanziert das?', { lastEntryId: 'laki-kernaufgaben' }).main.outcome).toBe('suggest');
+  });
+
+  it('should not offer the last answer again as the one choice for what it does not hold', () => {
+    // The contact persons are named, but not who of them does what: the knowledge does not say.
+    expect(kb.matchMessage('und wer davon ist für Schulen zuständig?', { lastEntryId: 'laki-ansprechpersonen' }).main.outcome).toBe('none');
+    expect(kb.matchMessage('und namentlich für Schule?', { lastEntryId: 'laki-ansprechpersonen' }).main.outcome).toBe('none');
+    // What the contact persons' neighbours hold still answers.
+    expect(answered('und die Telefonnummer?', { lastEntryId: 'laki-ansprechpersonen' })).toBe('laki-telefon');
+  });
+
+  it('should answer "was macht sie sonst noch?" with the rest of the subject: its overview, or what its actor does', () => {
+    // A programme's field: the early years' overview.
+    expect(answered('und was genau machen die KIs da sonst noch?', { lastEntryId: 'rucksack-kita' })).toBe('fruehe-bildung');
+    // One of the LaKI's tasks, in a category without an overview above it: what the LaKI does.
+    expect(answered('was macht sie sonst noch?', { lastEntryId: 'laki-qualitaetsentwicklung' })).toBe('laki-was-ist');
+    expect(answered('und was macht sie sonst noch?', { lastEntryId: 'laki-bildungsfoerderung' })).toBe('laki-was-ist');
+    // "auch" asks for the same elsewhere, not for more: a place the knowledge does not know stays declined.
+    expect(kb.matchMessage('Gibt es das auch bei uns in Hamm?', { lastEntryId: 'griffbereit' }).main.outcome).toBe('none');
+  });
+
+  it('should read "wer …" about what the last answer is about as asking for the other actor its own words find', () => {
+    // "landesweit" is the LaKI's: after the centres in the districts, the LaKI's tasks answer.
+    expect(answered('und wer kümmert sich landesweit um die?', { lastEntryId: 'ki-traeger' })).toMatch(/^laki-/);
+    // With "mit wem", the pronoun is the one doing it (the centres): not the LaKI's partners.
+    expect(answered('und mit wem arbeiten die dafür zusammen?', { lastEntryId: 'ki-transparenz' })).not.toBe('laki-kooperation-partner');
   });
 
   it('should offer the last answer\'s related entries when nothing else answers "was machen die sonst noch?"', () => {
