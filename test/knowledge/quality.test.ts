@@ -18,60 +18,60 @@ const laterTuningSets = [
   ['real-messages-7.yaml', 91, 0],
   ['real-messages-8.yaml', 93, 0],
   ['real-messages-9.yaml', 88, 1],
-  ['real-messages-10.yaml', 90, 0],
+  ['real-messages-10.yaml', 92, 0],
   ['real-messages-11.yaml', 94, 1],
   // Written on 6 December (second session of that day); 72 right and 4 confident wrong at first sight.
-  ['real-messages-12.yaml', 89, 1],
+  ['real-messages-12.yaml', 90, 1],
   // Written on 6 December (second session): 75 long messages with context, 25 unanswerable; 66 right
   // on that morning's code, 67 on arrival.
-  ['real-messages-13.yaml', 77, 2],
+  ['real-messages-13.yaml', 79, 2],
   // Written on 6 December (third session): 45 long messages with context, 15 English, 10 follow-ups,
   // 10 with several questions, 20 unanswerable; 77 right and 5 confident wrong at first sight.
   ['real-messages-14.yaml', 86, 0],
   // Written on 6 December (third session), emphasis on follow-up conversations (30 of 100); 76 right
   // on the code of that session's start, 75 on arrival.
-  ['real-messages-15.yaml', 88, 2],
+  ['real-messages-15.yaml', 92, 2],
   // Written at the end of that session: 40 conversations, 10 messages with several questions, 10
   // unanswerable; 43 of 60 right on the code of that session's start, 45 on arrival.
-  ['real-messages-16.yaml', 53, 2],
+  ['real-messages-16.yaml', 54, 1],
   // Written at the start of 6 December's fourth session, emphasis on situations told in everyday words (50
   // long messages with context of 100); 77 right at first sight, 85 at that session's end.
-  ['real-messages-17.yaml', 85, 0],
+  ['real-messages-17.yaml', 86, 0],
   // Written at the start of 6 December's fifth session, emphasis on honesty near covered topics and
   // follow-ups; 79 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-18.yaml', 92, 2],
+  ['real-messages-18.yaml', 93, 2],
   // Written at the start of 7 December's second session, emphasis on long messages whose question is thin
   // or points into the context, and on honesty; 77 right and 4 confident wrong parts/turns at first sight, 84 and 2 at its end.
   ['real-messages-19.yaml', 84, 2],
   // Written in 7 December's second session, emphasis on follow-up conversations (40) and messages with
   // several questions (25); 79 right and 14 confident wrong parts/turns at first sight, 85 and 9 at its end.
-  ['real-messages-20.yaml', 86, 8],
+  ['real-messages-20.yaml', 87, 8],
   // Written at the start of 7 December's third session, emphasis on honesty near covered topics (30
   // unanswerable) and follow-ups (30); 77 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-21.yaml', 82, 3],
+  ['real-messages-21.yaml', 85, 3],
   // Written in 7 December's third session, emphasis on long messages with context from many professions
   // (50), English (15) and follow-ups (15); 80 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-22.yaml', 86, 3],
+  ['real-messages-22.yaml', 87, 3],
   // Written at the start of 7 December's fourth session, emphasis on long messages whose question is thin or
   // a request (35) and on follow-ups (25); 74 right and 3 confident wrong parts/turns at first sight, 80 and 2 at its end.
-  ['real-messages-23.yaml', 81, 2],
+  ['real-messages-23.yaml', 83, 2],
   // Written at the start of 7 December's fifth session, emphasis on long messages whose question is thin or
   // points back into the situation (40) and on follow-ups (25); 76 right and 6 confident wrong parts/turns at first sight, 82 and 3 at its end.
-  ['real-messages-24.yaml', 82, 3],
+  ['real-messages-24.yaml', 85, 2],
   // Written at the start of 7 December's sixth session, emphasis on English (15), follow-ups (25) and long
   // messages whose question sits in the middle or is a statement (30); 73 right and 5 confident wrong parts/turns at first sight, 79 and 4 at its end.
-  ['real-messages-25.yaml', 79, 4],
+  ['real-messages-25.yaml', 81, 2],
   // Written at the start of 7 December's seventh session, emphasis on long messages whose question comes first or as a
-  // wish, with rhetorical questions and the writer's own figures in the context, and on near-miss unanswerable ones; 77 right and 11 confident wrong parts/turns at first sight.
-  ['real-messages-26.yaml', 77, 11],
+  // wish, with rhetorical questions and the writer's own figures in the context, and on near-miss unanswerable ones; 77 right and 11 confident wrong parts/turns at first sight, 89 and 3 at its end.
+  ['real-messages-26.yaml', 89, 3],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
   // [file, cases right at least, confident wrong parts/turns at most, unanswerable cases answered at most]
   // — figures at the end of 6 December 2026, raised in its second to sixth sessions (and in the sessions of 7 December) where it gained (checked by summary figures only).
   ['real-messages-holdout.yaml', 64, 0, 0],
-  ['real-messages-holdout-2.yaml', 77, 1, 0],
-  ['real-messages-holdout-3.yaml', 93, 2, 0],
+  ['real-messages-holdout-2.yaml', 78, 1, 0],
+  ['real-messages-holdout-3.yaml', 94, 2, 0],
   ['real-messages-holdout-4.yaml', 104, 3, 1],
   // Written on 6 December, measured at the start of that afternoon's work and at its end, never read.
   ['real-messages-holdout-5.yaml', 102, 1, 0],
@@ -88,7 +88,7 @@ const heldOut = [
   ['real-messages-holdout-9.yaml', 94, 6, 2],
   // Written at the start of 6 December's fifth session, measured on arrival on the code of that
   // session's start (102 right, 1 confident wrong part/turn), never read.
-  ['real-messages-holdout-10.yaml', 102, 1, 0],
+  ['real-messages-holdout-10.yaml', 103, 1, 0],
   // Written at the start of 6 December's sixth session, measured on arrival on the code of that
   // session's start (112 right, 1 confident wrong part/turn, 2 of 25 unanswerable not declined; 113 and
   // 1 at its end), never read.
@@ -97,25 +97,26 @@ const heldOut = [
   // start (111 right, no confident wrong part/turn, 1 of 25 unanswerable offered choices; 112 at its
   // end, 114 at the end of the second session). Never read, but bench:conversations printed its nine
   // misses once (not tuned on).
-  ['real-messages-holdout-12.yaml', 115, 0, 1],
+  ['real-messages-holdout-12.yaml', 116, 0, 1],
   // Written at the start of 7 December's second session, measured on arrival on the code of that
   // session's start (98 right, 5 confident wrong parts/turns, 2 of 25 unanswerable not declined; 99 at its end), never read.
-  ['real-messages-holdout-13.yaml', 100, 5, 2],
+  ['real-messages-holdout-13.yaml', 101, 5, 2],
   // Written at the start of 7 December's third session, measured on arrival on the code of that
   // session's start (104 right, 5 confident wrong parts/turns, all 25 unanswerable declined), never read.
   ['real-messages-holdout-14.yaml', 104, 5, 0],
   // Written at the start of 7 December's fourth session, measured on arrival on the code of that
   // session's start (102 right, 4 confident wrong parts/turns, 2 of 25 unanswerable not declined), never read.
-  ['real-messages-holdout-15.yaml', 102, 4, 2],
+  ['real-messages-holdout-15.yaml', 104, 4, 2],
   // Written at the start of 7 December's fifth session, measured on arrival on the code of that
   // session's start (107 right, 1 confident wrong part/turn, all 25 unanswerable declined), never read.
   ['real-messages-holdout-16.yaml', 108, 1, 0],
   // Written at the start of 7 December's sixth session, measured on arrival on the code of that
-  // session's start (96 right, 9 confident wrong parts/turns, 2 of 25 unanswerable not declined; 97 at its end), never read.
-  ['real-messages-holdout-17.yaml', 97, 9, 2],
+  // session's start (96 right, 9 confident wrong parts/turns, 2 of 25 unanswerable not declined; 97 at its end;
+  // 100, 7 and 1 at the end of the seventh), never read.
+  ['real-messages-holdout-17.yaml', 100, 7, 1],
   // Written at the start of 7 December's seventh session, measured on arrival on the code of that
-  // session's start (96 right, 2 confident wrong parts/turns, 1 of 25 unanswerable not declined), never read.
-  ['real-messages-holdout-18.yaml', 96, 2, 1],
+  // session's start (96 right, 2 confident wrong parts/turns, 1 of 25 unanswerable not declined; 98 at its end), never read.
+  ['real-messages-holdout-18.yaml', 98, 2, 1],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
