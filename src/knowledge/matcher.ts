@@ -395,7 +395,10 @@ export class Matcher {
     if (!contextAsQuestion && CONCEDING.test(question) && contextAnalysis) {
       unknown = [...unknown, ...contextAnalysis.readings.filter((reading): reading is Extract<WordReading, { kind: 'unknown' }> => reading.kind === 'unknown' && reading.casing === 'noun')];
     }
-    const verb = leaning || contextAsQuestion || this.namesActor(question, surroundings) ? undefined : mainVerb(question);
+    // (Only an unknown lower-case word can be the main verb: most questions have none, and finding
+    // the verb and the actors costs a few per cent of reading a message.)
+    const verb =
+      leaning || contextAsQuestion || !unknown.some((reading) => reading.casing === 'lower') || this.namesActor(question, surroundings) ? undefined : mainVerb(question);
     const verbReading = verb !== undefined ? reader.analyze(verb).readings[0] : undefined;
     const unknownMass = this.unknownMass(unknown, leaning, verbReading?.kind === 'unknown' ? verbReading.word : undefined);
     const contextWeights = new Map<string, number>();
