@@ -295,8 +295,7 @@ function relatedForMore(reading: FollowUpReading, getEntry: (id: string) => Entr
  */
 function moreOfSubject(reading: FollowUpReading): PartTrace | undefined {
   const { matcher, reader, part, topic, alone, elliptic } = reading;
-  const actors = new Set(matcher.analyzer.analyzeQuery('KI LaKI').tokens);
-  if (!ASKS_FOR_MORE.test(part.text) || !alone.analysis.tokens.every((token) => actors.has(token))) return undefined;
+  if (!ASKS_FOR_MORE.test(part.text) || !alone.analysis.tokens.every((token) => matcher.actorTokens.has(token))) return undefined;
   // "Was ist Griffbereit?" – "Gibt es das auch bei uns in Hamm?": what the part's own reading
   // declined (a place the knowledge does not know) stays declined.
   if (alone.result.outcome === 'none' && alone.result.declineReason !== 'empty') return undefined;

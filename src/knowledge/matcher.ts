@@ -174,7 +174,7 @@ export class Matcher {
   private readonly spelledOut: ReadonlySet<string>;
 
   /** The tokens the two actors are read as ("KI", "LaKI"): a part naming them names no topic of its own. */
-  private readonly actorTokens: ReadonlySet<string>;
+  readonly actorTokens: ReadonlySet<string>;
 
   /** What "zuständig" and "verantwortlich" are read as, and "Ansprechpartner" (see {@link personWithin}). */
   private readonly dutyTokens: ReadonlySet<string>;

@@ -311,10 +311,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   // "Mich würde interessieren, welche Ansätze die KIs beim Übergang mitbringen. … Wer kennt das
   // nicht?": next to a question that expects an answer, a rhetorical one tells how the writer sees
   // their situation — context. Alone it is what they ask.
-  const rhetorical = (piece: MessagePiece) => piece.role === 'question' && RHETORICAL.test(words(piece.text).join(' '));
-  if (pieces.some((piece) => (piece.role === 'question' || piece.role === 'request') && !rhetorical(piece))) {
+  const rhetorical = new Set(pieces.filter((piece) => piece.role === 'question' && RHETORICAL.test(words(piece.text).join(' '))));
+  if (rhetorical.size > 0 && pieces.some((piece) => (piece.role === 'question' || piece.role === 'request') && !rhetorical.has(piece))) {
     pieces.forEach((piece, index) => {
-      if (rhetorical(piece)) pieces[index] = { text: piece.text, role: 'context', why: 'a rhetorical question ("Wer kennt das nicht?"), next to a question that expects an answer' };
+      if (rhetorical.has(piece)) pieces[index] = { text: piece.text, role: 'context', why: 'a rhetorical question ("Wer kennt das nicht?"), next to a question that expects an answer' };
     });
   }
 
