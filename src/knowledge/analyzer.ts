@@ -65,7 +65,12 @@ interface IndexedWord {
   readonly slots: readonly Slot[];
   /** The word's last part when that is a separable verb particle. */
   readonly particle?: string;
+  /** The word's part in asking "mit wem … zusammen" (see {@link WithWhomRole}). */
+  readonly withWhom?: WithWhomRole;
 }
+
+/** "mit", a question word after it ("wem", "welchen"), or "zusammen": the words of asking with whom. */
+type WithWhomRole = 'with' | 'whom' | 'together';
 
 /** Nouns that frame a request when "über" follows them ("einen Überblick über …"), folded. */
 const OVERVIEW_FRAMES: ReadonlySet<string> = new Set(['ubersicht', 'uberblick', 'zusammenfassung', 'erklarung', 'beschreibung']);
@@ -82,6 +87,13 @@ const WITH_WHOM: ReadonlySet<string> = new Set(['wem', 'welchen', 'welcher', 'we
 /** True when the clause of the word at `index` asks "mit wem …" before it. */
 function asksWithWhom(words: readonly WrittenWord[], clauses: readonly number[], index: number): boolean {
   return words.some((other, at) => at > 0 && at < index && clauses[at] === clauses[index] && WITH_WHOM.has(other.last) && words[at - 1]!.last === 'mit');
+}
+
+/** A folded word's part in asking "mit wem … zusammen", if it has one. */
+function withWhomRole(folded: string): WithWhomRole | undefined {
+  if (folded === 'mit') return 'with';
+  if (folded === 'zusammen') return 'together';
+  return WITH_WHOM.has(folded) ? 'whom' : undefined;
 }
 
 /** "in der Praxis", "in practice": asking how concretely, folded. */
@@ -341,14 +353,17 @@ export class Analyzer {
     const to = codes === this.scannedCodes ? this.scannedEnds.get(cursor) : codes.length;
     const slots: Slot[] = [];
     let particle = false;
+    let together = false;
     for (let i = from; i < to; i++) {
       const code = codes.get(i);
       const word = this.indexedWord(code >> 2);
       if ((code & ENDS_CLAUSE) !== 0 && word.particle) particle = true;
+      if (word.withWhom === 'together') together = true;
       for (const slot of word.slots) slots.push(slot);
     }
-    // A clause-final particle ("… richtet ein KI ein.") changes how the clause's verbs read.
-    if (particle) return this.analyzeIndexedWithParticles(codes, from, to);
+    // A clause-final particle ("… richtet ein KI ein.") changes how the clause's verbs read, and
+    // "Mit wem zusammen …" is working together, as in a question (rare: both read word by word).
+    if (particle || together) return this.analyzeIndexedWithParticles(codes, from, to);
     const { tokens, compoundParts } = this.synonyms.apply(slots);
     return { tokens: this.withoutFillers(tokens), compoundParts, readings: NONE, forwardTerms: NONE, nounTokens: NONE };
   }
@@ -412,7 +427,8 @@ export class Analyzer {
     });
     if (forms.joined && content.length > 0) slots.push({ tokens: [stem(forms.joined)], parts: [], joined: true });
     const last = forms.parts[forms.parts.length - 1]!;
-    word = SEPARABLE_PARTICLES.has(last) ? { slots, particle: last } : { slots };
+    const withWhom = withWhomRole(last);
+    word = SEPARABLE_PARTICLES.has(last) ? { slots, particle: last, withWhom } : { slots, withWhom };
     this.indexedWords[id] = word;
     return word;
   }
@@ -458,10 +474,21 @@ export class Analyzer {
     }
     const slots: Slot[] = [];
     clause = 0;
+    /** Where the current clause stands in asking with whom: nothing yet, "mit", or "mit wem". */
+    let asking: 'no' | 'with' | 'withWhom' = 'no';
     for (let index = from; index < to; index++) {
       const code = codes.get(index);
       const particle = particles.get(clause);
-      if ((code & BREAKS_CLAUSE) !== 0) clause++;
+      const role = this.indexedWord(code >> 2).withWhom;
+      // "Mit wem zusammen erfüllt die LaKI ihre Aufgaben?" in an entry reads as the same question
+      // asked in chat does ({@link asksWithWhom}): working together, whatever the verb.
+      if (role === 'together' && asking === 'withWhom' && this.vocabulary.has(COOPERATION)) slots.push({ tokens: [COOPERATION], parts: [] });
+      if (role === 'with') asking = asking === 'withWhom' ? asking : 'with';
+      else if (asking === 'with') asking = role === 'whom' ? 'withWhom' : 'no';
+      if ((code & BREAKS_CLAUSE) !== 0) {
+        clause++;
+        asking = 'no';
+      }
       const word = particle ? this.indexedWordWithParticle(code >> 2, particle) : this.indexedWord(code >> 2).slots;
       for (const slot of word) slots.push(slot);
     }

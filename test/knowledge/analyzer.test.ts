@@ -81,6 +81,18 @@ describe('Analyzer', () => {
     expect(cooperation.analyzeQuery('Wie hängt das mit den Aufgaben zusammen?').tokens).not.toContain('zusammenarbeit');
   });
 
+  it('should read an entry\'s "Mit wem zusammen …?" as working together, as it reads the question in chat', () => {
+    const cooperation = new Analyzer(['Zusammenarbeit mit Partnern', 'Die Aufgaben der LaKI'], { groups: [], forward: [] });
+    // Else the variant "Mit wem zusammen erfüllt die LaKI ihre Aufgaben?" is "Welche Aufgaben erfüllt die LaKI?".
+    expect(cooperation.analyzeIndexed('Mit wem zusammen erfüllt die LaKI ihre Aufgaben?').tokens).toEqual(
+      cooperation.analyzeQuery('Mit wem zusammen erfüllt die LaKI ihre Aufgaben?').tokens,
+    );
+    expect(cooperation.analyzeIndexed('Mit wem zusammen erfüllt die LaKI ihre Aufgaben?').tokens).toContain('zusammenarbeit');
+    // "zusammen" alone, or after "mit" without a question word, stays what it was.
+    expect(cooperation.analyzeIndexed('Wie hängt das mit den Aufgaben zusammen?').tokens).not.toContain('zusammenarbeit');
+    expect(cooperation.analyzeIndexed('Mit wem? Die LaKI erfüllt ihre Aufgaben zusammen.').tokens).not.toContain('zusammenarbeit');
+  });
+
   it('should read the particle of an English phrase ("set up") only inside the phrase', () => {
     const setUp = new Analyzer(['How do we set up an integration centre?', 'Einrichtung eines Zentrums'], { groups: [['einrichten', 'set up']], forward: [] });
     expect(setUp.analyzeQuery('Who sets up the centres?').tokens).toContain('einricht');

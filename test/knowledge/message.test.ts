@@ -729,6 +729,12 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Gibt es das auch bei uns in Hamm?', { lastEntryId: 'griffbereit' }).main.outcome).toBe('none');
   });
 
+  it('should not answer the LaKI\'s tasks with its partners because an entry asks "Mit wem zusammen erfüllt die LaKI ihre Aufgaben?"', () => {
+    const result = kb.matchMessage('Welche Aufgaben erfüllt die LaKI?').main;
+    expect(result.outcome === 'answer' ? result.answer?.id : result.suggestions[0]?.id).toBe('laki-kernaufgaben');
+    expect(answered('Mit wem zusammen erfüllt die LaKI ihre Aufgaben?')).toBe('laki-kooperation-partner');
+  });
+
   it('should read "wer …" about what the last answer is about as asking for the other actor its own words find', () => {
     // "landesweit" is the LaKI's: after the centres in the districts, the LaKI's tasks answer.
     expect(answered('und wer kümmert sich landesweit um die?', { lastEntryId: 'ki-traeger' })).toMatch(/^laki-/);
