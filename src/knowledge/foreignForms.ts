@@ -8,10 +8,15 @@
  */
 import type { WordPart } from './wordReader';
 
+/** A word ending in one short vowel and one consonant that doubles before "-ing" and "-ed". */
+const CLOSED_SYLLABLE = /(?:^|[^aeiou])[aeiou][bdglmnprt]$/;
+
 /** Inflections of an English word, folded: plural, third person, past, gerund, and the singular of a plural. */
 function englishForms(word: string): string[] {
   const forms = [word, `${word}s`, `${word}es`, `${word}d`, `${word}ed`, `${word}ing`];
   if (word.endsWith('e')) forms.push(`${word.slice(0, -1)}ing`);
+  // A short final syllable doubles its consonant: "set" → "setting", "plan" → "planned".
+  if (CLOSED_SYLLABLE.test(word)) forms.push(`${word}${word.at(-1)}ing`, `${word}${word.at(-1)}ed`);
   if (word.endsWith('y')) forms.push(`${word.slice(0, -1)}ies`, `${word.slice(0, -1)}ied`);
   if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
   else if (word.endsWith('s')) forms.push(word.slice(0, -1));
@@ -46,15 +51,16 @@ export function foreignForms(
   const bound = new Map<string, Set<string>>();
   const stems = new Map<string, string>();
   for (const part of members) {
+    // Inflections the German stemmer leaves whole read as the member even when its stem is open
+    // ("supporting" → "support", a German word too; "offered" → "offer", whose stem "off" the
+    // entries' "offen" gives): the reader asks only for words that are not German as written.
+    for (const form of englishForms(part.folded)) if (!stems.has(form)) stems.set(form, part.stem);
     if (entryStems.has(part.stem) || german(part.written)) {
       open.add(part.stem);
       continue;
     }
     const forms = bound.get(part.stem) ?? new Set<string>();
-    for (const form of englishForms(part.folded)) {
-      forms.add(form);
-      if (!stems.has(form)) stems.set(form, part.stem);
-    }
+    for (const form of englishForms(part.folded)) forms.add(form);
     bound.set(part.stem, forms);
   }
   for (const stem of open) bound.delete(stem);

@@ -115,6 +115,19 @@ describe('Analyzer', () => {
     expect(german.analyzeQuery('Welche Seiten gibt es?').tokens).toContain('webseit');
   });
 
+  it('should read English inflections of a member whose stem entries or German words also give ("supporting", "offered", "planning")', () => {
+    // "support" is a German word too, and the German stemmer cuts "offer" to "off", the stem of the entries' "offen".
+    const open = new Analyzer(['Angebote für Familien', 'Die Tür ist offen', 'Unterstützung für Schulen', 'Planung der Arbeit'], {
+      groups: [['Angebot', 'offer'], ['unterstützen', 'support'], ['Planung', 'plan']],
+      forward: [],
+    });
+    expect(open.analyzeQuery('Which programmes are offered for families?').tokens).toContain('angebot');
+    expect(open.analyzeQuery('Which programmes are offered for families?').readings.filter((reading) => reading.kind === 'compound')).toEqual([]);
+    expect(open.analyzeQuery('Is the LaKI supporting schools?').tokens).toContain('unterstutz');
+    // A short final syllable doubles its consonant before "-ing" and "-ed".
+    expect(open.analyzeQuery('Who is planning the work?').tokens).toContain('planung');
+  });
+
   it('should read "auf welcher Ebene" as the frame of the question, not as an unknown noun', () => {
     const level = new Analyzer(['Die Arbeit der Zentren'], { groups: [], forward: [] });
     expect(level.analyzeQuery('Auf welcher Ebene arbeiten die Zentren?').readings.filter((reading) => reading.kind === 'unknown')).toEqual([]);
