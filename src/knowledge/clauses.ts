@@ -114,6 +114,9 @@ function opensWithVerbAndSubject(list: readonly string[]): boolean {
 export function opensQuestion(text: string, asks = false): 'interrogative' | 'verb' | null {
   const list = words(text);
   if (list[0] === 'wie' && COMPARING_WIE.test(list.slice(0, 2).join(' '))) return null;
+  // "… dabei, wenn sich – wie bei unseren 11 Partnergrundschulen – ein Kollegium …?": an example the
+  // writer compares with, unless it carries the "?" itself ("Wie bei uns?").
+  if (list[0] === 'wie' && COMPARING_BEFORE.has(list[1] ?? '') && !text.trimEnd().endsWith('?')) return null;
   for (let i = 0; i < Math.min(list.length, 3); i++) {
     const word = list[i]!;
     if (INTERROGATIVES.has(word)) return 'interrogative';
@@ -302,6 +305,9 @@ const INDEFINITES = new Set(['etwas', 'irgendwas', 'irgendetwas', 'was', 'sowas'
 
 /** Words that open a relative clause after an indefinite pronoun ("etwas, *was* …", "irgendwas, *wo* …"). */
 const RELATIVE_AFTER_INDEFINITE: ReadonlySet<string> = new Set(['was', 'wo']);
+
+/** Words after "wie" that compare with an example ("wie bei uns", "wie im Kreis Unna", "wie z. B."), folded. */
+const COMPARING_BEFORE: ReadonlySet<string> = new Set(['bei', 'beim', 'in', 'im', 'z', 'zb', 'etwa', 'beispielsweise', 'auch']);
 
 /** "…, wie früher halt", "wie gesagt": "wie" comparing, not asking, folded. */
 const COMPARING_WIE = /^wie\s+(fruher|immer|gesagt|besprochen|ublich|gewohnt|erwahnt|bisher|vereinbart|angekundigt|gewunscht|gehabt|oben|folgt)\b/u;

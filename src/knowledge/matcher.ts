@@ -28,6 +28,7 @@ import {
   weighsAlternatives,
   yesNoAlternatives,
   withoutSendingVerb,
+  withoutOwnCounts,
 } from './questionForms';
 import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
@@ -263,7 +264,7 @@ export class Matcher {
    * @param reader reads the texts (the message's reading shares its words between its pieces)
    */
   explain(
-    question: string,
+    written: string,
     surroundings: {
       readonly context?: readonly string[];
       readonly antecedent?: string;
@@ -275,6 +276,8 @@ export class Matcher {
     reader: TextReader = this.ownReader,
   ): Explanation {
     const context = surroundings.context ?? [];
+    // "Bieten die KIs Fortbildungen für unsere 14 Grundschulen an?" does not ask a figure.
+    const question = withoutOwnCounts(written);
     let analysis = reader.analyze(question);
     let unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     let contextAsQuestion = false;
@@ -534,7 +537,8 @@ export class Matcher {
    * included. Costs the analysis (the reader keeps it) but no scoring: reading a whole message as
    * one question mostly fails on the unknown words of its context ("Sozialamt", "dringend").
    */
-  mayAnswerAlone(question: string, reader: TextReader = this.ownReader): boolean {
+  mayAnswerAlone(written: string, reader: TextReader = this.ownReader): boolean {
+    const question = withoutOwnCounts(written);
     const analysis = this.personWithin(question, reader.analyze(question));
     const unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     const focal = this.focalWeights(analysis);

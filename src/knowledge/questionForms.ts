@@ -13,6 +13,19 @@ import { ABBREVIATION_WORD, CENTRE_WORD, LAKI_WORD } from './pointers';
 /** A pointer to a place said before ("dort"; "dorthin" asks the way there, see `asksWayThere`). */
 const LOCATIVE = /(?:^|[^\p{L}])dort(?=[^\p{L}]|$)/iu;
 
+/**
+ * A count of the writer's own things, with its possessive or "all" ("für *unsere 14* Grundschulen",
+ * "in *allen 23* Kitas", "for *our 5* schools"): it tells the size of their situation, not a figure
+ * asked. Not a span of time ("alle 2 Wochen" asks how often).
+ */
+const OWN_COUNT =
+  /((?<![\p{L}])(?:unser|unsere|unserer|unseren|unserem|unseres|mein|meine|meiner|meinen|meinem|meines|alle|allen|our|my|all)\s+)(?:ca\.\s*|rund\s+|knapp\s+)?\d[\d.,]*(?=\s+(?!(?:Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Stunden|days|weeks|months|years|hours)(?![\p{L}]))\p{L})/giu;
+
+/** A part without the counts of the writer's own things (see {@link OWN_COUNT}); the part itself when it has none. */
+export function withoutOwnCounts(question: string): string {
+  return question.replace(OWN_COUNT, '$1');
+}
+
 /** True when a part points at a place said before with "dort". */
 export function saysThere(question: string): boolean {
   return LOCATIVE.test(question);

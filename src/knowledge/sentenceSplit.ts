@@ -127,6 +127,13 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
       // an ordinal ("unser Konzept von 2011. Berät …": a year ends its sentence).
       // "… Missverständnisse usw. Gibt es …?": "usw." and "etc." end a list, and with it a sentence
       // when a question opens after them (a capital noun may go on with the sentence).
+      // "1. wer sind die Ansprechpartner 2. wie lautet die Webseite": the next number of a list
+      // the sentence opened with starts a new item, however it goes on.
+      if (before !== undefined && nextListItem(text.slice(start, i - before.length), before)) {
+        push(i - before.length);
+        start = i - before.length;
+        continue;
+      }
       const folded = before !== undefined ? fold(before) : undefined;
       const endsList = folded !== undefined && LIST_ENDS.has(folded) && opensQuestionAfter(text, i + 1);
       // "Der Antrag läuft bis 30.06. Bieten die KIs …?", "Frist ist der 15.10. Auf dem Faltblatt …":
@@ -159,8 +166,13 @@ const RUN_ON_INTRODUCTION = 10;
  */
 function splitRunOn(message: string): string[] | undefined {
   if (/[.!?;:\n…]/u.test(message) || breaksAtEmoji(message)) return undefined;
-  const written = message.trim().split(/\s+/u);
-  const folded = written.map((word) => fold(word).replace(/[^\p{L}]/gu, ''));
+  const all = message.trim().split(/\s+/u);
+  const allFolded = all.map((word) => fold(word).replace(/[^\p{L}]/gu, ''));
+  // "… nach denen die KIs arbeiten danke gruß aus bielefeld": the thanks and greeting that close it.
+  const closing = runOnClosing(allFolded);
+  const written = all.slice(0, closing);
+  const folded = allFolded.slice(0, closing);
+  const closed = (pieces: string[]) => (closing < all.length ? [...pieces, all.slice(closing).join(' ')] : pieces);
   let cut = -1;
   for (let index = 3; index < Math.min(written.length - 3, RUN_ON_INTRODUCTION); index++) {
     if ((folded[index] === 'wir' || folded[index] === 'ich') && !isStopword(folded[index - 1]!)) {
@@ -168,7 +180,13 @@ function splitRunOn(message: string): string[] | undefined {
       break;
     }
   }
-  if (cut === -1) return undefined;
+  if (cut === -1) {
+    // "was die KIs im bereich frühe bildung machen wir sind eine kita in hamm …": who writes, told
+    // after what they ask.
+    const told = lateIntroduction(folded);
+    if (told !== undefined) return closed([written.slice(0, told).join(' '), written.slice(told).join(' ')]);
+    return closing < all.length ? closed([written.join(' ')]) : undefined;
+  }
   const pieces = [written.slice(0, cut).join(' ')];
   // "… die nach der schule hängen bleiben kann das KI da was machen": what they ask opens with a
   // verb and its subject after what they tell.
@@ -178,7 +196,62 @@ function splitRunOn(message: string): string[] | undefined {
   }
   if (ask === -1) pieces.push(written.slice(cut).join(' '));
   else pieces.push(written.slice(cut, ask).join(' '), written.slice(ask).join(' '));
-  return pieces;
+  return closed(pieces);
+}
+
+/** Words that thank or greet at the end of a run-on message, folded ("danke", "gruss", "lg"). */
+const RUN_ON_CLOSINGS = new Set(['danke', 'dankeschon', 'gruss', 'grusse', 'lg', 'vg', 'mfg', 'thanks', 'thx']);
+
+/** Most words of a run-on message's closing ("danke und viele grüße aus bielefeld"). */
+const RUN_ON_CLOSING_WORDS = 6;
+
+/**
+ * Where the closing of a run-on message starts: its first word of thanks or greeting among the last
+ * words, after at least four words asked ("… arbeiten *danke gruß aus bielefeld*"); before
+ * "viele"/"liebe" of the greeting and "vielen" of "vielen dank". The length of the text when it has none.
+ */
+function runOnClosing(folded: readonly string[]): number {
+  let at = folded.length;
+  for (let index = Math.max(4, folded.length - RUN_ON_CLOSING_WORDS); index < folded.length; index++) {
+    const word = folded[index]!;
+    if (RUN_ON_CLOSINGS.has(word) || (word === 'dank' && folded[index - 1] === 'vielen')) {
+      at = index;
+      break;
+    }
+  }
+  while (at < folded.length && at > 4 && GREETING_OPENERS.has(folded[at - 1]!)) at--;
+  return at;
+}
+
+/** Words before a closing's thanks or greeting ("*vielen* dank", "*viele* grüße"). */
+const GREETING_OPENERS = new Set(['vielen', 'viele', 'liebe', 'beste', 'herzliche', 'schone', 'und']);
+
+/** "wir sind", "ich bin": the writer tells who they are (see {@link lateIntroduction}). */
+const INTRODUCING: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['wir', new Set(['sind', 'haben', 'arbeiten'])],
+  ['ich', new Set(['bin', 'arbeite', 'leite'])],
+]);
+
+/**
+ * Where a run-on message tells who writes after what it asks ("… was die KIs im bereich frühe
+ * bildung machen *wir sind* eine kita …"): "wir sind" or "ich bin" in this order (not "wo *sind wir*
+ * …"), with words after it, and not inside a clause a conjunction opens ("… *weil wir haben* …").
+ */
+function lateIntroduction(folded: readonly string[]): number | undefined {
+  for (let index = 4; index < folded.length - 2; index++) {
+    if (INTRODUCING.get(folded[index]!)?.has(folded[index + 1]!) && !CLAUSE_OPENERS.has(folded[index - 1]!)) return index;
+  }
+  return undefined;
+}
+
+/** Conjunctions and question words after which "wir sind …" goes on with their clause, folded. */
+const CLAUSE_OPENERS = new Set(['und', 'oder', 'aber', 'weil', 'da', 'denn', 'dass', 'ob', 'wenn', 'als', 'wie', 'was', 'wo', 'wer', 'sondern', 'obwohl', 'damit', 'nachdem', 'seit', 'seitdem', 'sodass']);
+
+/** True when a message typed without punctuation closes with thanks or a greeting ("… arbeiten danke gruß aus bielefeld"). */
+export function closesRunOn(message: string): boolean {
+  if (/[.!?;:\n…]/u.test(message)) return false;
+  const folded = message.trim().split(/\s+/u).map((word) => fold(word).replace(/[^\p{L}]/gu, ''));
+  return runOnClosing(folded) < folded.length;
 }
 
 /** Subjects after the verb that opens a question in a run-on message ("kann *das* KI …", "gibt *es* …"). */
@@ -228,6 +301,15 @@ function mayOpenEmoji(code: number): boolean {
 
 /** A smiley written with a colon or semicolon (":)", ";-)", ":D"), at the start of the text it is tested on. */
 const SMILEY = /^[:;]-?[()DPp](?![\p{L}\p{N}])/u;
+
+/**
+ * True when `number` is the next item of a list whose marker ("1.") opens `sentence`, the text of
+ * the sentence before it: "1. wer sind … 2." (not "1. März bis 2.").
+ */
+function nextListItem(sentence: string, number: string): boolean {
+  const opened = /^\s*(\d)\.\s+\p{L}/u.exec(sentence)?.[1];
+  return opened !== undefined && /^\d$/u.test(number) && Number(number) === Number(opened) + 1 && /\p{L}\s+$/u.test(sentence) && !ORDINAL_BEFORE.test(sentence);
+}
 
 /** A list marker ("1.", "2)", "b)") opening a sentence, before a word. */
 const LEADING_LIST_MARKER = /^(?:\d{1,2}|[a-e])[.)]\s+(?=\p{L})/u;

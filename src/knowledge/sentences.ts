@@ -14,7 +14,7 @@ import { COURTESY, foldedPiece, hasTopicWords, INQUIRY, isTopicWord, SUBJECT_PRO
 import { actorNamed, actorReferredTo, actorsNamed, asksActorAgain, asksAgain, asksWho, destinationPointedAt } from './pointers';
 import { namesPurpose, splitFormatPhrase, splitFrontedPurpose, splitPurposePhrase } from './purposes';
 import { abbreviationMeant, mainClause, pointedAt, pointsBefore, referentOf, reportsSettled, wishedClause, writerIntroduction, writersSelf } from './referents';
-import { breaksAtEmoji, splitMarkedSentences, type SplitSentence } from './sentenceSplit';
+import { breaksAtEmoji, closesRunOn, splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 
 /** What a piece of a message does. */
 export type PieceRole = 'question' | 'request' | 'context' | 'courtesy';
@@ -72,7 +72,8 @@ function isSimple(text: string): boolean {
     !JOINED_CLAUSES.test(text) &&
     !SPACED_DASH.test(text) &&
     !(RUN_ON_SUBJECT.test(text) && !/[.!?]/u.test(text)) &&
-    !breaksAtEmoji(text)
+    !breaksAtEmoji(text) &&
+    !closesRunOn(text)
   );
 }
 
@@ -253,6 +254,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
         [role, why] = ['question', 'the last sentence, unmarked, opens with a verb (yes/no question)'];
       } else if (request) {
         [role, why] = ['request', 'a request ("ich brauche/suche …")'];
+      } else if (!opens && continuesDash && marked[sentenceIndex]!.atDash && !ASKING_END.test(clause)) {
+        // "Begleiten die KIs Schulen, wenn sich – wie bei unseren 11 Grundschulen – ein Kollegium öffnen will?":
+        // an aside between two dashes is the writer's example, not what the sentence asks.
+        [role, why] = ['context', 'an aside between two dashes'];
       } else if (asks && (all.length === 1 || (!continuesDash && all.every((other, at) => at === index || isDoubted(other, at))))) {
         // "Fällt Gesundheit überhaupt unter das, was die KIs machen, oder geht es da nur um Schule?":
         // the "?" belongs to the one clause besides the doubted alternative; after a dash ("… – jede

@@ -177,6 +177,32 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('How often do the centres meet for exchange?').main.outcome).toBe('none');
   });
 
+  it('should read a count of the writer\'s own things in the asked sentence as their situation, not as a figure asked', () => {
+    expect(answered('Ich bin Schulrätin. Bieten die KIs Fortbildungen für unsere 14 Grundschulen an?')).toBe('schulentwicklung-fortbildung');
+    expect(answered('Können wir für unsere 5 Familienzentren das Programm Rucksack-Kita bekommen?')).toBe('rucksack-kita');
+    expect(answered('Wir haben 23 Kitas im Kreis. Können die KIs die Erzieherinnen in allen 23 Kitas fortbilden?')).toBe('fruehe-bildung-fortbildung');
+    // A figure not counting the writer's things, and a span of time, are still asked.
+    expect(kb.matchMessage('Bekommen wir für unsere 14 Grundschulen 14 Stellen?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Bieten die KIs alle 2 Wochen Fortbildungen für Schulen an?').main.outcome).toBe('none');
+  });
+
+  it('should read a message typed without punctuation that tells who writes after its question, and closes with thanks', () => {
+    const early = 'hallo ich wollte fragen was die kommunalen integrationszentren im bereich frühe bildung machen wir sind eine kita in hamm und haben viele kinder mit migrationshintergrund danke';
+    expect(answered(early)).toBe('fruehe-bildung');
+    expect(answered('hallo wollt fragen wie die zwei strategien heißen nach denen die KIs arbeiten danke gruß aus bielefeld')).toBe('ki-strategien');
+  });
+
+  it('should read an art association or youth art school as a cultural institution the writer speaks for', () => {
+    expect(answered('Wir sind ein Kunstverein in Hamm. Kann uns das KI da unterstützen?')).toBe('querschnitt-kultur');
+    expect(answered('Wir sind die Jugendkunstschule in Unna. Hilft das KI auch Kultureinrichtungen wie uns?')).toBe('querschnitt-kultur');
+    expect(kb.matchMessage('Wir sind ein Kunstverein in Hamm. Wie viel Fördergeld können wir beim KI beantragen?').main.outcome).toBe('none');
+  });
+
+  it('should read numbered questions on one line as separate questions', () => {
+    const result = kb.matchMessage('Hi, 2 Fragen: 1. wer sind die Ansprechpartner bei der LaKI 2. wie lautet die Webseite');
+    expect(result.parts.map((part) => part.answer?.id)).toEqual(['laki-ansprechpersonen', 'laki-webseite']);
+  });
+
   it('should read taking part as a forward term only when someone other than the centre takes part', () => {
     expect(kb.matchMessage('Können wir bei Griffbereit mitmachen?').main.declineReason).toBe('forward-term');
     expect(kb.matchMessage('Kann man bei Griffbereit mitmachen?').main.declineReason).toBe('forward-term');

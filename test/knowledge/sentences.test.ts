@@ -22,6 +22,16 @@ describe('splitSentences', () => {
       ['hi kurze frage vom jobcenter hamm', 'wir haben viele junge leute die nach der schule hängen bleiben', 'kann das KI da was machen'],
     ],
     ['kurze frage wie können wir ein KI gründen und wer berät uns', ['kurze frage wie können wir ein KI gründen und wer berät uns']],
+    // The next number of a list the sentence opened with starts an item; a date's does not.
+    ['1. wer sind die Ansprechpartner 2. wie lautet die Webseite', ['wer sind die Ansprechpartner', 'wie lautet die Webseite']],
+    ['1. wer kommt am 2. April zur Tagung', ['wer kommt am 2. April zur Tagung']],
+    // Without punctuation: who writes, told after the question, and the closing thanks and greeting.
+    [
+      'was machen die KIs im bereich frühe bildung wir sind eine kita in hamm danke und viele grüße aus hamm',
+      ['was machen die KIs im bereich frühe bildung', 'wir sind eine kita in hamm', 'danke und viele grüße aus hamm'],
+    ],
+    ['wie können wir ein KI gründen weil wir haben keins', ['wie können wir ein KI gründen weil wir haben keins']],
+
     ['Termin um 10:30 Uhr:Papiere mitbringen?', ['Termin um 10:30 Uhr:Papiere mitbringen?']],
     ['Streit, Missverständnisse usw. Gibt es Fortbildungen?', ['Streit, Missverständnisse usw.', 'Gibt es Fortbildungen?']],
     // A capital noun after "usw." may go on with the sentence.
@@ -822,5 +832,16 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
     ]);
     // Typed in lower case, a thing named cannot be told from the rest: the plea stays a question.
     expect(roles('gibt es eine beratung? wir wissen nicht, wohin wir uns wenden sollen.')).toContainEqual(['wohin wir uns wenden sollen.', 'question']);
+  });
+  it('should read an aside between two dashes as the writer\'s example, not as a question', () => {
+    const roles = (message: string) => findFocus(message, isStopword).pieces.map((piece) => [piece.text, piece.role]);
+    expect(roles('Begleiten die KIs Schulen dabei, wenn sich – wie bei unseren 11 Partnergrundschulen – ein ganzes Kollegium öffnen will?')).toContainEqual([
+      'wie bei unseren 11 Partnergrundschulen',
+      'context',
+    ]);
+    expect(roles('Beraten die KIs auch Vereine – etwa unseren Sportverein in Marl – bei der Öffnung?')).toContainEqual(['etwa unseren Sportverein in Marl', 'context']);
+    // A comparison carrying the "?" itself still asks ("Wie bei uns?"), and so does a question between dashes.
+    expect(roles('Wie bei uns in Hamm?')).toContainEqual(['Wie bei uns in Hamm?', 'question']);
+    expect(roles('Wir sind ein Kreis – wo finden wir die LaKI – und brauchen Hilfe.')).toContainEqual(['wo finden wir die LaKI', 'question']);
   });
 });
