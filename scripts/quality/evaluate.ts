@@ -120,7 +120,11 @@ export function evaluateCase(kb: KnowledgeBase, testCase: EvalCase): CaseResult 
     let context: ConversationContext | undefined;
     const items = testCase.turns.map((turn) => {
       const message = kb.matchMessage(turn.q, context);
-      if (message.main.answer) context = { lastEntryId: message.main.answer.id };
+      // As the bot keeps it (src/bot/routes/message.ts): the last answer's entry, and the message
+      // right before when it was declined.
+      const lastEntryId = message.main.answer?.id ?? context?.lastEntryId;
+      const declined = message.declined;
+      context = lastEntryId !== undefined || declined !== undefined ? { ...(lastEntryId !== undefined ? { lastEntryId } : {}), ...(declined !== undefined ? { declined } : {}) } : undefined;
       return judge(turn.q, message.main, turn.expect);
     });
     return combine(testCase.cat, testCase.turns.map((turn) => turn.q).join(' ⏎ '), items);

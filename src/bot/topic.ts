@@ -6,7 +6,7 @@
  * each other's topic.
  */
 import type { Activity } from 'botbuilder';
-import type { ConversationContext } from '../knowledge';
+import type { ConversationContext, DeclinedMessage } from '../knowledge';
 
 /**
  * How long after an answer a follow-up is still read against it. Half an hour covers a
@@ -24,6 +24,13 @@ export interface StoredTopic {
   readonly entryId?: string;
   /** When that answer was given (ISO 8601). */
   readonly answeredAt?: string;
+  /**
+   * What the message the bot declined last named, when it declined the whole message and answered
+   * nothing since: the next turn may lean on it. No words of the message are kept.
+   */
+  readonly declined?: DeclinedMessage;
+  /** When that message was declined (ISO 8601). */
+  readonly declinedAt?: string;
 }
 
 /** Marker Teams puts into a channel conversation id to name the thread's root message. */
@@ -56,18 +63,52 @@ function threadOf(activity: Partial<Activity>): string | undefined {
 
 /**
  * The context to read a message with: the last answer's entry if it was given less than
- * {@link FOLLOW_UP_TTL_MS} ago, else `undefined` (nothing stored, expired, or unreadable).
+ * {@link FOLLOW_UP_TTL_MS} ago, and what the message declined right before named, as fresh;
+ * `undefined` when neither is there (nothing stored, expired, or unreadable).
  */
 export function topicContext(stored: StoredTopic | undefined, now: Date, ttlMs = FOLLOW_UP_TTL_MS): ConversationContext | undefined {
-  if (!stored || typeof stored.entryId !== 'string' || typeof stored.answeredAt !== 'string') return undefined;
-  const answeredAt = Date.parse(stored.answeredAt);
-  if (Number.isNaN(answeredAt)) return undefined;
-  // A time slightly ahead (another instance's clock) counts as fresh.
-  if (now.getTime() - answeredAt > ttlMs) return undefined;
-  return { lastEntryId: stored.entryId };
+  if (!stored) return undefined;
+  const entryId = typeof stored.entryId === 'string' && isFresh(stored.answeredAt, now, ttlMs) ? stored.entryId : undefined;
+  const declined = isDeclinedMessage(stored.declined) && isFresh(stored.declinedAt, now, ttlMs) ? stored.declined : undefined;
+  if (entryId === undefined && declined === undefined) return undefined;
+  return { ...(entryId !== undefined ? { lastEntryId: entryId } : {}), ...(declined ? { declined } : {}) };
+}
+
+/** True when `at` is a readable time less than `ttlMs` ago; a time slightly ahead (another instance's clock) counts as fresh. */
+function isFresh(at: unknown, now: Date, ttlMs: number): boolean {
+  if (typeof at !== 'string') return false;
+  const time = Date.parse(at);
+  return !Number.isNaN(time) && now.getTime() - time <= ttlMs;
+}
+
+/** True when a stored value has the shape of a {@link DeclinedMessage} (the store may hold anything). */
+function isDeclinedMessage(value: unknown): value is DeclinedMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const declined = value as Record<string, unknown>;
+  return (
+    (declined.actor === undefined || typeof declined.actor === 'string') &&
+    typeof declined.namesOther === 'boolean' &&
+    typeof declined.capitalised === 'boolean' &&
+    typeof declined.unknownThing === 'boolean'
+  );
 }
 
 /** The value to store after answering with `entryId` at `now`. */
-export function topicAfterAnswer(entryId: string, now: Date): Required<StoredTopic> {
+export function topicAfterAnswer(entryId: string, now: Date): Required<Pick<StoredTopic, 'entryId' | 'answeredAt'>> {
   return { entryId, answeredAt: now.toISOString() };
+}
+
+/**
+ * The value to store after declining a whole message at `now`: the last answer's topic stays (as
+ * read this turn, `context`), beside what the declined message named.
+ */
+export function topicAfterDecline(context: ConversationContext | undefined, stored: StoredTopic | undefined, declined: DeclinedMessage, now: Date): StoredTopic {
+  const kept = context?.lastEntryId !== undefined && stored?.answeredAt !== undefined ? { entryId: context.lastEntryId, answeredAt: stored.answeredAt } : {};
+  return { ...kept, declined, declinedAt: now.toISOString() };
+}
+
+/** The stored topic without its declined message (the next turn no longer follows it); `undefined` when no answer's topic is left. */
+export function topicWithoutDeclined(stored: StoredTopic): StoredTopic | undefined {
+  const { declined: _declined, declinedAt: _declinedAt, ...kept } = stored;
+  return kept.entryId !== undefined ? kept : undefined;
 }

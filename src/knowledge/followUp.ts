@@ -13,6 +13,7 @@ import { actorNamed, actorOfLastAnswer, actorsNamed, asksToExplain, firstActorNa
 import { splitSentences } from './sentenceSplit';
 import { isStopword } from './text';
 import { declined } from './decide';
+import { explainsTerm, termAskedToExplain } from './terms';
 import type { MatchResult, Outcome } from './types';
 
 /** One asked part on its way through the stages. */
@@ -87,7 +88,29 @@ export function readPart(
     const declinedHere = { ...trace.explanation, result: declined('uncovered-terms', trace.explanation.result.candidates) };
     return traceOf({ ...part, why: `${part.why}; asks which ones exactly, and the last answer names them only as a group` }, trace.elliptic, declinedHere);
   }
+  if (topic) return explainedTerm(matcher, part, topic, trace) ?? trace;
   return trace;
+}
+
+/**
+ * "Wer wird von den KIs vernetzt?" – "was heißt Migrantenselbstorganisation?": asked what a word of
+ * the last answer means, that answer again does not explain it unless it is about the word (its
+ * title names it). The entry the word alone finds answers when it is about the word ("Was ist die
+ * LaKI?" – "was ist mit dem Verbund gemeint?": the Verbund's entry); otherwise the knowledge does not
+ * say. Undefined when the part asks no meaning or gets another answer than the last one.
+ */
+function explainedTerm(matcher: Matcher, part: AskedPart, topic: Entry, trace: PartTrace): PartTrace | undefined {
+  if (trace.explanation.result.answer?.id !== topic.id) return undefined;
+  const term = termAskedToExplain(part.text);
+  if (!term || explainsTerm(matcher.analyzer, topic, term)) return undefined;
+  const about = matcher.explain(term).result.answer;
+  const candidates = trace.explanation.result.candidates;
+  if (about && about.id !== topic.id && explainsTerm(matcher.analyzer, about, term)) {
+    const result: MatchResult = { outcome: 'answer', answer: about, suggestions: [], candidates };
+    return traceOf({ ...part, why: `${part.why}; asks what '${term}' means: the entry about it` }, trace.elliptic, { ...trace.explanation, result }, { entryId: topic.id });
+  }
+  const declinedHere = { ...trace.explanation, result: declined('uncovered-terms', candidates) };
+  return traceOf({ ...part, why: `${part.why}; asks what '${term}' of the last answer means, and no entry is about it` }, trace.elliptic, declinedHere);
 }
 
 /**

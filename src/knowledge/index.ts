@@ -19,6 +19,7 @@ export type { Entry, Contact, Source, SynonymsFile } from './schema';
 export type {
   Candidate,
   ConversationContext,
+  DeclinedMessage,
   DeclineReason,
   KnowledgeBase,
   MatchResult,

@@ -18,10 +18,10 @@ import { choiceNearAnswer, firstSentence, readPart, type PartTrace } from './fol
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
-import { actorsNamed, asksForPerson, asksWho, isThin, pointsAtThing, pointsBack, pointsWithPronoun, saysShe } from './pointers';
-import { findFocus, type MessagePiece } from './sentences';
+import { actorOfReferent, actorsNamed, asksForPerson, asksWho, isThin, pointsAtThing, pointsBack, pointsWithAdverb, pointsWithPronoun, referentOf, saysShe } from './pointers';
+import { findFocus, type FocalPart, type MessagePiece } from './sentences';
 import { isStopword } from './text';
-import type { ConversationContext, MatchResult, MessageMatch, PartMatch } from './types';
+import type { ConversationContext, DeclinedMessage, MatchResult, MessageMatch, PartMatch } from './types';
 
 export type { PartTrace } from './followUp';
 
@@ -113,10 +113,12 @@ export function explainMessage(
   // Every text the stages read is a piece of the message: its words are found and looked up once.
   const reader = new MessageWords(matcher.analyzer, text);
   const focus = findFocus(text, isStopword, (piece) => matcher.namesKnownTopic(piece, reader));
-  const topic = conversation ? getEntry(conversation.lastEntryId) : undefined;
+  const topic = conversation?.lastEntryId !== undefined ? getEntry(conversation.lastEntryId) : undefined;
   // No asked part: the message is empty, or praise alone ("Klasse, danke!" is no school class).
   const asked = focus.parts.length > 0 ? focus.parts : [{ text: '', why: 'empty message', context: [] as string[] }];
   let parts = asked.map((part) => readPart(matcher, reader, part, topic, getEntry));
+  // Without a topic, the first part may lean on the message declined right before it.
+  if (!topic && conversation?.declined && focus.parts.length > 0) parts[0] = afterDeclined(matcher, reader, parts[0]!, asked[0]!, conversation.declined, text, getEntry);
   // "Wo ist das Büro der LaKI, und wie erreiche ich das?": a later part whose pronoun stands for
   // what the part before it asked about is that part's follow-up, read against its answer like the
   // next turn. A pronoun standing for an actor ("und wer fördert *die*?") already reads as the actor.
@@ -176,8 +178,43 @@ export function explainMessage(
   parts = withoutGenericAsides(matcher, split);
   const partMatches: PartMatch[] = parts.map((part) => partMatch(part.explanation.result, part.text));
   const followUp = parts.find((part) => part.followUp)?.followUp;
-  const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };
+  const declinedAll = focus.parts.length > 0 && partMatches.every((part) => part.outcome === 'none');
+  const declinedMessage = declinedAll ? declinedSummary(matcher, text, parts) : undefined;
+  const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}), ...(declinedMessage ? { declined: declinedMessage } : {}) };
   return { pieces: focus.pieces, parts, match };
+}
+
+/**
+ * The first part of a turn right after the bot declined the whole last message, with no answered
+ * topic to lean on: a pronoun standing for the one actor that message named ("Wie hoch ist das
+ * Budget der LaKI?" – "und wer fördert *die*?") makes the part about that actor, as within one
+ * message; a part pointing with an adverb at that message, which named a thing the knowledge does
+ * not know ("Wie viel Geld bekommt ein KI?" – "und wer berät *da*?"), asks about it too and is
+ * declined (see {@link pointsIntoUnknown}). A pronoun alone ("und wo sitzt *die*?") may stand for
+ * anything the message named: the part keeps its own reading.
+ */
+function afterDeclined(
+  matcher: Matcher,
+  reader: MessageWords,
+  part: PartTrace,
+  asked: FocalPart,
+  before: DeclinedMessage,
+  message: string,
+  getEntry: (id: string) => Entry | undefined,
+): PartTrace {
+  // (The writer's capitals show in either message: "sie" written small inside one is no "Sie".)
+  const capitalised = before.capitalised || /\p{Lu}/u.test(message);
+  const actor = asked.actor || !capitalised ? undefined : actorOfReferent(asked.text, before, isStopword);
+  const why = `${asked.why}; its pronoun stands for the actor of the message declined before`;
+  const read = actor ? readPart(matcher, reader, { ...asked, actor, why }, undefined, getEntry) : part;
+  if (!before.unknownThing || !pointsWithAdverb(asked.text) || !pointsAtThing(asked.text, isStopword)) return read;
+  const declinedHere = declined('uncovered-terms', read.explanation.result.candidates);
+  return { ...read, why: `${read.why}; points at the message declined before, which names what the knowledge does not cover`, explanation: { ...read.explanation, result: declinedHere } };
+}
+
+/** What a declined message leaves for the next turn (see {@link DeclinedMessage}). */
+function declinedSummary(matcher: Matcher, text: string, parts: readonly PartTrace[]): DeclinedMessage {
+  return { ...referentOf(text), capitalised: /\p{Lu}/u.test(text), unknownThing: parts.some((part) => namesUnknownThing(matcher, part.explanation)) };
 }
 
 /**
@@ -233,13 +270,7 @@ const DUTY_POINTER = /(?:^|[^\p{L}])(?:darum|drum|dafür|dafuer|dafur)(?=[^\p{L}
  * person a part asked about ("Wie heißt die Leitung von unserem KI, und wie erreiche ich sie?").
  */
 function pointsIntoUnknown(matcher: Matcher, part: PartTrace, before: PartTrace, message: string): PartTrace {
-  const result = before.explanation.result;
-  const unknownBefore =
-    result.outcome === 'none' &&
-    // A thing is named by a noun ("Integrationsmanagement"); an unknown verb ("ausgeschrieben") names none.
-    // (typed in lower case, a noun's casing is unclear)
-    (before.explanation.analysis.readings.some((reading) => reading.kind === 'unknown' && reading.casing !== 'lower') ||
-      (result.declineReason === 'forward-term' && before.explanation.analysis.forwardTerms.some((term) => matcher.analyzer.isLocalTerm(term))));
+  const unknownBefore = namesUnknownThing(matcher, before.explanation);
   // "Wie heißt die Leitung von unserem KI, und wie erreiche ich *sie*?": after a part that asks for
   // a person, "sie" stands for that person, so the part asks after them. After another part ("Hat
   // die LaKI einen Newsletter, und wie erreiche ich sie?") it may stand for an actor.
@@ -248,6 +279,18 @@ function pointsIntoUnknown(matcher: Matcher, part: PartTrace, before: PartTrace,
   if (part.followUp || !unknownBefore || !points) return part;
   const declinedHere = declined('uncovered-terms', part.explanation.result.candidates);
   return { ...part, why: `${part.why}; points at the part before, which the knowledge does not cover`, explanation: { ...part.explanation, result: declinedHere } };
+}
+
+/** True when a declined reading names a thing the knowledge does not know: an unknown noun, or a place of the asker's own. */
+function namesUnknownThing(matcher: Matcher, explanation: Explanation): boolean {
+  const result = explanation.result;
+  return (
+    result.outcome === 'none' &&
+    // A thing is named by a noun ("Integrationsmanagement"); an unknown verb ("ausgeschrieben") names none.
+    // (typed in lower case, a noun's casing is unclear)
+    (explanation.analysis.readings.some((reading) => reading.kind === 'unknown' && reading.casing !== 'lower') ||
+      (result.declineReason === 'forward-term' && explanation.analysis.forwardTerms.some((term) => matcher.analyzer.isLocalTerm(term))))
+  );
 }
 
 /**

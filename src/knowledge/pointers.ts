@@ -113,6 +113,11 @@ export function leansBack(text: string, isStopword: (word: string) => boolean): 
 
 const ARTICLES = new Set(['die', 'der', 'den', 'dem', 'das', 'es']);
 
+/** True when a piece points back with an adverb ("und wer berät *da*?", "gibt es *dafür* …"), not only with a pronoun. */
+export function pointsWithAdverb(text: string): boolean {
+  return words(text).some((word) => POINTING_ADVERBS.has(word));
+}
+
 /** Adverbs that point at something said before ("dabei", "dafür", "dort"); never an article. */
 const POINTING_ADVERBS = new Set([
   'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'darauf', 'daran',
@@ -277,14 +282,31 @@ const ACTOR_DEMONSTRATIVES = new Set(['die', 'der', 'den', 'dem']);
  */
 export function actorReferredTo(text: string, referent: string, message: string, isStopword: (word: string) => boolean): string | undefined {
   if (!/\p{Lu}/u.test(message)) return undefined;
+  return actorOfReferent(text, referentOf(referent), isStopword);
+}
+
+/** What a pronoun may stand for in a piece, without its words: the one actor it names, and whether it names another noun besides. */
+export interface Referent {
+  /** The one actor ("LaKI", "KI") the piece names, when it names exactly one. */
+  readonly actor?: string;
+  /** Whether the piece names another capitalised noun the pronoun could stand for ("das *Budget* der LaKI"). */
+  readonly namesOther: boolean;
+}
+
+/** The {@link Referent} of a piece. */
+export function referentOf(piece: string): Referent {
+  const named = ACTORS.filter((actor) => actor.named.test(piece));
+  if (named.length !== 1) return { namesOther: named.length > 1 };
+  return { actor: named[0]!.name, namesOther: namesOtherNoun(piece, named[0]!.named) };
+}
+
+/** The actor a part's pronoun stands for, given the referent (see {@link actorReferredTo}); the writer's capitals are checked by the caller. */
+export function actorOfReferent(text: string, referent: Referent, isStopword: (word: string) => boolean): string | undefined {
   const list = words(text);
   const at = standingAt(list, isStopword);
   const points = (ACTOR_PRONOUN.test(text) && !ADDRESSES_READER.test(text)) || (at !== -1 && ACTOR_DEMONSTRATIVES.has(list[at]!));
-  if (!points) return undefined;
-  const named = ACTORS.filter((actor) => actor.named.test(referent));
-  if (named.length !== 1) return undefined;
-  const actor = named[0]!;
-  return asksWhatItDoes(text) || !namesOtherNoun(referent, actor.named) ? actor.name : undefined;
+  if (!points || referent.actor === undefined) return undefined;
+  return asksWhatItDoes(text) || !referent.namesOther ? referent.actor : undefined;
 }
 
 /**

@@ -62,8 +62,30 @@ export interface KnowledgeBase {
 
 /** The topic of the last answer in a conversation, for elliptic follow-ups. */
 export interface ConversationContext {
-  /** Id of the entry the bot answered last in this conversation. */
-  readonly lastEntryId: string;
+  /** Id of the entry the bot answered last in this conversation; absent when it answered none yet. */
+  readonly lastEntryId?: string;
+  /**
+   * What the message the bot declined in the turn right before named (see {@link DeclinedMessage}):
+   * without a topic, the next turn may lean on it.
+   */
+  readonly declined?: DeclinedMessage;
+}
+
+/**
+ * What a declined message leaves for the next turn to lean on, without its words (the topic store
+ * keeps no message text): "Wie hoch ist das Budget der LaKI?" – "und wer fördert *die*?" asks who
+ * funds the LaKI; "Wie viel Geld bekommt ein KI?" – "und wer berät *da*?" asks about what the
+ * knowledge lacks.
+ */
+export interface DeclinedMessage {
+  /** The one actor ("LaKI", "KI") it named, when it named exactly one. */
+  readonly actor?: string;
+  /** Whether it named another noun besides that actor, which a pronoun could stand for. */
+  readonly namesOther: boolean;
+  /** Whether the writer uses capitals (in lower case, "sie" may be the reader). */
+  readonly capitalised: boolean;
+  /** Whether it named a thing the knowledge does not know (an unknown noun, a place). */
+  readonly unknownThing: boolean;
 }
 
 /** The match of one asked part of a message. */
@@ -80,4 +102,6 @@ export interface MessageMatch {
   readonly parts: readonly PartMatch[];
   /** Set when the conversation context was used to read the message (an elliptic follow-up). */
   readonly followUp?: { readonly entryId: string };
+  /** Set when every asked part was declined: what the next turn may lean on. */
+  readonly declined?: DeclinedMessage;
 }

@@ -174,6 +174,30 @@ describeEachStore('follow-ups', (factory) => {
     else expect(shownAnswer(replies)).toBe(answerText(alone.answer!));
   });
 
+  it('should read the turn after a declined message with what it named, keep none of its words, and forget it after an answer', async () => {
+    const { turn, contexts } = setup(store.botState);
+    expect(shownAnswer(await turn(userMessage('Wie hoch ist das Budget der LaKI?')))).toBeUndefined();
+    const key = topicStorageKey({ ...userMessage('x'), channelId: 'test', conversation: { id: 'Convo1' } as ConversationAccount })!;
+    const stored = (await store.botState.read([key]))[key];
+    expect(stored).toMatchObject({ declined: { actor: 'LaKI', namesOther: true } });
+    expect(JSON.stringify(stored)).not.toContain('Budget');
+    expect(onlyCard(await turn(userMessage('und wer fördert die?')))?.fallbackText).toBe(answerOf('laki-foerderung'));
+    await turn(userMessage(FOLLOW_UP));
+    expect(contexts).toEqual([
+      undefined,
+      { declined: { actor: 'LaKI', namesOther: true, capitalised: true, unknownThing: true } },
+      { lastEntryId: 'laki-foerderung' },
+    ]);
+  });
+
+  it('should keep the last answer\'s topic beside a declined message after it', async () => {
+    const { turn, contexts } = setup(store.botState);
+    await turn(userMessage(TOPIC_QUESTION));
+    expect(shownAnswer(await turn(userMessage('Wie viele Kitas in NRW machen da mit?')))).toBeUndefined();
+    await turn(userMessage(FOLLOW_UP));
+    expect(contexts[2]).toMatchObject({ lastEntryId: TOPIC_ENTRY, declined: { unknownThing: expect.any(Boolean) } });
+  });
+
   it('should take an entry opened from a card ("Meinten Sie …" or a related topic) as the topic', async () => {
     const { turn, contexts } = setup(store.botState);
     const related = submitDataOf(onlyCard(await turn(userMessage('Wie ist die Telefonnummer der LaKI?')))).find(

@@ -1,6 +1,6 @@
 /** The follow-up topic's storage key (conversation, thread, person) and its expiry. */
 import type { Activity } from 'botbuilder';
-import { FOLLOW_UP_TTL_MS, topicAfterAnswer, topicContext, topicStorageKey } from '../../src/bot/topic';
+import { FOLLOW_UP_TTL_MS, topicAfterAnswer, topicAfterDecline, topicContext, topicStorageKey, topicWithoutDeclined } from '../../src/bot/topic';
 
 const base: Partial<Activity> = {
   channelId: 'msteams',
@@ -57,6 +57,22 @@ describe('topicContext', () => {
     expect(topicContext({}, at(0))).toBeUndefined();
     expect(topicContext({ entryId: 'x', answeredAt: 'yesterday' }, at(0))).toBeUndefined();
     expect(topicContext({ entryId: 5, answeredAt: stored.answeredAt } as never, at(0))).toBeUndefined();
+  });
+
+  it('should give what a declined message named within the TTL, beside the last entry, and ignore an unreadable one', () => {
+    const declined = { actor: 'LaKI', namesOther: true, capitalised: true, unknownThing: false };
+    const afterDecline = topicAfterDecline({ lastEntryId: 'laki-telefon' }, stored, declined, at(60_000));
+    expect(topicContext(afterDecline, at(60_000))).toEqual({ lastEntryId: 'laki-telefon', declined });
+    expect(topicContext(afterDecline, at(FOLLOW_UP_TTL_MS + 30_000))).toEqual({ declined });
+    expect(topicContext(afterDecline, at(FOLLOW_UP_TTL_MS + 60_001))).toBeUndefined();
+    expect(topicContext(topicAfterDecline(undefined, undefined, declined, at(0)), at(0))).toEqual({ declined });
+    expect(topicContext({ declined: { actor: 'LaKI' }, declinedAt: stored.answeredAt } as never, at(0))).toBeUndefined();
+  });
+
+  it('should drop the declined message and keep the last answer\'s topic once a turn only got suggestions', () => {
+    const declined = { namesOther: false, capitalised: true, unknownThing: true };
+    expect(topicWithoutDeclined(topicAfterDecline({ lastEntryId: 'laki-telefon' }, stored, declined, at(0)))).toEqual(stored);
+    expect(topicWithoutDeclined(topicAfterDecline(undefined, undefined, declined, at(0)))).toBeUndefined();
   });
 
   it('should be a 30-minute window', () => {

@@ -9,7 +9,7 @@ import { EnglishMessages, Messages } from '../../chat';
 import { askedParts, type KnowledgeBase, type MessageMatch, type PartMatch } from '../../knowledge';
 import type { AppTurnState } from '../state';
 import { detectEnglish } from '../language';
-import { topicAfterAnswer, topicContext } from '../topic';
+import { topicAfterAnswer, topicAfterDecline, topicContext, topicWithoutDeclined } from '../topic';
 import { recordEvent, RouteDeps } from './context';
 import { sendAnswer, sendNoAnswer, sendSuggestions } from './replies';
 
@@ -35,7 +35,7 @@ export async function answerMessage(
   const topic = topicContext(stored, now);
   // An expired topic is deleted rather than left in the store (not read again this turn:
   // reading the scope would undo the deletion).
-  if (state && !topic && stored?.entryId !== undefined) state.clearTopic();
+  if (state && !topic && (stored?.entryId !== undefined || stored?.declined !== undefined)) state.clearTopic();
   const message = knowledge.matchMessage(question, topic);
   const asked = askedParts(message);
   logMatch(deps, message, asked.length, Boolean(topic));
@@ -62,7 +62,16 @@ export async function answerMessage(
 
   const answered = outcomes.filter((outcome) => outcome.kind === 'answered');
   const last = answered[answered.length - 1];
-  if (state && last?.kind === 'answered') state.topic = topicAfterAnswer(last.entryId, now);
+  if (!state) return;
+  if (last?.kind === 'answered') state.topic = topicAfterAnswer(last.entryId, now);
+  // A message declined as a whole is what the next turn may lean on ("und wer fördert die?").
+  else if (message.declined) state.topic = topicAfterDecline(topic, stored, message.declined, now);
+  // Suggestions only: the next turn no longer follows the declined message.
+  else if (stored?.declined !== undefined) {
+    const kept = topicWithoutDeclined(stored);
+    if (kept) state.topic = kept;
+    else state.clearTopic();
+  }
 }
 
 /** Remembers `entryId` as the person's topic (e.g. after a "Meinten Sie …" choice). */

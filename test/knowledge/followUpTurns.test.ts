@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { loadKnowledgeBase, type ConversationContext, type IndexedKnowledgeBase } from '../../src/knowledge';
+
+const root = path.join(__dirname, '../..');
+
+/** Follow-up turns of a personal chat on the real knowledge base: what a word of the last answer means, and the turn after a declined message. */
+describe('follow-up turns', () => {
+  let kb: IndexedKnowledgeBase;
+  beforeAll(async () => {
+    kb = await loadKnowledgeBase(path.join(root, 'knowledge'));
+  });
+
+  const main = (text: string, context?: ConversationContext) => kb.matchMessage(text, context).main;
+
+  describe('asking what a word of the last answer means', () => {
+    it.each([
+      ['ki-vernetzung', 'was heißt Migrantenselbstorganisation?'],
+      ['ki-vernetzung', 'was ist mit freien Trägern gemeint?'],
+      ['laki-qualitaetsentwicklung', 'was ist mit Professionalisierung gemeint?'],
+      ['ki-rechtsgrundlage', 'was ist mit Teilhabe gemeint?'],
+    ])('should not give the last answer (%s) again for "%s": it only uses the word', (lastEntryId, text) => {
+      expect(main(text, { lastEntryId }).outcome).toBe('none');
+    });
+
+    it('should answer with the entry about the word when there is one ("was ist mit dem Verbund gemeint?")', () => {
+      expect(main('was ist mit dem Verbund gemeint?', { lastEntryId: 'laki-was-ist' }).answer?.id).toBe('laki-verbund');
+    });
+
+    it.each([
+      ['ki-vernetzung', 'was ist mit MSO gemeint?', 'ki-vernetzung'],
+      ['ki-strategien', 'was heißt Querschnittsaufgabe?', 'querschnitt'],
+      ['rucksack-kita', 'was heißt das genau?', 'rucksack-kita'],
+    ])('should keep an answer that explains it: after %s, "%s" answers %s', (lastEntryId, text, expected) => {
+      expect(main(text, { lastEntryId }).answer?.id).toBe(expected);
+    });
+  });
+
+  describe('the turn after a declined message', () => {
+    it('should say what a declined message named, without its words', () => {
+      const declined = kb.matchMessage('Wie hoch ist das Budget der LaKI?').declined;
+      expect(declined).toEqual({ actor: 'LaKI', namesOther: true, capitalised: true, unknownThing: true });
+      expect(JSON.stringify(declined)).not.toContain('Budget');
+      expect(kb.matchMessage('Wer fördert die LaKI?').declined).toBeUndefined();
+    });
+
+    it('should read a pronoun as the actor the declined message named ("und wer fördert die?")', () => {
+      const declined = kb.matchMessage('Wie hoch ist das Budget der LaKI?').declined;
+      expect(main('und wer fördert die?').outcome).toBe('suggest');
+      expect(main('und wer fördert die?', { declined }).answer?.id).toBe('laki-foerderung');
+    });
+
+    it('should decline a turn pointing with "da" at a declined message about what the knowledge lacks', () => {
+      const declined = kb.matchMessage('Wie viel Geld bekommt ein KI?').declined;
+      expect(main('und wer berät da?').outcome).toBe('answer');
+      expect(main('und wer berät da?', { declined }).outcome).toBe('none');
+    });
+
+    it('should keep the own reading of a complete question after a declined message', () => {
+      const declined = kb.matchMessage('Wann hat die LaKI Sprechstunde?').declined;
+      expect(main('Wer sind die Ansprechpersonen der LaKI?', { declined }).answer?.id).toBe('laki-ansprechpersonen');
+    });
+  });
+});
