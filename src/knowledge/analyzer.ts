@@ -96,6 +96,9 @@ function withWhomRole(folded: string): WithWhomRole | undefined {
   return WITH_WHOM.has(folded) ? 'whom' : undefined;
 }
 
+/** English "kind of", "sort of", "type of": the frame of "What kind of support …?", not a child ("Kind"), folded. */
+const KIND_FRAMES: ReadonlySet<string> = new Set(['kind', 'kinds', 'sort', 'sorts', 'type', 'types']);
+
 /** "in der Praxis", "in practice": asking how concretely, folded. */
 const IN_PRACTICE: ReadonlySet<string> = new Set(['praxis', 'practice']);
 
@@ -104,6 +107,9 @@ const SENDING: ReadonlySet<string> = new Set(['schick', 'schicke', 'schicken', '
 
 /** Nouns that frame what follows "auf" as the topic ("einen Schwerpunkt auf … legen"), folded. */
 const FOCUS_FRAMES: ReadonlySet<string> = new Set(['schwerpunkt', 'wert', 'augenmerk']);
+
+/** English "focus on …" frames what follows as the topic, as {@link FOCUS_FRAMES} before "auf" do, folded. */
+const FOCUSING: ReadonlySet<string> = new Set(['focus', 'focuses', 'focusing', 'focussing', 'focused', 'focussed']);
 
 /** Forms of "erreichen", folded: reaching someone (contact), or, asked "was", achieving something. */
 const REACHING: ReadonlySet<string> = new Set(['erreichen', 'erreicht', 'erreichten']);
@@ -559,6 +565,8 @@ export class Analyzer {
         slots.push({ tokens: [COOPERATION], parts: [] });
         continue;
       }
+      // "What *kind of* support …?": the frame of the question, not the German "Kind".
+      if (KIND_FRAMES.has(word.last) && words[index + 1]?.last === 'of') continue;
       // "Was heißt das *in der Praxis*?", "What does it mean *in practice*?": how concretely, not the good-practice topic.
       if (IN_PRACTICE.has(word.last) && (words[index - 1]?.last === 'in' || (words[index - 1]?.last === 'der' && words[index - 2]?.last === 'in'))) continue;
       // "eine Übersicht über die Angebote für Schulen": the request's frame, not its topic.
@@ -567,6 +575,8 @@ export class Analyzer {
       if (SENDING.has(word.last) && index === 0 && (words[1]?.last === 'mir' || words[1]?.last === 'uns')) continue;
       // "einen Schwerpunkt auf die Eltern legen", "Wert auf … legen": the frame, not the topic.
       if (FOCUS_FRAMES.has(word.last) && words[index + 1]?.last === 'auf' && index + 2 < words.length) continue;
+      // "What do the centres *focus on* when …?": the frame, as "Schwerpunkt auf", not the topic.
+      if (FOCUSING.has(word.last) && words[index + 1]?.last === 'on') continue;
       // "Was wollen die KIs erreichen?" asks for their goal; "Wie erreiche ich die LaKI?" for contact.
       if (REACHING.has(word.last) && this.vocabulary.has(GOAL) && words.some((other, at) => at < index && clauses[at] === clauses[index] && ASKS_WHAT.has(other.last))) {
         readings.push({ kind: 'known', word: word.last, as: GOAL });

@@ -72,6 +72,20 @@ function centreTakesPart(question: string): boolean {
 const SCHOOL_TO_JOB = /(?:schule|übergang|uebergang)[^.?!]*?\s(?:in\s+den|zum|ins)\s+(?:job|jobleben|arbeitsleben)(?=[^\p{L}]|$)|schule\s*[–-]\s*job(?=[^\p{L}]|$)|\bschool\s+(?:in)?to\s+(?:a\s+)?job\b/iu;
 
 /**
+ * "Who pays for the LaKI?", "Which ministries pay for it?": asked who pays, the question is who
+ * funds, not an amount or a fee ("Do we have to pay for the training?" keeps the term).
+ */
+const PAYER = /(?:^|[^\p{L}])(?:who|which\s+\p{L}+)\s+(?:\p{L}+ly\s+)?(?:(?:is|are)\s+)?(?:pays?|paying)(?=[^\p{L}]|$)/iu;
+
+/**
+ * A part that opens with another question word ("*What* do the centres focus on *when* young
+ * people move into work?"): its "when" joins a clause, it asks no time. ("What and when …",
+ * "Who and when …" ask one.)
+ */
+const OTHER_QUESTION_WORD = /^[^\p{L}]*(?:what|how|which|who|whom|whose|where|why)(?![\p{L}])/iu;
+const ASKS_WHEN_TOO = /(?:^|[^\p{L}])(?:and|or|&)\s+when(?![\p{L}])/iu;
+
+/**
  * Which centres there are in a region ("Welche KIs gibt es im Regierungsbezirk Arnsberg?", "alle
  * Kommunalen Integrationszentren im Kreis …"): the flyer lists none, only where the LaKI sits. Not
  * "alle KIs im Land", which is every centre.
@@ -150,6 +164,8 @@ export function askedForwardTerms(question: string, terms: readonly string[]): r
   if (asked.some((term) => LAKI_SEATS.has(term)) && LAKI_AT_ITS_SEAT.test(question)) asked = asked.filter((term) => !LAKI_SEATS.has(term));
   if (asked.some((term) => TAKING_PART.has(term)) && centreTakesPart(question)) asked = asked.filter((term) => !TAKING_PART.has(term));
   if (asked.includes('job') && SCHOOL_TO_JOB.test(question)) asked = asked.filter((term) => term !== 'job');
+  if (asked.includes('pay') && PAYER.test(question)) asked = asked.filter((term) => term !== 'pay');
+  if (asked.includes('when') && OTHER_QUESTION_WORD.test(question) && !ASKS_WHEN_TOO.test(question)) asked = asked.filter((term) => term !== 'when');
   if (CENTRES_OF_REGION.test(question) || PLACES_WITH_CENTRE.test(question)) asked = [...asked, CENTRES_OF_REGION_TERM];
   if (AMOUNT_NOUN.test(question)) asked = [...asked, AMOUNT_TERM];
   if (FOUNDED.test(question)) asked = [...asked, FOUNDING_TERM];

@@ -402,6 +402,8 @@ const CHAT_FILLERS = [
   // English chat around the question: who asked, and the writer's state ("My boss asked me whether …").
   'ask', 'asked', 'asking', 'boss', 'manager', 'colleague', 'colleagues', 'wonder', 'wondering', 'wondered',
   'mentioned', 'heard', 'told', 'called', 'trying', 'understand', 'regarding', 'thing', 'things',
+  // Possessive pronouns standing alone ("a school like *ours*"): the writer, named in their context.
+  'ours', 'yours', 'theirs',
 ];
 
 /**

@@ -66,6 +66,17 @@ describe('Analyzer', () => {
     }
   });
 
+  it('should read English "kind of" and "focus on" as the frame of the question, not as "Kind" or a topic', () => {
+    const frames = new Analyzer(['Angebote für jedes Kind', 'Unterstützung der Schulen', 'Fokus auf Eltern'], {
+      groups: [['unterstützen', 'support'], ['Rolle', 'Fokus']],
+      forward: [],
+    });
+    expect(frames.analyzeQuery('What kind of support do the centres offer?').tokens).not.toContain('kind');
+    expect(frames.analyzeQuery('Which kinds of support are there?').tokens).toContain('unterstutz');
+    expect(frames.analyzeQuery('Gibt es etwas für jedes Kind?').tokens).toContain('kind');
+    expect(frames.analyzeQuery('What do the centres focus on when parents ask?').tokens).not.toContain('roll');
+  });
+
   it('should read English "work with" and "work together" as cooperation, not as work', () => {
     const cooperation = new Analyzer(['Zusammenarbeit mit Schulen', 'from school to work'], { groups: [['Zusammenarbeit', 'cooperation']], forward: [] });
     expect(cooperation.analyzeQuery('Does the KI work together with schools?').tokens).toContain('zusammenarbeit');

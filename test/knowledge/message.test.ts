@@ -1105,6 +1105,21 @@ describe('matchMessage', () => {
     expect(answered('How do the centres connect schools and parents?')).toBe('eltern-zusammenarbeit');
   });
 
+  it('should read everyday English of the flyer\'s topics and question forms', () => {
+    expect(answered('Do the integration centres do anything about health?')).toBe('querschnitt');
+    expect(answered('Do the integration centres also work with sports clubs, or is it all about schools?')).toBe('querschnitt');
+    expect(answered('What about older migrants, is there anything for them?')).toBe('querschnitt-senioren');
+    expect(answered('We are a migrant-led association in Cologne. Do the centres bring groups like ours together with other local players?')).toBe('ki-vernetzung');
+    // "focus on" frames the question; "when" joins a clause and asks no time.
+    expect(answered('What do the centres focus on when young people move from school into work?')).toBe('uebergang-schule-beruf');
+    // Asked who pays, the question is who funds; whether one has to pay stays an amount.
+    expect(answered('Which ministries pay for the LaKI?')).toBe('laki-foerderung');
+    expect(kb.matchMessage('Do teachers have to pay for the trainings offered by the integration centres?').main.outcome).toBe('none');
+    // "What kind of support" asks for support, not about children ("Kind").
+    const kind = kb.explainMessage('Our district is thinking about setting up its own integration centre. What kind of support can we get from the state level?');
+    expect(kind.parts.at(-1)!.explanation.analysis.tokens).not.toContain('kind');
+  });
+
   it('should read "include" as an English function word, not as an unknown word', () => {
     expect(answered('does that include teaching materials?', { lastEntryId: 'schulentwicklung' })).toBe('schulentwicklung-materialien');
   });

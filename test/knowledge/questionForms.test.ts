@@ -64,6 +64,16 @@ describe('questionForms', () => {
     expect(askedForwardTerms('Gibt es Jobs bei der LaKI?', ['job'])).toEqual(['job']);
   });
 
+  it('should read English "who pays" as who funds, and "when" after another question word as joining a clause', () => {
+    expect(askedForwardTerms('Which ministries pay for the LaKI?', ['pay'])).toEqual([]);
+    expect(askedForwardTerms('Who actually pays for the centres?', ['pay'])).toEqual([]);
+    expect(askedForwardTerms('Do teachers have to pay for the trainings?', ['pay'])).toEqual(['pay']);
+    expect(askedForwardTerms('What do the centres focus on when young people move from school into work?', ['when'])).toEqual([]);
+    expect(askedForwardTerms('When is the next meeting of all centres?', ['when'])).toEqual(['when']);
+    expect(askedForwardTerms('Do you know when the next meeting is?', ['when'])).toEqual(['when']);
+    expect(askedForwardTerms('What happens and when does it start?', ['when'])).toEqual(['when']);
+  });
+
   it('should add a term for a question about which centres a region has, not for all centres of the Land', () => {
     expect(askedForwardTerms('Welche KIs gibt es im Regierungsbezirk Arnsberg?', [])).toEqual([CENTRES_OF_REGION_TERM]);
     expect(askedForwardTerms('Bitte liste mir alle Kommunalen Integrationszentren im Kreis Lippe auf', [])).toEqual([CENTRES_OF_REGION_TERM]);
