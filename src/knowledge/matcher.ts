@@ -159,6 +159,10 @@ export class Matcher {
     this.helpTokens = new Set([...this.dutyTokens, ...this.analyzer.analyzeQuery('helfen').tokens]);
     this.personTokens = this.analyzer.analyzeQuery('Ansprechpartner').tokens;
     this.belongTokens = new Set(this.analyzer.analyzeQuery('gehört gehören').tokens);
+    this.actionTokens = new Set([
+      ...this.helpTokens,
+      ...this.analyzer.analyzeQuery('entscheiden entscheidet beraten berät finanzieren finanziert bezahlen bezahlt genehmigen genehmigt unterstützen unterstützt begleiten begleitet organisieren organisiert kümmern kümmert').tokens,
+    ]);
     this.spelledOut = new Set(entries.flatMap((entry) => abbreviationsSpelledOut(answerText(entry))));
     const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
     const firsts = new Map<string, Entry>();
@@ -185,6 +189,13 @@ export class Matcher {
 
   /** What "helfen" and the duty words are read as: verbs any question about the LaKI or the centres may use. */
   private readonly helpTokens: ReadonlySet<string>;
+
+  /**
+   * The help and duty words with the generic verbs of deciding, advising, paying and supporting
+   * ("Wer entscheidet das?", "Wer berät uns dabei?", "Wer bezahlt das?"): a part naming only these
+   * asks about the thing it points at.
+   */
+  private readonly actionTokens: ReadonlySet<string>;
 
   /**
    * True when a part's own words name nothing but help or a duty ("Wer hilft denen eigentlich?",
@@ -363,6 +374,14 @@ export class Matcher {
     // nothing the knowledge base knows, only unknown words, the knowledge does not hold the answer.
     const actorOnly = leaning && !abbreviation && [...focal.keys()].every((token) => this.actorTokens.has(token));
     if (actorOnly && this.leansOnUnknownOnly(surroundings.leansOn!, reader)) return none(declined('uncovered-terms', []));
+    // "Wir wollen einen Beirat gründen. Wer entscheidet das?": a thin part pointing into a sentence
+    // whose things are all unknown ("Beirat") asks about them; its one generic verb ("entscheiden",
+    // "beraten") would otherwise choose an entry about the centres' own matters.
+    // (Only a part naming nothing but such a verb: "Welche Programme gibt es da für Kitas?" asks about its own nouns.)
+    const actionOnly = analysis.tokens.length > 0 && analysis.tokens.every((token) => this.actionTokens.has(token));
+    if (leaning && !abbreviation && actionOnly && this.doesToUnknownThings(this.withoutSituation(surroundings.leansOn!, reader), reader)) {
+      return none(declined('uncovered-terms', []));
+    }
     // Its question is about the forward terms of what it leans on too ("Die Stelle wird nächstes Jahr
     // gestrichen. Kann die LaKI da etwas machen?"): the answer must cover them, as its own.
     // What the sentence says the writer has ("*Unsere Leitungen* haben von Griffbereit gehört") is who they are, not what they ask.
@@ -415,7 +434,7 @@ export class Matcher {
     const result = decide(
       scored,
       {
-        forwardTerms: [...new Set([...askedForwardTerms(question, analysis.forwardTerms), ...leanedForward])],
+        forwardTerms: [...new Set([...askedForwardTerms(question, analysis.forwardTerms), ...leanedForward, ...this.paidThing(question, reader)])],
         entryCovers: (entry, term) => this.entryFacts.covers(entry, term),
         keyNouns,
         ...(alternativeNouns.some((side) => side.length > 0) ? { alternativeNouns } : {}),
@@ -617,6 +636,34 @@ export class Matcher {
       .replace(FIGURE, ' ');
   }
 
+  /**
+   * True when a sentence does something to things that are all unknown ("Wir wollen einen *Beirat*
+   * gründen."): it names a noun the knowledge base does not know and none it knows, and it has a
+   * verb, known ("gründen") or not ("besetzt"). A bare phrase ("und auf Englisch:") does nothing.
+   */
+  private doesToUnknownThings(text: string, reader: TextReader): boolean {
+    const analysis = reader.analyze(text);
+    const unknown = analysis.readings.filter((reading): reading is Extract<WordReading, { kind: 'unknown' }> => reading.kind === 'unknown' && !reading.numeric);
+    return (
+      unknown.some((reading) => reading.casing === 'noun') &&
+      !analysis.nounTokens.some((token) => this.index.idf(token) !== undefined) &&
+      (analysis.tokens.some((token) => this.index.idf(token) !== undefined) || unknown.some((reading) => reading.casing === 'lower'))
+    );
+  }
+
+  /**
+   * "und wer bezahlt die Fortbildungen für die Erzieherinnen?", "Wer finanziert Griffbereit?": who
+   * pays for a thing other than the LaKI or the centres, which the flyer does not say (it says who
+   * funds the LaKI and which law funds the centres). The term {@link PAID_THING_TERM}, or none.
+   */
+  private paidThing(question: string, reader: TextReader): readonly string[] {
+    const paid = PAYS_FOR.exec(question)?.[1];
+    if (paid === undefined) return [];
+    const analysis = reader.analyze(paid);
+    const thing = analysis.nounTokens.some((token) => this.index.idf(token) !== undefined && !this.actorTokens.has(token));
+    return thing ? [PAID_THING_TERM] : [];
+  }
+
   /** True when a text has words the knowledge base does not know and none it does. */
   private leansOnUnknownOnly(text: string, reader: TextReader): boolean {
     const analysis = reader.analyze(text);
@@ -656,6 +703,16 @@ export class Matcher {
 export function coverageOf(reading: Explanation, entry: Entry): number | undefined {
   return reading.scored.find((candidate) => candidate.entry.id === entry.id)?.coverage;
 }
+
+/**
+ * "wer bezahlt (eigentlich) die Fortbildungen", "who pays for the courses": group 1 is the word
+ * that names what is paid for, after an article or possessive.
+ */
+const PAYS_FOR =
+  /(?:^|[^\p{L}])(?:wer|who)\s+(?:bezahlt|zahlt|finanziert|pays\s+for|funds|finances)\s+(?:(?:eigentlich|denn|dann|überhaupt|ueberhaupt|genau|so|jetzt|nun|bitte)\s+)*(?:(?:die|den|das|dem|der|eure|euren|unsere|unseren|the|our)\s+)?([\p{L}-]+)/iu;
+
+/** The term a part asking who pays for a thing other than the actors gets: no entry lists it. */
+const PAID_THING_TERM = 'who pays for it';
 
 /** A part asking whether something holds despite the situation told before ("trotzdem", "dennoch", "anyway"). */
 const CONCEDING = /(?:^|[^\p{L}])(?:trotzdem|dennoch|nevertheless|anyway)(?=[^\p{L}]|$)/iu;

@@ -171,6 +171,7 @@ export function explainMessage(
     }
   }
   parts = parts.map((part, index) => (index > 0 ? pointsIntoUnknown(matcher, part, parts[index - 1]!, text) : part));
+  parts = parts.map((part, index) => (index + 1 < parts.length ? frameOfUncovered(part, parts[index + 1]!, text) : part));
   // A loop, not `flatMap`: V8 runs `flatMap` through a generic builtin that costs a few per cent
   // of reading a whole message.
   const split: PartTrace[] = [];
@@ -292,6 +293,39 @@ function namesUnknownThing(matcher: Matcher, explanation: Explanation): boolean 
       (result.declineReason === 'forward-term' && explanation.analysis.forwardTerms.some((term) => matcher.analyzer.isLocalTerm(term))))
   );
 }
+
+/**
+ * "Wer entscheidet, ob unser KI einen Beirat bekommt?": a thin part whose question is the clause
+ * after it (an "ob" clause, or what a deciding verb decides: "Wer legt fest, wie viele Stellen …")
+ * asks about that clause. When the knowledge does not cover the clause, the part's one verb must
+ * not answer ("entscheiden" alone chooses the entry on who shapes a centre); its answer is a nearby topic.
+ */
+function frameOfUncovered(part: PartTrace, after: PartTrace, message: string): PartTrace {
+  const result = part.explanation.result;
+  const afterResult = after.explanation.result;
+  if (part.followUp || result.outcome === 'none' || afterResult.outcome !== 'none' || afterResult.declineReason === 'empty') return part;
+  if (SENTENCE_END.test(part.text) || WHETHER_CLAUSE.test(part.text) || !isThin(part.text, isStopword)) return part;
+  // The clause follows the part directly, after a comma at most: "… oder ob …" is another
+  // alternative of the same question, not what the part frames.
+  const at = message.indexOf(part.text);
+  const next = at === -1 ? -1 : message.indexOf(after.text, at + part.text.length);
+  if (next === -1 || !/^\s*,?\s*$/u.test(message.slice(at + part.text.length, next))) return part;
+  if (!WHETHER_CLAUSE.test(after.text) && !(DECIDING.test(part.text) && QUESTION_CLAUSE.test(after.text))) return part;
+  const nearby = declined('uncovered-terms', result.candidates, result.answer ? [result.answer] : result.suggestions);
+  return { ...part, why: `${part.why}; frames the clause after it, which the knowledge does not cover`, explanation: { ...part.explanation, result: nearby } };
+}
+
+/** A piece that ends a sentence: it frames no clause after it. */
+const SENTENCE_END = /[?.!]\s*$/u;
+
+/** A clause asking whether ("ob …", "whether …"): the complement of the verb before it. */
+const WHETHER_CLAUSE = /^\s*(?:ob|whether)(?=[^\p{L}]|$)/iu;
+
+/** A clause opening with a question word ("wie viele Stellen …"), without "und" or "oder" before it. */
+const QUESTION_CLAUSE = /^\s*(?:wer|wen|wem|was|wie|wann|wo|welche\p{L}*|who|what|how|when|where|which)(?=[^\p{L}]|$)/iu;
+
+/** Verbs of deciding, whose object is the clause after them ("Wer entscheidet, wie …", "Wer legt fest, wann …"). */
+const DECIDING = /(?:^|[^\p{L}])(?:entscheid\p{L}*|bestimm\p{L}*|leg\p{L}*\s+(?:\p{L}+\s+)?fest|festleg\p{L}*|decides?|determines?)(?=[^\p{L}]|$)/iu;
 
 /**
  * A part that asks for two things joined by "und": "ich brauch die Besuchsadresse der LaKI und die

@@ -20,12 +20,18 @@ export function asksToExplain(text: string): boolean {
 /** Question words that ask for nothing of their own kind ("Wie heißt es?", "Was ist das?"). */
 const PLAIN_INTERROGATIVES = new Set(['wie', 'was', 'what']);
 
+/** "wie viel", "wieviele", "wie lange", "wie oft", "how much", folded: a question for a measure. */
+const ASKS_MEASURE = /(?:^|\s)(?:wie\s*(?:viel|viele|vielen|vieler|lange|oft|hoch|gross|teuer|weit)|how\s+(?:much|many|long|often))(?=\s|$)/u;
+
 /**
  * True when a piece names nothing and asks for no kind of fact: "Wie heißt es?", "Wie lautet der?".
  * "Was macht die?" asks what it does, a fact of its own.
  */
 export function asksAgain(text: string, isStopword: (word: string) => boolean): boolean {
-  return words(text).every(
+  const list = words(text);
+  // "und mit wie viel?", "wie lange?": "wie" with a word of degree asks a measure, a fact of its own.
+  if (ASKS_MEASURE.test(list.join(' '))) return false;
+  return list.every(
     (word) =>
       !DOING.has(word) &&
       (ANAPHORS.has(word) || COURTESY.has(word) || PLAIN_INTERROGATIVES.has(word) || (isStopword(word) && !INTERROGATIVES.has(word))),

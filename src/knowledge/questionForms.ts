@@ -136,6 +136,49 @@ const MEETING = /(?:^|[^\p{L}])(?:\p{L}*treff\p{L}*|trifft|austausch\p{L}*|\p{L}
 /** The term a part asking how often people meet gets ({@link RHYTHM}): no entry lists it. */
 export const RHYTHM_TERM = 'how often';
 
+/**
+ * Whether a thing is still there or still so ("Gibt es Griffbereit noch?", "gibts die LaKI überhaupt
+ * noch?", "Stimmt die Nummer noch?", "Sind die Infos noch auf dem neuesten Stand?"): the flyer
+ * cannot say whether it is current. A yes/no question ending in "noch" asks that; a question word
+ * or "sonst" makes "noch" mean "else" ("Was machen die KIs noch?", "Gibt es sonst noch was?").
+ */
+const STILL_ENDING = /(?:^|[^\p{L}])noch\s*[?!.]*\s*$/iu;
+const ELSE_NOCH =
+  /(?:^|[^\p{L}])(?:wer|was|wie|wo|wann|welch\p{L}*|warum|wieso|weshalb|wozu|wofür|wofuer|wofur|wem|wen|woher|wohin|worum|womit|sonst|außerdem|ausserdem|alles|mehr|weiteres?|andere\p{L}*|etwas)(?=[^\p{L}]|$)/iu;
+/** "(noch) auf dem neuesten Stand", "noch richtig", "noch korrekt", "still up to date", "still exist". */
+const STILL_CURRENT =
+  /(?:^|[^\p{L}])(?:(?:auf\s+dem\s+)?(?:neu(?:e)?sten|aktuellen|aktuellsten|letzten)\s+stand|noch\s+(?:richtig|korrekt|zutreffend|stimmt|stimmen|gilt|gelten|existiert|existieren)|still\s+(?:up\s+to\s+date|current|exists?|correct|right))(?=[^\p{L}]|$)/iu;
+
+/** The term a part asking whether a thing is still so gets ({@link STILL_ENDING}, {@link STILL_CURRENT}): no entry lists it. */
+export const STILL_TERM = 'still so';
+
+function asksStill(question: string): boolean {
+  return STILL_CURRENT.test(question) || (STILL_ENDING.test(question) && !ELSE_NOCH.test(question));
+}
+
+/**
+ * Placing people in a job, a training place or a flat ("Vermittelt ihr Ausbildungsplätze?", "Vermitteln
+ * die KIs Geflüchtete in Arbeit?", "Könnt ihr Wohnungen vermitteln?"): the flyer's centres pass on
+ * good practice ("Weitervermittlung guter Praxis"); placing people is no task it names.
+ */
+const MEDIATING = /(?:^|[^\p{L}])vermitt(?:el|l)\p{L}*(?=[^\p{L}]|$)/iu;
+const PLACED =
+  /(?:^|[^\p{L}])(?:\p{L}*pl(?:ä|ae|a)tze?n?|\p{L}*wohnung(?:en)?|\p{L}*jobs?|(?:arbeits|ausbildungs|lehr|praktikums)stellen?|praktikum\p{L}*|praktika|in\s+(?:die\s+)?(?:arbeit|ausbildung|beschäftigung|beschaeftigung))(?=[^\p{L}]|$)/iu;
+
+/** The term a part asking for a placement gets ({@link MEDIATING} with {@link PLACED}): no entry lists it. */
+export const PLACEMENT_TERM = 'a placement';
+
+/**
+ * Which of the people named is responsible for something ("… und wer davon ist für die Kitas
+ * zuständig?", "Wer von euch macht das?", "which of them"): the flyer names the LaKI's contact
+ * persons without their tasks. "welche davon" asks which of the things named ("Welche davon ist wichtiger?").
+ */
+const WHICH_OF_THEM =
+  /(?:^|[^\p{L}])wer\s+(?:davon|von\s+(?:ihnen|denen|euch|den\s+dreien|den\s+drei\p{L}*))(?=[^\p{L}]|$)|(?:^|[^\p{L}])which\s+of\s+(?:them|you)(?=[^\p{L}]|$)/iu;
+
+/** The term a part asking which of the people named does a task gets ({@link WHICH_OF_THEM}): no entry lists it. */
+export const WHICH_OF_THEM_TERM = 'which of them';
+
 /** The places the flyer names for the LaKI, as `forward` stems: a question naming them asks for its address. */
 const LAKI_SEATS: ReadonlySet<string> = new Set(['dortmund', 'arnsberg']);
 
@@ -155,7 +198,9 @@ const LAKI_AT_ITS_SEAT = new RegExp(
  * takes part (see {@link centreTakesPart}); "Job" is none in "von der Schule in den Job", which is
  * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI); asking
  * which centres a region has is one ({@link CENTRES_OF_REGION}), and so are who founded a body
- * ({@link FOUNDED}) and how often people meet ({@link RHYTHM}).
+ * ({@link FOUNDED}), how often people meet ({@link RHYTHM}), whether a thing is still so
+ * ({@link STILL_TERM}), placing people in jobs or flats ({@link PLACEMENT_TERM}) and which of the
+ * people named does a task ({@link WHICH_OF_THEM_TERM}).
  */
 export function askedForwardTerms(question: string, terms: readonly string[]): readonly string[] {
   // The patterns that set a term aside are read only when the term is there: most parts have no
@@ -170,6 +215,9 @@ export function askedForwardTerms(question: string, terms: readonly string[]): r
   if (AMOUNT_NOUN.test(question)) asked = [...asked, AMOUNT_TERM];
   if (FOUNDED.test(question)) asked = [...asked, FOUNDING_TERM];
   if (RHYTHM.test(question) && MEETING.test(question)) asked = [...asked, RHYTHM_TERM];
+  if (asksStill(question)) asked = [...asked, STILL_TERM];
+  if (WHICH_OF_THEM.test(question)) asked = [...asked, WHICH_OF_THEM_TERM];
+  if (MEDIATING.test(question) && PLACED.test(question)) asked = [...asked, PLACEMENT_TERM];
   return asked;
 }
 

@@ -4,6 +4,9 @@ import {
   addressesYou,
   askedForwardTerms,
   CENTRES_OF_REGION_TERM,
+  PLACEMENT_TERM,
+  STILL_TERM,
+  WHICH_OF_THEM_TERM,
   asksWithinNamedBody,
   belongsToDuties,
   mainVerb,
@@ -84,6 +87,32 @@ describe('questionForms', () => {
     expect(askedForwardTerms('Welche Kreise in NRW haben noch kein KI?', [])).toEqual([CENTRES_OF_REGION_TERM]);
     expect(askedForwardTerms('Wie viele Städte haben schon ein Integrationszentrum?', [])).toEqual([CENTRES_OF_REGION_TERM]);
     expect(askedForwardTerms('Welche Kommunen können ein KI bekommen?', [])).toEqual([]);
+  });
+
+  it('should add a term for whether a thing is still there or still so, not for what else there is', () => {
+    expect(askedForwardTerms('gibts die LaKI überhaupt noch?', [])).toStrictEqual([STILL_TERM]);
+    expect(askedForwardTerms('Stimmt die Faxnummer noch?', [])).toStrictEqual([STILL_TERM]);
+    expect(askedForwardTerms('Sind die Infos zu Rucksack-Kita noch auf dem neuesten Stand?', [])).toStrictEqual([STILL_TERM]);
+    expect(askedForwardTerms('Is this flyer still up to date?', [])).toStrictEqual([STILL_TERM]);
+    // With a question word or "sonst", "noch" means "else".
+    expect(askedForwardTerms('Was machen die KIs noch?', [])).toEqual([]);
+    expect(askedForwardTerms('Gibt es sonst noch Programme für Kitas?', [])).toEqual([]);
+    expect(askedForwardTerms('Welche Aufgaben hat die LaKI noch?', [])).toEqual([]);
+  });
+
+  it('should add a term for placing people in jobs, training places or flats, not for passing on good practice', () => {
+    expect(askedForwardTerms('Vermittelt ihr Ausbildungsplätze an Jugendliche mit Migrationshintergrund?', [])).toStrictEqual([PLACEMENT_TERM]);
+    expect(askedForwardTerms('Vermitteln die KIs Geflüchtete in Arbeit?', [])).toStrictEqual([PLACEMENT_TERM]);
+    expect(askedForwardTerms('Könnt ihr uns Wohnungen vermitteln?', [])).toStrictEqual([PLACEMENT_TERM]);
+    expect(askedForwardTerms('Vermitteln die KIs gute Praxis weiter?', [])).toEqual([]);
+    expect(askedForwardTerms('Vermitteln die KIs gute Praktiken an Schulen?', [])).toEqual([]);
+    expect(askedForwardTerms('Vermittelt die Koordinierungsstelle zwischen den Zentren?', [])).toEqual([]);
+  });
+
+  it('should add a term for which of the people named does a task, not for which of the things named', () => {
+    expect(askedForwardTerms('und wer davon ist für die Kitas zuständig?', [])).toStrictEqual([WHICH_OF_THEM_TERM]);
+    expect(askedForwardTerms('Wer von euch kümmert sich um Übergang Schule Beruf?', [])).toStrictEqual([WHICH_OF_THEM_TERM]);
+    expect(askedForwardTerms('und welche davon ist wichtiger?', [])).toEqual([]);
   });
 
   it('should find the main verb of a German question: the one closing it, or the finite one after a question word', () => {

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { loadKnowledgeBase, type IndexedKnowledgeBase } from '../../src/knowledge';
+
+const root = path.join(__dirname, '../..');
+
+/**
+ * Messages the flyer does not answer, though they use its words: a generic verb pointing at an
+ * unknown thing, a clause the knowledge does not cover, a reported question, who pays for a thing.
+ * Each with an answerable look-alike that must stay answered.
+ */
+describe('matchMessage: what the flyer does not answer', () => {
+  let kb: IndexedKnowledgeBase;
+  beforeAll(async () => {
+    kb = await loadKnowledgeBase(path.join(root, 'knowledge'));
+  });
+
+  const main = (text: string, context?: { lastEntryId: string }) => kb.matchMessage(text, context).main;
+
+  it('should decline a part with one generic verb pointing into a sentence whose things are all unknown', () => {
+    expect(main('Wir wollen einen Beirat gründen. Wer entscheidet das?').outcome).toBe('none');
+    expect(main('Wir wollen einen Seniorenbeirat gründen. Wer berät uns dabei?').outcome).toBe('none');
+    expect(main('Bei uns soll ein Integrationsrat gewählt werden. Wer organisiert das?').outcome).toBe('none');
+    // A sentence naming what the flyer knows keeps the answer.
+    expect(main('Wir wollen ein KI einrichten. Wer entscheidet das?').answer?.id).toBe('ki-ausgestaltung-vor-ort');
+  });
+
+  it('should decline a thin frame whose "ob" clause, or what it decides, the knowledge does not cover', () => {
+    expect(main('Wer entscheidet, ob unser KI einen Beirat bekommt?').outcome).toBe('none');
+    expect(main('Wer entscheidet, ob unser KI mehr Stellen bekommt?').outcome).toBe('none');
+    expect(main('Wer legt fest, wie viele Mitarbeiter ein KI hat?').outcome).toBe('none');
+    expect(main('Wer entscheidet, ob wir ein KI einrichten dürfen?').answer?.id).toBe('ki-ausgestaltung-vor-ort');
+    expect(main('Wer legt fest, wie ein KI organisatorisch angebunden wird?').answer?.id).toBe('ki-ausgestaltung-vor-ort');
+  });
+
+  it('should not read a second "ob" clause of the same question as what the first frames', () => {
+    const message =
+      'Hallo, ich bin Quartiersmanagerin in der Dortmunder Nordstadt. Ich frage mich, ob das Integrationszentrum eher von oben plant ' +
+      'oder ob es dafür die Leute und Einrichtungen hier im Stadtteil braucht. Wie ist das gedacht?';
+    expect(kb.matchMessage(message).parts.some((part) => part.outcome !== 'none')).toBe(true);
+  });
+
+  it('should decline who pays for a thing other than the LaKI or the centres', () => {
+    expect(main('und wer bezahlt die Fortbildungen für die Erzieherinnen?', { lastEntryId: 'fruehe-bildung' }).outcome).toBe('none');
+    expect(main('Wer finanziert Griffbereit?').outcome).not.toBe('answer');
+    expect(main('Wer bezahlt die LaKI?').answer?.id).toBe('laki-foerderung');
+    expect(main('kurze Frage: wer bezahlt euch eigentlich?').answer?.id).toBe('laki-foerderung');
+    expect(main('wer bezahlt eigentlich die laki, das land oder die kommunen??').answer?.id).toBe('laki-foerderung');
+  });
+
+  it('should read "und mit wie viel?" after a question as a part asking an amount, not as the question again', () => {
+    for (const message of ['Wird das KI vom Land gefördert und mit wie viel?', 'Wer fördert die LaKI und mit wie viel?']) {
+      const parts = kb.matchMessage(message).parts;
+      expect(parts).toHaveLength(2);
+      expect(parts[0]!.outcome).toBe('answer');
+      expect(parts[1]!.outcome).toBe('none');
+    }
+  });
+
+  it('should decline who employs the LaKI\'s staff: the flyer names where it sits, not its employer', () => {
+    expect(main('Wer ist der Arbeitgeber der LaKI-Mitarbeitenden?').outcome).toBe('none');
+  });
+
+  it('should decline whether a thing is still so, whether it pays off, and a placement', () => {
+    expect(main('Sind die Infos zu Rucksack-Kita noch auf dem neuesten Stand?').outcome).toBe('none');
+    expect(main('gibt es das noch?', { lastEntryId: 'griffbereit' }).outcome).toBe('none');
+    expect(main('Die Fraktionen wollen wissen, ob sich die frühe Bildung lohnt.').outcome).toBe('none');
+    expect(main('Vermittelt ihr Ausbildungsplätze an Jugendliche mit Migrationshintergrund?').outcome).toBe('none');
+    expect(main('Was ist die Weitervermittlung guter Praxis?').outcome).toBe('answer');
+  });
+});
