@@ -138,6 +138,8 @@ const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|
  * True when what follows a comma is a piece of its own:
  * - a new statement: "…, mein Chef will das wissen", "…, Haushaltsmittel sind noch nicht
  *   eingeplant" (context of its own);
+ * - in a statement, what someone is reported to have said ("Unser Dezernent sagt, für die KIs gebe
+ *   es …", see {@link REPORTS_SPEECH});
  * - an example: "…, z.B. wenn ein Zentrum ein gutes Projekt hat" (context, not what is asked);
  * - the reason or concession the writer gives: "… die Mailadresse, weil ich sie der Vorlage anhängen
  *   will", "…, obwohl wir keine Kommune im engeren Sinne sind", and the purpose of a request to be
@@ -157,7 +159,34 @@ function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
   // "who" question are a piece of their own (context, as after a question mark).
   if (asks && WHO_QUESTION.test(fold(before).trimStart()) && OFFERED_ACTORS.test(folded) && words(rest).length <= MAX_OFFERED_WORDS) return true;
   if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(words(before).join(' ')))) return true;
+  if (!asks && reportsSpeech(fold(before).trim(), folded)) return true;
   return GIVES_REASON.test(folded) || CONCEDES.test(folded) || TELLS_WHEN.test(folded) || PREFERS_WHEN.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
+}
+
+/**
+ * A clause that reports what someone said, heard or read, closing before its comma, folded
+ * ("Unser Dezernent *sagt*, für die KIs gebe es …", "Unsere Ansprechpartnerin hat *erzählt*, sie
+ * tausche sich …", "Im Faltblatt *steht*, …", "Bei uns *heißt es*, …"): what is reported is a piece
+ * of its own, so that a later "das" or "der" points at it and not at the speaker, whose words
+ * ("Dezernent", "Vorgängerin") are no topic.
+ */
+const REPORTS_SPEECH =
+  /(?:^|\s)(?:sagt|sagte|sagten|sagen|gesagt|meint|meinte|meinten|gemeint|erzahlt|erzahlte|erzahlten|schreibt|schrieb|geschrieben|behauptet|behauptete|berichtet|berichtete|erklart|erklarte|gehort|gelesen|heisst\s+es|hiess\s+es|steht|stand|stehe)$/u;
+
+/** Most words of a bare report ("Unsere Ansprechpartnerin im KI hat erzählt"); a longer clause tells more than who said it. */
+const MAX_REPORT_WORDS = 6;
+
+/** A word pointing back at what was said before ("da", "dafür", "sowas"), folded. */
+const POINTS_BACK = /(?:^|\s)(?:da|dafur|dazu|dabei|damit|davon|sowas|soetwas|hier)(?=[\s.,!?]|$)/u;
+
+/**
+ * True when `before` is a bare report of speech ({@link REPORTS_SPEECH}; no "von": "eine Kollegin hat
+ * *von* so einem Programm erzählt, das …" tells what about) and what is reported, `rest`, stands on
+ * its own: it does not point back itself ("Mein Teamleiter meinte, das KI hätte *da* was").
+ */
+function reportsSpeech(before: string, rest: string): boolean {
+  const list = before.split(/\s+/u);
+  return REPORTS_SPEECH.test(before) && list.length <= MAX_REPORT_WORDS && !list.includes('von') && !POINTS_BACK.test(rest);
 }
 
 /** A question asking who, folded ("Wer gibt …", "Von wem …", "Bei wem …"). */

@@ -29,6 +29,7 @@ import {
   yesNoAlternatives,
   withoutSendingVerb,
   withoutOwnCounts,
+  withoutOwnPlan,
 } from './questionForms';
 import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
@@ -163,6 +164,8 @@ export class Matcher {
       ...this.helpTokens,
       ...this.analyzer.analyzeQuery('entscheiden entscheidet beraten berät finanzieren finanziert bezahlen bezahlt genehmigen genehmigt unterstützen unterstützt begleiten begleitet organisieren organisiert kümmern kümmert').tokens,
     ]);
+    this.stateTokens = new Set(this.analyzer.analyzeQuery('NRW Nordrhein-Westfalen').tokens);
+    this.frameTokens = new Set(this.analyzer.analyzeQuery('bezahlen entscheiden').tokens);
     this.spelledOut = new Set(entries.flatMap((entry) => abbreviationsSpelledOut(answerText(entry))));
     const categories = new Map(entries.map((entry) => [entry.id, entry.category]));
     const firsts = new Map<string, Entry>();
@@ -186,6 +189,10 @@ export class Matcher {
   private readonly personTokens: readonly string[];
   /** What "gehört" is read as (see {@link belongsToDuties}). */
   private readonly belongTokens: ReadonlySet<string>;
+  /** The state every centre works in ("NRW"): where, never what, a sentence a thin part leans on is about. */
+  private readonly stateTokens: ReadonlySet<string>;
+  /** Paying and deciding: a part naming nothing else asks them of what it leans on ("Zahlt das KI da was dazu?"). */
+  private readonly frameTokens: ReadonlySet<string>;
 
   /** What "helfen" and the duty words are read as: verbs any question about the LaKI or the centres may use. */
   private readonly helpTokens: ReadonlySet<string>;
@@ -286,9 +293,15 @@ export class Matcher {
     } = {},
     reader: TextReader = this.ownReader,
   ): Explanation {
-    const context = surroundings.context ?? [];
     // "Bieten die KIs Fortbildungen für unsere 14 Grundschulen an?" does not ask a figure.
-    const question = withoutOwnCounts(written);
+    const counted = withoutOwnCounts(written);
+    // "Welche Programme gibt es über die KIs, wenn wir ab Februar etwas aufbauen wollen?": the
+    // writer's plan closing the sentence is their situation, read as context, when what is asked
+    // before it still names a topic of its own.
+    const planned = withoutOwnPlan(counted);
+    const ownPlan = planned && this.namesOwnTopic(planned.asked, reader) ? planned : undefined;
+    const question = ownPlan ? ownPlan.asked : counted;
+    const context = ownPlan ? [...(surroundings.context ?? []), ownPlan.plan] : (surroundings.context ?? []);
     let analysis = reader.analyze(question);
     let unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     let contextAsQuestion = false;
@@ -382,6 +395,26 @@ export class Matcher {
     if (leaning && !abbreviation && actionOnly && this.doesToUnknownThings(this.withoutSituation(surroundings.leansOn!, reader), reader)) {
       return none(declined('uncovered-terms', []));
     }
+    // "Wir möchten einen Sitz im Integrationsrat bekommen. Wer entscheidet das?", "… eine Klassenfahrt
+    // nach Istanbul. Zahlt das KI da was dazu?": a "who" part, or one naming nothing but paying or
+    // deciding, with no noun of its own besides the actors, asks that of what the sentence it leans
+    // on names: an answer must name one of that sentence's nouns; when the sentence names only
+    // things the knowledge does not know, the knowledge does not hold the answer.
+    const thinLean =
+      leaning &&
+      keyNouns.every((token) => this.actorTokens.has(token)) &&
+      (asksWho(question) || this.asksOnlyFrame(analysis)) &&
+      !abbreviation &&
+      !actorOnly &&
+      !dutyOnly &&
+      !belongs &&
+      !role;
+    // (Not a phrase introducing the part, "und auf Englisch:": it tells how to answer, not what about.)
+    const leanedNouns = thinLean && !surroundings.leansOn!.trimEnd().endsWith(':') ? this.leanedNouns(surroundings.leansOn!, reader) : undefined;
+    if (leanedNouns && leanedNouns.known.length === 0 && leanedNouns.unknown > 0) return none(declined('uncovered-terms', []));
+    if (leanedNouns && leanedNouns.known.length > 0 && !alternativeNouns.some((side) => side.length > 0)) {
+      alternativeNouns.splice(0, alternativeNouns.length, ...leanedNouns.known.map((noun) => [noun]));
+    }
     // Its question is about the forward terms of what it leans on too ("Die Stelle wird nächstes Jahr
     // gestrichen. Kann die LaKI da etwas machen?"): the answer must cover them, as its own.
     // What the sentence says the writer has ("*Unsere Leitungen* haben von Griffbereit gehört") is who they are, not what they ask.
@@ -462,7 +495,7 @@ export class Matcher {
         : result;
     // "Im Viertel gibt es viele Initiativen, Vereine und Träger … Vernetzt das KI sowas?": the
     // sentence leaned on lowers the score below an answer's, but the part's own words decide.
-    const led = leaning && decided.outcome === 'suggest' ? this.ownWordsLead(analysis, scored, keyNouns) : undefined;
+    const led = leaning && decided.outcome === 'suggest' && !leanedNouns?.known.length ? this.ownWordsLead(analysis, scored, keyNouns) : undefined;
     const answered: MatchResult = led ? { outcome: 'answer', answer: led, suggestions: [], candidates: decided.candidates } : decided;
     const explanation: Explanation = { analysis, contextTokens: [...contextWeights.keys()], contextAsQuestion, keyNouns, scored, result: answered };
     const pointed = surroundings.leansOn ?? surroundings.antecedent;
@@ -662,6 +695,32 @@ export class Matcher {
     const analysis = reader.analyze(paid);
     const thing = analysis.nounTokens.some((token) => this.index.idf(token) !== undefined && !this.actorTokens.has(token));
     return thing ? [PAID_THING_TERM] : [];
+  }
+
+  /** True when a part's known words besides the actors are only paying or deciding (see `frameTokens`). */
+  private asksOnlyFrame(analysis: Analysis): boolean {
+    const own = analysis.tokens.filter((token) => this.index.idf(token) !== undefined && !this.actorTokens.has(token));
+    return own.length > 0 && own.every((token) => this.frameTokens.has(token));
+  }
+
+  /**
+   * The nouns of a sentence a thin part leans on, without the writer's situation (places, dates,
+   * figures) and own things ("unser Rat"): the known ones (not the actors, not the state, not
+   * generic) and how many unknown ones it has.
+   */
+  private leanedNouns(text: string, reader: TextReader): { known: string[]; unknown: number } {
+    const analysis = reader.analyze(this.withoutSituation(text.replace(OWN_THING, ' '), reader));
+    const known = [...new Set(analysis.nounTokens)].filter(
+      (token) => this.index.idf(token) !== undefined && !this.actorTokens.has(token) && !this.stateTokens.has(token) && !GENERIC_KEY_NOUNS.has(token),
+    );
+    const unknown = analysis.readings.filter((reading) => reading.kind === 'unknown' && reading.casing === 'noun').length;
+    return { known, unknown };
+  }
+
+  /** True when a text names a topic the knowledge base knows besides the centres and the LaKI themselves. */
+  private namesOwnTopic(text: string, reader: TextReader): boolean {
+    const analysis = reader.analyze(text);
+    return analysis.tokens.some((token) => this.index.idf(token) !== undefined && !QUESTION_KINDS.has(token) && !this.actorTokens.has(token));
   }
 
   /** True when a text has words the knowledge base does not know and none it does. */

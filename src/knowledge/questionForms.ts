@@ -26,6 +26,46 @@ export function withoutOwnCounts(question: string): string {
   return question.replace(OWN_COUNT, '$1');
 }
 
+/**
+ * The writer's own plan or situation closing the asked sentence, with the writer as its subject:
+ * "…, *wenn wir ab Februar über zwei Semester etwas aufbauen wollen*?", "…, *sobald ich* …", and a
+ * relative clause about what the writer does with the thing asked ("beim Integrationskonzept, *das
+ * wir bis zum Sommer dem Rat vorlegen wollen*?", "Schüler, *die seit 2024 bei uns sind*"), when it says when (see {@link PLAN_TIME}). Its dates, figures and unknown words tell when
+ * and how the writer goes about it; they are not asked. From its comma to the end of the sentence.
+ */
+const OWN_PLAN =
+  /,\s*(?:(?:wenn|falls|sobald|nachdem|bevor|da|weil|wo|womit|wofür|wofuer)\s+(?:\p{L}+\s+){0,2}?(?:wir|ich)|(?:(?:für|fuer|mit|an|in|bei|auf|über|ueber|ab)\s+)?(?:der|die|das|den|dem|denen)\s+(?:[^\s,;:?!]+\s+){0,6}?(?:wir|ich|uns))(?:\s[^,;:?!]*)?[?!.]?\s*$/iu;
+
+/**
+ * When the writer's plan happens ("ab Februar", "im kommenden Schuljahr", "bis Ende 2025", "nächstes
+ * Jahr", "im Herbst"): a plan has its time; a clause without one mostly says what the thing asked is
+ * for ("eine Nummer, *an die ich faxen kann*").
+ */
+const PLAN_TIME =
+  /\d|(?:^|[^\p{L}])(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|frühjahr|fruehjahr|frühling|sommer|herbst|winter|(?:\p{L}+-)?jahr(?:es)?|schuljahr(?:es)?|halbjahr(?:es)?|semestern?|monat(?:s|en)?|wochen?|quartal(?:s)?|ferien)(?=[^\p{L}]|$)/iu;
+
+/**
+ * A part without the writer's own plan closing it (see {@link OWN_PLAN}): the clause asked before
+ * it, with the part's end mark; undefined when the part has none.
+ */
+export function withoutOwnPlan(question: string): { asked: string; plan: string } | undefined {
+  const own = OWN_PLAN.exec(question);
+  const described = own ? undefined : OWN_DESCRIBED.exec(question);
+  const clause = own?.[0] ?? described?.[1];
+  if (clause === undefined || !PLAN_TIME.test(clause)) return undefined;
+  const at = own ? own.index : described!.index + described![0].length - clause.length;
+  const mark = /[?!.]\s*$/u.exec(clause)?.[0].trim() ?? '';
+  return { asked: question.slice(0, at).trimEnd() + mark, plan: clause.replace(/^,\s*/u, '').trim() };
+}
+
+/**
+ * A relative clause closing the sentence that tells about the writer's own people or things ("für
+ * *unser Kollegium, das ab dem Schuljahr 2025/26 im Ganztag arbeitet*?", "für unsere 9 Honorarkräfte,
+ * die seit …"): group 1 is the clause, from its comma.
+ */
+const OWN_DESCRIBED =
+  /(?<![\p{L}])(?:unser|unsere|unserer|unseren|unserem|unseres|mein|meine|meiner|meinen|meinem|meines)\s+(?:\d[\d.,]*\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(,\s*(?:der|die|das|den|dem|denen)\s[^,;:?!]*[?!.]?\s*)$/iu;
+
 /** True when a part points at a place said before with "dort". */
 export function saysThere(question: string): boolean {
   return LOCATIVE.test(question);

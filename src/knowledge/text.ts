@@ -312,8 +312,16 @@ function cached(cache: Map<string, string>, word: string, compute: (word: string
 /** Snowball German stemmer on folded words ("schulen" → "schul", "beratung" → "berat"). */
 export function stem(foldedWord: string): string {
   if (/^\d+$/.test(foldedWord)) return foldedWord;
+  const own = OWN_STEMS.exec(foldedWord);
+  if (own) return own[1]!;
   return cached(stems, foldedWord, germanStemmer);
 }
+
+/**
+ * Adjectives whose "-lich" the stemmer would cut to another word's stem: "verbindlich" (binding,
+ * prescribed) is not "verbinden" (to join); group 1 is the stem they keep.
+ */
+const OWN_STEMS = /^(verbindlich)(?:e|en|er|es|em)?$/u;
 
 /**
  * Words with no topic meaning in a chat question: greetings, politeness, filler. They are

@@ -198,6 +198,32 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Wir sind ein Kunstverein in Hamm. Wie viel Fördergeld können wir beim KI beantragen?').main.outcome).toBe('none');
   });
 
+  it("should read the writer's own plan closing the asked sentence as their situation, not as a date asked", () => {
+    expect(answered('Familienzentrum Hagen. Kann uns das KI bei Rucksack-Kita unterstützen, wenn wir zum Kita-Jahr 2025/26 damit beginnen?')).toBe('rucksack-kita');
+    expect(answered('Stadt Oberhausen, Sportamt. Ist Sport ein Handlungsfeld der KIs, wenn wir ab April Integrationsangebote in Vereinen fördern wollen?')).toBe('querschnitt');
+    expect(answered('Hebammennetzwerk Kreis Warendorf. Gibt es Fortbildungen für Hebammen, die wir im zweiten Halbjahr für unsere 15 Kolleginnen nutzen könnten?')).toBe('fruehe-bildung-fortbildung');
+    // A relative clause about the writer's own people, or one that names the writer, with its time, is the same.
+    expect(answered('Grundschule Bottrop. Bieten die KIs Fortbildungen für unser Kollegium an, das ab dem Schuljahr 2025/26 im Ganztag arbeitet?')).toBe('schulentwicklung-fortbildung');
+    expect(answered('Schulsozialarbeit Hattingen. Bieten die KIs auch Beratung für Schüler an, die seit dem Schuljahr 2024/25 bei uns sind?')).toBe('schulentwicklung-beratung');
+    // What is asked before the plan still asks its own date or figure; a plan naming no time is what the thing is for.
+    expect(kb.matchMessage('Kita in Bocholt. Wie lange dauert die Fortbildung für Erzieherinnen, wenn wir sie im Herbst für 6 Kolleginnen buchen?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Stadt Kleve. Welche Frist gilt für den Förderantrag, wenn wir im Mai ein KI beantragen wollen?').main.outcome).toBe('none');
+  });
+
+  it('should point a thin question at what someone is reported to have said, not at who said it', () => {
+    expect(answered('Integrationsrat Moers. Unser Vorsitzender sagt, es gebe einen gemeinsamen Erlass für die KIs. Von wem ist der?')).toBe('ki-erlass');
+    expect(answered('Stadtteilbüro Duisburg-Hochfeld. Unsere Quartiersmanagerin sagt, Sozialraumorientierung sei bei den KIs wichtig. Stimmt das?')).toBe('querschnitt-sozialraum');
+    expect(answered('VHS Hagen. Unser Dezernent sagt, für die KIs gebe es einen verbindlichen Rahmen vom Land. Von wem kommt der?')).toBe('ki-erlass');
+    expect(answered('Stadtteilbibliothek Gelsenkirchen-Horst. Unsere Ansprechpartnerin im KI hat erzählt, sie tausche sich regelmäßig mit den anderen KIs in NRW aus. Wer sorgt dafür?')).toBe('laki-austausch');
+  });
+
+  it('should not answer a thin question of who decides or pays leaning on a sentence whose nouns no answer names', () => {
+    expect(kb.matchMessage('Stadt Gelsenkirchen. Das KI soll einen Dolmetscherpool aufbauen. Wer finanziert den?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Moscheeverein in Hamm. Wir möchten einen Sitz im Integrationsrat bekommen. Wer entscheidet das?').main.outcome).not.toBe('answer');
+    expect(kb.matchMessage('Kreis Borken. Unser KI soll zwei neue Stellen bekommen. Wer zahlt die?').main.outcome).not.toBe('answer');
+    expect(kb.matchMessage('Schule in Gelsenkirchen. Wir planen eine Klassenfahrt nach Istanbul. Zahlt das KI da was dazu?').main.outcome).toBe('none');
+  });
+
   it('should read numbered questions on one line as separate questions', () => {
     const result = kb.matchMessage('Hi, 2 Fragen: 1. wer sind die Ansprechpartner bei der LaKI 2. wie lautet die Webseite');
     expect(result.parts.map((part) => part.answer?.id)).toEqual(['laki-ansprechpersonen', 'laki-webseite']);

@@ -79,6 +79,11 @@ describe('stem', () => {
   it('should leave numbers alone', () => {
     expect(stem('5215')).toBe('5215');
   });
+
+  it('should keep "verbindlich" (binding) apart from "verbinden" (to join)', () => {
+    expect(stem('verbindlichen')).toBe(stem('verbindlich'));
+    expect(stem('verbindlichen')).not.toBe(stem('verbinden'));
+  });
 });
 
 describe('isStopword', () => {
