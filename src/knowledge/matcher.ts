@@ -30,6 +30,7 @@ import {
   withoutSendingVerb,
   withoutOwnCounts,
   withoutOwnPlan,
+  withoutOwnAudience,
 } from './questionForms';
 import { PLACE_KIND, QUESTION_KIND_WORDS } from './text';
 import type { MatchResult } from './types';
@@ -300,8 +301,15 @@ export class Matcher {
     // before it still names a topic of its own.
     const planned = withoutOwnPlan(counted);
     const ownPlan = planned && this.namesOwnTopic(planned.asked, reader) ? planned : undefined;
-    const question = ownPlan ? ownPlan.asked : counted;
-    const context = ownPlan ? [...(surroundings.context ?? []), ownPlan.plan] : (surroundings.context ?? []);
+    const planless = ownPlan ? ownPlan.asked : counted;
+    // "Wir suchen Infos zu Rucksack-Kita für unsere Familienzentren.": the writer's own people or
+    // places the thing is for, when the knowledge base knows none of their words, are the writer's
+    // situation, read as context, when what is asked before them names a topic of its own.
+    const audience = withoutOwnAudience(planless);
+    const ownAudience = audience && this.namesOwnAudienceOnly(audience, reader) ? audience : undefined;
+    const question = ownAudience ? ownAudience.asked : planless;
+    const situation = ownPlan ? [...(surroundings.context ?? []), ownPlan.plan] : (surroundings.context ?? []);
+    const context = ownAudience ? [...situation, ownAudience.audience] : situation;
     let analysis = reader.analyze(question);
     let unknown = analysis.readings.filter((reading) => reading.kind === 'unknown');
     let contextAsQuestion = false;
@@ -718,6 +726,12 @@ export class Matcher {
   }
 
   /** True when a text names a topic the knowledge base knows besides the centres and the LaKI themselves. */
+  private namesOwnAudienceOnly(own: { asked: string; audience: string }, reader: TextReader): boolean {
+    const audience = reader.analyze(own.audience);
+    return !this.namesKnownTopic(audience) && audience.readings.some((reading) => reading.kind === 'unknown') && this.namesOwnTopic(own.asked, reader);
+  }
+
+  /** True when a text names a known topic besides question kinds and the actors. */
   private namesOwnTopic(text: string, reader: TextReader): boolean {
     const analysis = reader.analyze(text);
     return analysis.tokens.some((token) => this.index.idf(token) !== undefined && !QUESTION_KINDS.has(token) && !this.actorTokens.has(token));

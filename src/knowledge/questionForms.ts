@@ -66,6 +66,24 @@ export function withoutOwnPlan(question: string): { asked: string; plan: string 
 const OWN_DESCRIBED =
   /(?<![\p{L}])(?:unser|unsere|unserer|unseren|unserem|unseres|mein|meine|meiner|meinen|meinem|meines)\s+(?:\d[\d.,]*\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?(,\s*(?:der|die|das|den|dem|denen)\s[^,;:?!]*[?!.]?\s*)$/iu;
 
+/**
+ * The writer's own people or places the thing asked is for ("Infos zu Rucksack-Kita *für unsere
+ * Familienzentren*", "Können wir *für unsere Familienzentren* das Programm bekommen?"): group 1.
+ */
+const OWN_AUDIENCE =
+  /(?<![\p{L}])((?:für|fuer)\s+(?:unser|unsere|unserer|unseren|unserem|unseres|mein|meine|meiner|meinen|meinem|meines)\s+[\p{L}-]+)(?![\p{L}-])/iu;
+
+/**
+ * A part without the writer's own audience (see {@link OWN_AUDIENCE}): what is asked around it,
+ * and the audience; undefined when the part has none.
+ */
+export function withoutOwnAudience(question: string): { asked: string; audience: string } | undefined {
+  const own = OWN_AUDIENCE.exec(question);
+  if (!own) return undefined;
+  const asked = (question.slice(0, own.index).trimEnd() + ' ' + question.slice(own.index + own[0].length).trimStart()).replace(/\s+([?!.,])/gu, '$1').trim();
+  return { asked, audience: own[1]! };
+}
+
 /** True when a part points at a place said before with "dort". */
 export function saysThere(question: string): boolean {
   return LOCATIVE.test(question);

@@ -64,6 +64,19 @@ const FRAME_TAILS: ReadonlySet<string> = new Set(['bereich', 'thema']);
  */
 const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(['leit', 'haupt', 'kern', 'gesamt', 'grundlegend']);
 
+/**
+ * Stems of words the knowledge base uses in one sense only, whose other kinds are other things:
+ * its "Zentrum" is the integration centre and its "Austausch" the centres' exchange with each
+ * other, its "Ministerium" one of the two ministries, but a "Jugendzentrum", a "Familienzentrum",
+ * a "Schüleraustausch" or a "Familienministerium" is another institution or activity. A compound
+ * ending in one of them that the knowledge base does not use (its own kinds, "Integrationszentrum",
+ * "Erfahrungsaustausch", are known words) is no compound of known words.
+ */
+const SENSE_BOUND_HEADS: ReadonlySet<string> = new Set(['zentrum', 'zentr', 'austausch', 'ministerium', 'ministeri']);
+
+/** Stems of sense-bound words (see {@link SENSE_BOUND_HEADS}) whose compounds they begin are other things too. */
+const SENSE_BOUND_MODIFIERS: ReadonlySet<string> = new Set(['austausch']);
+
 /** Infinitives a conjugated verb or participle may come from ("richtet" → "richten", "gründest" → "gründen"). */
 function infinitives(folded: string): string[] {
   const forms: string[] = [];
@@ -143,7 +156,7 @@ export class WordReader {
       return { kind: 'known', word: stemmed, as: variantStem };
     }
     const parts = this.compoundParts(stemmed);
-    if (parts) return { kind: 'compound', word: stemmed, parts };
+    if (parts && !(this.isOtherKind(parts) && !this.isOwnKind(stemmed))) return { kind: 'compound', word: stemmed, parts };
     const numeric = /\d/.test(stemmed);
     const correction = this.typos.correct(stemmed);
     // A real German word the knowledge base does not use is that word, not a typo of another
@@ -188,6 +201,29 @@ export class WordReader {
     for (let i = 0; i < folded.length - 1; i++) {
       if (folded[i] !== folded[i + 1]) yield folded.slice(0, i) + folded[i + 1] + folded[i] + folded.slice(i + 2);
     }
+  }
+
+  /**
+   * True when a compound's parts make another kind of a sense-bound word: it ends in one
+   * ("Schüleraustausch") or, for the exchange, begins with it ("Austauschprogramm": a programme
+   * for exchanging pupils, not the centres' exchange with each other).
+   */
+  private isOtherKind(parts: readonly string[]): boolean {
+    return SENSE_BOUND_HEADS.has(parts[parts.length - 1]!) || SENSE_BOUND_MODIFIERS.has(parts[0]!);
+  }
+
+  /**
+   * True when a compound ending in a sense-bound head is one of the knowledge base's own kinds
+   * in another form: "Landesministerien" next to the known "Landesministerium".
+   */
+  private isOwnKind(word: string): boolean {
+    for (const head of SENSE_BOUND_HEADS) {
+      const at = word.lastIndexOf(head);
+      if (at <= 0) continue;
+      const modifier = word.slice(0, at);
+      for (const other of SENSE_BOUND_HEADS) if (this.vocabulary.has(modifier + other)) return true;
+    }
+    return false;
   }
 
   /** Known parts of a compound, cached; null when the word is not a compound of known words. */

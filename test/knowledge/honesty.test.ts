@@ -67,4 +67,21 @@ describe('matchMessage: what the flyer does not answer', () => {
     expect(main('Vermittelt ihr Ausbildungsplätze an Jugendliche mit Migrationshintergrund?').outcome).toBe('none');
     expect(main('Was ist die Weitervermittlung guter Praxis?').outcome).toBe('answer');
   });
+
+  it('should decline another kind of the centre, the exchange or a ministry, named by a compound the knowledge base does not use', () => {
+    expect(main('Welche Aufgaben hat ein Familienzentrum?').outcome).toBe('none');
+    expect(main('Wie gründet man ein Stadtteilzentrum?').outcome).toBe('none');
+    expect(main('Was macht ein Gesundheitszentrum?').outcome).toBe('none');
+    expect(main('Wir planen eine Klassenfahrt mit Austausch nach Griechenland. Unterstützt ihr Austauschprogramme?').outcome).toBe('none');
+    expect(main('Unsere Schule plant einen Schüleraustausch mit Izmir. Organisiert das KI auch solche Austauschprogramme?').outcome).toBe('none');
+    // The knowledge base's own kinds stay answered, in any form.
+    expect(main('Welche Landesministerien fördern die Koordinierungsstelle?').answer?.id).toBe('laki-foerderung');
+    expect(main('Gibt es einen Erfahrungsaustausch zwischen den KIs?').answer?.id).toBe('laki-austausch');
+    expect(main('Welche Aufgaben hat ein Kommunales Integrationszentrum?').outcome).toBe('answer');
+  });
+
+  it('should read the writer\'s own unknown people or places a request is for as their situation', () => {
+    expect(main('Wir suchen Infos zu Rucksack-Kita für unsere Familienzentren.').answer?.id).toBe('rucksack-kita');
+    expect(main('Wir suchen Infos zu Rucksack-Kita für unsere Kindergruppen.').answer?.id).toBe('rucksack-kita');
+  });
 });
