@@ -18,9 +18,9 @@ import { choiceNearAnswer, firstSentence, readPart, type PartTrace } from './fol
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
-import { actorOfReferent, actorsNamed, asksForPerson, asksWho, isThin, pointsAtThing, pointsBack, pointsWithAdverb, pointsWithPronoun, referentOf, saysShe } from './pointers';
+import { actorOfReferent, actorsNamed, asksForPerson, asksWho, isThin, namesLaki, pointsAtThing, pointsBack, pointsWithAdverb, pointsWithPronoun, referentOf, saysShe } from './pointers';
 import { findFocus, type FocalPart, type MessagePiece } from './sentences';
-import { isStopword } from './text';
+import { fold, isStopword } from './text';
 import type { ConversationContext, DeclinedMessage, MatchResult, MessageMatch, PartMatch } from './types';
 
 export type { PartTrace } from './followUp';
@@ -31,6 +31,10 @@ export interface MessageTrace {
   readonly parts: readonly PartTrace[];
   readonly match: MessageMatch;
 }
+
+/** Who pays for what a pronoun stands for: "wer bezahlt die?", "who pays for it?". */
+const PAYER_OF_POINTED =
+  /(?:^|[^\p{L}])(?:wer|who)\s+(?:bezahlt|zahlt|finanziert|übernimmt|uebernimmt|pays\s+for|funds|finances)\s+(?:(?:eigentlich|denn|dann|die\s+kosten\s+für|die\s+kosten\s+fuer)\s+)*(?:die|das|den|sie|es|diese|dies|them|it)\s*[?.!]*$/iu;
 
 /** A question that sets itself against what was said before it. */
 const CONTRAST = /^(aber|sondern|jedoch|allerdings|but|however)\b/iu;
@@ -125,6 +129,15 @@ export function explainMessage(
   parts = parts.map((part, index) => {
     const before = index > 0 ? parts[index - 1]!.explanation.result.answer : null;
     if (!before || part.followUp || asked[index]!.actor || !pointsWithPronoun(part.text, isStopword)) return part;
+    // "Welche Erzieherfortbildungen gibt es, und wer bezahlt die?": after a part that names no
+    // actor, the pronoun of a payer question stands for the thing that part asked about, not for
+    // the actor its answer names. Who pays for a thing other than the actors, the knowledge does
+    // not say (as with "wer bezahlt die Fortbildungen?"): declined, the part's choices shown nearby.
+    if (PAYER_OF_POINTED.test(part.text) && actorsNamed(asked[index - 1]!.text).length === 0) {
+      const result = part.explanation.result;
+      const nearby = declined('uncovered-terms', result.candidates, result.answer ? [result.answer] : result.suggestions);
+      return { ...part, why: `${part.why}; asks who pays for what the part before asked about`, explanation: { ...part.explanation, result: nearby } };
+    }
     return readPart(matcher, reader, asked[index]!, before, getEntry);
   });
   // "Welche Programme gibt es in der frühen Bildung, und für wen gibt es da Fortbildungen?": a part
@@ -170,7 +183,9 @@ export function explainMessage(
       parts = [{ text: parts[0]!.text, why: `${parts[0]!.why}; answered when read whole`, context: [], elliptic: false, explanation: whole }];
     }
   }
+  parts = parts.map((part, index) => (index > 0 ? withGapFilled(matcher, reader, part, parts[index - 1]!) : part));
   parts = parts.map((part, index) => (index > 0 ? pointsIntoUnknown(matcher, part, parts[index - 1]!, text) : part));
+  parts = parts.map((part, index) => (index > 0 ? personsOfOtherBody(part, parts[index - 1]!) : part));
   parts = parts.map((part, index) => (index + 1 < parts.length ? frameOfUncovered(part, parts[index + 1]!, text) : part));
   // A loop, not `flatMap`: V8 runs `flatMap` through a generic builtin that costs a few per cent
   // of reading a whole message.
@@ -282,6 +297,55 @@ function pointsIntoUnknown(matcher: Matcher, part: PartTrace, before: PartTrace,
   return { ...part, why: `${part.why}; points at the part before, which the knowledge does not cover`, explanation: { ...part.explanation, result: declinedHere } };
 }
 
+/**
+ * "Was machen die KIs im Elementarbereich und was in der Schule?", "Wer berät Schulen und wer
+ * Kitas?": a part of a question word and a few nouns leaves out the verb (and subject) of the part
+ * before, which asked with the same kind of question word: it is read with them filled in.
+ */
+function withGapFilled(matcher: Matcher, reader: TextReader, part: PartTrace, before: PartTrace): PartTrace {
+  if (part.followUp) return part;
+  const gapped = GAPPED.exec(part.text);
+  const full = gapped ? ASKED_WITH_VERB.exec(before.text) : null;
+  if (!gapped || !full || fold(gapped[1]!) !== fold(full[1]!)) return part;
+  const rest = gapped[2]!.split(/\s+/u);
+  if (rest.length > 4 || !rest.every((word) => /^\p{Lu}/u.test(word) || GAP_WORDS.has(word))) return part;
+  // A phrase after a preposition keeps the subject ("was [machen die KIs] in der Schule?"); a noun
+  // takes its place or the object's ("was [kostet] die LaKI?", "wer [berät] Kitas?").
+  const kept = GAP_PREPOSITIONS.has(rest[0]!) ? full[2]! : full[2]!.split(/\s+/u)[0]!;
+  const text = `${full[1]} ${kept} ${gapped[2]}${gapped[3]}`;
+  const explanation = matcher.explain(text, { context: part.context }, reader);
+  return { ...part, text, why: `${part.why}; leaves out the verb of the part before, filled in`, explanation };
+}
+
+/** A part of a question word and what follows it ("und was in der Schule?"): group 1 the word, 2 the rest, 3 the end mark. */
+const GAPPED = /^\s*(?:und\s+|sowie\s+)?(wer|wen|wem|was|wo|wann)\s+([^,;?!.]+?)\s*([?.!]*)$/iu;
+
+/** A part opening with a question word and its verb, with the subject if an article follows ("Was machen die KIs"). */
+const ASKED_WITH_VERB = /^\s*(wer|wen|wem|was|wo|wann)\s+(\p{Ll}+(?:\s+(?:die|der|das|den|ein|eine)\s+\p{Lu}[\p{L}'-]*)?)(?=[\s,?.!]|$)/iu;
+
+/** Prepositions a gapped part may open with. */
+const GAP_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'im', 'an', 'am', 'auf', 'bei', 'beim', 'für', 'fuer', 'mit', 'zu', 'zum', 'zur', 'von', 'vom', 'über', 'ueber']);
+
+/** Words written small that a gapped part may hold besides nouns: prepositions and articles. */
+const GAP_WORDS: ReadonlySet<string> = new Set([...GAP_PREPOSITIONS, 'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einem', 'einer', 'einen']);
+
+/**
+ * "Welche Ministerien fördern die KIs, und wer ist *dort* Ansprechpartner?": a part asking for a
+ * person *there* asks about the body or place the part before names. The knowledge names people
+ * of the LaKI only: unless one of the two parts names the LaKI, its answer would give the LaKI's
+ * people for someone else's. Declined, that answer shown as a nearby topic.
+ */
+function personsOfOtherBody(part: PartTrace, before: PartTrace): PartTrace {
+  const result = part.explanation.result;
+  if (part.followUp || result.outcome !== 'answer' || !PLACE_POINTER.test(part.text) || !asksForPerson(part.text)) return part;
+  if (namesLaki(part.text) || namesLaki(before.text)) return part;
+  const nearby = declined('uncovered-terms', result.candidates, [result.answer!]);
+  return { ...part, why: `${part.why}; asks for people of what the part before names, which the knowledge does not name`, explanation: { ...part.explanation, result: nearby } };
+}
+
+/** "dort", "there", "bei denen": the place or body a part before named. */
+const PLACE_POINTER = /(?:^|[^\p{L}])(?:[Dd]ort|[Tt]here|bei\s+(?:denen|ihnen))(?=[^\p{L}]|$)/u;
+
 /** True when a declined reading names a thing the knowledge does not know: an unknown noun, or a place of the asker's own. */
 function namesUnknownThing(matcher: Matcher, explanation: Explanation): boolean {
   const result = explanation.result;
@@ -349,6 +413,21 @@ const RELATES_THEM =
  */
 const JOINS_TWO = /\s(?:und|sowie|and)\s/iu;
 
+/** Prepositions that open each of two joined phrases sharing one verb ("per Mail und per Telefon"). */
+const PHRASE_PREPOSITION = String.raw`(?:per|für|fuer|mit|bei|beim|im|in|am|an|zum|zur|über|ueber|for|with|via|by)`;
+
+/**
+ * A part that asks its one question about two prepositional phrases: "Wie erreiche ich die LaKI
+ * per Mail und per Telefon?", "Gibt es Angebote für Schüler und für Eltern?". Each phrase is a few
+ * words without a comma; what comes before them is shared, and so is the end: the mark, and a verb
+ * or particle written small after the second ("für Kommunen und für Schulen *an*?"). (Case matters:
+ * a word written small is no noun, and prepositions inside a sentence are written small.)
+ */
+const JOINED_PHRASE = new RegExp(
+  String.raw`^(.*\S)\s+(${PHRASE_PREPOSITION})\s+([^\s,;]+(?:\s+[^\s,;]+){0,3})\s+(?:und|sowie|and)\s+(?:(?:auch|noch|also)\s+)?(${PHRASE_PREPOSITION})\s+([^\s,;?!.]+(?:\s+[^\s,;?!.]+){0,3}?)((?:\s+\p{Ll}+)?[?.!]*)$`,
+  'u',
+);
+
 /** Two compounds sharing their last part, the first cut short: "Telefon- und Faxnummer". */
 const TRUNCATED_PAIR = /([\p{L}]{2,})-\s+(?:und|oder|sowie|bzw\.?)\s+([\p{L}][\p{L}-]*)/u;
 
@@ -359,7 +438,12 @@ const TRUNCATED_PAIR = /([\p{L}]{2,})-\s+(?:und|oder|sowie|bzw\.?)\s+([\p{L}][\p
  * der LaKI"; the first reads by its own part, which names the thing). Undefined when the part
  * asks for one thing.
  */
-function objectsOf(text: string): string[] | undefined {
+function objectsOf(text: string): JoinedObjects | undefined {
+  const phrases = JOINS_TWO.test(text) && !RELATES_THEM.test(text) ? JOINED_PHRASE.exec(text) : null;
+  if (phrases) {
+    const [, before, first, firstObject, second, secondObject, end = ''] = phrases;
+    return Object.assign([`${before} ${first} ${firstObject}${end}`, `${before} ${second} ${secondObject}${end}`], { whole: true });
+  }
   const joined = JOINS_TWO.test(text) && !RELATES_THEM.test(text) ? JOINED_OBJECT.exec(text) : null;
   const hedged = joined?.[2] !== undefined && asksWhetherItsVerb(joined[1]!);
   if (joined && !hedged && joined[1]!.split(/\s+/u).length >= 2) {
@@ -373,6 +457,9 @@ function objectsOf(text: string): string[] | undefined {
   const [before, after] = [text.slice(0, pair.index), text.slice(pair.index + pair[0].length)];
   return [`${before}${pair[1]}${after}`, `${before}${pair[2]}${after}`];
 }
+
+/** The things a part asks for; `whole` when each is a question of its own, read without the others. */
+type JoinedObjects = string[] & { readonly whole?: boolean };
 
 /**
  * True when what comes before a hedged "und vielleicht die …" asks whether its own verb holds ("Berät
@@ -409,20 +496,25 @@ const LISTED_OBJECT = /^(.*\S),\s+((?:die|den|das|eine|einen|ihre|eure|deren|the
  */
 function splitObjects(matcher: Matcher, reader: TextReader, part: PartTrace): PartTrace[] {
   if (part.followUp) return [part];
-  const objects = objectsOf(part.text) ?? (part.explanation.result.outcome === 'answer' ? undefined : barePairOf(part.text));
+  const objects: JoinedObjects | undefined = objectsOf(part.text) ?? (part.explanation.result.outcome === 'answer' ? undefined : barePairOf(part.text));
   if (!objects) return [part];
-  const [firstText, ...others] = objects as [string, ...string[]];
+  const [firstText, ...others] = objects as unknown as [string, ...string[]];
   const why = `${part.why}; asks for ${objects.length} things joined by "und"`;
   const split: PartTrace[] = [
     { text: firstText, why, context: part.context, elliptic: part.elliptic, explanation: matcher.explain(firstText, { context: part.context, antecedent: part.antecedent }, reader) },
   ];
   // A later thing is read with the first as context: "die Internetseite" after "die Besuchsadresse der LaKI" is the LaKI's.
   for (const text of others) {
-    const context = [...part.context, firstText];
+    // "Wie erreiche ich die LaKI per Telefon?" after "… per Mail?" repeats all it needs: the first would only pull towards its own answer.
+    const context = objects.whole ? part.context : [...part.context, firstText];
     split.push({ text, why, context, elliptic: part.elliptic, explanation: matcher.explain(text, { context }, reader) });
   }
   const answers = split.map((one) => one.explanation.result.answer?.id);
-  if (answers.some((id) => id === undefined) || new Set(answers).size < answers.length) return [part];
+  const answered = answers.filter((id) => id !== undefined);
+  // Questions of their own ("Gibt es Fortbildungen für Hebammen und für Zahnärzte?") are each
+  // answered or declined alone; things that only make sense together must all be answered.
+  const enough = objects.whole ? answered.length > 0 : answered.length === answers.length;
+  if (!enough || new Set(answered).size < answered.length) return [part];
   return split;
 }
 
