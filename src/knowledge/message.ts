@@ -16,6 +16,7 @@ import { opensQuestion } from './clauses';
 import { declined } from './decide';
 import { choiceNearAnswer, firstSentence, readPart, type PartTrace } from './followUp';
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
+import { plainMessage } from './mailText';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
 import { actorOfReferent, actorsNamed, asksForPerson, asksWho, isThin, namesLaki, pointsAtThing, pointsBack, pointsWithAdverb, pointsWithPronoun, referentOf, saysShe } from './pointers';
@@ -110,10 +111,12 @@ function mainOf(parts: readonly PartMatch[]): MatchResult {
 /** Reads a message through every stage; see the module comment. */
 export function explainMessage(
   matcher: Matcher,
-  text: string,
+  message: string,
   conversation: ConversationContext | undefined,
   getEntry: (id: string) => Entry | undefined,
 ): MessageTrace {
+  // Forwarded mails' headers, quotes, salutations and signatures name no topic (see `mailText.ts`).
+  const text = plainMessage(message);
   // Every text the stages read is a piece of the message: its words are found and looked up once.
   const reader = new MessageWords(matcher.analyzer, text);
   const focus = findFocus(text, isStopword, (piece) => matcher.namesKnownTopic(piece, reader));

@@ -15,6 +15,14 @@ const ABBREVIATIONS = new Set([
   'vllt', 'zt', 'tlw', 'ebd', 'anm', 'kath', 'ev', 'st', 'mio', 'tsd', 'jh', 'jhd', 'ref', 'sachb',
 ]);
 
+/**
+ * True when the period at `at` closes a dotted abbreviation of short letter groups ("z.K.", "i.R.d.",
+ * "o.g.", "u.U."): the letters before it follow another period directly, after a letter.
+ */
+function dottedAbbreviation(text: string, at: number, before: string): boolean {
+  return before.length <= 2 && /\p{L}$/u.test(before) && /(?:^|[^\p{L}\p{N}])\p{L}{1,3}\.$/u.test(text.slice(Math.max(0, at - before.length - 6), at - before.length));
+}
+
 /** Abbreviations that close a list ("usw.", "etc."), after which a capital opens a new sentence. */
 const LIST_ENDS = new Set(['usw', 'etc']);
 
@@ -56,6 +64,8 @@ export function splitSentences(message: string): string[] {
 export interface SplitSentence {
   readonly text: string;
   readonly atDash: boolean;
+  /** Whether a list marker ("1.", "b)", "-", "•") opened it. */
+  readonly listItem?: boolean;
 }
 
 /** {@link splitSentences}, telling which sentences a spaced dash ended. */
@@ -65,10 +75,15 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
   const sentences: SplitSentence[] = [];
   const text = message.replace(/\r\n?/g, '\n');
   let start = 0;
+  /** Whether a list marker ("1)") ended right before `start`. */
+  let afterMarker = false;
   const push = (end: number, atDash = false) => {
-    // "1. Was sind …", "b) Mit wem …": a list marker opening a sentence is not part of what is asked.
-    const sentence = text.slice(start, end).trim().replace(LEADING_LIST_MARKER, '');
-    if (sentence) sentences.push({ text: sentence, atDash });
+    // "1. Was sind …", "b) Mit wem …", "- Adresse": a list marker opening a sentence is not part of what is asked.
+    const raw = text.slice(start, end).trim();
+    const sentence = raw.replace(LEADING_LIST_MARKER, '').replace(BULLET, '');
+    const listItem = afterMarker || sentence !== raw;
+    afterMarker = false;
+    if (sentence) sentences.push(listItem ? { text: sentence, atDash, listItem } : { text: sentence, atDash });
   };
   // Character codes, not one-character strings: a message with a dash or quotes is a two-byte
   // string, whose characters would each become a new string.
@@ -93,6 +108,7 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
       if (marker !== undefined) {
         push(marker);
         start = i + 1;
+        afterMarker = true;
       }
       continue;
     }
@@ -144,6 +160,8 @@ export function splitMarkedSentences(message: string): SplitSentence[] {
         (DATE_END.test(text.slice(Math.max(start, i - 6), i + 1)) || numberAfterNoun(text.slice(Math.max(start, i - 30), i - before!.length))) &&
         opensSentenceAfter(text, i + 1);
       if (folded !== undefined && !endsList && !endsDate && (ABBREVIATIONS.has(folded) || dayNumber)) continue;
+      // "z.K.", "s.u.", "i.R.d.", "o.g.": the last period of a dotted abbreviation, unless a question opens after it.
+      if (before !== undefined && dottedAbbreviation(text, i, before) && !opensQuestionAfter(text, i + 1)) continue;
     }
     while (i + 1 < text.length && isEndMark(text.charCodeAt(i + 1))) i++;
     push(i + 1);
@@ -312,6 +330,9 @@ function nextListItem(sentence: string, number: string): boolean {
 }
 
 /** A list marker ("1.", "2)", "b)") opening a sentence, before a word. */
+/** A bullet opening a line of a list ("- Aufgaben", "• Adresse"). */
+const BULLET = /^[-–•*·]\s+(?=\p{L})/u;
+
 const LEADING_LIST_MARKER = /^(?:\d{1,2}|[a-e])[.)]\s+(?=\p{L})/u;
 
 /**

@@ -188,6 +188,12 @@ function handsOn(intro: string): boolean {
 /** Most words of a bare phrase asked with a "?" ("mailadresse der laki?"). */
 const BARE_PHRASE_WORDS = 6;
 
+/** A phrase of a few words that is no statement: it does not open with a subject pronoun ("Besuchsadresse", "Aufgaben der LaKI"). */
+function isBarePhrase(text: string): boolean {
+  const phraseWords = words(text);
+  return phraseWords.length > 0 && phraseWords.length <= BARE_PHRASE_WORDS && !SUBJECT_PRONOUNS.has(phraseWords[0]!);
+}
+
 /**
  * Finds what a message asks. Questions (a "?" or a question word/verb at the start), requests
  * ("ich brauche …") and indirect questions (", welches Dezernat …") are asked parts; courtesy
@@ -226,6 +232,10 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   const afterDash = new Set<MessagePiece>();
   const marked = splitMarkedSentences(message);
   const sentences = marked.map((sentence) => sentence.text);
+  /** Bare phrases listed under a sentence that introduces them ("bitte um Info zu: / 1. Aufgaben der LaKI / 2. Besuchsadresse"). */
+  const listed: MessagePiece[] = [];
+  /** Whether the sentences before, back to one ending in ":", are all items of a list. */
+  let listOpen = false;
   sentences.forEach((sentence, sentenceIndex) => {
     const asks = ASKING_END.test(sentence) || asksOnAfterDash(marked, sentenceIndex);
     /** The message's last (or only) sentence with no end mark at all: a question typed without its "?". */
@@ -288,6 +298,9 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       if (index === 0 && sentenceIndex > 0 && marked[sentenceIndex - 1]!.atDash && opens === 'interrogative') afterDash.add(piece);
       pieces.push(piece);
     });
+    const item = pieces.length === firstOfSentence + 1 ? pieces.at(-1) : undefined;
+    if (listOpen && marked[sentenceIndex]!.listItem && item?.why === A_STATEMENT && isBarePhrase(item.text)) listed.push(item);
+    listOpen = sentence.trimEnd().endsWith(':') || (listOpen && marked[sentenceIndex]!.listItem === true);
     // "moin, mailadresse der laki?": a sentence with a "?" whose only clause with topic words is
     // its last, after a greeting, asks for that clause when it is a bare phrase, not a statement
     // ("hallo, ich habe von einem Programm gehört, irgendwas mit Rucksack??").
@@ -302,6 +315,11 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       }
     }
   });
+  // "Für die Sitzung bitte ich um Info zu: / 1. Aufgaben der Koordinierungsstelle / 2. Besuchsadresse":
+  // each bare phrase of a list that a sentence introduces is asked.
+  if (listed.length >= 2) {
+    for (const item of listed) pieces[pieces.indexOf(item)] = { text: item.text, role: 'question', why: 'an item of a list a sentence introduces (":")' };
+  }
   // "Wir überlegen, wie wir die freien Träger einbinden. … Ist das direkt ein Ministerium?": next to
   // a direct question, or to an indirect one handed to the reader ("Ich wüsste gern, ob …"), an
   // indirect one that nobody hands to the reader is what the writer weighs.

@@ -343,7 +343,7 @@ const CHAT_FILLERS = [
   'wusste', 'gewusst', 'mitteilen', 'mitteilt', 'auskunft', 'auskunfte', 'angaben', 'nett',
   'dankbar', 'hilfreich', 'verraten', 'raussuchen', 'heraussuchen', 'fehlt', 'fehlen',
   // Abbreviations of chat and office German that name no topic.
-  'bzgl', 'bezuglich', 'betreffend', 'betreffs', 'ggf', 'ggfs', 'evtl', 'bzw', 'usw', 'etc', 'zb', 'erklart', 'erklaert',
+  'bzgl', 'bezuglich', 'betreffend', 'betreffs', 'ggf', 'ggfs', 'evtl', 'lt', 'zzgl', 'bzw', 'usw', 'etc', 'zb', 'erklart', 'erklaert',
   'please', 'the', 'is', 'are', 'what', 'of', 'to', 'for', 'a', 'an', 'and', 'in', 'on', 'do', 'does',
   'can', 'i', 'you', 'me', 'my', 'how', 'which', 'tell', 'about', 'there', 'we', 'our', 'it',
   // Question words that only say what kind of fact is asked; the sentence stage reads them.

@@ -24,6 +24,12 @@ describe('matchMessage: what the flyer does not answer', () => {
     expect(main('Wir wollen ein KI einrichten. Wer entscheidet das?').answer?.id).toBe('ki-ausgestaltung-vor-ort');
   });
 
+  it('should decline who heads an office\'s department, but not a question the department head asks', () => {
+    expect(main('Wer ist bei der Bezirksregierung Arnsberg der Dezernent für Dez. 37?').outcome).toBe('none');
+    expect(main('Der Dezernent möchte wissen, wer die LaKI fördert.').answer?.id).toBe('laki-foerderung');
+    expect(main('lt. Dezernent soll das KI auch Schulen beraten, stimmt das?').answer?.id).toBe('schulentwicklung-beratung');
+  });
+
   it('should decline a thin frame whose "ob" clause, or what it decides, the knowledge does not cover', () => {
     expect(main('Wer entscheidet, ob unser KI einen Beirat bekommt?').outcome).toBe('none');
     expect(main('Wer entscheidet, ob unser KI mehr Stellen bekommt?').outcome).toBe('none');

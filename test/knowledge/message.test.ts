@@ -22,6 +22,39 @@ describe('matchMessage', () => {
     expect(answerText(result.main.answer!)).toMatch(/Dezernat 37|Dez\. 37/);
   });
 
+  it('should answer what the writer asks under a quoted mail, not the quoted question', () => {
+    const quoted = '> Sind Senioren mit Migrationshintergrund ein Thema?\n> Und die Altenhilfe?\nWer unterstützt Unternehmer mit Migrationshintergrund?';
+    expect(answered(quoted)).toBe('querschnitt-unternehmer');
+    const forwarded = '-----Ursprüngliche Nachricht-----\nVon: Amt 40\nBetreff: Frage Lernmaterial?\nGibt es Fortbildungen für Hebammen?';
+    expect(kb.matchMessage(forwarded).parts).toHaveLength(1);
+  });
+
+  it('should decline an unanswerable question under a quoted mail whose question the knowledge answers', () => {
+    expect(kb.matchMessage('> Welche Ministerien fördern die LaKI?\n> Das MAIS und das MSW.\nWie hoch ist die Förderung pro Jahr?').main.outcome).toBe('none');
+    expect(kb.matchMessage('> Wo sitzt die LaKI?\n> Ruhrallee 9 in Dortmund.\nGibt es dort einen Aufzug?').main.outcome).toBe('none');
+  });
+
+  it('should not read a signature under the closing greeting as context', () => {
+    const message = 'Sehr geehrte Damen und Herren,\nwelche Ministerien fördern die LaKI?\nMit freundlichen Grüßen\ni.A. Müller\nSachgebiet 51.2 Integration und Bildung';
+    const [part] = kb.explainMessage(message).parts;
+    expect(part!.context).toEqual([]);
+    expect(answered(message)).toBe('laki-foerderung');
+  });
+
+  it('should read a dictated message by the marks its words name', () => {
+    expect(answered('hallo frage zum ki punkt wer berät uns beim aufbau fragezeichen')).toBe('laki-beratung-kommunen');
+    expect(answered('frage an die laki doppelpunkt wer fördert euch eigentlich fragezeichen')).toBe('laki-foerderung');
+  });
+
+  it('should answer a question put in parentheses inside a statement', () => {
+    expect(answered('Für die Vorlage im Ausschuss (wo sitzt die LaKI eigentlich?) brauche ich noch ein paar Infos.')).toBe('laki-besuchsadresse');
+  });
+
+  it('should read past an @-mention and the source after "lt."', () => {
+    expect(answered('@LaKI-Assistent wer gibt den Rahmen für die Integrationszentren vor?')).toBe('ki-erlass');
+    expect(answered('lt. Dezernent soll das KI auch Schulen beraten, stimmt das?')).toBe('schulentwicklung-beratung');
+  });
+
   it('should not decline for a forward term in a context sentence, but for one in the question', () => {
     expect(answered('Die Frist habe ich schon notiert. Wie lautet die Telefonnummer der LaKI?')).toBe('laki-telefon');
     expect(kb.matchMessage('Bis wann läuft die Antragsfrist für ein Integrationszentrum?').main.outcome).toBe('none');

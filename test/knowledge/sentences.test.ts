@@ -11,6 +11,7 @@ describe('splitSentences', () => {
     ['Mein Chef fragt nach der Frist – dafür brauche ich die Telefonnummer der LaKI.', ['Mein Chef fragt nach der Frist', 'dafür brauche ich die Telefonnummer der LaKI.']],
     ['Übergang Schule – Beruf?', ['Übergang Schule – Beruf?']],
     ['Zeile eins\nZeile zwei', ['Zeile eins', 'Zeile zwei']],
+    ['Frage i.R.d. Konzepts: wer berät die Kommunen z.K. u.a. bei der Einrichtung?', ['Frage i.R.d. Konzepts:', 'wer berät die Kommunen z.K. u.a. bei der Einrichtung?']],
     ['hi, 1) was machen die KIs für Schulen 2) und was beim Übergang?', ['hi,', 'was machen die KIs für Schulen', 'und was beim Übergang?']],
     ['Die Adresse (Ruhrallee 9) habe ich. a) Wer ist das?', ['Die Adresse (Ruhrallee 9) habe ich.', 'Wer ist das?']],
     ['1. Was sind die Kernaufgaben?\n2. Mit wem arbeitet sie zusammen?', ['Was sind die Kernaufgaben?', 'Mit wem arbeitet sie zusammen?']],
@@ -64,6 +65,11 @@ describe('findFocus', () => {
     expect(result.parts.map((part) => part.text)).toEqual(['Welches Dezernat ist die Koordinierungsstelle?']);
     expect(result.parts[0]!.context).toEqual(['ich bin neu in der Kreisverwaltung Unna.']);
     expect(result.pieces.map((piece) => piece.role)).toEqual(['context', 'context', 'question', 'courtesy']);
+  });
+
+  it('should ask each bare phrase of a list that a sentence introduces', () => {
+    const result = focus('Für die Sitzung bitte ich um kurze Info zu:\n1. Aufgaben der Koordinierungsstelle\n- Besuchsadresse');
+    expect(result.parts.map((part) => part.text)).toEqual(['Aufgaben der Koordinierungsstelle', 'Besuchsadresse']);
   });
 
   it('should find a question asked without a comma and leave a following statement as context', () => {
