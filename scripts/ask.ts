@@ -37,6 +37,7 @@ function round(value: number): number {
 /** Every stage's result as plain JSON. */
 function stages(trace: MessageTrace): unknown {
   return {
+    typed: trace.typed,
     sentencesAndFocus: trace.pieces,
     parts: trace.parts.map(({ text, why, context, leansOn, elliptic, followUp, explanation }) => {
       const { analysis, scored, result, contextTokens, contextAsQuestion } = explanation;

@@ -28,6 +28,8 @@ export type { PartTrace } from './followUp';
 
 /** Every stage's result for one message. */
 export interface MessageTrace {
+  /** What the writer typed, without pasted mail's headers, quotes and signature (stage 0, `mailText.ts`). */
+  readonly typed: string;
   readonly pieces: readonly MessagePiece[];
   readonly parts: readonly PartTrace[];
   readonly match: MessageMatch;
@@ -200,7 +202,7 @@ export function explainMessage(
   const declinedAll = focus.parts.length > 0 && partMatches.every((part) => part.outcome === 'none');
   const declinedMessage = declinedAll ? declinedSummary(matcher, text, parts) : undefined;
   const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}), ...(declinedMessage ? { declined: declinedMessage } : {}) };
-  return { pieces: focus.pieces, parts, match };
+  return { typed: text, pieces: focus.pieces, parts, match };
 }
 
 /**

@@ -27,6 +27,8 @@ describe('matchMessage', () => {
     expect(answered(quoted)).toBe('querschnitt-unternehmer');
     const forwarded = '-----Ursprüngliche Nachricht-----\nVon: Amt 40\nBetreff: Frage Lernmaterial?\nGibt es Fortbildungen für Hebammen?';
     expect(kb.matchMessage(forwarded).parts).toHaveLength(1);
+    // The trace (`npm run ask -- --json`) shows what was read as typed.
+    expect(kb.explainMessage(forwarded).typed).toBe('Gibt es Fortbildungen für Hebammen?');
   });
 
   it('should decline an unanswerable question under a quoted mail whose question the knowledge answers', () => {
