@@ -210,7 +210,9 @@ const NONE: readonly never[] = Object.freeze([]);
 const NOUN_ENDING = /^[a-z]{2,}(?:amt|amter|amts|ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tat|taten|ium|ien|ion|ionen|stelle|stellen)$/;
 
 /** Particles of separable verbs, which German moves to the end of the clause. */
-const SEPARABLE_PARTICLES = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'dar', 'ein', 'fest', 'fort', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen']);
+const SEPARABLE_PARTICLES = new Set([
+  'ab', 'an', 'auf', 'aus', 'bei', 'dar', 'ein', 'fest', 'fort', 'her', 'heraus', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen', 'sicher', 'neu',
+]);
 
 /**
  * The clause of each word, where a separable particle before "und/oder" ends its clause as a
@@ -588,10 +590,13 @@ export class Analyzer {
       if (REACHING.has(word.last) && reachesAudience(words, clauses, index)) continue;
       const casing = casings[index]!;
       const particle = particles?.get(clauses[index]!);
+      // "Wer stellt den sicher?": the particle closing the clause belongs to its verb; unknown as a word of its own, it names nothing asked.
+      const closesClause = particle !== undefined && word.last === particle && (index + 1 === words.length || clauses[index + 1] !== clauses[index]);
       for (let i = 0; i < word.content.length; i++) {
         const part = word.content[i]!;
         const read = particle ? this.partReading(this.words.read(part, particle)) : (word.readings[i] ??= this.partReading(this.words.read(part)));
         const reading = read.reading;
+        if (closesClause && reading.kind === 'unknown') continue;
         // "Liste mir die Aufgaben auf" is the verb "auflisten", not the noun "Liste" a forward term names.
         if (particle && reading.kind === 'known' && reading.as !== part.stem) terms.fill(undefined, firstTerm);
         readings.push(reading.kind === 'unknown' && reading.casing !== casing ? { ...reading, casing } : reading);

@@ -7,6 +7,7 @@
  */
 import { coverageOf, type Explanation, type Matcher, type TextReader, type Topic } from './matcher';
 import { answerText } from './answerText';
+import { answerGives, asksBeyond, type BeyondAsk } from './beyond';
 import { isTopicWord, words } from './chatWords';
 import type { Entry } from './schema';
 import { actorNamed, actorOfLastAnswer, actorsNamed, asksToExplain, firstActorNamed, leansBack, namesLaki } from './pointers';
@@ -88,9 +89,19 @@ export function readPart(
     const declinedHere = { ...trace.explanation, result: declined('uncovered-terms', trace.explanation.result.candidates) };
     return traceOf({ ...part, why: `${part.why}; asks which ones exactly, and the last answer names them only as a group` }, trace.elliptic, declinedHere);
   }
+  // "Wer fördert die LaKI?" – "und warum?", "und danach?", "und wie genau?": the last answer again,
+  // which does not give the reason, the next step or the detail asked: the knowledge does not say.
+  const beyond = topic && trace.explanation.result.answer?.id === topic.id ? asksBeyond(part.text) : undefined;
+  if (topic && beyond && !answerGives(beyond, answerText(topic))) {
+    const declinedHere = { ...trace.explanation, result: declined('uncovered-terms', trace.explanation.result.candidates) };
+    return traceOf({ ...part, why: `${part.why}; asks ${BEYOND_WHAT[beyond]}, which the last answer does not give` }, trace.elliptic, declinedHere);
+  }
   if (topic) return explainedTerm(matcher, part, topic, trace) ?? trace;
   return trace;
 }
+
+/** What a {@link BeyondAsk} asks, for a trace's reason. */
+const BEYOND_WHAT: Record<BeyondAsk, string> = { reason: 'a reason', sequence: 'what comes next', detail: 'more detail', person: 'what a person named does' };
 
 /**
  * "Wer wird von den KIs vernetzt?" – "was heißt Migrantenselbstorganisation?": asked what a word of

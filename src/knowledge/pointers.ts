@@ -390,15 +390,44 @@ function standsFor(list: readonly string[], isStopword: (word: string) => boolea
 }
 
 /** Where a demonstrative stands for a thing (see {@link standsFor}), or -1. */
+/**
+ * Particles of separable verbs, folded, that German moves to the end of the clause: "Wer baut den
+ * *auf*?", "Wer stellt den *sicher*?", "Wer gibt den *heraus*?".
+ */
+const VERB_PARTICLES: ReadonlySet<string> = new Set([
+  'ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'fort', 'her', 'heraus', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei',
+  'weiter', 'zu', 'zuruck', 'zusammen', 'sicher', 'bereit', 'dar', 'neu', 'durch', 'hinaus', 'heran', 'voran',
+]);
+
+/** Modal verbs, folded, whose infinitive German moves to the end of the clause ("Was sollen die *erreichen*?"). */
+const MODALS: ReadonlySet<string> = new Set([
+  'soll', 'sollen', 'sollte', 'sollten', 'will', 'wollen', 'wollte', 'wollten', 'kann', 'konnen', 'konnte', 'konnten',
+  'muss', 'mussen', 'musste', 'mussten', 'darf', 'durfen', 'mochten', 'wird', 'werden',
+]);
+
+/**
+ * True when the word at `index` ends the piece as the particle of a separable verb ("Wer baut den
+ * *auf*?"), or as the infinitive of a modal verb before it ("Was sollen die *erreichen*?").
+ */
+function endsWithVerbParticle(list: readonly string[], index: number): boolean {
+  if (index !== list.length - 1) return false;
+  const last = list[index]!;
+  return VERB_PARTICLES.has(last) || (/(?:en|ern|eln)$/u.test(last) && list.slice(0, index - 1).some((word) => MODALS.has(word)));
+}
+
 function standingAt(list: readonly string[], isStopword: (word: string) => boolean): number {
   return list.findIndex(
     (word, index) =>
       (DEMONSTRATIVES.has(word) || (word === 'dem' && FIELDS.has(list[index + 1] ?? ''))) &&
       index > 0 &&
       // "den" is mostly an article before an inflected adjective ("bei den neuen Familien"): it
-      // stands alone only at the end or before a particle ("Wer organisiert den eigentlich?").
-      (word !== 'den' || index === list.length - 1 || PARTICLES.has(list[index + 1]!)) &&
-      (index === list.length - 1 || (isStopword(list[index + 1]!) && !ARTICLE_FILLERS.has(list[index + 1]!) && !compoundLetter(list[index + 1]!)) || REFERRING_NOUNS.has(list[index + 1]!)) &&
+      // stands alone only at the end or before a particle ("Wer organisiert den eigentlich?"), or
+      // before the particle of a separable verb that ends the piece ("Wer baut den auf?").
+      (word !== 'den' || index === list.length - 1 || PARTICLES.has(list[index + 1]!) || endsWithVerbParticle(list, index + 1)) &&
+      (index === list.length - 1 ||
+        (isStopword(list[index + 1]!) && !ARTICLE_FILLERS.has(list[index + 1]!) && !compoundLetter(list[index + 1]!)) ||
+        REFERRING_NOUNS.has(list[index + 1]!) ||
+        endsWithVerbParticle(list, index + 1)) &&
       !INTERROGATIVES.has(list[index + 1] ?? ''),
   );
 }

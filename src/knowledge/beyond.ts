@@ -1,0 +1,52 @@
+/**
+ * Follow-ups that ask beyond what the last answer says (read in `followUp.ts`): a reason ("und
+ * warum?"), what comes next ("und danach?"), more detail ("und wie genau?", "ok, und im Sport
+ * konkret?") or what a person it names does ("was macht Herr Buchholt?"). Read with the last
+ * answer's topic such a part finds that answer again, which tells nothing new: unless the answer
+ * gives what is asked (a reason it states), the knowledge does not say.
+ */
+import { INTERROGATIVES, words } from './chatWords';
+
+/** What a follow-up asks beyond the last answer. */
+export type BeyondAsk = 'reason' | 'sequence' | 'detail' | 'person';
+
+/** Words asking a reason, folded. */
+const REASON = new Set(['warum', 'wieso', 'weshalb', 'weswegen', 'why']);
+
+/** Words asking what comes next or first, folded ("danach" as "according to it" asks no time, but then the answer differs). */
+const SEQUENCE = new Set(['danach', 'anschliessend', 'hinterher', 'spater', 'davor', 'vorher', 'zuerst', 'zunachst', 'afterwards', 'next']);
+
+/** Words asking for more detail, folded; "im Einzelnen", "im Detail" as two words. */
+const DETAIL = new Set(['genau', 'genauer', 'konkret', 'konkreter', 'naher', 'ausfuhrlicher', 'detailliert', 'exactly', 'specifically']);
+const DETAIL_PHRASE = /(?:^|\s)(?:im\s+(?:einzelnen|detail)|in\s+detail)(?=\s|$)/u;
+
+/** Question words a detail follow-up may open with: how, or none ("und im Sport konkret?"). Others ask a fact of their own ("gegenüber wem genau?"). */
+const HOW = new Set(['wie', 'how']);
+
+/** Asking what something is called or means ("wie heißt das Gesetz genau?"): the answer names it. */
+const NAMING = new Set(['heisst', 'heissen', 'hiess', 'lautet', 'lauten', 'nennt', 'nennen', 'name', 'bedeutet', 'gemeint', 'called', 'mean', 'means']);
+
+/** "Herr Buchholt", "Frau Rimbach", "Dr. Buchholt": a person named by title, folded. */
+const TITLES = new Set(['herr', 'herrn', 'frau', 'dr', 'mr', 'mrs', 'ms']);
+
+/** What a named person does or is responsible for: "was macht …", "wofür ist … zuständig", folded. */
+const ROLE = new Set(['macht', 'tut', 'wofur', 'zustandig', 'aufgabe', 'aufgaben', 'does', 'responsible']);
+
+/** What the part asks beyond what it names, if anything (see the file comment). */
+export function asksBeyond(text: string): BeyondAsk | undefined {
+  const list = words(text);
+  if (list.some((word) => REASON.has(word))) return 'reason';
+  if (list.some((word) => SEQUENCE.has(word))) return 'sequence';
+  if (list.some((word, index) => TITLES.has(word) && index + 1 < list.length) && list.some((word) => ROLE.has(word))) return 'person';
+  const asked = list.filter((word) => INTERROGATIVES.has(word));
+  if (asked.every((word) => HOW.has(word)) && !list.some((word) => NAMING.has(word)) && (list.some((word) => DETAIL.has(word)) || DETAIL_PHRASE.test(list.join(' ')))) return 'detail';
+  return undefined;
+}
+
+/** A reason or purpose an answer states: "weil", "deshalb", "damit", "mit dem Ziel", "um … zu". */
+const STATES_REASON = /(?<!\p{L})(?:weil|denn|deshalb|deswegen|daher|darum|damit|ziel|zielt|um\s+(?:\p{L}+\s+){0,6}zu\s+\p{L})/iu;
+
+/** True when an answer gives what `asked` asks: only a reason can an answer state in passing. */
+export function answerGives(asked: BeyondAsk, answer: string): boolean {
+  return asked === 'reason' && STATES_REASON.test(answer);
+}
