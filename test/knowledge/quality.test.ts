@@ -42,16 +42,16 @@ const laterTuningSets = [
   ['real-messages-18.yaml', 93, 2],
   // Written at the start of 7 December's second session, emphasis on long messages whose question is thin
   // or points into the context, and on honesty; 77 right and 4 confident wrong parts/turns at first sight, 84 and 2 at its end.
-  ['real-messages-19.yaml', 84, 2],
+  ['real-messages-19.yaml', 85, 2],
   // Written in 7 December's second session, emphasis on follow-up conversations (40) and messages with
   // several questions (25); 79 right and 14 confident wrong parts/turns at first sight, 85 and 9 at its end.
-  ['real-messages-20.yaml', 87, 8],
+  ['real-messages-20.yaml', 88, 7],
   // Written at the start of 7 December's third session, emphasis on honesty near covered topics (30
   // unanswerable) and follow-ups (30); 77 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-21.yaml', 85, 3],
+  ['real-messages-21.yaml', 86, 3],
   // Written in 7 December's third session, emphasis on long messages with context from many professions
   // (50), English (15) and follow-ups (15); 80 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-22.yaml', 87, 3],
+  ['real-messages-22.yaml', 88, 3],
   // Written at the start of 7 December's fourth session, emphasis on long messages whose question is thin or
   // a request (35) and on follow-ups (25); 74 right and 3 confident wrong parts/turns at first sight, 80 and 2 at its end.
   ['real-messages-23.yaml', 83, 2],
@@ -63,11 +63,11 @@ const laterTuningSets = [
   ['real-messages-25.yaml', 81, 2],
   // Written at the start of 7 December's seventh session, emphasis on long messages whose question comes first or as a
   // wish, with rhetorical questions and the writer's own figures in the context, and on near-miss unanswerable ones; 77 right and 11 confident wrong parts/turns at first sight, 89 and 3 at its end.
-  ['real-messages-26.yaml', 89, 3],
+  ['real-messages-26.yaml', 90, 2],
   // Written at the start of 7 December's eighth session, emphasis on writers from clubs and institutions whose decisive
   // word sits outside the asked sentence, everyday English, follow-ups after declined turns and near-misses using
-  // flyer words in another sense; 71 right and 9 confident wrong parts/turns at first sight.
-  ['real-messages-27.yaml', 71, 9],
+  // flyer words in another sense; 71 right and 9 confident wrong parts/turns at first sight, 83 and 7 at its end.
+  ['real-messages-27.yaml', 83, 7],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
@@ -89,7 +89,7 @@ const heldOut = [
   ['real-messages-holdout-8.yaml', 97, 3, 1],
   // Written at the start of 6 December's fourth session, measured on arrival on the code of
   // that session's start (92 right, 6 confident wrong parts/turns; 93 at its end), never read.
-  ['real-messages-holdout-9.yaml', 94, 6, 2],
+  ['real-messages-holdout-9.yaml', 95, 5, 2],
   // Written at the start of 6 December's fifth session, measured on arrival on the code of that
   // session's start (102 right, 1 confident wrong part/turn), never read.
   ['real-messages-holdout-10.yaml', 103, 1, 0],
@@ -104,27 +104,27 @@ const heldOut = [
   ['real-messages-holdout-12.yaml', 116, 0, 1],
   // Written at the start of 7 December's second session, measured on arrival on the code of that
   // session's start (98 right, 5 confident wrong parts/turns, 2 of 25 unanswerable not declined; 99 at its end), never read.
-  ['real-messages-holdout-13.yaml', 101, 5, 2],
+  ['real-messages-holdout-13.yaml', 102, 5, 2],
   // Written at the start of 7 December's third session, measured on arrival on the code of that
   // session's start (104 right, 5 confident wrong parts/turns, all 25 unanswerable declined), never read.
   ['real-messages-holdout-14.yaml', 104, 5, 0],
   // Written at the start of 7 December's fourth session, measured on arrival on the code of that
   // session's start (102 right, 4 confident wrong parts/turns, 2 of 25 unanswerable not declined), never read.
-  ['real-messages-holdout-15.yaml', 104, 4, 2],
+  ['real-messages-holdout-15.yaml', 105, 3, 1],
   // Written at the start of 7 December's fifth session, measured on arrival on the code of that
   // session's start (107 right, 1 confident wrong part/turn, all 25 unanswerable declined), never read.
-  ['real-messages-holdout-16.yaml', 108, 1, 0],
+  ['real-messages-holdout-16.yaml', 109, 1, 0],
   // Written at the start of 7 December's sixth session, measured on arrival on the code of that
   // session's start (96 right, 9 confident wrong parts/turns, 2 of 25 unanswerable not declined; 97 at its end;
   // 100, 7 and 1 at the end of the seventh), never read.
   ['real-messages-holdout-17.yaml', 100, 7, 1],
   // Written at the start of 7 December's seventh session, measured on arrival on the code of that
-  // session's start (96 right, 2 confident wrong parts/turns, 1 of 25 unanswerable not declined; 98 at its end), never read.
-  ['real-messages-holdout-18.yaml', 98, 2, 1],
+  // session's start (96 right, 2 confident wrong parts/turns, 1 of 25 unanswerable not declined; 98 at its end, 99 at the end of the eighth), never read.
+  ['real-messages-holdout-18.yaml', 99, 2, 1],
   // Written at the start of 7 December's eighth session (office writing: forwarded e-mails, signatures, numbered
   // questions, abbreviations, dictation), measured on arrival on the code of that session's start (97 right,
-  // 7 confident wrong parts/turns, 2 of 25 unanswerable not declined), never read.
-  ['real-messages-holdout-19.yaml', 97, 7, 2],
+  // 7 confident wrong parts/turns, 2 of 25 unanswerable not declined; 97 and 6 at its end), never read.
+  ['real-messages-holdout-19.yaml', 97, 6, 2],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
