@@ -200,8 +200,12 @@ export function explainMessage(
   const partMatches: PartMatch[] = parts.map((part) => partMatch(part.explanation.result, part.text));
   const followUp = parts.find((part) => part.followUp)?.followUp;
   const declinedAll = focus.parts.length > 0 && partMatches.every((part) => part.outcome === 'none');
-  const declinedMessage = declinedAll ? declinedSummary(matcher, text, parts) : undefined;
-  const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}), ...(declinedMessage ? { declined: declinedMessage } : {}) };
+  const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };
+  // Read only by the bot, to keep for the next turn: worked out when asked for (it reads the whole message again).
+  if (declinedAll) {
+    let summary: DeclinedMessage | undefined;
+    Object.defineProperty(match, 'declined', { enumerable: true, get: () => (summary ??= declinedSummary(matcher, text, parts)) });
+  }
   return { typed: text, pieces: focus.pieces, parts, match };
 }
 

@@ -23,7 +23,8 @@ const OWN_COUNT =
 
 /** A part without the counts of the writer's own things (see {@link OWN_COUNT}); the part itself when it has none. */
 export function withoutOwnCounts(question: string): string {
-  return question.replace(OWN_COUNT, '$1');
+  // Most parts have no digit, and the pattern tries every position.
+  return /\d/u.test(question) ? question.replace(OWN_COUNT, '$1') : question;
 }
 
 /**
@@ -273,9 +274,11 @@ export function askedForwardTerms(question: string, terms: readonly string[]): r
   if (AMOUNT_NOUN.test(question)) asked = [...asked, AMOUNT_TERM];
   if (FOUNDED.test(question)) asked = [...asked, FOUNDING_TERM];
   if (RHYTHM.test(question) && MEETING.test(question)) asked = [...asked, RHYTHM_TERM];
-  if (asksStill(question)) asked = [...asked, STILL_TERM];
-  if (WHICH_OF_THEM.test(question)) asked = [...asked, WHICH_OF_THEM_TERM];
-  if (MEDIATING.test(question) && PLACED.test(question)) asked = [...asked, PLACEMENT_TERM];
+  // Plain substring tests first: the Unicode patterns below cost more than the whole rest of most parts.
+  const lower = question.toLowerCase();
+  if ((lower.includes('noch') || lower.includes('stand') || lower.includes('still')) && asksStill(question)) asked = [...asked, STILL_TERM];
+  if ((lower.includes('wer') || lower.includes('which')) && WHICH_OF_THEM.test(question)) asked = [...asked, WHICH_OF_THEM_TERM];
+  if (lower.includes('vermit') && MEDIATING.test(question) && PLACED.test(question)) asked = [...asked, PLACEMENT_TERM];
   return asked;
 }
 
