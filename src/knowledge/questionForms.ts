@@ -235,6 +235,11 @@ export const PLACEMENT_TERM = 'a placement';
 const WHICH_OF_THEM =
   /(?:^|[^\p{L}])wer\s+(?:davon|von\s+(?:ihnen|denen|euch|den\s+dreien|den\s+drei\p{L}*))(?=[^\p{L}]|$)|(?:^|[^\p{L}])which\s+of\s+(?:them|you)(?=[^\p{L}]|$)/iu;
 
+/** Letters every part {@link asksStill}, {@link WHICH_OF_THEM} and {@link MEDIATING} find has: cheap tests, no Unicode classes. */
+const MAY_ASK_STILL = /noch|stand|still/i;
+const MAY_ASK_WHICH = /wer|which/i;
+const MAY_PLACE = /vermit/i;
+
 /** The term a part asking which of the people named does a task gets ({@link WHICH_OF_THEM}): no entry lists it. */
 export const WHICH_OF_THEM_TERM = 'which of them';
 
@@ -274,11 +279,10 @@ export function askedForwardTerms(question: string, terms: readonly string[]): r
   if (AMOUNT_NOUN.test(question)) asked = [...asked, AMOUNT_TERM];
   if (FOUNDED.test(question)) asked = [...asked, FOUNDING_TERM];
   if (RHYTHM.test(question) && MEETING.test(question)) asked = [...asked, RHYTHM_TERM];
-  // Plain substring tests first: the Unicode patterns below cost more than the whole rest of most parts.
-  const lower = question.toLowerCase();
-  if ((lower.includes('noch') || lower.includes('stand') || lower.includes('still')) && asksStill(question)) asked = [...asked, STILL_TERM];
-  if ((lower.includes('wer') || lower.includes('which')) && WHICH_OF_THEM.test(question)) asked = [...asked, WHICH_OF_THEM_TERM];
-  if (lower.includes('vermit') && MEDIATING.test(question) && PLACED.test(question)) asked = [...asked, PLACEMENT_TERM];
+  // Plain tests first: the Unicode patterns below cost more than the whole rest of most parts.
+  if (MAY_ASK_STILL.test(question) && asksStill(question)) asked = [...asked, STILL_TERM];
+  if (MAY_ASK_WHICH.test(question) && WHICH_OF_THEM.test(question)) asked = [...asked, WHICH_OF_THEM_TERM];
+  if (MAY_PLACE.test(question) && MEDIATING.test(question) && PLACED.test(question)) asked = [...asked, PLACEMENT_TERM];
   return asked;
 }
 
