@@ -11,7 +11,7 @@ import { foreignForms } from './foreignForms';
 import { germanWords } from './germanWords';
 import type { SynonymsFile } from './schema';
 import { SynonymTable, type Slot } from './synonyms';
-import { COORDINATING_CONJUNCTIONS, eachWord, formsOf, isStopword, scanWords, splitWords, stem, type Word } from './text';
+import { COORDINATING_CONJUNCTIONS, eachWord, formsOf, isStopword, scanWords, SEPARABLE_PARTICLES, splitWords, stem, type Word } from './text';
 import { WordReader, type WordPart, type WordReaderSettings, type WordReading } from './wordReader';
 
 export type { WordReading } from './wordReader';
@@ -208,11 +208,6 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** Endings only German nouns have (folded), for words whose casing tells nothing: "jugendamt", "beratung". */
 const NOUN_ENDING = /^[a-z]{2,}(?:amt|amter|amts|ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tat|taten|ium|ien|ion|ionen|stelle|stellen)$/;
-
-/** Particles of separable verbs, which German moves to the end of the clause. */
-const SEPARABLE_PARTICLES = new Set([
-  'ab', 'an', 'auf', 'aus', 'bei', 'dar', 'ein', 'fest', 'fort', 'her', 'heraus', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen', 'sicher', 'neu',
-]);
 
 /**
  * The clause of each word, where a separable particle before "und/oder" ends its clause as a

@@ -86,14 +86,14 @@ export function readPart(
   // asked which ones exactly, the last answer that named them as a group again would pretend to
   // list them: the knowledge does not say.
   if (topic && trace.explanation.result.answer?.id === topic.id && ASKS_WHICH_EXACTLY.test(part.text) && UNNAMED_GROUP.test(topic.answer.replace(/\*\*/gu, ''))) {
-    const declinedHere = { ...trace.explanation, result: declined('uncovered-terms', trace.explanation.result.candidates) };
+    const declinedHere = declinedReading(trace.explanation);
     return traceOf({ ...part, why: `${part.why}; asks which ones exactly, and the last answer names them only as a group` }, trace.elliptic, declinedHere);
   }
   // "Wer fördert die LaKI?" – "und warum?", "und danach?", "und wie genau?": the last answer again,
   // which does not give the reason, the next step or the detail asked: the knowledge does not say.
   const beyond = topic && trace.explanation.result.answer?.id === topic.id ? asksBeyond(part.text) : undefined;
   if (topic && beyond && !answerGives(beyond, answerText(topic))) {
-    const declinedHere = { ...trace.explanation, result: declined('uncovered-terms', trace.explanation.result.candidates) };
+    const declinedHere = declinedReading(trace.explanation);
     return traceOf({ ...part, why: `${part.why}; asks ${BEYOND_WHAT[beyond]}, which the last answer does not give` }, trace.elliptic, declinedHere);
   }
   if (topic) return explainedTerm(matcher, part, topic, trace) ?? trace;
@@ -120,7 +120,7 @@ function explainedTerm(matcher: Matcher, part: AskedPart, topic: Entry, trace: P
     const result: MatchResult = { outcome: 'answer', answer: about, suggestions: [], candidates };
     return traceOf({ ...part, why: `${part.why}; asks what '${term}' means: the entry about it` }, trace.elliptic, { ...trace.explanation, result }, { entryId: topic.id });
   }
-  const declinedHere = { ...trace.explanation, result: declined('uncovered-terms', candidates) };
+  const declinedHere = declinedReading(trace.explanation);
   return traceOf({ ...part, why: `${part.why}; asks what '${term}' of the last answer means, and no entry is about it` }, trace.elliptic, declinedHere);
 }
 
@@ -195,13 +195,13 @@ function readWithTopic(
   // whose own words the last answer does not hold gets that answer again as the one choice: it
   // tells nothing new, and the knowledge does not say.
   if (better && withTopic.result.outcome === 'suggest' && showsOnly(withTopic, topic) && !topicCovers(matcher, reader, part, alone, topic)) {
-    const declinedHere = { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) };
+    const declinedHere = declinedReading(withTopic);
     return traceOf({ ...part, why: `${part.why}; the last answer again, which does not hold what it asks` }, trace.elliptic, declinedHere);
   }
   if (pointsPastTopic && !shifts && shownOf(chosen).length > 0 && shownOf(chosen).every((entry) => !staysWithSubject(reading, entry))) {
     // "Was ist Rucksack-Kita?" – "und wer bezahlt das?": "das" is the programme, and what the part's
     // own words find (the funding of the centres) is about something else: the knowledge does not say.
-    const declinedHere = { ...chosen, result: declined('uncovered-terms', chosen.result.candidates) };
+    const declinedHere = declinedReading(chosen);
     return traceOf({ ...part, why: `${part.why}; what it finds is not about the last answer it points at` }, trace.elliptic, declinedHere);
   }
   // "Welche Handlungsfelder haben die KIs?" – "Was machen die da genau im Bereich Schule?": the user
@@ -404,7 +404,7 @@ function readPastTopic(reading: FollowUpReading, shifts: boolean): PartTrace | u
   if (!showsOnly(withTopic, topic)) return undefined;
   const neighbours = besidesTopic(reading, 'the last answer does not hold it, its neighbours do');
   if (neighbours) return neighbours;
-  const declinedHere = { ...withTopic, result: declined('uncovered-terms', withTopic.result.candidates) };
+  const declinedHere = declinedReading(withTopic);
   return traceOf({ ...part, why: `${part.why}; the last answer does not hold what it asks` }, elliptic, declinedHere);
 }
 
@@ -624,8 +624,13 @@ function showsOnly(reading: Explanation, entry: Entry): boolean {
   return shown.length === 1 && shown[0]!.id === entry.id;
 }
 
+/** A reading declined because the knowledge does not cover what it asks, its candidates kept. */
+function declinedReading(reading: Explanation): Explanation {
+  return { ...reading, result: declined('uncovered-terms', reading.result.candidates) };
+}
+
 /** The entries a reading shows: its answer, or its suggestions. */
-function shownOf(reading: Explanation): readonly Entry[] {
+export function shownOf(reading: Explanation): readonly Entry[] {
   return reading.result.answer ? [reading.result.answer] : reading.result.suggestions;
 }
 

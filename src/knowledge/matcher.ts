@@ -725,10 +725,12 @@ export class Matcher {
     return { known, unknown };
   }
 
-  /** True when a text names a topic the knowledge base knows besides the centres and the LaKI themselves. */
+  /**
+   * True when the people or places a request is for ("für unsere Familienzentren") are all unknown
+   * words and what is asked before them names a topic of its own.
+   */
   private namesOwnAudienceOnly(own: { asked: string; audience: string }, reader: TextReader): boolean {
-    const audience = reader.analyze(own.audience);
-    return !this.namesKnownTopic(audience) && audience.readings.some((reading) => reading.kind === 'unknown') && this.namesOwnTopic(own.asked, reader);
+    return this.leansOnUnknownOnly(own.audience, reader) && this.namesOwnTopic(own.asked, reader);
   }
 
   /** True when a text names a known topic besides question kinds and the actors. */

@@ -14,7 +14,7 @@
  */
 import { opensQuestion } from './clauses';
 import { declined } from './decide';
-import { choiceNearAnswer, firstSentence, readPart, type PartTrace } from './followUp';
+import { choiceNearAnswer, firstSentence, readPart, shownOf, type PartTrace } from './followUp';
 import { coverageOf, type Explanation, type Matcher, type TextReader } from './matcher';
 import { plainMessage } from './mailText';
 import { MessageWords } from './messageWords';
@@ -139,9 +139,7 @@ export function explainMessage(
     // the actor its answer names. Who pays for a thing other than the actors, the knowledge does
     // not say (as with "wer bezahlt die Fortbildungen?"): declined, the part's choices shown nearby.
     if (PAYER_OF_POINTED.test(part.text) && actorsNamed(asked[index - 1]!.text).length === 0) {
-      const result = part.explanation.result;
-      const nearby = declined('uncovered-terms', result.candidates, result.answer ? [result.answer] : result.suggestions);
-      return { ...part, why: `${part.why}; asks who pays for what the part before asked about`, explanation: { ...part.explanation, result: nearby } };
+      return declinedPart(part, 'asks who pays for what the part before asked about', shownOf(part.explanation));
     }
     return readPart(matcher, reader, asked[index]!, before, getEntry);
   });
@@ -233,8 +231,16 @@ function afterDeclined(
   const why = `${asked.why}; its pronoun stands for the actor of the message declined before`;
   const read = actor ? readPart(matcher, reader, { ...asked, actor, why }, undefined, getEntry) : part;
   if (!before.unknownThing || !pointsWithAdverb(asked.text) || !pointsAtThing(asked.text, isStopword)) return read;
-  const declinedHere = declined('uncovered-terms', read.explanation.result.candidates);
-  return { ...read, why: `${read.why}; points at the message declined before, which names what the knowledge does not cover`, explanation: { ...read.explanation, result: declinedHere } };
+  return declinedPart(read, 'points at the message declined before, which names what the knowledge does not cover');
+}
+
+/**
+ * A part declined because the knowledge does not cover what it asks, `why` added to its reason;
+ * `nearby`, what it would have shown, is offered beside the honest "no answer".
+ */
+function declinedPart(part: PartTrace, why: string, nearby: readonly Entry[] = []): PartTrace {
+  const result = declined('uncovered-terms', part.explanation.result.candidates, nearby);
+  return { ...part, why: `${part.why}; ${why}`, explanation: { ...part.explanation, result } };
 }
 
 /** What a declined message leaves for the next turn (see {@link DeclinedMessage}). */
@@ -270,8 +276,7 @@ function withoutGenericAsides(matcher: Matcher, parts: readonly PartTrace[]): Pa
     if (!generic[index] || result.outcome !== 'answer' || part.context.length === 0 || !PEOPLE_POINTED_AT.test(part.text)) return part;
     // "Die Integrationszentren sind sehr unterschiedlich. Wer hilft denen?": the pronoun stands for the centres.
     if (actorsNamed(part.antecedent ?? part.context[part.context.length - 1]!).length > 0) return part;
-    const nearby = declined('uncovered-terms', result.candidates, [result.answer!]);
-    return { ...part, why: `${part.why}; asks who helps the people of the context`, explanation: { ...part.explanation, result: nearby } };
+    return declinedPart(part, 'asks who helps the people of the context', shownOf(part.explanation));
   });
 }
 
@@ -302,8 +307,7 @@ function pointsIntoUnknown(matcher: Matcher, part: PartTrace, before: PartTrace,
   const forPerson = !part.actor && saysShe(part.text, message) && isThin(part.text, isStopword) && asksForPerson(before.text);
   const points = pointsAtThing(part.text, isStopword) || forPerson;
   if (part.followUp || !unknownBefore || !points) return part;
-  const declinedHere = declined('uncovered-terms', part.explanation.result.candidates);
-  return { ...part, why: `${part.why}; points at the part before, which the knowledge does not cover`, explanation: { ...part.explanation, result: declinedHere } };
+  return declinedPart(part, 'points at the part before, which the knowledge does not cover');
 }
 
 /**
@@ -348,8 +352,7 @@ function personsOfOtherBody(part: PartTrace, before: PartTrace): PartTrace {
   const result = part.explanation.result;
   if (part.followUp || result.outcome !== 'answer' || !PLACE_POINTER.test(part.text) || !asksForPerson(part.text)) return part;
   if (namesLaki(part.text) || namesLaki(before.text)) return part;
-  const nearby = declined('uncovered-terms', result.candidates, [result.answer!]);
-  return { ...part, why: `${part.why}; asks for people of what the part before names, which the knowledge does not name`, explanation: { ...part.explanation, result: nearby } };
+  return declinedPart(part, 'asks for people of what the part before names, which the knowledge does not name', shownOf(part.explanation));
 }
 
 /** "dort", "there", "bei denen": the place or body a part before named. */
@@ -384,8 +387,7 @@ function frameOfUncovered(part: PartTrace, after: PartTrace, message: string): P
   const next = at === -1 ? -1 : message.indexOf(after.text, at + part.text.length);
   if (next === -1 || !/^\s*,?\s*$/u.test(message.slice(at + part.text.length, next))) return part;
   if (!WHETHER_CLAUSE.test(after.text) && !(DECIDING.test(part.text) && QUESTION_CLAUSE.test(after.text))) return part;
-  const nearby = declined('uncovered-terms', result.candidates, result.answer ? [result.answer] : result.suggestions);
-  return { ...part, why: `${part.why}; frames the clause after it, which the knowledge does not cover`, explanation: { ...part.explanation, result: nearby } };
+  return declinedPart(part, 'frames the clause after it, which the knowledge does not cover', shownOf(part.explanation));
 }
 
 /** A piece that ends a sentence: it frames no clause after it. */

@@ -6,7 +6,7 @@
  * (what a part that points asks: a place, an abbreviation, someone).
  */
 import { ANAPHORS, COURTESY, INTERROGATIVES, isTopicWord, words } from './chatWords';
-import { ARTICLE_FILLERS, COORDINATING_CONJUNCTIONS } from './text';
+import { ARTICLE_FILLERS, COORDINATING_CONJUNCTIONS, SEPARABLE_PARTICLES } from './text';
 
 /** A follow-up that asks to explain what was said ("was heißt das genau?", "Was ist damit gemeint?", "wie läuft das ab?"), folded. */
 const EXPLAINS =
@@ -391,13 +391,11 @@ function standsFor(list: readonly string[], isStopword: (word: string) => boolea
 
 /** Where a demonstrative stands for a thing (see {@link standsFor}), or -1. */
 /**
- * Particles of separable verbs, folded, that German moves to the end of the clause: "Wer baut den
- * *auf*?", "Wer stellt den *sicher*?", "Wer gibt den *heraus*?".
+ * Particles of separable verbs that may end a piece after a pronoun ("Wer baut den *auf*?", "Wer
+ * gibt den *heraus*?"): the analyzer's, and a few more that only matter here (the analyzer joins
+ * its particles with their verbs).
  */
-const VERB_PARTICLES: ReadonlySet<string> = new Set([
-  'ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'fort', 'her', 'heraus', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei',
-  'weiter', 'zu', 'zuruck', 'zusammen', 'sicher', 'bereit', 'dar', 'neu', 'durch', 'hinaus', 'heran', 'voran',
-]);
+const VERB_PARTICLES: ReadonlySet<string> = new Set([...SEPARABLE_PARTICLES, 'bereit', 'durch', 'hinaus', 'heran', 'voran']);
 
 /** Modal verbs, folded, whose infinitive German moves to the end of the clause ("Was sollen die *erreichen*?"). */
 const MODALS: ReadonlySet<string> = new Set([

@@ -434,6 +434,11 @@ export const ARTICLE_FILLERS: ReadonlySet<string> = new Set([
   'komplette', 'kompletten', 'vollstandige', 'vollstandigen',
 ]);
 
+/** Particles of separable verbs, folded, which German moves to the end of the clause ("Wer baut den *auf*?", "Wer stellt den *sicher*?"). */
+export const SEPARABLE_PARTICLES: ReadonlySet<string> = new Set([
+  'ab', 'an', 'auf', 'aus', 'bei', 'dar', 'ein', 'fest', 'fort', 'her', 'heraus', 'hin', 'mit', 'nach', 'um', 'vor', 'vorbei', 'weiter', 'zu', 'zuruck', 'zusammen', 'sicher', 'neu',
+]);
+
 /**
  * Conjunctions that join two clauses (or two things) of one sentence, folded: where a separable
  * particle before one ends its clause ("Schreibt das Land das *vor oder* …") and where a pronoun's

@@ -3,7 +3,11 @@ import { loadKnowledgeBase, type ConversationContext, type IndexedKnowledgeBase 
 
 const root = path.join(__dirname, '../..');
 
-/** Follow-up turns of a personal chat on the real knowledge base: what a word of the last answer means, and the turn after a declined message. */
+/**
+ * Follow-up turns of a personal chat on the real knowledge base: what a word of the last answer
+ * means, the turn after a declined message, what the last answer does not say (a reason, the next
+ * step, more detail), and pronouns before a verb's particle or infinitive.
+ */
 describe('follow-up turns', () => {
   let kb: IndexedKnowledgeBase;
   beforeAll(async () => {
@@ -58,6 +62,37 @@ describe('follow-up turns', () => {
     it('should keep the own reading of a complete question after a declined message', () => {
       const declined = kb.matchMessage('Wann hat die LaKI Sprechstunde?').declined;
       expect(main('Wer sind die Ansprechpersonen der LaKI?', { declined }).answer?.id).toBe('laki-ansprechpersonen');
+    });
+  });
+
+  describe('asking a reason, the next step, more detail or what a named person does', () => {
+    it.each([
+      ['laki-foerderung', 'und warum?'],
+      ['laki-beratung-kommunen', 'und danach?'],
+      ['querschnitt', 'ok, und im Sport konkret?'],
+      ['querschnitt-senioren', 'und wie genau?'],
+      ['laki-ansprechpersonen', 'was macht Herr Buchholt genau?'],
+      ['laki-ansprechpersonen', 'und was macht Frau Rimbach?'],
+      ['laki-kernaufgaben', 'und was davon zuerst?'],
+    ])('should not give the last answer (%s) again for "%s": it does not say', (lastEntryId, text) => {
+      expect(main(text, { lastEntryId }).outcome).toBe('none');
+    });
+
+    it.each([
+      ['ki-rechtsgrundlage', 'wie heißt das Gesetz genau?', 'ki-rechtsgrundlage'],
+      ['laki-vertretung', 'gegenüber wem genau?', 'laki-vertretung'],
+    ])('should keep an answer that names what is asked: after %s, "%s" answers %s', (lastEntryId, text, expected) => {
+      expect(main(text, { lastEntryId }).answer?.id).toBe(expected);
+    });
+  });
+
+  describe('a pronoun before the particle of a separable verb or a modal\'s infinitive', () => {
+    it.each([
+      ['laki-austausch', 'wer stellt den sicher?', 'laki-austausch'],
+      ['uebergang-neugestaltung', 'wer gestaltet das neu?', 'uebergang-neugestaltung'],
+      ['laki-was-ist', 'und was soll die erreichen?', 'laki-qualitaetsstandard'],
+    ])('should read the pronoun as the last answer\'s subject: after %s, "%s" answers %s', (lastEntryId, text, expected) => {
+      expect(main(text, { lastEntryId }).answer?.id).toBe(expected);
     });
   });
 });
