@@ -18,7 +18,7 @@ export {
 export type { AskPayload, FeedbackPayload, NoneFitsPayload, ReplyContext, ShowEntryPayload } from './payloads';
 export { EXAMPLE_QUESTIONS, Messages } from './messages';
 export { EnglishMessages } from './englishMessages';
-export { plainMessageText } from './text';
+export { messageLines, plainMessageText } from './text';
 export { CardActionMessages, InvokeErrorCode } from './cardActionMessages';
 export { PrivacyMessages } from './privacyMessages';
 export type { PrivacyFacts } from './privacyMessages';
