@@ -126,12 +126,17 @@ function isCourtesy(text: string, isStopword: (word: string) => boolean): boolea
 
 /** True when a text's topic words are all praise ("Ok klasse", "Klasse, danke!"): it asks nothing. */
 function praiseOnly(text: string, isStopword: (word: string) => boolean): boolean {
+  // Most messages hold no word of praise: not worth folding and splitting the whole message for.
+  if (!MAY_PRAISE.test(text)) return false;
   const topic = words(text).filter((word) => isTopicWord(word, isStopword));
   return topic.length > 0 && topic.every((word) => PRAISE.has(word));
 }
 
 /** Words of praise that are topic words elsewhere ("Klasse!" is no school class), folded. */
 const PRAISE: ReadonlySet<string> = new Set(['klasse', 'spitze', 'perfekt', 'genial', 'wunderbar', 'top', 'great', 'perfect', 'awesome']);
+
+/** A cheap test of the unfolded text that is true whenever it may hold a word of {@link PRAISE}. */
+const MAY_PRAISE = /klasse|spitze|perfe[kc]t|genial|wunderbar|top|great|awesome/i;
 
 /** Subjects that say nobody knows: "keiner weiß, was …" describes a situation. */
 const NOBODY = new Set(['keiner', 'niemand', 'kaum', 'nobody']);
