@@ -284,11 +284,23 @@ const ACTOR_DEMONSTRATIVES = new Set(['die', 'der', 'den', 'dem']);
  * ich die?" is about the number), unless the part asks what its subject does — only an actor does
  * something ("Welche Kernaufgaben hat die Koordinierungsstelle? Und was tut *sie* sonst noch?") or
  * what only a body has ("Was ist die Aufgabe der LaKI, wer fördert *sie*?").
- * Needs a message that capitalises: in lower case "sie" may be the reader.
+ * Needs a message that capitalises: in lower case "sie" may be the reader — unless its verb is
+ * singular ("bei welcher behörde *ist sie* angesiedelt", the reader's "Sie" takes "sind") and the
+ * referent names nothing but its actor ("wer fördert die laki"; lower case hides which other
+ * words are nouns).
  */
 export function actorReferredTo(text: string, referent: string, message: string, isStopword: (word: string) => boolean): string | undefined {
-  if (!/\p{Lu}/u.test(message)) return undefined;
+  if (!/\p{Lu}/u.test(message) && !(SINGULAR_SIE.test(text) && namesOnlyActor(referent, isStopword))) return undefined;
   return actorOfReferent(text, referentOf(referent), isStopword);
+}
+
+/** "sie" beside a verb in the third person singular ("ist sie", "sitzt sie", "sie hat"), lower case: not the reader's "Sie". */
+const SINGULAR_SIE = /(?:^|[^\p{L}])(?:(?:ist|hat|wird|war|kann|muss|darf|soll|(?!nicht\s)\p{L}{2,}t)\s+sie|sie\s+(?:ist|hat|wird|war|kann|muss|darf|soll|(?!nicht(?:[^\p{L}]|$))\p{L}{2,}t))(?=[^\p{L}]|$)/u;
+
+/** True when the only topic word of a piece names an actor ("wer fördert die laki"). */
+function namesOnlyActor(piece: string, isStopword: (word: string) => boolean): boolean {
+  const topic = words(piece).filter((word) => isTopicWord(word, isStopword));
+  return topic.length === 1 && namesActor(topic[0]!);
 }
 
 /** What a pronoun may stand for in a piece, without its words: the one actor it names, and whether it names another noun besides. */

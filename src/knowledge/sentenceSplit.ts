@@ -4,7 +4,9 @@
  * next), after a smiley or an emoji, at a spaced dash between longer stretches, and before list
  * markers ("1) … 2) …"). The first step of the sentence stage (`sentences.ts`).
  */
-import { INTERROGATIVES, QUESTION_VERBS, words } from './chatWords';
+import { FRONTED_ADVERBS, INTERROGATIVES, PREPOSITIONS, QUESTION_VERBS, words } from './chatWords';
+import { opensQuestion } from './clauses';
+import { namesActor } from './pointers';
 import { fold, isStopword } from './text';
 
 /** Abbreviations whose period does not end a sentence. */
@@ -66,12 +68,14 @@ export interface SplitSentence {
   readonly atDash: boolean;
   /** Whether a list marker ("1.", "b)", "-", "•") opened it. */
   readonly listItem?: boolean;
+  /** Whether it asks though typed without its "?": where a run-on message's question starts (see `splitRunOn`). */
+  readonly asks?: boolean;
 }
 
 /** {@link splitSentences}, telling which sentences a spaced dash ended. */
 export function splitMarkedSentences(message: string): SplitSentence[] {
   const runOn = splitRunOn(message);
-  if (runOn) return runOn.map((text) => ({ text, atDash: false }));
+  if (runOn) return runOn;
   const sentences: SplitSentence[] = [];
   const text = message.replace(/\r\n?/g, '\n');
   let start = 0;
@@ -179,10 +183,13 @@ const RUN_ON_INTRODUCTION = 10;
  * machen": a message typed without a single punctuation mark opens with who writes, up to the
  * "wir" or "ich" that starts what they have to say — split there when the word before it names
  * something (a town, an office), not when it is a verb or a function word ("wie können wir …").
- * What they then ask opens with a verb and its subject after a word that names something
- * ("… bleiben | kann das KI …"). Undefined for any other message.
+ * What they then ask starts where a question would start after a full stop (see
+ * {@link runOnQuestionStart}: "… gesamtschule in hagen | welche handlungsfelder haben die KIs",
+ * "… in krefeld | kümmern sich die kis …"), and so does a question after a greeting ("hallo |
+ * wer fördert die laki und …"); such a piece asks as if its "?" had been typed. Who writes may
+ * also follow what they ask ("wo sitzt die laki | bin neu im jugendamt"). Undefined for any other message.
  */
-function splitRunOn(message: string): string[] | undefined {
+function splitRunOn(message: string): SplitSentence[] | undefined {
   if (/[.!?;:\n…]/u.test(message) || breaksAtEmoji(message)) return undefined;
   const all = message.trim().split(/\s+/u);
   const allFolded = all.map((word) => fold(word).replace(/[^\p{L}]/gu, ''));
@@ -190,31 +197,176 @@ function splitRunOn(message: string): string[] | undefined {
   const closing = runOnClosing(allFolded);
   const written = all.slice(0, closing);
   const folded = allFolded.slice(0, closing);
-  const closed = (pieces: string[]) => (closing < all.length ? [...pieces, all.slice(closing).join(' ')] : pieces);
+  /** Where a piece starts (besides 0), and whether it asks. */
+  const starts = new Map<number, boolean>();
   let cut = -1;
   for (let index = 3; index < Math.min(written.length - 3, RUN_ON_INTRODUCTION); index++) {
-    if ((folded[index] === 'wir' || folded[index] === 'ich') && !isStopword(folded[index - 1]!)) {
+    // "… in der stadt wo ich arbeite": not the subject of a question word's clause.
+    if ((folded[index] === 'wir' || folded[index] === 'ich') && !isStopword(folded[index - 1]!) && !INTERROGATIVES.has(folded[index - 1]!)) {
       cut = index;
       break;
     }
   }
-  if (cut === -1) {
+  if (cut !== -1) {
+    starts.set(cut, false);
+    // "sorgt die laki für austausch zwischen den kis | ich bin neu im ki …": what comes before the
+    // writer's "ich" asks when it opens like a question.
+    if (opensQuestion(written.slice(0, cut).join(' '), true) !== null) starts.set(0, true);
+  } else {
     // "was die KIs im bereich frühe bildung machen wir sind eine kita in hamm …": who writes, told
-    // after what they ask.
+    // after what they ask; what comes before asks when it opens like a question.
     const told = lateIntroduction(folded);
-    if (told !== undefined) return closed([written.slice(0, told).join(' '), written.slice(told).join(' ')]);
-    return closing < all.length ? closed([written.join(' ')]) : undefined;
+    if (told !== undefined) {
+      starts.set(told, false);
+      if (opensQuestion(written.slice(0, told).join(' '), true) !== null) starts.set(0, true);
+    }
   }
-  const pieces = [written.slice(0, cut).join(' ')];
-  // "… die nach der schule hängen bleiben kann das KI da was machen": what they ask opens with a
-  // verb and its subject after what they tell.
-  let ask = -1;
-  for (let index = cut + 3; index < written.length - 2; index++) {
-    if (QUESTION_VERBS.has(folded[index]!) && RUN_ON_SUBJECTS.has(folded[index + 1]!) && !isStopword(folded[index - 1]!)) ask = index;
+  // "… die nach der schule hängen bleiben | kann das KI da was machen", "hallo | wer fördert …":
+  // where a question starts after what the writer tells.
+  const greeting = greetingLength(folded);
+  for (let index = 1; index < written.length - 1; index++) {
+    const start = runOnQuestionStart(folded, index, greeting);
+    if (start === undefined || [...starts.keys()].some((other) => Math.abs(other - start) < 2)) continue;
+    starts.set(start, runOnRequest(folded[start]!) ? false : true);
   }
-  if (ask === -1) pieces.push(written.slice(cut).join(' '));
-  else pieces.push(written.slice(cut, ask).join(' '), written.slice(ask).join(' '));
-  return closed(pieces);
+  if (starts.size === 0) return closing < all.length ? [{ text: written.join(' '), atDash: false }, { text: all.slice(closing).join(' '), atDash: false }] : undefined;
+  const at = [...starts.keys()].filter((index) => index > 0).sort((a, b) => a - b);
+  const pieces: SplitSentence[] = [];
+  [0, ...at].forEach((from, index) => {
+    const text = written.slice(from, at[index] ?? written.length).join(' ');
+    pieces.push(starts.get(from) ? { text, atDash: false, asks: true } : { text, atDash: false });
+  });
+  if (closing < all.length) pieces.push({ text: all.slice(closing).join(' '), atDash: false });
+  return pieces;
+}
+
+/** Words of a greeting or opener that may precede a run-on question ("hallo zusammen", "mal ne frage"), folded. */
+const RUN_ON_GREETING: ReadonlySet<string> = new Set([
+  'hallo', 'hi', 'hey', 'moin', 'servus', 'tach', 'zusammen', 'leute', 'guten', 'tag', 'morgen', 'abend',
+  'kurze', 'kleine', 'frage', 'mal', 'ne', 'eine', 'noch',
+]);
+
+/** How many words of a run-on message open it as a greeting ({@link RUN_ON_GREETING}). */
+function greetingLength(folded: readonly string[]): number {
+  let length = 0;
+  while (length < folded.length && RUN_ON_GREETING.has(folded[length]!)) length++;
+  return length;
+}
+
+/** Verbs that open a request in a run-on message ("… stadt hamm | bräuchte infos zu …"), folded. */
+const RUN_ON_REQUESTS: ReadonlySet<string> = new Set(['brauchte', 'brauche', 'suche', 'benotige', 'benotigte']);
+
+function runOnRequest(word: string): boolean {
+  return RUN_ON_REQUESTS.has(word);
+}
+
+/**
+ * Where a question (or a request) starts at word `index` of a run-on message, a preposition before
+ * a question word included ("… | in welchen kommunen …"); undefined when none starts there. It
+ * starts after a word that names something (not a function word: "das was …", "und wie …") or
+ * after the opening greeting, with a question word in the order of a direct question (its verb
+ * next, not its subject: "… wo ich arbeite" is a clause of the statement), a verb before its
+ * subject ("gibt es", "kann das KI", "kümmern sich die KIs"), or a verb of request.
+ */
+function runOnQuestionStart(folded: readonly string[], index: number, greeting: number): number | undefined {
+  const word = folded[index]!;
+  let start: number;
+  if (INTERROGATIVES.has(word)) {
+    if (word === 'ob' || !directOrder(folded, index)) return undefined;
+    start = index > 1 && PREPOSITIONS.has(folded[index - 1]!) && !COORDINATING.has(folded[index - 1]!) ? index - 1 : index;
+  } else if (runOnRequest(word)) {
+    start = index;
+    if (start < 2) return undefined;
+  } else if (askedBefore(folded, index) || afterSubject(folded, index) || (!verbBeforeSubject(folded, index) && !(QUESTION_VERBS.has(word) && afterIntroduction(folded, index)))) {
+    return undefined;
+  } else start = index;
+  if (start === 0) return undefined;
+  return start === greeting || (start > greeting && !isStopword(folded[start - 1]!)) ? start : undefined;
+}
+
+/**
+ * True when word `index` follows the writer's introduction ("ich bin …", "ich arbeite …", "bin …")
+ * that no subordinate or relative clause goes on ("… in duisburg | gehört sport auch zu …"): its
+ * verb is taken, so a finite verb after it opens a clause of its own, a question typed without "?"
+ * ("… ich arbeite im gesundheitsamt köln | ist gesundheit auch ein thema").
+ */
+function afterIntroduction(folded: readonly string[], index: number): boolean {
+  if (isStopword(folded[index + 1] ?? 'die')) return false;
+  for (let at = index - 2; at >= 0; at--) {
+    const word = folded[at]!;
+    if (CLAUSE_OPENERS.has(word) || (RELATIVE_PRONOUNS.has(word) && at > 0 && !isStopword(folded[at - 1]!))) return false;
+    if (word === 'bin' || INTRODUCING.get(word)?.has(folded[at + 1]!)) return true;
+  }
+  return false;
+}
+
+/** Pronouns that open a relative clause after a noun ("eine schule *die* …"), folded. */
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['der', 'die', 'das', 'dem', 'den', 'denen', 'deren', 'dessen']);
+
+/** Articles and possessives that open a subject ("*mein* chef will …", "*die* stadt hat …"), folded. */
+const SUBJECT_OPENERS: ReadonlySet<string> = new Set(['der', 'die', 'das', 'ein', 'eine', 'mein', 'meine', 'unser', 'unsere', 'dein', 'euer', 'eure']);
+
+/**
+ * True when the verb at `index` follows a noun with its article or possessive and no preposition
+ * before them: the noun is its subject, the verb second in a statement ("*mein chef* will das …"),
+ * not after a place ("in *einer kita* | gibt es …").
+ */
+function afterSubject(folded: readonly string[], index: number): boolean {
+  return index >= 2 && SUBJECT_OPENERS.has(folded[index - 2]!) && !PREPOSITIONS.has(folded[index - 3] ?? '');
+}
+
+/** Most words between a question word and its verb ("welche *ansätze* bringen", "wie viele *mitarbeiter* hat"). */
+const QUESTION_PHRASE = 3;
+
+/** True when a question word stands just before the verb at `index`: the verb goes on with its question ("wo | ist …", "welche handlungsfelder | haben …"). */
+function askedBefore(folded: readonly string[], index: number): boolean {
+  for (let at = Math.max(0, index - QUESTION_PHRASE); at < index; at++) if (INTERROGATIVES.has(folded[at]!)) return true;
+  return false;
+}
+
+/** Conjunctions that join a question to the clause before ("und wie …"): no start of a piece of its own. */
+const COORDINATING: ReadonlySet<string> = new Set(['und', 'oder', 'aber', 'sowie', 'dann', 'so']);
+
+/** Subjects and articles after which a question word opens a clause of the statement ("wo *ich* arbeite", "was *die* KIs machen"), folded. */
+const CLAUSE_SUBJECTS: ReadonlySet<string> = new Set([
+  'ich', 'wir', 'du', 'er', 'sie', 'es', 'man', 'ihr', 'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einer',
+  'mein', 'meine', 'unser', 'unsere', 'uns', 'mir', 'sich',
+]);
+
+/** True when the question word at `index` has its verb (or, "welche …", its noun) next, as a direct question has. */
+function directOrder(folded: readonly string[], index: number): boolean {
+  const next = folded[index + 1];
+  if (next === undefined || CLAUSE_SUBJECTS.has(next)) return false;
+  // "wie bei uns", "wie immer": "wie" comparing.
+  if (folded[index] === 'wie' && (COMPARING.has(next) || PREPOSITIONS.has(next))) return false;
+  return true;
+}
+
+/** Words after which "wie" compares ("wie immer", "wie gesagt"), folded. */
+const COMPARING: ReadonlySet<string> = new Set(['immer', 'gesagt', 'besprochen', 'ublich', 'gewohnt', 'erwahnt', 'bisher', 'z', 'zb', 'etwa', 'beispielsweise', 'auch', 'fruher']);
+
+/** Subjects after the verb that opens a question in a run-on message ("kann *das* KI …", "gibt *es* …"). */
+const RUN_ON_SUBJECTS = new Set(['das', 'die', 'der', 'es', 'man', 'ihr', 'sie', 'wir', 'ich', 'sowas']);
+
+/**
+ * True when word `index` is a finite verb before its subject: a question verb ("gibt es", "kann das
+ * KI"), or a verb ending like one before an actor with its article, "sich" between ("kümmern sich
+ * die KIs", "sorgt die LaKI").
+ */
+function verbBeforeSubject(folded: readonly string[], index: number): boolean {
+  const word = folded[index]!;
+  let next = index + 1;
+  if (folded[next] === 'sich') next++;
+  if (QUESTION_VERBS.has(word) && RUN_ON_SUBJECTS.has(folded[next] ?? '')) return true;
+  return (
+    (folded[next] === 'die' || folded[next] === 'das') &&
+    namesActor(folded[next + 1] ?? '') &&
+    word.length >= 4 &&
+    /(?:en|ern|eln|t|st)$/u.test(word) &&
+    !isStopword(word) &&
+    !FRONTED_ADVERBS.has(word) &&
+    !PREPOSITIONS.has(word)
+  );
 }
 
 /** Words that thank or greet at the end of a run-on message, folded ("danke", "gruss", "lg"). */
@@ -247,8 +399,11 @@ const GREETING_OPENERS = new Set(['vielen', 'viele', 'liebe', 'beste', 'herzlich
 /** "wir sind", "ich bin": the writer tells who they are (see {@link lateIntroduction}). */
 const INTRODUCING: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['wir', new Set(['sind', 'haben', 'arbeiten'])],
-  ['ich', new Set(['bin', 'arbeite', 'leite'])],
+  ['ich', new Set(['bin', 'arbeite', 'leite', 'komme', 'komm', 'sitze', 'mache'])],
 ]);
+
+/** "kurze frage *von* einer kitaleitung": who asks, after the question (see {@link lateIntroduction}), folded. */
+const ASKED_FROM: ReadonlySet<string> = new Set(['von', 'vom', 'aus']);
 
 /**
  * Where a run-on message tells who writes after what it asks ("… was die KIs im bereich frühe
@@ -257,7 +412,12 @@ const INTRODUCING: ReadonlyMap<string, ReadonlySet<string>> = new Map([
  */
 function lateIntroduction(folded: readonly string[]): number | undefined {
   for (let index = 4; index < folded.length - 2; index++) {
-    if (INTRODUCING.get(folded[index]!)?.has(folded[index + 1]!) && !CLAUSE_OPENERS.has(folded[index - 1]!)) return index;
+    const [before, word, next] = [folded[index - 1]!, folded[index]!, folded[index + 1]!];
+    if (INTRODUCING.get(word)?.has(next) && !CLAUSE_OPENERS.has(before)) return index;
+    // "wo sitzt die laki *bin* neu im jugendamt": "bin" without its "ich", after a word naming something.
+    if (word === 'bin' && !isStopword(before)) return index;
+    // "… erreichen *kurze frage von* einer kitaleitung".
+    if (word === 'frage' && ASKED_FROM.has(next) && RUN_ON_GREETING.has(before) && index > 4) return index - 1;
   }
   return undefined;
 }
@@ -271,9 +431,6 @@ export function closesRunOn(message: string): boolean {
   const folded = message.trim().split(/\s+/u).map((word) => fold(word).replace(/[^\p{L}]/gu, ''));
   return runOnClosing(folded) < folded.length;
 }
-
-/** Subjects after the verb that opens a question in a run-on message ("kann *das* KI …", "gibt *es* …"). */
-const RUN_ON_SUBJECTS = new Set(['das', 'die', 'der', 'es', 'man', 'ihr', 'sie', 'wir', 'ich', 'sowas']);
 
 const NEWLINE = 10;
 const SPACE = 32;

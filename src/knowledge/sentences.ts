@@ -77,8 +77,11 @@ function isSimple(text: string): boolean {
   );
 }
 
-/** The writer's "wir/ich" inside a message typed without punctuation: it may follow their introduction (see `splitSentences`). */
-const RUN_ON_SUBJECT = /\s(?:wir|ich)\s/iu;
+/**
+ * The writer's "wir/ich" (or "bin" without it, or "frage von") inside a message typed without
+ * punctuation: it may follow their introduction, or tell who writes after what they ask (see `splitSentences`).
+ */
+const RUN_ON_SUBJECT = /\s(?:wir|ich|bin|frage\s+(?:von|vom|aus))\s/iu;
 
 const ONE_CLAUSE = /^[^.!?;:,\n…]*[.!?…]*$/iu;
 
@@ -242,7 +245,8 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   /** Whether the sentences before, back to one ending in ":", are all items of a list. */
   let listOpen = false;
   sentences.forEach((sentence, sentenceIndex) => {
-    const asks = ASKING_END.test(sentence) || asksOnAfterDash(marked, sentenceIndex);
+    // A run-on message's question asks as if its "?" had been typed (see `splitMarkedSentences`).
+    const asks = ASKING_END.test(sentence) || asksOnAfterDash(marked, sentenceIndex) || marked[sentenceIndex]!.asks === true;
     /** The message's last (or only) sentence with no end mark at all: a question typed without its "?". */
     const unmarkedLast = sentenceIndex === sentences.length - 1 && !/[.!?:;]$/u.test(sentence.trimEnd());
     // "Für den Bericht brauche ich nur eins: Was …?" introduces the question that follows.

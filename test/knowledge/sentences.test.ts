@@ -22,7 +22,7 @@ describe('splitSentences', () => {
       'hi kurze frage vom jobcenter hamm wir haben viele junge leute die nach der schule hängen bleiben kann das KI da was machen',
       ['hi kurze frage vom jobcenter hamm', 'wir haben viele junge leute die nach der schule hängen bleiben', 'kann das KI da was machen'],
     ],
-    ['kurze frage wie können wir ein KI gründen und wer berät uns', ['kurze frage wie können wir ein KI gründen und wer berät uns']],
+    ['kurze frage wie können wir ein KI gründen und wer berät uns', ['kurze frage', 'wie können wir ein KI gründen und wer berät uns']],
     // The next number of a list the sentence opened with starts an item; a date's does not.
     ['1. wer sind die Ansprechpartner 2. wie lautet die Webseite', ['wer sind die Ansprechpartner', 'wie lautet die Webseite']],
     ['1. wer kommt am 2. April zur Tagung', ['wer kommt am 2. April zur Tagung']],
@@ -47,6 +47,28 @@ describe('splitSentences', () => {
     ['Zuständigkeit LaKI ↔ Bezirksregierung: wer macht was?', ['Zuständigkeit LaKI ↔ Bezirksregierung:', 'wer macht was?']],
     // An emoji below the surrogate range ends a sentence too.
     ['Wir brauchen dringend die Faxnummer‼️ Wo finde ich die?', ['Wir brauchen dringend die Faxnummer‼️', 'Wo finde ich die?']],
+    // Without punctuation, a question starts where it would after a full stop: a question word with
+    // its verb next, a verb before its subject, a verb after the writer's introduction, after a greeting.
+    [
+      'hallo zusammen ich bin lehrerin an einer gesamtschule in hagen welche handlungsfelder haben die KIs',
+      ['hallo zusammen ich bin lehrerin an einer gesamtschule in hagen', 'welche handlungsfelder haben die KIs'],
+    ],
+    [
+      'hallo ich bin im seniorenbeirat in krefeld kümmern sich die kis auch um ältere migranten',
+      ['hallo ich bin im seniorenbeirat in krefeld', 'kümmern sich die kis auch um ältere migranten'],
+    ],
+    [
+      'liebe laki ich arbeite im gesundheitsamt köln ist gesundheit auch ein thema für die kis',
+      ['liebe laki ich arbeite im gesundheitsamt köln', 'ist gesundheit auch ein thema für die kis'],
+    ],
+    ['hallo wer fördert die laki und bei welcher behörde ist sie angesiedelt', ['hallo', 'wer fördert die laki und bei welcher behörde ist sie angesiedelt']],
+    ['hallo ich bin von der stadt hamm bräuchte infos zum integrationskonzept', ['hallo ich bin von der stadt hamm', 'bräuchte infos zum integrationskonzept']],
+    // … not at a question word with its subject next ("wo ich arbeite"), nor at a verb going on with a question word.
+    ['ich bin lehrerin in der stadt wo ich arbeite gibt es kein ki', ['ich bin lehrerin in der stadt wo ich arbeite gibt es kein ki']],
+    ['wo ist die besuchsadresse der laki und wie sind die öffnungszeiten', ['wo ist die besuchsadresse der laki und wie sind die öffnungszeiten']],
+    // Who writes, after the question: "bin" without its "ich", "kurze frage von …".
+    ['wo sitzt die laki bin neu im jugendamt', ['wo sitzt die laki', 'bin neu im jugendamt']],
+    ['was wollen die kis im elementarbereich erreichen kurze frage von einer kitaleitung', ['was wollen die kis im elementarbereich erreichen', 'kurze frage von einer kitaleitung']],
     // A message without punctuation is still split at its writer's "wir" when an emoji only ends it.
     [
       'hi kurze frage vom jobcenter hamm wir brauchen die faxnummer der laki 🙏',
@@ -264,6 +286,16 @@ describe('findFocus, relative clauses', () => {
     expect(parts).toEqual(['Gibt es vom KI irgendwas, was uns beim Übergang in den Beruf hilft?']);
   });
 
+  it('should ask the question of a run-on message that comes before its writer\'s introduction', () => {
+    const parts = findFocus('sorgt die laki für austausch zwischen den kis ich bin neu im ki recklinghausen', isStopword).parts.map((part) => part.text);
+    expect(parts).toEqual(['sorgt die laki für austausch zwischen den kis']);
+  });
+
+  it('should ask both questions of a run-on message after its greeting', () => {
+    const parts = findFocus('guten tag wer berät kommunen bei der einrichtung eines ki und gibt es ein gesetz dazu', isStopword).parts.map((part) => part.text);
+    expect(parts).toEqual(['wer berät kommunen bei der einrichtung eines ki', 'gibt es ein gesetz dazu']);
+  });
+
   it('should keep a spoken relative "wo" after "irgendwas" in one piece', () => {
     const parts = findFocus('Gibt es von Landesseite irgendwas, wo man als Neue im KI geschult wird?', isStopword).parts.map((part) => part.text);
     expect(parts).toEqual(['Gibt es von Landesseite irgendwas, wo man als Neue im KI geschult wird?']);
@@ -289,7 +321,14 @@ describe('actorReferredTo', () => {
   });
 
   it('should not read a pronoun in a message typed in lower case, where "sie" may be the reader', () => {
-    expect(actorReferredTo('wo sitzt sie?', 'wer fördert die laki', 'wer fördert die laki? wo sitzt sie?', isStopword)).toBeUndefined();
+    expect(actorReferredTo('wo sitzen sie?', 'wer fördert die laki', 'wer fördert die laki? wo sitzen sie?', isStopword)).toBeUndefined();
+    // Lower case hides whether "faxnummer" is a noun the pronoun could stand for.
+    expect(actorReferredTo('wo ist sie zu finden?', 'ich suche die faxnummer der laki', 'ich suche die faxnummer der laki wo ist sie zu finden?', isStopword)).toBeUndefined();
+  });
+
+  it('should read a lower-case "sie" with a singular verb as the actor the piece before names alone', () => {
+    expect(actorReferredTo('wo sitzt sie?', 'wer fördert die laki', 'wer fördert die laki? wo sitzt sie?', isStopword)).toBe('LaKI');
+    expect(actorReferredTo('bei welcher behörde ist sie angesiedelt', 'wer fördert die laki', 'hallo wer fördert die laki und bei welcher behörde ist sie angesiedelt', isStopword)).toBe('LaKI');
   });
 });
 
