@@ -326,7 +326,10 @@ export class Matcher {
       asksKind = kinds.length > 0;
       // A context sentence the part points into tells the writer's situation: its places and
       // figures ("Der Kreis Recklinghausen überlegt …, Budget ca. 30.000 €. Geht das über euch?") are not asked.
-      analysis = reader.analyze(surroundings.leansOn !== undefined ? this.withoutSituation(surroundings.antecedent, reader) : surroundings.antecedent);
+      // Unless the part asks whether what was said holds ("Jemand sagte, die LaKI habe 25
+      // Mitarbeitende. Stimmt das?"): then the claim's figures are what is asked.
+      const claimed = ASKS_WHETHER_IT_HOLDS.test(question);
+      analysis = reader.analyze(surroundings.leansOn !== undefined ? this.withoutSituation(surroundings.antecedent, reader, claimed) : surroundings.antecedent);
       analysis = {
         ...analysis,
         tokens: kinds.length > 0 ? [...analysis.tokens, ...kinds] : analysis.tokens,
@@ -667,14 +670,13 @@ export class Matcher {
   /**
    * A context sentence without the writer's situation: the places they name that the knowledge
    * base does not know ("in Hückelhoven", "Kreis Gütersloh") and the figures they give ("200
-   * Besuchern", "30.000 €", "seit 2024"); a paragraph ("§ 8") stays.
+   * Besuchern", "30.000 €", "seit 2024"); a paragraph ("§ 8") stays, and so do the figures of a
+   * claim whose truth is asked (`keepFigures`).
    */
-  private withoutSituation(text: string, reader: TextReader): string {
+  private withoutSituation(text: string, reader: TextReader, keepFigures = false): string {
     const read = (word: string) => reader.analyze(word);
-    return text
-      .replace(SITUATION_PLACE, (whole, before: string, place: string) => (unknownNoun(place, read) ? before : whole))
-      .replace(WHEN, ' ')
-      .replace(FIGURE, ' ');
+    const situationless = text.replace(SITUATION_PLACE, (whole, before: string, place: string) => (unknownNoun(place, read) ? before : whole)).replace(WHEN, ' ');
+    return keepFigures ? situationless : situationless.replace(FIGURE, ' ');
   }
 
   /**
@@ -801,6 +803,12 @@ const SITUATION_PLACE = /((?:^|\s)(?:in|nach|aus|bei|im|beim|Kreis|Stadt|Landkre
 /** When the writer plans something ("ab Januar", "im Herbst", "bis Ostern"): a month or season with its preposition. */
 const WHEN =
   /(?<![\p{L}])(?:ab|im|bis|seit|zum|Anfang|Ende|Mitte)\s+(?:Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Frühjahr|Fruehjahr|Sommer|Herbst|Winter|Ostern|Weihnachten)(?![\p{L}])/giu;
+
+/**
+ * A part asking whether a claim holds ("Stimmt das?", "Können Sie das bestätigen?", "Ist das
+ * richtig?", "is that true?"): the claim it points at is asked as it stands, its figures included.
+ */
+const ASKS_WHETHER_IT_HOLDS = /(?:^|[^\p{L}])(?:stimmt|stimmts|stimmen|best(?:ä|ae)tigen|richtig|korrekt|zutreffend|wahr|true|correct|right)(?=[^\p{L}]|$)/iu;
 
 /** A figure with what it counts ("mit 60.000 Besuchern", "6 Gruppen"): the size of the writer's institution. */
 const COUNTED = /(?<![\p{L}\d§])\d[\d.,]*\s+\p{Lu}[\p{L}-]*/gu;

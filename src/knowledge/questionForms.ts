@@ -185,6 +185,22 @@ const FOUNDED = /(?:^|[^\p{L}])(?:wer|wann|von\s+wem|seit\s+wann)\s+(?:[^\s,]+\s
 export const FOUNDING_TERM = 'its founding';
 
 /**
+ * Who made a thing, in the past ("Wer hat den Erlass unterzeichnet?", "wer das Programm ursprünglich
+ * entwickelt hat", "Von wem wurde Rucksack-Kita entwickelt?"): its authorship, which the flyer does
+ * not tell. What a body does now is its task ("Wer entwickelt Lehr- und Lernmaterialien?"): only the
+ * perfect or the passive past asks who made it. "unterschrieben" is a filler word, so without this
+ * the part would read as "Wer hat den Erlass?".
+ */
+/** A plain pre-test for {@link MADE_BY}: the participles it reads, folded or not. */
+const MAY_BE_MADE = /entwickelt|unterzeichnet|unterschrieben|erfunden|verfasst|geschrieben|konzipiert|ausgedacht/i;
+
+const MADE_BY =
+  /(?:^|[^\p{L}])(?:wer|von\s+wem)\s+(?:(?:hat|haben|hatte|hatten|wurde|wurden|ist)\s+(?:[^\s,?]+\s+){0,10}?(?:entwickelt|unterzeichnet|unterschrieben|erfunden|verfasst|geschrieben|konzipiert|ausgedacht)(?=[^\p{L}]|$)|(?:[^\s,?]+\s+){0,10}?(?:entwickelt|unterzeichnet|unterschrieben|erfunden|verfasst|geschrieben|konzipiert|ausgedacht)\s+(?:hat|haben|hatte|hatten|wurde|wurden|worden)(?=[^\p{L}]|$))/iu;
+
+/** The term a part asking who made a thing gets ({@link MADE_BY}): no entry lists it. */
+export const AUTHORSHIP_TERM = 'who made it';
+
+/**
  * How often people meet or come ("Treffen sich die KIs regelmäßig?", "Gibt es einen regelmäßigen
  * Austausch?", "Kommt die LaKI regelmäßig zu uns?"): the flyer names the exchange, never its rhythm.
  * "regelmäßig" with other things ("Bietet das KI regelmäßig Fortbildungen an?") asks about them.
@@ -262,7 +278,7 @@ const LAKI_AT_ITS_SEAT = new RegExp(
  * takes part (see {@link centreTakesPart}); "Job" is none in "von der Schule in den Job", which is
  * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI); asking
  * which centres a region has is one ({@link CENTRES_OF_REGION}), and so are who founded a body
- * ({@link FOUNDED}), how often people meet ({@link RHYTHM}), whether a thing is still so
+ * ({@link FOUNDED}) or made a thing ({@link MADE_BY}), how often people meet ({@link RHYTHM}), whether a thing is still so
  * ({@link STILL_TERM}), placing people in jobs or flats ({@link PLACEMENT_TERM}) and which of the
  * people named does a task ({@link WHICH_OF_THEM_TERM}).
  */
@@ -278,6 +294,7 @@ export function askedForwardTerms(question: string, terms: readonly string[]): r
   if (CENTRES_OF_REGION.test(question) || PLACES_WITH_CENTRE.test(question)) asked = [...asked, CENTRES_OF_REGION_TERM];
   if (AMOUNT_NOUN.test(question)) asked = [...asked, AMOUNT_TERM];
   if (FOUNDED.test(question)) asked = [...asked, FOUNDING_TERM];
+  if (MAY_BE_MADE.test(question) && MADE_BY.test(question)) asked = [...asked, AUTHORSHIP_TERM];
   if (RHYTHM.test(question) && MEETING.test(question)) asked = [...asked, RHYTHM_TERM];
   // Plain tests first: the Unicode patterns below cost more than the whole rest of most parts.
   if (MAY_ASK_STILL.test(question) && asksStill(question)) asked = [...asked, STILL_TERM];

@@ -437,6 +437,7 @@ const SPACE = 32;
 const EXCLAMATION = 33;
 const HYPHEN = 45;
 const PERIOD = 46;
+const OPENING_PARENTHESIS = 40;
 const COLON = 58;
 const CLOSING_PARENTHESIS = 41;
 const SEMICOLON = 59;
@@ -490,7 +491,8 @@ function nextListItem(sentence: string, number: string): boolean {
 /** A bullet opening a line of a list ("- Aufgaben", "• Adresse"). */
 const BULLET = /^[-–•*·]\s+(?=\p{L})/u;
 
-const LEADING_LIST_MARKER = /^(?:\d{1,2}|[a-e])[.)]\s+(?=\p{L})/u;
+/** "(2) Welche Rolle …" opens a sentence with its marker in parentheses, as in numbered office mails. */
+const LEADING_LIST_MARKER = /^(?:\d{1,2}|[a-e])[.)]\s+(?=\p{L})|^\((?:\d{1,2}|[a-e])\)\s+(?=\p{L})/u;
 
 /**
  * Where the list marker ending at `close` (the ")" of "1)", "12)", "a)") starts, when it stands
@@ -501,8 +503,10 @@ function listMarkerStart(text: string, close: number): number | undefined {
   while (start > 0 && start > close - 2 && isDigit(text.charCodeAt(start - 1))) start--;
   if (start === close && close > 0 && /[a-e]/u.test(text[close - 1]!)) start--;
   if (start === close) return undefined;
-  const before = start === 0 || isSpace(text.charCodeAt(start - 1));
+  // "(1) Wo sitzt die LaKI? (2) Wer fördert sie?": a marker in parentheses starts at its "(".
   const after = close + 1 >= text.length || isSpace(text.charCodeAt(close + 1));
+  if (after && start > 0 && text.charCodeAt(start - 1) === OPENING_PARENTHESIS && (start === 1 || isSpace(text.charCodeAt(start - 2)))) return start - 1;
+  const before = start === 0 || isSpace(text.charCodeAt(start - 1));
   if (!before || !after) return undefined;
   // "(Ruhrallee 9)" closes a parenthesis opened before it.
   const preceding = text.slice(0, start);

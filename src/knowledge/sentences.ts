@@ -10,7 +10,7 @@
  * makes the asked pieces the message's parts.
  */
 import { DOUBTED_ALTERNATIVE, opensQuestion, REQUEST, RHETORICAL, splitClauses } from './clauses';
-import { COURTESY, foldedPiece, hasTopicWords, INQUIRY, isTopicWord, SUBJECT_PRONOUNS, words } from './chatWords';
+import { COURTESY, foldedPiece, hasTopicWords, INQUIRY, INTERROGATIVES, isTopicWord, SUBJECT_PRONOUNS, words } from './chatWords';
 import { actorNamed, actorReferredTo, actorsNamed, asksActorAgain, asksAgain, asksWho, destinationPointedAt } from './pointers';
 import { namesPurpose, splitFormatPhrase, splitFrontedPurpose, splitPurposePhrase } from './purposes';
 import { abbreviationMeant, mainClause, pointedAt, pointsBefore, referentOf, reportsSettled, wishedClause, writerIntroduction, writersSelf } from './referents';
@@ -472,7 +472,18 @@ const PLEA_WHY = 'asks for help, names no topic';
 /** True when a plea for help points at what was said before with an adverb ("Wer kann *da* helfen?", "Könnt ihr uns *dabei* weiterhelfen?"). */
 function pleadsPointing(text: string): boolean {
   const list = words(text);
-  return list.some((word) => PLEA_POINTERS.has(word)) && list.some((word) => PLEA_WORDS.has(word));
+  return (list.some((word) => PLEA_POINTERS.has(word)) && list.some((word) => PLEA_WORDS.has(word))) || handsOnPointing(list);
+}
+
+/**
+ * "Wir würden gern … die Programme nennen, die das KI in dem Bereich anbietet. Können Sie uns sagen,
+ * *welche das sind*?", "…, wer uns *da* hilft?": a plea handing the reader an indirect question
+ * that points back with "das" or an adverb asks what it points at, as a plea for help does.
+ */
+function handsOnPointing(list: readonly string[]): boolean {
+  const at = list.findIndex((word, index) => index > 0 && word !== 'ob' && INTERROGATIVES.has(word));
+  if (at < 0 || !list.slice(0, at).some((word) => INQUIRY.has(word))) return false;
+  return list.slice(at + 1).some((word) => word === 'das' || PLEA_POINTERS.has(word));
 }
 
 /** Adverbs with which a plea points at what was said before, folded. */

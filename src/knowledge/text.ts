@@ -367,8 +367,9 @@ const CHAT_FILLERS = [
   // "stehen" only places what is named ("im Fokus stehen", "in welchem Paragraphen stehen die KI").
   'stehen', 'steht', 'stehe', 'stand', 'standen',
   // Hearsay around a claim ("Eine Kollegin hat erzählt / meinte, …", "Man sagte mir, …") and the
-  // question whether it holds ("Stimmt das?"): the claim is the topic.
+  // question whether it holds ("Stimmt das?", "Können Sie das bestätigen?", "Is that right?"): the claim is the topic.
   'erzahlt', 'erzahlte', 'meinte', 'meint', 'gelesen', 'sogar', 'sagte', 'sagten', 'gesagt', 'stimmt', 'stimmts',
+  'bestatigen', 'bestatigt', 'bestatige', 'right', 'true', 'correct',
   // Modal verbs in reported speech ("die LaKI könne uns unterstützen").
   'konne', 'musse', 'solle', 'wolle', 'durfe', 'moge',
   // Modal and auxiliary verbs addressing "du" or "ihr" ("wäre super, wenn ihr mir das sagen könntet").

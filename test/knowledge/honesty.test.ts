@@ -90,4 +90,16 @@ describe('matchMessage: what the flyer does not answer', () => {
     expect(main('Wir suchen Infos zu Rucksack-Kita für unsere Familienzentren.').answer?.id).toBe('rucksack-kita');
     expect(main('Wir suchen Infos zu Rucksack-Kita für unsere Kindergruppen.').answer?.id).toBe('rucksack-kita');
   });
+  it('should decline a reported claim whose figure the knowledge does not hold', () => {
+    expect(main('Jemand im Ausschuss sagte, die LaKI habe 25 Mitarbeitende. Stimmt das?').outcome).toBe('none');
+    // A claim without a figure the knowledge holds is confirmed.
+    expect(main('Jemand aus dem Ministerium sagte, die LaKI arbeite bei der Evaluation der KIs mit dem Land zusammen. Stimmt das?').answer?.id).toBe('laki-zusammenarbeit-land');
+  });
+
+  it('should decline who made a thing in the past, but not who does it now', () => {
+    expect(main('Wer hat den Erlass unterschrieben?').outcome).toBe('none');
+    expect(main('Wir würden gern wissen, wer das Programm Rucksack-Kita ursprünglich entwickelt hat.').outcome).toBe('none');
+    expect(main('Von wem wurde Griffbereit entwickelt?').outcome).toBe('none');
+    expect(main('Wer entwickelt Lehr- und Lernmaterialien?').answer?.id).toBe('schulentwicklung-materialien');
+  });
 });

@@ -245,6 +245,21 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Stadt Kleve. Welche Frist gilt für den Förderantrag, wenn wir im Mai ein KI beantragen wollen?').main.outcome).toBe('none');
   });
 
+  it('should confirm a reported claim the knowledge holds, asked with "bestätigen" or in English', () => {
+    expect(answered('Hallo, im Jugendhilfeausschuss wurde behauptet, die LaKI werde von zwei Ministerien gefördert. Können Sie das bestätigen?')).toBe('laki-foerderung');
+    expect(answered('Hello, I work for the city of Cologne. A colleague told me the KIs are funded under a state law – is that right?')).toBe('ki-rechtsgrundlage');
+  });
+
+  it('should answer each question of a list numbered in parentheses', () => {
+    const message = 'Sehr geehrte Frau Bainski,\nzwei Fragen:\n(1) Wie sorgt die LaKI dafür, dass alle KIs einen ähnlichen Standard erreichen?\n(2) Vertritt die LaKI die KIs auch gegenüber dem Land?\nBeste Grüße';
+    expect(kb.matchMessage(message).parts.map((part) => part.answer?.id)).toEqual(['laki-qualitaetsstandard', 'laki-vertretung']);
+  });
+
+  it('should answer a plea handing on an indirect question that points back at a sentence', () => {
+    const message = 'Sehr geehrte Damen und Herren, unsere Gemeinde bzw. unser Kreis überlegt, ein Kommunales Integrationszentrum einzurichten. Wir würden gern dafür Beratung in Anspruch nehmen. Können Sie uns sagen, wer uns da hilft?';
+    expect(answered(message)).toBe('laki-beratung-kommunen');
+  });
+
   it('should point a thin question at what someone is reported to have said, not at who said it', () => {
     expect(answered('Integrationsrat Moers. Unser Vorsitzender sagt, es gebe einen gemeinsamen Erlass für die KIs. Von wem ist der?')).toBe('ki-erlass');
     expect(answered('Stadtteilbüro Duisburg-Hochfeld. Unsere Quartiersmanagerin sagt, Sozialraumorientierung sei bei den KIs wichtig. Stimmt das?')).toBe('querschnitt-sozialraum');

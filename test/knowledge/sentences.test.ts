@@ -15,6 +15,9 @@ describe('splitSentences', () => {
     ['hi, 1) was machen die KIs für Schulen 2) und was beim Übergang?', ['hi,', 'was machen die KIs für Schulen', 'und was beim Übergang?']],
     ['Die Adresse (Ruhrallee 9) habe ich. a) Wer ist das?', ['Die Adresse (Ruhrallee 9) habe ich.', 'Wer ist das?']],
     ['1. Was sind die Kernaufgaben?\n2. Mit wem arbeitet sie zusammen?', ['Was sind die Kernaufgaben?', 'Mit wem arbeitet sie zusammen?']],
+    // Numbered in parentheses, as office mails do, on lines of their own or in one line.
+    ['(1) Was sind die Kernaufgaben?\n(2) Mit wem arbeitet sie zusammen?', ['Was sind die Kernaufgaben?', 'Mit wem arbeitet sie zusammen?']],
+    ['zwei Fragen: (1) wo sitzt die LaKI (2) wer fördert sie', ['zwei Fragen:', 'wo sitzt die LaKI', 'wer fördert sie']],
     ['Ich trau mich nicht mehr zu fragen :) Wofür steht das?', ['Ich trau mich nicht mehr zu fragen', 'Wofür steht das?']],
     ['danke ;-) und die Faxnummer?', ['danke', 'und die Faxnummer?']],
     ['Wir haben schon Sprachkurse, Schulsozialarbeit … Was bringt uns das KI?', ['Wir haben schon Sprachkurse, Schulsozialarbeit …', 'Was bringt uns das KI?']],
@@ -561,6 +564,13 @@ describe('findFocus, what the writer weighs versus what they ask', () => {
       ['für eine Ausschussvorlage im Kreis Höxter', 'context'],
       ['benötige ich das Gesetz.', 'request'],
     ]);
+  });
+
+  it('should read a plea handing on an indirect question that points back as asking what it points at', () => {
+    const result = findFocus('Unsere Gemeinde überlegt, ein Kommunales Integrationszentrum einzurichten. Können Sie uns sagen, wer uns da hilft?', isStopword);
+    expect(result.parts).toEqual([expect.objectContaining({ text: 'Können Sie uns sagen, wer uns da hilft?' })]);
+    // A plea naming nothing it points at stays courtesy beside the question.
+    expect(findFocus('Wo sitzt die LaKI? Können Sie mir das sagen?', isStopword).parts.map((part) => part.text)).toEqual(['Wo sitzt die LaKI?']);
   });
 
   it('should let "Stimmt das?" point at what was heard, not at who heard it', () => {
