@@ -316,6 +316,9 @@ export function splitClauses(sentence: string, asks: boolean, unmarked = false):
     // "Ist vorgeschrieben, wie …", "Weiß jemand, ob …": a short verb-first clause whose
     // complement is the indirect question is one question.
     if (!/\b(und|oder|sowie|and|or)\s*$/iu.test(match[0]) && opensQuestion(before) === 'verb' && beforeWords.length <= 4) continue;
+    // "Wer entscheidet, ob wir da mitmachen dürfen?": an "ob" clause never asks on its own after a
+    // short question-word clause; it is what the question word's verb is about (who decides *that*).
+    if (match[0].includes(',') && /^\s*ob\s/iu.test(rest) && beforeWords.length <= 3 && INTERROGATIVES.has(beforeWords[0] ?? '')) continue;
     // "Gibt es vom KI irgendwas, was uns beim Übergang hilft?": "was" after "etwas" is a relative
     // pronoun; the clause it opens says what the thing asked for is. So is a spoken "wo" ("irgendwas,
     // wo man als Neue geschult wird?").

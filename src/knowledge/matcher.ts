@@ -25,6 +25,7 @@ import {
   mainVerb,
   unknownNoun,
   unknownPlace,
+  verifiesClaim,
   weighsAlternatives,
   yesNoAlternatives,
   withoutSendingVerb,
@@ -326,9 +327,10 @@ export class Matcher {
       asksKind = kinds.length > 0;
       // A context sentence the part points into tells the writer's situation: its places and
       // figures ("Der Kreis Recklinghausen überlegt …, Budget ca. 30.000 €. Geht das über euch?") are not asked.
-      // Unless the part asks whether what was said holds ("Jemand sagte, die LaKI habe 25
-      // Mitarbeitende. Stimmt das?"): then the claim's figures are what is asked.
-      const claimed = ASKS_WHETHER_IT_HOLDS.test(question);
+      // A claim the part asks to confirm keeps its figures: they are what is asked ("Im Ausschuss hieß
+      // es, jedes KI bekommt 500.000 Euro. Stimmt das?", "Jemand sagte, die LaKI habe 25 Mitarbeitende.
+      // Können Sie das bestätigen?"); where the one who said it sits is not.
+      const claimed = verifiesClaim(question) || ASKS_WHETHER_IT_HOLDS.test(question);
       analysis = reader.analyze(surroundings.leansOn !== undefined ? this.withoutSituation(surroundings.antecedent, reader, claimed) : surroundings.antecedent);
       analysis = {
         ...analysis,
@@ -670,13 +672,13 @@ export class Matcher {
   /**
    * A context sentence without the writer's situation: the places they name that the knowledge
    * base does not know ("in Hückelhoven", "Kreis Gütersloh") and the figures they give ("200
-   * Besuchern", "30.000 €", "seit 2024"); a paragraph ("§ 8") stays, and so do the figures of a
-   * claim whose truth is asked (`keepFigures`).
+   * Besuchern", "30.000 €", "seit 2024"); a paragraph ("§ 8") stays. `keepFigures`: a claim to be
+   * confirmed, whose figures and dates are what is asked.
    */
   private withoutSituation(text: string, reader: TextReader, keepFigures = false): string {
     const read = (word: string) => reader.analyze(word);
-    const situationless = text.replace(SITUATION_PLACE, (whole, before: string, place: string) => (unknownNoun(place, read) ? before : whole)).replace(WHEN, ' ');
-    return keepFigures ? situationless : situationless.replace(FIGURE, ' ');
+    const placeless = text.replace(SITUATION_PLACE, (whole, before: string, place: string) => (unknownNoun(place, read) ? before : whole));
+    return keepFigures ? placeless : placeless.replace(WHEN, ' ').replace(FIGURE, ' ');
   }
 
   /**

@@ -190,6 +190,8 @@ export function explainMessage(
   parts = parts.map((part, index) => (index > 0 ? pointsIntoUnknown(matcher, part, parts[index - 1]!, text) : part));
   parts = parts.map((part, index) => (index > 0 ? personsOfOtherBody(part, parts[index - 1]!) : part));
   parts = parts.map((part, index) => (index + 1 < parts.length ? frameOfUncovered(part, parts[index + 1]!, text) : part));
+  // (Only a message with "oder" can offer bodies to choose from.)
+  if (text.includes('oder')) parts = parts.map((part) => choiceOfUnknownBodies(reader, part, focus.pieces));
   // A loop, not `flatMap`: V8 runs `flatMap` through a generic builtin that costs a few per cent
   // of reading a whole message.
   const split: PartTrace[] = [];
@@ -389,6 +391,31 @@ function frameOfUncovered(part: PartTrace, after: PartTrace, message: string): P
   if (!WHETHER_CLAUSE.test(after.text) && !(DECIDING.test(part.text) && QUESTION_CLAUSE.test(after.text))) return part;
   return declinedPart(part, 'frames the clause after it, which the knowledge does not cover', shownOf(part.explanation));
 }
+
+/**
+ * "Wer legt die Schwerpunkte unseres KI fest – entscheidet das der Kreistag oder der Landrat?": the
+ * bodies a "who" part offers as its answers (the context piece right after it) are what it asks to
+ * choose between. When none of them names a thing the knowledge knows and one names a thing it
+ * does not, no entry can say which: the part is declined, its answer a nearby topic ("Wer gibt den
+ * Rahmen vor, das Land oder wir als Kreis?" offers the Land, which the flyer names).
+ */
+function choiceOfUnknownBodies(reader: TextReader, part: PartTrace, pieces: readonly MessagePiece[]): PartTrace {
+  if (part.followUp || part.explanation.result.outcome !== 'answer' || !asksWho(part.text)) return part;
+  const at = pieces.findIndex((piece) => piece.text === part.text);
+  const offered = at === -1 ? undefined : pieces[at + 1];
+  if (offered?.role !== 'context' || !OFFERED_SIDES.test(offered.text) || offered.text.split(/\s+/u).length > MAX_OFFERED_WORDS) return part;
+  const sides = offered.text.split(OFFERED_SIDES).map((side) => reader.analyze(side));
+  // (A noun as written, capitalised: typed all in lower case, "das land oder die stadt selber" names no unknown body.)
+  const unknownThing = sides.some((side) => side.readings.some((reading) => reading.kind === 'unknown' && reading.casing === 'noun'));
+  if (!unknownThing || sides.some((side) => side.nounTokens.length > 0)) return part;
+  return declinedPart(part, 'asks to choose between bodies the knowledge does not know', shownOf(part.explanation));
+}
+
+/** "oder" between the bodies a "who" part offers ("der Kreistag *oder* der Landrat"). */
+const OFFERED_SIDES = /\s+(?:oder|or)\s+/iu;
+
+/** Most words of the piece offering bodies; a longer piece says more than its options. */
+const MAX_OFFERED_WORDS = 8;
 
 /** A piece that ends a sentence: it frames no clause after it. */
 const SENTENCE_END = /[?.!]\s*$/u;

@@ -185,20 +185,66 @@ const FOUNDED = /(?:^|[^\p{L}])(?:wer|wann|von\s+wem|seit\s+wann)\s+(?:[^\s,]+\s
 export const FOUNDING_TERM = 'its founding';
 
 /**
- * Who made a thing, in the past ("Wer hat den Erlass unterzeichnet?", "wer das Programm ursprünglich
- * entwickelt hat", "Von wem wurde Rucksack-Kita entwickelt?"): its authorship, which the flyer does
- * not tell. What a body does now is its task ("Wer entwickelt Lehr- und Lernmaterialien?"): only the
- * perfect or the passive past asks who made it. "unterschrieben" is a filler word, so without this
- * the part would read as "Wer hat den Erlass?".
+ * Who made or signed a thing, a perfect or a passive with its participle ("Wer hat den Erlass
+ * *unterschrieben*?", "Von wem wurde Rucksack-Kita *entwickelt*?", "Wer hat das Faltblatt
+ * *geschrieben*?"): its authorship, which the flyer never tells. What a body does now stays a
+ * question of its tasks ("Wer entwickelt Lehr- und Lernmaterialien?" — the centres), and so does
+ * who made a thing for a purpose the flyer tells ("Wozu wurde … entwickelt?" asks no author).
  */
-/** A plain pre-test for {@link MADE_BY}: the participles it reads, folded or not. */
-const MAY_BE_MADE = /entwickelt|unterzeichnet|unterschrieben|erfunden|verfasst|geschrieben|konzipiert|ausgedacht/i;
+const AUTHORED =
+  /(?:^|[^\p{L}])(?:wer|von\s+wem)\s+(?:[^\s,]+\s+){0,12}?(?:unterschrieben|unterzeichnet|verfasst|geschrieben|entwickelt|erfunden|erstellt|konzipiert|ausgedacht|herausgegeben|ausgearbeitet)(?=[^\p{L}]|$)/iu;
+/** Letters every part {@link AUTHORED} or {@link OPERATED} finds has: a cheap test before the Unicode patterns. */
+const MAY_ASK_AUTHOR = /schrieb|zeichnet|fasst|entwickelt|funden|erstellt|konzipiert|gedacht|gegeben|gearbeitet|betrieb|betreib/i;
+/** A perfect or passive auxiliary: "wer *hat* … entwickelt" asks who made it, "wer entwickelt" what a body does. */
+const PERFECT_OR_PASSIVE = /(?:^|[^\p{L}])(?:hat|haben|hatte|hatten|wurde|wurden|worden|ist|sind|war|waren)(?=[^\p{L}]|$)/iu;
 
-const MADE_BY =
-  /(?:^|[^\p{L}])(?:wer|von\s+wem)\s+(?:(?:hat|haben|hatte|hatten|wurde|wurden|ist)\s+(?:[^\s,?]+\s+){0,10}?(?:entwickelt|unterzeichnet|unterschrieben|erfunden|verfasst|geschrieben|konzipiert|ausgedacht)(?=[^\p{L}]|$)|(?:[^\s,?]+\s+){0,10}?(?:entwickelt|unterzeichnet|unterschrieben|erfunden|verfasst|geschrieben|konzipiert|ausgedacht)\s+(?:hat|haben|hatte|hatten|wurde|wurden|worden)(?=[^\p{L}]|$))/iu;
+/**
+ * Who runs a thing ("Wer *betreibt* eigentlich die Website …?", "Von wem wird das *betrieben*?"):
+ * its operator, which the flyer never names (it names who funds, supports and coordinates).
+ */
+const OPERATED = /(?:^|[^\p{L}])(?:wer|von\s+wem)\s+(?:[^\s,]+\s+){0,12}?(?:betreibt|betreiben|betrieben)(?=[^\p{L}]|$)/iu;
 
-/** The term a part asking who made a thing gets ({@link MADE_BY}): no entry lists it. */
-export const AUTHORSHIP_TERM = 'who made it';
+/**
+ * Whether someone has to pay ("Muss die Schule dafür was *zahlen*?", "Müssen Eltern für Griffbereit
+ * etwas *bezahlen*?"): a fee, which the flyer never names. Who pays for a body ("Wer zahlt die
+ * LaKI?") asks who funds it, which it does.
+ */
+const MUST_PAY =
+  /(?:^|[^\p{L}])(?:muss|musst|müsst|muesst|mussen|müssen|muessen|müsste|muesste|müssten|muessten)\s+(?:[^\s,]+\s+){0,6}?(?:be)?zahlen(?=[^\p{L}]|$)/iu;
+/** Letters every part {@link MUST_PAY} finds has. */
+const MAY_MUST_PAY = /zahlen/i;
+
+/** The term a part asking whether someone has to pay gets ({@link MUST_PAY}): no entry lists it. */
+export const FEE_TERM = 'a fee';
+
+/**
+ * Who employs people ("Wer stellt die Mitarbeitenden der LaKI *ein*?", "Bei wem sind die Leute im KI
+ * *angestellt*?"): the employer, which the flyer never names. "Wer stellt den Austausch *sicher*?"
+ * asks a duty; the particle "ein" closes the clause, so "stellt ein Konzept auf" is no hiring.
+ */
+const EMPLOYS =
+  /(?:^|[^\p{L}])(?:(?:wer|von\s+wem)\s+(?:stellt|stellen|stellte)\s+(?:[^\s,?!.]+\s+){0,6}?ein\s*(?:[?!.,]|$)|(?:wer|wem)\s+(?:[^\s,]+\s+){0,8}?(?:eingestellt|angestellt)(?=[^\p{L}]|$))/iu;
+/** Letters every part {@link EMPLOYS} finds has. */
+const MAY_EMPLOY = /stell/i;
+
+/** The term a part asking who employs people gets ({@link EMPLOYS}): no entry lists it. */
+export const EMPLOYER_TERM = 'the employer';
+
+/**
+ * A counterpart of what the flyer describes ("Gibt es da eine *vergleichbare Stelle wie* die LaKI?",
+ * "etwas *Vergleichbares in* Niedersachsen", "ein *Pendant* zur LaKI", "an *equivalent* of the
+ * centres"): another body than the one named, which the flyer, describing NRW's, does not know.
+ */
+const COUNTERPART =
+  /(?:^|[^\p{L}])(?:vergleichbar\p{L}*\s+(?:[^\s,]+\s+){0,2}?(?:wie|in|zu|zur|zum|im)|pendant|gegenstück|gegenstueck|äquivalent|aequivalent|equivalent|counterpart)(?=[^\p{L}]|$)/iu;
+/** Letters every part {@link COUNTERPART} finds has. */
+const MAY_COMPARE = /vergleichbar|pendant|gegenst|quivalent|counterpart/i;
+
+/** The term a part asking for a counterpart gets ({@link COUNTERPART}): no entry lists it. */
+export const COUNTERPART_TERM = 'a counterpart';
+
+/** The term a part asking who made, signed or runs a thing gets ({@link AUTHORED}, {@link OPERATED}): no entry lists it. */
+export const AUTHORSHIP_TERM = 'its maker';
 
 /**
  * How often people meet or come ("Treffen sich die KIs regelmäßig?", "Gibt es einen regelmäßigen
@@ -227,8 +273,16 @@ const STILL_CURRENT =
 /** The term a part asking whether a thing is still so gets ({@link STILL_ENDING}, {@link STILL_CURRENT}): no entry lists it. */
 export const STILL_TERM = 'still so';
 
+/**
+ * "noch" closing the first of two alternatives ("Gilt der Erlass *noch oder* wurde er ersetzt?"), and
+ * a thing replaced, renamed, dissolved or moved since ("… oder ist die LaKI *umgezogen*?", "wurde der
+ * inzwischen *abgelöst*?"): whether a thing is still so, asked the other way round.
+ */
+const STILL_OR_CHANGED =
+  /(?:^|[^\p{L}])(?:noch\s+oder|abgelöst|abgeloest|umbenannt|aufgelöst|aufgeloest|abgeschafft|umgezogen)(?=[^\p{L}]|$)/iu;
+
 function asksStill(question: string): boolean {
-  return STILL_CURRENT.test(question) || (STILL_ENDING.test(question) && !ELSE_NOCH.test(question));
+  return STILL_CURRENT.test(question) || STILL_OR_CHANGED.test(question) || (STILL_ENDING.test(question) && !ELSE_NOCH.test(question));
 }
 
 /**
@@ -252,7 +306,7 @@ const WHICH_OF_THEM =
   /(?:^|[^\p{L}])wer\s+(?:davon|von\s+(?:ihnen|denen|euch|den\s+dreien|den\s+drei\p{L}*))(?=[^\p{L}]|$)|(?:^|[^\p{L}])which\s+of\s+(?:them|you)(?=[^\p{L}]|$)/iu;
 
 /** Letters every part {@link asksStill}, {@link WHICH_OF_THEM} and {@link MEDIATING} find has: cheap tests, no Unicode classes. */
-const MAY_ASK_STILL = /noch|stand|still/i;
+const MAY_ASK_STILL = /noch|stand|still|abgel|aufgel|nannt|schafft|zogen/i;
 const MAY_ASK_WHICH = /wer|which/i;
 const MAY_PLACE = /vermit/i;
 
@@ -278,7 +332,9 @@ const LAKI_AT_ITS_SEAT = new RegExp(
  * takes part (see {@link centreTakesPart}); "Job" is none in "von der Schule in den Job", which is
  * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI); asking
  * which centres a region has is one ({@link CENTRES_OF_REGION}), and so are who founded a body
- * ({@link FOUNDED}) or made a thing ({@link MADE_BY}), how often people meet ({@link RHYTHM}), whether a thing is still so
+ * ({@link FOUNDED}), who made, signed or runs a thing ({@link AUTHORED}, {@link OPERATED}), whether
+ * someone has to pay ({@link FEE_TERM}), who employs people ({@link EMPLOYS}), a
+ * counterpart of what it describes ({@link COUNTERPART}), how often people meet ({@link RHYTHM}), whether a thing is still so
  * ({@link STILL_TERM}), placing people in jobs or flats ({@link PLACEMENT_TERM}) and which of the
  * people named does a task ({@link WHICH_OF_THEM_TERM}).
  */
@@ -294,8 +350,13 @@ export function askedForwardTerms(question: string, terms: readonly string[]): r
   if (CENTRES_OF_REGION.test(question) || PLACES_WITH_CENTRE.test(question)) asked = [...asked, CENTRES_OF_REGION_TERM];
   if (AMOUNT_NOUN.test(question)) asked = [...asked, AMOUNT_TERM];
   if (FOUNDED.test(question)) asked = [...asked, FOUNDING_TERM];
-  if (MAY_BE_MADE.test(question) && MADE_BY.test(question)) asked = [...asked, AUTHORSHIP_TERM];
+  if (MAY_ASK_AUTHOR.test(question) && ((AUTHORED.test(question) && PERFECT_OR_PASSIVE.test(question)) || OPERATED.test(question))) {
+    asked = [...asked, AUTHORSHIP_TERM];
+  }
   if (RHYTHM.test(question) && MEETING.test(question)) asked = [...asked, RHYTHM_TERM];
+  if (MAY_MUST_PAY.test(question) && MUST_PAY.test(question)) asked = [...asked, FEE_TERM];
+  if (MAY_EMPLOY.test(question) && EMPLOYS.test(question)) asked = [...asked, EMPLOYER_TERM];
+  if (MAY_COMPARE.test(question) && COUNTERPART.test(question)) asked = [...asked, COUNTERPART_TERM];
   // Plain tests first: the Unicode patterns below cost more than the whole rest of most parts.
   if (MAY_ASK_STILL.test(question) && asksStill(question)) asked = [...asked, STILL_TERM];
   if (MAY_ASK_WHICH.test(question) && WHICH_OF_THEM.test(question)) asked = [...asked, WHICH_OF_THEM_TERM];
@@ -383,6 +444,19 @@ export function abbreviationsSpelledOut(text: string): string[] {
 export function abbreviationAsked(question: string): string | undefined {
   const asked = ASKS_ABBREVIATION.exec(question);
   return asked?.[1] ?? asked?.[2];
+}
+
+/**
+ * A part asking whether what was said holds ("Stimmt das?", "Ist das richtig / so / korrekt?", "Ist
+ * da was dran?", "Trifft das zu?", "Is that true?"): the claim it points at is what is asked, its
+ * figures and places included. Read on a part that names no topic of its own only.
+ */
+const VERIFIES =
+  /^\s*(?:und\s+|aber\s+)?(?:stimmt\s+(?:das|es|des)|stimmts|(?:ist|wäre|waere)\s+(?:das|es|des)\s+(?:\S+\s+)?(?:so|richtig|korrekt|zutreffend|wahr)|trifft\s+(?:das|es)\s+(?:\S+\s+)?zu|ist\s+(?:da|an\s+der\s+sache)\s+(?:\S+\s+)?(?:was|etwas)\s+dran|(?:is|was)\s+(?:this|that|it)\s+(?:\S+\s+)?(?:true|right|correct)|richtig|korrekt|wirklich|echt)(?=[^\p{L}]|$)/iu;
+
+/** True when a part asks whether a claim it points at holds ({@link VERIFIES}). */
+export function verifiesClaim(question: string): boolean {
+  return VERIFIES.test(question);
 }
 
 /** "oder" between two alternatives of one question ("… vom Land *oder* entscheiden wir das selbst?"). */

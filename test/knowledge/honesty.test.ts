@@ -16,6 +16,38 @@ describe('matchMessage: what the flyer does not answer', () => {
 
   const main = (text: string, context?: { lastEntryId: string }) => kb.matchMessage(text, context).main;
 
+  it('should decline a relayed claim whose figure the flyer does not hold, and answer one it confirms', () => {
+    expect(main('Im Ausschuss hieß es, jedes KI bekommt 500.000 Euro im Jahr. Ist das richtig?').outcome).toBe('none');
+    expect(main('Ein Kollege meinte, die LaKI hat 2019 ihren Sitz gewechselt. Stimmt das?').outcome).toBe('none');
+    // The figure of a situation the writer tells is still no question of its own.
+    expect(main('Meine Kollegin sagt, die LaKI sitzt bei der Bezirksregierung Arnsberg. Stimmt das?').answer?.id).toBe('laki-bezirksregierung');
+  });
+
+  it('should decline who made, signed or runs a thing the flyer names, and answer who does it now', () => {
+    expect(main('Wer hat den Erlass unterschrieben?').outcome).toBe('none');
+    expect(main('Wer hat das Programm Rucksack-Kita entwickelt?').outcome).toBe('none');
+    expect(main('Wer betreibt eigentlich die Website kommunale-integrationszentren-nrw.de?').outcome).toBe('none');
+    expect(main('Wer gibt den Rahmen für die KIs vor?').answer?.id).toBe('ki-erlass');
+    expect(main('Entwickeln die KIs auch Lehr- und Lernmaterialien für Schulen?').answer?.id).toBe('schulentwicklung-materialien');
+  });
+
+  it('should decline a "who" part offering only bodies the flyer does not know, and answer one offering the Land', () => {
+    expect(main('Wer legt die Schwerpunkte unseres KI fest – der Kreistag oder der Landrat?').outcome).toBe('none');
+    expect(main('Bei uns gibt es Streit, wer die Schwerpunkte unseres KI festlegt – entscheidet das der Kreistag oder der Landrat?').outcome).toBe('none');
+    expect(main('Wer legt die Schwerpunkte unseres KI fest?').answer?.id).toBe('ki-ausgestaltung-vor-ort');
+    expect(main('Wer gibt den Rahmen vor, das Land oder wir als Kreis?').answer?.id).toBe('ki-erlass');
+  });
+
+  it('should decline who hires the LaKI\'s people after an answer on where it is based', () => {
+    const turn = main('Wer stellt die ein?', { lastEntryId: 'laki-bezirksregierung' });
+    expect(turn.outcome).toBe('none');
+  });
+
+  it('should decline whether a school has to pay for what the part before asked about', () => {
+    const parts = kb.matchMessage('Bieten die KIs Fortbildungen für Lehrkräfte an? Und falls ja: muss die Schule dafür was zahlen?').parts;
+    expect(parts.map((part) => part.outcome)).toEqual(['answer', 'none']);
+  });
+
   it('should decline a part with one generic verb pointing into a sentence whose things are all unknown', () => {
     expect(main('Wir wollen einen Beirat gründen. Wer entscheidet das?').outcome).toBe('none');
     expect(main('Wir wollen einen Seniorenbeirat gründen. Wer berät uns dabei?').outcome).toBe('none');

@@ -3,7 +3,11 @@ import {
   abbreviationsSpelledOut,
   addressesYou,
   askedForwardTerms,
+  AUTHORSHIP_TERM,
   CENTRES_OF_REGION_TERM,
+  COUNTERPART_TERM,
+  EMPLOYER_TERM,
+  FEE_TERM,
   PLACEMENT_TERM,
   STILL_TERM,
   WHICH_OF_THEM_TERM,
@@ -12,6 +16,7 @@ import {
   mainVerb,
   rolePredicate,
   saysThere,
+  verifiesClaim,
   weighsAlternatives,
 } from '../../src/knowledge/questionForms';
 
@@ -98,6 +103,58 @@ describe('questionForms', () => {
     expect(askedForwardTerms('Was machen die KIs noch?', [])).toEqual([]);
     expect(askedForwardTerms('Gibt es sonst noch Programme für Kitas?', [])).toEqual([]);
     expect(askedForwardTerms('Welche Aufgaben hat die LaKI noch?', [])).toEqual([]);
+  });
+
+  it('should add the still-so term for "noch" before an alternative and for a thing replaced, renamed or moved since', () => {
+    expect(askedForwardTerms('Gilt der gemeinsame Erlass von MSW und MAIS noch oder wurde der inzwischen ersetzt?', [])).toStrictEqual([STILL_TERM]);
+    expect(askedForwardTerms('Heißt das MSW inzwischen anders, wurde es umbenannt?', [])).toStrictEqual([STILL_TERM]);
+    expect(askedForwardTerms('Ist die LaKI umgezogen?', [])).toStrictEqual([STILL_TERM]);
+    // "noch" meaning "else" before an alternative is no such question; nor is what the centres do besides.
+    expect(askedForwardTerms('Was machen die KIs noch, oder nur Schule?', [])).toEqual([]);
+    expect(askedForwardTerms('Ergänzen die KIs die kommunalen Angebote oder ersetzen sie sie?', [])).toEqual([]);
+  });
+
+  it('should add a term for who made, signed or runs a thing, not for what a body does now', () => {
+    expect(askedForwardTerms('Wer hat den Erlass unterschrieben?', [])).toStrictEqual([AUTHORSHIP_TERM]);
+    expect(askedForwardTerms('Wer hat den gemeinsamen Erlass von MSW und MAIS zu den KIs unterzeichnet und von wann ist der?', [])).toStrictEqual([AUTHORSHIP_TERM]);
+    expect(askedForwardTerms('Von wem wurde Rucksack-Kita entwickelt?', [])).toStrictEqual([AUTHORSHIP_TERM]);
+    expect(askedForwardTerms('Wer betreibt eigentlich die Website kommunale-integrationszentren-nrw.de?', [])).toStrictEqual([AUTHORSHIP_TERM]);
+    // In the present, who develops or creates a thing is a task the flyer names.
+    expect(askedForwardTerms('Wer entwickelt Lehr- und Lernmaterialien für Schulen?', [])).toEqual([]);
+    expect(askedForwardTerms('Wer erstellt geeignete Lehrmaterialien für den Unterricht?', [])).toEqual([]);
+    expect(askedForwardTerms('Wozu wurde Griffbereit entwickelt?', [])).toEqual([]);
+  });
+
+  it('should add a term for whether someone has to pay, not for who funds a body', () => {
+    expect(askedForwardTerms('Und falls ja: muss die Schule dafür was zahlen?', [])).toStrictEqual([FEE_TERM]);
+    expect(askedForwardTerms('Müssen Eltern für Griffbereit etwas bezahlen?', [])).toStrictEqual([FEE_TERM]);
+    expect(askedForwardTerms('Wer zahlt die LaKI?', [])).toEqual([]);
+    expect(askedForwardTerms('Fördert das Land die Elternarbeit oder zahlen das die Kommunen?', [])).toEqual([]);
+  });
+
+  it('should add a term for who employs people, not for who ensures or draws up a thing', () => {
+    expect(askedForwardTerms('Wer stellt die ein?', [])).toStrictEqual([EMPLOYER_TERM]);
+    expect(askedForwardTerms('Wer stellt die Mitarbeitenden der LaKI ein?', [])).toStrictEqual([EMPLOYER_TERM]);
+    expect(askedForwardTerms('Bei wem sind die Leute im KI angestellt?', [])).toStrictEqual([EMPLOYER_TERM]);
+    expect(askedForwardTerms('Wer stellt den Austausch der KIs sicher?', [])).toEqual([]);
+    expect(askedForwardTerms('Wer stellt ein Integrationskonzept auf?', [])).toEqual([]);
+  });
+
+  it('should add a term for a counterpart of what the flyer describes, not for a comparison it makes', () => {
+    expect(askedForwardTerms('Gibt es da eine vergleichbare Stelle wie die LaKI?', [])).toStrictEqual([COUNTERPART_TERM]);
+    expect(askedForwardTerms('Gibt es in Niedersachsen etwas Vergleichbares wie die KIs?', [])).toStrictEqual([COUNTERPART_TERM]);
+    expect(askedForwardTerms('Is there an equivalent of the LaKI in Bavaria?', [])).toStrictEqual([COUNTERPART_TERM]);
+    expect(askedForwardTerms('Sollen alle KIs einen vergleichbaren Standard erreichen?', [])).toEqual([]);
+  });
+
+  it('should read a part asking whether a claim holds', () => {
+    expect(verifiesClaim('Ist das richtig?')).toBe(true);
+    expect(verifiesClaim('Stimmt das so?')).toBe(true);
+    expect(verifiesClaim('Ist da was dran?')).toBe(true);
+    expect(verifiesClaim('Trifft das so zu?')).toBe(true);
+    expect(verifiesClaim('Is that true?')).toBe(true);
+    expect(verifiesClaim('Ist das ein Thema für das KI?')).toBe(false);
+    expect(verifiesClaim('Wer macht das?')).toBe(false);
   });
 
   it('should add a term for placing people in jobs, training places or flats, not for passing on good practice', () => {

@@ -242,6 +242,9 @@ describe('findFocus, one question in two clauses', () => {
   it.each([
     ['Ist vorgeschrieben, wie ein KI organisiert sein muss?'],
     ['Weiß jemand, ob die LaKI Schulen berät?'],
+    // An "ob" clause after a short question-word clause is what its verb is about.
+    ['Wer entscheidet, ob unsere Kita bei Rucksack-Kita mitmachen darf?'],
+    ['Wer prüft eigentlich, ob ein KI gefördert wird?'],
   ])('should keep %j as one part', (message) => {
     expect(findFocus(message, isStopword).parts.map((part) => part.text)).toEqual([message]);
   });
