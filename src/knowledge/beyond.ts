@@ -8,7 +8,7 @@
 import { INTERROGATIVES, words } from './chatWords';
 
 /** What a follow-up asks beyond the last answer. */
-export type BeyondAsk = 'reason' | 'sequence' | 'detail' | 'person';
+export type BeyondAsk = 'reason' | 'sequence' | 'detail' | 'means' | 'person';
 
 /** Words asking a reason, folded. */
 const REASON = new Set(['warum', 'wieso', 'weshalb', 'weswegen', 'why']);
@@ -26,6 +26,13 @@ const HOW = new Set(['wie', 'how']);
 /** Asking what something is called or means ("wie heißt das Gesetz genau?"): the answer names it. */
 const NAMING = new Set(['heisst', 'heissen', 'hiess', 'lautet', 'lauten', 'nennt', 'nennen', 'name', 'bedeutet', 'gemeint', 'called', 'mean', 'means']);
 
+/**
+ * "wie machen die das?", "und wie schaffen sie das eigentlich?": how, a verb of doing, and nothing
+ * but pronouns and particles — the way the last answer's aim is reached, folded.
+ */
+const DOING = new Set(['machen', 'macht', 'tun', 'tut', 'schaffen', 'schafft', 'erreichen', 'erreicht', 'do', 'does']);
+const MEANS_FRAME = new Set(['und', 'wie', 'how', 'die', 'sie', 'das', 'es', 'er', 'ihr', 'denn', 'eigentlich', 'dann', 'so', 'they', 'it', 'that', 'this']);
+
 /** "Herr Buchholt", "Frau Rimbach", "Dr. Buchholt": a person named by title, folded. */
 const TITLES = new Set(['herr', 'herrn', 'frau', 'dr', 'mr', 'mrs', 'ms']);
 
@@ -40,13 +47,18 @@ export function asksBeyond(text: string): BeyondAsk | undefined {
   if (list.some((word, index) => TITLES.has(word) && index + 1 < list.length) && list.some((word) => ROLE.has(word))) return 'person';
   const asked = list.filter((word) => INTERROGATIVES.has(word));
   if (asked.every((word) => HOW.has(word)) && !list.some((word) => NAMING.has(word)) && (list.some((word) => DETAIL.has(word)) || DETAIL_PHRASE.test(list.join(' ')))) return 'detail';
+  if (asked.length > 0 && list.some((word) => DOING.has(word)) && list.every((word) => DOING.has(word) || MEANS_FRAME.has(word))) return 'means';
   return undefined;
 }
 
 /** A reason or purpose an answer states: "weil", "deshalb", "damit", "mit dem Ziel", "um … zu". */
 const STATES_REASON = /(?<!\p{L})(?:weil|denn|deshalb|deswegen|daher|darum|damit|ziel|zielt|um\s+(?:\p{L}+\s+){0,6}zu\s+\p{L})/iu;
 
-/** True when an answer gives what `asked` asks: only a reason can an answer state in passing. */
+/** The way something is done that an answer states: "indem", "durch", "mit Hilfe von", "by". */
+const STATES_MEANS = /(?<!\p{L})(?:indem|durch|mittels|mithilfe|mit\s+hilfe)(?!\p{L})/iu;
+
+/** True when an answer gives what `asked` asks: only a reason or the way it is done can an answer state in passing. */
 export function answerGives(asked: BeyondAsk, answer: string): boolean {
+  if (asked === 'means') return STATES_MEANS.test(answer);
   return asked === 'reason' && STATES_REASON.test(answer);
 }

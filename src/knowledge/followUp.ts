@@ -101,7 +101,7 @@ export function readPart(
 }
 
 /** What a {@link BeyondAsk} asks, for a trace's reason. */
-const BEYOND_WHAT: Record<BeyondAsk, string> = { reason: 'a reason', sequence: 'what comes next', detail: 'more detail', person: 'what a person named does' };
+const BEYOND_WHAT: Record<BeyondAsk, string> = { reason: 'a reason', sequence: 'what comes next', detail: 'more detail', means: 'the way it is done', person: 'what a person named does' };
 
 /**
  * "Wer wird von den KIs vernetzt?" – "was heißt Migrantenselbstorganisation?": asked what a word of
@@ -263,9 +263,35 @@ function sameForOther(reading: FollowUpReading): PartTrace | undefined {
   const { matcher, reader, part, topic, neighbourhood, alone, elliptic } = reading;
   const besides = readAgainstTopic(matcher, reader, part, topic, neighbourhood, true);
   const answer = besides.result.answer;
-  if (!answer || answer.id === alone.result.answer?.id || !coversOwnWords(matcher, reader, part, alone, answer)) return undefined;
+  if (!answer) return sameActorForAudience(reading, besides);
+  if (answer.id === alone.result.answer?.id || !coversOwnWords(matcher, reader, part, alone, answer)) return undefined;
   return traceOf({ ...part, why: `${part.why}; asks the same of another subject` }, elliptic, besides, { entryId: topic.id });
 }
+
+/**
+ * "Was macht die LaKI?" – "und für mich als Kommune?": a part naming only whom it is for keeps the
+ * last answer's actor as the one doing it. Of the choices the part leaves read with the topic
+ * (the LaKI's advice to municipalities, the centres' overview …), the one about that actor that
+ * holds the part's own words answers; the municipalities' own entry, which its words alone find,
+ * is about someone else. Undefined unless exactly one choice is such.
+ */
+function sameActorForAudience(reading: FollowUpReading, besides: Explanation): PartTrace | undefined {
+  const { matcher, reader, part, topic, alone, elliptic } = reading;
+  if (besides.result.outcome !== 'suggest' || !FOR_SOMEONE.test(part.text)) return undefined;
+  const actor = actorOf(topic);
+  if (!actor) return undefined;
+  // (Its contact data tell how to reach the actor, not what it does: only a part asking for them.)
+  const asksContact = words(part.text).some((word) => CONTACT_WORD.test(word));
+  const about = besides.result.suggestions.filter(
+    (entry) => aboutActor(actor, entry) && (entry.category !== 'kontakt' || asksContact) && coversOwnWords(matcher, reader, part, alone, entry),
+  );
+  if (about.length !== 1 || about[0]!.id === alone.result.answer?.id) return undefined;
+  const result: MatchResult = { outcome: 'answer', answer: about[0]!, suggestions: [], candidates: besides.result.candidates };
+  return traceOf({ ...part, why: `${part.why}; asks what the last answer's actor does for someone else` }, elliptic, { ...besides, result }, { entryId: topic.id });
+}
+
+/** "für …", "for …": whom something is for. */
+const FOR_SOMEONE = /(?:^|\s)(?:für|fur|fuer|for)\s/iu;
 
 /**
  * The part read against the last answer's topic: its words with the topic's at reduced weight, the
@@ -371,10 +397,24 @@ function topicReadingWins(reading: FollowUpReading, leaning: 'points-back' | 'co
   }
   // "und …?" asks for something else than the last answer: a neighbour, not the same entry again.
   if (answeredAlone) return withTopic.result.answer !== null && withTopic.result.answer.id !== topic.id && neighbourhood.favoured.has(withTopic.result.answer.id);
+  if (contactOfOther(reading)) return false;
   // "Was unterscheidet LaKI und KI?" – "und wer darf eins einrichten?": when the part's own words
   // find other entries, the last answer again says nothing new unless it holds those words.
   if (withTopic.result.answer?.id === topic.id && coversAllOwnWords(alone) && !coversOwnWords(matcher, reader, part, alone, topic)) return false;
   return RANK[withTopic.result.outcome] > RANK[alone.result.outcome];
+}
+
+/**
+ * "Wer fördert die LaKI?" – "Wie erreiche ich die Ministerien?": a part asking how to reach someone
+ * the knowledge has no contact data of is declined by its own words; read with the topic, the last
+ * answer's words lift an entry that names that someone but gives no contact data. Asked how to
+ * reach someone, only contact data answer: such a reading does not win.
+ */
+function contactOfOther(reading: FollowUpReading): boolean {
+  const { part, alone, withTopic } = reading;
+  const answer = withTopic.result.answer;
+  if (!answer || answer.category === 'kontakt' || alone.result.declineReason !== 'uncovered-terms') return false;
+  return words(part.text).some((word) => CONTACT_WORD.test(word));
 }
 
 /**
@@ -400,12 +440,33 @@ function readPastTopic(reading: FollowUpReading, shifts: boolean): PartTrace | u
       const resolved = { ...part, why: `${part.why}; the pronoun picks the choice on the last answer's subject` };
       return traceOf(resolved, elliptic, { ...alone, result }, { entryId: topic.id });
     }
+    const overview = answeredAlone ? undefined : overviewPresenting(matcher, alone.result.suggestions, topic);
+    if (overview) {
+      const result: MatchResult = { outcome: 'answer', answer: overview, suggestions: [], candidates: alone.result.candidates };
+      const presented = { ...part, why: `${part.why}; its choices on the last answer's subject are presented together by their overview` };
+      return traceOf(presented, elliptic, { ...alone, result }, { entryId: topic.id });
+    }
   }
   if (!showsOnly(withTopic, topic)) return undefined;
   const neighbours = besidesTopic(reading, 'the last answer does not hold it, its neighbours do');
   if (neighbours) return neighbours;
   const declinedHere = declinedReading(withTopic);
   return traceOf({ ...part, why: `${part.why}; the last answer does not hold what it asks` }, elliptic, declinedHere);
+}
+
+/**
+ * "Zusammenarbeit mit Eltern" – "gibts dazu programme?": of the choices the part's own words leave,
+ * several lie under the overview above the last answer (Griffbereit, Rucksack-Kita under the early
+ * years' overview, beside the LaKI's "Zusammenarbeit" with the Land): pointing at the last answer,
+ * the part asks about those, and the overview that lists them presents them together. Undefined
+ * unless at least two choices lie under it.
+ */
+function overviewPresenting(matcher: Matcher, choices: readonly Entry[], topic: Entry): Entry | undefined {
+  const overview = matcher.overviewOf(topic);
+  if (!overview) return undefined;
+  let under = 0;
+  for (const entry of choices) if (matcher.overviewOf(entry)?.id === overview.id) under++;
+  return under >= 2 ? overview : undefined;
 }
 
 /**

@@ -57,7 +57,11 @@ export function explainsTerm(analyzer: Analyzer, entry: Entry, term: string): bo
     if (termTokens.every((token) => text.includes(token))) return true;
   }
   const own = subjectTokens(analyzer, entry);
-  return termTokens.some((token) => own.some((other) => sameWord(token, other)));
+  if (termTokens.some((token) => own.some((other) => sameWord(token, other)))) return true;
+  // "was ist mit rucksak gemeint?": a term typed with a typo names the entry's subject as well; the
+  // question's reading corrects it (looked at only when the term as written names nothing).
+  const corrected = analyzer.analyzeQuery(term).tokens;
+  return corrected.some((token) => !termTokens.includes(token) && own.some((other) => sameWord(token, other)));
 }
 
 function sameWord(one: string, other: string): boolean {

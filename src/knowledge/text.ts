@@ -490,5 +490,14 @@ export function isStopword(foldedWord: string): boolean {
   if (STOPWORDS.has(foldedWord) || (foldedWord.length < 2 && !/\d/.test(foldedWord))) return true;
   // "fuer", "ueber", "waer": a stopword typed without umlauts.
   const folded = consonantDigraphsFolded(foldedWord);
-  return folded !== null && STOPWORDS.has(folded);
+  if (folded !== null && STOPWORDS.has(folded)) return true;
+  return SINGLE_S_STOPWORDS.has(foldedWord);
 }
+
+/**
+ * "was heist das genau?", "gewust": stopwords whose "ß" (folded "ss") before the ending "t" is typed
+ * as one "s"; a set of their own, so that no word pays for building the spelling.
+ */
+const SINGLE_S_STOPWORDS: ReadonlySet<string> = new Set(
+  [...STOPWORDS].filter((word) => word.endsWith('sst')).map((word) => `${word.slice(0, -3)}st`),
+);

@@ -34,6 +34,8 @@ describe('follow-up turns', () => {
       ['ki-vernetzung', 'was ist mit MSO gemeint?', 'ki-vernetzung'],
       ['ki-strategien', 'was heißt Querschnittsaufgabe?', 'querschnitt'],
       ['rucksack-kita', 'was heißt das genau?', 'rucksack-kita'],
+      ['querschnitt', 'was heist das genau?', 'querschnitt'],
+      ['rucksack-kita', 'was ist mit rucksak gemeint?', 'rucksack-kita'],
     ])('should keep an answer that explains it: after %s, "%s" answers %s', (lastEntryId, text, expected) => {
       expect(main(text, { lastEntryId }).answer?.id).toBe(expected);
     });
@@ -65,7 +67,7 @@ describe('follow-up turns', () => {
     });
   });
 
-  describe('asking a reason, the next step, more detail or what a named person does', () => {
+  describe('asking a reason, the next step, more detail, the way it is done or what a named person does', () => {
     it.each([
       ['laki-foerderung', 'und warum?'],
       ['laki-beratung-kommunen', 'und danach?'],
@@ -74,6 +76,8 @@ describe('follow-up turns', () => {
       ['laki-ansprechpersonen', 'was macht Herr Buchholt genau?'],
       ['laki-ansprechpersonen', 'und was macht Frau Rimbach?'],
       ['laki-kernaufgaben', 'und was davon zuerst?'],
+      ['laki-qualitaetsstandard', 'wie machen die das?'],
+      ['laki-qualitaetsstandard', 'und wie schaffen sie das eigentlich?'],
     ])('should not give the last answer (%s) again for "%s": it does not say', (lastEntryId, text) => {
       expect(main(text, { lastEntryId }).outcome).toBe('none');
     });
@@ -93,6 +97,45 @@ describe('follow-up turns', () => {
       ['laki-was-ist', 'und was soll die erreichen?', 'laki-qualitaetsstandard'],
     ])('should read the pronoun as the last answer\'s subject: after %s, "%s" answers %s', (lastEntryId, text, expected) => {
       expect(main(text, { lastEntryId }).answer?.id).toBe(expected);
+    });
+  });
+
+  describe('asking how to reach someone the knowledge has no contact data of', () => {
+    it.each([
+      ['laki-foerderung', 'Wie erreiche ich die Ministerien?'],
+      ['ki-erlass', 'Wie erreiche ich das Ministerium für Schule?'],
+    ])('should not let the last answer (%s) answer "%s": it names them but gives no contact data', (lastEntryId, text) => {
+      expect(main(text).outcome).toBe('none');
+      expect(main(text, { lastEntryId }).outcome).toBe('none');
+    });
+
+    it('should still give the LaKI\'s contact data after an answer about the LaKI', () => {
+      expect(main('Wie erreiche ich die LaKI?', { lastEntryId: 'laki-foerderung' }).answer?.category).toBe('kontakt');
+    });
+  });
+
+  describe('naming only whom it is for', () => {
+    it('should keep the last answer\'s actor: after laki-was-ist, "und für mich als kommune?" is the LaKI\'s advice to municipalities', () => {
+      expect(main('und für mich als kommune?').answer?.id).toBe('ki-traeger');
+      expect(main('und für mich als kommune?', { lastEntryId: 'laki-was-ist' }).answer?.id).toBe('laki-beratung-kommunen');
+    });
+  });
+
+  describe('asking what it brings', () => {
+    it.each([
+      ['ki-vernetzung', 'Und was bringt uns das?'],
+      ['ki-kooperation-vor-ort', 'und was bringt das den Kommunen?'],
+    ])('should answer with what the centres are to contribute: after %s, "%s"', (lastEntryId, text) => {
+      expect(main(text, { lastEntryId }).answer?.id).toBe('ki-transparenz');
+    });
+  });
+
+  describe('asking for several things the overview above the last answer lists', () => {
+    it.each([
+      ['eltern-zusammenarbeit', 'gibts dazu programme?'],
+      ['sprachbildung', 'Welche Programme gibt es da konkret?'],
+    ])('should answer with the overview that presents them: after %s, "%s"', (lastEntryId, text) => {
+      expect(main(text, { lastEntryId }).answer?.id).toBe('fruehe-bildung');
     });
   });
 });

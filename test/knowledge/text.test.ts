@@ -115,6 +115,14 @@ describe('isStopword', () => {
     expect(isStopword(fold(word))).toBe(true);
   });
 
+  it.each(['heist', 'gewust'])('should treat %s, its "ß" typed as one "s", as a stopword', (word) => {
+    expect(isStopword(fold(word))).toBe(true);
+  });
+
+  it.each(['dienst', 'kunst'])('should not read the "st" of %s as a typed "ß"', (word) => {
+    expect(isStopword(fold(word))).toBe(false);
+  });
+
   it.each(['treue', 'bauen', 'steuer'])('should not read the vowels of %s as an umlaut', (word) => {
     expect(isStopword(fold(word))).toBe(false);
   });
