@@ -45,12 +45,17 @@ export function asksAgain(text: string, isStopword: (word: string) => boolean): 
 export function asksActorAgain(text: string, isStopword: (word: string) => boolean): boolean {
   const list = words(text);
   // "Ist das ein Thema für die *Kommunalen* Integrationszentren?": the adjective is part of the centres' name.
-  const topic = list.filter(
-    (word, index) =>
-      !POINTING_ADVERBS.has(word) && !DOING.has(word) && isTopicWord(word, isStopword) && !(COMMUNAL.test(word) && namesActor(list[index + 1] ?? '')),
-  );
-  const points = list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword) || saysSuchAThing(text);
-  return points && topic.length > 0 && topic.every(namesActor);
+  // Its topic words must all name an actor: most parts name a topic of their own, so the first
+  // that names none answers before the pointing words are looked for (one loop, no array).
+  let topics = 0;
+  for (let index = 0; index < list.length; index++) {
+    const word = list[index]!;
+    if (POINTING_ADVERBS.has(word) || DOING.has(word) || !isTopicWord(word, isStopword) || (COMMUNAL.test(word) && namesActor(list[index + 1] ?? ''))) continue;
+    if (!namesActor(word)) return false;
+    topics++;
+  }
+  if (topics === 0) return false;
+  return list.some((word) => POINTING_ADVERBS.has(word)) || standsFor(list, isStopword) || saysSuchAThing(text);
 }
 
 /** "kommunal", "kommunale", "kommunalen", folded: the first word of the centres' full name. */
