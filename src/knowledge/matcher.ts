@@ -437,7 +437,7 @@ export class Matcher {
     const leanedForward = actorOnly
       ? reader.analyze(saysThere(question) || asksWayThere(question) ? leanedText : this.withoutSituation(leanedText, reader)).forwardTerms
       : [];
-    if (leaning) borrow(surroundings.leansOn!, abbreviation ? 1 : this.settings.leanWeight);
+    if (leaning) borrow(abbreviation || asksPlace(question, analysis) ? surroundings.leansOn! : withoutOfficeHead(surroundings.leansOn!), abbreviation ? 1 : this.settings.leanWeight);
     // Otherwise the actor joins after the topic and the sentence leaned on (which keep their weights).
     if (surroundings.actor && !contextAsQuestion && !actorAlone) borrow(surroundings.actor, 1);
     // "Wer bezahlt euch?": the bot answers for the organisation the question addresses.
@@ -822,6 +822,27 @@ function namesUnknownThing(reading: WordReading): boolean {
 
 /** A figure the writer gives ("200", "30.000 €", "40 %", "2024"), not a paragraph's number ("§ 8", "Paragraf 7"). */
 const FIGURE = /(?<!(?:§|Paragraph|Paragraf|Paragrafen|Paragraphen)\s*)(?<![\p{L}\d])[+-]?\d[\d.,]*\s*(?:%|€|Euro|Prozent)?/giu;
+
+/** A compound naming an office by its head "Büro" ("Kulturbüro", "Stadtteilbüros"); group 1 is what the office is for. */
+const OFFICE_COMPOUND = /(\p{L}{3,}?)-?(?:büro|buero)s?(?![\p{L}])/giu;
+
+/**
+ * A sentence a part points into without the head of the compounds naming an office ("Wir sollen
+ * als Stadtteil*büro* stärker im Viertel arbeiten. Ist das bei den KIs ein Thema?"): that office is
+ * where the writer works, not the LaKI's office the word "Büro" alone stands for; what it is for
+ * ("Stadtteil") stays. A plain test first: most sentences name no office.
+ */
+function withoutOfficeHead(text: string): string {
+  return OFFICE_PRETEST.test(text) ? text.replace(OFFICE_COMPOUND, '$1') : text;
+}
+
+/** The plain test before {@link OFFICE_COMPOUND}. */
+const OFFICE_PRETEST = /b(?:ü|ue)ro/i;
+
+/** True when a part asks where something is or how to get there ("Wo ist das?", "Wie kommen wir da hin?", "… dort?"). */
+function asksPlace(question: string, analysis: Analysis): boolean {
+  return analysis.tokens.includes(PLACE_KIND) || asksWayThere(question) || saysThere(question);
+}
 
 /**
  * Nouns that never carry a question however rare they are in the knowledge base ("zu interkulturellen

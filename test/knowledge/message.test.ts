@@ -389,6 +389,13 @@ describe('matchMessage', () => {
     expect(answered('Ich habe von der LaKI gehört. Welche Aufgaben hat sie?')).toBe('laki-kernaufgaben');
   });
 
+  it('should read an office compound in a sentence a thin part points into as the writer\'s office, not the LaKI\'s', () => {
+    // "Stadtteilbüro": the district is the topic; "Büro" is where the writer works, not the LaKI's visiting address.
+    expect(answered('Wir sollen als Stadtteilbüro stärker im Quartier arbeiten. Ist das bei den KIs auch ein Thema?')).toBe('querschnitt-sozialraum');
+    // Asked where, the office stays the place asked about.
+    expect(answered('Wir wollen beim LaKI-Büro vorbeischauen. Wie kommen wir da hin?')).toBe('laki-besuchsadresse');
+  });
+
   it('should let the writer\'s introduction tell the action area of a sentence a thin part points into', () => {
     // The sentence alone ("Familien", "Deutsch") leaves the area open; the midwife's further training answers.
     expect(answered('Ich bin Hebamme in Bielefeld. Viele meiner Familien sprechen kaum Deutsch. Gibt es da was von euch?')).toBe('fruehe-bildung-fortbildung');
