@@ -11,20 +11,20 @@ const realMessages2 = path.join(root, 'test/fixtures/eval/real-messages-2.yaml')
 const realMessages3 = path.join(root, 'test/fixtures/eval/real-messages-3.yaml');
 /** Tuning sets of 6 and 7 December: [file, cases right at least, confident wrong parts/turns at most] — figures at the end of the session that last raised each. */
 const laterTuningSets = [
-  ['real-messages-4.yaml', 116, 1],
+  ['real-messages-4.yaml', 117, 1],
   ['real-messages-5.yaml', 94, 0],
   ['real-messages-6.yaml', 68, 0],
   // Written in the afternoon of 6 December; each was measured before it was tuned on (README).
   ['real-messages-7.yaml', 91, 0],
-  ['real-messages-8.yaml', 93, 0],
-  ['real-messages-9.yaml', 88, 1],
+  ['real-messages-8.yaml', 94, 0],
+  ['real-messages-9.yaml', 89, 1],
   ['real-messages-10.yaml', 92, 0],
   ['real-messages-11.yaml', 94, 1],
   // Written on 6 December (second session of that day); 72 right and 4 confident wrong at first sight.
   ['real-messages-12.yaml', 90, 1],
   // Written on 6 December (second session): 75 long messages with context, 25 unanswerable; 66 right
   // on that morning's code, 67 on arrival.
-  ['real-messages-13.yaml', 79, 2],
+  ['real-messages-13.yaml', 80, 1],
   // Written on 6 December (third session): 45 long messages with context, 15 English, 10 follow-ups,
   // 10 with several questions, 20 unanswerable; 77 right and 5 confident wrong at first sight.
   ['real-messages-14.yaml', 86, 0],
@@ -33,7 +33,7 @@ const laterTuningSets = [
   ['real-messages-15.yaml', 92, 2],
   // Written at the end of that session: 40 conversations, 10 messages with several questions, 10
   // unanswerable; 43 of 60 right on the code of that session's start, 45 on arrival.
-  ['real-messages-16.yaml', 54, 1],
+  ['real-messages-16.yaml', 55, 0],
   // Written at the start of 6 December's fourth session, emphasis on situations told in everyday words (50
   // long messages with context of 100); 77 right at first sight, 85 at that session's end.
   ['real-messages-17.yaml', 86, 0],
@@ -45,10 +45,10 @@ const laterTuningSets = [
   ['real-messages-19.yaml', 85, 2],
   // Written in 7 December's second session, emphasis on follow-up conversations (40) and messages with
   // several questions (25); 79 right and 14 confident wrong parts/turns at first sight, 85 and 9 at its end.
-  ['real-messages-20.yaml', 88, 7],
+  ['real-messages-20.yaml', 89, 7],
   // Written at the start of 7 December's third session, emphasis on honesty near covered topics (30
   // unanswerable) and follow-ups (30); 77 right and 6 confident wrong parts/turns at first sight.
-  ['real-messages-21.yaml', 86, 3],
+  ['real-messages-21.yaml', 87, 2],
   // Written in 7 December's third session, emphasis on long messages with context from many professions
   // (50), English (15) and follow-ups (15); 80 right and 6 confident wrong parts/turns at first sight.
   ['real-messages-22.yaml', 88, 3],
@@ -57,7 +57,7 @@ const laterTuningSets = [
   ['real-messages-23.yaml', 83, 2],
   // Written at the start of 7 December's fifth session, emphasis on long messages whose question is thin or
   // points back into the situation (40) and on follow-ups (25); 76 right and 6 confident wrong parts/turns at first sight, 82 and 3 at its end.
-  ['real-messages-24.yaml', 85, 2],
+  ['real-messages-24.yaml', 86, 1],
   // Written at the start of 7 December's sixth session, emphasis on English (15), follow-ups (25) and long
   // messages whose question sits in the middle or is a statement (30); 73 right and 5 confident wrong parts/turns at first sight, 79 and 4 at its end.
   ['real-messages-25.yaml', 81, 2],
@@ -66,12 +66,12 @@ const laterTuningSets = [
   ['real-messages-26.yaml', 90, 2],
   // Written at the start of 7 December's eighth session, emphasis on writers from clubs and institutions whose decisive
   // word sits outside the asked sentence, everyday English, follow-ups after declined turns and near-misses using
-  // flyer words in another sense; 71 right and 9 confident wrong parts/turns at first sight, 83 and 7 at its end.
-  ['real-messages-27.yaml', 83, 7],
+  // flyer words in another sense; 71 right and 9 confident wrong parts/turns at first sight, 83 and 7 at its end (84 and 6 at the end of the ninth).
+  ['real-messages-27.yaml', 84, 6],
   // Written at the start of 7 December's ninth session, emphasis on office mails with numbered or bulleted questions,
   // figures and claims in reported speech, wish clauses, the topic only in the context and near-misses asking who runs,
-  // decides or pays; 60 right and 11 confident wrong parts/turns at first sight.
-  ['real-messages-28.yaml', 60, 11],
+  // decides or pays; 60 right and 11 confident wrong parts/turns at first sight, 68 and 4 at its end.
+  ['real-messages-28.yaml', 68, 4],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
@@ -90,7 +90,7 @@ const heldOut = [
   ['real-messages-holdout-7.yaml', 92, 3, 1],
   // Written on 6 December (third session), measured on arrival on the code of that session's start
   // (91 right), never read.
-  ['real-messages-holdout-8.yaml', 97, 3, 1],
+  ['real-messages-holdout-8.yaml', 98, 3, 1],
   // Written at the start of 6 December's fourth session, measured on arrival on the code of
   // that session's start (92 right, 6 confident wrong parts/turns; 93 at its end), never read.
   ['real-messages-holdout-9.yaml', 95, 5, 2],
@@ -105,7 +105,7 @@ const heldOut = [
   // start (111 right, no confident wrong part/turn, 1 of 25 unanswerable offered choices; 112 at its
   // end, 114 at the end of the second session). Never read, but bench:conversations printed its nine
   // misses once (not tuned on).
-  ['real-messages-holdout-12.yaml', 116, 0, 1],
+  ['real-messages-holdout-12.yaml', 117, 0, 1],
   // Written at the start of 7 December's second session, measured on arrival on the code of that
   // session's start (98 right, 5 confident wrong parts/turns, 2 of 25 unanswerable not declined; 99 at its end), never read.
   ['real-messages-holdout-13.yaml', 102, 5, 2],
@@ -124,15 +124,15 @@ const heldOut = [
   ['real-messages-holdout-17.yaml', 100, 7, 1],
   // Written at the start of 7 December's seventh session, measured on arrival on the code of that
   // session's start (96 right, 2 confident wrong parts/turns, 1 of 25 unanswerable not declined; 98 at its end, 99 at the end of the eighth), never read.
-  ['real-messages-holdout-18.yaml', 99, 2, 1],
+  ['real-messages-holdout-18.yaml', 100, 1, 0],
   // Written at the start of 7 December's eighth session (office writing: forwarded e-mails, signatures, numbered
   // questions, abbreviations, dictation), measured on arrival on the code of that session's start (97 right,
-  // 7 confident wrong parts/turns, 2 of 25 unanswerable not declined; 97 and 6 at its end), never read.
-  ['real-messages-holdout-19.yaml', 97, 6, 2],
+  // 7 confident wrong parts/turns, 2 of 25 unanswerable not declined; 97 and 6 at its end, 100 at the end of the ninth), never read.
+  ['real-messages-holdout-19.yaml', 100, 6, 2],
   // Written at the start of 7 December's ninth session (schools, youth welfare, job centre, health office and council
   // members, typed on a phone in several lines, the question sometimes first), measured on arrival on the code of that
-  // session's start (97 right, 4 confident wrong parts/turns, 3 of 25 unanswerable not declined), never read.
-  ['real-messages-holdout-20.yaml', 97, 4, 3],
+  // session's start (97 right, 4 confident wrong parts/turns, 3 of 25 unanswerable not declined; 98 at its end), never read.
+  ['real-messages-holdout-20.yaml', 98, 4, 3],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
