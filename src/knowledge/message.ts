@@ -190,8 +190,8 @@ export function explainMessage(
   parts = parts.map((part, index) => (index > 0 ? pointsIntoUnknown(matcher, part, parts[index - 1]!, text) : part));
   parts = parts.map((part, index) => (index > 0 ? personsOfOtherBody(part, parts[index - 1]!) : part));
   parts = parts.map((part, index) => (index + 1 < parts.length ? frameOfUncovered(part, parts[index + 1]!, text) : part));
-  // (Only a message with "oder" can offer bodies to choose from.)
-  if (text.includes('oder')) parts = parts.map((part) => choiceOfUnknownBodies(reader, part, focus.pieces));
+  // (Only a message with "oder"/"or" can offer bodies to choose from.)
+  if (MAY_OFFER_SIDES.test(text)) parts = parts.map((part) => choiceOfUnknownBodies(reader, part, focus.pieces));
   // A loop, not `flatMap`: V8 runs `flatMap` through a generic builtin that costs a few per cent
   // of reading a whole message.
   const split: PartTrace[] = [];
@@ -413,6 +413,9 @@ function choiceOfUnknownBodies(reader: TextReader, part: PartTrace, pieces: read
 
 /** "oder" between the bodies a "who" part offers ("der Kreistag *oder* der Landrat"). */
 const OFFERED_SIDES = /\s+(?:oder|or)\s+/iu;
+
+/** A cheap test that is true whenever a message may hold {@link OFFERED_SIDES}. */
+const MAY_OFFER_SIDES = /\s(?:oder|or)\s/i;
 
 /** Most words of the piece offering bodies; a longer piece says more than its options. */
 const MAX_OFFERED_WORDS = 8;
