@@ -7,9 +7,7 @@ import { messageLines } from '../../src/chat';
 import { questionTextOf } from '../../src/bot/routes/question';
 import { answerText } from '../../src/knowledge/answerText';
 import { loadKnowledgeBase, type IndexedKnowledgeBase } from '../../src/knowledge';
-import { startConnector, type Connector } from '../helpers/connector';
-import { tmpDir } from '../storage/tmpStore';
-import { ASKER_CONVERSATION, cardOf, personal, sentTo, startBot, type BotHarness } from '../escalation/botHarness';
+import { ASKER_CONVERSATION, botPerTest, cardOf, personal, sentTo } from '../escalation/botHarness';
 
 /** Greeting, context and question on lines of their own, without a mark between them. */
 const LINES = ['hallo zusammen', 'ich bin lehrerin an einer gesamtschule in hagen', 'welche handlungsfelder haben die KIs?'];
@@ -52,33 +50,22 @@ describe('questionTextOf', () => {
 
 describe('a message written on several lines (HTTP protocol)', () => {
   let knowledge: IndexedKnowledgeBase;
-  let dir: ReturnType<typeof tmpDir>;
-  let connector: Connector;
-  let bot: BotHarness;
-
   beforeAll(async () => {
     knowledge = await loadKnowledgeBase('knowledge');
   });
-  beforeEach(async () => {
-    dir = tmpDir();
-    connector = await startConnector();
-    bot = await startBot({ dataDir: dir.dir, connector });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
-    dir.cleanup();
-  });
+  const running = botPerTest();
 
-  const lastCard = () => cardOf(sentTo(connector, ASKER_CONVERSATION).filter((activity) => activity.type === 'message').at(-1));
+  const lastCard = () => cardOf(sentTo(running.connector, ASKER_CONVERSATION).filter((activity) => activity.type === 'message').at(-1));
   const expected = () => answerText(knowledge.getEntry('handlungsfelder-ueberblick')!);
 
   it('should answer it as Teams sends it, reading the lines from the HTML', async () => {
+    const { bot, connector } = running;
     expect(await bot.post(personal(connector, { text: TEAMS_TEXT, attachments: [{ contentType: 'text/html', content: TEAMS_HTML }] }))).toBe(200);
     expect(lastCard().fallbackText).toBe(expected());
   });
 
   it('should answer it as other clients send it, with line breaks in the text', async () => {
+    const { bot, connector } = running;
     expect(await bot.post(personal(connector, { text: LINES.join('\n') }))).toBe(200);
     expect(lastCard().fallbackText).toBe(expected());
   });

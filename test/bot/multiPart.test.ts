@@ -10,12 +10,10 @@ import { EscalationMessages as EM } from '../../src/escalation/messages';
 import { DraftInput, EscalationVerb } from '../../src/escalation/verbs';
 import { answerText } from '../../src/knowledge/answerText';
 import { createKnowledgeHolder, loadKnowledgeBase, type IndexedKnowledgeBase } from '../../src/knowledge';
-import { startConnector, type Connector } from '../helpers/connector';
 import { adaptiveCardOf, runTurn, submitDataOf, userMessage, visibleReplies } from '../helpers/activities';
 import { RecordingLogger } from '../helpers/logger';
 import { MemoryQuestionLog } from '../helpers/questionLog';
-import { tmpDir } from '../storage/tmpStore';
-import { ASKER, ASKER_CONVERSATION, cardOf, personal, sentTo, startBot, type BotHarness } from '../escalation/botHarness';
+import { ASKER, ASKER_CONVERSATION, botPerTest, cardOf, personal, sentTo } from '../escalation/botHarness';
 import { waitFor } from '../escalation/waitFor';
 
 /** Two questions: the first the knowledge base answers, the second (an amount) it must not. */
@@ -31,22 +29,10 @@ beforeAll(async () => {
 });
 
 describe('a message with two questions (HTTP protocol, escalation, SQLite)', () => {
-  let dir: ReturnType<typeof tmpDir>;
-  let connector: Connector;
-  let bot: BotHarness;
-
-  beforeEach(async () => {
-    dir = tmpDir();
-    connector = await startConnector();
-    bot = await startBot({ dataDir: dir.dir, connector });
-  });
-  afterEach(async () => {
-    await bot.close();
-    await connector.close();
-    dir.cleanup();
-  });
+  const running = botPerTest();
 
   it('should answer the covered part, decline the other by name, and forward only that part', async () => {
+    const { bot, connector } = running;
     expect(await bot.post(personal(connector, { text: TWO_QUESTIONS }))).toBe(200);
     const replies = sentTo(connector, ASKER_CONVERSATION).filter((activity) => activity.type === 'message');
     expect(replies.map((reply) => (cardOf(reply) ? 'card' : reply.text))).toEqual([Messages.multiPartIntro(2), 'card', 'card']);
@@ -76,6 +62,7 @@ describe('a message with two questions (HTTP protocol, escalation, SQLite)', () 
   });
 
   it('should log each part as its own question for the editors', async () => {
+    const { bot, connector } = running;
     await bot.post(personal(connector, { text: TWO_QUESTIONS }));
     const matched = bot.logLines().find((line) => line.msg === 'question matched');
     expect(matched).toMatchObject({ parts: 2, partOutcomes: ['answer', 'none'] });

@@ -12,9 +12,10 @@ import { createService } from '../../src/service';
 import { openStore } from '../../src/storage';
 import type { SqliteStore } from '../../src/storage/sqlite';
 import { captureLogger } from '../helpers/capturedLogger';
-import type { Connector } from '../helpers/connector';
+import { startConnector, type Connector } from '../helpers/connector';
 import { knowledgeFor, testConfig } from '../helpers/server';
 import { postTurn } from '../helpers/service';
+import { tmpDir } from '../storage/tmpStore';
 import { CHANNEL_ID, TENANT_ID } from './escalationHarness';
 
 export { CHANNEL_ID, TENANT_ID };
@@ -45,6 +46,35 @@ export interface BotHarnessOptions {
   readonly limitPerHour?: number;
   /** The LaKI channel; default: {@link CHANNEL_ID} in {@link TENANT_ID} behind the test's connector. */
   readonly channel?: { readonly serviceUrl: string; readonly channelId: string; readonly tenantId: string };
+}
+
+/**
+ * A bot with a data folder and a connector of its own for each test of the calling `describe`:
+ * started before each test, closed (and its folder removed) after it. Read `bot` and `connector`
+ * inside the tests: they are new for each.
+ */
+export function botPerTest(): { readonly bot: BotHarness; readonly connector: Connector } {
+  let dir: ReturnType<typeof tmpDir>;
+  let connector: Connector;
+  let bot: BotHarness;
+  beforeEach(async () => {
+    dir = tmpDir();
+    connector = await startConnector();
+    bot = await startBot({ dataDir: dir.dir, connector });
+  });
+  afterEach(async () => {
+    await bot.close();
+    await connector.close();
+    dir.cleanup();
+  });
+  return {
+    get bot() {
+      return bot;
+    },
+    get connector() {
+      return connector;
+    },
+  };
 }
 
 /** Starts the bot on 127.0.0.1:0 with a fast-polling outbox. */
