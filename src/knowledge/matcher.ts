@@ -330,8 +330,9 @@ export class Matcher {
       // A claim the part asks to confirm keeps its figures: they are what is asked ("Im Ausschuss hieß
       // es, jedes KI bekommt 500.000 Euro. Stimmt das?", "Jemand sagte, die LaKI habe 25 Mitarbeitende.
       // Können Sie das bestätigen?"); where the one who said it sits is not.
-      const claimed = verifiesClaim(question) || ASKS_WHETHER_IT_HOLDS.test(question);
-      analysis = reader.analyze(surroundings.leansOn !== undefined ? this.withoutSituation(surroundings.antecedent, reader, claimed) : surroundings.antecedent);
+      analysis = reader.analyze(
+        surroundings.leansOn !== undefined ? this.withoutSituation(surroundings.antecedent, reader, verifiesClaim(question)) : surroundings.antecedent,
+      );
       analysis = {
         ...analysis,
         tokens: kinds.length > 0 ? [...analysis.tokens, ...kinds] : analysis.tokens,
@@ -805,12 +806,6 @@ const SITUATION_PLACE = /((?:^|\s)(?:in|nach|aus|bei|im|beim|Kreis|Stadt|Landkre
 /** When the writer plans something ("ab Januar", "im Herbst", "bis Ostern"): a month or season with its preposition. */
 const WHEN =
   /(?<![\p{L}])(?:ab|im|bis|seit|zum|Anfang|Ende|Mitte)\s+(?:Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Frühjahr|Fruehjahr|Sommer|Herbst|Winter|Ostern|Weihnachten)(?![\p{L}])/giu;
-
-/**
- * A part asking whether a claim holds ("Stimmt das?", "Können Sie das bestätigen?", "Ist das
- * richtig?", "is that true?"): the claim it points at is asked as it stands, its figures included.
- */
-const ASKS_WHETHER_IT_HOLDS = /(?:^|[^\p{L}])(?:stimmt|stimmts|stimmen|best(?:ä|ae)tigen|richtig|korrekt|zutreffend|wahr|true|correct|right)(?=[^\p{L}]|$)/iu;
 
 /** A figure with what it counts ("mit 60.000 Besuchern", "6 Gruppen"): the size of the writer's institution. */
 const COUNTED = /(?<![\p{L}\d§])\d[\d.,]*\s+\p{Lu}[\p{L}-]*/gu;

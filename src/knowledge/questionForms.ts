@@ -454,9 +454,15 @@ export function abbreviationAsked(question: string): string | undefined {
 const VERIFIES =
   /^\s*(?:und\s+|aber\s+)?(?:stimmt\s+(?:das|es|des)|stimmts|(?:ist|wäre|waere)\s+(?:das|es|des)\s+(?:\S+\s+)?(?:so|richtig|korrekt|zutreffend|wahr)|trifft\s+(?:das|es)\s+(?:\S+\s+)?zu|ist\s+(?:da|an\s+der\s+sache)\s+(?:\S+\s+)?(?:was|etwas)\s+dran|(?:is|was)\s+(?:this|that|it)\s+(?:\S+\s+)?(?:true|right|correct)|richtig|korrekt|wirklich|echt)(?=[^\p{L}]|$)/iu;
 
-/** True when a part asks whether a claim it points at holds ({@link VERIFIES}). */
+/**
+ * A word asking whether a claim holds anywhere in a part ("Können Sie das *bestätigen*?", "Ist das
+ * so *richtig*?", "is that *right*?"), beside the openings {@link VERIFIES} reads.
+ */
+const HOLDS_WORD = /(?:^|[^\p{L}])(?:stimmt|stimmts|stimmen|best(?:ä|ae)tigen|richtig|korrekt|zutreffend|wahr|true|correct|right)(?=[^\p{L}]|$)/iu;
+
+/** True when a part asks whether a claim it points at holds ({@link VERIFIES}, {@link HOLDS_WORD}). */
 export function verifiesClaim(question: string): boolean {
-  return VERIFIES.test(question);
+  return VERIFIES.test(question) || HOLDS_WORD.test(question);
 }
 
 /** "oder" between two alternatives of one question ("… vom Land *oder* entscheiden wir das selbst?"). */
