@@ -281,7 +281,7 @@ function sameActorForAudience(reading: FollowUpReading, besides: Explanation): P
   const actor = actorOf(topic);
   if (!actor) return undefined;
   // (Its contact data tell how to reach the actor, not what it does: only a part asking for them.)
-  const asksContact = words(part.text).some((word) => CONTACT_WORD.test(word));
+  const asksContact = namesContact(part.text);
   const about = besides.result.suggestions.filter(
     (entry) => aboutActor(actor, entry) && (entry.category !== 'kontakt' || asksContact) && coversOwnWords(matcher, reader, part, alone, entry),
   );
@@ -414,7 +414,7 @@ function contactOfOther(reading: FollowUpReading): boolean {
   const { part, alone, withTopic } = reading;
   const answer = withTopic.result.answer;
   if (!answer || answer.category === 'kontakt' || alone.result.declineReason !== 'uncovered-terms') return false;
-  return words(part.text).some((word) => CONTACT_WORD.test(word));
+  return namesContact(part.text);
 }
 
 /**
@@ -610,6 +610,11 @@ export function firstSentence(entry: Entry): string {
 
 /** Words of asking for a contact ("Ansprechpartner", "Mail", "Telefonnummer", "erreichen", "schreiben"), folded. */
 const CONTACT_WORD = /^(?:ansprech|kontakt|e?-?mail|telefon|tel$|nummer|adress|anschrift|erreich|schreib|anruf|ruf|fax|person)/u;
+
+/** True when a part names a way of reaching someone ({@link CONTACT_WORD}): "Wie erreiche ich die Ministerien?". */
+function namesContact(text: string): boolean {
+  return words(text).some((word) => CONTACT_WORD.test(word));
+}
 
 /**
  * "denen", "ihnen": the people of what was said before (the formal "Ihnen" is written
