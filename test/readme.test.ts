@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { configTable } from '../scripts/config-docs';
 
@@ -13,5 +13,11 @@ describe('README', () => {
   it('should give the two quick-start commands', () => {
     expect(readme).toContain('npm ci && npm run dev');
     expect(readme).toMatch(/^npm test\b/m);
+  });
+
+  it('should link only to files of the repository that exist', () => {
+    const targets = [...readme.matchAll(/\]\(((?!https?:|#)[^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1]!);
+    expect(targets.length).toBeGreaterThan(3);
+    expect(targets.filter((target) => !existsSync(path.join(__dirname, '..', target)))).toEqual([]);
   });
 });
