@@ -5,6 +5,7 @@
  * as written or as a compound's head.
  */
 import { BoundedCache } from './boundedCache';
+import { WHAT_INTERROGATIVES, WITH_WHOM_INTERROGATIVES } from './chatWords';
 import { ForwardTerms } from './forwardTerms';
 import { IntList } from './intList';
 import { foreignForms } from './foreignForms';
@@ -81,19 +82,16 @@ const WORKING: ReadonlySet<string> = new Set(['work', 'works', 'working', 'worke
 /** The stem "work with" is read as. */
 const COOPERATION = 'zusammenarbeit';
 
-/** Question words after "mit" asking with whom ("mit wem", "mit welchen Partnern"), folded. */
-const WITH_WHOM: ReadonlySet<string> = new Set(['wem', 'welchen', 'welcher', 'welchem']);
-
 /** True when the clause of the word at `index` asks "mit wem …" before it. */
 function asksWithWhom(words: readonly WrittenWord[], clauses: readonly number[], index: number): boolean {
-  return words.some((other, at) => at > 0 && at < index && clauses[at] === clauses[index] && WITH_WHOM.has(other.last) && words[at - 1]!.last === 'mit');
+  return words.some((other, at) => at > 0 && at < index && clauses[at] === clauses[index] && WITH_WHOM_INTERROGATIVES.has(other.last) && words[at - 1]!.last === 'mit');
 }
 
 /** A folded word's part in asking "mit wem … zusammen", if it has one. */
 function withWhomRole(folded: string): WithWhomRole | undefined {
   if (folded === 'mit') return 'with';
   if (folded === 'zusammen') return 'together';
-  return WITH_WHOM.has(folded) ? 'whom' : undefined;
+  return WITH_WHOM_INTERROGATIVES.has(folded) ? 'whom' : undefined;
 }
 
 /** English "kind of", "sort of", "type of": the frame of "What kind of support …?", not a child ("Kind"), folded. */
@@ -137,9 +135,6 @@ function reachesAudience(words: readonly WrittenWord[], clauses: readonly number
   const inClause = (at: number) => at !== index && clauses[at] === clauses[index];
   return words.some((other, at) => inClause(at) && AUDIENCES.has(other.last)) && !words.some((other, at) => inClause(at) && WRITER_REACHING.has(other.last));
 }
-
-/** Question words asking for the thing a verb takes ("*Was* wollen die KIs erreichen?"), folded. */
-const ASKS_WHAT: ReadonlySet<string> = new Set(['was', 'what']);
 
 /** The word "erreichen" is read as when a clause asks what is to be reached: the goal. */
 const GOAL = 'ziel';
@@ -575,7 +570,7 @@ export class Analyzer {
       // "What do the centres *focus on* when …?": the frame, as "Schwerpunkt auf", not the topic.
       if (FOCUSING.has(word.last) && words[index + 1]?.last === 'on') continue;
       // "Was wollen die KIs erreichen?" asks for their goal; "Wie erreiche ich die LaKI?" for contact.
-      if (REACHING.has(word.last) && this.vocabulary.has(GOAL) && words.some((other, at) => at < index && clauses[at] === clauses[index] && ASKS_WHAT.has(other.last))) {
+      if (REACHING.has(word.last) && this.vocabulary.has(GOAL) && words.some((other, at) => at < index && clauses[at] === clauses[index] && WHAT_INTERROGATIVES.has(other.last))) {
         readings.push({ kind: 'known', word: word.last, as: GOAL });
         slots.push({ tokens: [GOAL], parts: [] });
         continue;

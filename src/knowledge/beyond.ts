@@ -5,13 +5,10 @@
  * answer's topic such a part finds that answer again, which tells nothing new: unless the answer
  * gives what is asked (a reason it states), the knowledge does not say.
  */
-import { INTERROGATIVES, words } from './chatWords';
+import { HOW_INTERROGATIVES, INTERROGATIVES, REASON_INTERROGATIVES, words } from './chatWords';
 
 /** What a follow-up asks beyond the last answer. */
 export type BeyondAsk = 'reason' | 'sequence' | 'detail' | 'means' | 'person';
-
-/** Words asking a reason, folded. */
-const REASON = new Set(['warum', 'wieso', 'weshalb', 'weswegen', 'why']);
 
 /** Words asking what comes next or first, folded ("danach" as "according to it" asks no time, but then the answer differs). */
 const SEQUENCE = new Set(['danach', 'anschliessend', 'hinterher', 'spater', 'davor', 'vorher', 'zuerst', 'zunachst', 'afterwards', 'next']);
@@ -19,9 +16,6 @@ const SEQUENCE = new Set(['danach', 'anschliessend', 'hinterher', 'spater', 'dav
 /** Words asking for more detail, folded; "im Einzelnen", "im Detail" as two words. */
 const DETAIL = new Set(['genau', 'genauer', 'konkret', 'konkreter', 'naher', 'ausfuhrlicher', 'detailliert', 'exactly', 'specifically']);
 const DETAIL_PHRASE = /(?:^|\s)(?:im\s+(?:einzelnen|detail)|in\s+detail)(?=\s|$)/u;
-
-/** Question words a detail follow-up may open with: how, or none ("und im Sport konkret?"). Others ask a fact of their own ("gegenüber wem genau?"). */
-const HOW = new Set(['wie', 'how']);
 
 /** Asking what something is called or means ("wie heißt das Gesetz genau?"): the answer names it. */
 const NAMING = new Set(['heisst', 'heissen', 'hiess', 'lautet', 'lauten', 'nennt', 'nennen', 'name', 'bedeutet', 'gemeint', 'called', 'mean', 'means']);
@@ -42,11 +36,12 @@ const ROLE = new Set(['macht', 'tut', 'wofur', 'zustandig', 'aufgabe', 'aufgaben
 /** What the part asks beyond what it names, if anything (see the file comment). */
 export function asksBeyond(text: string): BeyondAsk | undefined {
   const list = words(text);
-  if (list.some((word) => REASON.has(word))) return 'reason';
+  if (list.some((word) => REASON_INTERROGATIVES.has(word))) return 'reason';
   if (list.some((word) => SEQUENCE.has(word))) return 'sequence';
   if (list.some((word, index) => TITLES.has(word) && index + 1 < list.length) && list.some((word) => ROLE.has(word))) return 'person';
   const asked = list.filter((word) => INTERROGATIVES.has(word));
-  if (asked.every((word) => HOW.has(word)) && !list.some((word) => NAMING.has(word)) && (list.some((word) => DETAIL.has(word)) || DETAIL_PHRASE.test(list.join(' ')))) return 'detail';
+  // A detail follow-up opens with "wie"/"how" or none ("und im Sport konkret?"); another question word asks a fact of its own ("gegenüber wem genau?").
+  if (asked.every((word) => HOW_INTERROGATIVES.has(word)) && !list.some((word) => NAMING.has(word)) && (list.some((word) => DETAIL.has(word)) || DETAIL_PHRASE.test(list.join(' ')))) return 'detail';
   if (asked.length > 0 && list.some((word) => DOING.has(word)) && list.every((word) => DOING.has(word) || MEANS_FRAME.has(word))) return 'means';
   return undefined;
 }

@@ -1,13 +1,27 @@
 /**
  * The words of chat German that the sentence stage reads a message by: question words and the
- * verbs that open a yes/no question, courtesy, anaphors, and a piece's words as those lists spell
- * them (`words`, memoised, umlauts typed as digraphs read as the listed word). Used by
- * `sentences.ts`, `sentenceSplit.ts`, `clauses.ts`, `purposes.ts`, `referents.ts` and `pointers.ts`.
+ * verbs that open a yes/no question, request verbs, courtesy, anaphors and pointing adverbs, and a
+ * piece's words as those lists spell them (`words`, memoised, umlauts typed as digraphs read as
+ * the listed word). Each kind of word has one vocabulary here; where a rule reads only some of
+ * them, it reads a named subset ({@link subsetOf}) declared beside the vocabulary, saying why.
+ * Used by `sentences.ts`, `sentenceSplit.ts`, `clauses.ts`, `purposes.ts`, `referents.ts`,
+ * `pointers.ts`, `questionForms.ts`, `beyond.ts` and `analyzer.ts`. Greetings and closings are in
+ * `greetings.ts`.
  */
+import { GREETINGS, REGARDS, REGARDS_ABBREVIATIONS, THANKS, TIMES_OF_DAY } from './greetings';
 import { consonantDigraphsFolded, fold } from './text';
 
+/**
+ * The words of a vocabulary that a rule reads, checked when the module loads: a subset is spelled
+ * from its vocabulary, so the two cannot drift apart unnoticed.
+ */
+function subsetOf(vocabulary: ReadonlySet<string>, ...subset: string[]): ReadonlySet<string> {
+  for (const word of subset) if (!vocabulary.has(word)) throw new Error(`"${word}" is not a word of the vocabulary it is a subset of`);
+  return new Set(subset);
+}
+
 /** Question words, folded; German and English. A piece starting with one (after a preposition) asks. */
-export const INTERROGATIVES = new Set([
+export const INTERROGATIVES: ReadonlySet<string> = new Set([
   'wer', 'wen', 'wem', 'wessen', 'was', 'wie', 'wo', 'wann', 'warum', 'wieso', 'weshalb', 'weswegen',
   'welche', 'welcher', 'welches', 'welchen', 'welchem', 'woher', 'wohin', 'wozu', 'womit', 'wofur',
   'worauf', 'woran', 'woruber', 'wobei', 'wodurch', 'worin', 'wovon', 'worum', 'wonach', 'inwiefern',
@@ -15,6 +29,29 @@ export const INTERROGATIVES = new Set([
   'what', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'which', 'whether',
   "what's", "where's", "who's", "how's", 'whats', 'wheres', 'whos',
 ]);
+
+/**
+ * German question words after which the finite verb comes next ("Wie *meldet* man …", "Was
+ * *verdient* man …"), read by `questionForms.mainVerb` on lower-cased words (none has an umlaut):
+ * not "welche" (its noun comes first) or "ob" (its verb closes the clause). The "wo-" adverbs
+ * ("womit", "wofür") are left out as they always were.
+ */
+export const VERB_NEXT_INTERROGATIVES = subsetOf(INTERROGATIVES, 'wie', 'was', 'wer', 'wo', 'wohin', 'woher', 'wann', 'warum', 'wieso', 'weshalb', 'wozu', 'wen', 'wem');
+
+/** Question words that ask for a reason ("Warum …?", "Why …?"): an answer that gives none does not answer them. */
+export const REASON_INTERROGATIVES = subsetOf(INTERROGATIVES, 'warum', 'wieso', 'weshalb', 'weswegen', 'why');
+
+/** "wie", "how": asks for a manner, or, with a detail word ("wie genau"), for more detail. */
+export const HOW_INTERROGATIVES = subsetOf(INTERROGATIVES, 'wie', 'how');
+
+/** "was", "what": asks for a thing ("Was wollen die KIs erreichen?" asks for a goal). */
+export const WHAT_INTERROGATIVES = subsetOf(INTERROGATIVES, 'was', 'what');
+
+/** Question words that ask for nothing of their own kind ("Wie heißt es?", "Was ist das?"): a piece with only these asks again. */
+export const PLAIN_INTERROGATIVES = subsetOf(INTERROGATIVES, 'wie', 'was', 'what');
+
+/** The dative and inflected question words of "mit wem", "mit welchen …": whom someone works with. */
+export const WITH_WHOM_INTERROGATIVES = subsetOf(INTERROGATIVES, 'wem', 'welchen', 'welcher', 'welchem');
 
 /** Finite verbs that open a yes/no question ("Gibt es …", "Kann ich …", "Is there …"). */
 export const QUESTION_VERBS = new Set([
@@ -34,6 +71,32 @@ export const QUESTION_VERBS = new Set([
   'is', 'are', 'do', 'does', 'did', 'can', 'could', 'would', 'should', 'will', 'may', 'has', 'have',
 ]);
 
+/**
+ * Modal verbs and "werden", folded, whose infinitive German moves to the end of the clause ("Was
+ * sollen die *erreichen*?"): a verb closing a piece after one is that infinitive (`pointers.ts`).
+ */
+export const MODAL_VERBS: ReadonlySet<string> = new Set([
+  'soll', 'sollen', 'sollte', 'sollten', 'will', 'wollen', 'wollte', 'wollten', 'kann', 'konnen', 'konnte', 'konnten',
+  'muss', 'mussen', 'musste', 'mussten', 'darf', 'durfen', 'mochten', 'wird', 'werden',
+]);
+
+/**
+ * Auxiliaries and modals that follow the main verb at the end of a clause ("… ablehnen *darf*",
+ * "… gefördert werden *kann*", "… formuliert *ist*"), as written in lower case — umlaut, digraph
+ * and plain spelling — not folded: `questionForms.mainVerb` reads the words as written, to tell a
+ * verb by its lower case. Modals (the present and subjunctive of those of {@link MODAL_VERBS},
+ * without their past plurals) and forms of "sein", "haben", "werden" and "lassen"; of "hätte",
+ * "wäre" and "lässt" not the plain spelling ("Ware" is a noun).
+ */
+export const CLOSING_AUXILIARIES: ReadonlySet<string> = new Set([
+  'kann', 'können', 'koennen', 'konnen', 'könnte', 'koennte', 'konnte', 'könnten', 'koennten', 'konnten',
+  'darf', 'dürfen', 'duerfen', 'durfen', 'dürfte', 'duerfte', 'durfte',
+  'muss', 'muß', 'müssen', 'muessen', 'mussen', 'müsste', 'muesste', 'musste',
+  'soll', 'sollen', 'sollte', 'sollten', 'will', 'wollen', 'möchte', 'moechte', 'mochte', 'möchten', 'moechten',
+  'wird', 'werden', 'würde', 'wuerde', 'wurde', 'würden', 'wuerden', 'wurden', 'worden',
+  'ist', 'sind', 'war', 'waren', 'wäre', 'waere', 'sein', 'hat', 'haben', 'hätte', 'haette', 'lassen', 'lässt', 'laesst',
+]);
+
 /** Prepositions that may stand before a question word ("An welche Nummer …", "Seit wann …"). */
 export const PREPOSITIONS = new Set([
   'an', 'auf', 'aus', 'bei', 'bis', 'durch', 'fur', 'gegen', 'in', 'mit', 'nach', 'seit', 'uber', 'um',
@@ -41,26 +104,81 @@ export const PREPOSITIONS = new Set([
   'with', 'in', 'at', 'and', 'so',
 ]);
 
+/**
+ * Verbs with which the writer asks for something in the first person, folded ("ich *brauche* …",
+ * "*bräuchte* Infos zu …", "*suche* die Adresse", "*benötige* …"): they make a statement a
+ * request, with or without "ich" (`clauses.REQUEST`), and open a request in a message typed
+ * without punctuation (`sentenceSplit`). The spoken "brauch" only with its "ich" or as the
+ * request patterns spell it.
+ */
+export const REQUEST_VERBS: readonly string[] = ['brauche', 'brauchte', 'suche', 'benotige', 'benotigte'];
+
+/** {@link REQUEST_VERBS} in the plural, folded: a request only with its "wir" ("wir suchen …"; "…, die eine Ausbildung suchen" is a relative clause). */
+export const PLURAL_REQUEST_VERBS: readonly string[] = ['brauchen', 'brauchten', 'suchen', 'benotigen', 'benotigten'];
+
 /** The words the request patterns (`clauses.ts`) are written with, for reading them typed without umlauts. */
 const REQUEST_WORDS = [
-  'brauche', 'brauchte', 'benotige', 'benotigte', 'benotigen', 'benotigten', 'ubermitteln', 'hatte', 'hatten',
+  ...REQUEST_VERBS, ...PLURAL_REQUEST_VERBS, 'ubermitteln', 'hatte', 'hatten',
   'wusste', 'mochte', 'mochten', 'wurde', 'wurden', 'ware', 'waren', 'dankbar', 'schon',
 ];
 
-/** Words of a courtesy question: it asks for help, not about a topic ("Können Sie mir da helfen?"). */
-export const COURTESY = new Set([
+/**
+ * Words of a courtesy question: it asks for help, not about a topic ("Können Sie mir da helfen?"),
+ * or greets, thanks and closes (`greetings.ts`; of the closing's adjectives only those that
+ * describe nothing else: "viele" counts).
+ */
+export const COURTESY: ReadonlySet<string> = new Set([
   'helfen', 'weiterhelfen', 'hilfe', 'helft', 'hilfst', 'idee', 'jemand', 'rat', 'tipp', 'tipps', 'auskunft',
-  'antwort', 'ruckmeldung', 'beantworten', 'klaren', 'vorab', 'danke', 'dank', 'vielen', 'herzlichen',
-  'weiss', 'weisst', 'wisst', 'wissen', 'kennt', 'sagen', 'sag', 'fragen', 'frage', 'bitte', 'gruss', 'grusse',
-  'help', 'thanks', 'thank', 'know', 'anyone', 'somebody', 'someone', 'hallo', 'hello', 'hi', 'moin', 'tach',
-  'morgen', 'tag', 'abend', 'guten', 'liebe', 'lieber', 'team', 'sehr', 'geehrte', 'geehrter', 'damen',
-  'herren', 'beste', 'freundliche', 'freundlichen', 'mfg', 'lg', 'vg', 'kurze', 'kurz', 'schnell',
+  'antwort', 'ruckmeldung', 'beantworten', 'klaren', 'vorab',
+  'weiss', 'weisst', 'wisst', 'wissen', 'kennt', 'sagen', 'sag', 'fragen', 'frage', 'bitte',
+  'help', 'know', 'anyone', 'somebody', 'someone', 'team', 'kurze', 'kurz', 'schnell',
+  ...GREETINGS, 'guten', ...TIMES_OF_DAY, 'liebe', 'lieber', 'sehr', 'geehrte', 'geehrter', 'damen', 'herren',
+  ...THANKS, 'dank', 'vielen', 'herzlichen', 'thank', ...REGARDS, 'beste', 'freundliche', 'freundlichen', ...REGARDS_ABBREVIATIONS,
 ]);
 
-/** Anaphors that point back to something said before ("Was macht sie sonst noch?"). */
-export const ANAPHORS = new Set([
-  'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'sie', 'ihr', 'ihre',
-  'ihnen', 'er', 'es', 'das', 'dies', 'diese', 'dieser', 'dieses', 'denen', 'deren', 'dessen', 'die', 'sowas', 'soetwas',
+/** The courtesy words that ask for help ("Können Sie mir da *helfen*?"): with a pointing adverb, a plea for help with what was said before. */
+export const HELP_WORDS = subsetOf(COURTESY, 'helfen', 'weiterhelfen', 'hilfe', 'helft', 'hilfst');
+
+/**
+ * Adverbs that point at something said before ("dabei", "dafür", "dort", "sowas"); never an
+ * article. A piece with one leans on what was said before it (`pointers.ts`).
+ */
+export const POINTING_ADVERBS: ReadonlySet<string> = new Set([
+  'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'darauf', 'daran',
+  'dadurch', 'hierbei', 'hierzu', 'hierfur', 'hier', 'there', 'sowas', 'soetwas',
+]);
+
+/**
+ * The pointing adverbs among the {@link ANAPHORS}, which name no topic. Not "hier", "hierbei",
+ * "hierzu", "hierfür", "darauf", "daran", "dadurch": the anaphors were listed apart
+ * from the pointing adverbs, and the "hier-" adverbs, which no stopword list has, count as topic
+ * words (kept so: reading them as anaphors changes how pieces are read).
+ */
+const ANAPHORIC_ADVERBS = subsetOf(POINTING_ADVERBS, 'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'sowas', 'soetwas');
+
+/**
+ * Pointing adverbs that point at the thing said before as the topic ("Gibt es *da* eine
+ * Vorgabe?"), not at a purpose or a direction ("*dafür* brauche ich …", "*damit*", "*dahin*").
+ */
+export const TOPIC_ADVERBS = subsetOf(POINTING_ADVERBS, 'da', 'dazu', 'dabei', 'daruber', 'darin', 'davon', 'dort', 'hierzu', 'hierbei', 'sowas', 'soetwas');
+
+/**
+ * Pointing adverbs with which a plea for help points at what was said before ("Wer kann *da*
+ * helfen?", "Könnt ihr uns *dabei* weiterhelfen?"): with a purpose too ("*dafür*", "*damit*"),
+ * not at a place ("dort", "dahin").
+ */
+export const PLEA_POINTERS = subsetOf(POINTING_ADVERBS, 'da', 'dabei', 'dafur', 'damit', 'hier', 'hierbei', 'dazu', 'sowas', 'soetwas');
+
+/**
+ * Pointing adverbs with which what someone is reported to have said points back ("Mein Teamleiter
+ * meinte, das KI hätte *da* was"): then it does not stand on its own (`clauses.ts`).
+ */
+export const REPORT_POINTERS = subsetOf(POINTING_ADVERBS, 'da', 'dafur', 'dazu', 'dabei', 'damit', 'davon', 'sowas', 'soetwas', 'hier');
+
+/** Anaphors that point back to something said before ("Was macht sie sonst noch?"): pronouns, demonstratives and {@link ANAPHORIC_ADVERBS}. */
+export const ANAPHORS: ReadonlySet<string> = new Set([
+  ...ANAPHORIC_ADVERBS, 'sie', 'ihr', 'ihre',
+  'ihnen', 'er', 'es', 'das', 'dies', 'diese', 'dieser', 'dieses', 'denen', 'deren', 'dessen', 'die',
   'der', 'den', 'dem', 'they', 'them', 'it', 'that', 'this', 'there',
 ]);
 

@@ -5,31 +5,42 @@
  * opens a question or makes a request. Pure functions over the text; `sentences.ts` gives each
  * clause its role.
  */
-import { FRONTED_ADVERBS, INTERROGATIVES, PREPOSITIONS, QUESTION_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
+import { FRONTED_ADVERBS, INTERROGATIVES, PLURAL_REQUEST_VERBS, PREPOSITIONS, QUESTION_VERBS, REPORT_POINTERS, REQUEST_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
+import { foldedSource, SALUTATION as SALUTATION_WORDS } from './greetings';
 import { namesActor } from './pointers';
 import { fold } from './text';
 
 /** Adverbs that sharpen a question word without naming anything ("wodurch genau", "wo eigentlich"). */
 const QUESTION_ADVERBS = new Set(['genau', 'eigentlich', 'denn', 'konkret', 'ungefahr', 'jetzt', 'nun']);
 
+/** The first-person request verbs ({@link REQUEST_VERBS}) and the spoken "brauch" ("ich brauch die Nummer"), a pattern's source. */
+const FIRST_PERSON_REQUEST = ['brauch', ...REQUEST_VERBS].join('|');
+
+/** The plural request verbs ({@link PLURAL_REQUEST_VERBS}), a pattern's source. */
+const PLURAL_REQUEST = PLURAL_REQUEST_VERBS.join('|');
+
 /**
  * A request phrased as a statement: "ich brauche …", "suche …", "hätte gern …", "bitte ich um …", "mir fehlt noch …",
  * "wäre nett, wenn Sie …", "Bitte schicken Sie mir …", "schick mir mal …" (opening its clause), "I need …". A plural verb asks only with its
  * "wir" ("wir suchen …"): "… Geflüchtete, die eine Ausbildung suchen" is a relative clause.
  */
-export const REQUEST =
-  /(^|\s)((ich\s+)?(brauche|brauch|brauchte|suche|benotige|benotigte)|ich\s+such|wir\s+(brauchen|brauchten|suchen|benotigen|benotigten)|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|^(bitte\s+)?(schick|schicke|send|sende|nenn|nenne|gib|sag|sage|mail|maile)\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch(?!\s+(einiges|vieles|etwas|viel|manches|ein\s+bisschen|so\s+einiges)\b)|^bitte\s+(einmal\s+|mal\s+|kurz\s+|noch\s+)?(die|den|das|um)|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)/u;
+export const REQUEST = new RegExp(
+  String.raw`(^|\s)((ich\s+)?(${FIRST_PERSON_REQUEST})|ich\s+such|wir\s+(${PLURAL_REQUEST})|(bitte\s+)?(schicken|senden|nennen|geben|sagen|mailen|ubermitteln)\s+sie\s+(mir|uns)|^(bitte\s+)?(schick|schicke|send|sende|nenn|nenne|gib|sag|sage|mail|maile)\s+(mir|uns)|hatte\s+gerne?|hatten\s+gerne?|wusste\s+gerne?|mochte\s+(gerne?\s+)?(wissen|erfahren|fragen)|mochten\s+(gerne?\s+)?(wissen|erfahren)|wurde\s+gerne?\s+(wissen|erfahren)|wurden\s+gerne?\s+(wissen|erfahren)|interessiere\s+mich|(ich\s+|wir\s+)?bitten?\s+(ich\s+|wir\s+)?um|mich\s+interessiert|mich\s+wurde\s+interessieren|ware?\s+(sehr\s+)?(nett|schon|super|toll|klasse|prima|lieb|freundlich|hilfreich|dankbar)|waren\s+(sehr\s+)?dankbar|(mir|uns)\s+(fehlt|fehlen)\s+([\p{L}]+\s+){0,2}noch(?!\s+(einiges|vieles|etwas|viel|manches|ein\s+bisschen|so\s+einiges)\b)|^bitte\s+(einmal\s+|mal\s+|kurz\s+|noch\s+)?(die|den|das|um)|i\s+need|we\s+need|looking\s+for|i\s+would\s+like|i'd\s+like|please\s+(send|tell|give))(\s|$)`,
+  'u',
+);
 
 /**
  * A request that opens a clause with "ich", or with its verb alone ("… und (ich) suche die
  * Regelung …", "… und bräuchte dafür noch die Mailadresse"), folded. With "wir" the clause mostly tells what the writer's office is doing
  * ("… und wir suchen Partner"), unless it asks to know ("… und würden gern wissen, ob …").
  */
-const JOINED_REQUEST =
-  /^(ich\s+(brauche|brauch|brauchte|suche|benotige|benotigte|hatte|wusste|mochte|wurde)|brauche|brauchte|suche|benotige|benotigte|(hatte|wusste)\s+gerne?|(wir\s+)?(wurden|mochten|wussten)\s+(gerne?\s+)?(wissen|erfahren))(\s|$)/u;
+const JOINED_REQUEST = new RegExp(
+  String.raw`^(ich\s+(${FIRST_PERSON_REQUEST}|hatte|wusste|mochte|wurde)|${REQUEST_VERBS.join('|')}|(hatte|wusste)\s+gerne?|(wir\s+)?(wurden|mochten|wussten)\s+(gerne?\s+)?(wissen|erfahren))(\s|$)`,
+  'u',
+);
 
-/** A salutation opening a message ("Sehr geehrte Frau Dr. Schmidt", "Liebes LaKI-Team", "Hallo zusammen"), folded. */
-const SALUTATION = /^(sehr geehrte[rs]?|liebe[rs]?|hallo|hey|hi|moin|tach|servus|gruss gott|guten (tag|morgen|abend)|dear|hello)(\s+[^\s]+){0,4}$/u;
+/** A salutation opening a message ("Sehr geehrte Frau Dr. Schmidt", "Liebes LaKI-Team", "Hallo zusammen"), folded: its words ({@link SALUTATION_WORDS}) and a few of address. */
+const SALUTATION = new RegExp(String.raw`^(?:${foldedSource(SALUTATION_WORDS)})(\s+[^\s]+){0,4}$`, 'u');
 
 /** An example the writer gives after a comma ("…, z.B. wenn ein Zentrum ein gutes Projekt hat"). */
 const EXAMPLE = /^(z\.\s?b\.|zb\b|zum beispiel|bspw\.|beispielsweise|etwa\s+(wenn|bei|beim|im|in|für|fur|mit)\b|e\.\s?g\.)/iu;
@@ -176,8 +187,8 @@ const REPORTS_SPEECH =
 /** Most words of a bare report ("Unsere Ansprechpartnerin im KI hat erzählt"); a longer clause tells more than who said it. */
 const MAX_REPORT_WORDS = 6;
 
-/** A word pointing back at what was said before ("da", "dafür", "sowas"), folded. */
-const POINTS_BACK = /(?:^|\s)(?:da|dafur|dazu|dabei|damit|davon|sowas|soetwas|hier)(?=[\s.,!?]|$)/u;
+/** A word pointing back at what was said before ({@link REPORT_POINTERS}: "da", "dafür", "sowas"), folded. */
+const POINTS_BACK = new RegExp(String.raw`(?:^|\s)(?:${[...REPORT_POINTERS].join('|')})(?=[\s.,!?]|$)`, 'u');
 
 /**
  * True when `before` is a bare report of speech ({@link REPORTS_SPEECH}; no "von": "eine Kollegin hat

@@ -10,6 +10,7 @@
  * parentheses ("Für die Vorlage (wo sitzt die LaKI eigentlich?) brauche ich …") a sentence of its
  * own. Pure text to text.
  */
+import { REGARDS_ABBREVIATIONS, REGARDS_ADJECTIVES, SALUTATION } from './greetings';
 
 /** Anything this module might change: a line break, a quote or mention sign, an addressing or a dictated mark. Most messages have none (no `u` flag: tested on every message, and ASCII-only but for "ä"). */
 const MAY_CARRY_FURNITURE = /[\n>@]|\?\)|z\.\s?hd|zu h(?:ä|ae)nden|^an d(?:ie|as|en)\s|fragezeichen|komma|punkt/i;
@@ -32,8 +33,7 @@ const ATTRIBUTION_LINE = /^[^?]{0,120}\b(?:schrieb|wrote)\b[^?]{0,60}:\s*$/iu;
  * "Guten Tag Frau Rimbach,", "Hallo liebes LaKI-Team,"): a salutation and at most a few words of
  * address, no question.
  */
-const SALUTATION_LINE =
-  /^(?:sehr geehrte[rs]?|liebe[rs]?|hallo|hi|hey|moin|servus|guten (?:tag|morgen|abend)|grüß gott|dear)\b[^?.!:;,\n]{0,50}[,!]?\s*$/iu;
+const SALUTATION_LINE = new RegExp(String.raw`^(?:${SALUTATION})\b[^?.!:;,\n]{0,50}[,!]?\s*$`, 'iu');
 
 /** Most words of a salutation line ("Sehr geehrte Damen und Herren,"). */
 const SALUTATION_WORDS = 7;
@@ -41,9 +41,12 @@ const SALUTATION_WORDS = 7;
 /**
  * A line that only closes with a greeting ("Mit freundlichen Grüßen", "Viele Grüße", "Beste Grüße
  * aus Herne", "Danke & Gruß", "Danke und VG", "MfG", "LG Tanja"): what follows is the signature.
+ * "BG" too, on a line of its own (see {@link REGARDS_ABBREVIATIONS}).
  */
-const CLOSING_LINE =
-  /^(?:(?:vielen )?dank(?:e)?(?:\s*(?:&|und|,)\s*|\s+)(?:viele |beste |liebe )?)?(?:mit (?:den )?(?:freundlichen|besten|kollegialen|herzlichen) grü(?:ß|ss)en|(?:viele|liebe|beste|herzliche|freundliche|schöne|kollegiale|sonnige) grü(?:ß|ss)e|grü(?:ß|ss)e|gru(?:ß|ss)|mfg|lg|vg|bg|best regards|kind regards|regards|cheers)(?!\p{L})[^?]{0,40}$/iu;
+const CLOSING_LINE = new RegExp(
+  String.raw`^(?:(?:vielen )?dank(?:e)?(?:\s*(?:&|und|,)\s*|\s+)(?:viele |beste |liebe )?)?(?:mit (?:den )?(?:freundlichen|besten|kollegialen|herzlichen) grü(?:ß|ss)en|(?:${REGARDS_ADJECTIVES.join('|')}) grü(?:ß|ss)e|grü(?:ß|ss)e|gru(?:ß|ss)|${REGARDS_ABBREVIATIONS.join('|')}|bg|best regards|kind regards|regards|cheers)(?!\p{L})[^?]{0,40}$`,
+  'iu',
+);
 
 /** The conventional signature delimiter line ("--", "-- "). */
 const SIGNATURE_DELIMITER = /^--\s*$/u;

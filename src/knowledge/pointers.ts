@@ -5,7 +5,7 @@
  * piece leans on which), by the follow-up stage (`followUp.ts`, `message.ts`) and by the matcher
  * (what a part that points asks: a place, an abbreviation, someone).
  */
-import { ANAPHORS, COURTESY, INTERROGATIVES, isTopicWord, words } from './chatWords';
+import { ANAPHORS, COURTESY, INTERROGATIVES, isTopicWord, MODAL_VERBS, PLAIN_INTERROGATIVES, POINTING_ADVERBS, TOPIC_ADVERBS, words } from './chatWords';
 import { ARTICLE_FILLERS, COORDINATING_CONJUNCTIONS, SEPARABLE_PARTICLES } from './text';
 
 /** A follow-up that asks to explain what was said ("was heißt das genau?", "Was ist damit gemeint?", "wie läuft das ab?"), folded. */
@@ -16,9 +16,6 @@ const EXPLAINS =
 export function asksToExplain(text: string): boolean {
   return EXPLAINS.test(words(text).join(' '));
 }
-
-/** Question words that ask for nothing of their own kind ("Wie heißt es?", "Was ist das?"). */
-const PLAIN_INTERROGATIVES = new Set(['wie', 'was', 'what']);
 
 /** "wie viel", "wieviele", "wie lange", "wie oft", "how much", folded: a question for a measure. */
 const ASKS_MEASURE = /(?:^|\s)(?:wie\s*(?:viel|viele|vielen|vieler|lange|oft|hoch|gross|teuer|weit)|how\s+(?:much|many|long|often))(?=\s|$)/u;
@@ -128,12 +125,6 @@ const ARTICLES = new Set(['die', 'der', 'den', 'dem', 'das', 'es']);
 export function pointsWithAdverb(text: string): boolean {
   return words(text).some((word) => POINTING_ADVERBS.has(word));
 }
-
-/** Adverbs that point at something said before ("dabei", "dafür", "dort"); never an article. */
-const POINTING_ADVERBS = new Set([
-  'da', 'dort', 'dazu', 'dafur', 'davon', 'damit', 'daruber', 'darin', 'dabei', 'dahin', 'darauf', 'daran',
-  'dadurch', 'hierbei', 'hierzu', 'hierfur', 'hier', 'there', 'sowas', 'soetwas',
-]);
 
 /** Particles a demonstrative standing alone may precede ("Wer organisiert den *eigentlich*?"), folded. */
 const PARTICLES: ReadonlySet<string> = new Set(['auch', 'noch', 'denn', 'eigentlich', 'mal', 'da', 'dann', 'uberhaupt', 'bitte', 'genau', 'jetzt', 'nun', 'so']);
@@ -380,9 +371,6 @@ function namesOtherNoun(sentence: string, actor: RegExp): boolean {
   return written.some((word, index) => index > 0 && /^\p{Lu}/u.test(word) && !/^(Sie|Ihr\w*|Ihnen)$/u.test(word) && !actor.test(word));
 }
 
-/** Adverbs that point at the thing said before as the topic ("Gibt es *da* eine Vorgabe?"), not at a purpose ("*dafür* brauche ich …"). */
-const TOPIC_ADVERBS = new Set(['da', 'dazu', 'dabei', 'daruber', 'darin', 'davon', 'dort', 'hierzu', 'hierbei', 'sowas', 'soetwas']);
-
 /**
  * True when a part is about what was named before it: a demonstrative stands for it ("Wie hängt
  * *das* …?") or a thin part (at most two topic words) asks about it with a pointing adverb ("Gibt
@@ -414,12 +402,6 @@ function standsFor(list: readonly string[], isStopword: (word: string) => boolea
  */
 const VERB_PARTICLES: ReadonlySet<string> = new Set([...SEPARABLE_PARTICLES, 'bereit', 'durch', 'hinaus', 'heran', 'voran']);
 
-/** Modal verbs, folded, whose infinitive German moves to the end of the clause ("Was sollen die *erreichen*?"). */
-const MODALS: ReadonlySet<string> = new Set([
-  'soll', 'sollen', 'sollte', 'sollten', 'will', 'wollen', 'wollte', 'wollten', 'kann', 'konnen', 'konnte', 'konnten',
-  'muss', 'mussen', 'musste', 'mussten', 'darf', 'durfen', 'mochten', 'wird', 'werden',
-]);
-
 /**
  * True when the word at `index` ends the piece as the particle of a separable verb ("Wer baut den
  * *auf*?"), or as the infinitive of a modal verb before it ("Was sollen die *erreichen*?").
@@ -427,7 +409,7 @@ const MODALS: ReadonlySet<string> = new Set([
 function endsWithVerbParticle(list: readonly string[], index: number): boolean {
   if (index !== list.length - 1) return false;
   const last = list[index]!;
-  return VERB_PARTICLES.has(last) || (/(?:en|ern|eln)$/u.test(last) && list.slice(0, index - 1).some((word) => MODALS.has(word)));
+  return VERB_PARTICLES.has(last) || (/(?:en|ern|eln)$/u.test(last) && list.slice(0, index - 1).some((word) => MODAL_VERBS.has(word)));
 }
 
 function standingAt(list: readonly string[], isStopword: (word: string) => boolean): number {

@@ -7,6 +7,7 @@
  * itself to ("speziell für …") and the unknown place or abbreviation of a sentence it points into.
  */
 import type { Analysis, WordReading } from './analyzer';
+import { CLOSING_AUXILIARIES, VERB_NEXT_INTERROGATIVES } from './chatWords';
 import { opensQuestion } from './clauses';
 import { ABBREVIATION_WORD, CENTRE_WORD, LAKI_WORD } from './pointers';
 
@@ -325,42 +326,70 @@ const LAKI_AT_ITS_SEAT = new RegExp(
   'iu',
 );
 
+/** `forward` terms a part's wording sets aside: the terms, and when their wording is not what they ask. */
+interface SetAside {
+  readonly terms: ReadonlySet<string>;
+  readonly when: (question: string) => boolean;
+}
+
 /**
- * The `forward` terms that decline a part, given what it asks: the noun "Höhe" asks an amount
- * ({@link AMOUNT_NOUN}); a seat of the LaKI is none when it
- * only says which office is meant ({@link LAKI_AT_ITS_SEAT}); taking part is none when the centre
- * takes part (see {@link centreTakesPart}); "Job" is none in "von der Schule in den Job", which is
- * the transition from school to work ("Gibt es Jobs bei der LaKI?" still goes to the LaKI); asking
- * which centres a region has is one ({@link CENTRES_OF_REGION}), and so are who founded a body
- * ({@link FOUNDED}), who made, signed or runs a thing ({@link AUTHORED}, {@link OPERATED}), whether
- * someone has to pay ({@link FEE_TERM}), who employs people ({@link EMPLOYS}), a
- * counterpart of what it describes ({@link COUNTERPART}), how often people meet ({@link RHYTHM}), whether a thing is still so
- * ({@link STILL_TERM}), placing people in jobs or flats ({@link PLACEMENT_TERM}) and which of the
- * people named does a task ({@link WHICH_OF_THEM_TERM}).
+ * The `forward` terms a part's wording sets aside, in the order they are read: a seat of the LaKI
+ * when it only says which office is meant ({@link LAKI_AT_ITS_SEAT}); taking part when the centre
+ * takes part ({@link centreTakesPart}); "Job" in "von der Schule in den Job", the transition from
+ * school to work ({@link SCHOOL_TO_JOB}; "Gibt es Jobs bei der LaKI?" still goes to the LaKI); paying
+ * when asked who pays ({@link PAYER}); "when" joining a clause after another question word
+ * ({@link OTHER_QUESTION_WORD}).
+ */
+const SET_ASIDE: readonly SetAside[] = [
+  { terms: LAKI_SEATS, when: (question) => LAKI_AT_ITS_SEAT.test(question) },
+  { terms: TAKING_PART, when: centreTakesPart },
+  { terms: new Set(['job']), when: (question) => SCHOOL_TO_JOB.test(question) },
+  { terms: new Set(['pay']), when: (question) => PAYER.test(question) },
+  { terms: new Set(['when']), when: (question) => OTHER_QUESTION_WORD.test(question) && !ASKS_WHEN_TOO.test(question) },
+];
+
+/**
+ * A term no entry lists that a part's wording asks: the term, a plain test every part it finds
+ * passes (no Unicode classes: most parts fail it and pay nothing more), and the patterns' test.
+ */
+interface AskedTerm {
+  readonly term: string;
+  readonly may?: RegExp;
+  readonly asks: (question: string) => boolean;
+}
+
+/** The terms no entry lists that a part's wording asks, in the order they are added. */
+const ASKED_TERMS: readonly AskedTerm[] = [
+  { term: CENTRES_OF_REGION_TERM, asks: (question) => CENTRES_OF_REGION.test(question) || PLACES_WITH_CENTRE.test(question) },
+  { term: AMOUNT_TERM, asks: (question) => AMOUNT_NOUN.test(question) },
+  { term: FOUNDING_TERM, asks: (question) => FOUNDED.test(question) },
+  { term: AUTHORSHIP_TERM, may: MAY_ASK_AUTHOR, asks: (question) => (AUTHORED.test(question) && PERFECT_OR_PASSIVE.test(question)) || OPERATED.test(question) },
+  { term: RHYTHM_TERM, asks: (question) => RHYTHM.test(question) && MEETING.test(question) },
+  { term: FEE_TERM, may: MAY_MUST_PAY, asks: (question) => MUST_PAY.test(question) },
+  { term: EMPLOYER_TERM, may: MAY_EMPLOY, asks: (question) => EMPLOYS.test(question) },
+  { term: COUNTERPART_TERM, may: MAY_COMPARE, asks: (question) => COUNTERPART.test(question) },
+  { term: STILL_TERM, may: MAY_ASK_STILL, asks: asksStill },
+  { term: WHICH_OF_THEM_TERM, may: MAY_ASK_WHICH, asks: (question) => WHICH_OF_THEM.test(question) },
+  { term: PLACEMENT_TERM, may: MAY_PLACE, asks: (question) => MEDIATING.test(question) && PLACED.test(question) },
+];
+
+/**
+ * The `forward` terms that decline a part, given what it asks: its terms without those its
+ * wording sets aside ({@link SET_ASIDE}), and the terms no entry lists that it asks
+ * ({@link ASKED_TERMS}: which centres a region has, who founded a body, who made, signed or runs a
+ * thing, an amount, a fee, the employer, a counterpart, how often people meet, whether a thing is
+ * still so, which of the people named does a task, placing people in jobs or flats).
  */
 export function askedForwardTerms(question: string, terms: readonly string[]): readonly string[] {
-  // The patterns that set a term aside are read only when the term is there: most parts have no
+  // A rule that sets a term aside is read only when the term is there: most parts have no
   // forward term, and each pattern costs about half a microsecond per part.
   let asked = terms;
-  if (asked.some((term) => LAKI_SEATS.has(term)) && LAKI_AT_ITS_SEAT.test(question)) asked = asked.filter((term) => !LAKI_SEATS.has(term));
-  if (asked.some((term) => TAKING_PART.has(term)) && centreTakesPart(question)) asked = asked.filter((term) => !TAKING_PART.has(term));
-  if (asked.includes('job') && SCHOOL_TO_JOB.test(question)) asked = asked.filter((term) => term !== 'job');
-  if (asked.includes('pay') && PAYER.test(question)) asked = asked.filter((term) => term !== 'pay');
-  if (asked.includes('when') && OTHER_QUESTION_WORD.test(question) && !ASKS_WHEN_TOO.test(question)) asked = asked.filter((term) => term !== 'when');
-  if (CENTRES_OF_REGION.test(question) || PLACES_WITH_CENTRE.test(question)) asked = [...asked, CENTRES_OF_REGION_TERM];
-  if (AMOUNT_NOUN.test(question)) asked = [...asked, AMOUNT_TERM];
-  if (FOUNDED.test(question)) asked = [...asked, FOUNDING_TERM];
-  if (MAY_ASK_AUTHOR.test(question) && ((AUTHORED.test(question) && PERFECT_OR_PASSIVE.test(question)) || OPERATED.test(question))) {
-    asked = [...asked, AUTHORSHIP_TERM];
+  for (const { terms: aside, when } of SET_ASIDE) {
+    if (asked.some((term) => aside.has(term)) && when(question)) asked = asked.filter((term) => !aside.has(term));
   }
-  if (RHYTHM.test(question) && MEETING.test(question)) asked = [...asked, RHYTHM_TERM];
-  if (MAY_MUST_PAY.test(question) && MUST_PAY.test(question)) asked = [...asked, FEE_TERM];
-  if (MAY_EMPLOY.test(question) && EMPLOYS.test(question)) asked = [...asked, EMPLOYER_TERM];
-  if (MAY_COMPARE.test(question) && COUNTERPART.test(question)) asked = [...asked, COUNTERPART_TERM];
-  // Plain tests first: the Unicode patterns below cost more than the whole rest of most parts.
-  if (MAY_ASK_STILL.test(question) && asksStill(question)) asked = [...asked, STILL_TERM];
-  if (MAY_ASK_WHICH.test(question) && WHICH_OF_THEM.test(question)) asked = [...asked, WHICH_OF_THEM_TERM];
-  if (MAY_PLACE.test(question) && MEDIATING.test(question) && PLACED.test(question)) asked = [...asked, PLACEMENT_TERM];
+  for (const { term, may, asks } of ASKED_TERMS) {
+    if ((may === undefined || may.test(question)) && asks(question)) asked = [...asked, term];
+  }
   return asked;
 }
 
@@ -554,24 +583,8 @@ export function unknownNoun(word: string, read: (text: string) => Analysis): Ext
   return reading?.kind === 'unknown' ? { ...reading, casing: 'noun' } : undefined;
 }
 
-/**
- * Auxiliaries and modals that follow the main verb at the end of a clause ("… ablehnen *darf*",
- * "… gefördert werden *kann*", "… formuliert *ist*"), as written in lower case.
- */
-const CLOSING_AUXILIARIES: ReadonlySet<string> = new Set([
-  'kann', 'können', 'koennen', 'konnen', 'könnte', 'koennte', 'konnte', 'könnten', 'koennten', 'konnten',
-  'darf', 'dürfen', 'duerfen', 'durfen', 'dürfte', 'duerfte', 'durfte',
-  'muss', 'muß', 'müssen', 'muessen', 'mussen', 'müsste', 'muesste', 'musste',
-  'soll', 'sollen', 'sollte', 'sollten', 'will', 'wollen', 'möchte', 'moechte', 'mochte', 'möchten', 'moechten',
-  'wird', 'werden', 'würde', 'wuerde', 'wurde', 'würden', 'wuerden', 'wurden', 'worden',
-  'ist', 'sind', 'war', 'waren', 'wäre', 'waere', 'sein', 'hat', 'haben', 'hätte', 'haette', 'lassen', 'lässt', 'laesst',
-]);
-
 /** Words that open a clause after the question ("…, wenn er vor Ort erscheinen will"): its verb is not the question's. */
 const SUBORDINATORS: ReadonlySet<string> = new Set(['wenn', 'weil', 'da', 'damit', 'dass', 'daß', 'obwohl', 'falls', 'sobald', 'bevor', 'nachdem', 'während', 'um', 'als', 'wie', 'sodass', 'so']);
-
-/** Question words after which German puts the finite verb ("Wie *meldet* man …", "Was *verdient* man …"). */
-const W_WORDS: ReadonlySet<string> = new Set(['wie', 'was', 'wer', 'wo', 'wohin', 'woher', 'wann', 'warum', 'wieso', 'weshalb', 'wozu', 'wen', 'wem']);
 
 /** Separable verb particles that close a clause whose verb stands before them ("Wie meldet man … *ab*?"). */
 const CLOSING_PARTICLES: ReadonlySet<string> = new Set(['ab', 'an', 'auf', 'aus', 'bei', 'ein', 'fest', 'fort', 'her', 'hin', 'mit', 'nach', 'um', 'vor', 'weg', 'weiter', 'zu', 'zurück', 'zuruck', 'zusammen']);
@@ -600,6 +613,6 @@ export function mainVerb(question: string): string | undefined {
   while (at > 0 && CLOSING_AUXILIARIES.has(list[at]!)) at--;
   const closing = list[at]!;
   if (at >= 2 && VERB_FORM.test(closing) && !CLOSING_PARTICLES.has(closing)) return closing;
-  const finite = W_WORDS.has(list[0]!.toLowerCase()) ? list[1] : undefined;
+  const finite = VERB_NEXT_INTERROGATIVES.has(list[0]!.toLowerCase()) ? list[1] : undefined;
   return finite !== undefined && VERB_FORM.test(finite) && !CLOSING_AUXILIARIES.has(finite) ? finite : undefined;
 }

@@ -4,8 +4,9 @@
  * next), after a smiley or an emoji, at a spaced dash between longer stretches, and before list
  * markers ("1) … 2) …"). The first step of the sentence stage (`sentences.ts`).
  */
-import { FRONTED_ADVERBS, INTERROGATIVES, PREPOSITIONS, QUESTION_VERBS, words } from './chatWords';
+import { FRONTED_ADVERBS, INTERROGATIVES, PREPOSITIONS, QUESTION_VERBS, REQUEST_VERBS, words } from './chatWords';
 import { opensQuestion } from './clauses';
+import { foldedSource, GREETINGS, REGARDS, REGARDS_ABBREVIATIONS, REGARDS_ADJECTIVES, THANKS, TIMES_OF_DAY } from './greetings';
 import { namesActor } from './pointers';
 import { fold, isStopword } from './text';
 
@@ -240,9 +241,9 @@ function splitRunOn(message: string): SplitSentence[] | undefined {
   return pieces;
 }
 
-/** Words of a greeting or opener that may precede a run-on question ("hallo zusammen", "mal ne frage"), folded. */
+/** Words of a greeting ({@link GREETINGS}, "Guten Tag") or opener that may precede a run-on question ("hallo zusammen", "mal ne frage"), folded. */
 const RUN_ON_GREETING: ReadonlySet<string> = new Set([
-  'hallo', 'hi', 'hey', 'moin', 'servus', 'tach', 'zusammen', 'leute', 'guten', 'tag', 'morgen', 'abend',
+  ...GREETINGS, 'zusammen', 'leute', 'guten', ...TIMES_OF_DAY,
   'kurze', 'kleine', 'frage', 'mal', 'ne', 'eine', 'noch',
 ]);
 
@@ -253,8 +254,8 @@ function greetingLength(folded: readonly string[]): number {
   return length;
 }
 
-/** Verbs that open a request in a run-on message ("… stadt hamm | bräuchte infos zu …"), folded. */
-const RUN_ON_REQUESTS: ReadonlySet<string> = new Set(['brauchte', 'brauche', 'suche', 'benotige', 'benotigte']);
+/** Verbs that open a request in a run-on message ("… stadt hamm | bräuchte infos zu …"), folded: the {@link REQUEST_VERBS}. */
+const RUN_ON_REQUESTS: ReadonlySet<string> = new Set(REQUEST_VERBS);
 
 function runOnRequest(word: string): boolean {
   return RUN_ON_REQUESTS.has(word);
@@ -370,7 +371,7 @@ function verbBeforeSubject(folded: readonly string[], index: number): boolean {
 }
 
 /** Words that thank or greet at the end of a run-on message, folded ("danke", "gruss", "lg"). */
-const RUN_ON_CLOSINGS = new Set(['danke', 'dankeschon', 'gruss', 'grusse', 'lg', 'vg', 'mfg', 'thanks', 'thx']);
+const RUN_ON_CLOSINGS: ReadonlySet<string> = new Set([...THANKS, ...REGARDS, ...REGARDS_ABBREVIATIONS]);
 
 /** Most words of a run-on message's closing ("danke und viele grüße aus bielefeld"). */
 const RUN_ON_CLOSING_WORDS = 6;
@@ -393,8 +394,8 @@ function runOnClosing(folded: readonly string[]): number {
   return at;
 }
 
-/** Words before a closing's thanks or greeting ("*vielen* dank", "*viele* grüße"). */
-const GREETING_OPENERS = new Set(['vielen', 'viele', 'liebe', 'beste', 'herzliche', 'schone', 'und']);
+/** Words before a closing's thanks or greeting ("*vielen* dank", "*viele* grüße", "danke *und* gruß"), folded. */
+const GREETING_OPENERS: ReadonlySet<string> = new Set(['vielen', ...REGARDS_ADJECTIVES.map(foldedSource), 'und']);
 
 /** "wir sind", "ich bin": the writer tells who they are (see {@link lateIntroduction}). */
 const INTRODUCING: ReadonlyMap<string, ReadonlySet<string>> = new Map([

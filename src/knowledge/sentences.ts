@@ -10,10 +10,11 @@
  * makes the asked pieces the message's parts.
  */
 import { DOUBTED_ALTERNATIVE, opensQuestion, REQUEST, RHETORICAL, splitClauses } from './clauses';
-import { COURTESY, foldedPiece, hasTopicWords, INQUIRY, INTERROGATIVES, isTopicWord, SUBJECT_PRONOUNS, words } from './chatWords';
+import { COURTESY, foldedPiece, hasTopicWords, HELP_WORDS, INQUIRY, INTERROGATIVES, isTopicWord, PLEA_POINTERS, SUBJECT_PRONOUNS, words } from './chatWords';
 import { actorNamed, actorReferredTo, actorsNamed, asksActorAgain, asksAgain, asksWho, destinationPointedAt } from './pointers';
 import { namesPurpose, splitFormatPhrase, splitFrontedPurpose, splitPurposePhrase } from './purposes';
 import { abbreviationMeant, mainClause, pointedAt, pointsBefore, referentOf, reportsSettled, wishedClause, writerIntroduction, writersSelf } from './referents';
+import { foldedSource, REGARDS, REGARDS_ADJECTIVES } from './greetings';
 import { breaksAtEmoji, closesRunOn, splitMarkedSentences, type SplitSentence } from './sentenceSplit';
 
 /** What a piece of a message does. */
@@ -92,8 +93,15 @@ const SPACED_DASH = /\s[–—-]\s/iu;
 /** The end of a sentence that asks: "?", or a question-mark emoji ("Habt ihr eine Faxnummer ❓"). */
 const ASKING_END = /(?:\?|\u2753|\u2754)\uFE0F?\s*$/u;
 
-/** A closing greeting ("Gruß aus Düsseldorf", "Viele Grüße"), folded. */
-const CLOSING = /^(viele|liebe|beste|herzliche|freundliche|schone|mit freundlichen)?\s*(gruss|grusse|grussen|gruesse)(\s|[.!,]|$)/u;
+/**
+ * A closing greeting ("Gruß aus Düsseldorf", "Viele Grüße", "Mit freundlichen Grüßen"), folded: an
+ * adjective of {@link REGARDS_ADJECTIVES}, and a noun of {@link REGARDS}, its dative, or "Grüße"
+ * typed with "ue".
+ */
+const CLOSING = new RegExp(
+  String.raw`^(${foldedSource(REGARDS_ADJECTIVES.join('|'))}|mit freundlichen)?\s*(${[...REGARDS, 'grussen', 'gruesse'].join('|')})(\s|[.!,]|$)`,
+  'u',
+);
 
 /** Why a clause that neither asks nor requests is context; a later rule looks for pieces read so. */
 const A_STATEMENT = 'a statement';
@@ -472,7 +480,7 @@ const PLEA_WHY = 'asks for help, names no topic';
 /** True when a plea for help points at what was said before with an adverb ("Wer kann *da* helfen?", "Könnt ihr uns *dabei* weiterhelfen?"). */
 function pleadsPointing(text: string): boolean {
   const list = words(text);
-  return (list.some((word) => PLEA_POINTERS.has(word)) && list.some((word) => PLEA_WORDS.has(word))) || handsOnPointing(list);
+  return (list.some((word) => PLEA_POINTERS.has(word)) && list.some((word) => HELP_WORDS.has(word))) || handsOnPointing(list);
 }
 
 /**
@@ -486,11 +494,6 @@ function handsOnPointing(list: readonly string[]): boolean {
   return list.slice(at + 1).some((word) => word === 'das' || PLEA_POINTERS.has(word));
 }
 
-/** Adverbs with which a plea points at what was said before, folded. */
-const PLEA_POINTERS: ReadonlySet<string> = new Set(['da', 'dabei', 'dafur', 'damit', 'hier', 'hierbei', 'dazu', 'sowas', 'soetwas']);
-
-/** Words of a plea for help, folded (the courtesy words that ask for help). */
-const PLEA_WORDS: ReadonlySet<string> = new Set(['helfen', 'weiterhelfen', 'hilfe', 'helft', 'hilfst']);
 
 /** A piece that is two options joined by "oder" ("das Land oder die Stadt selber?"). */
 const OFFERS_OPTIONS = /\S\s+oder\s+\S/iu;

@@ -5,6 +5,7 @@
  */
 import { stemmer as germanStemmer } from '@orama/stemmers/german';
 import { deu as germanStopwords, eng as englishStopwords } from 'stopword';
+import { GREETINGS, REGARDS, TIMES_OF_DAY } from './greetings';
 
 const PLAIN_GERMAN = /^[\x00-\x7fäöüÄÖÜß]*$/;
 const UMLAUT = /[äöüß]/g;
@@ -324,13 +325,13 @@ export function stem(foldedWord: string): string {
 const OWN_STEMS = /^(verbindlich)(?:e|en|er|es|em)?$/u;
 
 /**
- * Words with no topic meaning in a chat question: greetings, politeness, filler. They are
- * stopwords in addition to the stopword package's German list.
+ * Words with no topic meaning in a chat question: greetings (`greetings.ts`), politeness, filler.
+ * They are stopwords in addition to the stopword package's German list.
  */
 const CHAT_FILLERS = [
-  'hallo', 'moin', 'servus', 'hi', 'hey', 'huhu', 'tach', 'guten', 'morgen', 'abend', 'tag', 'liebe', 'lieber',
+  ...GREETINGS, 'huhu', 'guten', ...TIMES_OF_DAY, 'liebe', 'lieber',
   'schonen', 'schone', 'schoner', 'schones',
-  'gruss', 'grusse', 'danke', 'dank', 'vielen', 'bitte', 'kurze', 'kurz', 'frage', 'fragen', 'mal',
+  ...REGARDS, 'danke', 'dank', 'vielen', 'bitte', 'kurze', 'kurz', 'frage', 'fragen', 'mal',
   'eigentlich', 'genau', 'gerne', 'gern', 'brauche', 'brauchte', 'mochte', 'wurde', 'wurden', 'wissen',
   'erfahren', 'info', 'infos', 'information', 'informationen', 'neu', 'kollege', 'kollegin', 'kollegen',
   'leider', 'ok', 'okay', 'ja', 'nein', 'super', 'toll', 'prima', 'eure', 'euer', 'euch', 'ihr', 'du',
