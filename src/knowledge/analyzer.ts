@@ -98,7 +98,7 @@ function withWhomRole(folded: string): WithWhomRole | undefined {
 const KIND_FRAMES: ReadonlySet<string> = new Set(['kind', 'kinds', 'sort', 'sorts', 'type', 'types']);
 
 /** "in der Praxis", "in practice": asking how concretely, folded. */
-const IN_PRACTICE: ReadonlySet<string> = new Set(['praxis', 'practice']);
+const IN_PRACTICE: ReadonlySet<string> = new Set(['praxis', 'practice', 'practise']);
 
 /** Imperatives of sending that open a request ("Schick mir …", "Schicken Sie uns …"), folded. */
 const SENDING: ReadonlySet<string> = new Set(['schick', 'schicke', 'schicken', 'sende', 'senden', 'send', 'maile', 'mailen', 'gib', 'geben']);
@@ -121,6 +121,26 @@ const AUDIENCES: ReadonlySet<string> = new Set([
   'jugendliche', 'jugendlichen', 'kinder', 'schuler', 'schulerinnen', 'senioren', 'seniorinnen', 'migranten', 'migrantinnen',
   'zugewanderte', 'zugewanderten', 'leute', 'burger', 'burgerinnen', 'teilnehmende', 'teilnehmenden', 'frauen', 'manner', 'gefluchtete', 'gefluchteten',
 ]);
+
+/** Forms of English "reach", folded: contacting someone, or reaching a level ({@link LEVELS}). */
+const REACHING_EN: ReadonlySet<string> = new Set(['reach', 'reaches', 'reached', 'reaching']);
+
+/**
+ * Levels and goals one reaches by achieving them ("den gleichen *Standard* erreichen", "reach the
+ * same quality *standard*"), folded.
+ */
+const LEVELS: ReadonlySet<string> = new Set([
+  'standard', 'standards', 'qualitatsstandard', 'qualitatsstandards', 'niveau', 'ziel', 'ziele', 'level', 'goal', 'goals', 'target', 'targets',
+]);
+
+/**
+ * True when "erreichen" or "reach" at `index` has a level or goal in its clause: achieving it
+ * ("…, dass alle KIs den gleichen Standard erreichen", "make sure all centres reach the same
+ * standard"), not contacting anyone.
+ */
+function reachesLevel(words: readonly WrittenWord[], clauses: readonly number[], index: number): boolean {
+  return words.some((other, at) => at !== index && clauses[at] === clauses[index] && LEVELS.has(other.last));
+}
 
 /** The writer as the one who reaches ("die Eltern erreichen *wir* kaum"), folded: that may be trying to contact them. */
 const WRITER_REACHING: ReadonlySet<string> = new Set(['ich', 'wir', 'mich', 'uns', 'mir']);
@@ -578,6 +598,8 @@ export class Analyzer {
       // "Unser Museum erreicht kaum Menschen mit Migrationsgeschichte", "Die Seniorentreffs erreichen die
       // Älteren nicht": an institution reaching a group of people reaches its audience, it contacts no one.
       if (REACHING.has(word.last) && reachesAudience(words, clauses, index)) continue;
+      // "…, dass alle KIs den gleichen Standard erreichen", "reach the same quality standard": achieving a level, no contact.
+      if ((REACHING.has(word.last) || REACHING_EN.has(word.last)) && reachesLevel(words, clauses, index)) continue;
       const casing = casings[index]!;
       const particle = particles?.get(clauses[index]!);
       // "Wer stellt den sicher?": the particle closing the clause belongs to its verb; unknown as a word of its own, it names nothing asked.

@@ -273,7 +273,9 @@ export const INQUIRY = new Set([
   'mitteilen', 'sagen', 'erklaren', 'suche', 'suchen', 'brauche', 'brauchen', 'brauchte', 'brauchten', 'benotige', 'benotigen', 'unklar',
   'info', 'infos', 'information', 'informationen',
   'unsicher', 'ahnung', 'verstehe', 'informieren', 'nachlesen', 'recherchieren', 'prufen',
-  'know', 'wonder', 'wondering', 'ask', 'asking', 'asked', 'tell', 'unsure', 'find', 'out',
+  // Not "asked": told in the past, like "hat mich gefragt", it reports a question ("My colleague asked
+  // me whether … Do they?"), which a question to the reader beside it then asks about.
+  'know', 'wonder', 'wondering', 'ask', 'asking', 'tell', 'unsure', 'find', 'out',
 ]);
 
 /** A word that names a topic: not courtesy, an anaphor, a stopword, a question word or a question verb. */

@@ -140,10 +140,12 @@ export function opensQuestion(text: string, asks = false): 'interrogative' | 've
 
 /**
  * Where {@link splitClauses} may cut a sentence: a comma (with "und/oder/sowie"), a spaced
- * "und/oder/…", or the space after a verb of asking. Never an empty match. One shared object read
- * with `exec` (nothing else uses it): `matchAll` would copy the pattern on every sentence.
+ * "und/oder/…", the space after a verb of asking, or the space before English "whether", which
+ * opens an indirect question without the comma German writes before "ob" ("My colleague asked me
+ * whether the KI …"). Never an empty match. One shared object read with `exec` (nothing else uses
+ * it): `matchAll` would copy the pattern on every sentence.
  */
-const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen|know|wondering|wonder))\s+)/giu;
+const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|and|or)\s+|(?<=\s(?:fragen|wissen|erfahren|herausfinden|klären|nachfragen|know|wondering|wonder))\s+|\s+(?=whether\s))/giu;
 
 /**
  * True when what follows a comma is a piece of its own:
@@ -156,12 +158,15 @@ const CLAUSE_BOUNDARY = /(,\s*(?:und\s+|oder\s+|sowie\s+)?|\s+(?:und|oder|sowie|
  *   will", "…, obwohl wir keine Kommune im engeren Sinne sind", and the purpose of a request to be
  *   given something ("… die Postanschrift nennen, damit nichts verloren geht", see {@link GIVING});
  * - when the writer needs it: "…, bevor wir nächste Woche einen Termin haben";
+ * - in a question, what the writer does not mean ("…, nicht nur Schulen?"); in a statement it is
+ *   part of the claim told ("I heard the KIs also work on health, not only on schools. Is this
+ *   right?"), as after "und";
  * - in a statement, what was heard ("Ich habe gehört, dass das KI Fortbildungen anbietet. Stimmt
  *   das?") or what follows "aber" ("Die Besuchsadresse hab ich schon, aber die Postanschrift ist
  *   eine andere"), so that a later "das" or "die" points at it and not at the speaker.
  */
 function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
-  if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest) || NOT_ONLY.test(rest)) return true;
+  if (NEW_STATEMENT.test(rest) || EXAMPLE.test(rest) || (asks && NOT_ONLY.test(rest))) return true;
   // In a sentence that asks, only after a clause that asks on its own ("Berät die LaKI bei der
   // Einrichtung, intern haben wir nur die Sachberichte?"); "Noch was, Rucksack-Kita wird … angeboten?" stays whole.
   if (VERB_SECOND_STATEMENT.test(rest) && (!asks || opensQuestion(before, asks) !== null)) return true;

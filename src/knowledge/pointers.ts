@@ -130,7 +130,7 @@ export function pointsWithAdverb(text: string): boolean {
 const PARTICLES: ReadonlySet<string> = new Set(['auch', 'noch', 'denn', 'eigentlich', 'mal', 'da', 'dann', 'uberhaupt', 'bitte', 'genau', 'jetzt', 'nun', 'so']);
 
 /** Pronouns that stand for a thing when no noun follows ("Gilt *das* auch …", "Wie erreiche ich *die*?"). */
-const DEMONSTRATIVES = new Set(['das', 'die', 'der', 'den', 'dies', 'diese', 'dieser', 'dieses', 'diesem', 'diesen', 'darunter', 'drunter', 'this', 'that', 'it']);
+const DEMONSTRATIVES = new Set(['das', 'die', 'der', 'den', 'dies', 'diese', 'dieser', 'dieses', 'diesem', 'diesen', 'darunter', 'drunter', 'this', 'that', 'it', 'they']);
 
 /**
  * True when a piece points into what was said before it with few words of its own: a thin
@@ -186,12 +186,16 @@ export function saysShe(text: string, message: string): boolean {
 
 /**
  * The LaKI as writers name it: "LaKI", "LaKI's", "Landeskoordinierungsstelle", "Koordinierungsstelle",
- * "Landesstelle" (a pattern's source, for every rule that looks for the LaKI by name).
+ * "Landesstelle", in English "coordination office" (a pattern's source, for every rule that looks
+ * for the LaKI by name).
  */
-export const LAKI_WORD = String.raw`laki(?:'?s)?|\p{L}*koordinierungsstelle\p{L}*|landesstelle\p{L}*`;
+export const LAKI_WORD = String.raw`laki(?:'?s)?|\p{L}*koordinierungsstelle\p{L}*|landesstelle\p{L}*|coordinat(?:ion|ing)\s+office`;
 
-/** The centres as writers name them: "KI", "KIs", "KI's", "Integrationszentrum", "Zentren" (a pattern's source). */
-export const CENTRE_WORD = String.raw`kis?|ki'?s|\p{L}*integrationszentr\p{L}*|zentrum|zentren`;
+/**
+ * The centres as writers name them: "KI", "KIs", "KI's", "Integrationszentrum", "Zentren", in
+ * English "integration centres", "the centers" (a pattern's source).
+ */
+export const CENTRE_WORD = String.raw`kis?|ki'?s|\p{L}*integrationszentr\p{L}*|zentrum|zentren|cent(?:re|er)s?`;
 
 const NAMES_LAKI = new RegExp(String.raw`(?:^|[^\p{L}])(?:${LAKI_WORD})(?=[^\p{L}]|$)`, 'iu');
 
@@ -261,8 +265,12 @@ const ACTORS: ReadonlyArray<{ readonly name: string; readonly named: RegExp }> =
   { name: 'KI', named: new RegExp(String.raw`(?:^|[^\p{L}])(?:${CENTRE_WORD})(?=[^\p{L}]|$)`, 'iu') },
 ];
 
-/** Personal pronouns and possessives that stand for a named actor; lower case, as "Sie"/"Ihr" address the reader. */
-const ACTOR_PRONOUN = /(?:^|[^\p{L}])(?:sie|ihr|ihre|ihren|ihrer|ihrem|ihnen|er|ihm|ihn|deren|dessen)(?=[^\p{L}]|$)/u;
+/**
+ * Personal pronouns and possessives that stand for a named actor; lower case, as "Sie"/"Ihr" address
+ * the reader. English "it", "they" stand for a body too ("Who funds the coordination office, and
+ * which authority does *it* belong to?").
+ */
+const ACTOR_PRONOUN = /(?:^|[^\p{L}])(?:sie|ihr|ihre|ihren|ihrer|ihrem|ihnen|er|ihm|ihn|deren|dessen|it|its|they|their)(?=[^\p{L}]|$)/u;
 
 /** "sie" typed in lower case for the formal "Sie": after a verb opening the question, or before "mir/uns/bitte". */
 const ADDRESSES_READER =
@@ -307,9 +315,19 @@ export interface Referent {
   readonly namesOther: boolean;
 }
 
+/**
+ * The LaKI named with the centres it coordinates: "Landesweite Koordinierungsstelle Kommunale
+ * Integrationszentren", "the state-wide coordination office for the municipal integration centres".
+ * The centres are part of its name there, not a second actor a pronoun could stand for.
+ */
+const LAKI_FULL_NAME = new RegExp(
+  String.raw`(?:${LAKI_WORD})\s+(?:(?:for|of)\s+the\s+|der\s+|für\s+die\s+)?(?:municipal\s+|kommunalen?\s+)?(?:${CENTRE_WORD}|integration\s+cent(?:re|er)s)(?=[^\p{L}]|$)`,
+  'iu',
+);
+
 /** The {@link Referent} of a piece. */
 export function referentOf(piece: string): Referent {
-  const named = ACTORS.filter((actor) => actor.named.test(piece));
+  const named = ACTORS.filter((actor) => actor.named.test(piece.replace(LAKI_FULL_NAME, 'LaKI')));
   if (named.length !== 1) return { namesOther: named.length > 1 };
   return { actor: named[0]!.name, namesOther: namesOtherNoun(piece, named[0]!.named) };
 }

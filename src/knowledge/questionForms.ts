@@ -195,15 +195,17 @@ export const FOUNDING_TERM = 'its founding';
 const AUTHORED =
   /(?:^|[^\p{L}])(?:wer|von\s+wem)\s+(?:[^\s,]+\s+){0,12}?(?:unterschrieben|unterzeichnet|verfasst|geschrieben|entwickelt|erfunden|erstellt|konzipiert|ausgedacht|herausgegeben|ausgearbeitet)(?=[^\p{L}]|$)/iu;
 /** Letters every part {@link AUTHORED} or {@link OPERATED} finds has: a cheap test before the Unicode patterns. */
-const MAY_ASK_AUTHOR = /schrieb|zeichnet|fasst|entwickelt|funden|erstellt|konzipiert|gedacht|gegeben|gearbeitet|betrieb|betreib/i;
+const MAY_ASK_AUTHOR = /schrieb|zeichnet|fasst|entwickelt|funden|erstellt|konzipiert|gedacht|gegeben|gearbeitet|betrieb|betreib|runs|operates/i;
 /** A perfect or passive auxiliary: "wer *hat* … entwickelt" asks who made it, "wer entwickelt" what a body does. */
 const PERFECT_OR_PASSIVE = /(?:^|[^\p{L}])(?:hat|haben|hatte|hatten|wurde|wurden|worden|ist|sind|war|waren)(?=[^\p{L}]|$)/iu;
 
 /**
- * Who runs a thing ("Wer *betreibt* eigentlich die Website …?", "Von wem wird das *betrieben*?"):
- * its operator, which the flyer never names (it names who funds, supports and coordinates).
+ * Who runs a thing ("Wer *betreibt* eigentlich die Website …?", "Von wem wird das *betrieben*?",
+ * "Who *runs* the coordination office?"): its operator, which the flyer never names (it names who
+ * funds, supports and coordinates).
  */
-const OPERATED = /(?:^|[^\p{L}])(?:wer|von\s+wem)\s+(?:[^\s,]+\s+){0,12}?(?:betreibt|betreiben|betrieben)(?=[^\p{L}]|$)/iu;
+const OPERATED =
+  /(?:^|[^\p{L}])(?:(?:wer|von\s+wem)\s+(?:[^\s,]+\s+){0,12}?(?:betreibt|betreiben|betrieben)|who\s+(?:actually\s+|really\s+)?(?:runs|operates))(?=[^\p{L}]|$)/iu;
 
 /**
  * Whether someone has to pay ("Muss die Schule dafür was *zahlen*?", "Müssen Eltern für Griffbereit

@@ -122,12 +122,16 @@ export function referentOf(
 const INTRODUCED_CLAUSE =
   /^(?:ich\s+(?:bin|sitze?|arbeite)|bin|sitze?|arbeite|wir\s+sind)\b.*?(?:,\s*|\s+)und\s+(\S+\s+\S+\s+\S+.*)$/iu;
 
-/** The writer as the one something is for: "für uns", "für mich", "Leute wie mich", "was kann das KI uns anbieten?" ("Vereine wie unserer" names the kind itself). */
+/**
+ * The writer as the one something is for: "für uns", "für mich", "Leute wie mich", "was kann das KI
+ * uns anbieten?" ("Vereine wie unserer" names the kind itself); in English "for us", "people like
+ * me" and "organisations like ours", where the possessive stands alone for the writer's own kind.
+ */
 const FOR_THE_WRITER =
-  /(?:^|[^\p{L}])(?:für|fuer|fur)\s+(?:uns|mich)(?=[^\p{L}]|$)|(?:^|[^\p{L}])wie\s+(?:mich|uns)(?=[^\p{L}]|$)|(?:^|[^\p{L}])(?:uns|mir)\s+(?:\p{L}+\s+)?(?:anbieten|bieten)(?=[^\p{L}]|$)|(?:^|[^\p{L}])biete[tn]?\s(?:\S+\s+){0,4}?(?:uns|mir)\s+(?:\p{L}+\s+)?an(?=[^\p{L}]|$)/iu;
+  /(?:^|[^\p{L}])(?:für|fuer|fur)\s+(?:uns|mich)(?=[^\p{L}]|$)|(?:^|[^\p{L}])(?:for|like)\s+(?:us|me|ours|mine)(?=[^\p{L}]|$)|(?:^|[^\p{L}])wie\s+(?:mich|uns)(?=[^\p{L}]|$)|(?:^|[^\p{L}])(?:uns|mir)\s+(?:\p{L}+\s+)?(?:anbieten|bieten)(?=[^\p{L}]|$)|(?:^|[^\p{L}])biete[tn]?\s(?:\S+\s+){0,4}?(?:uns|mir)\s+(?:\p{L}+\s+)?an(?=[^\p{L}]|$)/iu;
 
-/** A sentence in which the writer says who they are ("ich bin Hebamme", "ich arbeite als Schulbegleiterin …"). */
-const INTRODUCES_WRITER = /^(?:\S+\s+){0,3}?(?:ich\s+(?:bin|arbeite)|wir\s+sind)\s/iu;
+/** A sentence in which the writer says who they are ("ich bin Hebamme", "ich arbeite als Schulbegleiterin …", "I work for …", "we're a …"). */
+const INTRODUCES_WRITER = /^(?:\S+\s+){0,3}?(?:ich\s+(?:bin|arbeite)|wir\s+sind|i\s+(?:am|work|teach)|i['’]m|we\s+are|we['’]re)\s/iu;
 
 /**
  * "Ich bin Hebamme … Eine Kollegin hat erzählt, dass das KI auch Fortbildungen *für uns* anbietet.
@@ -148,7 +152,7 @@ export function writerIntroduction(text: string, before: readonly Piece[]): stri
  * ein Museum …", "ich leite die Musikschule …", "ich arbeite in der Stadtbibliothek …", "hier ist
  * das Kulturbüro …".
  */
-const WRITER_SELF = /^(?:\S+\s+){0,3}?(?:ich\s+(?:bin|arbeite|leite)|wir\s+sind|hier\s+ist)\s/iu;
+const WRITER_SELF = /^(?:\S+\s+){0,3}?(?:ich\s+(?:bin|arbeite|leite)|wir\s+sind|hier\s+ist|i\s+(?:am|work|teach|run|lead)|i['’]m|we\s+are|we['’]re)\s/iu;
 
 /**
  * The sentence in which the writer says who they are, before a part that points into another

@@ -409,6 +409,15 @@ const CHAT_FILLERS = [
   'made', 'even', 'every', 'own', 'whole', 'alone', 'anyone', 'someone', 'somebody', 'anybody', 'everyone', 'everything',
   'usually', 'generally', 'basically', 'currently', 'simply', 'give', 'given', 'gives', 'giving', 'sure', 'main', 'regulates', 'regulated', 'regulate',
   'include', 'includes', 'included', 'including',
+  // What German says with stopwords ("zwei", "beiden", "möglich", "besonders", "ein bisschen", "viel"):
+  // "the two strategies", "is it possible to get …", "especially important", "a lot of", "a bit".
+  'two', 'possible', 'possibly', 'especially', 'particularly', 'lot', 'lots', 'bit',
+  // English negations and contractions cut at the apostrophe ("don't", "isn't", "couldn't").
+  'don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'couldn', 'wouldn', 'shouldn', 'haven', 'hasn', 'won',
+  // English chat markers ("btw", "tbh", "just curious").
+  'btw', 'tbh', 'lol', 'haha', 'honestly', 'curious',
+  // "for example", "for instance": an example follows, as after German "zum Beispiel".
+  'example', 'instance',
   // English chat around the question: who asked, and the writer's state ("My boss asked me whether …").
   'ask', 'asked', 'asking', 'boss', 'manager', 'colleague', 'colleagues', 'wonder', 'wondering', 'wondered',
   'mentioned', 'heard', 'told', 'called', 'trying', 'understand', 'regarding', 'thing', 'things',
