@@ -173,6 +173,17 @@ function excludes(word: string, words: ReadonlyArray<{ readonly last: string }>)
 /** Prepositions that name the source of a claim ("laut Erlass", "gemäß dem Faltblatt"), folded. */
 const SOURCE_MARKERS: ReadonlySet<string> = new Set(['laut', 'gemass', 'gemaess', 'lt']);
 
+/**
+ * Every word a framing rule of `Analyzer.analyzeWords` looks for as a word's last part (the source
+ * of a claim, what is set aside, asking with whom, "work with", "kind of", "in der Praxis", "eine
+ * Übersicht über", "Schick mir", "Schwerpunkt auf", "focus on", "erreichen"/"reach"), folded: read once
+ * per written word, so that the words no rule looks for pass the rules with one flag.
+ */
+const FRAME_WORDS: ReadonlySet<string> = new Set([
+  ...SOURCE_MARKERS, ...EXCLUDING, 'neben', 'zusammen', ...WORKING, ...KIND_FRAMES, ...IN_PRACTICE, ...OVERVIEW_FRAMES,
+  ...SENDING, ...FOCUS_FRAMES, ...FOCUSING, ...REACHING, ...REACHING_EN,
+]);
+
 /** A content word of a text: its folded parts, their stems, and the joined hyphen spelling. */
 interface ContentWord {
   readonly parts: readonly WordPart[];
@@ -193,6 +204,17 @@ export interface WrittenWord {
   readonly stems: readonly string[];
   /** The single-word `forward` term of each of {@link stems}; undefined when the word has none. */
   readonly terms?: ReadonlyArray<string | undefined>;
+  /**
+   * Whether the word can take part in a `forward` term: it has one of its own ({@link terms}) or
+   * one of its stems opens a phrase. A text none of whose words can finds no term, so its stems
+   * are not gathered for the search.
+   */
+  readonly forward: boolean;
+  /**
+   * Whether {@link last} is one of the words the analyzer's framing rules look for ({@link FRAME_WORDS}):
+   * the other words, nearly all, skip those rules' dozen lookups.
+   */
+  readonly frames: boolean;
   /** The last folded part: a separable verb particle when it ends its clause. */
   readonly last: string;
   /** The parts that are not stopwords, as `contentWords` reads them. */
@@ -545,6 +567,8 @@ export class Analyzer {
     const slots: Slot[] = [];
     const readings: WordReading[] = [];
     const nounTokens: string[] = [];
+    // Most texts have no word that can be or open a `forward` term: their stems are not gathered.
+    const readsForward = words.some((word) => word.forward);
     const stems: string[] = [];
     const terms: Array<string | undefined> = [];
     /** After "laut"/"gemäß" or "außer": the next content word names where the asker read it, or what is set aside — not the topic. */
@@ -552,14 +576,16 @@ export class Analyzer {
     for (let index = 0; index < words.length; index++) {
       const word = words[index]!;
       const firstTerm = terms.length;
-      for (let i = 0; i < word.stems.length; i++) {
-        stems.push(word.stems[i]!);
-        terms.push(word.terms?.[i]);
+      if (readsForward) {
+        for (let i = 0; i < word.stems.length; i++) {
+          stems.push(word.stems[i]!);
+          terms.push(word.terms?.[i]);
+        }
       }
-      if (SOURCE_MARKERS.has(word.last) || excludes(word.last, words)) skipNext = index + 1 < words.length;
+      if (word.frames && (SOURCE_MARKERS.has(word.last) || excludes(word.last, words))) skipNext = index + 1 < words.length;
       // "mit wem die LaKI ihre Aufgaben zusammen erledigt", "Mit wem macht sie das zusammen?": doing it
       // together with someone is working together, whatever the verb.
-      if (word.last === 'zusammen' && asksWithWhom(words, clauses, index) && this.vocabulary.has(COOPERATION)) {
+      if (word.frames && word.last === 'zusammen' && asksWithWhom(words, clauses, index) && this.vocabulary.has(COOPERATION)) {
         readings.push({ kind: 'known', word: word.last, as: COOPERATION });
         slots.push({ tokens: [COOPERATION], parts: [] });
         continue;
@@ -571,35 +597,7 @@ export class Analyzer {
         skipNext = false;
         continue;
       }
-      // "Do the centres *work with* migrant organisations?": working together, not the work done.
-      if (WORKING.has(word.last) && (words[index + 1]?.last === 'with' || words[index + 1]?.last === 'together') && this.vocabulary.has(COOPERATION)) {
-        readings.push({ kind: 'known', word: word.last, as: COOPERATION });
-        slots.push({ tokens: [COOPERATION], parts: [] });
-        continue;
-      }
-      // "What *kind of* support …?": the frame of the question, not the German "Kind".
-      if (KIND_FRAMES.has(word.last) && words[index + 1]?.last === 'of') continue;
-      // "Was heißt das *in der Praxis*?", "What does it mean *in practice*?": how concretely, not the good-practice topic.
-      if (IN_PRACTICE.has(word.last) && (words[index - 1]?.last === 'in' || (words[index - 1]?.last === 'der' && words[index - 2]?.last === 'in'))) continue;
-      // "eine Übersicht über die Angebote für Schulen": the request's frame, not its topic.
-      if (OVERVIEW_FRAMES.has(word.last) && words[index + 1]?.last === 'uber' && index + 2 < words.length) continue;
-      // "Schick mir mal die Aufgaben …": the request's verb, not the topic ("Wohin schicke ich …?" is).
-      if (SENDING.has(word.last) && index === 0 && (words[1]?.last === 'mir' || words[1]?.last === 'uns')) continue;
-      // "einen Schwerpunkt auf die Eltern legen", "Wert auf … legen": the frame, not the topic.
-      if (FOCUS_FRAMES.has(word.last) && words[index + 1]?.last === 'auf' && index + 2 < words.length) continue;
-      // "What do the centres *focus on* when …?": the frame, as "Schwerpunkt auf", not the topic.
-      if (FOCUSING.has(word.last) && words[index + 1]?.last === 'on') continue;
-      // "Was wollen die KIs erreichen?" asks for their goal; "Wie erreiche ich die LaKI?" for contact.
-      if (REACHING.has(word.last) && this.vocabulary.has(GOAL) && words.some((other, at) => at < index && clauses[at] === clauses[index] && WHAT_INTERROGATIVES.has(other.last))) {
-        readings.push({ kind: 'known', word: word.last, as: GOAL });
-        slots.push({ tokens: [GOAL], parts: [] });
-        continue;
-      }
-      // "Unser Museum erreicht kaum Menschen mit Migrationsgeschichte", "Die Seniorentreffs erreichen die
-      // Älteren nicht": an institution reaching a group of people reaches its audience, it contacts no one.
-      if (REACHING.has(word.last) && reachesAudience(words, clauses, index)) continue;
-      // "…, dass alle KIs den gleichen Standard erreichen", "reach the same quality standard": achieving a level, no contact.
-      if ((REACHING.has(word.last) || REACHING_EN.has(word.last)) && reachesLevel(words, clauses, index)) continue;
+      if (word.frames && this.framesOnly(words, clauses, index, readings, slots)) continue;
       const casing = casings[index]!;
       const particle = particles?.get(clauses[index]!);
       // "Wer stellt den sicher?": the particle closing the clause belongs to its verb; unknown as a word of its own, it names nothing asked.
@@ -620,7 +618,47 @@ export class Analyzer {
     // Built field by field: V8 adds each property that follows a spread (`{ ...applied, readings }`)
     // through its runtime, about a microsecond each, and this runs for every text a message has.
     const { tokens, compoundParts } = this.synonyms.apply(slots);
-    return { tokens, compoundParts, readings, forwardTerms: this.forward.find(stems, terms), nounTokens };
+    return { tokens, compoundParts, readings, forwardTerms: readsForward ? this.forward.find(stems, terms) : [], nounTokens };
+  }
+
+  /**
+   * The framing rules of {@link analyzeWords} for the word at `index`, one of {@link FRAME_WORDS}:
+   * true when the word frames the question rather than naming its topic, read (into `readings`
+   * and `slots`) as what it frames ("work with" as cooperation, "erreichen" asked with "was" as the
+   * goal) or left out.
+   */
+  private framesOnly(words: readonly WrittenWord[], clauses: readonly number[], index: number, readings: WordReading[], slots: Slot[]): boolean {
+    const word = words[index]!;
+    // "Do the centres *work with* migrant organisations?": working together, not the work done.
+    if (WORKING.has(word.last) && (words[index + 1]?.last === 'with' || words[index + 1]?.last === 'together') && this.vocabulary.has(COOPERATION)) {
+      readings.push({ kind: 'known', word: word.last, as: COOPERATION });
+      slots.push({ tokens: [COOPERATION], parts: [] });
+      return true;
+    }
+    // "What *kind of* support …?": the frame of the question, not the German "Kind".
+    if (KIND_FRAMES.has(word.last) && words[index + 1]?.last === 'of') return true;
+    // "Was heißt das *in der Praxis*?", "What does it mean *in practice*?": how concretely, not the good-practice topic.
+    if (IN_PRACTICE.has(word.last) && (words[index - 1]?.last === 'in' || (words[index - 1]?.last === 'der' && words[index - 2]?.last === 'in'))) return true;
+    // "eine Übersicht über die Angebote für Schulen": the request's frame, not its topic.
+    if (OVERVIEW_FRAMES.has(word.last) && words[index + 1]?.last === 'uber' && index + 2 < words.length) return true;
+    // "Schick mir mal die Aufgaben …": the request's verb, not the topic ("Wohin schicke ich …?" is).
+    if (SENDING.has(word.last) && index === 0 && (words[1]?.last === 'mir' || words[1]?.last === 'uns')) return true;
+    // "einen Schwerpunkt auf die Eltern legen", "Wert auf … legen": the frame, not the topic.
+    if (FOCUS_FRAMES.has(word.last) && words[index + 1]?.last === 'auf' && index + 2 < words.length) return true;
+    // "What do the centres *focus on* when …?": the frame, as "Schwerpunkt auf", not the topic.
+    if (FOCUSING.has(word.last) && words[index + 1]?.last === 'on') return true;
+    // "Was wollen die KIs erreichen?" asks for their goal; "Wie erreiche ich die LaKI?" for contact.
+    if (REACHING.has(word.last) && this.vocabulary.has(GOAL) && words.some((other, at) => at < index && clauses[at] === clauses[index] && WHAT_INTERROGATIVES.has(other.last))) {
+      readings.push({ kind: 'known', word: word.last, as: GOAL });
+      slots.push({ tokens: [GOAL], parts: [] });
+      return true;
+    }
+    // "Unser Museum erreicht kaum Menschen mit Migrationsgeschichte", "Die Seniorentreffs erreichen die
+    // Älteren nicht": an institution reaching a group of people reaches its audience, it contacts no one.
+    if (REACHING.has(word.last) && reachesAudience(words, clauses, index)) return true;
+    // "…, dass alle KIs den gleichen Standard erreichen", "reach the same quality standard": achieving a level, no contact.
+    if ((REACHING.has(word.last) || REACHING_EN.has(word.last)) && reachesLevel(words, clauses, index)) return true;
+    return false;
   }
 
   /** A written word of a question, read once per snapshot (see {@link WrittenWord}). */
@@ -637,10 +675,14 @@ export class Analyzer {
     });
     const joined = forms.joined && content.length > 0 ? stems[stems.length - 1]! : undefined;
     const terms = folded.map((word, index) => this.forward.wordTerm(word, stems[index]!, isKnown));
+    const hasTerm = terms.some((term) => term !== undefined);
+    const last = forms.parts[forms.parts.length - 1]!;
     return this.writtenWords.set(raw, {
       stems,
-      terms: terms.some((term) => term !== undefined) ? terms : undefined,
-      last: forms.parts[forms.parts.length - 1]!,
+      terms: hasTerm ? terms : undefined,
+      forward: hasTerm || stems.some((stemmed) => this.forward.opensPhrase(stemmed)),
+      frames: FRAME_WORDS.has(last),
+      last,
       content,
       joinedSlot: joined && this.vocabulary.has(joined) ? { tokens: [joined], parts: [], joined: true } : undefined,
       readings: content.map(() => undefined),

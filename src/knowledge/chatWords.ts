@@ -186,6 +186,8 @@ export const ANAPHORS: ReadonlySet<string> = new Set([
 interface PieceWords {
   readonly folded: string;
   readonly words: string[];
+  /** The words joined by single spaces, as the word patterns read a piece; joined when first asked for. */
+  joined?: string;
 }
 
 const pieceCache = new Map<string, PieceWords>();
@@ -205,7 +207,8 @@ function pieceWords(text: string): PieceWords {
     // without its umlaut: one search of the piece instead of three per word.
     const digraphs = folded.includes('ae') || folded.includes('oe') || folded.includes('ue');
     const listed = digraphs ? found.map(asListWord) : found;
-    piece = { folded, words: folded.includes("'") ? listed.map(contractedListWord) : listed };
+    // `joined` from the start: every piece object keeps one shape, so reading its fields stays monomorphic.
+    piece = { folded, words: folded.includes("'") ? listed.map(contractedListWord) : listed, joined: undefined };
     pieceCache.set(text, piece);
   }
   return piece;
@@ -217,6 +220,16 @@ function pieceWords(text: string): PieceWords {
  */
 export function words(text: string): string[] {
   return pieceWords(text).words;
+}
+
+/**
+ * The {@link words} of a piece joined by single spaces, from the same memo: the patterns of the
+ * sentence stage (requests, rhetorical questions, …) read a piece's words as one string, and
+ * several of them read the same piece.
+ */
+export function joinedWords(text: string): string {
+  const piece = pieceWords(text);
+  return (piece.joined ??= piece.words.join(' '));
 }
 
 /** The piece folded (`fold`), from the same memo as its {@link words}. */

@@ -5,7 +5,7 @@
  * opens a question or makes a request. Pure functions over the text; `sentences.ts` gives each
  * clause its role.
  */
-import { FRONTED_ADVERBS, INTERROGATIVES, PLURAL_REQUEST_VERBS, PREPOSITIONS, QUESTION_VERBS, REPORT_POINTERS, REQUEST_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
+import { FRONTED_ADVERBS, INTERROGATIVES, joinedWords, PLURAL_REQUEST_VERBS, PREPOSITIONS, QUESTION_VERBS, REPORT_POINTERS, REQUEST_VERBS, SUBJECT_PRONOUNS, words } from './chatWords';
 import { foldedSource, SALUTATION as SALUTATION_WORDS } from './greetings';
 import { namesActor } from './pointers';
 import { fold } from './text';
@@ -174,7 +174,7 @@ function startsOwnPiece(rest: string, asks: boolean, before: string): boolean {
   // "Wer gibt den Rahmen vor, das Land oder wir als Kreis?": the answers the writer offers to a
   // "who" question are a piece of their own (context, as after a question mark).
   if (asks && WHO_QUESTION.test(fold(before).trimStart()) && OFFERED_ACTORS.test(folded) && words(rest).length <= MAX_OFFERED_WORDS) return true;
-  if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(words(before).join(' ')))) return true;
+  if (/^damit\s/u.test(folded) && (GIVING.test(fold(before)) || REQUEST.test(joinedWords(before)))) return true;
   if (!asks && reportsSpeech(fold(before).trim(), folded)) return true;
   return GIVES_REASON.test(folded) || CONCEDES.test(folded) || TELLS_WHEN.test(folded) || PREFERS_WHEN.test(folded) || (!asks && /^(dass|aber)\s/u.test(folded));
 }
@@ -277,9 +277,9 @@ export function splitClauses(sentence: string, asks: boolean, unmarked = false):
     }
     // "wir sind mitten in der Haushaltsberatung und ich brauch die Faxnummer": a request joined to
     // a statement by "und" is a piece of its own, and the statement before it is context.
-    if (/\s(?:und|and)\s+$/iu.test(match[0]) && JOINED_REQUEST.test(words(rest).join(' '))) {
+    if (/\s(?:und|and)\s+$/iu.test(match[0]) && JOINED_REQUEST.test(joinedWords(rest))) {
       const clause = sentence.slice(start, match.index).trim();
-      if (clause && !REQUEST.test(words(clause).join(' '))) {
+      if (clause && !REQUEST.test(joinedWords(clause))) {
         closeClause(match.index, cut);
         continue;
       }

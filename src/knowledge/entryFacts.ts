@@ -15,11 +15,22 @@ export function indexedTexts(entry: Entry): string[] {
   return [answerText(entry), entry.title, ...entry.keywords, ...entry.questions];
 }
 
+/** Most compound-test answers kept per entry (the tokens are known words: few per entry in practice). */
+const MAX_HEADS_PER_ENTRY = 1000;
+
+/** True when one of `stems` is a compound ending in `token`, with a modifier of its own before it. */
+function endsCompound(stems: readonly string[], token: string): boolean {
+  return stems.some((stem) => stem.length >= token.length + MIN_COMPOUND_HEAD && stem.endsWith(token));
+}
+
 export class EntryFacts {
   /** Stems of each entry's questions, title and keywords, as a set and per text. */
   private readonly askedStems = new WeakMap<Entry, { readonly stems: ReadonlySet<string>; readonly texts: readonly string[] }>();
-  /** Tokens of each entry (all fields), and its long stems as written. */
-  private readonly entryWords = new WeakMap<Entry, { readonly tokens: ReadonlySet<string>; readonly stems: readonly string[] }>();
+  /**
+   * Tokens of each entry (all fields), its long stems as written, and the answers of the compound
+   * test ({@link endsCompound}) asked of it so far.
+   */
+  private readonly entryWords = new WeakMap<Entry, { readonly tokens: ReadonlySet<string>; readonly stems: readonly string[]; readonly heads: Map<string, boolean> }>();
 
   constructor(private readonly analyzer: Analyzer) {}
 
@@ -32,6 +43,7 @@ export class EntryFacts {
         tokens: new Set(texts.flatMap((text) => this.analyzer.analyzeIndexed(text).tokens)),
         // The words as written (stemmed, before synonyms), for compound heads.
         stems: [...new Set(texts.flatMap((text) => this.analyzer.rawStems(text)))].filter((stem) => stem.length >= 2 * MIN_COMPOUND_HEAD),
+        heads: new Map(),
       };
       this.entryWords.set(entry, words);
     }
@@ -39,7 +51,15 @@ export class EntryFacts {
     // A German compound names a kind of its last word: an entry about the "Elementarbereich" has a
     // "Bereich", one about "Bildungseinrichtungen" has "Einrichtungen".
     if (token.length < MIN_COMPOUND_HEAD) return false;
-    return words.stems.some((stem) => stem.length >= token.length + MIN_COMPOUND_HEAD && stem.endsWith(token));
+    // Kept per entry and token: the test reads every long stem of the entry (its answer's too), and
+    // the same key nouns are asked of the same few candidate entries message after message.
+    let head = words.heads.get(token);
+    if (head === undefined) {
+      if (words.heads.size >= MAX_HEADS_PER_ENTRY) words.heads.clear();
+      head = endsCompound(words.stems, token);
+      words.heads.set(token, head);
+    }
+    return head;
   }
 
   /**

@@ -80,6 +80,11 @@ export class ForwardTerms {
     return [...found];
   }
 
+  /** True when a multi-word term begins with this stem. */
+  opensPhrase(stem: string): boolean {
+    return this.phrases.has(stem);
+  }
+
   /**
    * The single-word term of one word, written or as a compound's head. It depends on the word
    * alone, so a reader may keep it with the word.

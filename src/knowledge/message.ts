@@ -110,6 +110,19 @@ function mainOf(parts: readonly PartMatch[]): MatchResult {
   return parts.find((part) => part.outcome === 'answer') ?? parts.find((part) => part.outcome === 'suggest') ?? parts[0]!;
 }
 
+/**
+ * A message's match, with `declined` (when every part was declined) worked out on first read.
+ * The getter is written in the object literal: `Object.defineProperty` on a built object turns it
+ * into a slow dictionary object, which cost about 1 % of reading a message.
+ */
+function messageMatch(main: MatchResult, parts: readonly PartMatch[], followUp: MessageMatch['followUp'], summarize?: () => DeclinedMessage): MessageMatch {
+  if (!summarize) return followUp ? { main, parts, followUp } : { main, parts };
+  let summary: DeclinedMessage | undefined;
+  return followUp
+    ? { main, parts, followUp, get declined() { return (summary ??= summarize()); } }
+    : { main, parts, get declined() { return (summary ??= summarize()); } };
+}
+
 /** Reads a message through every stage; see the module comment. */
 export function explainMessage(
   matcher: Matcher,
@@ -200,13 +213,9 @@ export function explainMessage(
   const partMatches: PartMatch[] = parts.map((part) => partMatch(part.explanation.result, part.text));
   const followUp = parts.find((part) => part.followUp)?.followUp;
   const declinedAll = focus.parts.length > 0 && partMatches.every((part) => part.outcome === 'none');
-  const match: MessageMatch = { main: mainOf(partMatches), parts: partMatches, ...(followUp ? { followUp } : {}) };
   // Read only by the bot, to keep for the next turn: worked out when asked for (it reads the whole message again).
-  if (declinedAll) {
-    let summary: DeclinedMessage | undefined;
-    Object.defineProperty(match, 'declined', { enumerable: true, get: () => (summary ??= declinedSummary(matcher, text, parts)) });
-  }
-  return { typed: text, pieces: focus.pieces, parts, match };
+  const summary = declinedAll ? () => declinedSummary(matcher, text, parts) : undefined;
+  return { typed: text, pieces: focus.pieces, parts, match: messageMatch(mainOf(partMatches), partMatches, followUp, summary) };
 }
 
 /**

@@ -5,7 +5,7 @@
  * piece leans on which), by the follow-up stage (`followUp.ts`, `message.ts`) and by the matcher
  * (what a part that points asks: a place, an abbreviation, someone).
  */
-import { ANAPHORS, COURTESY, INTERROGATIVES, isTopicWord, MODAL_VERBS, PLAIN_INTERROGATIVES, POINTING_ADVERBS, TOPIC_ADVERBS, words } from './chatWords';
+import { ANAPHORS, COURTESY, INTERROGATIVES, isTopicWord, joinedWords, MODAL_VERBS, PLAIN_INTERROGATIVES, POINTING_ADVERBS, TOPIC_ADVERBS, words } from './chatWords';
 import { ARTICLE_FILLERS, COORDINATING_CONJUNCTIONS, SEPARABLE_PARTICLES } from './text';
 
 /** A follow-up that asks to explain what was said ("was heißt das genau?", "Was ist damit gemeint?", "wie läuft das ab?"), folded. */
@@ -14,7 +14,7 @@ const EXPLAINS =
 
 /** True when a piece asks to explain what it points at rather than for another fact. */
 export function asksToExplain(text: string): boolean {
-  return EXPLAINS.test(words(text).join(' '));
+  return EXPLAINS.test(joinedWords(text));
 }
 
 /** "wie viel", "wieviele", "wie lange", "wie oft", "how much", folded: a question for a measure. */
@@ -27,7 +27,7 @@ const ASKS_MEASURE = /(?:^|\s)(?:wie\s*(?:viel|viele|vielen|vieler|lange|oft|hoc
 export function asksAgain(text: string, isStopword: (word: string) => boolean): boolean {
   const list = words(text);
   // "und mit wie viel?", "wie lange?": "wie" with a word of degree asks a measure, a fact of its own.
-  if (ASKS_MEASURE.test(list.join(' '))) return false;
+  if (ASKS_MEASURE.test(joinedWords(text))) return false;
   return list.every(
     (word) =>
       !DOING.has(word) &&
@@ -72,7 +72,7 @@ const SO_WAS = /(?:^|\s)so\s+(?:was|etwas|jemand|jemanden|jemandem)(?=\s|$)/u;
 /** True when a piece says "sowas", "so etwas" or "so was": it points at a kind of thing or situation said before. */
 export function saysSuchAThing(text: string): boolean {
   const list = words(text);
-  return list.includes('sowas') || list.includes('soetwas') || SO_WAS.test(list.join(' '));
+  return list.includes('sowas') || list.includes('soetwas') || SO_WAS.test(joinedWords(text));
 }
 
 /** The actors a piece names ({@link ACTORS}): "LaKI", "KI". */
@@ -116,7 +116,7 @@ export function leansBack(text: string, isStopword: (word: string) => boolean): 
   if (topic.length === 0) return 'points-back';
   if (topic.length > 3) return 'no';
   if (list.some((word) => ANAPHORS.has(word) && !ARTICLES.has(word)) || pointsBack(text, isStopword)) return 'points-back';
-  return /^(und|auch|noch|and|also|what about)\b/u.test(list.join(' ')) ? 'continues' : 'no';
+  return /^(und|auch|noch|and|also|what about)\b/u.test(joinedWords(text)) ? 'continues' : 'no';
 }
 
 const ARTICLES = new Set(['die', 'der', 'den', 'dem', 'das', 'es']);

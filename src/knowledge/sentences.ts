@@ -10,7 +10,7 @@
  * makes the asked pieces the message's parts.
  */
 import { DOUBTED_ALTERNATIVE, opensQuestion, REQUEST, RHETORICAL, splitClauses } from './clauses';
-import { COURTESY, foldedPiece, hasTopicWords, HELP_WORDS, INQUIRY, INTERROGATIVES, isTopicWord, PLEA_POINTERS, SUBJECT_PRONOUNS, words } from './chatWords';
+import { COURTESY, foldedPiece, hasTopicWords, HELP_WORDS, INQUIRY, INTERROGATIVES, isTopicWord, joinedWords, PLEA_POINTERS, SUBJECT_PRONOUNS, words } from './chatWords';
 import { actorNamed, actorReferredTo, actorsNamed, asksActorAgain, asksAgain, asksWho, destinationPointedAt } from './pointers';
 import { namesPurpose, splitFormatPhrase, splitFrontedPurpose, splitPurposePhrase } from './purposes';
 import { abbreviationMeant, mainClause, pointedAt, pointsBefore, referentOf, reportsSettled, wishedClause, writerIntroduction, writersSelf } from './referents';
@@ -227,7 +227,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   // Most messages are one short question: nothing to split, so no need to look closer.
   if (isSimple(text) && (ASKING_END.test(text) || !splitFrontedPurpose(text)[0]) && !namesPurpose(text)) {
     if (!text) return { pieces: [], parts: [] };
-    const request = !ASKING_END.test(text) && REQUEST.test(words(text).join(' '));
+    const request = !ASKING_END.test(text) && REQUEST.test(joinedWords(text));
     const why = request ? 'a request ("ich brauche/suche …")' : 'the message is one clause';
     return { pieces: [{ text, role: request ? 'request' : 'question', why }], parts: [{ text, why, context: [] }] };
   }
@@ -265,7 +265,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
     if (fronted) pieces.push({ text: fronted, role: 'context', why: 'says what the request is for ("Für unsere Vorlage …")' });
     splitClauses(rest, asks, unmarkedLast).forEach((clause, index, all) => {
       const opens = opensQuestion(clause, asks);
-      const request = REQUEST.test(words(clause).join(' '));
+      const request = REQUEST.test(joinedWords(clause));
       let role: PieceRole;
       let why: string;
       if (introduces && index === all.length - 1) {
@@ -305,7 +305,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       // "Mich interessiert, was …", "Ich wüsste gern, wo …", "Für die Sitzung benötige ich eine
       // kurze Darstellung, welche …": the request's object is the clause that follows; alone (its
       // purpose aside) it names no topic.
-      if (request && index < all.length - 1 && !hasTopicWords(words(asked).join(' ').replace(REQUEST, ' '), isStopword)) {
+      if (request && index < all.length - 1 && !hasTopicWords(joinedWords(asked).replace(REQUEST, ' '), isStopword)) {
         [role, why] = ['courtesy', 'a request whose object follows'];
       }
       if (purpose) pieces.push({ text: purpose, role: 'context', why: 'says what the answer is for ("für unseren Verteiler")' });
@@ -351,7 +351,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
   // "Mich würde interessieren, welche Ansätze die KIs beim Übergang mitbringen. … Wer kennt das
   // nicht?": next to a question that expects an answer, a rhetorical one tells how the writer sees
   // their situation — context. Alone it is what they ask.
-  const rhetorical = new Set(pieces.filter((piece) => piece.role === 'question' && RHETORICAL.test(words(piece.text).join(' '))));
+  const rhetorical = new Set(pieces.filter((piece) => piece.role === 'question' && RHETORICAL.test(joinedWords(piece.text))));
   if (rhetorical.size > 0 && pieces.some((piece) => (piece.role === 'question' || piece.role === 'request') && !rhetorical.has(piece))) {
     pieces.forEach((piece, index) => {
       if (rhetorical.has(piece)) pieces[index] = { text: piece.text, role: 'context', why: 'a rhetorical question ("Wer kennt das nicht?"), next to a question that expects an answer' };
