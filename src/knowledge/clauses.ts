@@ -43,7 +43,7 @@ const JOINED_REQUEST = new RegExp(
 const SALUTATION = new RegExp(String.raw`^(?:${foldedSource(SALUTATION_WORDS)})(\s+[^\s]+){0,4}$`, 'u');
 
 /** An example the writer gives after a comma ("…, z.B. wenn ein Zentrum ein gutes Projekt hat"). */
-const EXAMPLE = /^(z\.\s?b\.|zb\b|zum beispiel|bspw\.|beispielsweise|etwa\s+(wenn|bei|beim|im|in|für|fur|mit)\b|e\.\s?g\.)/iu;
+export const EXAMPLE = /^(z\.\s?b\.|zb\b|zum beispiel|bspw\.|beispielsweise|etwa\s+(wenn|bei|beim|im|in|für|fur|mit)\b|e\.\s?g\.)/iu;
 
 /**
  * What the writer does not mean, after a comma: "…, also nicht nur mit einem einzelnen Workshop?",

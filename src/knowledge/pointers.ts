@@ -142,8 +142,26 @@ export function pointsBack(text: string, isStopword: (word: string) => boolean):
   const list = words(text);
   const topic = list.filter((word) => !POINTING_ADVERBS.has(word) && isTopicWord(word, isStopword));
   if (topic.length > 3) return false;
-  return list.some((word) => POINTING_ADVERBS.has(word) || POSSESSIVES.has(word)) || standsFor(list, isStopword);
+  return (
+    list.some((word) => POINTING_ADVERBS.has(word) || POSSESSIVES.has(word) || SUCH.has(word)) ||
+    (list[1] === 'so' && SUCH_A_THING.has(list[2] ?? '')) ||
+    standsFor(list, isStopword)
+  );
 }
+
+/**
+ * "solche" before a noun points at the kind of thing or people said before ("Kümmert sich das KI
+ * auch um *solche Leute*?", "Arbeitet das KI mit *solchen Organisationen* zusammen?"), folded.
+ */
+const SUCH: ReadonlySet<string> = new Set(['solche', 'solchen', 'solcher', 'solches', 'solch']);
+
+/**
+ * "so etwas"/"so was" written apart, as the second and third word, right after the verb opening a
+ * question, is its subject ("*Gehört so etwas* zum Angebot der KIs?", "Ist so etwas ein Thema …?"):
+ * the whole question is about what was said before. As an object ("Unterstützt die LaKI die
+ * Schulaufsicht bei so etwas?") the question's own words say what it asks. The word after "so", folded.
+ */
+const SUCH_A_THING: ReadonlySet<string> = new Set(['etwas', 'was']);
 
 /** Words that stand for a thing named before, not for a situation ("Was steht da *drin*?", "Brauchen wir *eins*?"), folded. */
 const THING_POINTERS: ReadonlySet<string> = new Set(['drin', 'darin', 'eins']);

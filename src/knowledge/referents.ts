@@ -6,8 +6,8 @@
  * leans on.
  */
 import { hasTopicWords } from './chatWords';
-import { CONCEDES, GIVES_REASON } from './clauses';
-import { abbreviationIn, actorNamed, asksAbbreviation, pointsAtNamedThing, pointsBack, pointsWithinItself, saysShe, saysSuchAThing } from './pointers';
+import { CONCEDES, EXAMPLE, GIVES_REASON } from './clauses';
+import { abbreviationIn, actorNamed, actorsNamed, asksAbbreviation, pointsAtNamedThing, pointsBack, pointsWithinItself, saysShe, saysSuchAThing } from './pointers';
 import { fold } from './text';
 
 /** A piece of a message as far as pointing is concerned: its text and whether it asks (see `sentences.ts`). */
@@ -66,6 +66,15 @@ export function reportsSettled(piece: string): boolean {
 /** Context pieces looked at, nearest first, for one the knowledge base knows something of. */
 const REFERENT_REACH = 3;
 
+/** A capitalised word after the first: a noun written as one. */
+const WRITTEN_NOUN = /(?<=\s)\p{Lu}[\p{L}'’-]*/gu;
+
+/** True when a part's nouns are all actors ("Ist das die *LaKI*?", "Ist dafür die LaKI zuständig?"). */
+function namesNoThingButActors(part: string): boolean {
+  for (const [noun] of part.matchAll(WRITTEN_NOUN)) if (actorsNamed(noun).length === 0) return false;
+  return true;
+}
+
 /**
  * What a part refers to among the pieces before it: the nearest with topic words. A context piece
  * that names nothing the knowledge base knows is passed over for a nearer-by one that does ("… das
@@ -100,6 +109,21 @@ export function referentOf(
     namesTopic?.(stated.text)
   ) {
     return stated;
+  }
+  // "Mir ist nicht klar, wer die KIs nach außen vertritt, z.B. gegenüber dem Land. Ist das die LaKI?":
+  // an example the writer gives belongs to the piece before it; a part naming no thing but the
+  // actors points at both. (One naming a thing of its own, "Gibt es da einen Austausch?", is
+  // carried by it; the piece before would only dilute it.)
+  if (
+    nearest &&
+    stated &&
+    nearest.role === 'context' &&
+    stated.role === 'context' &&
+    EXAMPLE.test(nearest.text.trimStart()) &&
+    namesNoThingButActors(part) &&
+    namesTopic?.(stated.text)
+  ) {
+    return { text: `${stated.text}, ${nearest.text}`, role: 'context' };
   }
   // "… kommen kaum ältere Zugewanderte an. Die Seniorenberatung hat schon Flyer gemacht, bringt nix.
   // Kann das KI da helfen?": what the writer has already done or settled is not what they ask about.
@@ -176,7 +200,13 @@ function onlyIntroducesWriter(text: string): boolean {
 
 /** A sentence without the writer's introduction ({@link INTRODUCED_CLAUSE}); the sentence itself when it has none. */
 function withoutIntroduction(text: string): string {
-  return INTRODUCED_CLAUSE.exec(text)?.[1] ?? text;
+  const rest = INTRODUCED_CLAUSE.exec(text)?.[1];
+  if (rest === undefined) return text;
+  // "Wir sind ein Verein, der von Migrantinnen gegründet wurde *und* Frauen beim Ankommen hilft":
+  // an "und" without a comma after a relative or subordinate clause joins that clause's verbs; the
+  // writer's introduction goes on to the end.
+  const head = text.slice(0, text.length - rest.length);
+  return SUBORDINATE.test(head) && !/,\s*und\s*$/u.test(head) ? text : rest;
 }
 
 /**

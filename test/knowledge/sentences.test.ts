@@ -266,6 +266,13 @@ describe('pointsBack', () => {
     ['Was sind die Hauptaufgaben der LaKI?', false],
     ['Welche Programme bieten die Kommunalen Integrationszentren dafür in Kitas und Grundschulen an?', false],
     ['ob der blick aufs quartier bei den KIs eine rolle spielt', false],
+    // "solche" before a noun points at the kind named before.
+    ['Kümmert sich das KI auch um solche Leute?', true],
+    ['Arbeitet das KI mit solchen Organisationen zusammen?', true],
+    // "so etwas" written apart points back as the subject right after the opening verb, not as an object.
+    ['Gehört so etwas zum Angebot der Kommunalen Integrationszentren?', true],
+    ['Ist so etwas ein Thema für die KIs?', true],
+    ['Unterstützt die LaKI auch die Schulaufsicht bei so etwas', false],
   ])('should read %j as pointing back: %s', (text, expected) => {
     expect(pointsBack(text, isStopword)).toBe(expected);
   });
@@ -389,6 +396,21 @@ describe('findFocus, a thin question pointing into its context', () => {
     // What the writer already knows is what "da" points into.
     const known = 'Dass das KI Flyer für Senioren macht, weiß ich schon. Welche Sprachen gibt es da?';
     expect(leanOf(known, knows)).toBe('Dass das KI Flyer für Senioren macht, weiß ich schon.');
+  });
+
+  it('should lean on the piece an example belongs to, with the example, when the part names nothing but the actors', () => {
+    const knows = /vertritt|Land|Austausch|Fragen|Ehrenamtliche/u;
+    const represented = 'Mir ist nicht klar, wer die ganzen KIs in NRW nach außen vertritt, z.B. gegenüber dem Land. Ist das die LaKI?';
+    expect(leanOf(represented, knows)).toBe('wer die ganzen KIs in NRW nach außen vertritt, z.B. gegenüber dem Land.');
+    // A part naming a thing of its own keeps leaning on the nearest piece.
+    const exchange = 'Ich merke, dass viele Fragen andere KIs schon gelöst haben, z.B. wie man Ehrenamtliche einbindet. Gibt es da einen Austausch unter den KIs?';
+    expect(leanOf(exchange, knows)).toBe('z.B. wie man Ehrenamtliche einbindet.');
+  });
+
+  it('should keep the writer\'s introduction whole when its "und" joins the verbs of a relative clause', () => {
+    const knows = /Verein|Migrantinnen|Frauen/u;
+    const club = 'Wir sind ein Verein, der von Migrantinnen gegründet wurde und Frauen beim Ankommen hilft. Arbeitet das KI mit solchen Organisationen zusammen?';
+    expect(leanOf(club, knows)).toBe('Wir sind ein Verein, der von Migrantinnen gegründet wurde und Frauen beim Ankommen hilft.');
   });
 
   it('should lean on what the writer said last, not on who they are', () => {
