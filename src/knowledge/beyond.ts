@@ -33,6 +33,17 @@ const TITLES = new Set(['herr', 'herrn', 'frau', 'dr', 'mr', 'mrs', 'ms']);
 /** What a named person does or is responsible for: "was macht …", "wofür ist … zuständig", folded. */
 const ROLE = new Set(['macht', 'tut', 'wofur', 'zustandig', 'aufgabe', 'aufgaben', 'does', 'responsible']);
 
+/** Any word asking a reason, as a plain pattern: the cheap test before the words are read. */
+const REASON_HINT = /warum|wieso|weshalb|weswegen|why/i;
+
+/**
+ * True when a part asks a reason ("Weshalb wird die LaKI von zwei Ministerien gefördert?", "Why is
+ * the LaKI in Dortmund?"): asked why, an entry telling what or where answers another question.
+ */
+export function asksReason(text: string): boolean {
+  return REASON_HINT.test(text) && words(text).some((word) => REASON_INTERROGATIVES.has(word));
+}
+
 /** What the part asks beyond what it names, if anything (see the file comment). */
 export function asksBeyond(text: string): BeyondAsk | undefined {
   const list = words(text);
@@ -46,8 +57,11 @@ export function asksBeyond(text: string): BeyondAsk | undefined {
   return undefined;
 }
 
-/** A reason or purpose an answer states: "weil", "deshalb", "damit", "mit dem Ziel", "um … zu". */
-const STATES_REASON = /(?<!\p{L})(?:weil|denn|deshalb|deswegen|daher|darum|damit|ziel|zielt|um\s+(?:\p{L}+\s+){0,6}zu\s+\p{L})/iu;
+/**
+ * A reason or purpose an answer states: "weil", "deshalb", "damit", "mit dem Ziel", "um … zu", and
+ * what a thing serves ("sollen zu mehr Transparenz *beitragen*", "*dient* dem Austausch").
+ */
+const STATES_REASON = /(?<!\p{L})(?:weil|denn|deshalb|deswegen|daher|darum|damit|ziel|zielt|beitragen|beiträgt|dient|dienen|um\s+(?:\p{L}+\s+){0,6}zu\s+\p{L})/iu;
 
 /** The way something is done that an answer states: "indem", "durch", "mit Hilfe von", "by". */
 const STATES_MEANS = /(?<!\p{L})(?:indem|durch|mittels|mithilfe|mit\s+hilfe)(?!\p{L})/iu;

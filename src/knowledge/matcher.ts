@@ -5,6 +5,7 @@
  */
 import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTINGS, type WordReading } from './analyzer';
 import { answerText } from './answerText';
+import { answerGives, asksReason } from './beyond';
 import { KNOWN_CATEGORIES } from './catalog';
 import { decide, declined, type DecisionSettings } from './decide';
 import { EntryFacts, indexedTexts } from './entryFacts';
@@ -16,6 +17,12 @@ import {
   abbreviationsSpelledOut,
   addressesYou,
   askedForwardTerms,
+  asksCentresReach,
+  countedThings,
+  countsAlike,
+  weighsClaim,
+  type CountedThing,
+  asksWhoActsOnLaki,
   asksWithinNamedBody,
   restrictedNouns,
   asksWhichDuty,
@@ -256,6 +263,8 @@ export class Matcher {
    * see the catalog), when it lists at least {@link MIN_OVERVIEW_LINKS} entries of its category.
    */
   private readonly overviews = new Map<string, Entry>();
+  /** The things each entry counts with figures written as words ({@link Matcher.countedIn}), by entry id. */
+  private readonly countedByEntry = new Map<string, readonly CountedThing[]>();
 
   /** The overview of an entry's category, when it lists the entry as related; undefined for the overview itself. */
   overviewOf(entry: Entry): Entry | undefined {
@@ -504,6 +513,10 @@ export class Matcher {
     // stands for is answered only where an entry spells it out.
     const decided: MatchResult =
       (asksPerson && result.outcome === 'suggest') ||
+      (result.outcome !== 'none' && asksReason(question) && !this.givesReason(result, keyNouns, question)) ||
+      (givesLakiReach(result) && asksCentresReach(question, surroundings.leansOn)) ||
+      (result.outcome !== 'none' && asksWhoActsOnLaki(question) && !tellsWhoActsOnLaki(result)) ||
+      (result.outcome !== 'none' && !this.countsAsAnswered(question, result)) ||
       (result.outcome !== 'none' && (this.asksUndefinedAbbreviation(question) || this.leansOnUndefinedAbbreviation(question, leaning ? surroundings.leansOn : undefined)))
         ? declined('uncovered-terms', result.candidates, result.answer ? [result.answer] : result.suggestions)
         : result;
@@ -515,6 +528,55 @@ export class Matcher {
     const pointed = surroundings.leansOn ?? surroundings.antecedent;
     if (surroundings.writer === undefined || pointed === undefined || !(leaning || contextAsQuestion)) return explanation;
     return this.withWritersField(question, pointed, surroundings.writer, explanation, reader);
+  }
+
+  /**
+   * Whether a result gives the reason a part asks ("Weshalb wird die LaKI von zwei Ministerien
+   * gefördert?"): the answer, or every choice, states one ("weil", "deshalb", "mit dem Ziel" …), was
+   * written for a question why (an own question asks it), or sets apart the two things the part
+   * asks why there are ("Warum hat die LaKI zwei Adressen, eine Postanschrift und eine
+   * Besuchsadresse?": an entry naming both tells what each is for). The flyer rarely says why; an
+   * entry telling what or who answers another question ("Wieso gibt es KIs nur in Kreisen und
+   * kreisfreien Städten?").
+   */
+  private givesReason(result: MatchResult, keyNouns: readonly string[], question: string): boolean {
+    const given = result.answer ? [result.answer] : result.suggestions;
+    const things = TWO_THINGS.test(question) ? keyNouns.filter((token) => !this.actorTokens.has(token)) : [];
+    return (
+      given.length > 0 &&
+      given.every(
+        (entry) =>
+          answerGives('reason', answerText(entry)) ||
+          entry.questions.some(asksReason) ||
+          (things.length >= 2 && things.every((token) => this.entryFacts.has(entry, token))),
+      )
+    );
+  }
+
+  /**
+   * Whether a result confirms what a claim counts with a figure written as a word ("Die LaKI hat
+   * nur drei Stellen, stimmt das?", "Ist es richtig, dass die Koordinierungsstelle zehn
+   * Mitarbeitende hat?"): the answer, or every choice, counts the same thing with the same figure
+   * ("Stimmt es, dass die LaKI von zwei Ministerien gefördert wird?"). Such a figure is what the
+   * claim asks, like one in digits; an entry without it does not confirm it. Outside a claim a
+   * figure mostly tells what the writer expects ("Welche zwei Strategien …?").
+   */
+  private countsAsAnswered(question: string, result: MatchResult): boolean {
+    if (!weighsClaim(question)) return true;
+    const counted = countedThings(question);
+    if (counted.length === 0) return true;
+    const given = result.answer ? [result.answer] : result.suggestions;
+    return given.every((entry) => counted.every((thing) => countsAlike(thing, this.countedIn(entry))));
+  }
+
+  /** The things an entry counts with figures written as words, in its title, questions and answer; read once per entry. */
+  private countedIn(entry: Entry): readonly CountedThing[] {
+    let counted = this.countedByEntry.get(entry.id);
+    if (!counted) {
+      counted = [entry.title, ...entry.questions, entry.answer].flatMap(countedThings);
+      this.countedByEntry.set(entry.id, counted);
+    }
+    return counted;
   }
 
   /**
@@ -854,3 +916,30 @@ const QUESTION_KINDS: ReadonlySet<string> = new Set(QUESTION_KIND_WORDS);
 
 /** Room for float rounding between a coverage bound and the coverage `score` computes. */
 const COVERAGE_SLACK = 1e-9;
+
+/** Two things counted ("zwei Adressen", "beide", "both"): a question why there are two of them. */
+const TWO_THINGS = /(?:^|[^a-zäöüß])(?:zwei|beide[nms]?|2|two|both)(?![a-zäöüß])/i;
+
+/**
+ * True when a result gives the LaKI's own ways of reaching it: its numbers, addresses or contact
+ * persons (not only the website, which is the centres' common one).
+ */
+function givesLakiReach(result: MatchResult): boolean {
+  if (result.answer) return reachesLaki(result.answer);
+  return result.suggestions.length > 0 && result.suggestions.every(reachesLaki);
+}
+
+function reachesLaki({ contact }: Entry): boolean {
+  return contact !== undefined && (contact.phone ?? contact.fax ?? contact.email ?? contact.postalAddress ?? contact.visitingAddress ?? contact.persons) !== undefined;
+}
+
+/**
+ * True when a result answers who acts on the LaKI ("Wer fördert die LaKI?"): the answer, or one of
+ * the choices, was written for such a question. An entry on what the LaKI does ("Die LaKI sorgt
+ * dafür, dass die KIs nach außen vertreten werden") does not answer "Wer vertritt die LaKI …?": its
+ * answer would be the LaKI itself.
+ */
+function tellsWhoActsOnLaki(result: MatchResult): boolean {
+  if (result.answer) return result.answer.questions.some(asksWhoActsOnLaki);
+  return result.suggestions.some((entry) => entry.questions.some(asksWhoActsOnLaki));
+}

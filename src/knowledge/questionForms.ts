@@ -9,7 +9,7 @@
 import type { Analysis, WordReading } from './analyzer';
 import { CLOSING_AUXILIARIES, VERB_NEXT_INTERROGATIVES } from './chatWords';
 import { opensQuestion } from './clauses';
-import { ABBREVIATION_WORD, CENTRE_WORD, LAKI_WORD } from './pointers';
+import { ABBREVIATION_WORD, CENTRE_WORD, LAKI_WORD, namesLaki } from './pointers';
 
 /** A pointer to a place said before ("dort"; "dorthin" asks the way there, see `asksWayThere`). */
 const LOCATIVE = /(?:^|[^\p{L}])dort(?=[^\p{L}]|$)/iu;
@@ -529,6 +529,107 @@ export function withoutSendingVerb(question: string): string | undefined {
   // The verb ends the match after "mir … " (group 1) or opens it before "mir" (group 2).
   const at = match.index + (match[1] ? match[0].length - verb.length : match[0].indexOf(verb));
   return `${question.slice(0, at)} ${question.slice(at + verb.length)}`;
+}
+
+/** A way of reaching a body, as a plain pattern: a number, a line, an address, "erreichen", "anrufen". */
+const REACHING = /telefon|nummer|durchwahl|fax|mail|adress|anschrift|erreich|anruf|anzuruf|kontaktdat|ansprech/i;
+
+/**
+ * One centre as a body of its own, with a definite or possessive article ("die Telefonnummer *unseres
+ * KI*", "Wie erreiche ich *das KI*?", "die Kollegin *vom Integrationszentrum*"); not a centre in
+ * general ("die Einrichtung *eines* KI", "Ansprechpartner *für die KIs*").
+ */
+const ONE_CENTRE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:unser(?:e[mnrs]?)?|eure?[mnrs]?|des|vom|im|beim|das|dem)\s+(?:kommunalen?\s+)?(?:${CENTRE_WORD})(?=[^\p{L}]|$)`,
+  'iu',
+);
+
+/** A part closing on what it points at: "dort", or a pronoun as the last word ("wie erreiche ich *das*?"). */
+const POINTS_AT_END = /(?:^|[^\p{L}])(?:dort|das|die|den|sie|es|ihn|deren|dessen)\s*[?!.]*\s*$/iu;
+
+/**
+ * True when a part asks how to reach one centre, not the LaKI ("ich bräuchte die Telefonnummer
+ * unseres KI", "Wer ist Ansprechpartner im KI?"); `pointed`: the sentence the part points into,
+ * whose body it asks about too when the part closes on a pointer ("Und unser KI in Hamm, wie
+ * erreiche ich das?", "Die Kollegin vom KI hat gewechselt, wer ist jetzt unsere Ansprechpartnerin
+ * dort?"). The
+ * knowledge holds the LaKI's numbers, addresses and people only, none of a centre's.
+ */
+export function asksCentresReach(question: string, pointed?: string): boolean {
+  if (!REACHING.test(question)) return false;
+  const owner = pointed !== undefined && POINTS_AT_END.test(question) ? `${question} ${pointed}` : question;
+  return ONE_CENTRE.test(owner) && !namesLaki(owner) && !addressesYou(question);
+}
+
+/**
+ * A "who" question with the LaKI as the object of its verb ("Wer *vertritt die LaKI* in der
+ * Landesregierung?", "Who funds the LaKI?"): it asks who acts on the LaKI, not what the LaKI does.
+ */
+const WHO_ACTS_ON_LAKI = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:wer|who)\s+\p{L}+\s+(?:(?:eigentlich|denn|genau|aktuell|derzeit)\s+)?(?:die|the)\s+(?:landesweiten?\s+)?(?:${LAKI_WORD})(?=[^\p{L}]|$)`,
+  'iu',
+);
+
+/** True when a part asks who acts on the LaKI ({@link WHO_ACTS_ON_LAKI}). */
+export function asksWhoActsOnLaki(question: string): boolean {
+  // Most parts name no LaKI: a plain test before the full pattern.
+  return /laki|koordinierungsstelle|landesstelle/i.test(question) && WHO_ACTS_ON_LAKI.test(question);
+}
+
+/** Figures written as words ("drei", "fünf", "zweiundfünfzig", "three"); letters listed, so no `u` flag is needed. */
+const NUMBER_WORD = String.raw`(?:(?:ein|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun)und)?(?:zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwoelf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand`;
+
+/**
+ * A thing counted with a figure written as a word ("nur *drei Stellen*", "seit *fünf Jahren*"):
+ * group 1 the figure, group 2 the word counted. Not the writer's own things ("unsere drei
+ * Grundschulen", "alle zwei Wochen", see {@link OWN_COUNT}).
+ */
+const COUNTED_BY_WORD = new RegExp(
+  String.raw`(?<![a-zäöüß])(?<!(?:unser|unsere|unserer|unseren|unserem|mein|meine|meiner|meinen|meinem|alle|allen|our|my|all)\s+)(${NUMBER_WORD})\s+([a-zäöüß]{3,})`,
+  'gi',
+);
+
+/** What a writer counts of their own message, not a fact asked ("zwei Fragen:", "in zwei Sätzen", "drei Infos"). */
+const MESSAGE_COUNTS = /^(?:fragen|sachen|dinge|infos|informationen|punkte|stichpunkte|stichpunkten|sätze|sätzen|saetze|saetzen|worte|worten|wörter|wörtern|zeilen|minuten|questions|things|sentences|words|points)$/;
+
+/**
+ * Words weighing a claim ("stimmt das?", "ist es richtig, dass …", "wirklich", "nur", "erst",
+ * "true", "really", "only"): a figure in such a part is what is asked, not the writer's situation.
+ */
+const WEIGHS_CLAIM = /(?:^|[^a-zäöüß])(?:stimmt|stimmen|richtig|wirklich|tatsächlich|tatsaechlich|nur|erst|true|really|only)(?![a-zäöüß])/i;
+
+/** True when a part weighs a claim ({@link WEIGHS_CLAIM}). */
+export function weighsClaim(question: string): boolean {
+  return WEIGHS_CLAIM.test(question);
+}
+
+/** A figure written as a word and the word it counts, folded. */
+export interface CountedThing {
+  readonly figure: string;
+  readonly thing: string;
+}
+
+/**
+ * The things a text counts with a figure written as a word ({@link COUNTED_BY_WORD}), folded:
+ * "Die LaKI hat nur drei Stellen, stimmt das?" → drei Stellen. A figure is a figure, written in
+ * digits or in words; the digits have their own test (a number the knowledge base does not hold).
+ */
+export function countedThings(text: string): CountedThing[] {
+  const found: CountedThing[] = [];
+  COUNTED_BY_WORD.lastIndex = 0;
+  for (let match = COUNTED_BY_WORD.exec(text); match; match = COUNTED_BY_WORD.exec(text)) {
+    const thing = match[2]!.toLowerCase();
+    if (!MESSAGE_COUNTS.test(thing)) found.push({ figure: match[1]!.toLowerCase(), thing });
+  }
+  return found;
+}
+
+/**
+ * True when `counted` counts the same as one of `held`: the same figure of the same thing, also
+ * as part of a compound ("zwei Grundstrategien" is counted like "zwei Strategien").
+ */
+export function countsAlike(counted: CountedThing, held: readonly CountedThing[]): boolean {
+  return held.some(({ figure, thing }) => figure === counted.figure && counted.thing.includes(thing.slice(0, 5)));
 }
 
 /** A question that addresses the bot's organisation in the informal plural ("euch", "eure", "euer"). */

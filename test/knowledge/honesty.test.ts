@@ -134,4 +134,40 @@ describe('matchMessage: what the flyer does not answer', () => {
     expect(main('Von wem wurde Griffbereit entwickelt?').outcome).toBe('none');
     expect(main('Wer entwickelt Lehr- und Lernmaterialien?').answer?.id).toBe('schulentwicklung-materialien');
   });
+
+  it('should decline a question why that an entry telling what answers, and answer a why the flyer gives', () => {
+    expect(main('Weshalb wird die LaKI von zwei Ministerien gefördert?').outcome).toBe('none');
+    expect(main('Why is the LaKI located in Dortmund?').outcome).toBe('none');
+    expect(main('Wieso hat die LaKI zwei verschiedene Adressen?').outcome).toBe('none');
+    expect(main('Wieso gibt es Kommunale Integrationszentren nur in Kreisen und kreisfreien Städten?').outcome).toBe('none');
+    // The flyer's own reasons and purposes stay answered, and so does a why that sets two named things apart.
+    expect(main('Warum setzen die KIs beim Übergang von der Schule in den Beruf an?').answer?.id).toBe('uebergang-schule-beruf');
+    expect(main('Wird die LaKI von zwei Ministerien gefördert?').answer?.id).toBe('laki-foerderung');
+    expect(main('Warum hat die LaKI zwei Adressen, eine Postanschrift und eine Besuchsadresse?').answer?.id).toBe('laki-besuchsadresse');
+  });
+
+  it('should decline how to reach one centre, and give the LaKI\'s contact when the LaKI is asked for', () => {
+    expect(main('ich bräuchte die telefonnummer unseres KI, finde sie nirgends').outcome).toBe('none');
+    expect(main('Und unser KI in Hamm, wie erreiche ich das?', { lastEntryId: 'laki-kontakt' }).outcome).toBe('none');
+    expect(main('Unter welcher Nummer erreiche ich die LaKI?').answer?.id).toBe('laki-telefon');
+    expect(main('Ich bin neu im KI Gelsenkirchen. Wie erreiche ich die Landesweite Koordinierungsstelle telefonisch?').answer?.id).toBe('laki-telefon');
+    // The centres' common website is theirs too.
+    expect(main('Wie ist die Webadresse der Kommunalen Integrationszentren in NRW?').answer?.id).toBe('laki-webseite');
+  });
+
+  it('should decline who acts on the LaKI where the knowledge tells only what the LaKI does, and answer who funds it', () => {
+    expect(main('Wer vertritt die LaKI in der Landesregierung?').outcome).toBe('none');
+    expect(main('Who represents the LaKI in the state parliament?').outcome).toBe('none');
+    expect(main('Wer vertritt die Kommunalen Integrationszentren gegenüber dem Land?').answer?.id).toBe('laki-vertretung');
+    expect(main('Wer fördert die LaKI?').answer?.id).toBe('laki-foerderung');
+    expect(main('Who funds the LaKI?').answer?.id).toBe('laki-foerderung');
+  });
+
+  it('should decline a claim counting with a figure written as a word that the knowledge does not hold, and confirm one it holds', () => {
+    expect(main('Die LaKI hat nur drei Stellen, stimmt das?').outcome).toBe('none');
+    expect(main('Ist es richtig, dass die Koordinierungsstelle zehn Mitarbeitende hat?').outcome).toBe('none');
+    expect(main('Stimmt es, dass die LaKI von zwei Ministerien gefördert wird?').answer?.id).toBe('laki-foerderung');
+    // Outside a claim a figure tells what the writer expects.
+    expect(main('Welche zwei Strategien führen die KIs zusammen?').answer?.id).toBe('ki-strategien');
+  });
 });
