@@ -144,12 +144,14 @@ const UNNAMED_GROUP =
 function readWithTopic(
   matcher: Matcher,
   reader: TextReader,
-  part: AskedPart,
+  written: AskedPart,
   topic: Entry | undefined,
   getEntry: (id: string) => Entry | undefined,
 ): PartTrace {
+  if (!topic) return traceOf(written, false, matcher.explain(written.text, written, reader));
+  // (A plain substring test first: most parts correct nothing.)
+  const part = (written.text.includes('mein') && correctedSubject(written)) || written;
   const alone = matcher.explain(part.text, part, reader);
-  if (!topic) return traceOf(part, false, alone);
   const leaning = leansBack(part.text, isStopword);
   const trace = traceOf(part, leaning !== 'no', alone);
   const neighbourhood = topicOf(topic, getEntry);
@@ -251,6 +253,19 @@ export function choiceNearAnswer(
   return nearChoice({ matcher, reader, part, topic: before, neighbourhood: topicOf(before, getEntry), alone, withTopic: alone, elliptic: trace.elliptic });
 }
 
+/**
+ * "Wer fördert die KIs?" – "nein, ich meinte die LaKI, nicht das KI": the writer corrects the subject
+ * of the last question; what they meant, without what they did not, continues the conversation as
+ * "und die LaKI?" would. Undefined when the part corrects nothing.
+ */
+function correctedSubject(part: AskedPart): AskedPart | undefined {
+  const meant = CORRECTION.exec(part.text)?.[1];
+  return meant ? { ...part, text: `und ${meant}?`, why: `${part.why}; corrects the subject of the last question` } : undefined;
+}
+
+/** "ich meinte (eigentlich) die LaKI[, nicht das KI]": group 1 is what the writer meant, without what they did not. */
+const CORRECTION = /^(?:(?:nein|nee|sorry)[\s,.!]+)?(?:ich\s+)?mein(?:t)?e\s+(?:eigentlich\s+|natürlich\s+|doch\s+)?(.+?)(?:,?\s+(?:und\s+)?nicht\s+.*)?[?.!]*$/i;
+
 /** Most distinct tokens of a continuing part that only names a subject ("und die KIs?" → KI, Integration). */
 const SUBJECT_ONLY_TOKENS = 2;
 
@@ -265,6 +280,7 @@ function sameForOther(reading: FollowUpReading): PartTrace | undefined {
   const answer = besides.result.answer;
   if (!answer) return sameActorForAudience(reading, besides);
   if (answer.id === alone.result.answer?.id || !coversOwnWords(matcher, reader, part, alone, answer)) return undefined;
+  if (alone.result.answer && holdsOwnWordsBetter(reading, alone.result.answer, answer)) return undefined;
   return traceOf({ ...part, why: `${part.why}; asks the same of another subject` }, elliptic, besides, { entryId: topic.id });
 }
 
@@ -405,6 +421,21 @@ function topicReadingWins(reading: FollowUpReading, leaning: 'points-back' | 'co
 }
 
 /**
+ * "Was tut die LaKI für den Austausch?" – "und wer fördert die LaKI?": a continuing part that its
+ * own words answer fully asks a new question; the last answer's words, borrowed, lift a neighbour
+ * that only shares one of them ("geförderte" centres in the Verbund). The neighbour takes over only
+ * when it holds the part's own words as well as the part's own answer does.
+ */
+function holdsOwnWordsBetter(reading: FollowUpReading, own: Entry, neighbour: Entry): boolean {
+  const ownCoverage = coverageOf(reading.alone, own) ?? 0;
+  if (!coversAll(ownCoverage)) return false;
+  return ownCoverageOf(reading, neighbour) < ownCoverage - COVERAGE_GAP;
+}
+
+/** How much less of the part's own words a neighbour may hold than its own answer and still take over (rounding of equal coverage). */
+const COVERAGE_GAP = 1e-9;
+
+/**
  * "Wer fördert die LaKI?" – "Wie erreiche ich die Ministerien?": a part asking how to reach someone
  * the knowledge has no contact data of is declined by its own words; read with the topic, the last
  * answer's words lift an entry that names that someone but gives no contact data. Asked how to
@@ -431,7 +462,7 @@ function readPastTopic(reading: FollowUpReading, shifts: boolean): PartTrace | u
   const { matcher, reader, part, topic, alone, withTopic, elliptic, actor } = reading;
   const answeredAlone = alone.result.answer;
   if (!shifts) {
-    if (answeredAlone && (sameSubject(matcher, answeredAlone, topic) || aboutActor(actor, answeredAlone) || asksOtherBody(part, actor, answeredAlone, topic))) {
+    if (answeredAlone && (sameSubject(matcher, answeredAlone, topic) || aboutActor(actor, answeredAlone) || asksOtherBody(part, actor, answeredAlone, topic) || sameActorWhole(reading, answeredAlone))) {
       return traceOf(part, elliptic, alone, { entryId: topic.id });
     }
     const onSubject = alone.result.suggestions.filter((entry) => sameSubject(matcher, entry, topic) || aboutActor(actor, entry));
@@ -583,6 +614,16 @@ function actorOf(entry: Entry): string | undefined {
   return actor ?? undefined;
 }
 
+/**
+ * "Was tut die LaKI mit neuen Bedarfen?" – "welches Dezernat ist das nochmal?": a part pointing back
+ * whose own words an entry about the same actor as the last answer holds whole asks about that
+ * actor: "das" is the LaKI, and its department answers.
+ */
+function sameActorWhole(reading: FollowUpReading, answer: Entry): boolean {
+  const actor = actorOf(reading.topic);
+  return actor !== undefined && actorOf(answer) === actor && coversAll(coverageOf(reading.alone, answer) ?? 0);
+}
+
 /** Each entry's actor (null: none), kept for the snapshot. */
 const entryActors = new WeakMap<Entry, string | null>();
 
@@ -659,10 +700,20 @@ function topicCovers(matcher: Matcher, reader: TextReader, part: AskedPart, alon
 
 /** True when an entry covers enough of the part's own words (its reading alone, without a topic). */
 function coversOwnWords(matcher: Matcher, reader: TextReader, part: AskedPart, alone: Explanation, entry: Entry): boolean {
+  return ownCoverage(matcher, reader, part, alone, entry) >= matcher.settings.minCoverage;
+}
+
+/** How much of the part's own words (its reading alone, without a topic) an entry covers. */
+function ownCoverage(matcher: Matcher, reader: TextReader, part: AskedPart, alone: Explanation, entry: Entry): number {
   // The entry may rank below the candidates kept: read once more with it favoured, which moves
   // it up without changing what it covers.
   const favoured = () => matcher.explain(part.text, { ...part, topic: { text: '', favoured: new Set([entry.id]) } }, reader);
-  return (coverageOf(alone, entry) ?? coverageOf(favoured(), entry) ?? 0) >= matcher.settings.minCoverage;
+  return coverageOf(alone, entry) ?? coverageOf(favoured(), entry) ?? 0;
+}
+
+/** {@link ownCoverage} of a follow-up reading's part. */
+function ownCoverageOf(reading: FollowUpReading, entry: Entry): number {
+  return ownCoverage(reading.matcher, reading.reader, reading.part, reading.alone, entry);
 }
 
 /** True when the first suggestion of a part read alone covers every word it asks ("wer darf eins *einrichten*?" → setting up a centre). */

@@ -501,7 +501,7 @@ export function isStopword(foldedWord: string): boolean {
   // "fuer", "ueber", "waer": a stopword typed without umlauts.
   const folded = consonantDigraphsFolded(foldedWord);
   if (folded !== null && STOPWORDS.has(folded)) return true;
-  return SINGLE_S_STOPWORDS.has(foldedWord);
+  return SINGLE_S_STOPWORDS.has(foldedWord) || SINGLE_CONSONANT_STOPWORDS.has(foldedWord);
 }
 
 /**
@@ -510,4 +510,18 @@ export function isStopword(foldedWord: string): boolean {
  */
 const SINGLE_S_STOPWORDS: ReadonlySet<string> = new Set(
   [...STOPWORDS].filter((word) => word.endsWith('sst')).map((word) => `${word.slice(0, -3)}st`),
+);
+
+/** Shortest stopword whose doubled consonant typed once is still read as it: shorter ones ("offen", "mittel") would become other words ("Ofen"). */
+const MIN_DOUBLED_STOPWORD = 8;
+
+/**
+ * "danke euch zusamen", "vieleicht", "bekomen": long stopwords with a doubled consonant typed once,
+ * a set of their own like {@link SINGLE_S_STOPWORDS}. Only the first doubled consonant is undone.
+ */
+const SINGLE_CONSONANT_STOPWORDS: ReadonlySet<string> = new Set(
+  [...STOPWORDS].flatMap((word) => {
+    const doubled = word.length >= MIN_DOUBLED_STOPWORD ? /([bcdfghklmnprstz])\1/u.exec(word) : null;
+    return doubled ? [word.slice(0, doubled.index) + word.slice(doubled.index + 1)] : [];
+  }),
 );

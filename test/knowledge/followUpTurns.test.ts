@@ -138,4 +138,37 @@ describe('follow-up turns', () => {
       expect(main(text, { lastEntryId }).answer?.id).toBe('fruehe-bildung');
     });
   });
+
+  describe('a continuing turn its own words answer fully', () => {
+    it('should not be bent to a neighbour that only shares a word: after laki-austausch, "und wer fördert die LaKI?" is the funding', () => {
+      expect(main('und wer fördert die LaKI?', { lastEntryId: 'laki-austausch' }).answer?.id).toBe('laki-foerderung');
+    });
+
+    it('should still ask the last question of another subject ("und die KIs?" after the LaKI\'s funding)', () => {
+      expect(main('und die KIs?', { lastEntryId: 'laki-foerderung' }).answer?.id).toBe('ki-foerderung');
+    });
+  });
+
+  describe('pointing back at an actor whose entry holds the whole question', () => {
+    it.each([
+      ['laki-bedarfe-impulse', 'welches Dezernat ist das nochmal?', 'laki-bezirksregierung'],
+      ['ki-strategien', 'wer gibt dafür den Rahmen vor?', 'ki-erlass'],
+    ])('should answer with that entry: after %s, "%s" answers %s', (lastEntryId, text, expected) => {
+      expect(main(text, { lastEntryId }).answer?.id).toBe(expected);
+    });
+
+    it('should still decline who pays for a programme the last answer is about', () => {
+      expect(main('und wer bezahlt das?', { lastEntryId: 'rucksack-kita' }).outcome).toBe('none');
+    });
+  });
+
+  describe('a turn correcting the subject of the last question', () => {
+    it.each([
+      ['ki-foerderung', 'nein, ich meinte die LaKI, nicht das KI', 'laki-foerderung'],
+      ['ki-was-ist', 'nein, ich meinte die LaKI, nicht das KI', 'laki-was-ist'],
+      ['laki-was-ist', 'nein ich meinte das KI nicht die LaKI', 'ki-was-ist'],
+    ])('should ask the last question of what was meant: after %s, "%s" answers %s', (lastEntryId, text, expected) => {
+      expect(main(text, { lastEntryId }).answer?.id).toBe(expected);
+    });
+  });
 });

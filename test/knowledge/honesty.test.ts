@@ -56,6 +56,12 @@ describe('matchMessage: what the flyer does not answer', () => {
     expect(main('Wir wollen ein KI einrichten. Wer entscheidet das?').answer?.id).toBe('ki-ausgestaltung-vor-ort');
   });
 
+  it('should decline who speaks for an office (not the contact persons "Sprecher" shares a stem with), but not whom to speak to', () => {
+    expect(main('Gibt es einen Pressesprecher?').outcome).toBe('none');
+    expect(main('Wer davon ist der Pressesprecher?', { lastEntryId: 'laki-ansprechpersonen' }).outcome).toBe('none');
+    expect(main('Mit wem kann ich bei der LaKI sprechen?').answer?.id).toBe('laki-ansprechpersonen');
+  });
+
   it('should decline who heads an office\'s department, but not a question the department head asks', () => {
     expect(main('Wer ist bei der Bezirksregierung Arnsberg der Dezernent für Dez. 37?').outcome).toBe('none');
     expect(main('Der Dezernent möchte wissen, wer die LaKI fördert.').answer?.id).toBe('laki-foerderung');

@@ -123,6 +123,14 @@ describe('isStopword', () => {
     expect(isStopword(fold(word))).toBe(false);
   });
 
+  it.each(['zusamen', 'vieleicht', 'bekomen'])('should treat %s, a long stopword with its doubled consonant typed once, as a stopword', (word) => {
+    expect(isStopword(fold(word))).toBe(true);
+  });
+
+  it.each(['ofen', 'wesen', 'konten'])('should not read %s, a short one typed so, as a stopword: it is another word', (word) => {
+    expect(isStopword(fold(word))).toBe(false);
+  });
+
   it.each(['treue', 'bauen', 'steuer'])('should not read the vowels of %s as an umlaut', (word) => {
     expect(isStopword(fold(word))).toBe(false);
   });
