@@ -241,10 +241,30 @@ const MIN_MAIN_CLAUSE = 25;
  * Migrantinnen, die unsere Angebote kaum nutzen. Ist sowas Thema beim KI?" asks about the older
  * migrants, not about the offers of the relative clause.
  */
-export function mainClause(text: string): string {
+export function mainClause(text: string, namesTopic?: (text: string) => boolean): string {
   const match = SUBORDINATE.exec(text);
-  return match && match.index >= MIN_MAIN_CLAUSE ? text.slice(0, match.index) : text;
+  if (!match || match.index < MIN_MAIN_CLAUSE) return text;
+  const main = text.slice(0, match.index);
+  return namesTopic && namesMostlyLocal(main, namesTopic) && namesTopic(text.slice(match.index)) ? text : main;
 }
+
+/**
+ * "Wir bauen in Velbert mit der Tafel, dem Caritas-Migrationsdienst und dem SV Rot-Weiß ein Netzwerk
+ * auf, das Integration als Querschnittsaufgabe versteht.": a main clause whose nouns are mostly the
+ * writer's own bodies and places, which the knowledge base does not know, tells their situation;
+ * what they point at is said by the clause after it too. (Its first word is left out: it is
+ * capitalised as the sentence's start.)
+ */
+function namesMostlyLocal(main: string, namesTopic: (text: string) => boolean): boolean {
+  const nouns = main.split(/[\s,;()]+/u).slice(1).filter((word) => /^\p{Lu}/u.test(word));
+  if (nouns.length < MIN_LOCAL_NAMES) return false;
+  let local = 0;
+  for (const noun of nouns) if (!namesTopic(noun)) local++;
+  return local > nouns.length - local;
+}
+
+/** Fewest capitalised words before a main clause can be mostly local names. */
+const MIN_LOCAL_NAMES = 3;
 
 /** A verb by which the writer says what they want, plan or look for ("wünscht sich", "möchten", "wollen", "planen"), folded. */
 const WISHES = /(?:^|\s)(?:wunsch(?:t|en|e)|mocht(?:e|en)|woll(?:en|t)|will|plan(?:en|t|e)|such(?:en|t|e)|brauch(?:en|t|e)|uberleg(?:en|t|e))(?=[^\p{L}]|$)/u;

@@ -455,7 +455,7 @@ export function findFocus(message: string, isStopword: (word: string) => boolean
       asked.length === 0
         ? undefined
         : antecedent?.role === 'context' && pointsBefore(piece.text, message, isStopword)
-          ? (pointedPhrase ?? wished(mainClause(pointedAt(antecedent.text, namesTopic))))
+          ? (pointedPhrase ?? wished(mainClause(pointedAt(antecedent.text, namesTopic), namesTopic)))
           : afterDash.has(piece) && cutOff?.role === 'context' && words(piece.text).filter((word) => isTopicWord(word, isStopword)).length <= THIN_AFTER_DASH
             ? cutOff.text
             : writerIntroduction(piece.text, pieces.slice(0, position));

@@ -1431,6 +1431,23 @@ describe('matchMessage', () => {
     const message = 'Wir bräuchten einen Dolmetscher für Arabisch für die Einschulungsfeier am 12. August in Velbert. Vermittelt das KI so jemanden?';
     expect(kb.matchMessage(message).main.outcome).toBe('none');
   });
+
+  it('should read the aside, quoted name and cited source of a sentence pointed into as the situation, not as what is asked', () => {
+    // The meeting's name and day are forward terms; cited after "laut", they are where the question came from.
+    const cited =
+      "Bei uns an der Gesamtschule Am Hellweg wollen die Jugendlichen Hilfe beim Übergang in den Beruf, laut Schulkonferenz 'Perspektive 10' vom Montag. Kann das KI da was machen?";
+    expect(answered(cited)).toBe('uebergang-schule-beruf');
+    // A forward term outside the aside is still asked.
+    expect(kb.matchMessage("Die Stelle unserer Koordinatorin (Projekt 'Brückenbauer') wird nächstes Jahr gestrichen. Kann die LaKI da etwas machen?").main.outcome).toBe('none');
+  });
+
+  it('should point into the relative clause too when the main clause names mostly the writer\'s own bodies and places', () => {
+    const message =
+      'Wir gründen in Lünen mit der Diakonie, dem Kinderschutzbund und dem TuS Brambauer einen Runden Tisch, der Integration als Querschnittsaufgabe versteht. Heißt das fürs KI konkret was?';
+    expect(answered(message)).toBe('querschnitt');
+    // A main clause naming what the knowledge knows keeps the pointer ("die unsere Angebote kaum nutzen" is not asked).
+    expect(answered('Wir haben viele ältere Migrantinnen, die unsere Angebote kaum nutzen. Ist sowas Thema beim KI?')).toBe('querschnitt-senioren');
+  });
 });
 
 describe('answer fit', () => {
