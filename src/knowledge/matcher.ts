@@ -7,6 +7,7 @@ import { Analyzer, type Analysis, type AnalyzerSettings, DEFAULT_ANALYZER_SETTIN
 import { answerText } from './answerText';
 import { answerGives, asksReason } from './beyond';
 import { KNOWN_CATEGORIES } from './catalog';
+import { opensQuestion } from './clauses';
 import { decide, declined, type DecisionSettings } from './decide';
 import { EntryFacts, indexedTexts } from './entryFacts';
 import type { Entry, SynonymsFile } from './schema';
@@ -388,7 +389,16 @@ export class Matcher {
     const contextAnalysis = context.length > 0 ? reader.analyzeJoined(context) : undefined;
     // "Gibt das *Land* da was vor oder entscheiden wir das selbst?": a noun of one alternative is no
     // key noun of the question — the answer may well be the other alternative.
-    const alternatives = contextAsQuestion ? [] : yesNoAlternatives(question).map((side) => new Set(reader.analyze(side).tokens));
+    const sideTexts = contextAsQuestion ? [] : yesNoAlternatives(question);
+    const sides = sideTexts.map((side) => reader.analyze(side));
+    const alternatives = sides.map((side) => new Set(side.tokens));
+    // "Sitzt die LaKI in Dortmund oder in Düsseldorf?": the words only a later alternative has that
+    // the knowledge does not know are what the answer to the first alternative rules out.
+    const ruledOut = sides.length > 1 ? ruledOutBySide(sideTexts, sides, this.actorTokens) : undefined;
+    if (ruledOut) {
+      unknown = unknown.filter((reading) => !ruledOut.unknown.has(reading.word));
+      analysis = { ...analysis, forwardTerms: analysis.forwardTerms.filter((term) => !ruledOut.forwardTerms.has(term)) };
+    }
     const nouns = [...new Set([...this.keyNouns(analysis, focal), ...restrictedNouns(question, analysis, (text) => reader.analyze(text))])].filter(
       (token) => !roleTokens.includes(token) && !GENERIC_KEY_NOUNS.has(token),
     );
@@ -396,7 +406,7 @@ export class Matcher {
     const keyNouns = nouns.filter(shared);
     // The answer must still hold the nouns of one alternative ("Fördert das *Land* die Elternarbeit
     // oder zahlen das die *Kommunen*?" is not answered by an entry naming neither).
-    const alternativeNouns = alternatives.map((side) => nouns.filter((token) => !shared(token) && side.has(token)));
+    const alternativeNouns = (ruledOut ? alternatives.slice(0, 1) : alternatives).map((side) => nouns.filter((token) => !shared(token) && side.has(token)));
     const topic = surroundings.topic;
     const borrow = (text: string, weight: number) => this.borrow(focal, reader.analyze(text), weight);
     // A part read as the piece it refers to that asks what kind of fact it wants ("und *wo* gibt es
@@ -940,6 +950,39 @@ function withoutOfficeHead(text: string): string {
 
 /** The plain test before {@link OFFICE_COMPOUND}. */
 const OFFICE_PRETEST = /b(?:ü|ue)ro/i;
+
+/** What a later alternative names that an answer to the first rules out ({@link ruledOutBySide}). */
+interface RuledOut {
+  readonly unknown: ReadonlySet<string>;
+  readonly forwardTerms: ReadonlySet<string>;
+}
+
+/** A later alternative asked on top of the first rather than instead of it ("… oder *auch* für Kitas?"). */
+const ALSO_ASKED = /(?:^|\s)(?:auch|also|too)(?:\s|[?!.]|$)/iu;
+
+/**
+ * "Sitzt die LaKI in Dortmund oder in Düsseldorf?", "Wird die LaKI vom Land gefördert oder vom
+ * Bund?": when the first alternative a yes/no question weighs names a thing
+ * besides the centre or the LaKI and every one of its words is known, the answer to it says which
+ * alternative holds. The words the knowledge does not know and the forward terms that only a later
+ * alternative has (another town, another body) are then what that answer rules out, not what it
+ * must cover; the answer must hold the first alternative's nouns. Only a later alternative that is
+ * no question of its own ("oder in Düsseldorf?", "oder vom Bund?"; not "oder entscheiden wir das
+ * selber?", which the answer may well affirm), and not one asked on top of the first ("… oder
+ * *auch* in Bayern?"); nor when the first has an unknown word itself.
+ */
+function ruledOutBySide(texts: readonly string[], sides: readonly Analysis[], actorTokens: ReadonlySet<string>): RuledOut | undefined {
+  const [first, ...later] = sides;
+  if (!first || first.readings.some((reading) => reading.kind === 'unknown') || first.nounTokens.every((token) => actorTokens.has(token))) return undefined;
+  if (texts.slice(1).some((text) => ALSO_ASKED.test(text) || opensQuestion(text, true) !== null)) return undefined;
+  const unknown = new Set<string>();
+  const forwardTerms = new Set<string>();
+  for (const side of later) {
+    for (const reading of side.readings) if (reading.kind === 'unknown') unknown.add(reading.word);
+    for (const term of side.forwardTerms) if (!first.forwardTerms.includes(term)) forwardTerms.add(term);
+  }
+  return unknown.size > 0 || forwardTerms.size > 0 ? { unknown, forwardTerms } : undefined;
+}
 
 /** True when a part asks where something is or how to get there ("Wo ist das?", "Wie kommen wir da hin?", "… dort?"). */
 function asksPlace(question: string, analysis: Analysis): boolean {

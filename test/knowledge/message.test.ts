@@ -478,6 +478,17 @@ describe('matchMessage', () => {
     expect(kb.matchMessage('Fördert das Land die Elternarbeit in Kitas oder zahlen das die Kommunen?').main.outcome).not.toBe('answer');
   });
 
+  it('should answer the first alternative of an either-or question when a later one only names a town or body the knowledge does not know', () => {
+    expect(answerText(kb.matchMessage('Sitzt die LaKI in Dortmund oder in Düsseldorf?').main.answer!)).toMatch(/Dortmund/);
+    expect(answerText(kb.matchMessage('Ist die LaKI bei der Bezirksregierung Arnsberg angesiedelt oder bei der Bezirksregierung Köln?').main.answer!)).toMatch(/Arnsberg/);
+    expect(answerText(kb.matchMessage('Wird die LaKI vom Land gefördert oder vom Bund?').main.answer!)).toMatch(/Ministerium/);
+    // Not when the first alternative has an unknown word itself, nor when the later one is asked on top of it.
+    expect(kb.matchMessage('Soll ich mich für den Integrationskurs beim BAMF oder bei der VHS anmelden?').main.outcome).toBe('none');
+    expect(kb.matchMessage('Gibt es die Kommunalen Integrationszentren in NRW oder auch in Bayern?').main.outcome).toBe('none');
+    // Nor when the later alternative is a question of its own, which the answer may affirm.
+    expect(kb.matchMessage('Fördert das Land die Elternarbeit in Kitas oder zahlen das die Kommunen?').main.outcome).not.toBe('answer');
+  });
+
   it('should forward "regelmäßig" only where it asks how often', () => {
     expect(answered('Bietet das KI regelmäßig Fortbildungen für Erzieherinnen an?')).toBe('fruehe-bildung-fortbildung');
     expect(kb.matchMessage('Wie regelmäßig trifft sich der Verbund?').main.outcome).toBe('none');
