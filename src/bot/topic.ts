@@ -88,6 +88,7 @@ function isDeclinedMessage(value: unknown): value is DeclinedMessage {
   return (
     (declined.actor === undefined || typeof declined.actor === 'string') &&
     typeof declined.namesOther === 'boolean' &&
+    (declined.namesPerson === undefined || declined.namesPerson === true) &&
     typeof declined.capitalised === 'boolean' &&
     typeof declined.unknownThing === 'boolean'
   );

@@ -19,7 +19,7 @@ import { coverageOf, type Explanation, type Matcher, type TextReader } from './m
 import { plainMessage } from './mailText';
 import { MessageWords } from './messageWords';
 import type { Entry } from './schema';
-import { actorOfReferent, actorsNamed, asksForPerson, asksWho, isThin, namesLaki, pointsAtThing, pointsBack, pointsWithAdverb, pointsWithPronoun, referentOf, saysShe } from './pointers';
+import { actorOfReferent, actorsNamed, asksForPerson, asksWho, isThin, namesLaki, pointsAtField, pointsAtThing, pointsBack, pointsWithAdverb, pointsWithPronoun, referentOf, saysShe } from './pointers';
 import { findFocus, type FocalPart, type MessagePiece } from './sentences';
 import { fold, isStopword } from './text';
 import type { ConversationContext, DeclinedMessage, MatchResult, MessageMatch, PartMatch } from './types';
@@ -224,7 +224,10 @@ export function explainMessage(
  * Budget der LaKI?" – "und wer fördert *die*?") makes the part about that actor, as within one
  * message; a part pointing with an adverb at that message, which named a thing the knowledge does
  * not know ("Wie viel Geld bekommt ein KI?" – "und wer berät *da*?"), asks about it too and is
- * declined (see {@link pointsIntoUnknown}). A pronoun alone ("und wo sitzt *die*?") may stand for
+ * declined (see {@link pointsIntoUnknown}), and so is one pointing at a field of it ("Gibt es eine
+ * Statistik, wie erfolgreich die KIs beim Übergang Schule-Beruf sind?" – "was machen sie *in dem
+ * Bereich*?": the field is told apart from the unknown thing only by words the store does not
+ * keep, so no entry may answer for it). A pronoun alone ("und wo sitzt *die*?") may stand for
  * anything the message named: the part keeps its own reading.
  */
 function afterDeclined(
@@ -241,7 +244,8 @@ function afterDeclined(
   const actor = asked.actor || !capitalised ? undefined : actorOfReferent(asked.text, before, isStopword);
   const why = `${asked.why}; its pronoun stands for the actor of the message declined before`;
   const read = actor ? readPart(matcher, reader, { ...asked, actor, why }, undefined, getEntry) : part;
-  if (!before.unknownThing || !pointsWithAdverb(asked.text) || !pointsAtThing(asked.text, isStopword)) return read;
+  // (A field pointed at, "in dem Bereich", is pointed at as with "da".)
+  if (!before.unknownThing || !(pointsWithAdverb(asked.text) || pointsAtField(asked.text)) || !pointsAtThing(asked.text, isStopword)) return read;
   return declinedPart(read, 'points at the message declined before, which names what the knowledge does not cover');
 }
 

@@ -331,6 +331,8 @@ export interface Referent {
   readonly actor?: string;
   /** Whether the piece names another capitalised noun the pronoun could stand for ("das *Budget* der LaKI"). */
   readonly namesOther: boolean;
+  /** Set when one of those nouns names a person ("*Frau* Rimbach", "die *Leiterin*"), who has tasks as a body does. */
+  readonly namesPerson?: true;
 }
 
 /**
@@ -347,8 +349,13 @@ const LAKI_FULL_NAME = new RegExp(
 export function referentOf(piece: string): Referent {
   const named = ACTORS.filter((actor) => actor.named.test(piece.replace(LAKI_FULL_NAME, 'LaKI')));
   if (named.length !== 1) return { namesOther: named.length > 1 };
-  return { actor: named[0]!.name, namesOther: namesOtherNoun(piece, named[0]!.named) };
+  const namesOther = namesOtherNoun(piece, named[0]!.named);
+  // (Only a piece naming another noun can name a person.)
+  return namesOther && NAMES_PERSON.test(piece) ? { actor: named[0]!.name, namesOther, namesPerson: true } : { actor: named[0]!.name, namesOther };
 }
+
+/** A person written before or beside an actor ("*Frau* Rimbach", "die *Leiterin* der LaKI"), capitalised as nouns are. */
+const NAMES_PERSON = /(?:^|[^\p{L}])(?:Frau|Herrn?|Dr|Leiter(?:in)?|Leitung|Chef(?:in)?|Kolleg(?:e|in|en|innen)|Mitarbeiter(?:in|innen)?|Referent(?:in)?|Ansprechpartner(?:in)?|Ansprechperson(?:en)?)(?=[^\p{L}]|$)/u;
 
 /** The actor a part's pronoun stands for, given the referent (see {@link actorReferredTo}); the writer's capitals are checked by the caller. */
 export function actorOfReferent(text: string, referent: Referent, isStopword: (word: string) => boolean): string | undefined {
@@ -356,7 +363,9 @@ export function actorOfReferent(text: string, referent: Referent, isStopword: (w
   const at = standingAt(list, isStopword);
   const points = (ACTOR_PRONOUN.test(text) && !ADDRESSES_READER.test(text)) || (at !== -1 && ACTOR_DEMONSTRATIVES.has(list[at]!));
   if (!points || referent.actor === undefined) return undefined;
-  return asksWhatItDoes(text) || !referent.namesOther ? referent.actor : undefined;
+  // Tasks or aims are a body's ("ihre Kernaufgaben"), unless a person was named who has them too.
+  const owner = !referent.namesPerson && ownsDuty(list);
+  return owner || asksWhatItDoes(text) || !referent.namesOther ? referent.actor : undefined;
 }
 
 /**
@@ -392,6 +401,27 @@ export function firstActorNamed(sentence: string): string | undefined {
 function asksWhatItDoes(text: string): boolean {
   return words(text).some((word) => DOING.has(word) || BODY_VERBS.has(word));
 }
+
+/**
+ * True when a possessive stands right before a duty or goal ("Was sind denn *ihre Kernaufgaben*?",
+ * "Was ist *ihr Ziel*?"): only a body has tasks and aims — not the posts or the budget the piece
+ * before named beside it.
+ */
+function ownsDuty(list: readonly string[]): boolean {
+  for (let index = 0; index + 1 < list.length; index++) {
+    if (OWNER_POSSESSIVES.has(list[index]!) && DUTY_NOUN.test(list[index + 1]!)) return true;
+  }
+  return false;
+}
+
+/** Possessives a pronoun of a body takes, lower case (words are folded). */
+const OWNER_POSSESSIVES: ReadonlySet<string> = new Set(['ihr', 'ihre', 'ihren', 'ihrer', 'ihrem', 'deren', 'dessen', 'its', 'their']);
+
+/**
+ * A duty or aim, folded, German compounds included ("kernaufgaben", "hauptziel"); a role or
+ * function, and the English words, as whole words only ("kontrolle" is no "rolle").
+ */
+const DUTY_NOUN = /(?:aufgaben?|ziele?n?|zweck|auftrag)$|^(?:rolle|funktion|tasks?|duties|goals?|aims?|role)$/;
 
 /**
  * Verbs only an organisation is the object or subject of, folded: "Was ist die Aufgabe der LaKI,
@@ -496,6 +526,18 @@ function compoundLetter(word: string): boolean {
 
 /** "in *dem* Bereich" says "in diesem Bereich": "dem" before a field points back. */
 const FIELDS = new Set(['bereich', 'feld', 'gebiet']);
+
+/** Demonstratives before a field that point back ("in *dem/diesem* Bereich"). */
+const FIELD_DEMONSTRATIVES = new Set(['dem', 'diesem']);
+
+/**
+ * True when a piece points at a field named before it ("Was machen sie *in dem Bereich*?"), as a
+ * pointing adverb does ("Was machen sie *da*?").
+ */
+export function pointsAtField(text: string): boolean {
+  const list = words(text);
+  return list.some((word, index) => FIELD_DEMONSTRATIVES.has(word) && FIELDS.has(list[index + 1] ?? ''));
+}
 
 /**
  * Nouns that, after "die/diese", refer to what was named before rather than name a topic: "wie

@@ -82,6 +82,8 @@ export interface DeclinedMessage {
   readonly actor?: string;
   /** Whether it named another noun besides that actor, which a pronoun could stand for. */
   readonly namesOther: boolean;
+  /** Set when one of those nouns names a person ("Frau Rimbach"), whose tasks a possessive may ask for. */
+  readonly namesPerson?: true;
   /** Whether the writer uses capitals (in lower case, "sie" may be the reader). */
   readonly capitalised: boolean;
   /** Whether it named a thing the knowledge does not know (an unknown noun, a place). */

@@ -69,6 +69,12 @@ describe('topicContext', () => {
     expect(topicContext({ declined: { actor: 'LaKI' }, declinedAt: stored.answeredAt } as never, at(0))).toBeUndefined();
   });
 
+  it('should keep whether a declined message named a person, and ignore an unreadable mark', () => {
+    const declined = { actor: 'LaKI', namesOther: true, namesPerson: true as const, capitalised: true, unknownThing: true };
+    expect(topicContext(topicAfterDecline(undefined, undefined, declined, at(0)), at(0))).toEqual({ declined });
+    expect(topicContext({ declined: { ...declined, namesPerson: 'ja' }, declinedAt: at(0).toISOString() } as never, at(0))).toBeUndefined();
+  });
+
   it('should drop the declined message and keep the last answer\'s topic once a turn only got suggestions', () => {
     const declined = { namesOther: false, capitalised: true, unknownThing: true };
     expect(topicWithoutDeclined(topicAfterDecline({ lastEntryId: 'laki-telefon' }, stored, declined, at(0)))).toEqual(stored);

@@ -55,10 +55,28 @@ describe('follow-up turns', () => {
       expect(main('und wer fördert die?', { declined }).answer?.id).toBe('laki-foerderung');
     });
 
+    it('should read a possessive before a duty as the actor of a declined message that named another noun ("ihre Kernaufgaben")', () => {
+      // "Stellen" could take the pronoun, but only a body has tasks or aims.
+      const declined = kb.matchMessage('Stimmt es, dass die LaKI nur zwei Stellen hat?').declined;
+      expect(main('Na gut. Was sind denn ihre Kernaufgaben?', { declined }).answer?.id).toBe('laki-kernaufgaben');
+      expect(main('Ok. Was sind ihre Aufgaben?', { declined }).answer?.id).toBe('laki-kernaufgaben');
+    });
+
+    it('should not read a possessive before a duty as the actor when the declined message named a person', () => {
+      const declined = kb.matchMessage('Ist Frau Rimbach bei der LaKI für Schulen zuständig?').declined;
+      expect(declined?.namesPerson).toBe(true);
+      expect(main('Was ist denn ihre Aufgabe genau?', { declined }).outcome).not.toBe('answer');
+    });
+
     it('should decline a turn pointing with "da" at a declined message about what the knowledge lacks', () => {
       const declined = kb.matchMessage('Wie viel Geld bekommt ein KI?').declined;
       expect(main('und wer berät da?').outcome).toBe('answer');
       expect(main('und wer berät da?', { declined }).outcome).toBe('none');
+    });
+
+    it('should decline a turn pointing at a field of a declined message about what the knowledge lacks ("in dem Bereich")', () => {
+      const declined = kb.matchMessage('Gibt es eine Statistik, wie erfolgreich die KIs beim Übergang Schule-Beruf sind?').declined;
+      expect(main('Was machen sie denn in dem Bereich?', { declined }).outcome).toBe('none');
     });
 
     it('should keep the own reading of a complete question after a declined message', () => {

@@ -324,6 +324,12 @@ describe('actorReferredTo', () => {
     ['wo finde ich die?', 'Ich suche die Faxnummer der LaKI', undefined],
     // Only actors do things: "sie" is the Koordinierungsstelle, not its tasks.
     ['Und was tut sie sonst noch?', 'Welche Kernaufgaben hat die Koordinierungsstelle?', 'LaKI'],
+    // Only a body has tasks: "ihre" is the LaKI, not the posts.
+    ['Was sind denn ihre Kernaufgaben?', 'Stimmt es, dass die LaKI nur zwei Stellen hat', 'LaKI'],
+    // A possessive before a thing any noun may have stays open.
+    ['Wie hoch sind ihre Kosten?', 'Stimmt es, dass die LaKI nur zwei Stellen hat', undefined],
+    // A person named has tasks too: "ihre" may be Frau Rimbach.
+    ['Was ist denn ihre Aufgabe genau?', 'Ist Frau Rimbach bei der LaKI für Schulen zuständig', undefined],
     // Two actors named: the pronoun could stand for either.
     ['Und wo sitzt sie?', 'Berät die LaKI die KIs', undefined],
     // "sie" typed for the formal "Sie".
