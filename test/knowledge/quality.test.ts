@@ -54,28 +54,28 @@ const laterTuningSets = [
   ['real-messages-22.yaml', 88, 3],
   // Written at the start of 7 December's fourth session, emphasis on long messages whose question is thin or
   // a request (35) and on follow-ups (25); 74 right and 3 confident wrong parts/turns at first sight, 80 and 2 at its end.
-  ['real-messages-23.yaml', 83, 2],
+  ['real-messages-23.yaml', 85, 2],
   // Written at the start of 7 December's fifth session, emphasis on long messages whose question is thin or
   // points back into the situation (40) and on follow-ups (25); 76 right and 6 confident wrong parts/turns at first sight, 82 and 3 at its end.
   ['real-messages-24.yaml', 86, 1],
   // Written at the start of 7 December's sixth session, emphasis on English (15), follow-ups (25) and long
   // messages whose question sits in the middle or is a statement (30); 73 right and 5 confident wrong parts/turns at first sight, 79 and 4 at its end.
-  ['real-messages-25.yaml', 81, 2],
+  ['real-messages-25.yaml', 82, 2],
   // Written at the start of 7 December's seventh session, emphasis on long messages whose question comes first or as a
   // wish, with rhetorical questions and the writer's own figures in the context, and on near-miss unanswerable ones; 77 right and 11 confident wrong parts/turns at first sight, 89 and 3 at its end.
   ['real-messages-26.yaml', 90, 2],
   // Written at the start of 7 December's eighth session, emphasis on writers from clubs and institutions whose decisive
   // word sits outside the asked sentence, everyday English, follow-ups after declined turns and near-misses using
-  // flyer words in another sense; 71 right and 9 confident wrong parts/turns at first sight, 83 and 7 at its end (84 and 6 at the end of the ninth).
-  ['real-messages-27.yaml', 84, 6],
+  // flyer words in another sense; 71 right and 9 confident wrong parts/turns at first sight, 83 and 7 at its end (84 and 6 at the end of the ninth, 85 and 4 on 8 December).
+  ['real-messages-27.yaml', 85, 4],
   // Written at the start of 7 December's ninth session, emphasis on office mails with numbered or bulleted questions,
   // figures and claims in reported speech, wish clauses, the topic only in the context and near-misses asking who runs,
-  // decides or pays; 60 right and 11 confident wrong parts/turns at first sight, 68 and 4 at its end.
-  ['real-messages-28.yaml', 68, 4],
+  // decides or pays; 60 right and 11 confident wrong parts/turns at first sight, 68 and 4 at its end (70 and 3 on 8 December).
+  ['real-messages-28.yaml', 70, 3],
   // Written at the start of the session of 8 December, emphasis on context full of unknown local words with a short
   // question pointing back, relative clauses, comparatives, English "or" choices, follow-ups asking for one's own
-  // centre's contact and short add-ons, near-misses with figures written as words; 67 right and 10 confident wrong parts/turns at first sight.
-  ['real-messages-29.yaml', 67, 10],
+  // centre's contact and short add-ons, near-misses with figures written as words; 67 right and 10 confident wrong parts/turns at first sight, 72 and 7 at its end.
+  ['real-messages-29.yaml', 72, 7],
 ] as const;
 /** Held-out sets: measured, never tuned on (see the README); their floors only catch losses. */
 const heldOut = [
@@ -97,10 +97,10 @@ const heldOut = [
   ['real-messages-holdout-8.yaml', 98, 3, 1],
   // Written at the start of 6 December's fourth session, measured on arrival on the code of
   // that session's start (92 right, 6 confident wrong parts/turns; 93 at its end), never read.
-  ['real-messages-holdout-9.yaml', 95, 5, 2],
+  ['real-messages-holdout-9.yaml', 96, 5, 2],
   // Written at the start of 6 December's fifth session, measured on arrival on the code of that
   // session's start (102 right, 1 confident wrong part/turn), never read.
-  ['real-messages-holdout-10.yaml', 103, 1, 0],
+  ['real-messages-holdout-10.yaml', 104, 1, 0],
   // Written at the start of 6 December's sixth session, measured on arrival on the code of that
   // session's start (112 right, 1 confident wrong part/turn, 2 of 25 unanswerable not declined; 113 and
   // 1 at its end), never read.
@@ -125,7 +125,7 @@ const heldOut = [
   // Written at the start of 7 December's sixth session, measured on arrival on the code of that
   // session's start (96 right, 9 confident wrong parts/turns, 2 of 25 unanswerable not declined; 97 at its end;
   // 100, 7 and 1 at the end of the seventh), never read.
-  ['real-messages-holdout-17.yaml', 100, 7, 1],
+  ['real-messages-holdout-17.yaml', 102, 7, 1],
   // Written at the start of 7 December's seventh session, measured on arrival on the code of that
   // session's start (96 right, 2 confident wrong parts/turns, 1 of 25 unanswerable not declined; 98 at its end, 99 at the end of the eighth), never read.
   ['real-messages-holdout-18.yaml', 100, 1, 0],
@@ -135,12 +135,12 @@ const heldOut = [
   ['real-messages-holdout-19.yaml', 100, 6, 2],
   // Written at the start of 7 December's ninth session (schools, youth welfare, job centre, health office and council
   // members, typed on a phone in several lines, the question sometimes first), measured on arrival on the code of that
-  // session's start (97 right, 4 confident wrong parts/turns, 3 of 25 unanswerable not declined; 98 at its end), never read.
-  ['real-messages-holdout-20.yaml', 98, 4, 3],
+  // session's start (97 right, 4 confident wrong parts/turns, 3 of 25 unanswerable not declined; 98 at its end, 99 on 8 December), never read.
+  ['real-messages-holdout-20.yaml', 99, 4, 3],
   // Written at the start of the session of 8 December (people setting up or running something new; the topic in a
   // relative clause, comparisons, negated and wrapped questions, corrections in follow-ups), measured on arrival on the
-  // code of that session's start (96 right, 6 confident wrong parts/turns, 3 of 25 unanswerable not declined), never read.
-  ['real-messages-holdout-21.yaml', 96, 6, 3],
+  // code of that session's start (96 right, 6 confident wrong parts/turns, 3 of 25 unanswerable not declined; 98, 5 and 2 at its end), never read.
+  ['real-messages-holdout-21.yaml', 98, 5, 2],
 ] as const;
 
 /** Answer-quality regression: the targets of the answering-bot issue, on the real knowledge base. */
