@@ -457,14 +457,7 @@ export class Matcher {
     const leanedForward = actorOnly
       ? reader.analyze(saysThere(question) || asksWayThere(question) ? leanedText : this.withoutSituation(leanedText, reader)).forwardTerms
       : [];
-    // Its asides, quoted names and cited source are the writer's situation, not what is asked ("Die
-    // Kita-Leitungsrunde (Treffen in der Kita Regenbogen) hat über Sprachbildung diskutiert. Macht das KI da was?").
-    if (leaning) {
-      borrow(
-        abbreviation || asksPlace(question, analysis) ? surroundings.leansOn! : this.withoutNamedSituation(withoutOfficeHead(surroundings.leansOn!), reader),
-        abbreviation ? 1 : this.settings.leanWeight,
-      );
-    }
+    if (leaning) borrow(abbreviation || asksPlace(question, analysis) ? surroundings.leansOn! : withoutOfficeHead(surroundings.leansOn!), abbreviation ? 1 : this.settings.leanWeight);
     // Otherwise the actor joins after the topic and the sentence leaned on (which keep their weights).
     if (surroundings.actor && !contextAsQuestion && !actorAlone) borrow(surroundings.actor, 1);
     // "Wer bezahlt euch?": the bot answers for the organisation the question addresses.
@@ -751,39 +744,14 @@ export class Matcher {
 
   /**
    * A context sentence without the writer's situation: the places they name that the knowledge
-   * base does not know ("in Hückelhoven", "Kreis Gütersloh"), the figures they give ("200
-   * Besuchern", "30.000 €", "seit 2024") and what they name in asides, quotes and after "laut"
-   * ({@link withoutNamedSituation}); a paragraph ("§ 8") stays. `keepFigures`: a claim to be
-   * confirmed, whose figures, dates and sources are what is asked.
+   * base does not know ("in Hückelhoven", "Kreis Gütersloh") and the figures they give ("200
+   * Besuchern", "30.000 €", "seit 2024"); a paragraph ("§ 8") stays. `keepFigures`: a claim to be
+   * confirmed, whose figures and dates are what is asked.
    */
   private withoutSituation(text: string, reader: TextReader, keepFigures = false): string {
     const read = (word: string) => reader.analyze(word);
-    const placeless = text.replace(SITUATION_PLACE, (whole, before: string, place: string) => (this.namesOnlyUnknown(place, reader) ? before : whole));
-    // A claim keeps what it cites: who said it may be what is doubted.
-    return keepFigures ? placeless : this.withoutNamedSituation(placeless.replace(WHEN, ' ').replace(FIGURE, ' '), reader);
-  }
-
-  /**
-   * "Die Kita-Leitungsrunde (Treffen in der Kita Regenbogen, Kampstraße) …", "im Rahmen von 'KAoA
-   * kompakt'", "laut Konferenz vom Dienstag": what the writer names in an aside between parentheses,
-   * in quotation marks or after "laut" tells where they are and who said it — their meeting, their
-   * project, their street —, not the thing they point at. Each is left out when the knowledge base
-   * knows none of its words, and an aside also when it names something but holds no paragraph: the
-   * forward terms it happens to contain ("Laufzeit", "donnerstags") are not asked.
-   */
-  private withoutNamedSituation(text: string, reader: TextReader): string {
-    // Cheap precondition: most sentences have no aside, quotation or source.
-    if (!NAMED_SITUATION.test(text)) return text;
-    const read = (words: string) => reader.analyze(words);
-    return text
-      .replace(ASIDE, (whole, inner: string) => (inner.includes('§') ? whole : ' '))
-      .replace(QUOTED_NAME, (whole, before: string, name: string) => (this.namesKnownTopic(read(name), reader) ? whole : before))
-      .replace(SOURCE, (whole, source: string) => (this.namesKnownTopic(read(source), reader) ? whole : ' '));
-  }
-
-  /** True when a place names nothing an entry knows: unknown ("Hückelhoven") or only a forward term, also hyphenated ("Gütersloh-Avenwedde"). */
-  private namesOnlyUnknown(place: string, reader: TextReader): boolean {
-    return unknownNoun(place, (word) => reader.analyze(word)) !== undefined || !this.namesKnownTopic(place, reader);
+    const placeless = text.replace(SITUATION_PLACE, (whole, before: string, place: string) => (unknownNoun(place, read) ? before : whole));
+    return keepFigures ? placeless : placeless.replace(WHEN, ' ').replace(FIGURE, ' ');
   }
 
   /**
@@ -904,9 +872,8 @@ const CONCEDING = /(?:^|[^\p{L}])(?:trotzdem|dennoch|nevertheless|anyway)(?=[^\p
 /** The writer's own thing: a possessive and the word after it ("unsere Leitungen", "my budget"). */
 const OWN_THING = /(?<![\p{L}])(?:unser|unsere|unserer|unseren|unserem|unseres|mein|meine|meiner|meinen|meinem|meines|our|my)\s+[\p{L}-]+/giu;
 
-/** A place after a preposition or an administrative noun ("in Hamm", "aus Olpe", "im Kreis Gütersloh", the writer's own centre "im KI Hagen"); group 2 is its name. */
-const SITUATION_PLACE =
-  /((?:^|\s)(?:(?:(?:in|nach|aus|bei|im|beim)\s+(?:der\s+|dem\s+|den\s+)?)?(?:Kreis|Stadt|Landkreis|Gemeinde|Kommune|StädteRegion|KI)|in|nach|aus|bei|im|beim)\s+(?:der\s+|dem\s+|den\s+)?)(\p{Lu}[\p{L}-]+)/gu;
+/** A place after a preposition or an administrative noun ("in Hamm", "aus Olpe", "Kreis Gütersloh"); group 2 is its name. */
+const SITUATION_PLACE = /((?:^|\s)(?:in|nach|aus|bei|im|beim|Kreis|Stadt|Landkreis|Gemeinde|Kommune|StädteRegion)\s+(?:der\s+|dem\s+|den\s+)?)(\p{Lu}[\p{L}-]+)/gu;
 
 /** When the writer plans something ("ab Januar", "im Herbst", "bis Ostern"): a month or season with its preposition. */
 const WHEN =
@@ -919,18 +886,6 @@ const COUNTED = /(?<![\p{L}\d§])\d[\d.,]*\s+\p{Lu}[\p{L}-]*/gu;
 function namesUnknownThing(reading: WordReading): boolean {
   return reading.kind === 'unknown' && (reading.casing === 'noun' || reading.numeric);
 }
-
-/** What may open an aside, a quoted name or a cited source. */
-const NAMED_SITUATION = /['‚„“"»(]|laut /;
-
-/** An aside between parentheses; group 1 is what it says. */
-const ASIDE = /\(([^()]{1,200})\)/gu;
-
-/** A name in quotation marks after a space ("im Rahmen von 'KAoA kompakt'"); group 1 is the space, group 2 the name. */
-const QUOTED_NAME = /(^|\s)['‚„“"»](\p{L}[^'‚‘’„“”"»«\n]{1,60})['‘’“”"«](?![\p{L}])/gu;
-
-/** The source the writer cites ("laut Konferenz vom Dienstag"), up to the end of its clause; group 1 is the source. */
-const SOURCE = /(?<![\p{L}])laut\s+([^,.;:!?]+)/gu;
 
 /** A figure the writer gives ("200", "30.000 €", "40 %", "2024"), not a paragraph's number ("§ 8", "Paragraf 7"). */
 const FIGURE = /(?<!(?:§|Paragraph|Paragraf|Paragrafen|Paragraphen)\s*)(?<![\p{L}\d])[+-]?\d[\d.,]*\s*(?:%|€|Euro|Prozent)?/giu;

@@ -1443,15 +1443,6 @@ describe('matchMessage', () => {
     expect(kb.matchMessage(message).main.outcome).toBe('none');
   });
 
-  it('should read the aside, quoted name and cited source of a sentence pointed into as the situation, not as what is asked', () => {
-    // The meeting's name and day are forward terms; cited after "laut", they are where the question came from.
-    const cited =
-      "Bei uns an der Gesamtschule Am Hellweg wollen die Jugendlichen Hilfe beim Übergang in den Beruf, laut Schulkonferenz 'Perspektive 10' vom Montag. Kann das KI da was machen?";
-    expect(answered(cited)).toBe('uebergang-schule-beruf');
-    // A forward term outside the aside is still asked.
-    expect(kb.matchMessage("Die Stelle unserer Koordinatorin (Projekt 'Brückenbauer') wird nächstes Jahr gestrichen. Kann die LaKI da etwas machen?").main.outcome).toBe('none');
-  });
-
   it('should point into the relative clause too when the main clause names mostly the writer\'s own bodies and places', () => {
     const message =
       'Wir gründen in Lünen mit der Diakonie, dem Kinderschutzbund und dem TuS Brambauer einen Runden Tisch, der Integration als Querschnittsaufgabe versteht. Heißt das fürs KI konkret was?';
