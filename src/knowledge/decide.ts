@@ -61,6 +61,11 @@ export interface DecisionFacts {
   readonly overviewOf?: (entry: Entry) => Entry | undefined;
 }
 
+/** The entries a result shows the user: its answer, or its "Meinten Sie …" choices (none when declined). */
+export function shownEntries(result: MatchResult): readonly Entry[] {
+  return result.answer ? [result.answer] : result.suggestions;
+}
+
 /**
  * No answer. `nearby`: the entries near the question, shown beside the honest "no answer" — only
  * where the decision itself declines a question some entries came close to (see {@link decide}),

@@ -13,7 +13,7 @@ import type { Entry } from './schema';
 import { actorNamed, actorOfLastAnswer, actorsNamed, asksToExplain, firstActorNamed, leansBack, namesLaki } from './pointers';
 import { splitSentences } from './sentenceSplit';
 import { isStopword } from './text';
-import { declined } from './decide';
+import { declined, shownEntries } from './decide';
 import { explainsTerm, termAskedToExplain } from './terms';
 import type { MatchResult, Outcome } from './types';
 
@@ -748,7 +748,7 @@ function declinedReading(reading: Explanation): Explanation {
 
 /** The entries a reading shows: its answer, or its suggestions. */
 export function shownOf(reading: Explanation): readonly Entry[] {
-  return reading.result.answer ? [reading.result.answer] : reading.result.suggestions;
+  return shownEntries(reading.result);
 }
 
 /** True when a reading answers or suggests inside the topic's neighbourhood. */

@@ -28,6 +28,7 @@ export type {
   PartMatch,
 } from './types';
 export { askedParts, singlePartMessage, type MessageTrace, type PartTrace } from './message';
+export { shownEntries } from './decide';
 export type { MessagePiece, PieceRole } from './sentences';
 export { DEFAULT_MATCHER_SETTINGS, type Explanation, type MatcherSettings, type ScoredEntry } from './matcher';
 

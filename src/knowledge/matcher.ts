@@ -8,7 +8,7 @@ import { answerText } from './answerText';
 import { answerGives, asksReason } from './beyond';
 import { KNOWN_CATEGORIES } from './catalog';
 import { opensQuestion } from './clauses';
-import { decide, declined, type DecisionSettings } from './decide';
+import { decide, declined, shownEntries, type DecisionSettings } from './decide';
 import { EntryFacts, indexedTexts } from './entryFacts';
 import type { Entry, SynonymsFile } from './schema';
 import { ScoringIndex, type ScoredEntry, type ScoringQuery, type ScoringSettings } from './scoring';
@@ -528,7 +528,7 @@ export class Matcher {
       (result.outcome !== 'none' && asksWhoActsOnLaki(question) && !tellsWhoActsOnLaki(result)) ||
       (result.outcome !== 'none' && !this.countsAsAnswered(question, result)) ||
       (result.outcome !== 'none' && (this.asksUndefinedAbbreviation(question) || this.leansOnUndefinedAbbreviation(question, leaning ? surroundings.leansOn : undefined)))
-        ? declined('uncovered-terms', result.candidates, result.answer ? [result.answer] : result.suggestions)
+        ? declined('uncovered-terms', result.candidates, shownEntries(result))
         : result;
     // "Im Viertel gibt es viele Initiativen, Vereine und Träger … Vernetzt das KI sowas?": the
     // sentence leaned on lowers the score below an answer's, but the part's own words decide.
@@ -550,7 +550,7 @@ export class Matcher {
    * kreisfreien Städten?").
    */
   private givesReason(result: MatchResult, keyNouns: readonly string[], question: string): boolean {
-    const given = result.answer ? [result.answer] : result.suggestions;
+    const given = shownEntries(result);
     const things = TWO_THINGS.test(question) ? keyNouns.filter((token) => !this.actorTokens.has(token)) : [];
     return (
       given.length > 0 &&
@@ -575,7 +575,7 @@ export class Matcher {
     if (!weighsClaim(question)) return true;
     const counted = countedThings(question);
     if (counted.length === 0) return true;
-    const given = result.answer ? [result.answer] : result.suggestions;
+    const given = shownEntries(result);
     return given.every((entry) => counted.every((thing) => countsAlike(thing, this.countedIn(entry))));
   }
 
@@ -968,8 +968,8 @@ const TWO_THINGS = /(?:^|[^a-zäöüß])(?:zwei|beide[nms]?|2|two|both)(?![a-zä
  * persons (not only the website, which is the centres' common one).
  */
 function givesLakiReach(result: MatchResult): boolean {
-  if (result.answer) return reachesLaki(result.answer);
-  return result.suggestions.length > 0 && result.suggestions.every(reachesLaki);
+  const shown = shownEntries(result);
+  return shown.length > 0 && shown.every(reachesLaki);
 }
 
 function reachesLaki({ contact }: Entry): boolean {
@@ -983,6 +983,5 @@ function reachesLaki({ contact }: Entry): boolean {
  * answer would be the LaKI itself.
  */
 function tellsWhoActsOnLaki(result: MatchResult): boolean {
-  if (result.answer) return result.answer.questions.some(asksWhoActsOnLaki);
-  return result.suggestions.some((entry) => entry.questions.some(asksWhoActsOnLaki));
+  return shownEntries(result).some((entry) => entry.questions.some(asksWhoActsOnLaki));
 }

@@ -2,7 +2,7 @@
  * What the search message extension lists for a search text, using the bot's own matcher so
  * the compose box and the chat agree on what answers a question.
  */
-import { DEFAULT_MATCHER_SETTINGS, type Entry, type KnowledgeBase } from '../knowledge';
+import { DEFAULT_MATCHER_SETTINGS, shownEntries, type Entry, type KnowledgeBase } from '../knowledge';
 
 /** Ranking rules for the result list; frozen defaults, override per call in tests. */
 export interface SearchSettings {
@@ -34,7 +34,7 @@ export function searchEntries(
   const { relativeScore, minScore } = { ...DEFAULT_SEARCH_SETTINGS, ...settings };
   const result = kb.match(text);
   if (result.outcome === 'none') return [];
-  const primary = result.answer ? [result.answer] : [...result.suggestions];
+  const primary = shownEntries(result);
   const best = result.candidates[0]?.score ?? 0;
   const threshold = Math.max(minScore, best * relativeScore);
   const further = result.candidates.filter((candidate) => candidate.score >= threshold).map((c) => c.entry);
